@@ -1,0 +1,6 @@
+import Hummingbird
+import GRDB
+import PostgresNIO
+import AsyncHTTPClient
+import ArgumentParser
+print("autopilot")
