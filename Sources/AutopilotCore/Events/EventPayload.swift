@@ -1,0 +1,96 @@
+import Foundation
+
+/// The typed meaning of an event's properties, checked by `EventValidator`.
+public enum EventPayload: Sendable, Hashable {
+    case contactProfile(ContactProfile)
+    case leadCreated(LeadCreated)
+    case productUpdated(ProductUpdate)
+    case priceChanged(sku: String, oldPrice: Double?, newPrice: Double)
+    case cartUpdated(CartUpdate)
+    case cartAbandoned(cartID: String)
+    case orderPlaced(OrderPlaced)
+    case orderFulfilled(OrderFulfilled)
+    case orderDelivered(orderID: String)
+    case orderCancelled(orderID: String)
+    case orderRefunded(orderID: String, amount: Double)
+    case reviewSubmitted(Review)
+    case wishlistAdded(sku: String)
+    case supportTicket(ticketID: String, subject: String?)
+    case messageTimeline(MessageTimelineUpdate)
+    case messageReplied(MessageReply)
+    case unsubscribed(ChannelScope)
+}
+
+public struct ContactProfile: Sendable, Hashable {
+    public var firstName: String?
+    public var lastName: String?
+    public var locale: String?
+    public var timezone: String?
+    public var birthdate: String?
+    public var consents: [Channel: Bool] = [:]
+    public var consentSource: String?
+    public var attributes: JSONObject?
+
+    public init() {}
+}
+
+public struct LeadCreated: Sendable, Hashable {
+    public var leadID: String?
+    public var company: String?
+    public var message: String?
+    public var source: String?
+}
+
+public struct ProductUpdate: Sendable, Hashable {
+    public var sku: String
+    public var title: String?
+    public var price: Double?
+    public var currency: String?
+    public var consumptionDays: Int?
+    public var url: String?
+    public var inStock: Bool?
+}
+
+public struct CartUpdate: Sendable, Hashable {
+    public var cartID: String
+    public var lines: [OrderLine]
+    public var value: Double
+    public var currency: String
+    public var checkoutURL: String?
+}
+
+public struct OrderPlaced: Sendable, Hashable {
+    public var orderID: String
+    public var cartID: String?
+    public var lines: [OrderLine]
+    public var total: Double
+    public var currency: String
+}
+
+public struct OrderFulfilled: Sendable, Hashable {
+    public var orderID: String
+    public var trackingNumber: String?
+    public var carrier: String?
+    public var trackingURL: String?
+}
+
+public struct Review: Sendable, Hashable {
+    public var orderID: String?
+    public var sku: String?
+    public var rating: Int
+    public var hasPhoto: Bool
+    public var text: String?
+}
+
+public struct MessageTimelineUpdate: Sendable, Hashable {
+    public var messageID: String
+    public var channel: Channel
+    public var template: String?
+    public var subject: String?
+}
+
+public struct MessageReply: Sendable, Hashable {
+    public var messageID: String?
+    public var channel: Channel
+    public var text: String?
+}

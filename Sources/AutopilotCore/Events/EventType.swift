@@ -1,0 +1,39 @@
+/// The event vocabulary every part of Autopilot speaks. Raw values are persisted and never change.
+public enum EventType: String, Sendable, CaseIterable, Codable {
+    case contactCreated = "contact.created"
+    case contactUpdated = "contact.updated"
+    case contactUnsubscribed = "contact.unsubscribed"
+    case leadCreated = "lead.created"
+    case productUpdated = "product.updated"
+    case productPriceChanged = "product.price_changed"
+    case cartUpdated = "cart.updated"
+    case cartAbandoned = "cart.abandoned"
+    case orderPlaced = "order.placed"
+    case orderFulfilled = "order.fulfilled"
+    case orderDelivered = "order.delivered"
+    case orderCancelled = "order.cancelled"
+    case orderRefunded = "order.refunded"
+    case reviewSubmitted = "review.submitted"
+    case wishlistAdded = "wishlist.added"
+    case supportTicketCreated = "support.ticket_created"
+    case messageSent = "message.sent"
+    case messageDelivered = "message.delivered"
+    case messageOpened = "message.opened"
+    case messageClicked = "message.clicked"
+    case messageBounced = "message.bounced"
+    case messageFailed = "message.failed"
+    case messageReplied = "message.replied"
+
+    /// Catalog events describe the shop, not a person, and carry no contact.
+    public var isCatalogEvent: Bool {
+        self == .productUpdated || self == .productPriceChanged
+    }
+
+    /// Events about a message Autopilot or an outside system sent, that move its timeline forward.
+    public var isMessageTimelineEvent: Bool {
+        switch self {
+        case .messageSent, .messageDelivered, .messageOpened, .messageClicked, .messageBounced, .messageFailed: true
+        default: false
+        }
+    }
+}

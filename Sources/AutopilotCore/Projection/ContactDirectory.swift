@@ -1,0 +1,96 @@
+import Foundation
+
+/// The contacts a batch sees, indexed by every identifier, and the rules that link identifiers to one person.
+///
+/// Linking: an event goes to the contact its external id names, else its email, else its phone; a new contact is
+/// created when none matches. Identifiers the contact lacks are added to it. An identifier already held by another
+/// contact stays with that contact (the two are not merged automatically).
+struct ContactDirectory {
+    private var records: [String: ContactRecord] = [:]
+    private var byEmail: [String: String] = [:]
+    private var byPhone: [String: String] = [:]
+    private var byExternalID: [String: String] = [:]
+    private var touched: [String] = []
+    private var touchedSet: Set<String> = []
+
+    init(_ contacts: [ContactRecord]) {
+        for contact in contacts { index(contact) }
+    }
+
+    func record(_ id: String) -> ContactRecord? { records[id] }
+
+    private mutating func index(_ contact: ContactRecord) {
+        records[contact.id] = contact
+        if let email = contact.email { byEmail[email] = contact.id }
+        if let phone = contact.phone { byPhone[phone] = contact.id }
+        if let external = contact.externalID { byExternalID[external] = contact.id }
+    }
+
+    mutating func resolve(_ identifiers: ContactIdentifiers, at: Date, ids: any IDGenerator) -> String {
+        let matched = identifiers.externalID.flatMap { byExternalID[$0] }
+            ?? identifiers.email.flatMap { byEmail[$0] }
+            ?? identifiers.phone.flatMap { byPhone[$0] }
+        var contact = matched.flatMap { records[$0] } ?? ContactRecord(id: ids.make("ct"), createdAt: at)
+        if let external = identifiers.externalID, byExternalID[external] == nil, contact.externalID == nil {
+            contact.externalID = external
+        }
+        if let email = identifiers.email, byEmail[email] == nil {
+            if let old = contact.email { byEmail[old] = nil }
+            contact.email = email
+        }
+        if let phone = identifiers.phone, byPhone[phone] == nil {
+            if let old = contact.phone { byPhone[old] = nil }
+            contact.phone = phone
+        }
+        contact.createdAt = min(contact.createdAt, at)
+        index(contact)
+        markTouched(contact.id)
+        return contact.id
+    }
+
+    mutating func touch(_ id: String, at: Date) {
+        update(id) { $0.updatedAt = max($0.updatedAt, at) }
+    }
+
+    mutating func update(_ id: String, _ change: (inout ContactRecord) -> Void) {
+        guard var contact = records[id] else { return }
+        change(&contact)
+        records[id] = contact
+        markTouched(id)
+    }
+
+    private mutating func markTouched(_ id: String) {
+        if touchedSet.insert(id).inserted { touched.append(id) }
+    }
+
+    func touchedRecords() -> [ContactRecord] {
+        touched.compactMap { records[$0] }
+    }
+
+    mutating func applyProfile(_ profile: ContactProfile, to id: String, at: Date, eventType: EventType) {
+        update(id) { contact in
+            if let value = profile.firstName { contact.firstName = value }
+            if let value = profile.lastName { contact.lastName = value }
+            if let value = profile.locale { contact.locale = value }
+            if let value = profile.timezone { contact.timezone = value }
+            if let value = profile.birthdate { contact.birthdate = value }
+            if let attributes = profile.attributes {
+                for (key, value) in attributes { contact.attributes[key] = value.isNull ? nil : value }
+            }
+            let source = profile.consentSource ?? eventType.rawValue
+            for (channel, granted) in profile.consents {
+                if let current = contact.consents[channel], current.at > at { continue }
+                contact.consents[channel] = ConsentState(granted: granted, at: at, source: source)
+            }
+        }
+    }
+
+    mutating func withdrawConsent(_ scope: ChannelScope, from id: String, at: Date) {
+        update(id) { contact in
+            for channel in scope.channels {
+                if let current = contact.consents[channel], current.at > at, current.granted == false { continue }
+                contact.consents[channel] = ConsentState(granted: false, at: at, source: EventType.contactUnsubscribed.rawValue)
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The shared store for several nodes: PostgreSQL through PostgresNIO's connection pool.
+///
+/// The pool must run while the database is used: call `run()` in a task (or a service group) first.
+public final class PostgresDatabase: SQLDatabase {
+    public let dialect = SQLDialect.postgres
+    private let client: PostgresClient
+    private let logger: Logger
+    /// Parameters per statement stay under PostgreSQL's limit of 65,535.
+    static let maximumBinds = 30_000
+
+    public init(url: String, logger: Logger = Logger(label: "autopilot.postgres")) throws {
+        let configuration = try PostgresURL.configuration(from: url)
+        self.logger = logger
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+
+    /// Runs the connection pool until the task is cancelled.
+    public func run() async {
+        await client.run()
+    }
+
+    public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        try await client.withConnection { connection in
+            var results: [[SQLRow]] = []
+            for statement in statements { results.append(try await Self.query(connection, statement, logger: self.logger)) }
+            return results
+        }
+    }
+
+    public func transaction<Result: Sendable>(
+        lock: String?, reads: [SQLStatement], decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
+    ) async throws -> Result {
+        try await client.withTransaction(logger: logger) { connection in
+            if let lock {
+                _ = try await Self.query(connection, SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)]), logger: self.logger)
+            }
+            var rows: [[SQLRow]] = []
+            for statement in reads { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
+            let (writes, result) = try decide(rows)
+            for write in writes { try await Self.execute(connection, write, logger: self.logger) }
+            return result
+        }
+    }
+
+    public func executeScript(_ statements: [String]) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            for statement in statements {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+            }
+        }
+    }
+
+    public func close() async throws {}
+
+    static func query(_ connection: PostgresConnection, _ statement: SQLStatement, logger: Logger) async throws -> [SQLRow] {
+        let rows = try await connection.query(postgresQuery(statement.sql, statement.binds), logger: logger)
+        var result: [SQLRow] = []
+        for try await row in rows {
+            var values: [SQLValue] = []
+            for cell in row { values.append(try value(of: cell)) }
+            result.append(SQLRow(values))
+        }
+        return result
+    }
+
+    static func execute(_ connection: PostgresConnection, _ write: SQLWrite, logger: Logger) async throws {
+        switch write {
+        case .statement(let statement):
+            try await connection.query(postgresQuery(statement.sql, statement.binds), logger: logger)
+        case .insert(let table, let columns, let rows, let conflict):
+            guard !rows.isEmpty else { return }
+            let rowsPerStatement = max(1, min(1_000, maximumBinds / max(columns.count, 1)))
+            var start = 0
+            while start < rows.count {
+                let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+                let tuple = SQLStatement.placeholders(columns.count)
+                let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                    + Array(repeating: tuple, count: chunk.count).joined(separator: ", ") + " " + conflict
+                try await connection.query(postgresQuery(sql, chunk.flatMap { $0 }), logger: logger)
+                start += rowsPerStatement
+            }
+        }
+    }
+
+    /// Numbers the `?` placeholders (`$1`, `$2`, …) and binds the values.
+    static func postgresQuery(_ sql: String, _ values: [SQLValue]) -> PostgresQuery {
+        var numbered = ""
+        numbered.reserveCapacity(sql.utf8.count + values.count * 3)
+        var counter = 0
+        for character in sql {
+            if character == "?" {
+                counter += 1
+                numbered += "$\(counter)"
+            } else {
+                numbered.append(character)
+            }
+        }
+        var binds = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .int(let number): binds.append(number)
+            case .double(let number): binds.append(number)
+            case .text(let string): binds.append(string)
+            }
+        }
+        return PostgresQuery(unsafeSQL: numbered, binds: binds)
+    }
+
+    static func value(of cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .text(nil) }
+        switch cell.dataType {
+        case .int8: return .int(try cell.decode(Int64.self))
+        case .int4: return .int(Int64(try cell.decode(Int32.self)))
+        case .int2: return .int(Int64(try cell.decode(Int16.self)))
+        case .float8: return .double(try cell.decode(Double.self))
+        case .float4: return .double(Double(try cell.decode(Float.self)))
+        case .numeric: return .double(Double(try cell.decode(String.self)))
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+}

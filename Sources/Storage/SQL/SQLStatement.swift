@@ -1,0 +1,39 @@
+/// SQL text with `?` placeholders and its parameters. The PostgreSQL driver numbers the placeholders.
+public struct SQLStatement: Sendable {
+    public var sql: String
+    public var binds: [SQLValue]
+
+    public init(_ sql: String, _ binds: [SQLValue] = []) {
+        self.sql = sql
+        self.binds = binds
+    }
+
+    /// `(?, ?, ?)` for an `IN` list of `count` values.
+    public static func placeholders(_ count: Int) -> String {
+        "(" + Array(repeating: "?", count: max(count, 1)).joined(separator: ", ") + ")"
+    }
+}
+
+/// A write the store asks for. Each driver carries it out its own fastest way: SQLite row by row through a cached
+/// prepared statement, PostgreSQL as multi-row statements.
+public enum SQLWrite: Sendable {
+    /// Rows into `table`; `conflict` is an optional `ON CONFLICT …` clause shared by both dialects.
+    case insert(table: String, columns: [String], rows: [[SQLValue]], conflict: String)
+    case statement(SQLStatement)
+
+    /// Inserts rows, replacing every column but the key on a conflict with `key`.
+    public static func upsert(table: String, columns: [String], key: [String], rows: [[SQLValue]]) -> SQLWrite {
+        let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        return .insert(table: table, columns: columns, rows: rows, conflict: "ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates)")
+    }
+
+    public var isEmpty: Bool {
+        if case .insert(_, _, let rows, _) = self { return rows.isEmpty }
+        return false
+    }
+
+    /// The single-row form of an insert.
+    static func singleRowSQL(table: String, columns: [String], conflict: String) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(SQLStatement.placeholders(columns.count)) \(conflict)"
+    }
+}

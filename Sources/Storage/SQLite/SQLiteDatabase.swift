@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+
+/// The embedded store: one SQLite file in WAL mode (or memory), through GRDB.
+///
+/// One writer at a time (SQLite's rule), readers in parallel on a file. Writes use cached prepared statements.
+public final class SQLiteDatabase: SQLDatabase {
+    public let dialect = SQLDialect.sqlite
+    public let path: String
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path`; `:memory:` keeps it in memory.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        if path == ":memory:" {
+            writer = try DatabaseQueue(configuration: configuration)
+        } else {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            writer = try DatabasePool(path: path, configuration: configuration)
+        }
+    }
+
+    public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        try await writer.read { db in try statements.map { try Self.query(db, $0) } }
+    }
+
+    public func transaction<Result: Sendable>(
+        lock: String?, reads: [SQLStatement], decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
+    ) async throws -> Result {
+        try await writer.write { db in
+            let rows = try reads.map { try Self.query(db, $0) }
+            let (writes, result) = try decide(rows)
+            for write in writes { try Self.execute(db, write) }
+            return result
+        }
+    }
+
+    public func executeScript(_ statements: [String]) async throws {
+        try await writer.write { db in
+            for statement in statements { try db.execute(sql: statement) }
+        }
+    }
+
+    public func close() async throws {
+        try writer.close()
+    }
+
+    static func query(_ db: Database, _ statement: SQLStatement) throws -> [SQLRow] {
+        let prepared = try db.cachedStatement(sql: statement.sql)
+        prepared.setUncheckedArguments(arguments(statement.binds))
+        let cursor = try Row.fetchCursor(prepared)
+        var rows: [SQLRow] = []
+        while let row = try cursor.next() {
+            var values: [SQLValue] = []
+            values.reserveCapacity(row.count)
+            for index in 0..<row.count {
+                let value: DatabaseValue = row[index]
+                switch value.storage {
+                case .null: values.append(.text(nil))
+                case .int64(let number): values.append(.int(number))
+                case .double(let number): values.append(.double(number))
+                case .string(let string): values.append(.text(string))
+                case .blob(let data): values.append(.text(String(decoding: data, as: UTF8.self)))
+                }
+            }
+            rows.append(SQLRow(values))
+        }
+        return rows
+    }
+
+    static func execute(_ db: Database, _ write: SQLWrite) throws {
+        switch write {
+        case .statement(let statement):
+            let prepared = try db.cachedStatement(sql: statement.sql)
+            prepared.setUncheckedArguments(arguments(statement.binds))
+            try prepared.execute()
+        case .insert(let table, let columns, let rows, let conflict):
+            guard !rows.isEmpty else { return }
+            let prepared = try db.cachedStatement(sql: SQLWrite.singleRowSQL(table: table, columns: columns, conflict: conflict))
+            for row in rows {
+                prepared.setUncheckedArguments(arguments(row))
+                try prepared.execute()
+            }
+        }
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(values.map(databaseValue))
+    }
+
+    static func databaseValue(_ value: SQLValue) -> DatabaseValue {
+        switch value {
+        case .int(let number): number.map { $0.databaseValue } ?? .null
+        case .double(let number): number.map { $0.databaseValue } ?? .null
+        case .text(let string): string.map { $0.databaseValue } ?? .null
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import AutopilotCore
+import Foundation
+
+/// A tenant: one shop or company, isolated from every other.
+public struct TenantRecord: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var createdAt: Date
+
+    public init(id: String, name: String, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+    }
+}
+
+/// Where a store's schema stands.
+public struct SchemaStatus: Sendable, Equatable {
+    public var currentVersion: Int
+    public var latestVersion: Int
+    public var isCurrent: Bool { currentVersion == latestVersion }
+}
+
+/// Everything Autopilot keeps, by business operation. Every operation is one transaction and is scoped by tenant.
+public protocol AutopilotStore: Sendable {
+    /// Applies the migrations not yet applied; returns their versions.
+    @discardableResult
+    func migrate(now: Date) async throws -> [Int]
+    func schemaStatus() async throws -> SchemaStatus
+
+    func createTenant(_ tenant: TenantRecord, apiKeyHash: String, keyPrefix: String) async throws
+    /// The tenant an API key (by its hash) belongs to, when the key exists and is not revoked.
+    func tenantID(apiKeyHash: String) async throws -> String?
+    func tenants() async throws -> [TenantRecord]
+
+    /// Records a batch of validated events and projects them onto contacts, carts, orders, products and messages,
+    /// all in one transaction. Events whose idempotency key is already known are reported as duplicates.
+    func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult
+
+    func contactDetail(id: String, tenantID: String) async throws -> ContactDetail?
+    func contactID(email: String, tenantID: String) async throws -> String?
+    func order(externalOrID id: String, tenantID: String) async throws -> OrderView?
+    func events(_ query: EventQuery, tenantID: String) async throws -> EventPage
+    func summary(tenantID: String) async throws -> TenantSummary
+}

@@ -1,0 +1,124 @@
+import AutopilotCore
+import Foundation
+
+extension SQLStore {
+    public func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult {
+        guard !events.isEmpty else { return IngestResult() }
+        let lookups = IngestLookups(for: events)
+        let reads = SnapshotReads(lookups: lookups, tenantID: tenantID)
+        return try await database.transaction(lock: "ingest:" + tenantID, reads: reads.statements) { rows in
+            let snapshot = reads.snapshot(from: rows)
+            let plan = IngestPlanner.plan(events, snapshot: snapshot, ids: ids, receivedAt: receivedAt)
+            return (PlanWrites.writes(for: plan, tenantID: tenantID), IngestResult(plan: plan, events: events))
+        }
+    }
+}
+
+/// The reads that load an `IngestSnapshot` for a batch, and the decoding of their rows.
+struct SnapshotReads: Sendable {
+    enum Kind: Sendable { case keys, contacts, carts, orders, products, messages }
+
+    private(set) var statements: [SQLStatement] = []
+    private var kinds: [Kind] = []
+
+    init(lookups: IngestLookups, tenantID: String) {
+        let tenant = SQLValue.text(tenantID)
+        func add(_ kind: Kind, _ sql: String, _ values: Set<String>, extra: [SQLValue] = []) {
+            guard !values.isEmpty else { return }
+            let sorted = values.sorted()
+            statements.append(SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count), [tenant] + extra + sorted.map { .text($0) }))
+            kinds.append(kind)
+        }
+        add(.keys, "SELECT idempotency_key, id FROM events WHERE tenant_id = ? AND idempotency_key", lookups.idempotencyKeys)
+        let contactColumns = RecordColumns.contact.joined(separator: ", ")
+        add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND email", lookups.emails)
+        add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND phone", lookups.phones)
+        add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND external_id", lookups.contactExternalIDs)
+        let cartColumns = RecordColumns.cart.joined(separator: ", ")
+        add(.carts, "SELECT \(cartColumns) FROM carts WHERE tenant_id = ? AND external_id", lookups.cartIDs)
+        if lookups.needsActiveCarts {
+            for (column, values) in [("email", lookups.emails), ("phone", lookups.phones), ("external_id", lookups.contactExternalIDs)] {
+                add(
+                    .carts,
+                    "SELECT \(cartColumns) FROM carts WHERE tenant_id = ? AND status IN ('open', 'abandoned') AND contact_id IN "
+                        + "(SELECT id FROM contacts WHERE tenant_id = ? AND \(column)", values, extra: [tenant])
+                statements[statements.count - 1].sql += ")"
+            }
+        }
+        add(.orders, "SELECT \(RecordColumns.order.joined(separator: ", ")) FROM orders WHERE tenant_id = ? AND external_id", lookups.orderIDs)
+        add(.products, "SELECT \(RecordColumns.product.joined(separator: ", ")) FROM products WHERE tenant_id = ? AND sku", lookups.skus)
+        add(.messages, "SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ? AND external_id", lookups.messageIDs)
+    }
+
+    func snapshot(from results: [[SQLRow]]) -> IngestSnapshot {
+        var snapshot = IngestSnapshot()
+        var seenContacts: Set<String> = []
+        var seenCarts: Set<String> = []
+        for (kind, rows) in zip(kinds, results) {
+            for row in rows {
+                switch kind {
+                case .keys:
+                    if let key = row.text(0), let id = row.text(1) { snapshot.existingKeys[key] = id }
+                case .contacts:
+                    let contact = RecordColumns.contact(row)
+                    if seenContacts.insert(contact.id).inserted { snapshot.contacts.append(contact) }
+                case .carts:
+                    let cart = RecordColumns.cart(row)
+                    if seenCarts.insert(cart.id).inserted { snapshot.carts.append(cart) }
+                case .orders: snapshot.orders.append(RecordColumns.order(row))
+                case .products: snapshot.products.append(RecordColumns.product(row))
+                case .messages: snapshot.messages.append(RecordColumns.message(row))
+                }
+            }
+        }
+        return snapshot
+    }
+}
+
+/// The writes that carry out an `IngestPlan`, parents before children.
+enum PlanWrites {
+    static func writes(for plan: IngestPlan, tenantID: String) -> [SQLWrite] {
+        let tenant = SQLValue.text(tenantID)
+        var writes: [SQLWrite] = [
+            .upsert(table: "contacts", columns: RecordColumns.contact, key: ["id"], rows: plan.contacts.map { RecordColumns.values($0, tenant: tenantID) }),
+            .upsert(
+                table: "products", columns: RecordColumns.product, key: ["tenant_id", "sku"],
+                rows: plan.products.map { RecordColumns.values($0, tenant: tenantID) }),
+            .upsert(table: "carts", columns: RecordColumns.cart, key: ["id"], rows: plan.carts.map { RecordColumns.values($0, tenant: tenantID) }),
+            .upsert(table: "orders", columns: RecordColumns.order, key: ["id"], rows: plan.orders.map { RecordColumns.values($0, tenant: tenantID) }),
+        ]
+        for orderID in plan.ordersWithReplacedLines {
+            writes.append(.statement(SQLStatement("DELETE FROM order_lines WHERE order_id = ?", [.text(orderID)])))
+        }
+        writes += [
+            .insert(
+                table: "order_lines", columns: ["order_id", "line_number", "tenant_id", "sku", "quantity", "price"],
+                rows: plan.orderLines.map {
+                    [.text($0.orderID), .integer($0.lineNumber), tenant, .text($0.line.sku), .integer($0.line.quantity), .double($0.line.price)]
+                }, conflict: ""),
+            .insert(
+                table: "leads", columns: ["id", "tenant_id", "external_id", "contact_id", "company", "message", "source", "created_at"],
+                rows: plan.leads.map {
+                    [.text($0.id), tenant, .text($0.externalID), .text($0.contactID), .text($0.company), .text($0.message), .text($0.source), .date($0.createdAt)]
+                }, conflict: "ON CONFLICT (tenant_id, external_id) DO NOTHING"),
+            .insert(
+                table: "reviews", columns: ["id", "tenant_id", "contact_id", "order_external_id", "sku", "rating", "has_photo", "text", "submitted_at"],
+                rows: plan.reviews.map {
+                    [
+                        .text($0.id), tenant, .text($0.contactID), .text($0.orderExternalID), .text($0.sku), .integer($0.rating), .bool($0.hasPhoto),
+                        .text($0.text), .date($0.submittedAt),
+                    ]
+                }, conflict: ""),
+            .insert(
+                table: "wishlist_items", columns: ["tenant_id", "contact_id", "sku", "added_at"],
+                rows: plan.wishlist.map { [tenant, .text($0.contactID), .text($0.sku), .date($0.addedAt)] },
+                conflict: "ON CONFLICT (tenant_id, contact_id, sku) DO NOTHING"),
+            .upsert(table: "messages", columns: RecordColumns.message, key: ["id"], rows: plan.messages.map { RecordColumns.values($0, tenant: tenantID) }),
+            .insert(
+                table: "message_events", columns: ["tenant_id", "message_id", "type", "occurred_at"],
+                rows: plan.messageEvents.map { [tenant, .text($0.messageID), .text($0.type.rawValue), .date($0.occurredAt)] }, conflict: ""),
+            .insert(table: "events", columns: RecordColumns.event, rows: plan.events.map { RecordColumns.values($0, tenant: tenantID) }, conflict: ""),
+        ]
+        return writes.filter { !$0.isEmpty }
+    }
+}

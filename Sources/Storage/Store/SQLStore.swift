@@ -1,0 +1,57 @@
+import AutopilotCore
+import Foundation
+
+/// The one store implementation, written once over `SQLDatabase`: it runs on SQLite and on PostgreSQL alike.
+public struct SQLStore: AutopilotStore {
+    public let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    public func migrate(now: Date) async throws -> [Int] {
+        try await database.executeScript([
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version \(database.dialect == .sqlite ? "INTEGER" : "BIGINT") PRIMARY KEY, name TEXT NOT NULL, applied_at \(database.dialect == .sqlite ? "INTEGER" : "BIGINT") NOT NULL)"
+        ])
+        let current = try await schemaStatus().currentVersion
+        var applied: [Int] = []
+        for migration in Migrations.all where migration.version > current {
+            let record = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), '\(migration.name)', \(Int64(now.timeIntervalSince1970 * 1000)))"
+            try await database.executeScript(migration.statements(for: database.dialect) + [record])
+            applied.append(migration.version)
+        }
+        return applied
+    }
+
+    public func schemaStatus() async throws -> SchemaStatus {
+        let exists: SQLStatement = database.dialect == .sqlite
+            ? SQLStatement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+            : SQLStatement("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = current_schema()")
+        let found = try await database.read([exists])
+        guard found.first?.first?.int(0) ?? 0 > 0 else { return SchemaStatus(currentVersion: 0, latestVersion: Migrations.latestVersion) }
+        let rows = try await database.read([SQLStatement("SELECT max(version) FROM schema_migrations")])
+        return SchemaStatus(currentVersion: Int(rows.first?.first?.int(0) ?? 0), latestVersion: Migrations.latestVersion)
+    }
+
+    public func createTenant(_ tenant: TenantRecord, apiKeyHash: String, keyPrefix: String) async throws {
+        try await database.transaction(lock: nil, reads: []) { _ in
+            let writes: [SQLWrite] = [
+                .insert(table: "tenants", columns: ["id", "name", "created_at"], rows: [[.text(tenant.id), .text(tenant.name), .date(tenant.createdAt)]], conflict: ""),
+                .insert(
+                    table: "api_keys", columns: ["key_hash", "tenant_id", "prefix", "created_at"],
+                    rows: [[.text(apiKeyHash), .text(tenant.id), .text(keyPrefix), .date(tenant.createdAt)]], conflict: ""),
+            ]
+            return (writes, ())
+        }
+    }
+
+    public func tenantID(apiKeyHash: String) async throws -> String? {
+        let rows = try await database.read([SQLStatement("SELECT tenant_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL", [.text(apiKeyHash)])])
+        return rows[0].first?.text(0)
+    }
+
+    public func tenants() async throws -> [TenantRecord] {
+        let rows = try await database.read([SQLStatement("SELECT id, name, created_at FROM tenants ORDER BY created_at, id")])
+        return rows[0].map { TenantRecord(id: $0.text(0) ?? "", name: $0.text(1) ?? "", createdAt: $0.date(2) ?? .distantPast) }
+    }
+}
