@@ -1,0 +1,90 @@
+/// Who wrote a message of the conversation.
+public enum LLMRole: String, Sendable, Hashable, Codable {
+    case user
+    case assistant
+    case tool
+}
+
+/// A function call asked for by the model.
+public struct LLMToolCall: Sendable, Hashable, Codable {
+    /// The provider's id for the call (generated when the provider gives none, as Gemini may not).
+    public var id: String
+    /// The tool's name.
+    public var name: String
+    /// The arguments, as a JSON object.
+    public var arguments: JSONValue
+
+    public init(id: String, name: String, arguments: JSONValue) {
+        self.id = id
+        self.name = name
+        self.arguments = arguments
+    }
+}
+
+/// One message of the conversation sent to the model.
+public struct LLMMessage: Sendable, Hashable {
+    /// Who wrote it.
+    public var role: LLMRole
+    /// Its text (for a tool result: the result, usually JSON text).
+    public var content: String
+    /// For an assistant message: the tool calls it made.
+    public var toolCalls: [LLMToolCall]
+    /// For a tool result: the id of the call it answers.
+    public var toolCallID: String?
+    /// For a tool result: the name of the tool that produced it (Gemini needs it).
+    public var toolName: String?
+
+    public init(role: LLMRole, content: String, toolCalls: [LLMToolCall] = [], toolCallID: String? = nil, toolName: String? = nil) {
+        self.role = role
+        self.content = content
+        self.toolCalls = toolCalls
+        self.toolCallID = toolCallID
+        self.toolName = toolName
+    }
+
+    /// A message from the user.
+    public static func user(_ text: String) -> LLMMessage { LLMMessage(role: .user, content: text) }
+
+    /// A message from the model, possibly with the tool calls it made.
+    public static func assistant(_ text: String, toolCalls: [LLMToolCall] = []) -> LLMMessage {
+        LLMMessage(role: .assistant, content: text, toolCalls: toolCalls)
+    }
+
+    /// The result of running a tool the model called.
+    public static func toolResult(callID: String, name: String, content: String) -> LLMMessage {
+        LLMMessage(role: .tool, content: content, toolCallID: callID, toolName: name)
+    }
+}
+
+/// A function the model may call.
+public struct LLMTool: Sendable, Hashable {
+    /// The name (letters, digits, underscores, dashes).
+    public var name: String
+    /// What it does, for the model.
+    public var description: String
+    /// A JSON Schema of an object: the arguments.
+    public var parameters: JSONValue
+
+    public init(name: String, description: String, parameters: JSONValue) {
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+    }
+}
+
+/// A request for an answer in JSON that satisfies a schema.
+public struct StructuredOutput: Sendable, Hashable {
+    /// A short name for the schema (OpenAI's `json_schema.name`, Anthropic's forced tool name).
+    public var name: String
+    /// The JSON Schema.
+    public var schema: JSONValue
+    /// OpenAI strict mode: only set when the schema follows OpenAI's strict rules
+    /// (every property required, `additionalProperties: false` everywhere).
+    public var strict: Bool
+
+    public init(name: String, schema: JSONValue, strict: Bool = false) {
+        self.name = name
+        self.schema = schema
+        self.strict = strict
+    }
+}
