@@ -1,0 +1,64 @@
+import Foundation
+
+/// What a matched phrase means to the qualification rules.
+enum LeadCue: Sendable, Hashable {
+    /// A phrase naming when to start ("cette semaine", "next quarter").
+    case timeline(LeadTimeline)
+    /// A phrase saying there is no hurry ("pas pressé", "no rush"): later, unless a firmer timeline is stated.
+    case noRush
+    /// A unit of time and its length in days ("mois" → 30), read with a number and a preposition.
+    case timeUnit(days: Int)
+    /// A number written in words ("deux", "a couple of").
+    case numberWord(Int)
+    /// A word that introduces a delay ("dans", "in", "d'ici", "within").
+    case timePreposition
+    /// "prochains" in "les 3 prochains mois".
+    case nextWord
+    /// The writer decides (true) or someone else decides or approves (false).
+    case decides(Bool)
+    /// The business fits: e-commerce, a platform, dropshipping, B2B or an SME.
+    case fit
+    /// A request for a call, meeting, demo or quote.
+    case contactRequest
+    /// A question asked without a question mark ("pouvez-vous", "can you").
+    case question
+    /// A word that introduces a budget ("budget", "investir", "spend").
+    case budgetKeyword
+    /// A word that makes a nearby amount something other than a budget (revenue, price, per order).
+    case budgetNegative
+    case currency(LeadCurrency)
+    case period(BudgetPeriod)
+    /// "k", "mille", "thousand", "million" after a number.
+    case multiplier(Double)
+    /// A short word allowed after an amount without a currency ("pour", "and").
+    case amountFiller
+    /// A word that may stand between an amount and its period ("HT", "max", "environ").
+    case amountQualifier
+    /// A month name: a number beside it is a date.
+    case monthName
+    /// Masks shorter phrases of its family inside it ("call center" masks "call").
+    case mask(LeadCueFamily)
+
+    var family: LeadCueFamily {
+        switch self {
+        case .timeline, .noRush: .timeline
+        case .timeUnit, .numberWord, .timePreposition, .nextWord: .duration
+        case .decides: .decisionMaker
+        case .fit: .fit
+        case .contactRequest, .question: .engagement
+        case .budgetKeyword, .budgetNegative: .budgetContext
+        case .currency: .currency
+        case .period: .period
+        case .multiplier: .multiplier
+        case .amountFiller, .amountQualifier: .amountFiller
+        case .monthName: .monthName
+        case .mask(let family): family
+        }
+    }
+}
+
+/// Groups of cues; a longer phrase masks shorter ones of the same family inside it.
+enum LeadCueFamily: Sendable, Hashable {
+    case timeline, duration, decisionMaker, fit, engagement, budgetContext, currency, period, multiplier, amountFiller
+    case monthName
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A lead's text read once: folded bytes, the phrases found in them, the numbers and the phone numbers.
+struct LeadTextAnalysis: Sendable {
+    let text: NormalizedText
+    let matches: [PhraseMatch]
+    let numbers: [ScannedNumber]
+    let phones: [Range<Int>]
+
+    init(_ original: String, book: PhraseBook = .standard) {
+        text = NormalizedText(original)
+        matches = book.matches(in: text)
+        let scan = NumberScanner.scan(text)
+        numbers = scan.numbers
+        phones = scan.phones
+    }
+
+    var bytes: [UInt8] { text.bytes }
+
+    /// The index of the first match starting at or after `position`.
+    private func lowerBound(_ position: Int) -> Int {
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].start < position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first match starting exactly at `position` whose cue passes `accept`.
+    func match(startingAt position: Int, _ accept: (LeadCue) -> Bool) -> PhraseMatch? {
+        var index = lowerBound(position)
+        var best: PhraseMatch?
+        while index < matches.count, matches[index].start == position {
+            let candidate = matches[index]
+            if accept(candidate.cue), candidate.end > (best?.end ?? -1) { best = candidate }
+            index += 1
+        }
+        return best
+    }
+
+    /// The longest match ending exactly at `position` whose cue passes `accept`.
+    func match(endingAt position: Int, _ accept: (LeadCue) -> Bool) -> PhraseMatch? {
+        var index = lowerBound(max(0, position - 64))
+        var best: PhraseMatch?
+        while index < matches.count, matches[index].start < position {
+            let candidate = matches[index]
+            if candidate.end == position, accept(candidate.cue), candidate.start < (best?.start ?? Int.max) {
+                best = candidate
+            }
+            index += 1
+        }
+        return best
+    }
+
+    /// The match ending at or before `position` and at or after `floor` that ends last, among cues `accept` takes.
+    func lastMatch(in floor: Int, _ position: Int, _ accept: (LeadCue) -> Bool) -> PhraseMatch? {
+        var index = lowerBound(max(0, floor))
+        var best: PhraseMatch?
+        while index < matches.count, matches[index].start < position {
+            let candidate = matches[index]
+            if candidate.end <= position, accept(candidate.cue), candidate.end >= (best?.end ?? -1) { best = candidate }
+            index += 1
+        }
+        return best
+    }
+
+    /// All matches whose cue passes `accept`, in order.
+    func all(_ accept: (LeadCue) -> Bool) -> [PhraseMatch] {
+        matches.filter { accept($0.cue) }
+    }
+}
