@@ -5,7 +5,8 @@ extension LeadPhrases {
     static let decisionMaker: [LeadPhrase] =
         entries(.decides(true), "decisionMaker.role", [
             "fondateu*", "fondatr*", "fondatuer", "cofondateu*", "cofondatr*", "co fondateu*", "co fondatr*",
-            "founder", "founders", "co_founder", "cofounder", "ceo", "pdg", "p.d.g", "owner", "owners", "proprietaire", "proprio", "gerant", "gerante",
+            "founder", "founders", "co_founder", "cofounder", "ceo", "pdg", "p.d.g", "owner", "owners", "proprietaire", "proprio", "gerant",
+            "gerante",
             "gerent", "co_gerant", "co_gerante", "dirigeant", "dirigeante", "directeur general", "directrice generale",
             "managing director", "president", "presidente", "chef d entreprise", "cheffe d entreprise",
             "business owner", "shop owner", "store owner", "i own", "j ai cree", "i started", "i founded",

@@ -24,10 +24,12 @@ extension LeadPhrases {
             "dites m en plus", "what do you", "que faites vous", "qu est ce que",
         ])
         + entries(.mask(.engagement), "engagement.mask", [
-            "call center", "call centre", "call centers", "a call center", "a call centre", "the call center", "calls", "appel d offres", "appels", "cold call*",
+            "call center", "call centre", "call centers", "a call center", "a call centre", "the call center", "calls", "appel d offres", "appels",
+            "cold call*",
             "meet the", "meet our", "meet their", "meet your", "meet my", "meet a", "meet deadlines", "meet the deadline",
             "meet expectations", "meet demand", "proposition de valeur", "value proposition", "zoom sur",
-            "rappel de", "rappels", "nice to meet", "echange de", "un echange de", "we estimate", "i estimate", "demo day", "pas de demo", "no demo", "no call", "no calls", "pas d appel",
+            "rappel de", "rappels", "nice to meet", "echange de", "un echange de", "we estimate", "i estimate", "demo day", "pas de demo",
+            "no demo", "no call", "no calls", "pas d appel",
             "ne pas appeler", "don t call", "do not call", "please don t call", "sans appel",
         ])
 }

@@ -3,16 +3,16 @@ import Foundation
 extension LeadTextAnalysis {
     /// The amount at `numbers[index]` with a glued or following multiplier and currency, or a currency written
     /// before it (after `floor`). Nil when the number is not an amount: a percentage, "14h", "2nd", "30people".
-    func amount(at index: Int, floor: Int) -> AmountReading? {
+    func amount(at index: Int, floor: Int) -> LeadAmount? {
         let bytes = self.bytes
         let count = bytes.count
         let number = numbers[index]
-        var reading = AmountReading(
+        var reading = LeadAmount(
             start: number.start, end: number.end, written: number.value, multiplier: 1, currency: nil, isPlain: number.isPlain)
         var needsCurrency = false
-        if reading.end < count, NormalizedText.isLetter(bytes[reading.end]) {
+        if reading.end < count, LeadText.isLetter(bytes[reading.end]) {
             let wordEnd = text.letterRunEnd(from: reading.end)
-            guard let suffix = AttachedSuffix.of(bytes[reading.end..<wordEnd]) else { return nil }
+            guard let suffix = LeadAmountSuffix.of(bytes[reading.end..<wordEnd]) else { return nil }
             if suffix.isBareE, number.value < 10 { return nil }
             reading.multiplier = suffix.multiplier
             reading.currency = suffix.currency
@@ -39,13 +39,13 @@ extension LeadTextAnalysis {
         return reading
     }
 
-    private func readCurrency(after position: Int, into reading: inout AmountReading) {
+    private func readCurrency(after position: Int, into reading: inout LeadAmount) {
         let bytes = self.bytes
         switch bytes[position] {
-        case NormalizedText.euro:
+        case LeadText.euro:
             reading.currency = .eur
             reading.end = position + 1
-        case NormalizedText.pound:
+        case LeadText.pound:
             reading.currency = .gbp
             reading.end = position + 1
         case 0x24:
@@ -68,7 +68,7 @@ extension LeadTextAnalysis {
         }
     }
 
-    private func readCurrency(before start: Int, floor: Int, into reading: inout AmountReading) {
+    private func readCurrency(before start: Int, floor: Int, into reading: inout LeadAmount) {
         let bytes = self.bytes
         var position = start
         while position > floor, position > 0, bytes[position - 1] == 0x20, start - position < 2 { position -= 1 }
@@ -81,8 +81,8 @@ extension LeadTextAnalysis {
             return
         }
         switch bytes[position - 1] {
-        case NormalizedText.euro: reading.currency = .eur
-        case NormalizedText.pound: reading.currency = .gbp
+        case LeadText.euro: reading.currency = .eur
+        case LeadText.pound: reading.currency = .gbp
         case 0x24: reading.currency = .usd
         default: return
         }
@@ -93,7 +93,7 @@ extension LeadTextAnalysis {
     func word(before position: Int) -> String {
         let end = text.skipSpacesBackward(from: position)
         var start = end
-        while start > 0, NormalizedText.isLetter(bytes[start - 1]) { start -= 1 }
+        while start > 0, LeadText.isLetter(bytes[start - 1]) { start -= 1 }
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 

@@ -1,14 +1,5 @@
 import Foundation
 
-/// A budget found in the text, with how strongly the context says it is one.
-struct BudgetReading: Sendable {
-    var budget: LeadBudget
-    var start: Int
-    var end: Int
-    var rule: String
-    var strength: Int
-}
-
 extension LeadTextAnalysis {
     /// The budget the text states: the strongest amount that has a currency or follows a budget word, and is not
     /// revenue, a price, a percentage, a count, a date or a phone number. Ranges give their lower bound.
@@ -40,7 +31,7 @@ extension LeadTextAnalysis {
         return best
     }
 
-    private func rangeEnd(after first: AmountReading, at index: Int) -> (lower: AmountReading, upper: AmountReading)? {
+    private func rangeEnd(after first: LeadAmount, at index: Int) -> (lower: LeadAmount, upper: LeadAmount)? {
         guard index + 1 < numbers.count else { return nil }
         var position = text.skipSpaces(from: first.end, limit: 2)
         guard position < bytes.count else { return nil }
@@ -78,7 +69,7 @@ extension LeadTextAnalysis {
     private static let rangeConnectors: Set<String> = ["to", "a", "au", "et", "and", "ou", "or", "jusqu", "till", "until"]
     private static let rangeOpeners: Set<String> = ["entre", "between", "from", "de", "du", "btw"]
 
-    private func budgetReading(lower: AmountReading, last: AmountReading, isRange: Bool, defaultCurrency: LeadCurrency)
+    private func budgetReading(lower: LeadAmount, last: LeadAmount, isRange: Bool, defaultCurrency: LeadCurrency)
         -> BudgetReading?
     {
         var end = last.end
@@ -159,7 +150,7 @@ extension LeadTextAnalysis {
 
     /// An amount without a currency counts after a budget word only when it reads as money: not a year, a count
     /// ("400 commandes"), a date ("le 15 mars") or a tiny number.
-    private func acceptsBareAmount(_ amount: AmountReading, end: Int, period: BudgetPeriod?) -> Bool {
+    private func acceptsBareAmount(_ amount: LeadAmount, end: Int, period: BudgetPeriod?) -> Bool {
         if amount.value < 10 { return false }
         if amount.isPlain, !amount.hasMultiplier, (1900...2100).contains(amount.written), period == nil { return false }
         if Self.dateWordsBefore.contains(word(before: amount.start)) { return false }
@@ -167,7 +158,7 @@ extension LeadTextAnalysis {
             return false
         }
         let next = text.skipSpaces(from: end, limit: 2)
-        guard next < bytes.count, NormalizedText.isLetter(bytes[next]) else { return true }
+        guard next < bytes.count, LeadText.isLetter(bytes[next]) else { return true }
         return match(startingAt: next) { $0.family == .amountFiller || $0.isPeriod || $0.family == .budgetContext } != nil
     }
 

@@ -3,7 +3,7 @@ import Foundation
 extension LeadTextAnalysis {
     /// Decision maker: false when someone else decides or must approve, else true when the writer decides, else nil.
     func readDecisionMaker() -> (Bool, FieldEvidence)? {
-        var decides: PhraseMatch?
+        var decides: LeadPhraseMatch?
         for match in matches {
             guard case .decides(let value) = match.cue else { continue }
             if !value { return (false, text.evidence(start: match.start, end: match.end, rule: match.rule)) }
@@ -34,7 +34,7 @@ extension LeadTextAnalysis {
         if let contact { return (10, text.evidence(start: contact.start, end: contact.end, rule: contact.rule)) }
         if let mark = bytes.firstIndex(of: 0x3F) {
             let start = text.sentenceStart(before: mark, limit: 200)
-            let first = (start..<mark).first { !NormalizedText.isSeparator(bytes[$0]) } ?? mark
+            let first = (start..<mark).first { !LeadText.isSeparator(bytes[$0]) } ?? mark
             return (5, text.evidence(start: first, end: mark + 1, rule: "engagement.question"))
         }
         if let question = matches.first(where: { $0.cue == .question }) {
@@ -66,6 +66,6 @@ extension LeadTextAnalysis {
     }
 
     private static func isEmailByte(_ byte: UInt8) -> Bool {
-        NormalizedText.isAlnum(byte) || byte == 0x2E || byte == 0x2D || byte == 0x5F || byte == 0x2B || byte == 0x25
+        LeadText.isAlnum(byte) || byte == 0x2E || byte == 0x2D || byte == 0x5F || byte == 0x2B || byte == 0x25
     }
 }

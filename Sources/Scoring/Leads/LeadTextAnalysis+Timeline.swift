@@ -5,7 +5,7 @@ extension LeadTextAnalysis {
     /// else nil.
     func readTimeline() -> (LeadTimeline, FieldEvidence)? {
         var firm: (timeline: LeadTimeline, start: Int, end: Int, rule: String)?
-        var vague: PhraseMatch?
+        var vague: LeadPhraseMatch?
         func consider(_ timeline: LeadTimeline, _ start: Int, _ end: Int, _ rule: String) {
             if let current = firm, Self.order(current.timeline) <= Self.order(timeline) { return }
             firm = (timeline, start, end, rule)
@@ -47,7 +47,7 @@ extension LeadTextAnalysis {
 
     /// "dans 2 mois", "in 3 weeks", "d'ici 2-3 mois", "les 3 prochains mois", "within a couple of weeks": the delay in
     /// days (the lower bound of a range) and where the phrase starts.
-    private func delay(before unit: PhraseMatch, unitDays: Int) -> (days: Int, start: Int)? {
+    private func delay(before unit: LeadPhraseMatch, unitDays: Int) -> (days: Int, start: Int)? {
         var position = text.skipSpacesBackward(from: unit.start)
         var sawNextWord = false
         if let next = match(endingAt: position, { $0 == .nextWord }) {
@@ -67,19 +67,19 @@ extension LeadTextAnalysis {
     /// The number just before `position`: digits, a range of digits ("2-3", "2 à 3") or a number word.
     private func countBefore(_ position: Int) -> (value: Int, start: Int)? {
         guard position > 0 else { return nil }
-        if NormalizedText.isDigit(bytes[position - 1]) {
+        if LeadText.isDigit(bytes[position - 1]) {
             var start = position
-            while start > 0, NormalizedText.isDigit(bytes[start - 1]), position - start < 6 { start -= 1 }
-            if start > 0, NormalizedText.isAlnum(bytes[start - 1]) { return nil }
+            while start > 0, LeadText.isDigit(bytes[start - 1]), position - start < 6 { start -= 1 }
+            if start > 0, LeadText.isAlnum(bytes[start - 1]) { return nil }
             var value = Self.integer(bytes[start..<position])
             var rangeEnd = text.skipSpacesBackward(from: start)
             let connector = word(before: start)
             if ["a", "ou", "or", "to", "et", "and"].contains(connector) {
                 rangeEnd = text.skipSpacesBackward(from: rangeEnd - connector.utf8.count)
             }
-            if rangeEnd < start, rangeEnd > 0, NormalizedText.isDigit(bytes[rangeEnd - 1]) {
+            if rangeEnd < start, rangeEnd > 0, LeadText.isDigit(bytes[rangeEnd - 1]) {
                 var lower = rangeEnd
-                while lower > 0, NormalizedText.isDigit(bytes[lower - 1]), rangeEnd - lower < 6 { lower -= 1 }
+                while lower > 0, LeadText.isDigit(bytes[lower - 1]), rangeEnd - lower < 6 { lower -= 1 }
                 value = min(value, Self.integer(bytes[lower..<rangeEnd]))
                 start = lower
             }

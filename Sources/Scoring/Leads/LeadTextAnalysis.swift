@@ -2,15 +2,15 @@ import Foundation
 
 /// A lead's text read once: folded bytes, the phrases found in them, the numbers and the phone numbers.
 struct LeadTextAnalysis: Sendable {
-    let text: NormalizedText
-    let matches: [PhraseMatch]
-    let numbers: [ScannedNumber]
+    let text: LeadText
+    let matches: [LeadPhraseMatch]
+    let numbers: [LeadNumber]
     let phones: [Range<Int>]
 
-    init(_ original: String, book: PhraseBook = .standard) {
-        text = NormalizedText(original)
+    init(_ original: String, book: LeadPhraseBook = .standard) {
+        text = LeadText(original)
         matches = book.matches(in: text)
-        let scan = NumberScanner.scan(text)
+        let scan = LeadNumberScanner.scan(text)
         numbers = scan.numbers
         phones = scan.phones
     }
@@ -29,9 +29,9 @@ struct LeadTextAnalysis: Sendable {
     }
 
     /// The first match starting exactly at `position` whose cue passes `accept`.
-    func match(startingAt position: Int, _ accept: (LeadCue) -> Bool) -> PhraseMatch? {
+    func match(startingAt position: Int, _ accept: (LeadCue) -> Bool) -> LeadPhraseMatch? {
         var index = lowerBound(position)
-        var best: PhraseMatch?
+        var best: LeadPhraseMatch?
         while index < matches.count, matches[index].start == position {
             let candidate = matches[index]
             if accept(candidate.cue), candidate.end > (best?.end ?? -1) { best = candidate }
@@ -41,9 +41,9 @@ struct LeadTextAnalysis: Sendable {
     }
 
     /// The longest match ending exactly at `position` whose cue passes `accept`.
-    func match(endingAt position: Int, _ accept: (LeadCue) -> Bool) -> PhraseMatch? {
+    func match(endingAt position: Int, _ accept: (LeadCue) -> Bool) -> LeadPhraseMatch? {
         var index = lowerBound(max(0, position - 64))
-        var best: PhraseMatch?
+        var best: LeadPhraseMatch?
         while index < matches.count, matches[index].start < position {
             let candidate = matches[index]
             if candidate.end == position, accept(candidate.cue), candidate.start < (best?.start ?? Int.max) {
@@ -55,9 +55,9 @@ struct LeadTextAnalysis: Sendable {
     }
 
     /// The match ending at or before `position` and at or after `floor` that ends last, among cues `accept` takes.
-    func lastMatch(in floor: Int, _ position: Int, _ accept: (LeadCue) -> Bool) -> PhraseMatch? {
+    func lastMatch(in floor: Int, _ position: Int, _ accept: (LeadCue) -> Bool) -> LeadPhraseMatch? {
         var index = lowerBound(max(0, floor))
-        var best: PhraseMatch?
+        var best: LeadPhraseMatch?
         while index < matches.count, matches[index].start < position {
             let candidate = matches[index]
             if candidate.end <= position, accept(candidate.cue), candidate.end >= (best?.end ?? -1) { best = candidate }
@@ -67,7 +67,7 @@ struct LeadTextAnalysis: Sendable {
     }
 
     /// All matches whose cue passes `accept`, in order.
-    func all(_ accept: (LeadCue) -> Bool) -> [PhraseMatch] {
+    func all(_ accept: (LeadCue) -> Bool) -> [LeadPhraseMatch] {
         matches.filter { accept($0.cue) }
     }
 }

@@ -63,12 +63,12 @@ struct BANTReferenceTests {
         #expect(result.tier.rawValue == expect.tier)
         #expect(result.score == result.evidence.budget.points + result.evidence.timeline.points
             + result.evidence.decisionMaker.points + result.evidence.fit.points + result.evidence.engagement.points)
-        EvidenceCheck.spansMatch(result, in: example.text)
+        LeadEvidenceCheck.spansMatch(result, in: example.text)
     }
 }
 
 /// Checks that each evidence span is the substring of the text at its range.
-enum EvidenceCheck {
+enum LeadEvidenceCheck {
     static func spansMatch(_ result: LeadQualification, in text: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let all = [result.evidence.budget, result.evidence.timeline, result.evidence.decisionMaker, result.evidence.fit,
                    result.evidence.engagement]

@@ -89,6 +89,6 @@ struct BudgetPhrasingTests {
         #expect(budget.currency == example.currency)
         #expect(budget.period == example.period)
         #expect(result.evidence.budget.source == .rules)
-        EvidenceCheck.spansMatch(result, in: example.text)
+        LeadEvidenceCheck.spansMatch(result, in: example.text)
     }
 }

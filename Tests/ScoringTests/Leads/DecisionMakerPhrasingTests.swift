@@ -34,6 +34,6 @@ struct DecisionMakerPhrasingTests {
     func decisionMaker(_ text: String, _ expected: Bool?) {
         let result = LeadQualifier.qualify(text)
         #expect(result.decisionMaker == expected, "evidence: \(result.evidence.decisionMaker.text ?? "none")")
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
     }
 }

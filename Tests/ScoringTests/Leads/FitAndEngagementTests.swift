@@ -27,7 +27,7 @@ struct FitAndEngagementTests {
         let result = LeadQualifier.qualify(text)
         #expect(result.fit == expected)
         #expect((result.evidence.fit.range != nil) == expected)
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
     }
 
     static let engagementCases: [(String, Int)] = [
@@ -50,6 +50,6 @@ struct FitAndEngagementTests {
     func engagement(_ text: String, _ expected: Int) {
         let result = LeadQualifier.qualify(text)
         #expect(result.engagement == expected, "evidence: \(result.evidence.engagement.text ?? "none")")
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
     }
 }

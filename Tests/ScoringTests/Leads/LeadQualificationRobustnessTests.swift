@@ -22,7 +22,7 @@ struct LeadQualificationRobustnessTests {
         #expect((0...100).contains(result.score))
         #expect(result.tier == LeadTier(score: result.score))
         if let budget = result.budget { #expect(budget.amount.isFinite && budget.amount >= 0) }
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
         #expect(throws: Never.self) { _ = try JSONEncoder().encode(result) }
     }
 
@@ -33,11 +33,11 @@ struct LeadQualificationRobustnessTests {
         let result = LeadQualifier.qualify(text)
         #expect(result.tier == .hot)
         #expect(result.budget?.amount == 1500)
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
     }
 
     @Test func hundredKilobytesOfNoise() {
-        var generator = SplitMix(seed: 42)
+        var generator = LeadNoiseGenerator(seed: 42)
         var scalars = String.UnicodeScalarView()
         while scalars.count < 100_000 {
             let value = UInt32(truncatingIfNeeded: generator.next() % 0x2_0000)
@@ -47,7 +47,7 @@ struct LeadQualificationRobustnessTests {
         let text = String(scalars)
         let result = LeadQualifier.qualify(text)
         #expect((0...100).contains(result.score))
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
     }
 
     @Test func hundredKilobytesOfDigits() {
@@ -66,7 +66,7 @@ struct LeadQualificationRobustnessTests {
 }
 
 /// A small deterministic random source for the noise test.
-struct SplitMix {
+struct LeadNoiseGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

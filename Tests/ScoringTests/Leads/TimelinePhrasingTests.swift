@@ -49,6 +49,6 @@ struct TimelinePhrasingTests {
         let result = LeadQualifier.qualify(text)
         #expect(result.timeline == expected, "evidence: \(result.evidence.timeline.text ?? "none")")
         if expected != nil { #expect(result.evidence.timeline.range != nil) }
-        EvidenceCheck.spansMatch(result, in: text)
+        LeadEvidenceCheck.spansMatch(result, in: text)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A lead's text folded for matching — ASCII lower case, accents removed, spaces and dashes unified — with a map
 /// from each folded byte back to the Unicode scalar of the original text it came from.
-struct NormalizedText: Sendable {
+struct LeadText: Sendable {
     static let euro: UInt8 = 0x01
     static let pound: UInt8 = 0x02
     static let otherLetter: UInt8 = 0x1E

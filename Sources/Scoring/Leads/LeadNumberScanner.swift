@@ -1,7 +1,7 @@
 import Foundation
 
 /// A number written in the text: "800", "1 500", "1.500", "1,500", "1.500,50", "2.5".
-struct ScannedNumber: Sendable {
+struct LeadNumber: Sendable {
     let start: Int
     let end: Int
     let value: Double
@@ -10,24 +10,24 @@ struct ScannedNumber: Sendable {
 }
 
 /// Finds numbers and phone numbers in folded text. Dates, times and digits inside words ("b2b", "Q3") are skipped.
-enum NumberScanner {
+enum LeadNumberScanner {
     struct Scan: Sendable {
-        var numbers: [ScannedNumber] = []
+        var numbers: [LeadNumber] = []
         var phones: [Range<Int>] = []
     }
 
-    static func scan(_ text: NormalizedText) -> Scan {
+    static func scan(_ text: LeadText) -> Scan {
         var scan = Scan()
         let bytes = text.bytes
         let count = bytes.count
         var index = 0
         while index < count {
-            guard NormalizedText.isDigit(bytes[index]) else {
+            guard LeadText.isDigit(bytes[index]) else {
                 index += 1
                 continue
             }
-            if index > 0, NormalizedText.isLetter(bytes[index - 1]) {
-                while index < count, NormalizedText.isAlnum(bytes[index]) { index += 1 }
+            if index > 0, LeadText.isLetter(bytes[index - 1]) {
+                while index < count, LeadText.isAlnum(bytes[index]) { index += 1 }
                 continue
             }
             if let phone = phone(in: bytes, at: index) {
@@ -38,7 +38,7 @@ enum NumberScanner {
             let number = parse(bytes, at: index)
             if isDateOrTime(bytes, start: index, end: number.end) {
                 index = number.end
-                while index < count, NormalizedText.isDigit(bytes[index]) || isDatePunctuation(bytes[index]) { index += 1 }
+                while index < count, LeadText.isDigit(bytes[index]) || isDatePunctuation(bytes[index]) { index += 1 }
                 continue
             }
             scan.numbers.append(number)
@@ -53,11 +53,11 @@ enum NumberScanner {
 
     private static func isDateOrTime(_ bytes: [UInt8], start: Int, end: Int) -> Bool {
         if end + 1 < bytes.count, bytes[end] == 0x2F || bytes[end] == 0x3A || bytes[end] == 0x2E,
-            NormalizedText.isDigit(bytes[end + 1])
+            LeadText.isDigit(bytes[end + 1])
         {
             return true
         }
-        if start >= 2, bytes[start - 1] == 0x2F || bytes[start - 1] == 0x3A, NormalizedText.isDigit(bytes[start - 2]) {
+        if start >= 2, bytes[start - 1] == 0x2F || bytes[start - 1] == 0x3A, LeadText.isDigit(bytes[start - 2]) {
             return true
         }
         return false
@@ -81,7 +81,7 @@ enum NumberScanner {
         var end = index
         while true {
             var group = 0
-            while position < count, NormalizedText.isDigit(bytes[position]) {
+            while position < count, LeadText.isDigit(bytes[position]) {
                 group += 1
                 position += 1
             }
@@ -94,12 +94,12 @@ enum NumberScanner {
                 run.append(bytes[next])
                 next += 1
             }
-            guard !run.isEmpty, next < count, NormalizedText.isDigit(bytes[next]), digits < 20 else { break }
+            guard !run.isEmpty, next < count, LeadText.isDigit(bytes[next]), digits < 20 else { break }
             separators.formUnion(run)
             position = next
         }
         guard digits >= 8 else { return nil }
-        if end < count, NormalizedText.isLetter(bytes[end]) { return nil }
+        if end < count, LeadText.isLetter(bytes[end]) { return nil }
         let groupedInThousands = (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
             && separators.count == 1 && (separators.contains(0x20) || separators.contains(0x2E))
         let startsWithZero = bytes[index] == 0x30
@@ -110,12 +110,12 @@ enum NumberScanner {
     }
 
     /// Reads the number at `index`: thousands grouped by space, dot, comma or apostrophe, then decimals.
-    static func parse(_ bytes: [UInt8], at index: Int) -> ScannedNumber {
+    static func parse(_ bytes: [UInt8], at index: Int) -> LeadNumber {
         let count = bytes.count
         var position = index
         var value = 0.0
         var leading = 0
-        while position < count, NormalizedText.isDigit(bytes[position]) {
+        while position < count, LeadText.isDigit(bytes[position]) {
             value = value * 10 + Double(bytes[position] - 0x30)
             leading += 1
             position += 1
@@ -126,9 +126,9 @@ enum NumberScanner {
             while position + 3 < count {
                 let separator = bytes[position]
                 guard [0x20, 0x2E, 0x2C, 0x27].contains(separator), groupSeparator == nil || groupSeparator == separator,
-                    NormalizedText.isDigit(bytes[position + 1]), NormalizedText.isDigit(bytes[position + 2]),
-                    NormalizedText.isDigit(bytes[position + 3]),
-                    position + 4 >= count || !NormalizedText.isDigit(bytes[position + 4])
+                    LeadText.isDigit(bytes[position + 1]), LeadText.isDigit(bytes[position + 2]),
+                    LeadText.isDigit(bytes[position + 3]),
+                    position + 4 >= count || !LeadText.isDigit(bytes[position + 4])
                 else { break }
                 value = value * 1000 + Double(bytes[position + 1] - 0x30) * 100 + Double(bytes[position + 2] - 0x30) * 10
                     + Double(bytes[position + 3] - 0x30)
@@ -138,17 +138,17 @@ enum NumberScanner {
             }
         }
         if position + 1 < count, bytes[position] == 0x2E || bytes[position] == 0x2C, bytes[position] != groupSeparator,
-            NormalizedText.isDigit(bytes[position + 1])
+            LeadText.isDigit(bytes[position + 1])
         {
             var scale = 0.1
             position += 1
-            while position < count, NormalizedText.isDigit(bytes[position]) {
+            while position < count, LeadText.isDigit(bytes[position]) {
                 value += Double(bytes[position] - 0x30) * scale
                 scale /= 10
                 position += 1
             }
             isPlain = false
         }
-        return ScannedNumber(start: index, end: position, value: value.isFinite ? value : 0, isPlain: isPlain)
+        return LeadNumber(start: index, end: position, value: value.isFinite ? value : 0, isPlain: isPlain)
     }
 }

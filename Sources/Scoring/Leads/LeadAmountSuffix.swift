@@ -1,21 +1,7 @@
 import Foundation
 
-/// One amount in the text: a number with its multiplier and currency, when written beside it.
-struct AmountReading: Sendable {
-    var start: Int
-    var end: Int
-    /// The number as written, before the multiplier.
-    var written: Double
-    var multiplier: Double
-    var currency: LeadCurrency?
-    var isPlain: Bool
-
-    var value: Double { written * multiplier }
-    var hasMultiplier: Bool { multiplier != 1 }
-}
-
 /// Letters glued to a number: "1k", "2keur", "500e", "5000dh", "3m€".
-struct AttachedSuffix: Sendable {
+struct LeadAmountSuffix: Sendable {
     let multiplier: Double
     let currency: LeadCurrency?
     /// "m" means millions only when a currency follows.
@@ -23,15 +9,15 @@ struct AttachedSuffix: Sendable {
     /// "e" means euros only after an amount of at least 10 ("2e trimestre" is an ordinal).
     let isBareE: Bool
 
-    static func of(_ letters: ArraySlice<UInt8>) -> AttachedSuffix? {
+    static func of(_ letters: ArraySlice<UInt8>) -> LeadAmountSuffix? {
         table[String(decoding: letters, as: UTF8.self)]
     }
 
-    private static let table: [String: AttachedSuffix] = {
-        var table: [String: AttachedSuffix] = [:]
+    private static let table: [String: LeadAmountSuffix] = {
+        var table: [String: LeadAmountSuffix] = [:]
         func add(_ words: [String], _ multiplier: Double, _ currency: LeadCurrency?) {
             for word in words {
-                table[word] = AttachedSuffix(multiplier: multiplier, currency: currency, needsCurrency: false, isBareE: false)
+                table[word] = LeadAmountSuffix(multiplier: multiplier, currency: currency, needsCurrency: false, isBareE: false)
             }
         }
         add(["k", "kilo"], 1000, nil)
@@ -48,8 +34,8 @@ struct AttachedSuffix: Sendable {
         add(["cad"], 1, .cad)
         add(["dh", "dhs", "mad", "dirhams", "dirham"], 1, .mad)
         add(["mio", "mln"], 1_000_000, nil)
-        table["m"] = AttachedSuffix(multiplier: 1_000_000, currency: nil, needsCurrency: true, isBareE: false)
-        table["e"] = AttachedSuffix(multiplier: 1, currency: .eur, needsCurrency: false, isBareE: true)
+        table["m"] = LeadAmountSuffix(multiplier: 1_000_000, currency: nil, needsCurrency: true, isBareE: false)
+        table["e"] = LeadAmountSuffix(multiplier: 1, currency: .eur, needsCurrency: false, isBareE: true)
         return table
     }()
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-extension NormalizedText {
+extension LeadText {
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || byte == otherLetter }
     @inline(__always) static func isAlnum(_ byte: UInt8) -> Bool { isDigit(byte) || isLetter(byte) }
@@ -92,7 +92,7 @@ extension NormalizedText {
     }
 }
 
-extension NormalizedText {
+extension LeadText {
     /// The start of the clause holding `index` (sentence ends and commas not between digits), looking back at most `limit`.
     func clauseStart(before index: Int, limit: Int) -> Int {
         var position = index

@@ -19,7 +19,7 @@ struct LeadPhrase: Sendable {
 }
 
 /// A phrase found in a text: the folded byte range and its cue.
-struct PhraseMatch: Sendable {
+struct LeadPhraseMatch: Sendable {
     let start: Int
     let end: Int
     let cue: LeadCue
@@ -27,7 +27,7 @@ struct PhraseMatch: Sendable {
 }
 
 /// The compiled phrase table, bucketed by first byte, matched at word starts.
-struct PhraseBook: Sendable {
+struct LeadPhraseBook: Sendable {
     private let phrases: [LeadPhrase]
     private let buckets: [[Int]]
 
@@ -42,25 +42,25 @@ struct PhraseBook: Sendable {
     }
 
     /// The phrases every qualification uses.
-    static let standard = PhraseBook(
+    static let standard = LeadPhraseBook(
         LeadPhrases.timeline + LeadPhrases.duration + LeadPhrases.decisionMaker + LeadPhrases.fit + LeadPhrases.engagement
             + LeadPhrases.budget + LeadPhrases.amounts)
 
     /// All matches in `text`, sorted by start, without masks and without phrases masked by a longer one.
-    func matches(in text: NormalizedText) -> [PhraseMatch] {
-        var found: [PhraseMatch] = []
+    func matches(in text: LeadText) -> [LeadPhraseMatch] {
+        var found: [LeadPhraseMatch] = []
         let bytes = text.bytes
         let count = bytes.count
         var previousIsAlnum = false
         for index in 0..<count {
             let byte = bytes[index]
-            let isAlnum = NormalizedText.isAlnum(byte)
+            let isAlnum = LeadText.isAlnum(byte)
             defer { previousIsAlnum = isAlnum }
             guard isAlnum, !previousIsAlnum else { continue }
             for phraseIndex in buckets[Int(byte)] {
                 let phrase = phrases[phraseIndex]
                 if let end = Self.match(phrase, in: bytes, at: index) {
-                    found.append(PhraseMatch(start: index, end: end, cue: phrase.cue, rule: phrase.rule))
+                    found.append(LeadPhraseMatch(start: index, end: end, cue: phrase.cue, rule: phrase.rule))
                 }
             }
         }
@@ -76,7 +76,7 @@ struct PhraseBook: Sendable {
             let expected = pattern[patternIndex]
             if expected == 0x20 || expected == 0x5F {
                 let runStart = position
-                while position < count, NormalizedText.isSeparator(bytes[position]) { position += 1 }
+                while position < count, LeadText.isSeparator(bytes[position]) { position += 1 }
                 if expected == 0x20, position == runStart { return nil }
             } else {
                 guard position < count, bytes[position] == expected else { return nil }
@@ -84,21 +84,21 @@ struct PhraseBook: Sendable {
             }
             patternIndex += 1
         }
-        if !phrase.isPrefix, let last = pattern.last, NormalizedText.isAlnum(last), position < count,
-            NormalizedText.isAlnum(bytes[position])
+        if !phrase.isPrefix, let last = pattern.last, LeadText.isAlnum(last), position < count,
+            LeadText.isAlnum(bytes[position])
         {
             return nil
         }
         if phrase.isPrefix {
-            while position < count, NormalizedText.isLetter(bytes[position]) { position += 1 }
+            while position < count, LeadText.isLetter(bytes[position]) { position += 1 }
         }
         return position
     }
 
     /// Drops matches inside a longer match of the same family, then the masks themselves.
-    private static func unmasked(_ matches: [PhraseMatch]) -> [PhraseMatch] {
+    private static func unmasked(_ matches: [LeadPhraseMatch]) -> [LeadPhraseMatch] {
         guard matches.count > 1 else { return matches.filter { !$0.isMask } }
-        var kept: [PhraseMatch] = []
+        var kept: [LeadPhraseMatch] = []
         kept.reserveCapacity(matches.count)
         for (index, candidate) in matches.enumerated() {
             if candidate.isMask || isMasked(candidate, at: index, in: matches) { continue }
@@ -107,7 +107,7 @@ struct PhraseBook: Sendable {
         return kept
     }
 
-    private static func isMasked(_ candidate: PhraseMatch, at index: Int, in matches: [PhraseMatch]) -> Bool {
+    private static func isMasked(_ candidate: LeadPhraseMatch, at index: Int, in matches: [LeadPhraseMatch]) -> Bool {
         let family = candidate.cue.family
         let length = candidate.end - candidate.start
         var other = index - 1
@@ -126,7 +126,7 @@ struct PhraseBook: Sendable {
     }
 }
 
-extension PhraseMatch {
+extension LeadPhraseMatch {
     var isMask: Bool {
         if case .mask = cue { return true }
         return false
