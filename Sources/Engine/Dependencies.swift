@@ -1,0 +1,18 @@
+import AutopilotCore
+import Logging
+import Storage
+
+/// What the engine needs from the outside world, gathered in one place and passed in (never looked up).
+public struct Dependencies: Sendable {
+    public var store: any AutopilotStore
+    public var clock: any Clock
+    public var ids: any IDGenerator
+    public var logger: Logger
+
+    public init(store: any AutopilotStore, clock: any Clock = SystemClock(), ids: (any IDGenerator)? = nil, logger: Logger = Logger(label: "autopilot")) {
+        self.store = store
+        self.clock = clock
+        self.ids = ids ?? RandomIDGenerator(clock: clock)
+        self.logger = logger
+    }
+}

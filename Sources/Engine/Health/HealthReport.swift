@@ -1,0 +1,47 @@
+import AutopilotCore
+import Foundation
+import Storage
+
+/// `GET /health` and `autopilot health`: is the database reachable, is the schema current.
+public struct HealthReport: Sendable, Codable, Equatable {
+    public struct Check: Sendable, Codable, Equatable {
+        public var status: String
+        public var detail: String?
+
+        public init(status: String, detail: String?) {
+            self.status = status
+            self.detail = detail
+        }
+    }
+
+    public var status: String
+    public var version: String
+    public var database: Check
+    public var migrations: Check
+
+    public var isHealthy: Bool { status == "ok" }
+
+    public init(status: String, version: String, database: Check, migrations: Check) {
+        self.status = status
+        self.version = version
+        self.database = database
+        self.migrations = migrations
+    }
+
+    public static let version = "0.1.0"
+
+    public static func check(store: any AutopilotStore, databaseName: String) async -> HealthReport {
+        do {
+            let schema = try await store.schemaStatus()
+            let migrations = schema.isCurrent
+                ? Check(status: "ok", detail: "version \(schema.currentVersion)")
+                : Check(status: "error", detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion): run `autopilot migrate`")
+            return HealthReport(
+                status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName), migrations: migrations)
+        } catch {
+            return HealthReport(
+                status: "error", version: version, database: Check(status: "error", detail: "unreachable: \(error)"),
+                migrations: Check(status: "unknown", detail: nil))
+        }
+    }
+}

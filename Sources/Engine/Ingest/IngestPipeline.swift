@@ -1,0 +1,41 @@
+import AutopilotCore
+import Foundation
+import Storage
+
+/// The one way events enter Autopilot — HTTP API, NDJSON import, demo and webhooks alike: parse, validate, normalise,
+/// then record and project in one transaction.
+public struct IngestPipeline: Sendable {
+    public let dependencies: Dependencies
+    public var reader = EventBatchReader()
+
+    public init(dependencies: Dependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// Ingests a request body (one event or `{"events": [...]}`), all or nothing.
+    public func ingest(body: [UInt8], tenantID: String) async throws -> IngestResult {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(body)
+        } catch {
+            throw RequestError.malformedJSON(error.description)
+        }
+        return try await ingest(document: document, tenantID: tenantID)
+    }
+
+    public func ingest(document: JSONValue, tenantID: String) async throws -> IngestResult {
+        let now = dependencies.clock.now()
+        let events = try reader.read(document, now: now)
+        return try await record(events, tenantID: tenantID)
+    }
+
+    /// Records events that are already validated.
+    public func record(_ events: [IncomingEvent], tenantID: String) async throws -> IngestResult {
+        try await dependencies.store.recordEvents(events, tenantID: tenantID, receivedAt: dependencies.clock.now(), ids: dependencies.ids)
+    }
+}
+
+/// Requests the engine refuses before validation: bodies that are not JSON at all.
+public enum RequestError: Error, Sendable, Equatable {
+    case malformedJSON(String)
+}

@@ -1,0 +1,36 @@
+import AutopilotCore
+import Engine
+import Hummingbird
+import Logging
+
+/// The composition root of the HTTP API, used by `autopilot serve` and by the tests alike.
+/// `onServerRunning` receives the port actually bound (useful with port 0).
+public func buildApplication(
+    configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics = ServerMetrics(),
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Autopilot"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: dependencies.logger)
+}
+
+/// The routes and middleware, without a server: what `buildApplication` serves.
+public func buildRouter(
+    configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics
+) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    SystemRoutes(dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil).register(on: router)
+    let limiter = RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst, clock: dependencies.clock)
+    let api = router.group("v1")
+        .add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies)))
+        .add(middleware: RateLimitMiddleware(limiter: limiter))
+    EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    ContactRoutes(dependencies: dependencies).register(on: api)
+    return router
+}

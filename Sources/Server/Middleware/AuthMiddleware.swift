@@ -1,0 +1,23 @@
+import Foundation
+import Engine
+import Hummingbird
+
+/// `Authorization: Bearer <key>` → the key's tenant, or 401.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let tenants: TenantService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw APIError(status: .unauthorized, code: "unauthorized", message: "send your API key as Authorization: Bearer <key>", headers: [.wwwAuthenticate: "Bearer"])
+        }
+        let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        guard let tenantID = try await tenants.authenticate(apiKey: key) else {
+            throw APIError(status: .unauthorized, code: "unauthorized", message: "the API key is not valid", headers: [.wwwAuthenticate: "Bearer"])
+        }
+        var context = context
+        context.tenantID = tenantID
+        context.apiKeyHash = APIKey.hash(key)
+        return try await next(request, context)
+    }
+}

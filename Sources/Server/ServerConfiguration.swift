@@ -1,0 +1,53 @@
+import Foundation
+
+/// How the HTTP API is served. Every field has a zero-configuration default.
+public struct ServerConfiguration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Largest accepted request body (default 5 MB): larger ones get 413.
+    public var maximumBodyBytes = 5 * 1024 * 1024
+    /// Per API key: sustained requests per second and burst.
+    public var rateLimitPerSecond = 50.0
+    public var rateLimitBurst = 100.0
+    /// Whether `GET /metrics` is served.
+    public var metricsEnabled = true
+
+    public init() {}
+
+    /// Reads AUTOPILOT_HOST, AUTOPILOT_PORT, AUTOPILOT_MAX_BODY_BYTES, AUTOPILOT_RATE_LIMIT, AUTOPILOT_RATE_BURST, AUTOPILOT_METRICS.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
+        if let value = environment["AUTOPILOT_PORT"] {
+            guard let port = Int(value), (0...65535).contains(port) else { throw ConfigurationError(variable: "AUTOPILOT_PORT", reason: "\"\(value)\" is not a port number") }
+            configuration.port = port
+        }
+        if let value = environment["AUTOPILOT_MAX_BODY_BYTES"] {
+            guard let bytes = Int(value), bytes > 0 else { throw ConfigurationError(variable: "AUTOPILOT_MAX_BODY_BYTES", reason: "\"\(value)\" is not a positive integer") }
+            configuration.maximumBodyBytes = bytes
+        }
+        if let value = environment["AUTOPILOT_RATE_LIMIT"] {
+            guard let rate = Double(value), rate > 0 else { throw ConfigurationError(variable: "AUTOPILOT_RATE_LIMIT", reason: "\"\(value)\" is not a positive number") }
+            configuration.rateLimitPerSecond = rate
+        }
+        if let value = environment["AUTOPILOT_RATE_BURST"] {
+            guard let burst = Double(value), burst >= 1 else { throw ConfigurationError(variable: "AUTOPILOT_RATE_BURST", reason: "\"\(value)\" is not a number ≥ 1") }
+            configuration.rateLimitBurst = burst
+        }
+        if let value = environment["AUTOPILOT_METRICS"] {
+            switch value.lowercased() {
+            case "1", "true", "on", "yes": configuration.metricsEnabled = true
+            case "0", "false", "off", "no": configuration.metricsEnabled = false
+            default: throw ConfigurationError(variable: "AUTOPILOT_METRICS", reason: "\"\(value)\" is not on or off")
+            }
+        }
+        return configuration
+    }
+}
+
+/// A configuration value that cannot be used, named with the reason.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let variable: String
+    public let reason: String
+    public var description: String { "\(variable): \(reason)" }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `autopilot` command-line tool.
+@main
+struct Autopilot: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "autopilot",
+        abstract: "Follows up your customers and leads: abandoned carts, reviews, win-back, lead nurture — explained and under your control.",
+        version: "0.1.0",
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, IngestCommand.self, HealthCommand.self,
+            BenchCommand.self,
+        ])
+}

@@ -1,0 +1,166 @@
+import AsyncHTTPClient
+import AutopilotCore
+import Engine
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import Server
+import Storage
+import Synchronization
+
+/// `autopilot bench ingest`: the pipeline, HTTP on loopback, and the raw SQLite ceiling, each on a fresh database.
+struct IngestBenchmark {
+    struct Result: Codable {
+        var events: Int
+        var pipelineEventsPerSecond: Double
+        var httpEventsPerSecond: Double
+        var rawCeilingEventsPerSecond: Double
+        var pipelineShareOfCeiling: Double
+        var peakRSSMB: Double
+
+        enum CodingKeys: String, CodingKey {
+            case events
+            case pipelineEventsPerSecond = "pipeline_events_per_s"
+            case httpEventsPerSecond = "http_events_per_s"
+            case rawCeilingEventsPerSecond = "raw_ceiling_events_per_s"
+            case pipelineShareOfCeiling = "pipeline_share_of_ceiling"
+            case peakRSSMB = "peak_rss_mb"
+        }
+    }
+
+    let events: Int
+    let httpEvents: Int
+    let batchSize = 1_000
+    let directory: URL
+    let log: @Sendable (String) -> Void
+    let logger = Logger(label: "autopilot.bench")
+
+    func run() async throws -> Result {
+        let now = Date()
+        let factory = BenchEventFactory(now: now)
+        let raw = try await rawCeiling(factory, now: now)
+        log(String(format: "raw ceiling: %.0f events/s", raw))
+        let pipeline = try await pipelineRate(factory)
+        log(String(format: "pipeline: %.0f events/s", pipeline))
+        let http = try await httpRate(factory)
+        log(String(format: "HTTP: %.0f events/s", http))
+        return Result(
+            events: events, pipelineEventsPerSecond: pipeline.rounded(), httpEventsPerSecond: http.rounded(), rawCeilingEventsPerSecond: raw.rounded(),
+            pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000, peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10)
+    }
+
+    private func freshStore(_ name: String) async throws -> (SQLStore, String, String) {
+        let path = directory.appendingPathComponent("\(name).sqlite").path
+        let store = SQLStore(database: try SQLiteDatabase(path: path))
+        try await store.migrate(now: Date())
+        let dependencies = Dependencies(store: store, logger: logger)
+        let tenant = try await TenantService(dependencies: dependencies).create(name: "bench")
+        return (store, tenant.tenantID, tenant.apiKey)
+    }
+
+    private func rawCeiling(_ factory: BenchEventFactory, now: Date) async throws -> Double {
+        let (store, tenantID, _) = try await freshStore("raw")
+        try await store.database.close()
+        let inserter = try RawEventInserter(path: directory.appendingPathComponent("raw.sqlite").path)
+        let validator = EventValidator()
+        let receivedAt = Int64(now.timeIntervalSince1970 * 1000)
+        var elapsed = Duration.zero
+        var start = 0
+        while start < events {
+            let range = start..<min(events, start + batchSize)
+            let rows = try range.map { index -> RawEventInserter.Row in
+                let event = try validator.validate(factory.envelope(index), now: now)
+                return RawEventInserter.Row(
+                    tenantID: tenantID, id: "ev_bench\(index)", type: event.type.rawValue, occurredAt: Int64(event.occurredAt.timeIntervalSince1970 * 1000),
+                    receivedAt: receivedAt, idempotencyKey: event.idempotencyKey, contactID: "ct_bench\(index / 10)",
+                    properties: JSONValue.object(event.properties).jsonString)
+            }
+            let clock = ContinuousClock.now
+            try inserter.insert(rows)
+            elapsed += .now - clock
+            start = range.upperBound
+        }
+        return Double(events) / elapsed.seconds
+    }
+
+    private func pipelineRate(_ factory: BenchEventFactory) async throws -> Double {
+        let (store, tenantID, _) = try await freshStore("pipeline")
+        let pipeline = IngestPipeline(dependencies: Dependencies(store: store, logger: logger))
+        var elapsed = Duration.zero
+        var start = 0
+        while start < events {
+            let range = start..<min(events, start + batchSize)
+            let body = factory.requestBody(range)
+            let clock = ContinuousClock.now
+            let result = try await pipeline.ingest(body: body, tenantID: tenantID)
+            elapsed += .now - clock
+            guard result.accepted.count == range.count else { throw BenchFailure(description: "pipeline accepted \(result.accepted.count) of \(range.count)") }
+            start = range.upperBound
+        }
+        try await store.database.close()
+        return Double(events) / elapsed.seconds
+    }
+
+    private func httpRate(_ factory: BenchEventFactory) async throws -> Double {
+        let (store, _, apiKey) = try await freshStore("http")
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        configuration.rateLimitPerSecond = 1_000_000
+        configuration.rateLimitBurst = 1_000_000
+        let port = Mutex<Int?>(nil)
+        let app = buildApplication(
+            configuration: configuration, dependencies: Dependencies(store: store, logger: logger), databaseName: "bench",
+            onServerRunning: { bound in port.withLock { $0 = bound } })
+        let total = httpEvents
+        let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min(total, $0 + batchSize) }
+        let rate = try await withThrowingTaskGroup(of: Double?.self) { group in
+            group.addTask {
+                try await app.runService()
+                return nil
+            }
+            var bound: Int?
+            while bound == nil {
+                try await Task.sleep(for: .milliseconds(10))
+                bound = port.withLock { $0 }
+            }
+            let url = "http://127.0.0.1:\(bound ?? 0)/v1/events"
+            let bodies = batches.map { factory.requestBody($0) }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let started = ContinuousClock.now
+            let connections = 4
+            try await withThrowingTaskGroup(of: Void.self) { senders in
+                for worker in 0..<connections {
+                    senders.addTask {
+                        for index in stride(from: worker, to: bodies.count, by: connections) {
+                            var request = HTTPClientRequest(url: url)
+                            request.method = .POST
+                            request.headers.add(name: "Authorization", value: "Bearer \(apiKey)")
+                            request.headers.add(name: "Content-Type", value: "application/json")
+                            request.body = .bytes(ByteBuffer(bytes: bodies[index]))
+                            let response = try await client.execute(request, timeout: .seconds(60))
+                            _ = try await response.body.collect(upTo: 10 << 20)
+                            guard response.status == .ok else { throw BenchFailure(description: "HTTP \(response.status.code)") }
+                        }
+                    }
+                }
+                try await senders.waitForAll()
+            }
+            let elapsed = ContinuousClock.now - started
+            try await client.shutdown()
+            group.cancelAll()
+            return Double(total) / elapsed.seconds
+        }
+        try await store.database.close()
+        return rate ?? 0
+    }
+}
+
+struct BenchFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

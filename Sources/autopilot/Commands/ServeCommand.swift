@@ -1,0 +1,31 @@
+import ArgumentParser
+import Engine
+import Foundation
+import Hummingbird
+import Logging
+import Server
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API (migrates the database first).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Address to listen on (default $AUTOPILOT_HOST or 127.0.0.1).") var host: String?
+    @Option(help: "Port to listen on (default $AUTOPILOT_PORT or 8080).") var port: Int?
+
+    func run() async throws {
+        var configuration = try ServerConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        if let host { configuration.host = host }
+        if let port {
+            guard (0...65535).contains(port) else { throw ValidationError("--port: \(port) is not a port number") }
+            configuration.port = port
+        }
+        let serverConfiguration = configuration
+        let databaseConfiguration = database.configuration
+        let logger = CommandLineSetup.logger
+        logger.info("starting", metadata: ["database": "\(databaseConfiguration)", "address": "\(configuration.host):\(configuration.port)"])
+        try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
+            let app = buildApplication(configuration: serverConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description)
+            try await app.runService()
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Storage
+import Engine
+import Foundation
+
+struct TenantsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a tenant and print its API key (shown only once).")
+
+        @Argument(help: "The tenant's name, e.g. your shop's.") var name: String
+        @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Print {\"tenant_id\", \"api_key\"} as JSON.") var json = false
+
+        func run() async throws {
+            let created = try await CommandLineSetup.withMigratedStore(database.configuration) { _, dependencies in
+                try await TenantService(dependencies: dependencies).create(name: name)
+            }
+            if json {
+                try JSONOutput.print(created, pretty: false)
+            } else {
+                print("Tenant \(created.name) created: \(created.tenantID)")
+                print("API key (shown only once, keep it safe): \(created.apiKey)")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tenants.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let tenants = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in try await store.tenants() }
+            for tenant in tenants { print("\(tenant.id)\t\(tenant.name)") }
+        }
+    }
+}

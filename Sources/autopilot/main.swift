@@ -1,6 +1,0 @@
-import Hummingbird
-import GRDB
-import PostgresNIO
-import AsyncHTTPClient
-import ArgumentParser
-print("autopilot")
