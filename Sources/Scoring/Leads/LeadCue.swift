@@ -22,8 +22,9 @@ enum LeadCue: Sendable, Hashable {
     case contactRequest
     /// A question asked without a question mark ("pouvez-vous", "can you").
     case question
-    /// A word that introduces a budget ("budget", "investir", "spend").
-    case budgetKeyword
+    /// A word that introduces a budget, with its weight: 3 for "budget", "investir", "enveloppe"; 2 for weaker words
+    /// ("spend", "max", "entre").
+    case budgetKeyword(Int)
     /// A word that makes a nearby amount something other than a budget (revenue, price, per order).
     case budgetNegative
     case currency(LeadCurrency)

@@ -3,11 +3,16 @@ import Foundation
 extension LeadPhrases {
     /// Words that introduce a budget, and words that make a nearby amount something else (revenue, a price).
     static let budget: [LeadPhrase] =
-        entries(.budgetKeyword, "budget.keyword", [
-            "budget*", "budj*", "bugdet*", "buget*", "budet*", "invest*", "spend", "spending", "spent", "depens*",
-            "mettre", "mettrais", "mettrait", "mettrons", "mettons", "mettre jusqu a", "put in", "afford", "payer",
+        entries(.budgetKeyword(3), "budget.keyword", [
+            "budget*", "budj*", "bugdet*", "buget*", "budet*", "invest*", "enveloppe", "envelope", "afford",
+            "willing to pay", "ready to pay", "pret a mettre", "prete a mettre", "prets a mettre", "pret a investir",
+            "peux mettre", "pouvons mettre", "pourrait mettre", "pourrions mettre", "can put", "happy to pay",
+        ])
+        + entries(.budgetKeyword(2), "budget.keyword", [
+            "spend", "spending", "spent", "depens*",
+            "mettre", "mettrais", "mettrait", "mettrons", "mettons", "mettre jusqu a", "put in", "payer",
             "paierais", "paierons", "pay", "paying", "allouer", "allouons", "alloue", "allocate", "allocated",
-            "enveloppe", "envelope", "prevu", "prevoir", "prevoyons", "compter", "up to", "jusqu a", "max", "maximum",
+            "prevu", "prevoir", "prevoyons", "compter", "up to", "jusqu a", "max", "maximum",
             "maxi", "plafond", "cap", "capped", "tops", "au plus", "at most", "no more than", "pas plus de",
             "willing to", "ready to", "pret a", "prete a", "prets a", "moyens", "abonnement", "subscription",
             "mensualite", "par mois", "per month", "a month", "tarif", "autour de", "around", "environ", "about",

@@ -28,7 +28,8 @@ extension LeadPhrases {
             "cold call*",
             "meet the", "meet our", "meet their", "meet your", "meet my", "meet a", "meet deadlines", "meet the deadline",
             "meet expectations", "meet demand", "proposition de valeur", "value proposition", "zoom sur",
-            "rappel de", "rappels", "nice to meet", "echange de", "un echange de", "we estimate", "i estimate", "demo day", "pas de demo",
+            "je m appelle", "m appelle", "s appelle", "s appellent", "nous appelons", "on appelle", "we call it",
+            "so called", "so_called", "what we call", "ce qu on appelle", "rappel de", "rappels", "nice to meet", "echange de", "un echange de", "we estimate", "i estimate", "demo day", "pas de demo",
             "no demo", "no call", "no calls", "pas d appel",
             "ne pas appeler", "don t call", "do not call", "please don t call", "sans appel",
         ])

@@ -26,5 +26,11 @@ extension LeadPhrases {
             "petite entreprise", "petites entreprises", "moyenne entreprise", "petite boite", "petites boites",
             "mid_sized company", "mid_size company", "small and medium",
         ])
-        + entries(.mask(.fit), "fit.mask", ["woo hoo", "pas de boutique en ligne", "no online store", "sme s"])
+        + entries(.mask(.fit), "fit.mask", [
+            "not in e_commerce", "not e_commerce", "not an e_commerce", "not in ecom", "not ecom", "no e_commerce",
+            "pas un e_commerce", "pas du e_commerce", "pas dans le e_commerce", "pas dans l e_commerce", "pas de e_commerce",
+            "pas d e_commerce", "pas en e_commerce", "not a shopify", "not on shopify", "pas sur shopify", "not b2b",
+            "pas b2b", "pas en b2b", "pas une pme", "not an sme", "not a small business",
+            "woo hoo", "pas de boutique en ligne", "no online store", "sme s",
+        ])
 }

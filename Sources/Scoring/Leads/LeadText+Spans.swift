@@ -55,26 +55,44 @@ extension LeadText {
     /// Evidence for the folded bytes `[start, end)`: the original substring and its character range.
     func evidence(start: Int, end: Int, rule: String) -> FieldEvidence {
         guard start >= 0, end > start, end <= count else { return FieldEvidence(rule: rule) }
+        let utf8 = original.utf8
         let lower = Int(origins[start])
-        let upper = Int(origins[end - 1]) + 1
-        let scalars = original.unicodeScalars
-        guard let from = scalars.index(scalars.startIndex, offsetBy: lower, limitedBy: scalars.endIndex),
-            var to = scalars.index(from, offsetBy: upper - lower, limitedBy: scalars.endIndex)
+        var upper = Int(origins[end - 1])
+        guard let from = utf8.index(utf8.startIndex, offsetBy: lower, limitedBy: utf8.endIndex),
+            var to = utf8.index(utf8.startIndex, offsetBy: upper, limitedBy: utf8.endIndex), to < utf8.endIndex
         else { return FieldEvidence(rule: rule) }
-        var upperOffset = upper
-        while to < scalars.endIndex, Self.isAttached(scalars[to].value) {
-            scalars.formIndex(after: &to)
-            upperOffset += 1
-        }
-        let text = String(scalars[from..<to])
+        let scalars = original.unicodeScalars
+        scalars.formIndex(after: &to)
+        while to < scalars.endIndex, Self.isAttached(scalars[to].value) { scalars.formIndex(after: &to) }
+        upper = utf8.distance(from: utf8.startIndex, to: to)
+        let text = String(original[from..<to])
         let range: EvidenceRange
         if scalarsAreCharacters {
-            range = EvidenceRange(start: lower, end: upperOffset)
+            let first = scalarCount(utf8Prefix: lower)
+            range = EvidenceRange(start: first, end: first + scalarCount(utf8From: lower, to: upper))
         } else {
             let first = characterOffset(of: from)
             range = EvidenceRange(start: first, end: first + original[from..<to].count)
         }
         return FieldEvidence(text: text, range: range, rule: rule, source: .rules)
+    }
+
+    private func scalarCount(utf8Prefix length: Int) -> Int {
+        scalarCount(utf8From: 0, to: length)
+    }
+
+    /// Unicode scalars in the UTF-8 bytes `[from, to)` of the original: the bytes that are not continuation bytes.
+    private func scalarCount(utf8From from: Int, to: Int) -> Int {
+        let counted = original.utf8.withContiguousStorageIfAvailable { buffer -> Int in
+            var scalars = 0
+            for index in from..<min(to, buffer.count) where buffer[index] & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
+        }
+        if let counted { return counted }
+        let utf8 = original.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: from)
+        let upper = utf8.index(utf8.startIndex, offsetBy: to)
+        return original.unicodeScalars[lower..<upper].count
     }
 
     private static func isAttached(_ value: UInt32) -> Bool {

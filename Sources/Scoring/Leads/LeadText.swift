@@ -1,7 +1,7 @@
 import Foundation
 
 /// A lead's text folded for matching — ASCII lower case, accents removed, spaces and dashes unified — with a map
-/// from each folded byte back to the Unicode scalar of the original text it came from.
+/// from each folded byte back to the UTF-8 offset of the original Unicode scalar it came from.
 struct LeadText: Sendable {
     static let euro: UInt8 = 0x01
     static let pound: UInt8 = 0x02
@@ -10,7 +10,7 @@ struct LeadText: Sendable {
 
     let original: String
     private(set) var bytes: [UInt8] = []
-    /// `origins[i]` is the index of the original Unicode scalar that produced `bytes[i]`.
+    /// `origins[i]` is the UTF-8 offset in `original` of the Unicode scalar that produced `bytes[i]`.
     private(set) var origins: [Int32] = []
     /// True when every scalar is its own `Character`, so scalar offsets are character offsets.
     private(set) var scalarsAreCharacters = true
@@ -20,12 +20,13 @@ struct LeadText: Sendable {
         let estimated = text.utf8.count
         bytes.reserveCapacity(estimated)
         origins.reserveCapacity(estimated)
-        var index: Int32 = 0
+        var offset: Int32 = 0
         var previous: UInt32 = 0
         for scalar in text.unicodeScalars {
-            append(scalar.value, origin: index, previous: previous)
-            previous = scalar.value
-            index &+= 1
+            let value = scalar.value
+            append(value, origin: offset, previous: previous)
+            previous = value
+            offset &+= value < 0x80 ? 1 : (value < 0x800 ? 2 : (value < 0x1_0000 ? 3 : 4))
         }
     }
 

@@ -79,13 +79,15 @@ extension LeadTextAnalysis {
         if period == nil, let before = periodBefore(lower.start) { period = before }
         let sentence = text.sentenceStart(before: lower.start, limit: 64)
         let cue = lastMatch(in: sentence, lower.start) { $0.family == .budgetContext }
-        let hasKeyword = cue.map { if case .budgetKeyword = $0.cue { true } else { false } } ?? false
+        var keywordWeight = 0
+        if let cue, case .budgetKeyword(let weight) = cue.cue { keywordWeight = weight }
+        let hasKeyword = keywordWeight > 0
         if let cue, case .budgetNegative = cue.cue { return nil }
         if isNegative(after: end) { return nil }
         if currency == nil {
             guard hasKeyword, acceptsBareAmount(lower, end: end, period: period) else { return nil }
         }
-        let strength = (currency != nil ? 4 : 0) + (hasKeyword ? 3 : 0) + (period != nil ? 1 : 0) + (isRange ? 1 : 0)
+        let strength = (currency != nil ? 4 : 0) + keywordWeight + (period != nil ? 1 : 0) + (isRange ? 1 : 0)
         let amount = (lower.value * 100).rounded() / 100
         guard amount.isFinite, amount >= 0 else { return nil }
         let rule = isRange ? "budget.range" : (currency != nil ? "budget.currency" : "budget.keyword")
@@ -142,7 +144,8 @@ extension LeadTextAnalysis {
         for _ in 0..<2 {
             if match(startingAt: position, { $0 == .budgetNegative }) != nil { return true }
             let filler = word(at: position)
-            guard ["de", "d", "of", "in", "en", "du"].contains(filler) else { return false }
+            guard ["de", "d", "of", "in", "en", "du", "on", "sur", "for", "pour", "dans", "into", "au", "a"].contains(filler)
+            else { return false }
             position = text.skipSpaces(from: position + filler.utf8.count, limit: 2)
         }
         return false

@@ -62,6 +62,12 @@ struct BudgetPhrasingTests {
         Case("we pay 250 GBP monthly for Klaviyo", 250, .gbp),
         Case("800 USD/year", 800, .usd, .year),
         Case("prêt à payer 2 000 € par an", 2000, .eur, .year),
+        Case("we spend 2k a month on facebook ads; budget for your tool ~200/mo", 200),
+        Case("Mon budget c'est 1000 balles max par mois", 1000),
+        Case("budget: 1.000€-1.500€ / mois", 1000),
+        Case("Budget : 10 000 MAD annuel, on est une TPE à Rabat", 10000, .mad, .year),
+        Case("prêts à investir 15 000 euros sur l'année", 15000, .eur, .year),
+        Case("Happy to pay up to 1500 USD monthly", 1500, .usd),
         // Numbers that are not budgets.
         Case("400 orders a month, call me at 06 12 34 56 78", nil),
         Case("We are 30 people in 2 offices", nil),

@@ -20,6 +20,7 @@ struct FitAndEngagementTests {
         ("ecommerce brand", true),
         ("Just browsing", false),
         ("I own a restaurant", false),
+        ("Agency of 10 people. We're not in ecommerce.", false),
     ]
 
     @Test(arguments: fitCases)
@@ -43,6 +44,7 @@ struct FitAndEngagementTests {
         ("pouvez-vous m'envoyer la doc", 5),
         ("Budget 500€.", 0),
         ("We run a call center", 0),
+        ("Bonjour, je m'appelle Karim, gérant d'une boutique", 0),
         ("On a commandé 1200 produits en 2025", 0),
     ]
 
