@@ -61,6 +61,7 @@ struct DemoLeadStory {
         let greeting = Phrases.greeting.pick(language, &random)
         func intro(_ pair: DemoLeadPhrases.Pair, _ random: inout DemoRandom) -> String {
             pair.pick(language, &random).replacingOccurrences(of: "{b}", with: Phrases.businesses.pick(language, &random))
+                .replacingOccurrences(of: " de une ", with: " d'une ").replacingOccurrences(of: " de un ", with: " d'un ")
         }
         switch Intent.allCases[random.weighted(Intent.weights)] {
         case .hot:

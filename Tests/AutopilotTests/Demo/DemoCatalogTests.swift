@@ -1,0 +1,42 @@
+import AutopilotCore
+import Engine
+import Foundation
+import Testing
+
+@Suite("Demo catalog")
+struct DemoCatalogTests {
+    @Test("fifty products with unique SKUs, EUR prices, demo URLs and consumption cycles for consumables")
+    func catalog() {
+        let catalog = DemoSample.shop.catalog
+        #expect(catalog.count == 50)
+        #expect(Set(catalog.map(\.sku)).count == 50)
+        #expect(catalog.allSatisfy { $0.price > 0 && $0.url.hasPrefix("https://demo-boutique.example/products/") })
+        #expect(Set(catalog.map(\.category)) == Set(DemoProductCategory.allCases))
+        for product in catalog where product.category == .coffee || product.category == .petFood {
+            #expect(product.consumptionDays != nil, "\(product.sku)")
+        }
+        #expect(catalog.allSatisfy { $0.category != .accessories || $0.consumptionDays == nil })
+        let cosmetics = catalog.compactMap { $0.category == .cosmetics ? $0.consumptionDays : nil }
+        #expect(cosmetics.allSatisfy { (45...60).contains($0) })
+    }
+
+    @Test("a price change is reflected in the price at a later moment", arguments: [DemoSample.shop.catalog.first { !$0.priceChanges.isEmpty }])
+    func priceAtMoment(_ product: DemoProduct?) throws {
+        let product = try #require(product)
+        let change = try #require(product.priceChanges.first)
+        #expect(product.price(at: change.at.addingTimeInterval(-1)) == product.price)
+        #expect(product.price(at: change.at) == change.newPrice)
+        #expect(product.currentPrice == product.priceChanges.last?.newPrice)
+    }
+
+    @Test("fewer or more products than the hand-written fifty", arguments: [0, 7, 120])
+    func otherSizes(_ count: Int) throws {
+        let shop = DemoShop(DemoShopConfiguration(contacts: 30, products: count, now: DemoSample.now, historyDays: 90))
+        #expect(shop.catalog.count == count)
+        #expect(Set(shop.catalog.map(\.sku)).count == count)
+        let validator = EventValidator()
+        for event in shop.batches(size: 100).joined() {
+            _ = try validator.validate(event, now: DemoSample.now)
+        }
+    }
+}
