@@ -1,0 +1,65 @@
+/// Churn risk as a weighted sum of signals (see `ChurnWeights` and docs/scoring.md), clamped to [0, 1].
+public struct ChurnRiskModel: Codable, Sendable, Hashable {
+    /// The weights in use.
+    public var weights: ChurnWeights
+
+    /// Creates a model; the default weights are the documented ones.
+    public init(weights: ChurnWeights = .standard) {
+        self.weights = weights
+    }
+
+    /// The risk of many customers, in input order.
+    public func assess(_ signals: [ChurnSignals], locale: ScoringLocale = .english) -> [ChurnRisk] {
+        signals.map { assess($0, locale: locale) }
+    }
+
+    /// The risk of one customer, with its explanation in `locale`.
+    public func assess(_ signals: ChurnSignals, locale: ScoringLocale = .english) -> ChurnRisk {
+        var factors: [ChurnFactor] = []
+        factors.reserveCapacity(4)
+        func add(_ factor: ChurnFactor) {
+            if factor.contribution > 0, factor.contribution.isFinite { factors.append(factor) }
+        }
+        let rfm = signals.rfm
+        add(ChurnFactor(kind: .recencyScore, value: Double(rfm.recency), contribution: weights.recencyScore * Double(5 - rfm.recency) / 4))
+        add(ChurnFactor(kind: .frequencyScore, value: Double(rfm.frequency), contribution: weights.frequencyScore * Double(5 - rfm.frequency) / 4))
+        add(ChurnFactor(kind: .monetaryScore, value: Double(rfm.monetary), contribution: weights.monetaryScore * Double(5 - rfm.monetary) / 4))
+        let days = signals.daysSinceLastOrder.isNaN ? 0 : max(signals.daysSinceLastOrder, 0)
+        if let usual = signals.usualIntervalDays, usual.isFinite, usual > 0 {
+            let ratio = days / usual
+            add(ChurnFactor(kind: .overdue, value: days, reference: usual, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)))
+        } else if weights.singleOrderReferenceDays > 0 {
+            let reference = weights.singleOrderReferenceDays
+            let ratio = days / reference
+            add(ChurnFactor(
+                kind: .overdueSingleOrder, value: days, reference: reference, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)
+            ))
+        }
+        addDecline(.orderDecline, signals.ordersRecent, signals.ordersPrevious, weights.orderDecline, into: &factors)
+        addDecline(.emailOpenDecline, signals.emailOpensRecent, signals.emailOpensPrevious, weights.emailOpenDecline, into: &factors)
+        addDecline(.emailClickDecline, signals.emailClicksRecent, signals.emailClicksPrevious, weights.emailClickDecline, into: &factors)
+        let tickets = max(signals.supportTicketsRecent, 0)
+        add(ChurnFactor(kind: .supportTickets, value: Double(tickets), contribution: weights.supportTicket * Double(min(tickets, weights.supportTicketCap))))
+        factors.sort { $0.contribution > $1.contribution }
+        let total = factors.reduce(0) { $0 + $1.contribution }
+        let score = min(max(total, 0), 1)
+        return ChurnRisk(score: score, band: ChurnBand(risk: score), factors: factors, locale: locale)
+    }
+
+    /// The share of the overdue weight for a ratio of days since the last order to the usual interval: 0 up to 1×,
+    /// rising linearly to 1 at 3×.
+    static func overdueShare(_ ratio: Double) -> Double {
+        guard ratio.isFinite else { return ratio > 0 ? 1 : 0 }
+        return min(max((ratio - 1) / 2, 0), 1)
+    }
+
+    private func addDecline(_ kind: ChurnFactor.Kind, _ recent: Int, _ previous: Int, _ weight: Double, into factors: inout [ChurnFactor]) {
+        guard previous > 0 else { return }
+        let decline = 1 - Double(max(recent, 0)) / Double(previous)
+        guard decline > weights.declineThreshold else { return }
+        let contribution = weight * decline
+        if contribution > 0 {
+            factors.append(ChurnFactor(kind: kind, value: Double(max(recent, 0)), reference: Double(previous), ratio: decline, contribution: contribution))
+        }
+    }
+}
