@@ -116,6 +116,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            exclude: ["Demo"],
             swiftSettings: swiftSettings
         ),
     ]

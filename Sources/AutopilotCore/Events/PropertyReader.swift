@@ -87,7 +87,7 @@ struct PropertyReader {
     }
 
     func currency(_ key: String) throws(ValidationError) -> String {
-        let code = try requiredString(key, maxLength: 3).uppercased()
+        let code = try requiredString(key, maxLength: 40).uppercased()
         guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw fail(key, "must be a three-letter ISO 4217 code such as EUR")
         }
