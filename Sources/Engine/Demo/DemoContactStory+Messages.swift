@@ -82,8 +82,9 @@ extension DemoContactStory {
                 return
             }
             if random.chance(0.05) {
+                let text = DemoTexts.reply(language: persona.language, &random)
                 log.record(.messageReplied, at: at + Int64(random.int(60...7_200)), key: messageKey + "-replied", contact: recipient,
-                    ["message_id": .string(messageID), "channel": .string(channel), "text": .string(DemoTexts.reply(language: persona.language, &random))])
+                    ["message_id": .string(messageID), "channel": .string(channel), "text": .string(text)])
             }
         }
     }

@@ -113,8 +113,9 @@ extension DemoContactStory {
             return nil
         }
         let delivered = shipped + DemoTimeline.day * Int64(random.int(2...5)) + DemoTimeline.hour * Int64(random.int(-6...6))
-        guard random.chance(0.98),
-            log.record(.orderDelivered, at: delivered, key: "demo-order-\(orderID)-delivered", contact: persona.contact, ["order_id": .string(orderID)])
+        let deliveredKey = "demo-order-\(orderID)-delivered"
+        let arrived = random.chance(0.98)
+        guard arrived, log.record(.orderDelivered, at: delivered, key: deliveredKey, contact: persona.contact, ["order_id": .string(orderID)])
         else { return nil }
         return delivered
     }
@@ -127,7 +128,8 @@ extension DemoContactStory {
         properties["sku"] = .string(context.products[line.product].sku)
         properties["rating"] = .int(Int64(rating))
         properties["has_photo"] = .bool(random.chance(rating >= 4 ? 0.2 : 0.35))
-        properties["text"] = .string(DemoTexts.review(rating: rating, language: persona.language, &random))
+        properties["text"] = .string(DemoTexts.review(
+            rating: rating, category: context.products[line.product].category, language: persona.language, &random))
         let at = timeline.atWakingHour(delivered + DemoTimeline.day * Int64(random.int(7...14)), offsetHours: persona.country.utcOffsetHours, &random)
         log.record(.reviewSubmitted, at: at, key: "demo-review-\(orderID)", contact: persona.contact, properties)
     }

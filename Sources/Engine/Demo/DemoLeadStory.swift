@@ -7,7 +7,7 @@ struct DemoLeadStory {
     enum Intent: CaseIterable {
         case hot, warm, cool, cold
 
-        static let weights: [Double] = [0.15, 0.3, 0.3, 0.25]
+        static let weights: [Double] = [0.13, 0.35, 0.27, 0.25]
     }
 
     let number: Int
@@ -31,7 +31,8 @@ struct DemoLeadStory {
         let country = DemoCountry.allCases[random.weighted([0.45, 0.25, 0.1, 0.2])]
         let language = country.language
         let names = DemoNames.forCountry(country)
-        let first = random.pick(random.chance(0.5) ? names.female : names.male) ?? DemoNames.Name(display: "Alex", ascii: "alex")
+        let masculine = random.chance(0.5)
+        let first = random.pick(masculine ? names.male : names.female) ?? DemoNames.Name(display: "Alex", ascii: "alex")
         let last = random.pick(names.last) ?? DemoNames.Name(display: "Martin", ascii: "martin")
         let company = language == .french
             ? (random.pick(Self.frenchCompanyHeads) ?? "Maison") + " " + (random.pick(Self.frenchCompanyTails) ?? "Lila")
@@ -41,7 +42,7 @@ struct DemoLeadStory {
         contact["email"] = .string(first.ascii + "." + last.ascii + "." + String(number) + "@" + domain)
         let phone = random.chance(0.4) ? phoneNumber(country) : nil
         if let phone { contact["phone"] = .string(phone.replacingOccurrences(of: " ", with: "")) }
-        var message = compose(language: language, phone: random.chance(0.3) ? phone : nil)
+        var message = compose(language: language, masculine: masculine, phone: random.chance(0.3) ? phone : nil)
         message += (random.chance(0.5) ? "\n" : " ") + (random.chance(0.5) ? first.display : first.display + ", " + company)
         let recent = 1 - random.unit() * random.unit()
         let moment = context.timeline.atWakingHour(context.timeline.moment(at: recent), offsetHours: country.utcOffsetHours, &random)
@@ -55,12 +56,12 @@ struct DemoLeadStory {
         log.drain(into: &output)
     }
 
-    private mutating func compose(language: DemoLanguage, phone: String?) -> String {
+    private mutating func compose(language: DemoLanguage, masculine: Bool, phone: String?) -> String {
         typealias Phrases = DemoLeadPhrases
         var parts: [String] = []
         let greeting = Phrases.greeting.pick(language, &random)
         func intro(_ pair: DemoLeadPhrases.Pair, _ random: inout DemoRandom) -> String {
-            pair.pick(language, &random).replacingOccurrences(of: "{b}", with: Phrases.businesses.pick(language, &random))
+            pair.pick(language, masculine: masculine, &random).replacingOccurrences(of: "{b}", with: Phrases.businesses.pick(language, &random))
                 .replacingOccurrences(of: " de une ", with: " d'une ").replacingOccurrences(of: " de un ", with: " d'un ")
         }
         switch Intent.allCases[random.weighted(Intent.weights)] {
@@ -70,7 +71,7 @@ struct DemoLeadStory {
         case .warm:
             let deciding = random.chance(0.4)
             parts = [intro(deciding ? Phrases.decidingIntro : Phrases.neutralIntro, &random)]
-            if random.chance(0.7) { parts.append((random.chance(0.6) ? Phrases.bigBudget : Phrases.smallBudget).pick(language, &random)) }
+            if random.chance(0.85) { parts.append((random.chance(0.65) ? Phrases.bigBudget : Phrases.smallBudget).pick(language, &random)) }
             parts.append((random.chance(0.5) ? Phrases.soon : Phrases.later).pick(language, &random))
             if !deciding, random.chance(0.7) { parts.append(Phrases.someoneElseDecides.pick(language, &random)) }
             if random.chance(0.5) { parts.append(Phrases.callToAction.pick(language, &random)) }
@@ -83,7 +84,7 @@ struct DemoLeadStory {
             if random.chance(0.5) {
                 parts = [Phrases.browsing.pick(language, &random)]
             } else {
-                parts = [Self.capitalized(Phrases.offTarget.pick(language, &random))]
+                parts = [Self.capitalized(Phrases.offTarget.pick(language, masculine: masculine, &random))]
                 if random.chance(0.5) { parts.append(Phrases.question.pick(language, &random)) }
             }
             return parts.joined(separator: " ")

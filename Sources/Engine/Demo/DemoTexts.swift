@@ -1,45 +1,69 @@
 /// The short texts demo customers write and the shop sends: reviews, support subjects, newsletter subjects, replies.
 enum DemoTexts {
-    static func review(rating: Int, language: DemoLanguage, _ random: inout DemoRandom) -> String {
-        let pool: [String]
-        switch (language, rating) {
-        case (.french, 5...): pool = frenchFive
-        case (.french, 4): pool = frenchFour
-        case (.french, 3): pool = frenchThree
-        case (.french, _): pool = frenchLow
-        case (.english, 5...): pool = englishFive
-        case (.english, 4): pool = englishFour
-        case (.english, 3): pool = englishThree
-        case (.english, _): pool = englishLow
+    /// A review's text in the writer's language, about the product's kind when it says something specific.
+    static func review(rating: Int, category: DemoProductCategory, language: DemoLanguage, _ random: inout DemoRandom) -> String {
+        let level = rating >= 5 ? 0 : rating == 4 ? 1 : rating == 3 ? 2 : 3
+        if level != 1, level != 2, random.chance(0.5) {
+            let specific = categoryReviews(category, positive: level == 0)
+            return random.pick(language == .french ? specific.french : specific.english) ?? ""
         }
-        return random.pick(pool) ?? ""
+        let pools = language == .french ? frenchGeneric : englishGeneric
+        return random.pick(pools[level]) ?? ""
     }
 
-    static let frenchFive = [
-        "Parfait, comme d'habitude. Livraison rapide et produit au top !", "Je recommande à 100 %, ma peau n'a jamais été aussi douce.",
-        "Excellent café, très aromatique. Je recommande.", "Mon chat adore, il finit sa gamelle à chaque fois.",
-        "Super qualité, emballage soigné, merci !", "Troisième commande et toujours aussi satisfaite.", "Très bon thé, parfumé juste ce qu'il faut.",
-        "Produit conforme, reçu en 48 h. Rien à redire.",
+    /// Five-star, four-star, three-star and one-or-two-star reviews that fit any product.
+    static let frenchGeneric: [[String]] = [
+        [
+            "Parfait, comme d'habitude. Livraison rapide et produit au top !", "Super qualité, emballage soigné, merci !",
+            "Troisième commande et toujours aussi satisfaite.", "Produit conforme, reçu en 48 h. Rien à redire.", "Je recommande à 100 %.",
+        ],
+        ["Très bien, juste un peu cher.", "Bon produit, livraison un peu longue.", "Satisfaite dans l'ensemble.", "Bien, je rachèterai."],
+        ["Correct sans plus.", "Produit OK mais l'emballage était abîmé.", "Moins bien que la description."],
+        ["Colis arrivé ouvert, produit renversé. Déçue.", "Commande incomplète, il manquait un article.", "Trop cher pour la qualité."],
     ]
-    static let frenchFour = [
-        "Très bien, juste un peu cher.", "Bon produit, livraison un peu longue.", "Bonne odeur, texture agréable. Je rachèterai.",
-        "Café corsé comme je l'aime, mouture un peu grossière.", "Satisfaite dans l'ensemble.",
+    static let englishGeneric: [[String]] = [
+        ["Absolutely love it, will order again!", "Lovely packaging, arrived quickly.", "Arrived quickly, exactly as described."],
+        ["Really good, a bit pricey though.", "Nice, delivery took a few days longer than expected.", "Good value, would buy again."],
+        ["It's fine, nothing special.", "Okay but the lid was broken.", "Not quite what the photos suggest."],
+        ["Parcel arrived damaged and half of it spilled.", "Missing an item and no reply from support yet.", "Not worth the price."],
     ]
-    static let frenchThree = ["Correct sans plus.", "Le goût est moins intense que prévu.", "Produit OK mais l'emballage était abîmé."]
-    static let frenchLow = [
-        "Colis arrivé ouvert, produit renversé. Déçue.", "Mon chien n'en veut pas du tout.", "Réaction cutanée dès la première utilisation.",
-        "Commande incomplète, il manquait un article.", "Trop cher pour la qualité.",
-    ]
-    static let englishFive = [
-        "Absolutely love it, will order again!", "Great coffee, smooth and rich. Fast delivery too.", "My cat is obsessed with these.",
-        "Lovely packaging and the tea is gorgeous.", "Best serum I've tried in years.", "Arrived quickly, exactly as described.",
-    ]
-    static let englishFour = ["Really good, a bit pricey though.", "Nice product, delivery took a few days longer than expected.", "Good value, would buy again."]
-    static let englishThree = ["It's fine, nothing special.", "Taste is weaker than I hoped.", "Okay but the lid was broken."]
-    static let englishLow = [
-        "Parcel arrived damaged and half of it spilled.", "My dog won't touch it.", "Broke me out, had to stop using it.",
-        "Missing an item and no reply from support yet.",
-    ]
+
+    private static func categoryReviews(_ category: DemoProductCategory, positive: Bool) -> (french: [String], english: [String]) {
+        switch (category, positive) {
+        case (.cosmetics, true):
+            (
+                ["Ma peau n'a jamais été aussi douce.", "Texture légère, odeur délicate, j'adore."],
+                ["Best skincare I've tried in years.", "My skin feels amazing."])
+        case (.cosmetics, false):
+            (
+                ["Réaction cutanée dès la première utilisation.", "Aucun effet au bout d'un mois."],
+                ["Broke me out, had to stop using it.", "Did nothing for my skin."])
+        case (.coffee, true):
+            (
+                ["Excellent café, très aromatique.", "Torréfaction parfaite, notes de fruits rouges."],
+                ["Great coffee, smooth and rich.", "Lovely crema, my new daily brew."])
+        case (.coffee, false):
+            (["Café trop amer, grains pas frais.", "Goût de brûlé, déçu."], ["Tastes burnt and stale.", "Far too bitter for me."])
+        case (.tea, true):
+            (
+                ["Très bon thé, parfumé juste ce qu'il faut.", "Un délice, infusé à 80 °C c'est parfait."],
+                ["Gorgeous tea, lovely aroma.", "Perfect afternoon cuppa."])
+        case (.tea, false):
+            (["Le goût est plat, beaucoup de poussière.", "Aucun arôme."], ["Flavourless and dusty.", "Weak even after five minutes."])
+        case (.petFood, true):
+            (
+                ["Mon chat adore, il finit sa gamelle à chaque fois.", "Mon chien se régale, poil plus brillant."],
+                ["My cat is obsessed with these.", "Our dog loves it."])
+        case (.petFood, false):
+            (["Mon chien n'en veut pas du tout.", "Ma chatte a été malade après."], ["My dog won't touch it.", "Upset my cat's stomach."])
+        case (.accessories, true):
+            (
+                ["Bel objet, finitions soignées.", "Très joli et solide, parfait en cadeau."],
+                ["Beautifully made, great gift.", "Solid and looks lovely."])
+        case (.accessories, false):
+            (["Arrivé fêlé.", "Fragile, cassé au bout d'une semaine."], ["Arrived cracked.", "Broke after a week."])
+        }
+    }
 
     static func ticketSubject(orderID: String?, language: DemoLanguage, _ random: inout DemoRandom) -> String {
         let order = orderID ?? ""
