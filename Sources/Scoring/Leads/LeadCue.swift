@@ -35,6 +35,8 @@ enum LeadCue: Sendable, Hashable {
     case amountFiller
     /// A word that may stand between an amount and its period ("HT", "max", "environ").
     case amountQualifier
+    /// A number word read as part of an amount ("deux mille", "five hundred"): a value and how it combines.
+    case amountWord(Int, LeadAmountWordRole)
     /// A month name: a number beside it is a date.
     case monthName
     /// Masks shorter phrases of its family inside it ("call center" masks "call").
@@ -53,6 +55,7 @@ enum LeadCue: Sendable, Hashable {
         case .multiplier: .multiplier
         case .amountFiller, .amountQualifier: .amountFiller
         case .monthName: .monthName
+        case .amountWord: .amountWord
         case .mask(let family): family
         }
     }
@@ -61,5 +64,17 @@ enum LeadCue: Sendable, Hashable {
 /// Groups of cues; a longer phrase masks shorter ones of the same family inside it.
 enum LeadCueFamily: Sendable, Hashable {
     case timeline, duration, decisionMaker, fit, engagement, budgetContext, currency, period, multiplier, amountFiller
-    case monthName
+    case monthName, amountWord
+}
+
+/// How a number word combines with the words before it.
+enum LeadAmountWordRole: Sendable, Hashable {
+    /// Added: "vingt", "five".
+    case add
+    /// Multiplies the group before it: "cent", "hundred".
+    case hundred
+    /// Multiplies everything before it and closes the group: "mille", "thousand".
+    case thousand
+    /// Joins words: "et" in "vingt et un", "and" in "one hundred and fifty".
+    case joiner
 }

@@ -77,7 +77,7 @@ struct LeadPhraseBook: Sendable {
     /// The phrases every qualification uses.
     static let standard = LeadPhraseBook(
         LeadPhrases.timeline + LeadPhrases.duration + LeadPhrases.decisionMaker + LeadPhrases.fit + LeadPhrases.engagement
-            + LeadPhrases.budget + LeadPhrases.amounts)
+            + LeadPhrases.budget + LeadPhrases.amounts + LeadPhrases.amountWords)
 
     /// All matches in `text`, sorted by start, without masks and without phrases masked by a longer one.
     func matches(in text: LeadText) -> [LeadPhraseMatch] {
@@ -86,6 +86,11 @@ struct LeadPhraseBook: Sendable {
         let starts = text.bytes.withUnsafeBufferPointer { bytes in wordStartHits(bytes) }
         for hit in starts {
             found.append(LeadPhraseMatch(start: hit.start, end: hit.end, cue: cues[hit.phrase], rule: rules[hit.phrase]))
+        }
+        let typos = LeadTypoVocabulary.standard.matches(in: text, besides: found)
+        if !typos.isEmpty {
+            found.append(contentsOf: typos)
+            found.sort { ($0.start, $1.end) < ($1.start, $0.end) }
         }
         return Self.unmasked(found)
     }

@@ -23,6 +23,9 @@ enum LeadPhrases {
             "by end of week", "avant la fin de la semaine", "dans les prochains jours", "in the next few days",
             "in the coming days", "next few days", "within days", "within the week", "dans la semaine", "yesterday",
             "pour hier", "c est pressant", "pressant", "it s pressing", "top priority", "priorite absolue",
+            "tres rapidement", "tres vite", "very quickly", "very soon", "need it now", "need this now", "needed now",
+            "want it now", "starting now", "start now", "commencer maintenant", "demarrer maintenant", "lancer maintenant",
+            "besoin maintenant", "sans attendre", "without delay", "sans delai", "at once",
         ])
         + list(.timeline(.month), "timeline.phrase", [
             "next month", "le mois prochain", "mois prochain", "prochain mois", "within a month", "within the month",
@@ -32,6 +35,9 @@ enum LeadPhrases {
             "dans les prochaines semaines", "in the next few weeks", "next few weeks", "this month", "ce mois ci",
             "ce mois", "end of the month", "end of month", "fin du mois", "fin de mois", "sous quinzaine",
             "d_ici la fin du mois", "by the end of the month", "avant la fin du mois", "courant du mois",
+            "rapidement", "quickly", "soon", "bientot", "sous peu", "shortly", "prochainement", "fairly soon",
+            "assez vite", "pretty soon", "in the near future", "dans un futur proche", "a court terme",
+            "short term", "court terme",
         ])
         + list(.timeline(.quarter), "timeline.phrase", [
             "next quarter", "le trimestre prochain", "trimestre prochain", "prochain trimestre", "this quarter",

@@ -32,13 +32,25 @@ extension LeadTextAnalysis {
             consider(request.start, request.end, request.rule)
         }
         if let contact { return (10, text.evidence(start: contact.start, end: contact.end, rule: contact.rule)) }
-        if let mark = bytes.firstIndex(of: 0x3F) {
+        if let mark = questionMark() {
             let start = text.sentenceStart(before: mark, limit: 200)
             let first = (start..<mark).first { !LeadText.isSeparator(bytes[$0]) } ?? mark
             return (5, text.evidence(start: first, end: mark + 1, rule: "engagement.question"))
         }
         if let question = matches.first(where: { $0.cue == .question }) {
             return (5, text.evidence(start: question.start, end: question.end, rule: question.rule))
+        }
+        return nil
+    }
+
+    /// The first "?" that ends a question (not one inside a link such as "shop.fr/?ref=1").
+    private func questionMark() -> Int? {
+        var searchFrom = 0
+        while let mark = bytes[searchFrom...].firstIndex(of: 0x3F) {
+            searchFrom = mark + 1
+            if mark + 1 < bytes.count, LeadText.isAlnum(bytes[mark + 1]) || bytes[mark + 1] == 0x3D { continue }
+            if mark > 0, bytes[mark - 1] == 0x2F { continue }
+            return mark
         }
         return nil
     }

@@ -11,7 +11,8 @@ struct LeadTextAnalysis: Sendable {
         text = LeadText(original)
         matches = book.matches(in: text)
         let scan = LeadNumberScanner.scan(text)
-        numbers = scan.numbers
+        let words = Self.wordNumbers(in: text, matches: matches)
+        numbers = words.isEmpty ? scan.numbers : (scan.numbers + words).sorted { $0.start < $1.start }
         phones = scan.phones
     }
 

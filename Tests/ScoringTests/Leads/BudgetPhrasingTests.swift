@@ -68,6 +68,11 @@ struct BudgetPhrasingTests {
         Case("Budget : 10 000 MAD annuel, on est une TPE à Rabat", 10000, .mad, .year),
         Case("prêts à investir 15 000 euros sur l'année", 15000, .eur, .year),
         Case("Happy to pay up to 1500 USD monthly", 1500, .usd),
+        Case("budget de cinq cents euros par mois", 500),
+        Case("deux mille balles par an", 2000, .eur, .year),
+        Case("fifteen hundred dollars a month", 1500, .usd),
+        Case("entre cinq cents et mille euros", 500),
+        Case("budget: a thousand bucks", 1000, .usd),
         // Numbers that are not budgets.
         Case("400 orders a month, call me at 06 12 34 56 78", nil),
         Case("We are 30 people in 2 offices", nil),
@@ -81,6 +86,8 @@ struct BudgetPhrasingTests {
         Case("we have 2 stores and 15 employees, 3000 customers", nil),
         Case("budget 30 personnes", nil),
         Case("our conversion rate is 2.5 % and AOV 60$", nil),
+        Case("budget: 20 pour cent du CA", nil),
+        Case("je veux un devis pour deux boutiques", nil),
     ]
 
     @Test(arguments: cases)
