@@ -10,38 +10,57 @@ public struct ChurnRiskModel: Codable, Sendable, Hashable {
 
     /// The risk of many customers, in input order.
     public func assess(_ signals: [ChurnSignals], locale: ScoringLocale = .english) -> [ChurnRisk] {
-        signals.map { assess($0, locale: locale) }
+        BatchMap.map(signals) { assess($0, locale: locale) }
     }
 
     /// The risk of one customer, with its explanation in `locale`.
     public func assess(_ signals: ChurnSignals, locale: ScoringLocale = .english) -> ChurnRisk {
         var factors: [ChurnFactor] = []
-        factors.reserveCapacity(4)
-        func add(_ factor: ChurnFactor) {
-            if factor.contribution > 0, factor.contribution.isFinite { factors.append(factor) }
-        }
+        factors.reserveCapacity(6)
         let rfm = signals.rfm
-        add(ChurnFactor(kind: .recencyScore, value: Double(rfm.recency), contribution: weights.recencyScore * Double(5 - rfm.recency) / 4))
-        add(ChurnFactor(kind: .frequencyScore, value: Double(rfm.frequency), contribution: weights.frequencyScore * Double(5 - rfm.frequency) / 4))
-        add(ChurnFactor(kind: .monetaryScore, value: Double(rfm.monetary), contribution: weights.monetaryScore * Double(5 - rfm.monetary) / 4))
+        Self.add(ChurnFactor(kind: .recencyScore, value: Double(rfm.recency), contribution: weights.recencyScore * Double(5 - rfm.recency) / 4), to: &factors)
+        Self.add(
+            ChurnFactor(kind: .frequencyScore, value: Double(rfm.frequency), contribution: weights.frequencyScore * Double(5 - rfm.frequency) / 4),
+            to: &factors
+        )
+        Self.add(
+            ChurnFactor(kind: .monetaryScore, value: Double(rfm.monetary), contribution: weights.monetaryScore * Double(5 - rfm.monetary) / 4),
+            to: &factors
+        )
         let days = signals.daysSinceLastOrder.isNaN ? 0 : max(signals.daysSinceLastOrder, 0)
         if let usual = signals.usualIntervalDays, usual.isFinite, usual > 0 {
             let ratio = days / usual
-            add(ChurnFactor(kind: .overdue, value: days, reference: usual, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)))
+            Self.add(
+                ChurnFactor(kind: .overdue, value: days, reference: usual, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)),
+                to: &factors
+            )
         } else if weights.singleOrderReferenceDays > 0 {
             let reference = weights.singleOrderReferenceDays
             let ratio = days / reference
-            add(ChurnFactor(
-                kind: .overdueSingleOrder, value: days, reference: reference, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)
-            ))
+            Self.add(
+                ChurnFactor(
+                    kind: .overdueSingleOrder, value: days, reference: reference, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)
+                ),
+                to: &factors
+            )
         }
         addDecline(.orderDecline, signals.ordersRecent, signals.ordersPrevious, weights.orderDecline, into: &factors)
         addDecline(.emailOpenDecline, signals.emailOpensRecent, signals.emailOpensPrevious, weights.emailOpenDecline, into: &factors)
         addDecline(.emailClickDecline, signals.emailClicksRecent, signals.emailClicksPrevious, weights.emailClickDecline, into: &factors)
         let tickets = max(signals.supportTicketsRecent, 0)
-        add(ChurnFactor(kind: .supportTickets, value: Double(tickets), contribution: weights.supportTicket * Double(min(tickets, weights.supportTicketCap))))
-        factors.sort { $0.contribution > $1.contribution }
-        let total = factors.reduce(0) { $0 + $1.contribution }
+        Self.add(
+            ChurnFactor(kind: .supportTickets, value: Double(tickets), contribution: weights.supportTicket * Double(min(tickets, weights.supportTicketCap))),
+            to: &factors
+        )
+        var total = 0.0
+        for i in factors.indices {
+            total += factors[i].contribution
+            var j = i
+            while j > 0, factors[j - 1].contribution < factors[j].contribution {
+                factors.swapAt(j - 1, j)
+                j -= 1
+            }
+        }
         let score = min(max(total, 0), 1)
         return ChurnRisk(score: score, band: ChurnBand(risk: score), factors: factors, locale: locale)
     }
@@ -53,13 +72,14 @@ public struct ChurnRiskModel: Codable, Sendable, Hashable {
         return min(max((ratio - 1) / 2, 0), 1)
     }
 
+    private static func add(_ factor: ChurnFactor, to factors: inout [ChurnFactor]) {
+        if factor.contribution > 0, factor.contribution.isFinite { factors.append(factor) }
+    }
+
     private func addDecline(_ kind: ChurnFactor.Kind, _ recent: Int, _ previous: Int, _ weight: Double, into factors: inout [ChurnFactor]) {
         guard previous > 0 else { return }
         let decline = 1 - Double(max(recent, 0)) / Double(previous)
         guard decline > weights.declineThreshold else { return }
-        let contribution = weight * decline
-        if contribution > 0 {
-            factors.append(ChurnFactor(kind: kind, value: Double(max(recent, 0)), reference: Double(previous), ratio: decline, contribution: contribution))
-        }
+        Self.add(ChurnFactor(kind: kind, value: Double(max(recent, 0)), reference: Double(previous), ratio: decline, contribution: weight * decline), to: &factors)
     }
 }

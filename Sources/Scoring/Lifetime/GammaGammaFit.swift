@@ -18,7 +18,7 @@ public struct GammaGammaFit: Codable, Sendable, Hashable {
         guard let data = GammaGammaLikelihood(customers) else { return nil }
         var best: MinimizationResult?
         for (k, start) in [[0.0, 0.0, 0.0], [log(2.0), log(3.0), log(max(data.meanSpend, 1))], [log(5.0), log(5.0), log(10.0)]].enumerated() {
-            if k == 2, best?.converged == true { break }
+            if k > 0, best?.converged == true { break }
             let result = Minimizer.bfgs(from: start) { z, gradient in data.negativeMeanLogLikelihood(z, gradient: &gradient) }
             if result.value.isFinite, result.value < (best?.value ?? .infinity) { best = result }
         }

@@ -62,7 +62,7 @@ public struct LifetimeValueModel: Codable, Sendable, Hashable {
 
     /// Lifetime-value figures for each customer, in input order; every number is finite.
     public func predict(_ customers: [CustomerSummary], calibrationEnd: Date) -> [CustomerLifetimeValue] {
-        customers.map { predict($0, calibrationEnd: calibrationEnd) }
+        BatchMap.map(customers) { predict($0, calibrationEnd: calibrationEnd) }
     }
 
     /// Lifetime-value figures for one customer.

@@ -31,7 +31,7 @@ public struct QuantileRFM: Codable, Sendable, Hashable {
 
     /// The scores of many customers against these breaks, in input order.
     public func scores(_ measures: [RFMMeasures]) -> [RFMScore] {
-        measures.map(score)
+        BatchMap.map(measures) { score($0) }
     }
 
     /// Computes the breaks from `population` and scores every customer in it, in input order.
@@ -51,8 +51,17 @@ public struct QuantileRFM: Codable, Sendable, Hashable {
     }
 
     private static func breaks(_ values: [Double]) -> [Double] {
-        let sorted = values.filter(\.isFinite).sorted()
-        return (1...4).compactMap { k in quantile(sorted: sorted, Double(k) / 5).map { $0 + 1 } }
+        var finite = values.filter(\.isFinite)
+        guard finite.count > 1 else { return finite.isEmpty ? [] : Array(repeating: finite[0] + 1, count: 4) }
+        let positions = (1...4).map { Double(finite.count - 1) * Double($0) / 5 }
+        let ranks = positions.flatMap { [Int($0.rounded(.down)), Int($0.rounded(.down)) + 1] }
+        let found = OrderStatistics.select(&finite, ranks: ranks)
+        return positions.map { h in
+            let low = Int(h.rounded(.down))
+            let lower = found[low] ?? 0
+            let upper = found[low + 1] ?? lower
+            return lower + (h - Double(low)) * (upper - lower) + 1
+        }
     }
 
     private static func breaksAtOrBelow(_ value: Double, _ breaks: [Double]) -> Int {

@@ -84,7 +84,7 @@ public struct RFMThresholds: Codable, Sendable, Hashable {
 
     /// The fixed-threshold scores of many customers, in input order.
     public func scores(_ measures: [RFMMeasures]) -> [RFMScore] {
-        measures.map(score)
+        BatchMap.map(measures) { score($0) }
     }
 
     /// Recency score for a number of days since the last order.

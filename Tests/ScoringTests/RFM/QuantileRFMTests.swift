@@ -40,6 +40,28 @@ struct QuantileRFMTests {
         #expect(abs(q - expected) < 1e-12)
     }
 
+    @Test("breaks found by selection equal the sorted type-7 quantiles + 1", arguments: [1, 2, 5, 25, 26, 1_000, 20_001])
+    func breaksMatchSortedQuantiles(count: Int) throws {
+        var state: UInt64 = 42 &+ UInt64(count)
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let population = (0..<count).map { _ in
+            RFMMeasures(recencyDays: Double(next(400)), orderCount: 1 + next(12), totalSpent: Double(next(100_000)) / 100)
+        }
+        let quantile = QuantileRFM(population: population)
+        for (breaks, values) in [
+            (quantile.recencyBreaks, population.map(\.recencyDays)), (quantile.frequencyBreaks, population.map { Double($0.orderCount) }),
+            (quantile.monetaryBreaks, population.map(\.totalSpent)),
+        ] {
+            let sorted = values.sorted()
+            let expected = try (1...4).map { try #require(QuantileRFM.quantile(sorted: sorted, Double($0) / 5)) + 1 }
+            #expect(breaks.count == 4)
+            for (found, wanted) in zip(breaks, expected) { #expect(abs(found - wanted) <= 1e-9 * max(1, abs(wanted))) }
+        }
+    }
+
     @Test("empty and single-customer populations do not crash")
     func edges() {
         #expect(QuantileRFM.scores([]).isEmpty)
