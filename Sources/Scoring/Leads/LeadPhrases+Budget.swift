@@ -61,7 +61,8 @@ extension LeadPhrases {
         + entries(.period(.year), "budget.period", [
             "par an", "per year", "a year", "each year", "every year", "chaque annee", "tous les ans", "par annee",
             "annuel*", "annual*", "yearly", "per annum", "p.a", "l an", "a l annee", "sur l annee", "sur un an",
-            "by year", "per yr", "a yr",
+            "by year", "per yr", "a yr", "pour l annee", "pour l an", "pour un an", "pour toute l annee", "for the year",
+            "for the whole year", "for a year", "over the year", "sur 12 mois", "over 12 months", "for 12 months",
         ])
         + entries(.multiplier(1000), "budget.multiplier", ["k", "mille", "thousand", "milles", "kilo"])
         + entries(.multiplier(1_000_000), "budget.multiplier", ["million", "millions", "mio", "mln"])

@@ -5,7 +5,7 @@ extension LeadPhrases {
     static let decisionMaker: [LeadPhrase] =
         entries(.decides(true), "decisionMaker.role", [
             "fondateu*", "fondatr*", "fondatuer", "cofondateu*", "cofondatr*", "co fondateu*", "co fondatr*",
-            "founder", "founders", "co_founder", "cofounder", "ceo", "pdg", "p.d.g", "owner", "owners", "proprietaire", "proprio", "gerant",
+            "founder", "founders", "co_founder", "cofounder", "ceo", "pdg", "p.d.g", "je suis dg", "dg de", "dg d", "owner", "owners", "proprietaire", "proprio", "gerant",
             "gerante",
             "gerent", "co_gerant", "co_gerante", "dirigeant", "dirigeante", "directeur general", "directrice generale",
             "managing director", "president", "presidente", "chef d entreprise", "cheffe d entreprise",
@@ -13,7 +13,11 @@ extension LeadPhrases {
             "i run the company", "i run the business", "i run my own", "my own business", "my own company",
             "ma propre boutique", "ma propre entreprise", "ma propre marque", "my own brand", "my own store",
             "auto_entrepreneur", "autoentrepreneur", "micro_entrepreneur", "solopreneur", "entrepreneur", "entrepreneuse",
-            "seul aux commandes", "seule aux commandes", "a mon compte", "on my own",
+            "seul aux commandes", "seule aux commandes", "a mon compte", "on my own", "je dirige", "nous dirigeons",
+            "c est moi qui gere", "moi qui gere", "je gere ma boutique", "je gere mon entreprise", "je gere ma societe",
+            "je gere mon e_shop", "je gere mon site", "je gere ma marque", "i run my", "i run our", "i run a small",
+            "i run an online", "i run a shopify", "i run a woocommerce", "i run a dropshipping", "i run an e_commerce",
+            "i run a d2c", "i run the shop", "i run the store",
         ])
         + entries(.decides(true), "decisionMaker.decides", [
             "je decide", "je decid", "je decides", "c est moi qui decide", "moi qui decide", "je prends les decisions",
@@ -52,7 +56,8 @@ extension LeadPhrases {
             "mon associe decide", "mon associee decide", "my partner decides", "my co_founder decides",
             "the decision maker is", "le decideur est", "la decision revient a", "the decision is up to",
             "the final decision is", "la decision finale revient", "la decision finale appartient", "on behalf of",
-            "pour le compte de", "de la part de mon", "de la part de ma",
+            "pour le compte de", "de la part de mon", "de la part de ma", "en comite", "le comite", "notre comite",
+            "committee", "the committee", "our investors", "nos investisseurs", "mes associes", "my partners",
         ])
         + entries(.mask(.decisionMaker), "decisionMaker.mask", [
             "my own boss", "mon propre patron", "mon propre boss", "ma propre patronne", "i m my own boss",

@@ -17,7 +17,7 @@ enum LeadPhrases {
             "des que possible", "dans les plus brefs delais", "dans les meilleurs delais", "as soon as possible",
             "as soon as you can", "as soon as we can", "au plus vite", "au plus tot", "le plus vite possible",
             "le plus tot possible", "le plus rapidement possible", "au plus rapide", "this week", "cette semaine",
-            "this weekend", "ce week_end", "ce weekend", "des demain", "by tomorrow", "pour demain", "from tomorrow",
+            "this weekend", "ce week_end", "ce weekend", "des demain", "demain", "tomorrow", "d ici demain", "by tomorrow", "pour demain", "from tomorrow",
             "starting tomorrow", "des aujourd hui", "starting today", "start today", "commencer aujourd hui",
             "des maintenant", "from now on", "d ici la fin de la semaine", "by the end of the week", "end of this week",
             "by end of week", "avant la fin de la semaine", "dans les prochains jours", "in the next few days",

@@ -81,6 +81,9 @@ extension LeadTextAnalysis {
         let cue = lastMatch(in: sentence, lower.start) { $0.family == .budgetContext }
         var keywordWeight = 0
         if let cue, case .budgetKeyword(let weight) = cue.cue { keywordWeight = weight }
+        if keywordWeight == 0, match(startingAt: text.skipSpaces(from: end, limit: 2), { $0 == .budgetKeyword(3) }) != nil {
+            keywordWeight = 3
+        }
         let hasKeyword = keywordWeight > 0
         if let cue, case .budgetNegative = cue.cue { return nil }
         if isNegative(after: end) { return nil }
