@@ -25,7 +25,9 @@ public enum ScoringBenchmark {
     }
 
     /// Fixed-threshold RFM, quantile RFM and churn risk (with explanations' factors) for `customers` customers.
-    public static func rfmAndChurn(customers: Int = 1_000_000, seed: UInt64 = 1, now: () -> Duration = monotonicNow) -> ScoringBenchmarkResult {
+    public static func rfmAndChurn(
+        customers: Int = 1_000_000, seed: UInt64 = 1, now: () -> Duration = monotonicNow
+    ) -> ScoringBenchmarkResult {
         let inputs = SyntheticCustomers.churnInputs(count: customers, seed: seed)
         let measures = inputs.map(\.measures)
         var signals = inputs.map(\.signals)
@@ -43,7 +45,8 @@ public enum ScoringBenchmark {
         return ScoringBenchmarkResult(
             name: "rfm_and_churn", customers: customers, seconds: seconds, targetSeconds: 1,
             details: [
-                "criticalShare": Double(critical) / Double(max(customers, 1)), "quantileChampionsShare": Double(champions) / Double(max(customers, 1)),
+                "criticalShare": Double(critical) / Double(max(customers, 1)),
+                "quantileChampionsShare": Double(champions) / Double(max(customers, 1)),
                 "fixedRFMSeconds": Self.seconds(afterFixed - start), "quantileRFMSeconds": Self.seconds(afterQuantile - afterFixed),
                 "churnSeconds": Self.seconds(end - afterQuantile),
             ]
@@ -81,7 +84,9 @@ public enum ScoringBenchmark {
 
     /// P(alive), expected purchases in 39 weeks, expected spend and CLV for `customers` customers, from a model fitted
     /// beforehand (the fit is not timed).
-    public static func lifetimePrediction(customers: Int = 1_000_000, seed: UInt64 = 3, now: () -> Duration = monotonicNow) -> ScoringBenchmarkResult {
+    public static func lifetimePrediction(
+        customers: Int = 1_000_000, seed: UInt64 = 3, now: () -> Duration = monotonicNow
+    ) -> ScoringBenchmarkResult {
         let summaries = SyntheticCustomers.summaries(count: customers, seed: seed)
         let model = LifetimeValueModel.fit(Array(summaries.prefix(23_570)))
         let end = Date(timeIntervalSince1970: 0)

@@ -18,40 +18,24 @@ public struct ChurnRiskModel: Codable, Sendable, Hashable {
         var factors: [ChurnFactor] = []
         factors.reserveCapacity(6)
         let rfm = signals.rfm
-        Self.add(ChurnFactor(kind: .recencyScore, value: Double(rfm.recency), contribution: weights.recencyScore * Double(5 - rfm.recency) / 4), to: &factors)
-        Self.add(
-            ChurnFactor(kind: .frequencyScore, value: Double(rfm.frequency), contribution: weights.frequencyScore * Double(5 - rfm.frequency) / 4),
-            to: &factors
-        )
-        Self.add(
-            ChurnFactor(kind: .monetaryScore, value: Double(rfm.monetary), contribution: weights.monetaryScore * Double(5 - rfm.monetary) / 4),
-            to: &factors
-        )
+        Self.add(Self.scoreFactor(.recencyScore, rfm.recency, weights.recencyScore), to: &factors)
+        Self.add(Self.scoreFactor(.frequencyScore, rfm.frequency, weights.frequencyScore), to: &factors)
+        Self.add(Self.scoreFactor(.monetaryScore, rfm.monetary, weights.monetaryScore), to: &factors)
         let days = signals.daysSinceLastOrder.isNaN ? 0 : max(signals.daysSinceLastOrder, 0)
-        if let usual = signals.usualIntervalDays, usual.isFinite, usual > 0 {
-            let ratio = days / usual
-            Self.add(
-                ChurnFactor(kind: .overdue, value: days, reference: usual, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)),
-                to: &factors
-            )
-        } else if weights.singleOrderReferenceDays > 0 {
-            let reference = weights.singleOrderReferenceDays
+        let usual = signals.usualIntervalDays.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let reference = usual ?? weights.singleOrderReferenceDays
+        if reference > 0 {
             let ratio = days / reference
-            Self.add(
-                ChurnFactor(
-                    kind: .overdueSingleOrder, value: days, reference: reference, ratio: ratio, contribution: weights.overdue * Self.overdueShare(ratio)
-                ),
-                to: &factors
-            )
+            let kind: ChurnFactor.Kind = usual == nil ? .overdueSingleOrder : .overdue
+            let contribution = weights.overdue * Self.overdueShare(ratio)
+            Self.add(ChurnFactor(kind: kind, value: days, reference: reference, ratio: ratio, contribution: contribution), to: &factors)
         }
         addDecline(.orderDecline, signals.ordersRecent, signals.ordersPrevious, weights.orderDecline, into: &factors)
         addDecline(.emailOpenDecline, signals.emailOpensRecent, signals.emailOpensPrevious, weights.emailOpenDecline, into: &factors)
         addDecline(.emailClickDecline, signals.emailClicksRecent, signals.emailClicksPrevious, weights.emailClickDecline, into: &factors)
         let tickets = max(signals.supportTicketsRecent, 0)
-        Self.add(
-            ChurnFactor(kind: .supportTickets, value: Double(tickets), contribution: weights.supportTicket * Double(min(tickets, weights.supportTicketCap))),
-            to: &factors
-        )
+        let ticketContribution = weights.supportTicket * Double(min(tickets, weights.supportTicketCap))
+        Self.add(ChurnFactor(kind: .supportTickets, value: Double(tickets), contribution: ticketContribution), to: &factors)
         var total = 0.0
         for i in factors.indices {
             total += factors[i].contribution
@@ -72,14 +56,23 @@ public struct ChurnRiskModel: Codable, Sendable, Hashable {
         return min(max((ratio - 1) / 2, 0), 1)
     }
 
+    private static func scoreFactor(_ kind: ChurnFactor.Kind, _ score: Int, _ weight: Double) -> ChurnFactor {
+        ChurnFactor(kind: kind, value: Double(score), contribution: weight * Double(5 - score) / 4)
+    }
+
     private static func add(_ factor: ChurnFactor, to factors: inout [ChurnFactor]) {
         if factor.contribution > 0, factor.contribution.isFinite { factors.append(factor) }
     }
 
-    private func addDecline(_ kind: ChurnFactor.Kind, _ recent: Int, _ previous: Int, _ weight: Double, into factors: inout [ChurnFactor]) {
+    private func addDecline(
+        _ kind: ChurnFactor.Kind, _ recent: Int, _ previous: Int, _ weight: Double, into factors: inout [ChurnFactor]
+    ) {
         guard previous > 0 else { return }
         let decline = 1 - Double(max(recent, 0)) / Double(previous)
         guard decline > weights.declineThreshold else { return }
-        Self.add(ChurnFactor(kind: kind, value: Double(max(recent, 0)), reference: Double(previous), ratio: decline, contribution: weight * decline), to: &factors)
+        let factor = ChurnFactor(
+            kind: kind, value: Double(max(recent, 0)), reference: Double(previous), ratio: decline, contribution: weight * decline
+        )
+        Self.add(factor, to: &factors)
     }
 }

@@ -71,7 +71,9 @@ public struct CLVReport: Codable, Sendable, Hashable {
         let bg = model.bgnbd
         let gg = model.gammaGamma
         return CLVReport(
-            bgnbd: BGNBD(r: bg?.parameters.r, alpha: bg?.parameters.alpha, a: bg?.parameters.a, b: bg?.parameters.b, logLikelihood: bg?.logLikelihood),
+            bgnbd: BGNBD(
+                r: bg?.parameters.r, alpha: bg?.parameters.alpha, a: bg?.parameters.a, b: bg?.parameters.b, logLikelihood: bg?.logLikelihood
+            ),
             gammaGamma: GammaGamma(p: gg?.parameters.p, q: gg?.parameters.q, v: gg?.parameters.v),
             customers: values.map { value in
                 Customer(

@@ -68,6 +68,14 @@ struct LifetimeModelTests {
             let spend = try #require(gg.parameters.expectedAverageSpend(x: s.x, averageRepeatAmount: s.averageRepeatAmount))
             #expect(abs(spend - expected.expectedSpend) < 5e-4, "customer \(expected.id)")
         }
+        let firstTen = (reference.expected["gamma_gamma"] as? [String: Any])?["cond_mean_first10_at_fitted_params"] as? [Double] ?? []
+        #expect(firstTen.count == 10)
+        for (s, expected) in zip(summaries, firstTen) {
+            let spend = try #require(gg.parameters.expectedAverageSpend(x: s.x, averageRepeatAmount: s.averageRepeatAmount))
+            #expect(abs(spend - expected) < 5e-4, "customer \(s.customerID)")
+        }
+        let populationMean = try #require(gg.parameters.populationMeanSpend)
+        #expect(abs(populationMean - reference.number("gamma_gamma", "population_mean_spend")) < 5e-4)
         let unconditional = (reference.expected["bgnbd"] as? [String: Any])?["unconditional_E_X_t"] as? [String: Double] ?? [:]
         #expect(unconditional.count == 7)
         for (t, value) in unconditional {

@@ -37,4 +37,13 @@ struct RFMThresholdsTests {
         let decoded = try JSONDecoder().decode(RFMThresholds.self, from: JSONEncoder().encode(custom))
         #expect(decoded == custom)
     }
+
+    @Test("large batches keep input order (the parallel path)")
+    func largeBatch() {
+        let measures = (0..<120_000).map { RFMMeasures(recencyDays: Double($0 % 400), orderCount: $0 % 13, totalSpent: Double($0 % 1_500)) }
+        let batch = RFMThresholds.standard.scores(measures)
+        #expect(batch == measures.map { RFMThresholds.standard.score($0) })
+        let quantile = QuantileRFM(population: measures)
+        #expect(quantile.scores(measures) == measures.map { quantile.score($0) })
+    }
 }
