@@ -2,41 +2,48 @@ import AutopilotCore
 import Foundation
 
 extension DemoContactStory {
-    /// Carts left without an order; some marked abandoned by the shop, some recovered by an order days later.
-    mutating func recordAbandonedCarts(counters: inout DemoCounters) {
+    /// When this person leaves carts without ordering, by segment.
+    mutating func abandonedCartMoments() -> [Int64] {
         let count: Int
         switch persona.segment {
         case .neverBought: count = random.weighted([0.45, 0.35, 0.15, 0.05])
         case .loyal: count = random.weighted([0.5, 0.3, 0.2])
         default: count = random.weighted([0.65, 0.25, 0.1])
         }
-        guard count > 0 else { return }
-        for _ in 0..<count {
+        return (0..<count).compactMap { _ in
             let day = persona.signup + Int64(random.unit() * Double(max(0, timeline.end - persona.signup)))
             let moment = timeline.atWakingHour(day, offsetHours: persona.country.utcOffsetHours, &random)
-            guard moment <= timeline.end - DemoTimeline.hour * 2 else { continue }
-            let lines = pickLines(at: moment)
-            guard !lines.isEmpty else { return }
-            let cartID = newCartID()
-            recordCart(cartID, lines: lines, endingAt: moment, updates: random.int(1...3))
-            if random.chance(0.6) {
-                log.record(.cartAbandoned, at: moment + Int64(random.int(3_600...4 * 3_600)), key: key + "cart-\(cartID)-abandoned",
-                    contact: persona.contact, ["cart_id": .string(cartID)])
-            }
-            if random.chance(persona.segment == .neverBought ? 0.1 : 0.25) {
-                let recovered = moment + DemoTimeline.hour * Int64(random.int(5...72))
-                placeOrder(at: recovered, cartID: cartID, lines: lines, counters: &counters)
-            }
+            return moment <= timeline.end - DemoTimeline.hour * 2 ? moment : nil
         }
     }
 
-    /// A cart touched in the last day and a half, still open now.
+    /// A cart left without an order; sometimes marked abandoned by the shop, sometimes recovered by an order hours or days later.
+    mutating func recordAbandonedCart(at moment: Int64, counters: inout DemoCounters) {
+        let lines = pickLines(at: moment)
+        guard !lines.isEmpty else { return }
+        let cartID = newCartID()
+        recordCart(cartID, lines: lines, endingAt: moment, updates: random.int(1...3))
+        if random.chance(0.6) {
+            log.record(.cartAbandoned, at: moment + Int64(random.int(3_600...4 * 3_600)), key: key + "cart-\(cartID)-abandoned",
+                contact: persona.contact, ["cart_id": .string(cartID)])
+        }
+        guard random.chance(persona.segment == .neverBought ? 0.1 : 0.25) else {
+            cartOutstandingUntil = .max
+            return
+        }
+        let recovered = moment + DemoTimeline.hour * Int64(random.int(5...72))
+        cartOutstandingUntil = recovered
+        placeOrder(at: recovered, cartID: cartID, lines: lines, counters: &counters)
+    }
+
+    /// A cart touched in the last day and a half, after the person's last order, still open now.
     mutating func recordOpenCart() {
         let moment = timeline.end - Int64(random.int(600...36 * 3_600))
-        guard moment > persona.signup else { return }
+        guard moment > persona.signup, moment > lastOrderAt else { return }
         let lines = pickLines(at: moment)
         guard !lines.isEmpty else { return }
         recordCart(newCartID(), lines: lines, endingAt: moment, updates: random.int(1...2))
+        cartOutstandingUntil = .max
     }
 
     /// A few products added to the wishlist, often ones whose price later went down.

@@ -67,10 +67,11 @@ extension DemoContactStory {
         let lines = existingLines ?? pickLines(at: moment)
         guard !lines.isEmpty else { return }
         var cartID = existingCart
-        if cartID == nil, random.chance(0.7) {
+        if cartID == nil, moment <= cartOutstandingUntil || random.chance(0.7) {
             let newCart = newCartID()
             recordCart(newCart, lines: lines, endingAt: moment - Int64(random.int(60...1_800)), updates: random.int(1...3))
             cartID = newCart
+            cartOutstandingUntil = .min
         }
         let orderID = "D\(counters.nextOrder)"
         counters.nextOrder += 1
@@ -83,6 +84,7 @@ extension DemoContactStory {
         properties["currency"] = "EUR"
         let orderKey = "demo-order-" + orderID
         guard log.record(.orderPlaced, at: moment, key: orderKey, contact: persona.contact, properties) else { return }
+        lastOrderAt = max(lastOrderAt, moment)
         if random.chance(0.03) {
             log.record(.orderCancelled, at: moment + Int64(random.int(600...72_000)), key: orderKey + "-cancelled", contact: persona.contact,
                 ["order_id": .string(orderID)])

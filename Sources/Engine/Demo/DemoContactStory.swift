@@ -9,6 +9,10 @@ struct DemoContactStory {
     var cartCount = 0
     /// The consumable a loyal customer comes back for at its cycle.
     var staple: Int?
+    /// Until when the person's latest cart stays unconverted: an order without a cart id before then would be taken as its
+    /// conversion by the ingest projection, so orders until then always come with their own cart.
+    var cartOutstandingUntil = Int64.min
+    var lastOrderAt = Int64.min
     var timeline: DemoTimeline { context.timeline }
 
     init(number: Int, context: DemoShopContext) {
@@ -23,8 +27,15 @@ struct DemoContactStory {
     mutating func tell(counters: inout DemoCounters, into output: inout [JSONValue]) {
         recordSignup()
         if random.chance(0.12) { recordProfileUpdate() }
-        for moment in orderMoments() { placeOrder(at: moment, cartID: nil, lines: nil, counters: &counters) }
-        recordAbandonedCarts(counters: &counters)
+        var plans = orderMoments().map { (moment: $0, abandoned: false) } + abandonedCartMoments().map { (moment: $0, abandoned: true) }
+        plans.sort { $0.moment != $1.moment ? $0.moment < $1.moment : !$0.abandoned }
+        for plan in plans {
+            if plan.abandoned {
+                recordAbandonedCart(at: plan.moment, counters: &counters)
+            } else {
+                placeOrder(at: plan.moment, cartID: nil, lines: nil, counters: &counters)
+            }
+        }
         if random.chance(0.05) { recordOpenCart() }
         if random.chance(0.15) { recordWishes() }
         recordMessages()
