@@ -29,6 +29,21 @@ struct DemoCatalogTests {
         #expect(product.currentPrice == product.priceChanges.last?.newPrice)
     }
 
+    @Test("price changes move to a .90 price point, at a morning hour, inside the history")
+    func priceChangesLookReal() {
+        let start = DemoSample.now.addingTimeInterval(-730 * 86_400)
+        let changes = DemoSample.shop.catalog.flatMap(\.priceChanges)
+        #expect(changes.count >= 5)
+        #expect(changes.contains { $0.newPrice < $0.oldPrice } && changes.contains { $0.newPrice > $0.oldPrice })
+        for change in changes {
+            #expect(Int((change.newPrice * 100).rounded()) % 100 == 90, "\(change.newPrice)")
+            #expect(change.newPrice != change.oldPrice && change.newPrice > 0)
+            #expect(change.at > start && change.at <= DemoSample.now)
+            let hour = Int(change.at.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400) / 3_600)
+            #expect((7...9).contains(hour))
+        }
+    }
+
     @Test("fewer or more products than the hand-written fifty", arguments: [0, 7, 120])
     func otherSizes(_ count: Int) throws {
         let shop = DemoShop(DemoShopConfiguration(contacts: 30, products: count, now: DemoSample.now, historyDays: 90))
