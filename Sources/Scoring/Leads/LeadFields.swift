@@ -1,7 +1,7 @@
 import Foundation
 
 /// The BANT fields read from a lead's text, before scoring, each with its evidence.
-public struct LeadFields: Sendable, Hashable {
+public struct LeadFields: Sendable, Codable, Hashable {
     public var budget: LeadBudget?
     public var timeline: LeadTimeline?
     /// True when the writer decides, false when someone else decides or must approve, nil when unstated.

@@ -15,7 +15,7 @@ extension LeadPhrases {
             "online sales", "ventes sur internet", "vente sur internet", "site de e_commerce",
         ])
         + entries(.fit, "fit.platform", [
-            "shopify", "woocommerce", "woo commerce", "woo", "klaviyo", "prestashop", "presta shop", "magento",
+            "shopify", "woocommerce", "woo commerce", "woo shop", "woo store", "klaviyo", "prestashop", "presta shop", "magento",
             "bigcommerce", "big commerce", "shopware", "wix ecommerce", "squarespace commerce", "omnisend",
             "salesforce commerce cloud", "sylius", "ecwid", "gorgias", "wix stores", "shopify plus",
         ])
@@ -31,6 +31,6 @@ extension LeadPhrases {
             "pas un e_commerce", "pas du e_commerce", "pas dans le e_commerce", "pas dans l e_commerce", "pas de e_commerce",
             "pas d e_commerce", "pas en e_commerce", "not a shopify", "not on shopify", "pas sur shopify", "not b2b",
             "pas b2b", "pas en b2b", "pas une pme", "not an sme", "not a small business",
-            "woo hoo", "pas de boutique en ligne", "no online store", "sme s",
+            "pas de boutique en ligne", "no online store", "sme s",
         ])
 }

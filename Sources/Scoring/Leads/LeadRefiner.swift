@@ -19,8 +19,12 @@ public struct ModelFinding<Value: Sendable & Hashable>: Sendable, Hashable {
     }
 }
 
-/// What a refiner found; each field is nil when it has no opinion.
-public struct LeadRefinement: Sendable, Hashable {
+extension ModelFinding: Codable where Value: Codable {}
+
+/// What a refiner found; each field is nil when it has no opinion. Decodes from the JSON a model can be asked for:
+/// `{"budget": {"value": {"amount": 800, "currency": "EUR", "period": "month"}, "quote": "800€/mois"},
+///   "timeline": {"value": "immediate", "quote": "cette semaine"}, "decisionMaker": {"value": true}, "model": "…"}`.
+public struct LeadRefinement: Sendable, Codable, Hashable {
     public var budget: ModelFinding<LeadBudget>?
     public var timeline: ModelFinding<LeadTimeline>?
     public var decisionMaker: ModelFinding<Bool>?

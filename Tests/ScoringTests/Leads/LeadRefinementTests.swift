@@ -63,3 +63,20 @@ struct LeadRefinementTests {
         #expect(refined == LeadQualifier.qualify(text))
     }
 }
+
+@Suite("BANT model refinement JSON")
+struct LeadRefinementJSONTests {
+    @Test func decodesModelAnswer() throws {
+        let json = """
+            {"budget": {"value": {"amount": 800, "currency": "EUR", "period": "month"}, "quote": "800 balles"},
+             "timeline": {"value": "quarter"}, "fit": {"value": true, "quote": "marque"}, "model": "offline"}
+            """
+        let refinement = try JSONDecoder().decode(LeadRefinement.self, from: Data(json.utf8))
+        #expect(refinement.budget?.value == LeadBudget(amount: 800, currency: .eur))
+        #expect(refinement.timeline?.value == .quarter)
+        #expect(refinement.decisionMaker == nil)
+        let merged = LeadFields().merging(refinement, text: "une marque, 800 balles")
+        #expect(merged.evidence.budget.range == EvidenceRange(start: 12, end: 22))
+        #expect(merged.evidence.fit.source == .model)
+    }
+}
