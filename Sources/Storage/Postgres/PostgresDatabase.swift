@@ -54,6 +54,10 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    public func executeScriptOutsideTransaction(_ statement: String) async throws {
+        try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+    }
+
     public func close() async throws {}
 
     static func query(_ connection: PostgresConnection, _ statement: SQLStatement, logger: Logger) async throws -> [SQLRow] {

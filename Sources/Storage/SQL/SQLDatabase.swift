@@ -23,6 +23,9 @@ public protocol SQLDatabase: Sendable {
     /// Runs schema statements (a migration step) in one transaction.
     func executeScript(_ statements: [String]) async throws
 
+    /// Runs one statement outside any transaction (`CREATE DATABASE`, `VACUUM`).
+    func executeScriptOutsideTransaction(_ statement: String) async throws
+
     /// Releases connections.
     func close() async throws
 }

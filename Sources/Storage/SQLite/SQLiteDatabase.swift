@@ -49,6 +49,10 @@ public final class SQLiteDatabase: SQLDatabase {
         }
     }
 
+    public func executeScriptOutsideTransaction(_ statement: String) async throws {
+        try await writer.writeWithoutTransaction { db in try db.execute(sql: statement) }
+    }
+
     public func close() async throws {
         try writer.close()
     }

@@ -91,7 +91,7 @@ extension SQLStore {
             SQLStatement("SELECT count(*), sum(total - refunded_amount) FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled'", [tenant]),
             SQLStatement("SELECT status, count(*) FROM carts WHERE tenant_id = ? GROUP BY status", [tenant]),
             SQLStatement("SELECT status, count(*) FROM orders WHERE tenant_id = ? GROUP BY status", [tenant]),
-            SQLStatement("SELECT count(*), avg(rating * 1.0) FROM reviews WHERE tenant_id = ?", [tenant]),
+            SQLStatement("SELECT count(*), avg(CAST(rating AS DOUBLE PRECISION)) FROM reviews WHERE tenant_id = ?", [tenant]),
             count("contacts", "AND consent_email = 1"), count("contacts", "AND consent_sms = 1"),
         ])
         var summary = TenantSummary()

@@ -1,0 +1,36 @@
+import Engine
+import Foundation
+import Logging
+import PostgresNIO
+import Storage
+
+/// Databases for tests: in-memory SQLite always; PostgreSQL when AUTOPILOT_TEST_POSTGRES_URL is set (a fresh database per use).
+enum TestDatabases {
+    static let postgresURL = ProcessInfo.processInfo.environment["AUTOPILOT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let skipMessage: Comment = "PostgreSQL tests skipped: set AUTOPILOT_TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/db to run them"
+
+    static func withSQLite<Result: Sendable>(_ body: @Sendable (SQLStore) async throws -> Result) async throws -> Result {
+        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
+        try await store.migrate(now: Fixtures.now)
+        return try await body(store)
+    }
+
+    /// A new, empty PostgreSQL database for this test, migrated.
+    static func withPostgres<Result: Sendable>(_ body: @Sendable (SQLStore) async throws -> Result) async throws -> Result {
+        guard let base = postgresURL, var components = URLComponents(string: base) else { throw SkipError() }
+        let name = "autopilot_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await DatabaseConfiguration.postgres(url: base).withStore(logger: Logger(label: "test")) { admin in
+            try await admin.database.executeScriptOutsideTransaction("CREATE DATABASE \(name)")
+        }
+        components.path = "/" + name
+        guard let url = components.string else { throw SkipError() }
+        return try await DatabaseConfiguration.postgres(url: url).withStore(logger: Logger(label: "test")) { store in
+            try await store.migrate(now: Fixtures.now)
+            return try await body(store)
+        }
+    }
+
+    struct SkipError: Error {}
+}
+
+import Testing
