@@ -12,6 +12,7 @@ struct DemoContactStory {
     /// Until when the person's latest cart stays unconverted: an order without a cart id before then would be taken as its
     /// conversion by the ingest projection, so orders until then always come with their own cart.
     var cartOutstandingUntil = Int64.min
+    /// When the person last ordered: a cart still open now is younger.
     var lastOrderAt = Int64.min
     var timeline: DemoTimeline { context.timeline }
 
@@ -28,7 +29,7 @@ struct DemoContactStory {
         recordSignup()
         if random.chance(0.12) { recordProfileUpdate() }
         var plans = orderMoments().map { (moment: $0, abandoned: false) } + abandonedCartMoments().map { (moment: $0, abandoned: true) }
-        plans.sort { $0.moment != $1.moment ? $0.moment < $1.moment : !$0.abandoned }
+        plans.sort { $0.moment != $1.moment ? $0.moment < $1.moment : !$0.abandoned && $1.abandoned }
         for plan in plans {
             if plan.abandoned {
                 recordAbandonedCart(at: plan.moment, counters: &counters)
