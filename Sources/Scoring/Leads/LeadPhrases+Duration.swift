@@ -13,7 +13,9 @@ extension LeadPhrases {
         + entries(.timePreposition, "timeline.duration", [
             "dans", "in", "d_ici", "dici", "within", "sous", "en", "next", "under", "avant", "before", "over the next",
             "in the next", "within the next", "in about", "in around", "dans environ", "d_ici environ", "in roughly",
-            "dans a peu pres", "d_ici a", "sur les", "over", "for the next", "durant les", "pendant les",
+            "dans a peu pres", "d_ici a", "sur les", "over", "for the next", "durant les", "pendant les", "delai", "delais",
+            "delai de", "delai d", "sous un delai de", "timeline", "deadline", "echeance", "horizon", "timeframe",
+            "time frame", "timing", "demarrage", "lancement", "start", "go_live", "launch", "mise en place",
         ])
         + entries(.nextWord, "timeline.duration", ["prochains", "prochaines", "prochain", "prochaine", "a venir", "coming"])
 

@@ -55,7 +55,8 @@ extension LeadTextAnalysis {
             position = text.skipSpacesBackward(from: next.start)
         }
         guard let count = countBefore(position) else { return nil }
-        let before = text.skipSpacesBackward(from: count.start)
+        var before = text.skipSpacesBackward(from: count.start)
+        if before > 0, bytes[before - 1] == 0x3A { before = text.skipSpacesBackward(from: before - 1) }
         let preposition = match(endingAt: before) { $0 == .timePreposition }
         let opener = word(before: count.start)
         guard preposition != nil || (sawNextWord && (opener == "les" || opener == "the")) else { return nil }
