@@ -17,12 +17,25 @@ public struct BGNBDFit: Codable, Sendable, Hashable {
     /// customers. Returns nil when there are no customers or no finite fit.
     public static func fit(_ customers: [CustomerSummary]) -> BGNBDFit? {
         guard let data = BGNBDLikelihood(customers) else { return nil }
-        let starts: [[Double]] = [[0, 0, 0, 0], [log(0.5), log(max(data.meanT, 1)), log(0.5), log(2)], [log(2), log(10), log(2), log(5)]]
+        var starts: [[Double]] = [[0, 0, 0, 0], [log(0.5), log(max(data.meanT, 1)), log(0.5), log(2)], [log(2), log(10), log(2), log(5)]]
         var best: MinimizationResult?
         var iterations = 0
+        var warmHessian: [[Double]]?
+        if customers.count >= 2 * warmStartSample, let sample = BGNBDLikelihood(Self.sample(customers, size: warmStartSample)) {
+            let warm = Minimizer.bfgs(from: starts[0], gradientTolerance: 1e-6) { z, gradient in
+                sample.negativeMeanLogLikelihood(z, gradient: &gradient)
+            }
+            iterations += warm.iterations
+            if warm.value.isFinite, warm.point.allSatisfy({ $0.isFinite && abs($0) < 20 }) {
+                starts.insert(warm.point, at: 0)
+                warmHessian = warm.inverseHessian
+            }
+        }
         for (k, start) in starts.enumerated() {
             if k > 0, best?.converged == true { break }
-            let result = Minimizer.bfgs(from: start) { z, gradient in data.negativeMeanLogLikelihood(z, gradient: &gradient) }
+            let result = Minimizer.bfgs(from: start, inverseHessian: k == 0 ? warmHessian : nil) { z, gradient in
+                data.negativeMeanLogLikelihood(z, gradient: &gradient)
+            }
             iterations += result.iterations
             if result.value.isFinite, result.value < (best?.value ?? .infinity) { best = result }
         }
@@ -35,11 +48,21 @@ public struct BGNBDFit: Codable, Sendable, Hashable {
             converged: best.converged, iterations: iterations
         )
     }
+
+    /// Customers in a warm-start sample: a large cohort is first fitted on an evenly spaced sample of this size, and
+    /// the full fit starts from there (it then needs only a few iterations on all the data).
+    static let warmStartSample = 2_000
+
+    private static func sample(_ customers: [CustomerSummary], size: Int) -> [CustomerSummary] {
+        let step = Double(customers.count) / Double(size)
+        return (0..<size).map { customers[min(Int(Double($0) * step), customers.count - 1)] }
+    }
 }
 
 /// The BG/NBD log-likelihood over aggregated customers, with its gradient in log-parameters.
 struct BGNBDLikelihood {
     private struct History { var xIndex: Int; var txIndex: Int; var tIndex: Int; var weight: Double }
+    private struct HistoryKey: Hashable { var xIndex: Int; var txIndex: Int; var tIndex: Int }
 
     private let xs: [Double]
     private let xWeights: [Double]
@@ -54,18 +77,19 @@ struct BGNBDLikelihood {
         guard !valid.isEmpty else { return nil }
         var xs = ValueIndex<Int>(), txs = ValueIndex<Double>(), ts = ValueIndex<Double>()
         var xWeights: [Double] = []
-        var historyIndex: [[Int]: Int] = [:]
+        var historyIndex: [HistoryKey: Int] = [:]
         var histories: [History] = []
+        historyIndex.reserveCapacity(valid.count)
         for customer in valid {
             let xi = xs.index(of: customer.x)
             if xi == xWeights.count { xWeights.append(0) }
             xWeights[xi] += 1
-            let key = [xi, txs.index(of: customer.tx), ts.index(of: customer.T)]
+            let key = HistoryKey(xIndex: xi, txIndex: txs.index(of: customer.tx), tIndex: ts.index(of: customer.T))
             if let h = historyIndex[key] {
                 histories[h].weight += 1
             } else {
                 historyIndex[key] = histories.count
-                histories.append(History(xIndex: key[0], txIndex: key[1], tIndex: key[2], weight: 1))
+                histories.append(History(xIndex: key.xIndex, txIndex: key.txIndex, tIndex: key.tIndex, weight: 1))
             }
         }
         self.xs = xs.values.map(Double.init)

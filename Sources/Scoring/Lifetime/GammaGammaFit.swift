@@ -36,6 +36,7 @@ public struct GammaGammaFit: Codable, Sendable, Hashable {
 struct GammaGammaLikelihood {
     private struct Group { var x: Double; var weight: Double; var logXSum: Double; var logMeanSum: Double }
     private struct Pair { var x: Double; var total: Double; var weight: Double }
+    private struct PairKey: Hashable { var x: Int; var mean: Double }
 
     private let groups: [Group]
     private let pairs: [Pair]
@@ -47,7 +48,7 @@ struct GammaGammaLikelihood {
         guard !repeaters.isEmpty else { return nil }
         var groupIndex = ValueIndex<Int>()
         var groups: [Group] = []
-        var pairIndex: [[Double]: Int] = [:]
+        var pairIndex: [PairKey: Int] = [:]
         var pairs: [Pair] = []
         for customer in repeaters {
             let x = Double(customer.x), m = customer.averageRepeatAmount
@@ -55,10 +56,11 @@ struct GammaGammaLikelihood {
             if g == groups.count { groups.append(Group(x: x, weight: 0, logXSum: log(x), logMeanSum: 0)) }
             groups[g].weight += 1
             groups[g].logMeanSum += log(m)
-            if let i = pairIndex[[x, m]] {
+            let key = PairKey(x: customer.x, mean: m)
+            if let i = pairIndex[key] {
                 pairs[i].weight += 1
             } else {
-                pairIndex[[x, m]] = pairs.count
+                pairIndex[key] = pairs.count
                 pairs.append(Pair(x: x, total: x * m, weight: 1))
             }
         }

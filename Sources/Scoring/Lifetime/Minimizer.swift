@@ -6,6 +6,8 @@ struct MinimizationResult: Sendable {
     var iterations: Int
     var evaluations: Int
     var converged: Bool
+    /// The final approximation of the inverse Hessian, to warm-start another run.
+    var inverseHessian: [[Double]]
 }
 
 /// A quasi-Newton (BFGS) minimizer with analytic gradients and a backtracking (Armijo) line search.
@@ -18,6 +20,7 @@ enum Minimizer {
         gradientTolerance: Double = 1e-9,
         maxIterations: Int = 500,
         maxStep: Double = 4,
+        inverseHessian initialInverseHessian: [[Double]]? = nil,
         objective: (_ point: [Double], _ gradient: inout [Double]) -> Double
     ) -> MinimizationResult {
         let n = start.count
@@ -26,9 +29,12 @@ enum Minimizer {
         var value = objective(point, &gradient)
         var evaluations = 1
         guard value.isFinite, gradient.allSatisfy(\.isFinite) else {
-            return MinimizationResult(point: point, value: value, gradientNorm: .infinity, iterations: 0, evaluations: 1, converged: false)
+            return MinimizationResult(
+                point: point, value: value, gradientNorm: .infinity, iterations: 0, evaluations: 1, converged: false, inverseHessian: identity(n)
+            )
         }
-        var inverseHessian = identity(n)
+        let warm = initialInverseHessian.flatMap { $0.count == n && $0.allSatisfy { $0.count == n && $0.allSatisfy(\.isFinite) } ? $0 : nil }
+        var inverseHessian = warm ?? identity(n)
         var newGradient = gradient
         var iteration = 0
         var stalled = 0
@@ -61,7 +67,7 @@ enum Minimizer {
             let y = (0..<n).map { newGradient[$0] - gradient[$0] }
             let sy = dot(s, y)
             if sy > 1e-14 {
-                if iteration == 1 {
+                if iteration == 1, warm == nil {
                     let scale = sy / dot(y, y)
                     inverseHessian = identity(n).map { $0.map { $0 * scale } }
                 }
@@ -77,7 +83,7 @@ enum Minimizer {
         let norm = maxNorm(gradient)
         return MinimizationResult(
             point: point, value: value, gradientNorm: norm, iterations: iteration, evaluations: evaluations,
-            converged: value.isFinite && norm < max(gradientTolerance * 1000, 1e-6)
+            converged: value.isFinite && norm < max(gradientTolerance * 1000, 1e-6), inverseHessian: inverseHessian
         )
     }
 
