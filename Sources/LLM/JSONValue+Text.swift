@@ -3,11 +3,20 @@ import Foundation
 extension JSONValue {
     /// Parses JSON text; throws `LLMError` with code `malformed_response` when it is not JSON.
     public static func parse(_ data: Data) throws(LLMError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
+        let result = data.withUnsafeBytes { raw -> Result<JSONValue, JSONParser.Failure> in
+            do throws(JSONParser.Failure) {
+                return .success(try JSONParser.parse(raw.bindMemory(to: UInt8.self)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let value):
+            return value
+        case .failure(let failure):
             let preview = String(decoding: data.prefix(120), as: UTF8.self)
-            throw LLMError(.malformedResponse, "the body is not valid JSON (starts with \"\(preview)\")")
+            throw LLMError(.malformedResponse, "the body is not valid JSON: \(failure.reason) at byte \(failure.offset) "
+                + "(starts with \"\(preview)\")")
         }
     }
 

@@ -15,6 +15,7 @@ extension LLMGateway {
                 return nil
             }
             let outcome = await call(provider, request: request, deadline: deadline)
+            try Task.checkCancellation()
             switch outcome {
             case .success(let response):
                 breaker.recordSuccess()

@@ -19,6 +19,7 @@ public enum ProviderErrorClassifier {
         case 529: code = .overloaded
         case 500...599: code = error?["type"]?.stringValue == "overloaded_error" ? .overloaded : .server
         case 400 where kind == .anthropic && isAnthropicSpendLimit(error: error, message: message): code = .quotaExhausted
+        case 400 where kind == .gemini && message.lowercased().contains("api key"): code = .authentication
         default: code = .badRequest
         }
         return LLMError(code, message.isEmpty ? "HTTP \(status)" : message, status: status, retryAfterSeconds: retryAfter,

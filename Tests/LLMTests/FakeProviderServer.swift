@@ -42,9 +42,11 @@ final class FakeProviderServer: Sendable {
     private let received = Mutex<[ReceivedRequest]>([])
     private let port = Mutex(0)
     let answer: Answer
+    let keepsRequests: Bool
 
-    init(answer: @escaping Answer) {
+    init(answer: @escaping Answer, keepsRequests: Bool) {
         self.answer = answer
+        self.keepsRequests = keepsRequests
     }
 
     var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
@@ -52,10 +54,11 @@ final class FakeProviderServer: Sendable {
 
     /// Starts a server, runs `body` with it, and stops it.
     static func with<Result: Sendable>(
+        keepsRequests: Bool = true,
         _ answer: @escaping Answer,
         _ body: @Sendable (FakeProviderServer) async throws -> Result
     ) async throws -> Result {
-        let server = FakeProviderServer(answer: answer)
+        let server = FakeProviderServer(answer: answer, keepsRequests: keepsRequests)
         let router = Router()
         router.on("**", method: .post) { request, _ -> Response in
             try await server.handle(request)
@@ -92,6 +95,7 @@ final class FakeProviderServer: Sendable {
 
     private func handle(_ request: Request) async throws -> Response {
         let buffer = try await request.body.collect(upTo: 4 * 1024 * 1024)
+        guard keepsRequests else { return response(answer(ReceivedRequest(method: "POST", path: "", headers: [:], body: nil), 0)) }
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let bodyData = Data(buffer.readableBytesView)
@@ -103,6 +107,10 @@ final class FakeProviderServer: Sendable {
         }
         let answer = self.answer(received, index)
         if answer.delay > .zero { try? await Task.sleep(for: answer.delay) }
+        return response(answer)
+    }
+
+    private func response(_ answer: FakeAnswer) -> Response {
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         for (name, value) in answer.headers {
