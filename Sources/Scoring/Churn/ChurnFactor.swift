@@ -83,6 +83,7 @@ public struct ChurnFactor: Codable, Sendable, Hashable {
     /// comma in French.
     static func number(_ x: Double, _ locale: ScoringLocale, decimals: Int = 1, trimmed: Bool = true) -> String {
         guard x.isFinite else { return "∞" }
+        guard abs(x) < 1e12 else { return String(Int(x.sign == .minus ? -1e12 : 1e12)) + "+" }
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()

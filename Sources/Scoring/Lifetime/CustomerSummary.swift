@@ -30,7 +30,8 @@ public struct CustomerSummary: Codable, Sendable, Hashable {
         self.T = T
         self.averageRepeatAmount = averageRepeatAmount
         self.averageOrderAmount = averageOrderAmount ?? averageRepeatAmount
-        self.daysSinceLastPurchase = Int(((T - tx) * 7).rounded())
+        let days = ((T - tx) * 7).rounded()
+        self.daysSinceLastPurchase = days.isFinite && abs(days) < 1e12 ? Int(days) : 0
     }
 
     /// Summarizes transactions up to and including the day of `calibrationEnd`, one summary per customer in order of

@@ -32,8 +32,8 @@ public struct LifetimeValueModel: Codable, Sendable, Hashable {
         var warnings: [String] = []
         let repeaters = customers.count { $0.x > 0 }
         let totalAge = customers.reduce(0) { $0 + ($1.T.isFinite ? max($1.T, 0) : 0) }
-        let totalRepeats = customers.reduce(0) { $0 + $1.x }
-        let rate = totalAge > 0 ? Double(totalRepeats) / totalAge : 0
+        let totalRepeats = customers.reduce(0.0) { $0 + Double($1.x) }
+        let rate = totalAge > 0 ? totalRepeats / totalAge : 0
         let values = customers.map(\.averageOrderAmount).filter { $0.isFinite && $0 > 0 }
         let orderValue = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
         if customers.isEmpty { warnings.append("No customers in the calibration period: nothing to fit.") }

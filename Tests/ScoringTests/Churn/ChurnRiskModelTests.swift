@@ -79,10 +79,11 @@ struct ChurnRiskModelTests {
         let model = ChurnRiskModel()
         for signals in [
             Self.signals(111, days: .infinity, usual: nil), Self.signals(111, days: .nan, usual: .nan),
-            Self.signals(555, days: -5, usual: 0, orders: (-1, 3), tickets: -2),
+            Self.signals(555, days: -5, usual: 0, orders: (-1, 3), tickets: -2), Self.signals(111, days: 1e300, usual: 1e-300),
         ] {
             let risk = model.assess(signals)
             #expect(risk.score >= 0 && risk.score <= 1 && risk.score.isFinite)
+            #expect(risk.explanation.count == risk.factors.count)
         }
         let batch = model.assess([Self.signals(555, days: 140, usual: 40), Self.signals(111, days: 400, usual: nil)], locale: .french)
         let singles = [model.assess(Self.signals(555, days: 140, usual: 40)), model.assess(Self.signals(111, days: 400, usual: nil))]

@@ -88,6 +88,20 @@ struct CLVReportTests {
         _ = try JSONEncoder().encode(report)
     }
 
+    @Test("summaries with impossible numbers never crash the model")
+    func impossibleSummaries() {
+        let summaries = [
+            CustomerSummary(customerID: "nan", x: 3, tx: .nan, T: .nan, averageRepeatAmount: .nan),
+            CustomerSummary(customerID: "huge", x: Int.max / 2, tx: 1e300, T: -1e300, averageRepeatAmount: 1e308),
+            CustomerSummary(customerID: "negative", x: -4, tx: -1, T: -2, averageRepeatAmount: -10),
+        ]
+        let model = LifetimeValueModel.fit(summaries)
+        for value in model.predict(summaries, calibrationEnd: Self.end) {
+            let numbers = [value.probabilityAlive, value.expectedPurchases, value.expectedAverageSpend, value.clv]
+            #expect(numbers.allSatisfy { $0.isFinite }, "\(value.customerID)")
+        }
+    }
+
     @Test("thin data falls back to RFM-based estimates")
     func fallback() {
         let transactions = [Self.tx("a", 100, 20), Self.tx("a", 50, 30), Self.tx("a", 5, 25), Self.tx("b", 200, 40)]
