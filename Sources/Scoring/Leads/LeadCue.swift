@@ -37,6 +37,13 @@ enum LeadCue: Sendable, Hashable {
     case amountQualifier
     /// A number word read as part of an amount ("deux mille", "five hundred"): a value and how it combines.
     case amountWord(Int, LeadAmountWordRole)
+    /// A month (1–12) named as a date: "mars", "September"; read as a delay only with a reference date.
+    case calendarMonth(Int)
+    /// A quarter, a half or "la rentrée" named as a date ("Q3", "T1", "premier trimestre"): its first month and its
+    /// length in months.
+    case calendarPeriod(month: Int, months: Int)
+    /// A word that places a date: "d'ici", "avant", "by", "from", "début", "mi", "fin", "end of".
+    case dateMarker(LeadDateAnchor)
     /// A month name: a number beside it is a date.
     case monthName
     /// Masks shorter phrases of its family inside it ("call center" masks "call").
@@ -56,6 +63,8 @@ enum LeadCue: Sendable, Hashable {
         case .amountFiller, .amountQualifier: .amountFiller
         case .monthName: .monthName
         case .amountWord: .amountWord
+        case .calendarMonth, .calendarPeriod: .calendar
+        case .dateMarker: .dateMarker
         case .mask(let family): family
         }
     }
@@ -64,7 +73,12 @@ enum LeadCue: Sendable, Hashable {
 /// Groups of cues; a longer phrase masks shorter ones of the same family inside it.
 enum LeadCueFamily: Sendable, Hashable {
     case timeline, duration, decisionMaker, fit, engagement, budgetContext, currency, period, multiplier, amountFiller
-    case monthName, amountWord
+    case monthName, amountWord, calendar, dateMarker
+}
+
+/// Which day of a named month a date phrase points at.
+enum LeadDateAnchor: Sendable, Hashable {
+    case start, middle, end
 }
 
 /// How a number word combines with the words before it.

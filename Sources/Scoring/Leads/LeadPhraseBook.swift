@@ -77,7 +77,8 @@ struct LeadPhraseBook: Sendable {
     /// The phrases every qualification uses.
     static let standard = LeadPhraseBook(
         LeadPhrases.timeline + LeadPhrases.duration + LeadPhrases.decisionMaker + LeadPhrases.fit + LeadPhrases.engagement
-            + LeadPhrases.budget + LeadPhrases.amounts + LeadPhrases.amountWords)
+            + LeadPhrases.budget + LeadPhrases.amounts + LeadPhrases.amountWords
+            + LeadPhrases.calendar)
 
     /// All matches in `text`, sorted by start, without masks and without phrases masked by a longer one.
     func matches(in text: LeadText) -> [LeadPhraseMatch] {

@@ -11,11 +11,24 @@ public struct LeadQualifier: Sendable {
     public var rates: EuroRates
     /// The currency of a budget written without one ("budget de 500 par mois").
     public var defaultCurrency: LeadCurrency
+    /// The date month and quarter names are read against ("d'ici fin mars", "Q3", "à la rentrée"); when nil they
+    /// are not read. Pass the clock's now; the rules never read the system clock.
+    public var now: Date?
+    /// The calendar for `now` (Gregorian, UTC by default).
+    public var calendar: Calendar
 
-    public init(rates: EuroRates = .reference, defaultCurrency: LeadCurrency = .eur) {
+    public init(rates: EuroRates = .reference, defaultCurrency: LeadCurrency = .eur, now: Date? = nil, calendar: Calendar? = nil) {
         self.rates = rates
         self.defaultCurrency = defaultCurrency
+        self.now = now
+        self.calendar = calendar ?? Self.utcGregorian
     }
+
+    private static let utcGregorian: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
 
     /// Reads the BANT fields and their evidence from `text` with the offline rules. Never fails: text with nothing
     /// to read gives empty fields.
@@ -26,7 +39,7 @@ public struct LeadQualifier: Sendable {
             fields.budget = budget.budget
             fields.evidence.budget = analysis.text.evidence(start: budget.start, end: budget.end, rule: budget.rule)
         }
-        if let (timeline, evidence) = analysis.readTimeline() {
+        if let (timeline, evidence) = analysis.readTimeline(dates: now.map { LeadDateContext(now: $0, calendar: calendar) }) {
             fields.timeline = timeline
             fields.evidence.timeline = evidence
         }

@@ -1,9 +1,9 @@
 import Foundation
 
 extension LeadTextAnalysis {
-    /// The timeline: the soonest firm mention (a phrase or a delay such as "dans deux mois"), else "no rush" (later),
-    /// else nil.
-    func readTimeline() -> (LeadTimeline, FieldEvidence)? {
+    /// The timeline: the soonest firm mention (a phrase, a delay such as "dans deux mois", or with a reference date a
+    /// month or quarter such as "d'ici fin mars"), else "no rush" (later), else nil.
+    func readTimeline(dates: LeadDateContext? = nil) -> (LeadTimeline, FieldEvidence)? {
         var firm: (timeline: LeadTimeline, start: Int, end: Int, rule: String)?
         var vague: LeadPhraseMatch?
         func consider(_ timeline: LeadTimeline, _ start: Int, _ end: Int, _ rule: String) {
@@ -19,6 +19,11 @@ extension LeadTextAnalysis {
                     consider(Self.bucket(days: delay.days), delay.start, match.end, match.rule)
                 }
             default: continue
+            }
+        }
+        if let dates {
+            for delay in calendarDelays(dates) {
+                consider(Self.bucket(days: delay.days), delay.start, delay.end, "timeline.date")
             }
         }
         if let firm { return (firm.timeline, text.evidence(start: firm.start, end: firm.end, rule: firm.rule)) }
