@@ -8,6 +8,7 @@ struct Autopilot: AsyncParsableCommand {
         abstract: "Follows up your customers and leads: abandoned carts, reviews, win-back, lead nurture — explained and under your control.",
         version: "0.1.0",
         subcommands: [
+            DemoCommand.self,
             ServeCommand.self, MigrateCommand.self, TenantsCommand.self, IngestCommand.self, HealthCommand.self,
             BenchCommand.self,
         ])
