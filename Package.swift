@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -35,6 +36,21 @@ let package = Package(
         .target(
             name: "Scoring",
             dependencies: ["AutopilotCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Decisions",
+            dependencies: ["AutopilotCore", "Scoring"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Flows",
+            dependencies: ["AutopilotCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Integrations",
+            dependencies: ["AutopilotCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -60,7 +76,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Storage", "LLM",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "LLM",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -96,6 +112,21 @@ let package = Package(
         .testTarget(
             name: "ScoringTests",
             dependencies: ["Scoring"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DecisionsTests",
+            dependencies: ["Decisions", "AutopilotCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "FlowsTests",
+            dependencies: ["Flows", "AutopilotCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationsTests",
+            dependencies: ["Integrations", "AutopilotCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

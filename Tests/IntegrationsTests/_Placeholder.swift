@@ -1,0 +1,2 @@
+import Testing
+@Test func integrationsPlaceholder() { #expect(Bool(true)) }
