@@ -46,6 +46,7 @@ let package = Package(
         .target(
             name: "Flows",
             dependencies: ["AutopilotCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Library")],
             swiftSettings: swiftSettings
         ),
         .target(
