@@ -1,17 +1,9 @@
 import Foundation
 
-/// The phrase tables of the qualification rules, in folded form (lower case, no accents; see `LeadPhrase`).
-enum LeadPhrases {
-    private static func list(_ cue: LeadCue, _ rule: String, _ patterns: [String]) -> [LeadPhrase] {
-        patterns.map { LeadPhrase($0, cue, rule: rule) }
-    }
-
-    static func entries(_ cue: LeadCue, _ rule: String, _ patterns: [String]) -> [LeadPhrase] {
-        list(cue, rule, patterns)
-    }
-
+extension LeadPhrases {
+    /// Phrases naming when to start, and phrases saying there is no hurry.
     static let timeline: [LeadPhrase] =
-        list(.timeline(.immediate), "timeline.phrase", [
+        entries(.timeline(.immediate), "timeline.phrase", [
             "asap", "a.s.a.p", "urgent", "urgente", "urgents", "urgently", "urgence", "urgemment", "en urgence",
             "right away", "straight away", "immediat*", "tout de suite", "toute de suite", "tt de suite",
             "des que possible", "dans les plus brefs delais", "dans les meilleurs delais", "as soon as possible",
@@ -27,7 +19,7 @@ enum LeadPhrases {
             "want it now", "starting now", "start now", "commencer maintenant", "demarrer maintenant", "lancer maintenant",
             "besoin maintenant", "sans attendre", "without delay", "sans delai", "at once",
         ])
-        + list(.timeline(.month), "timeline.phrase", [
+        + entries(.timeline(.month), "timeline.phrase", [
             "next month", "le mois prochain", "mois prochain", "prochain mois", "within a month", "within the month",
             "dans le mois", "d_ici un mois", "d_ici le mois prochain", "in a month", "dans un mois", "next week",
             "la semaine prochaine", "semaine prochaine", "prochaine semaine", "in a few weeks", "in a couple of weeks",
@@ -39,7 +31,7 @@ enum LeadPhrases {
             "assez vite", "pretty soon", "in the near future", "dans un futur proche", "a court terme",
             "short term", "court terme",
         ])
-        + list(.timeline(.quarter), "timeline.phrase", [
+        + entries(.timeline(.quarter), "timeline.phrase", [
             "next quarter", "le trimestre prochain", "trimestre prochain", "prochain trimestre", "this quarter",
             "ce trimestre", "within the quarter", "dans le trimestre", "in a couple of months", "in a few months",
             "dans quelques mois", "d_ici quelques mois", "next couple of months", "next few months",
@@ -47,7 +39,7 @@ enum LeadPhrases {
             "end of quarter", "fin du trimestre", "d_ici la fin du trimestre", "by the end of the quarter",
             "avant la fin du trimestre",
         ])
-        + list(.timeline(.later), "timeline.phrase", [
+        + entries(.timeline(.later), "timeline.phrase", [
             "next year", "l annee prochaine", "annee prochaine", "l an prochain", "an prochain", "prochaine annee",
             "in a year", "dans un an", "d_ici un an", "within a year", "later this year", "plus tard dans l annee",
             "end of the year", "end of year", "fin d annee", "fin de l annee", "d_ici la fin de l annee",
@@ -55,7 +47,7 @@ enum LeadPhrases {
             "someday", "some day", "eventually", "plus tard", "later on", "at some point", "un de ces jours",
             "next semester", "semestre prochain", "prochain semestre", "l annee d apres", "dans l annee",
         ])
-        + list(.noRush, "timeline.no-rush", [
+        + entries(.noRush, "timeline.no-rush", [
             "pas presse", "pas pressee", "pas presses", "pas pressees", "pas trop presse", "pas trop pressee",
             "rien ne presse", "rien de presse", "ca ne presse pas", "pas urgent", "pas urgente", "pas tres urgent",
             "pas si urgent", "pas d urgence", "aucune urgence", "sans urgence", "pas de rush", "pas de precipitation",
@@ -66,7 +58,7 @@ enum LeadPhrases {
             "not immediately", "pas immediatement", "pas maintenant", "not now", "not right now", "no urgent",
             "rien d urgent", "pas dans l immediat", "pas dans l urgence",
         ])
-        + list(.mask(.timeline), "timeline.mask", [
+        + entries(.mask(.timeline), "timeline.mask", [
             "urgence de", "service d urgence", "urgent care", "fin de mois difficile",
         ])
 }

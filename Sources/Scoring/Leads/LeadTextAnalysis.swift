@@ -66,9 +66,4 @@ struct LeadTextAnalysis: Sendable {
         }
         return best
     }
-
-    /// All matches whose cue passes `accept`, in order.
-    func all(_ accept: (LeadCue) -> Bool) -> [LeadPhraseMatch] {
-        matches.filter { accept($0.cue) }
-    }
 }

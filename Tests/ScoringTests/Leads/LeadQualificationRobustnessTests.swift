@@ -77,3 +77,34 @@ struct LeadNoiseGenerator {
         return value ^ (value >> 31)
     }
 }
+
+/// Random soups of the tokens the rules look at, to shake out edge cases in the scanners.
+@Suite("BANT token fuzzing")
+struct LeadTokenFuzzTests {
+    static let tokens = [
+        "entre", "et", "between", "and", "-", "–", "à", "a", "to", "ou", "k", "K", "€", "$", "£", "CHF", "DH", "MAD", "CAD",
+        "C$", "US$", "1", "12", "1.500", "1,5", "1 500", "2'000", "0", "2025", "06", "+33", "(", ")", "/", "mois", "an",
+        "/mois", "par", "per", "year", "budget", "max", "HT", "%", "pour cent", "mille", "cinq", "cents", "vingt", "et un",
+        "dans", "d'ici", "fin", "mars", "Q3", "T1", "semaines", "prochains", "les", "pas", "pressé", "urgent", "asap",
+        "je", "dois", "valider", "CEO", "my", "fondatrice", "shopify", "e-commerce", "?", "@", "jo@x.fr", "call", "me",
+        ".", ",", ":", ";", "\n", " ", "  ", "é", "́", "🚀", "👨‍👩‍👧", "\u{00A0}", "\u{202F}", "ﬁ", "İ", "ß", "œ",
+    ]
+
+    @Test func randomTokenSoups() {
+        var random = LeadNoiseGenerator(seed: 2026)
+        let now = Date(timeIntervalSince1970: 1_768_471_200)
+        let qualifier = LeadQualifier(now: now)
+        for _ in 0..<1500 {
+            let count = Int(random.next() % 24)
+            var text = ""
+            for _ in 0..<count {
+                text += Self.tokens[Int(random.next() % UInt64(Self.tokens.count))]
+                if random.next() % 3 == 0 { text += " " }
+            }
+            let result = qualifier.qualify(text)
+            #expect((0...100).contains(result.score), "\(text)")
+            if let budget = result.budget { #expect(budget.amount.isFinite && budget.amount >= 0, "\(text)") }
+            LeadEvidenceCheck.spansMatch(result, in: text)
+        }
+    }
+}
