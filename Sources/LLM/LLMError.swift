@@ -1,5 +1,5 @@
 /// A failure of one call to a provider, or of the whole chain, with a stable code and a human message.
-public struct LLMError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct LLMError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// What went wrong, as a stable machine-readable code (also what accounting records as the outcome).
     public enum Code: String, Sendable, Hashable, Codable {
         /// The attempt took longer than its timeout.

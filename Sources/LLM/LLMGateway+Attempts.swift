@@ -19,7 +19,7 @@ extension LLMGateway {
             switch outcome {
             case .success(let response):
                 breaker.recordSuccess()
-                guard let output = request.structuredOutput else { return response }
+                guard let output = request.structuredOutput, response.toolCalls.isEmpty else { return response }
                 if let checked = checkStructured(response, output: output, provider: provider.name, failures: &failures) {
                     return checked
                 }

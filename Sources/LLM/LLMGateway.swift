@@ -68,9 +68,10 @@ public final class LLMGateway: Sendable {
                           clock: clock, offline: offline, logger: logger)
     }
 
-    /// The names of the providers `tenant` would try, in order (empty: everything is answered offline).
-    public func providerNames(for tenant: String = "") -> [String] {
-        (configuration.tenantOrders[tenant] ?? order).filter { providers[$0] != nil }
+    /// The names of the providers `tenant` would try, in order (empty: everything is answered offline);
+    /// `requested` is a request's own `providerOrder`.
+    public func providerNames(for tenant: String = "", requested: [String]? = nil) -> [String] {
+        (requested ?? configuration.tenantOrders[tenant] ?? order).filter { providers[$0] != nil }
     }
 
     /// The state of a provider's circuit breaker now.
@@ -94,7 +95,7 @@ public final class LLMGateway: Sendable {
         if budget == .warning {
             logger.warning("llm budget warning", metadata: ["tenant": "\(request.tenant)", "spent": "\(spent)"])
         }
-        let names = providerNames(for: request.tenant)
+        let names = providerNames(for: request.tenant, requested: request.providerOrder)
         if names.isEmpty {
             return await answerOffline(request, reason: "no_provider_configured", start: start, budget: budget, failures: [])
         }

@@ -20,6 +20,9 @@ public struct LLMRequest: Sendable, Hashable {
     public var feature: String
     /// The tenant paying (accounting, budget).
     public var tenant: String
+    /// Provider names to try, in order, for this request only (e.g. the tenant's setting read from the store);
+    /// nil uses the configuration's tenant order or the default order.
+    public var providerOrder: [String]?
 
     public init(
         system: String? = nil,
@@ -31,7 +34,8 @@ public struct LLMRequest: Sendable, Hashable {
         timeout: Duration = .seconds(30),
         deadline: Duration = .seconds(90),
         feature: String,
-        tenant: String
+        tenant: String,
+        providerOrder: [String]? = nil
     ) {
         self.system = system
         self.messages = messages
@@ -43,6 +47,7 @@ public struct LLMRequest: Sendable, Hashable {
         self.deadline = deadline
         self.feature = feature
         self.tenant = tenant
+        self.providerOrder = providerOrder
     }
 
     /// The text of the last user message, or an empty string.

@@ -29,7 +29,7 @@ public enum BudgetStatus: String, Sendable, Hashable, Codable {
 }
 
 /// The answer, whichever provider gave it.
-public struct LLMResponse: Sendable, Hashable {
+public struct LLMResponse: Sendable, Hashable, Codable {
     /// The text (for structured output: the JSON text).
     public var text: String
     /// Tool calls the model asked for.

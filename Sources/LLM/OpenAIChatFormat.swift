@@ -75,13 +75,14 @@ public struct OpenAIChatFormat: WireFormat {
             toolCalls.append(LLMToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: arguments))
         }
         let usage = body["usage"]
+        let refused = message["refusal"]?.stringValue.map { !$0.isEmpty } ?? false
         return LLMResponse(
             text: message["content"]?.stringValue ?? "",
             toolCalls: toolCalls,
             usage: TokenUsage(input: usage?["prompt_tokens"]?.intValue ?? 0, output: usage?["completion_tokens"]?.intValue ?? 0),
             provider: provider,
             model: body["model"]?.stringValue ?? configuration.model,
-            finishReason: Self.finishReason(choice["finish_reason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty)
+            finishReason: refused ? .contentFilter : Self.finishReason(choice["finish_reason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty)
         )
     }
 

@@ -91,7 +91,8 @@ struct AnthropicFormatTests {
          #"{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}"#,
          .rateLimited, 12),
         (429, [:],
-         #"{"type":"error","error":{"type":"rate_limit_error","message":"Monthly spend cap reached","details":{"error_code":"enforced_spend_limit_reached"}}}"#,
+         #"{"type":"error","error":{"type":"rate_limit_error","message":"Monthly spend cap reached","#
+            + #""details":{"error_code":"enforced_spend_limit_reached"}}}"#,
          .quotaExhausted, nil),
         (400, [:],
          #"{"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API."}}"#,

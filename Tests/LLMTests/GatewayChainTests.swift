@@ -116,3 +116,47 @@ struct GatewayChainTests {
         #expect(response.offlineReason == "no_provider_configured")
     }
 }
+
+@Suite("Chain details")
+struct GatewayChainDetailTests {
+    @Test func aRequestCanCarryItsOwnProviderOrder() async throws {
+        let (a, b) = (ScriptedProvider("a", [.answer("from a")]), ScriptedProvider("b", [.answer("from b")]))
+        let harness = ChainHarness([a, b])
+        var request = Fixtures.request()
+        request.providerOrder = ["b", "unknown"]
+        #expect(try await harness.gateway.complete(request).provider == "b")
+        request.providerOrder = []
+        let offline = try await harness.gateway.complete(request)
+        #expect(offline.provider == "offline")
+        #expect(offline.offlineReason == "no_provider_configured")
+    }
+
+    @Test func toolCallsInAStructuredRequestAreReturnedWithoutSchemaCheck() async throws {
+        let caller = ToolCallingProvider()
+        let gateway = LLMGateway(configuration: GatewayConfiguration(providers: []), providers: [caller],
+                                 clock: ManualLLMClock(now: Fixtures.now))
+        let response = try await gateway.complete(Fixtures.request(structured: true, tools: [Fixtures.weatherTool]))
+        #expect(response.provider == "caller")
+        #expect(response.toolCalls.map(\.name) == ["lookup_order"])
+        #expect(response.json == nil)
+    }
+
+    @Test func responsesEncodeAsJSONWithTheirProvider() throws {
+        let response = OfflineProvider().respond(to: Fixtures.request(), reason: "no_provider_configured")
+        let encoded = try JSONValue.parse(try JSONEncoder().encode(response))
+        #expect(encoded["provider"] == "offline")
+        #expect(encoded["offlineReason"] == "no_provider_configured")
+        #expect(try JSONDecoder().decode(LLMResponse.self, from: try JSONEncoder().encode(response)) == response)
+    }
+}
+
+/// A provider that always asks for a tool.
+struct ToolCallingProvider: LLMProvider {
+    let name = "caller"
+    let model = "model-x"
+
+    func complete(_ request: LLMRequest, timeout: Duration, now: Date) async throws -> LLMResponse {
+        LLMResponse(text: "", toolCalls: [LLMToolCall(id: "c1", name: "lookup_order", arguments: ["number": "A-1"])],
+                    usage: TokenUsage(input: 1, output: 1), provider: name, model: model, finishReason: .toolCalls)
+    }
+}

@@ -68,10 +68,14 @@ struct GeminiFormatTests {
 
     static let failures: [(status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?)] = [
         (429, ["retry-after": "4"],
-         #"{"error":{"code":429,"message":"You exceeded your current quota. Please retry in 4s.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]}]}}"#,
+         #"{"error":{"code":429,"message":"You exceeded your current quota. Please retry in 4s.","status":"RESOURCE_EXHAUSTED","#
+            + #""details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","#
+            + #""violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]}]}}"#,
          .rateLimited, 4),
         (429, [:],
-         #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"}]}]}}"#,
+         #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","#
+            + #""status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","#
+            + #""violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"}]}]}}"#,
          .quotaExhausted, nil),
         (500, [:], #"{"error":{"code":500,"message":"An internal error has occurred.","status":"INTERNAL"}}"#, .server, nil),
         (503, [:], #"{"error":{"code":503,"message":"The model is overloaded.","status":"UNAVAILABLE"}}"#, .server, nil),

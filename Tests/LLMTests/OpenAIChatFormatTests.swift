@@ -4,8 +4,9 @@ import Testing
 
 @Suite("OpenAI Chat Completions adapter against a loopback server")
 struct OpenAIChatFormatTests {
-    static func completion(content: JSONValue, toolCalls: JSONValue? = nil, finish: String = "stop") -> JSONValue {
+    static func completion(content: JSONValue, toolCalls: JSONValue? = nil, finish: String = "stop", refusal: String? = nil) -> JSONValue {
         var message: [String: JSONValue] = ["role": "assistant", "content": content]
+        if let refusal { message["refusal"] = .string(refusal) }
         if let toolCalls { message["tool_calls"] = toolCalls }
         return [
             "id": "chatcmpl-1", "object": "chat.completion", "created": 1_790_000_000, "model": "gpt-5.2-2025-12-11",
@@ -75,6 +76,16 @@ struct OpenAIChatFormatTests {
             #expect(format["json_schema"]?["name"] == "email")
             #expect(format["json_schema"]?["schema"] == Fixtures.schema)
             #expect(format["json_schema"]?["strict"] == false)
+        }
+    }
+
+    @Test func aRefusalIsAContentFilterAnswer() async throws {
+        let answer = Self.completion(content: .null, refusal: "I can't help with that.")
+        try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
+            let response = try await Fixtures.provider(.openai, baseURL: server.baseURL)
+                .complete(Fixtures.request(structured: true), timeout: .seconds(5), now: Fixtures.now)
+            #expect(response.finishReason == .contentFilter)
+            #expect(response.text == "")
         }
     }
 

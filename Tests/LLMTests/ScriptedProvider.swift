@@ -44,7 +44,8 @@ struct ChainHarness {
     let gateway: LLMGateway
 
     init(_ providers: [ScriptedProvider], budget: BudgetPolicy = BudgetPolicy(), breaker: BreakerPolicy = BreakerPolicy(),
-         retry: RetryPolicy = RetryPolicy(), prices: PriceTable = PriceTable(prices: ["model-x": ModelPrice(inputPerMillion: 2, outputPerMillion: 10)]),
+         retry: RetryPolicy = RetryPolicy(),
+         prices: PriceTable = PriceTable(prices: ["model-x": ModelPrice(inputPerMillion: 2, outputPerMillion: 10)]),
          offline: OfflineProvider = OfflineProvider(), fallsBackToOffline: Bool = true) {
         let configuration = GatewayConfiguration(providers: [], retry: retry, breaker: breaker, budget: budget, prices: prices,
                                                  fallsBackToOffline: fallsBackToOffline)
