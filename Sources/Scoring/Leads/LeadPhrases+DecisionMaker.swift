@@ -59,8 +59,29 @@ extension LeadPhrases {
             "pour le compte de", "de la part de mon", "de la part de ma", "en comite", "le comite", "notre comite",
             "committee", "the committee", "our investors", "nos investisseurs", "mes associes", "my partners",
         ])
+        + entries(.decides(true), "decisionMaker.decides", [
+            "on decide", "nous decidons", "c est nous qui decidons", "nous qui decidons", "we decide",
+            "we make the decision*", "we make the call", "on prend les decisions", "nous prenons les decisions",
+        ])
+        + someoneElseDecides
         + entries(.mask(.decisionMaker), "decisionMaker.mask", [
             "my own boss", "mon propre patron", "mon propre boss", "ma propre patronne", "i m my own boss",
             "president du conseil", "ceo coach", "product owner", "owner of the problem", "on my own time", "for my clients", "pour mes clients",
         ])
+
+    /// "<role> valide / décide / approves …" in the third person: someone else decides ("Le CEO valide les dépenses").
+    private static let someoneElseDecides: [LeadPhrase] = {
+        let roles = [
+            "ceo", "pdg", "dg", "patron", "patronne", "boss", "gerant", "gerante", "dirigeant", "dirigeante", "fondateur",
+            "fondatrice", "founder", "owner", "proprietaire", "directeur", "directrice", "president", "presidente",
+            "manager", "responsable", "associe", "associee", "partner", "cofounder", "co_founder", "cfo", "coo", "daf",
+            "direction", "management", "board",
+        ]
+        let verbs = [
+            "valide", "decide", "approuve", "signe", "tranche", "validera", "decidera", "approuvera", "decides",
+            "approves", "signs", "validates", "will decide", "will approve", "has the final say", "makes the call",
+            "makes the decision*", "a le dernier mot", "doit donner son accord", "donne son accord",
+        ]
+        return roles.flatMap { role in verbs.map { LeadPhrase("\(role) \($0)", .decides(false), rule: "decisionMaker.approval") } }
+    }()
 }

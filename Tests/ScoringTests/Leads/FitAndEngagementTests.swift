@@ -24,6 +24,7 @@ struct FitAndEngagementTests {
         ("Just browsing", false),
         ("I own a restaurant", false),
         ("Agency of 10 people. We're not in ecommerce.", false),
+        ("Entreprise de 250 salariés. Pas e-commerce.", false),
     ]
 
     @Test(arguments: fitCases)
