@@ -10,6 +10,10 @@ extension LLMGateway {
         var attempt = 0
         while attempt < policy.maxAttemptsPerProvider {
             attempt += 1
+            if clock.now >= deadline {
+                failures.append(LLMError(.deadlineExceeded, "the request's deadline passed", provider: provider.name))
+                return nil
+            }
             if breaker.permit(at: clock.now) == .rejected {
                 failures.append(LLMError(.circuitOpen, "the circuit breaker is open", provider: provider.name))
                 return nil

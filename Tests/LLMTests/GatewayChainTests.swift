@@ -131,6 +131,19 @@ struct GatewayChainDetailTests {
         #expect(offline.offlineReason == "no_provider_configured")
     }
 
+    @Test func theDeadlineCoversRetriesAndFailover() async throws {
+        let clock = ManualLLMClock(now: Fixtures.now)
+        let a = ScriptedProvider("a", [.fail(.timeout)], clock: clock, takes: .seconds(6))
+        let b = ScriptedProvider("b", [.answer("from b")])
+        let harness = ChainHarness([a, b], clock: clock)
+        var request = Fixtures.request()
+        request.deadline = .seconds(10)
+        let response = try await harness.gateway.complete(request)
+        #expect((a.calls, b.calls) == (2, 0))
+        #expect(response.provider == "offline")
+        #expect(response.failures.map(\.code) == [.timeout, .timeout, .deadlineExceeded])
+    }
+
     @Test func toolCallsInAStructuredRequestAreReturnedWithoutSchemaCheck() async throws {
         let caller = ToolCallingProvider()
         let gateway = LLMGateway(configuration: GatewayConfiguration(providers: []), providers: [caller],

@@ -13,11 +13,17 @@ final class ScriptedProvider: LLMProvider {
     let model: String
     private let steps: [Step]
     private let received = Mutex<[LLMRequest]>([])
+    private let clock: ManualLLMClock?
+    private let takes: Duration
 
-    init(_ name: String, model: String = "model-x", _ steps: [Step]) {
+    /// - Parameters:
+    ///   - clock, takes: when given, each call moves the manual clock forward by `takes`.
+    init(_ name: String, model: String = "model-x", _ steps: [Step], clock: ManualLLMClock? = nil, takes: Duration = .zero) {
         self.name = name
         self.model = model
         self.steps = steps
+        self.clock = clock
+        self.takes = takes
     }
 
     var calls: Int { received.withLock { $0.count } }
@@ -28,6 +34,7 @@ final class ScriptedProvider: LLMProvider {
             list.append(request)
             return list.count - 1
         }
+        clock?.advance(by: takes)
         switch steps.isEmpty ? .answer("") : steps[min(index, steps.count - 1)] {
         case .answer(let text):
             return LLMResponse(text: text, usage: TokenUsage(input: 1000, output: 500), provider: name, model: model, finishReason: .stop)
@@ -39,14 +46,15 @@ final class ScriptedProvider: LLMProvider {
 
 /// Builds a gateway over scripted providers with a manual clock and a seeded random source.
 struct ChainHarness {
-    let clock = ManualLLMClock(now: Fixtures.now)
+    let clock: ManualLLMClock
     let recorder = InMemoryUsageRecorder()
     let gateway: LLMGateway
 
-    init(_ providers: [ScriptedProvider], budget: BudgetPolicy = BudgetPolicy(), breaker: BreakerPolicy = BreakerPolicy(),
+    init(_ providers: [ScriptedProvider], clock: ManualLLMClock = ManualLLMClock(now: Fixtures.now), budget: BudgetPolicy = BudgetPolicy(), breaker: BreakerPolicy = BreakerPolicy(),
          retry: RetryPolicy = RetryPolicy(),
          prices: PriceTable = PriceTable(prices: ["model-x": ModelPrice(inputPerMillion: 2, outputPerMillion: 10)]),
          offline: OfflineProvider = OfflineProvider(), fallsBackToOffline: Bool = true) {
+        self.clock = clock
         let configuration = GatewayConfiguration(providers: [], retry: retry, breaker: breaker, budget: budget, prices: prices,
                                                  fallsBackToOffline: fallsBackToOffline)
         gateway = LLMGateway(configuration: configuration, providers: providers, recorder: recorder, clock: clock,
