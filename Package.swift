@@ -68,8 +68,9 @@ let package = Package(
         .target(
             name: "LLM",
             dependencies: [
-                "AutopilotCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -77,7 +78,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "LLM",
+                "AutopilotCore", "Scoring", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "autopilot",
             dependencies: [
-                "AutopilotCore", "Scoring", "Storage", "Engine", "Server", "LLM",
+                "AutopilotCore", "Scoring", "Storage", "Engine", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -135,6 +136,9 @@ let package = Package(
             dependencies: [
                 "LLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -142,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "AutopilotTests",
             dependencies: [
-                "AutopilotCore", "Scoring", "Storage", "Engine", "Server", "LLM",
+                "AutopilotCore", "Scoring", "Storage", "Engine", "Server",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
