@@ -86,6 +86,7 @@ extension LeadTextAnalysis {
         }
         let hasKeyword = keywordWeight > 0
         if let cue, case .budgetNegative = cue.cue { return nil }
+        if Self.revenueWords.contains(word(before: lower.start)) { return nil }
         if isNegative(after: end) { return nil }
         if currency == nil {
             guard hasKeyword, acceptsBareAmount(lower, end: end, period: period) else { return nil }
@@ -120,6 +121,9 @@ extension LeadTextAnalysis {
         }
         return nil
     }
+
+    /// Words right before an amount that make it revenue: "CA 2M€", "ARR 500k".
+    private static let revenueWords: Set<String> = ["ca", "arr", "mrr", "gmv", "revenue", "turnover", "sales", "ventes"]
 
     private static let monthUnits: Set<String> = ["mois", "m", "mo", "month", "mth", "mon", "moi", "mn"]
     private static let yearUnits: Set<String> = ["an", "y", "yr", "year", "annee", "ans", "a"]

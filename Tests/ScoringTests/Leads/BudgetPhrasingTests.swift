@@ -72,6 +72,8 @@ struct BudgetPhrasingTests {
         Case("We sell on Etsy. 20k/yr budget.", 20000, .eur, .year),
         Case("Budget 3000€ pour l'année", 3000, .eur, .year),
         Case("Budget envisagé : 400 à 600 € HT / mois", 400),
+        Case("CA 2M€/an, on peut mettre 1500€", 1500),
+        Case("ARR 500k$, budget 2k$/mo", 2000, .usd),
         Case("deux mille balles par an", 2000, .eur, .year),
         Case("fifteen hundred dollars a month", 1500, .usd),
         Case("entre cinq cents et mille euros", 500),

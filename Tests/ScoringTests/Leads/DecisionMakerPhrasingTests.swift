@@ -31,6 +31,8 @@ struct DecisionMakerPhrasingTests {
         ("Our founder decides on tools", false),
         ("On est 2 associés, on décide ensemble", true),
         ("Fondateur, je décide de tout", true),
+        ("Je suis seule dans mon entreprise", true),
+        ("Je suis CMO, le CEO tranche", false),
         ("My CEO signs off on anything above 500", false),
         ("je dois valider avec mon associé", false),
         ("need approval from my manager", false),
