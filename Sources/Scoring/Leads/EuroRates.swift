@@ -5,6 +5,7 @@ public struct EuroRates: Sendable, Codable, Hashable {
     /// Rates by currency; a missing currency converts at its reference rate.
     public var rates: [LeadCurrency: Double]
 
+    /// Rates by currency (1 unit = rate EUR).
     public init(_ rates: [LeadCurrency: Double]) {
         self.rates = rates
     }

@@ -4,7 +4,9 @@ import Foundation
 /// `text.index(text.startIndex, offsetBy:)` counts; for text without combining marks or emoji
 /// it equals the count of Unicode code points).
 public struct EvidenceRange: Sendable, Codable, Hashable {
+    /// Offset of the first character.
     public var start: Int
+    /// Offset just past the last character.
     public var end: Int
 
     public init(start: Int, end: Int) {

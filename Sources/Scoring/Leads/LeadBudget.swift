@@ -4,7 +4,9 @@ import Foundation
 public struct LeadBudget: Sendable, Codable, Hashable {
     /// The amount in `currency` ("1,5k" is 1500).
     public var amount: Double
+    /// The stated currency (the default currency when none is written).
     public var currency: LeadCurrency
+    /// Per month unless the text says per year.
     public var period: BudgetPeriod
 
     public init(amount: Double, currency: LeadCurrency, period: BudgetPeriod = .month) {

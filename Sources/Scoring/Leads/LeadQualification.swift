@@ -3,17 +3,24 @@ import Foundation
 /// A qualified lead: the BANT fields, the 0–100 score, the tier and the evidence of each field.
 /// Encodes to the `autopilot qualify --json` shape, with explicit nulls for unstated fields.
 public struct LeadQualification: Sendable, Codable, Hashable {
+    /// The stated budget (lower bound of a range, in the stated currency); nil when unstated.
     public var budget: LeadBudget?
+    /// When the lead wants to start; nil when unstated.
     public var timeline: LeadTimeline?
+    /// True when the writer decides, false when someone else decides or must approve, nil when unstated.
     public var decisionMaker: Bool?
+    /// True for e-commerce, a Shopify/WooCommerce/Klaviyo user, dropshipping or a B2B SME.
     public var fit: Bool
     /// 0, 5 or 10.
     public var engagement: Int
     /// 0–100, the sum of the points in `evidence`.
     public var score: Int
+    /// hot ≥ 75, warm ≥ 50, cool ≥ 25, else cold.
     public var tier: LeadTier
+    /// Per field: the span of text, the rule, the source and the points.
     public var evidence: LeadEvidence
 
+    /// Creates a qualification; `LeadScoreTable.qualification(of:rates:)` is the usual way.
     public init(
         budget: LeadBudget?, timeline: LeadTimeline?, decisionMaker: Bool?, fit: Bool, engagement: Int, score: Int,
         tier: LeadTier, evidence: LeadEvidence

@@ -9,6 +9,7 @@ public protocol LeadRefiner: Sendable {
 
 /// A value a model supplied, with the words of the text it relied on, when it quotes them.
 public struct ModelFinding<Value: Sendable & Hashable>: Sendable, Hashable {
+    /// The value the model supplies.
     public var value: Value
     /// The words of the lead's text supporting the value, as the model quoted them.
     public var quote: String?
