@@ -1,0 +1,12 @@
+/// A problem found in a condition, with the 1-based column where it starts.
+public struct ConditionError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var column: Int
+    public var message: String
+
+    public init(column: Int, message: String) {
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(message) (column \(column))" }
+}

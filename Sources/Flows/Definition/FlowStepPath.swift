@@ -1,0 +1,99 @@
+/// Where a step sits in a flow: indexes into nested step lists, written `steps[2].then[0]`.
+public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Component: Sendable, Hashable {
+        case index(Int)
+        case then
+        case `else`
+        case onTimeout
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component]) {
+        self.components = components
+    }
+
+    /// The first step of the flow.
+    public static let start = FlowStepPath([.index(0)])
+
+    /// Parses the written form (`steps[2].then[0]`), as stored in runs.
+    public static func parse(_ text: String) -> FlowStepPath? {
+        var components: [Component] = []
+        for part in text.split(separator: ".") {
+            guard let open = part.firstIndex(of: "["), part.last == "]", let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]),
+                index >= 0
+            else { return nil }
+            let list = part[..<open]
+            switch (list, components.isEmpty) {
+            case ("steps", true): break
+            case ("then", false): components.append(.then)
+            case ("else", false): components.append(.else)
+            case ("on_timeout", false): components.append(.onTimeout)
+            default: return nil
+            }
+            components.append(.index(index))
+        }
+        return components.isEmpty ? nil : FlowStepPath(components)
+    }
+
+    public var description: String {
+        var text = "steps"
+        for component in components {
+            switch component {
+            case .index(let index): text += "[\(index)]"
+            case .then: text += ".then"
+            case .else: text += ".else"
+            case .onTimeout: text += ".on_timeout"
+            }
+        }
+        return text
+    }
+
+    public static func < (lhs: FlowStepPath, rhs: FlowStepPath) -> Bool { lhs.description < rhs.description }
+
+    /// The same path, one step further in its list.
+    var nextSibling: FlowStepPath {
+        guard case .index(let index) = components.last else { return self }
+        return FlowStepPath(components.dropLast() + [.index(index + 1)])
+    }
+
+    /// The path of the step holding the list this path is in (nil at top level).
+    var parent: FlowStepPath? {
+        components.count >= 3 ? FlowStepPath(Array(components.dropLast(2))) : nil
+    }
+
+    /// The first step of a nested list of this step.
+    func child(_ list: Component) -> FlowStepPath { FlowStepPath(components + [list, .index(0)]) }
+
+    func resolve(in steps: [FlowStep]) -> FlowStep? {
+        var list = steps
+        var step: FlowStep?
+        var pendingList: Component?
+        for component in components {
+            switch component {
+            case .index(let index):
+                if let pending = pendingList {
+                    guard let current = step, let nested = current.list(pending) else { return nil }
+                    list = nested
+                    pendingList = nil
+                }
+                guard list.indices.contains(index) else { return nil }
+                step = list[index]
+            case .then, .else, .onTimeout:
+                pendingList = component
+            }
+        }
+        return pendingList == nil ? step : nil
+    }
+}
+
+extension FlowStep {
+    func list(_ component: FlowStepPath.Component) -> [FlowStep]? {
+        switch (self, component) {
+        case (.branch(_, let then, _), .then): then
+        case (.branch(_, _, let otherwise), .else): otherwise
+        case (.waitFor(let step), .onTimeout): step.onTimeout
+        default: nil
+        }
+    }
+}

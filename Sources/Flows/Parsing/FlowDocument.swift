@@ -1,0 +1,67 @@
+import AutopilotCore
+import Yams
+
+/// Reads flow text (YAML, or JSON) into a JSON value, keeping scalars as written: only plain YAML scalars that are
+/// exactly `true`, `false`, `null`/`~` or a decimal number become non-strings, so `10:00` stays the string "10:00".
+enum FlowDocument {
+    static func read(_ text: String) -> Result<JSONValue, FlowValidationError> {
+        let trimmed = text.drop { $0.isWhitespace }
+        if trimmed.first == "{" {
+            do {
+                return .success(try JSONParser.parse(text))
+            } catch {
+                return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "not valid JSON: \(error)")]))
+            }
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "the document is empty")]))
+            }
+            var issues: [FlowIssue] = []
+            let value = convert(node, path: "", issues: &issues)
+            return issues.isEmpty ? .success(value) : .failure(FlowValidationError(code: "unreadable_flow", issues: issues))
+        } catch {
+            return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "not valid YAML: \(error)")]))
+        }
+    }
+
+    private static func convert(_ node: Node, path: String, issues: inout [FlowIssue]) -> JSONValue {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.style == .plain ? plainScalar(scalar.string) : .string(scalar.string)
+        case .sequence(let sequence):
+            return .array(sequence.enumerated().map { convert($0.element, path: "\(path)[\($0.offset)]", issues: &issues) })
+        case .mapping(let mapping):
+            var object = JSONObject()
+            for (keyNode, valueNode) in mapping {
+                guard case .scalar(let key) = keyNode else {
+                    issues.append(FlowIssue(path: path, message: "keys must be plain names"))
+                    continue
+                }
+                let childPath = path.isEmpty ? key.string : "\(path).\(key.string)"
+                if object[key.string] != nil {
+                    issues.append(FlowIssue(path: childPath, message: "is written twice"))
+                }
+                object[key.string] = convert(valueNode, path: childPath, issues: &issues)
+            }
+            return .object(object)
+        case .alias:
+            issues.append(FlowIssue(path: path, message: "YAML aliases are not supported in flows"))
+            return .null
+        }
+    }
+
+    private static func plainScalar(_ text: String) -> JSONValue {
+        switch text {
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        case "null", "Null", "NULL", "~", "": return .null
+        default: break
+        }
+        let isInteger = !text.isEmpty && text.enumerated().allSatisfy { $0.element.isASCII && ($0.element.isNumber || ($0.offset == 0 && $0.element == "-")) }
+        if isInteger, text != "-", let value = Int64(text) { return .int(value) }
+        let isDecimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && text.contains(where: \.isNumber)
+        if isDecimal, let value = Double(text), value.isFinite { return .double(value) }
+        return .string(text)
+    }
+}
