@@ -1,0 +1,11 @@
+/// The outside systems whose webhooks Autopilot takes in. Raw values appear in URLs (`/v1/webhooks/{provider}/…`)
+/// and in stored settings; they never change.
+public enum WebhookProvider: String, Sendable, CaseIterable, Codable, Hashable {
+    case shopify
+    case woocommerce
+    case stripe
+    case twilio
+
+    /// The prefix of the contacts' `external_id` and of the events' idempotency keys, e.g. `shopify:123`.
+    public var prefix: String { rawValue }
+}
