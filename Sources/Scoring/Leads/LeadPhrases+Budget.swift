@@ -31,7 +31,8 @@ extension LeadPhrases {
             "realise", "realisons", "facture", "factures", "invoice", "commandes de", "orders of", "panier",
             "basket", "ticket moyen", "depense moyenne", "ltv", "cac", "cpc", "cpm", "roas", "ads spend", "ad spend",
             "en pub", "in ads", "on ads", "de pub", "publicite", "advertising", "facebook ads", "google ads",
-            "arr", "mrr", "gmv", "levee de fonds", "fundraising", "funding", "pour cent", "pourcent", "pourcents", "percent", "percents", "per cent", "pct", "le produit", "la piece", "l article", "the product",
+            "arr", "mrr", "gmv", "levee de fonds", "fundraising", "funding", "pour cent", "pourcent", "pourcents", "percent", "percents",
+            "per cent", "pct", "le produit", "la piece", "l article", "the product",
         ])
 
     /// Currencies, periods and multipliers written next to an amount, month names, and words allowed after an amount.

@@ -5,7 +5,8 @@ extension LeadPhrases {
     static let decisionMaker: [LeadPhrase] =
         entries(.decides(true), "decisionMaker.role", [
             "fondateu*", "fondatr*", "fondatuer", "cofondateu*", "cofondatr*", "co fondateu*", "co fondatr*",
-            "founder", "founders", "co_founder", "cofounder", "ceo", "pdg", "p.d.g", "je suis dg", "dg de", "dg d", "owner", "owners", "proprietaire", "proprio", "gerant",
+            "founder", "founders", "co_founder", "cofounder", "ceo", "pdg", "p.d.g", "je suis dg", "dg de", "dg d", "owner", "owners",
+            "proprietaire", "proprio", "gerant",
             "gerante",
             "gerent", "co_gerant", "co_gerante", "dirigeant", "dirigeante", "directeur general", "directrice generale",
             "managing director", "president", "presidente", "chef d entreprise", "cheffe d entreprise",

@@ -29,7 +29,9 @@ extension LeadPhrases {
             "meet the", "meet our", "meet their", "meet your", "meet my", "meet a", "meet deadlines", "meet the deadline",
             "meet expectations", "meet demand", "proposition de valeur", "value proposition", "zoom sur",
             "je m appelle", "m appelle", "s appelle", "s appellent", "nous appelons", "on appelle", "we call it",
-            "so called", "so_called", "we call", "they call", "i call", "you call", "call it", "call them", "on call", "what we call", "ce qu on appelle", "rappel de", "rappels", "nice to meet", "echange de", "un echange de", "we estimate", "i estimate", "demo day", "pas de demo",
+            "so called", "so_called", "we call", "they call", "i call", "you call", "call it", "call them", "on call", "what we call",
+            "ce qu on appelle", "rappel de", "rappels", "nice to meet", "echange de", "un echange de", "we estimate", "i estimate", "demo day",
+            "pas de demo",
             "no demo", "no call", "no calls", "pas d appel",
             "ne pas appeler", "don t call", "do not call", "please don t call", "sans appel",
         ])

@@ -27,7 +27,8 @@ extension LeadPhrases {
             "mid_sized company", "mid_size company", "small and medium",
         ])
         + entries(.mask(.fit), "fit.mask", [
-            "pas e_commerce", "pas de e_commerce", "non e_commerce", "pas dans l ecommerce", "not in e_commerce", "not e_commerce", "not an e_commerce", "not in ecom", "not ecom", "no e_commerce",
+            "pas e_commerce", "pas de e_commerce", "non e_commerce", "pas dans l ecommerce", "not in e_commerce", "not e_commerce",
+            "not an e_commerce", "not in ecom", "not ecom", "no e_commerce",
             "pas un e_commerce", "pas du e_commerce", "pas dans le e_commerce", "pas dans l e_commerce", "pas de e_commerce",
             "pas d e_commerce", "pas en e_commerce", "not a shopify", "not on shopify", "pas sur shopify", "not b2b",
             "pas b2b", "pas en b2b", "pas une pme", "not an sme", "not a small business",
