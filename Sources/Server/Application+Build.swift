@@ -32,5 +32,6 @@ public func buildRouter(
         .add(middleware: RateLimitMiddleware(limiter: limiter))
     EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
+    LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     return router
 }

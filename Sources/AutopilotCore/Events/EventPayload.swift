@@ -4,6 +4,8 @@ import Foundation
 public enum EventPayload: Sendable, Hashable {
     case contactProfile(ContactProfile)
     case leadCreated(LeadCreated)
+    case leadQualified(LeadScore)
+    case churnRiskCrossed(score: Double, previousScore: Double?)
     case productUpdated(ProductUpdate)
     case priceChanged(sku: String, oldPrice: Double?, newPrice: Double)
     case cartUpdated(CartUpdate)
@@ -39,6 +41,21 @@ public struct LeadCreated: Sendable, Hashable {
     public var company: String?
     public var message: String?
     public var source: String?
+}
+
+/// A lead's qualification: score 0–100 and tier.
+public struct LeadScore: Sendable, Hashable {
+    public var leadID: String?
+    public var score: Int
+    public var tier: String
+
+    public init(leadID: String?, score: Int, tier: String) {
+        self.leadID = leadID
+        self.score = score
+        self.tier = tier
+    }
+
+    public static let tiers = ["hot", "warm", "cool", "cold"]
 }
 
 public struct ProductUpdate: Sendable, Hashable {

@@ -14,6 +14,14 @@ struct EventPayloadReader {
                 LeadCreated(
                     leadID: try reader.identifier("lead_id"), company: try reader.string("company", maxLength: 300),
                     message: try reader.string("message", maxLength: 20_000), source: try reader.string("source", maxLength: 200)))
+        case .leadQualified:
+            let tier = try reader.requiredString("tier", maxLength: 10)
+            guard LeadScore.tiers.contains(tier) else { throw reader.fail("tier", "\"\(tier)\" is not hot, warm, cool or cold") }
+            guard let score = try reader.integer("score", minimum: 0, maximum: 100) else { throw reader.fail("score", "is required (0 to 100)") }
+            return .leadQualified(LeadScore(leadID: try reader.identifier("lead_id"), score: score, tier: tier))
+        case .churnRiskCrossed:
+            return .churnRiskCrossed(
+                score: try reader.requiredNumber("score", minimum: 0, maximum: 1), previousScore: try reader.number("previous_score", minimum: 0, maximum: 1))
         case .productUpdated:
             var update = ProductUpdate(sku: try reader.requiredIdentifier("sku"))
             update.title = try reader.string("title", maxLength: 500)

@@ -4,6 +4,10 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case contactUpdated = "contact.updated"
     case contactUnsubscribed = "contact.unsubscribed"
     case leadCreated = "lead.created"
+    /// Emitted by Autopilot when a lead is scored (or sent by an outside qualifier).
+    case leadQualified = "lead.qualified"
+    /// Emitted by Autopilot when a customer's churn risk rises above the alert threshold.
+    case churnRiskCrossed = "score.churn_risk_crossed"
     case productUpdated = "product.updated"
     case productPriceChanged = "product.price_changed"
     case cartUpdated = "cart.updated"

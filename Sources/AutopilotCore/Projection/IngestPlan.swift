@@ -17,6 +17,8 @@ public struct IngestPlan: Sendable {
     /// Orders whose lines are replaced (an order first seen as a stub, then placed).
     public var ordersWithReplacedLines: [String] = []
     public var leads: [LeadRecord] = []
+    /// Scores to set on leads: by the lead's own id, else on the contact's latest lead.
+    public var leadScores: [(leadExternalID: String?, contactID: String, score: LeadScore)] = []
     public var reviews: [ReviewRecord] = []
     public var wishlist: [WishlistRecord] = []
     public var messageEvents: [MessageEventRecord] = []

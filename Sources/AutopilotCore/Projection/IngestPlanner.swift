@@ -81,6 +81,10 @@ public struct IngestPlanner {
                 LeadRecord(
                     id: ids.make("ld"), externalID: lead.leadID, contactID: contactID, company: lead.company, message: lead.message,
                     source: lead.source, createdAt: at))
+        case .leadQualified(let score):
+            if let contactID { plan.leadScores.append((score.leadID, contactID, score)) }
+        case .churnRiskCrossed:
+            break
         case .productUpdated(let update): updateProduct(update, at: at)
         case .priceChanged(let sku, let oldPrice, let newPrice): changePrice(sku: sku, old: oldPrice, new: newPrice, at: at)
         case .cartUpdated(let update): updateCart(update, contactID: contactID, at: at)

@@ -64,6 +64,7 @@ public struct EventPage: Sendable, Codable, Equatable {
 public struct TenantSummary: Sendable, Codable, Equatable {
     public var contacts = 0
     public var leads = 0
+    public var leadsByTier: [String: Int] = [:]
     public var products = 0
     public var orders = 0
     public var revenue = 0.0

@@ -3,12 +3,23 @@ public struct IngestResult: Sendable, Codable, Equatable {
     public struct Accepted: Sendable, Codable, Equatable {
         public var index: Int
         public var id: String
+
+        public init(index: Int, id: String) {
+            self.index = index
+            self.id = id
+        }
     }
 
     public struct Duplicate: Sendable, Codable, Equatable {
         public var index: Int
         public var id: String
         public var idempotencyKey: String?
+
+        public init(index: Int, id: String, idempotencyKey: String?) {
+            self.index = index
+            self.id = id
+            self.idempotencyKey = idempotencyKey
+        }
 
         enum CodingKeys: String, CodingKey {
             case index, id

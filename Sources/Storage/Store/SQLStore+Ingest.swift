@@ -101,6 +101,15 @@ enum PlanWrites {
                 rows: plan.leads.map {
                     [.text($0.id), tenant, .text($0.externalID), .text($0.contactID), .text($0.company), .text($0.message), .text($0.source), .date($0.createdAt)]
                 }, conflict: "ON CONFLICT (tenant_id, external_id) DO NOTHING"),
+        ]
+        for (externalID, contactID, score) in plan.leadScores {
+            let target = externalID.map { SQLStatement("external_id = ?", [.text($0)]) }
+                ?? SQLStatement(
+                    "id = (SELECT id FROM leads WHERE tenant_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1)", [tenant, .text(contactID)])
+            writes.append(
+                .statement(SQLStatement("UPDATE leads SET score = ?, tier = ? WHERE tenant_id = ? AND " + target.sql, [.integer(score.score), .text(score.tier), tenant] + target.binds)))
+        }
+        writes += [
             .insert(
                 table: "reviews", columns: ["id", "tenant_id", "contact_id", "order_external_id", "sku", "rating", "has_photo", "text", "submitted_at"],
                 rows: plan.reviews.map {

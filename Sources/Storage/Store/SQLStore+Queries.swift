@@ -93,6 +93,7 @@ extension SQLStore {
             SQLStatement("SELECT status, count(*) FROM orders WHERE tenant_id = ? GROUP BY status", [tenant]),
             SQLStatement("SELECT count(*), avg(CAST(rating AS DOUBLE PRECISION)) FROM reviews WHERE tenant_id = ?", [tenant]),
             count("contacts", "AND consent_email = 1"), count("contacts", "AND consent_sms = 1"),
+            SQLStatement("SELECT coalesce(tier, 'unscored'), count(*) FROM leads WHERE tenant_id = ? GROUP BY coalesce(tier, 'unscored')", [tenant]),
         ])
         var summary = TenantSummary()
         summary.contacts = Int(rows[0].first?.int(0) ?? 0)
@@ -109,6 +110,7 @@ extension SQLStore {
         summary.averageRating = rows[9].first?.double(1).map { ($0 * 100).rounded() / 100 }
         summary.consentedEmail = Int(rows[10].first?.int(0) ?? 0)
         summary.consentedSMS = Int(rows[11].first?.int(0) ?? 0)
+        for row in rows[12] { summary.leadsByTier[row.text(0) ?? "?"] = Int(row.int(1) ?? 0) }
         return summary
     }
 }

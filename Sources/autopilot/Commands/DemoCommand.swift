@@ -55,6 +55,7 @@ enum DemoPrinter {
 
             The shop
               customers          \(summary.contacts - summary.leads) (+ \(summary.leads) B2B leads)
+              leads by tier      \(format(summary.leadsByTier))
               email consent      \(summary.consentedEmail)   SMS consent \(summary.consentedSMS)
               products           \(summary.products)
               orders             \(summary.orders), revenue \(String(format: "%.2f", summary.revenue)) EUR

@@ -1,0 +1,27 @@
+import AutopilotCore
+import Engine
+import Hummingbird
+
+/// `POST /v1/leads/qualify` `{"text": "…"}` → BANT fields with evidence, score and tier.
+struct LeadRoutes {
+    let dependencies: Dependencies
+    let maximumBodyBytes: Int
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.post("leads/qualify") { request, context in
+            _ = try context.requireTenant()
+            var request = request
+            let buffer = try await request.collectBody(upTo: maximumBodyBytes)
+            let body: JSONValue
+            do {
+                body = try JSONParser.parse(Array(buffer.readableBytesView))
+            } catch {
+                throw RequestError.malformedJSON("\(error)")
+            }
+            guard let text = body["text"]?.stringValue ?? body["message"]?.stringValue else {
+                throw ValidationError(code: "invalid_request", field: "text", message: "is required: {\"text\": \"the lead's message\"}")
+            }
+            return try JSONResponse.make(try LeadQualificationService(clock: dependencies.clock).qualify(text: text))
+        }
+    }
+}
