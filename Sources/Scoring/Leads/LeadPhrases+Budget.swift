@@ -17,7 +17,8 @@ extension LeadPhrases {
             "willing to", "ready to", "pret a", "prete a", "prets a", "moyens", "abonnement", "subscription",
             "mensualite", "par mois", "per month", "a month", "tarif", "autour de", "around", "environ", "about",
             "roughly", "approx", "approximately", "dans les", "in the range of", "range", "fourchette", "entre", "between",
-            "from", "de l ordre de", "aux alentours de", "at least", "au moins", "minimum", "min",
+            "from", "de l ordre de", "aux alentours de", "at least", "au moins", "minimum", "min", "under", "below",
+            "less than", "moins de", "no more than", "price range", "looking for something",
         ])
         + entries(.budgetNegative, "budget.not-a-budget", [
             "chiffre d affaires", "chiffre d affaire", "de ca", "du ca", "notre ca", "mon ca", "un ca", "ca annuel",

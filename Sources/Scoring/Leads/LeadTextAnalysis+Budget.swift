@@ -74,6 +74,7 @@ extension LeadTextAnalysis {
     {
         var end = last.end
         var period = readPeriod(after: &end)
+        let periodFollows = period != nil
         var currency = lower.currency
         if currency == nil { currency = currencyNamedLater(after: end, end: &end) }
         if period == nil, let before = periodBefore(lower.start) { period = before }
@@ -84,6 +85,7 @@ extension LeadTextAnalysis {
         if keywordWeight == 0, match(startingAt: text.skipSpaces(from: end, limit: 2), { $0 == .budgetKeyword(3) }) != nil {
             keywordWeight = 3
         }
+        if keywordWeight == 0, currency == nil, period != nil, periodFollows, lower.value >= 50 { keywordWeight = 1 }
         let hasKeyword = keywordWeight > 0
         if let cue, case .budgetNegative = cue.cue { return nil }
         if Self.revenueWords.contains(word(before: lower.start)) { return nil }
