@@ -58,7 +58,8 @@ struct CompiledWindow: Sendable {
     func nextOpening(atOrAfter instant: Date, clock: LocalWallClock, notAfter limit: Date) -> Opening {
         guard startSecond < endSecond, dayMask != 0 else { return .closedUntilAfterLimit(blockedBy: .quietHours) }
         let moment = clock.moment(at: instant)
-        let lastDay = min(clock.moment(at: limit).dayNumber + 1, moment.dayNumber + CompiledWindow.searchDays)
+        let limitDay = max(clock.moment(at: limit).dayNumber + 1, moment.dayNumber)
+        let lastDay = min(limitDay, moment.dayNumber + CompiledWindow.searchDays)
         var blockedBy: SendBlockReason?
         var day = moment.dayNumber
         while day <= lastDay {

@@ -31,6 +31,7 @@ public struct FlowCircuitBreakerSettings: Sendable, Hashable, Codable {
                 forKey: .minimumSuccessRate, in: container, debugDescription: "minimum_success_rate must be 0…1, got \(rate)"
             )
         }
-        self.init(window: window, minimumMessages: try container.decodeIfPresent(Int.self, forKey: .minimumMessages) ?? window, minimumSuccessRate: rate)
+        let minimumMessages = try container.decodeIfPresent(Int.self, forKey: .minimumMessages) ?? window
+        self.init(window: window, minimumMessages: minimumMessages, minimumSuccessRate: rate)
     }
 }

@@ -24,7 +24,7 @@ public struct RecentSends: Sendable, Hashable {
     }
 
     /// Nothing sent recently.
-    public static let none = RecentSends()
+    public static let empty = RecentSends()
 
     /// Times of marketing messages on `channel` sent in the window `(now - window, now]`, oldest first.
     func marketingSendTimes(on channel: Channel, within window: TimeInterval, before now: Date) -> [Date] {

@@ -23,6 +23,8 @@ struct DeferralLimitPolicyTests {
              expected: "defer 2026-11-23 08:00 quiet_hours"),
         Case(name: "due 6 days ago: Monday is past 7 days", now: "2026-11-21 20:30", scheduledAt: "2026-11-15 20:30",
              expected: "skip quiet_hours"),
+        Case(name: "due 8 days ago, allowed now", now: "2026-11-18 10:00", scheduledAt: "2026-11-10 10:00", expected: "send"),
+        Case(name: "due 8 days ago, blocked now", now: "2026-11-18 07:00", scheduledAt: "2026-11-10 10:00", expected: "skip quiet_hours"),
         Case(name: "tenant allows 24 h only", now: "2026-11-21 20:30", maximumDeferralHours: 24, expected: "skip quiet_hours"),
         Case(name: "tenant allows 36 h", now: "2026-11-21 20:30", maximumDeferralHours: 36, expected: "defer 2026-11-23 08:00 quiet_hours"),
         Case(name: "zero: send now or never", now: "2026-11-18 07:00", maximumDeferralHours: 0, expected: "skip quiet_hours"),
@@ -44,18 +46,17 @@ struct DeferralLimitPolicyTests {
         let message = OutgoingMessageFacts(
             channel: .sms, purpose: .marketing, scheduledAt: item.scheduledAt.map { F.local($0) }, expiresAt: item.expiresAt.map { F.local($0) }
         )
-        let decision = try F.policy(settings).decide(message, contact: F.contact(), history: .none, now: F.local(item.now))
+        let decision = try F.policy(settings).decide(message, contact: F.contact(), history: .empty, now: F.local(item.now))
         #expect(F.describe(decision) == item.expected)
     }
 
-    /// A window that never opens (every weekday excluded but one that is always a holiday is impossible; use Sundays only
-    /// with holidays skipped and a one-day limit) skips instead of looping.
+    /// A window open on Sundays only, seen on a Wednesday with a 48-hour limit, has no opening in reach: skip, no endless search.
     @Test func noOpeningWithinTheLimitSkips() throws {
         var settings = SmartSendingSettings()
         settings.sms.sendingWindow?.days = [.sunday]
         settings.maximumDeferralHours = 48
         let decision = try F.policy(settings).decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .none, now: F.local("2026-11-18 10:00")
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local("2026-11-18 10:00")
         )
         #expect(decision == .skip(.quietHours))
     }
@@ -63,7 +64,7 @@ struct DeferralLimitPolicyTests {
     @Test func extremeInstantsDoNotTrap() throws {
         let policy = try F.policy()
         for now in [Date.distantPast, .distantFuture, Date(timeIntervalSince1970: .nan), Date(timeIntervalSince1970: -.infinity)] {
-            _ = policy.decide(OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .none, now: now)
+            _ = policy.decide(OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .empty, now: now)
         }
     }
 }

@@ -32,7 +32,7 @@ struct SendingWindowPolicyTests {
     ])
     func marketingSMS(now: String, expected: String) throws {
         let decision = try F.policy().decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .none, now: F.local(now)
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local(now)
         )
         #expect(F.describe(decision) == expected)
     }
@@ -40,7 +40,7 @@ struct SendingWindowPolicyTests {
     @Test(arguments: [Channel.sms, .whatsapp])
     func whatsappFollowsTheSameWindowAsSMS(channel: Channel) throws {
         let decision = try F.policy().decide(
-            OutgoingMessageFacts(channel: channel, purpose: .marketing), contact: F.contact(), history: .none, now: F.local("2026-11-22 12:00")
+            OutgoingMessageFacts(channel: channel, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local("2026-11-22 12:00")
         )
         #expect(F.describe(decision) == "defer 2026-11-23 08:00 sunday")
     }
@@ -48,7 +48,7 @@ struct SendingWindowPolicyTests {
     @Test(arguments: ["2026-11-22 03:00", "2026-12-25 23:30", "2026-11-18 21:00"])
     func emailHasNoWindowByDefault(now: String) throws {
         let decision = try F.policy().decide(
-            OutgoingMessageFacts(channel: .email, purpose: .marketing), contact: F.contact(), history: .none, now: F.local(now)
+            OutgoingMessageFacts(channel: .email, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local(now)
         )
         #expect(decision == .send)
     }
@@ -64,7 +64,7 @@ struct SendingWindowPolicyTests {
         var settings = SmartSendingSettings()
         settings.sms.sendingWindow?.days = Set(SendingWindow.Weekday.allCases)
         let decision = try F.policy(settings).decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .none, now: F.local(now)
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local(now)
         )
         let until = try #require(decision.deferredUntil)
         #expect(until == (try #require(ISO8601DateFormatter().date(from: expectedUTC))))
@@ -74,10 +74,10 @@ struct SendingWindowPolicyTests {
     @Test func defaultDeferralsAcrossDaylightSavingKeepEightOClock() throws {
         let policy = try F.policy()
         let spring = policy.decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .none, now: F.local("2026-03-28 21:00")
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local("2026-03-28 21:00")
         )
         let autumn = policy.decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .none, now: F.local("2026-10-24 21:00")
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(), history: .empty, now: F.local("2026-10-24 21:00")
         )
         #expect(spring.deferredUntil == ISO8601DateFormatter().date(from: "2026-03-30T06:00:00Z"))
         #expect(autumn.deferredUntil == ISO8601DateFormatter().date(from: "2026-10-26T07:00:00Z"))
@@ -87,7 +87,7 @@ struct SendingWindowPolicyTests {
         let newYork = F.zone("America/New_York")
         let now = F.local("2026-11-18 10:00")  // 04:00 in New York
         let decision = try F.policy().decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(timeZone: newYork), history: .none, now: now
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: F.contact(timeZone: newYork), history: .empty, now: now
         )
         #expect(F.describe(decision, in: newYork) == "defer 2026-11-18 08:00 quiet_hours")
         #expect(F.describe(decision) == "defer 2026-11-18 14:00 quiet_hours")
@@ -105,7 +105,7 @@ struct SendingWindowPolicyTests {
             return record
         }())
         let decision = try F.policy(settings).decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: contact, history: .none, now: F.local("2026-11-18 06:00", in: montreal)
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: contact, history: .empty, now: F.local("2026-11-18 06:00", in: montreal)
         )
         #expect(F.describe(decision, in: montreal) == "defer 2026-11-18 08:00 quiet_hours")
     }
@@ -115,7 +115,7 @@ struct SendingWindowPolicyTests {
         var settings = SmartSendingSettings()
         settings.transactionalRespectsSendingWindow = respects
         let decision = try F.policy(settings).decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .transactional), contact: F.contact(), history: .none, now: F.local("2026-11-22 23:00")
+            OutgoingMessageFacts(channel: .sms, purpose: .transactional), contact: F.contact(), history: .empty, now: F.local("2026-11-22 23:00")
         )
         #expect(F.describe(decision) == (respects ? "defer 2026-11-23 08:00 sunday" : "send"))
     }
@@ -130,9 +130,9 @@ struct SendingWindowPolicyTests {
         let policy = try F.policy(settings)
         let email = OutgoingMessageFacts(channel: .email, purpose: .marketing)
         // Thursday before Good Friday 2026 (a holiday in Alsace-Moselle) → Monday after the weekend is Easter Monday → Tuesday.
-        #expect(F.describe(policy.decide(email, contact: F.contact(), history: .none, now: F.local("2026-04-02 18:30")))
+        #expect(F.describe(policy.decide(email, contact: F.contact(), history: .empty, now: F.local("2026-04-02 18:30")))
             == "defer 2026-04-07 09:30 quiet_hours")
-        #expect(F.describe(policy.decide(email, contact: F.contact(), history: .none, now: F.local("2026-04-04 11:00")))
+        #expect(F.describe(policy.decide(email, contact: F.contact(), history: .empty, now: F.local("2026-04-04 11:00")))
             == "defer 2026-04-07 09:30 quiet_hours")  // a Saturday excluded by the tenant reads as quiet hours
     }
 }
