@@ -8,26 +8,27 @@ struct ContactTimeline {
     var firstOutboundSinceLead: Date?
 
     init(_ messages: [ContactMessage], leadCreatedAt: Date?) {
-        var latest: ContactMessage?
-        var latestInbound: Date?
-        for message in messages {
-            switch message.direction {
+        var latest = -1
+        var latestSentAt = -Double.infinity
+        var latestInbound = -Double.infinity
+        var firstSinceLead = Double.infinity
+        let leadTime = leadCreatedAt?.timeIntervalSinceReferenceDate ?? .infinity
+        for index in messages.indices {
+            let sentAt = messages[index].sentAt.timeIntervalSinceReferenceDate
+            switch messages[index].direction {
             case .outbound:
-                if let current = latest {
-                    if message.sentAt > current.sentAt || (message.sentAt == current.sentAt && message.id > current.id) { latest = message }
-                } else {
-                    latest = message
+                if latest < 0 || sentAt > latestSentAt || (sentAt == latestSentAt && messages[index].id > messages[latest].id) {
+                    latest = index
+                    latestSentAt = sentAt
                 }
-                if let leadCreatedAt, message.sentAt >= leadCreatedAt, firstOutboundSinceLead.map({ message.sentAt < $0 }) ?? true {
-                    firstOutboundSinceLead = message.sentAt
-                }
+                if sentAt >= leadTime, sentAt < firstSinceLead { firstSinceLead = sentAt }
             case .inbound:
-                if latestInbound.map({ message.sentAt > $0 }) ?? true { latestInbound = message.sentAt }
+                if sentAt > latestInbound { latestInbound = sentAt }
             }
         }
-        latestOutbound = latest
-        if let latest {
-            replied = latest.repliedAt != nil || latestInbound.map { $0 >= latest.sentAt } ?? false
-        }
+        if firstSinceLead.isFinite { firstOutboundSinceLead = Date(timeIntervalSinceReferenceDate: firstSinceLead) }
+        guard latest >= 0 else { return }
+        latestOutbound = messages[latest]
+        replied = messages[latest].repliedAt != nil || latestInbound >= latestSentAt
     }
 }

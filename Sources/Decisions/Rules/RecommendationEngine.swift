@@ -26,9 +26,7 @@ public struct RecommendationEngine: Sendable {
     /// large batches; the result does not depend on scheduling.
     public func recommend(_ contacts: [ContactHistory], now: Date, locale: ScoringLocale) -> [Recommendation] {
         let perContact = ParallelMap.map(contacts) { recommendation(for: $0, now: now, locale: locale) }
-        var list = perContact.compactMap { $0 }
-        list.sort(by: Recommendation.isMoreUrgent)
-        return list
+        return UrgencyOrder.sorted(perContact.compactMap { $0 })
     }
 
     /// The one recommendation for `contact` at `now`, or nil when no rule holds (or the contact cannot be reached).
