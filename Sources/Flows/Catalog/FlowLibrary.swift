@@ -1,0 +1,74 @@
+import Foundation
+
+/// The built-in flows, shipped as YAML files in the package's `Library` resource folder (file name = flow id).
+public enum FlowLibrary {
+    /// The normative ids of the built-in flows.
+    public static let ids: [String] = [
+        "abandoned-cart", "order-confirmation-sms", "shipping-notification-sms", "review-request", "at-risk-customer", "birthday",
+        "replenishment", "price-drop", "referral", "welcome", "win-back", "lead-nurture",
+    ]
+
+    private static let loaded: Result<[FlowDefinition], FlowLibraryError> = {
+        guard let directory = Bundle.module.url(forResource: "Library", withExtension: nil) else {
+            return .failure(FlowLibraryError(files: ["Library": [FlowIssue(path: "", message: "the resource folder is missing from the bundle")]]))
+        }
+        return load(from: directory)
+    }()
+
+    /// Every built-in flow, sorted by id, parsed and validated once from `Bundle.module`.
+    public static var builtIn: [FlowDefinition] {
+        get throws(FlowLibraryError) { try loaded.get() }
+    }
+
+    /// The built-in flow with this id.
+    public static func flow(id: String) throws(FlowLibraryError) -> FlowDefinition? {
+        try builtIn.first { $0.id == id }
+    }
+
+    /// Reads every `.yaml`, `.yml` and `.json` file of a folder as a flow whose id must be the file name.
+    public static func load(from directory: URL) -> Result<[FlowDefinition], FlowLibraryError> {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            return .failure(FlowLibraryError(files: [directory.lastPathComponent: [FlowIssue(path: "", message: "cannot list: \(error)")]]))
+        }
+        var flows: [FlowDefinition] = []
+        var problems: [String: [FlowIssue]] = [:]
+        for name in names.sorted() {
+            let url = directory.appendingPathComponent(name)
+            guard ["yaml", "yml", "json"].contains(url.pathExtension.lowercased()) else { continue }
+            guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                problems[name] = [FlowIssue(path: "", message: "cannot be read as UTF-8 text")]
+                continue
+            }
+            do {
+                let flow = try FlowDefinition.parse(text)
+                let expected = url.deletingPathExtension().lastPathComponent
+                if flow.id != expected {
+                    problems[name] = [FlowIssue(path: "id", message: "\"\(flow.id)\" differs from the file name \"\(expected)\"")]
+                } else {
+                    flows.append(flow)
+                }
+            } catch {
+                problems[name] = error.issues
+            }
+        }
+        guard problems.isEmpty else { return .failure(FlowLibraryError(files: problems)) }
+        return .success(flows.sorted { $0.id < $1.id })
+    }
+}
+
+/// Library files that are not valid flows, with each file's problems.
+public struct FlowLibraryError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: String { "invalid_flow_library" }
+    public var files: [String: [FlowIssue]]
+
+    public init(files: [String: [FlowIssue]]) {
+        self.files = files
+    }
+
+    public var description: String {
+        files.keys.sorted().flatMap { file in (files[file] ?? []).map { "\(file): \($0)" } }.joined(separator: "\n")
+    }
+}
