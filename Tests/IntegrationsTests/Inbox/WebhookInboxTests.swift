@@ -10,7 +10,10 @@ struct WebhookInboxTests {
         let outcome = Deliveries.inbox.process(
             provider: provider, headers: ["X-Shopify-Topic": "orders/create"], rawBody: Array(#"{"id": 1}"#.utf8), url: Deliveries.twilioURL,
             secret: "", now: Deliveries.now)
-        guard case .rejected(let failure) = outcome else { Issue.record("expected rejected, got \(outcome)"); return }
+        guard case .rejected(let failure) = outcome else {
+            Issue.record("expected rejected, got \(outcome)")
+            return
+        }
         #expect([.missingSecret, .missingSignature].contains(failure.reason))
         #expect(outcome.httpStatus == 401)
         #expect(outcome.events.isEmpty)
@@ -46,7 +49,10 @@ struct WebhookInboxTests {
 
     @Test func anEnvelopeTheValidatorRefusesIsAnErrorNamingTheEventField() {
         let body = ShopifySamples.orderCreated.replacingOccurrences(of: #""currency": "EUR""#, with: #""currency": "EURO""#)
-        guard case .invalid(let error) = Deliveries.shopify("orders/create", body) else { Issue.record("expected invalid"); return }
+        guard case .invalid(let error) = Deliveries.shopify("orders/create", body) else {
+            Issue.record("expected invalid")
+            return
+        }
         #expect(error.code == "invalid_event")
         #expect(error.field == "events[0].properties.currency")
     }
@@ -54,9 +60,14 @@ struct WebhookInboxTests {
     @Test func aSignedPingIsStillAPing() {
         let body = Array("webhook_id=7".utf8)
         let headers = ["X-WC-Webhook-Signature": WooCommerceSignature(secret: Deliveries.secret).sign(body)]
-        #expect(Deliveries.inbox.process(provider: .woocommerce, headers: headers, rawBody: body, url: "", secret: Deliveries.secret, now: Deliveries.now) == .ping)
+        #expect(
+            Deliveries.inbox.process(provider: .woocommerce, headers: headers, rawBody: body, url: "", secret: Deliveries.secret, now: Deliveries.now)
+                == .ping)
         let badlySigned = ["X-WC-Webhook-Signature": WooCommerceSignature(secret: "other").sign(body)]
-        #expect(Deliveries.inbox.process(provider: .woocommerce, headers: badlySigned, rawBody: body, url: "", secret: Deliveries.secret, now: Deliveries.now)
+        #expect(
+            Deliveries.inbox.process(
+                provider: .woocommerce, headers: badlySigned, rawBody: body, url: "", secret: Deliveries.secret, now: Deliveries.now
+            )
             .httpStatus == 401)
     }
 
@@ -64,10 +75,12 @@ struct WebhookInboxTests {
         let outcomes = [
             Deliveries.shopify("orders/create", ShopifySamples.orderCreated), Deliveries.shopify("orders/fulfilled", ShopifySamples.orderFulfilled),
             Deliveries.shopify("orders/cancelled", ShopifySamples.orderCancelled), Deliveries.shopify("refunds/create", ShopifySamples.refundCreated),
-            Deliveries.shopify("checkouts/create", ShopifySamples.checkoutUpdated), Deliveries.shopify("customers/update", ShopifySamples.customerUpdated),
+            Deliveries.shopify("checkouts/create", ShopifySamples.checkoutUpdated),
+            Deliveries.shopify("customers/update", ShopifySamples.customerUpdated),
             Deliveries.shopify("customers/create", ShopifySamples.customerCreatedLegacy),
             Deliveries.shopify("orders/create", ShopifySamples.guestOrderWithNationalPhone),
-            Deliveries.wooCommerce("order.created", WooCommerceSamples.orderCreated), Deliveries.wooCommerce("order.updated", WooCommerceSamples.orderCompleted),
+            Deliveries.wooCommerce("order.created", WooCommerceSamples.orderCreated),
+            Deliveries.wooCommerce("order.updated", WooCommerceSamples.orderCompleted),
             Deliveries.wooCommerce("order.updated", WooCommerceSamples.orderPartiallyRefunded),
             Deliveries.wooCommerce("order.updated", WooCommerceSamples.guestOrderRefunded),
             Deliveries.wooCommerce("customer.created", WooCommerceSamples.customerCreated),

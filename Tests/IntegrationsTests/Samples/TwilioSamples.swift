@@ -2,7 +2,9 @@
 enum TwilioSamples {
     static let account = "AC3f9c2b1a0e9d8c7b6a5f4e3d2c1b0a9f"
 
-    static func statusCallback(_ status: String, to: String = "+33612345678", sid: String = "SM1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c")
+    static func statusCallback(
+        _ status: String, to: String = "+33612345678", sid: String = "SM1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c"
+    )
         -> [(String, String)]
     {
         [

@@ -101,9 +101,15 @@ struct SignatureFailureTests {
         #expect(failureReason { try slack.verify(body: body, timestamp: "1767225601", signature: signature, now: now) } == .badSignature)
         #expect(failureReason { try slack.verify(body: body, timestamp: nil, signature: signature, now: now) } == .missingTimestamp)
         #expect(failureReason { try slack.verify(body: body, timestamp: timestamp, signature: nil, now: now) } == .missingSignature)
-        #expect(failureReason { try slack.verify(body: body, timestamp: timestamp, signature: "v1=" + signature.dropFirst(3), now: now) } == .malformedSignature)
-        #expect(failureReason { try slack.verify(body: body, timestamp: timestamp, signature: signature, now: now.addingTimeInterval(301)) } == .staleTimestamp)
-        #expect(failureReason { try slack.verify(body: body, timestamp: timestamp, signature: signature, now: now.addingTimeInterval(-301)) } == .futureTimestamp)
+        #expect(
+            failureReason { try slack.verify(body: body, timestamp: timestamp, signature: "v1=" + signature.dropFirst(3), now: now) }
+                == .malformedSignature)
+        #expect(
+            failureReason { try slack.verify(body: body, timestamp: timestamp, signature: signature, now: now.addingTimeInterval(301)) }
+                == .staleTimestamp)
+        #expect(
+            failureReason { try slack.verify(body: body, timestamp: timestamp, signature: signature, now: now.addingTimeInterval(-301)) }
+                == .futureTimestamp)
         let headers: WebhookHeaders = ["x-slack-signature": signature, "x-slack-request-timestamp": timestamp]
         #expect(failureReason { try slack.verify(body: body, headers: headers, now: now) } == nil)
     }

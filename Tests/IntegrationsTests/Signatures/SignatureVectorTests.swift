@@ -51,7 +51,10 @@ struct SignatureVectorTests {
         let signedAt = Date(timeIntervalSince1970: TimeInterval(timestamp))
         try signature.verify(body: body, header: header, now: signedAt.addingTimeInterval(tolerance - 1))
         #expect(header.contains("v1=" + signature.sign(body, timestamp: timestamp)))
-        #expect(throws: SignatureFailure(.staleTimestamp, "the Stripe-Signature timestamp is \(Int(tolerance) + 1) seconds old (tolerance \(Int(tolerance)) s)")) {
+        #expect(
+            throws: SignatureFailure(
+                .staleTimestamp, "the Stripe-Signature timestamp is \(Int(tolerance) + 1) seconds old (tolerance \(Int(tolerance)) s)")
+        ) {
             try signature.verify(body: body, header: header, now: signedAt.addingTimeInterval(tolerance + 1))
         }
     }
@@ -91,7 +94,9 @@ struct SignatureVectorTests {
     static func parameters(_ vector: SignatureVector) -> [FormField] {
         if let pairs = vector["params_pairs"]?.arrayValue {
             return pairs.compactMap { pair in
-                guard let items = pair.arrayValue, items.count == 2, let name = items[0].stringValue, let value = items[1].stringValue else { return nil }
+                guard let items = pair.arrayValue, items.count == 2, let name = items[0].stringValue, let value = items[1].stringValue else {
+                    return nil
+                }
                 return FormField(name: name, value: value)
             }
         }

@@ -26,12 +26,19 @@ struct TwilioSignatureTests {
         let tampered = FormBody(pairs: Self.form.pairs.map { $0.name == "MessageStatus" ? FormField(name: $0.name, value: "failed") : $0 })
         #expect(failureReason { try twilio.verify(url: Self.url, parameters: tampered.pairs, signature: signature) } == .badSignature)
         #expect(failureReason { try twilio.verify(url: Self.url + "&x=1", parameters: Self.form.pairs, signature: signature) } == .badSignature)
-        #expect(failureReason { try twilio.verify(url: Self.url, parameters: Array(Self.form.pairs.dropLast()), signature: signature) } == .badSignature)
-        #expect(failureReason { try TwilioSignature(authToken: "wrong").verify(url: Self.url, parameters: Self.form.pairs, signature: signature) } == .badSignature)
+        #expect(
+            failureReason { try twilio.verify(url: Self.url, parameters: Array(Self.form.pairs.dropLast()), signature: signature) } == .badSignature)
+        #expect(
+            failureReason { try TwilioSignature(authToken: "wrong").verify(url: Self.url, parameters: Self.form.pairs, signature: signature) }
+                == .badSignature)
         #expect(failureReason { try twilio.verify(url: Self.url, parameters: Self.form.pairs, signature: nil) } == .missingSignature)
         #expect(failureReason { try twilio.verify(url: Self.url, parameters: Self.form.pairs, signature: "bm90IGEgc2hhMQ==") } == .malformedSignature)
-        #expect(failureReason { try TwilioSignature(authToken: "").verify(url: Self.url, parameters: Self.form.pairs, signature: signature) } == .missingSecret)
-        #expect(failureReason { try twilio.verify(url: Self.url, body: Array("a=%zz".utf8), headers: ["X-Twilio-Signature": signature]) } == .malformedBody)
+        #expect(
+            failureReason { try TwilioSignature(authToken: "").verify(url: Self.url, parameters: Self.form.pairs, signature: signature) }
+                == .missingSecret)
+        #expect(
+            failureReason { try twilio.verify(url: Self.url, body: Array("a=%zz".utf8), headers: ["X-Twilio-Signature": signature]) }
+                == .malformedBody)
     }
 
     @Test func thePortMayBeOnEitherSide() {

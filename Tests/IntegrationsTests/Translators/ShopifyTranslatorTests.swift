@@ -13,21 +13,28 @@ struct ShopifyTranslatorTests {
         #expect(event.occurredAt == Timestamp.parse("2026-03-01T10:00:00Z"))
         #expect(event.idempotencyKey == "shopify:orders/create:5834120937572")
         #expect(event.contact == ContactIdentifiers(email: "camille.martin@example.fr", phone: "+33612345678", externalID: "shopify:7077410021556"))
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order: \(event.payload)"); return }
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order: \(event.payload)")
+            return
+        }
         #expect(order.orderID == "5834120937572")
         #expect(order.cartID == "b6e4d2a0c8f1e3d5b7a9c1e3f5a7b9d1")
         #expect(order.total == 52.90)
         #expect(order.currency == "EUR")
-        #expect(order.lines == [
-            OrderLine(sku: "TEA-01", quantity: 2, price: 24), OrderLine(sku: "shopify-variant:44012345678902", quantity: 1, price: 4.90),
-        ])
+        #expect(
+            order.lines == [
+                OrderLine(sku: "TEA-01", quantity: 2, price: 24), OrderLine(sku: "shopify-variant:44012345678902", quantity: 1, price: 4.90),
+            ])
         #expect(event.properties["order_number"] == "#1001")
     }
 
     @Test func aGuestOrderWithANationalPhoneAndNoEmailIsKnownByTheOrder() throws {
         let event = try #require(Deliveries.validated(Deliveries.shopify("orders/create", ShopifySamples.guestOrderWithNationalPhone)).first)
         #expect(event.contact == ContactIdentifiers(externalID: "shopify:order:5834120937999"))
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order"); return }
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order")
+            return
+        }
         #expect(order.total == 0)
         #expect(order.lines == [OrderLine(sku: "shopify-variant:44012345670000", quantity: 1, price: 0)])
         #expect(order.cartID == nil)
@@ -37,7 +44,10 @@ struct ShopifyTranslatorTests {
         let event = try #require(Deliveries.validated(Deliveries.shopify("orders/fulfilled", ShopifySamples.orderFulfilled)).first)
         #expect(event.type == .orderFulfilled)
         #expect(event.occurredAt == Timestamp.parse("2026-03-03T15:19:30Z"))
-        guard case .orderFulfilled(let fulfilled) = event.payload else { Issue.record("not a fulfillment"); return }
+        guard case .orderFulfilled(let fulfilled) = event.payload else {
+            Issue.record("not a fulfillment")
+            return
+        }
         #expect(fulfilled.orderID == "5834120937572")
         #expect(fulfilled.trackingNumber == "6A12345678901")
         #expect(fulfilled.carrier == "Colissimo")
@@ -69,7 +79,10 @@ struct ShopifyTranslatorTests {
         let event = try #require(Deliveries.validated(Deliveries.shopify(topic, ShopifySamples.checkoutUpdated)).first)
         #expect(event.type == .cartUpdated)
         #expect(event.idempotencyKey == "shopify:\(topic):b6e4d2a0c8f1e3d5b7a9c1e3f5a7b9d1:2026-03-01T10:52:13+01:00")
-        guard case .cartUpdated(let cart) = event.payload else { Issue.record("not a cart"); return }
+        guard case .cartUpdated(let cart) = event.payload else {
+            Issue.record("not a cart")
+            return
+        }
         #expect(cart.cartID == "b6e4d2a0c8f1e3d5b7a9c1e3f5a7b9d1")
         #expect(cart.value == 48)
         #expect(cart.currency == "EUR")
@@ -88,7 +101,10 @@ struct ShopifyTranslatorTests {
         let event = try #require(Deliveries.validated(Deliveries.shopify("customers/update", ShopifySamples.customerUpdated)).first)
         #expect(event.type == .contactUpdated)
         #expect(event.contact == ContactIdentifiers(email: "camille.martin@example.fr", phone: "+33612345678", externalID: "shopify:7077410021556"))
-        guard case .contactProfile(let profile) = event.payload else { Issue.record("not a profile"); return }
+        guard case .contactProfile(let profile) = event.payload else {
+            Issue.record("not a profile")
+            return
+        }
         #expect(profile.firstName == "Camille")
         #expect(profile.lastName == "Martin")
         #expect(profile.locale == "fr")
@@ -100,7 +116,10 @@ struct ShopifyTranslatorTests {
         let event = try #require(Deliveries.validated(Deliveries.shopify("customers/create", ShopifySamples.customerCreatedLegacy)).first)
         #expect(event.type == .contactCreated)
         #expect(event.contact == ContactIdentifiers(email: "youssef.alami@example.ma", externalID: "shopify:7077410029999"))
-        guard case .contactProfile(let profile) = event.payload else { Issue.record("not a profile"); return }
+        guard case .contactProfile(let profile) = event.payload else {
+            Issue.record("not a profile")
+            return
+        }
         #expect(profile.consents == [.email: false])
     }
 
@@ -113,7 +132,10 @@ struct ShopifyTranslatorTests {
 
     @Test func malformedJSONIsAnErrorThatSaysWhere() throws {
         let outcome = Deliveries.shopify("orders/create", #"{"id": 58341, "email": "a@b.fr",}"#)
-        guard case .invalid(let error) = outcome else { Issue.record("expected invalid, got \(outcome)"); return }
+        guard case .invalid(let error) = outcome else {
+            Issue.record("expected invalid, got \(outcome)")
+            return
+        }
         #expect(error.code == "malformed_body")
         #expect(error.message.contains("line 1"))
         #expect(outcome.httpStatus == 400)
@@ -121,11 +143,13 @@ struct ShopifyTranslatorTests {
 
     @Test func anOrderWithoutIdOrCurrencyIsAnErrorNamingTheField() {
         guard case .invalid(let missingID) = Deliveries.shopify("orders/create", #"{"email": "a@b.fr", "currency": "EUR"}"#) else {
-            Issue.record("expected invalid"); return
+            Issue.record("expected invalid")
+            return
         }
         #expect(missingID.field == "id")
         guard case .invalid(let missingCurrency) = Deliveries.shopify("orders/create", #"{"id": 9, "email": "a@b.fr"}"#) else {
-            Issue.record("expected invalid"); return
+            Issue.record("expected invalid")
+            return
         }
         #expect(missingCurrency.field == "currency")
     }
@@ -133,8 +157,12 @@ struct ShopifyTranslatorTests {
     @Test func aMissingTopicHeaderIsAnError() {
         let body = Array(ShopifySamples.orderCreated.utf8)
         let headers = [ShopifySignature.header: ShopifySignature(secret: Deliveries.secret).sign(body)]
-        let outcome = Deliveries.inbox.process(provider: .shopify, headers: headers, rawBody: body, url: "", secret: Deliveries.secret, now: Deliveries.now)
-        guard case .invalid(let error) = outcome else { Issue.record("expected invalid, got \(outcome)"); return }
+        let outcome = Deliveries.inbox.process(
+            provider: .shopify, headers: headers, rawBody: body, url: "", secret: Deliveries.secret, now: Deliveries.now)
+        guard case .invalid(let error) = outcome else {
+            Issue.record("expected invalid, got \(outcome)")
+            return
+        }
         #expect(error.code == "missing_header")
     }
 }

@@ -12,8 +12,12 @@ struct StripeTranslatorTests {
         #expect(event.type == .orderPlaced)
         #expect(event.occurredAt == Date(timeIntervalSince1970: 1_772_359_200))
         #expect(event.idempotencyKey == "stripe:order.placed:pi_3QxA2bC3dE4fG5hI0abc123")
-        #expect(event.contact == ContactIdentifiers(email: "camille.martin@example.fr", phone: "+33612345678", externalID: "stripe:cus_QxA2bC3dE4fG5h"))
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order"); return }
+        #expect(
+            event.contact == ContactIdentifiers(email: "camille.martin@example.fr", phone: "+33612345678", externalID: "stripe:cus_QxA2bC3dE4fG5h"))
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order")
+            return
+        }
         #expect(order.orderID == "pi_3QxA2bC3dE4fG5hI0abc123")
         #expect(order.total == 52.90)
         #expect(order.currency == "EUR")
@@ -23,7 +27,10 @@ struct StripeTranslatorTests {
 
     @Test func zeroDecimalCurrenciesAreNotDividedAndMetadataNamesTheOrder() throws {
         let event = try #require(Deliveries.validated(Deliveries.stripe(StripeSamples.checkoutCompletedYen)).first)
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order"); return }
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order")
+            return
+        }
         #expect(order.orderID == "JP-1001")
         #expect(order.total == 4500)
         #expect(order.currency == "JPY")
@@ -48,14 +55,18 @@ struct StripeTranslatorTests {
         let event = try #require(Deliveries.validated(Deliveries.stripe(StripeSamples.paymentIntentWithOrder)).first)
         #expect(event.idempotencyKey == "stripe:order.placed:pi_3QxKWD")
         #expect(event.contact == ContactIdentifiers(email: "fahad@example.kw"))
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order"); return }
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order")
+            return
+        }
         #expect(order.orderID == "KW-77")
         #expect(order.total == 12.345)
         #expect(order.currency == "KWD")
     }
 
     @Test func bothEventsOfOneCheckoutPaymentShareTheirKey() throws {
-        let withOrder = StripeSamples.paymentIntentFromCheckout.replacingOccurrences(of: #""metadata": {}"#, with: #""metadata": {"order_id": "1001"}"#)
+        let withOrder = StripeSamples.paymentIntentFromCheckout.replacingOccurrences(
+            of: #""metadata": {}"#, with: #""metadata": {"order_id": "1001"}"#)
         let intent = try #require(Deliveries.validated(Deliveries.stripe(withOrder)).first)
         let session = try #require(Deliveries.validated(Deliveries.stripe(StripeSamples.checkoutCompleted)).first)
         #expect(intent.idempotencyKey == session.idempotencyKey)
@@ -66,7 +77,8 @@ struct StripeTranslatorTests {
         #expect(event.payload == .orderRefunded(orderID: "pi_3QxA2bC3dE4fG5hI0abc123", amount: 24))
         #expect(event.idempotencyKey == "stripe:evt_1QxRF2")
         #expect(event.contact?.externalID == "stripe:cus_QxA2bC3dE4fG5h")
-        let first = StripeSamples.chargePartiallyRefundedTwice.replacingOccurrences(of: #""previous_attributes": {"amount_refunded": 1000}"#, with: "\"x\": 0")
+        let first = StripeSamples.chargePartiallyRefundedTwice.replacingOccurrences(
+            of: #""previous_attributes": {"amount_refunded": 1000}"#, with: "\"x\": 0")
         let whole = try #require(Deliveries.validated(Deliveries.stripe(first)).first)
         #expect(whole.payload == .orderRefunded(orderID: "pi_3QxA2bC3dE4fG5hI0abc123", amount: 34))
     }
@@ -81,7 +93,10 @@ struct StripeTranslatorTests {
             .replacingOccurrences(of: "checkout.session.completed", with: "checkout.session.async_payment_succeeded")
             .replacingOccurrences(of: #""payment_status": "unpaid""#, with: #""payment_status": "paid""#)
         let event = try #require(Deliveries.validated(Deliveries.stripe(body)).first)
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order"); return }
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order")
+            return
+        }
         #expect(order.orderID == "pi_sepa")
         #expect(order.total == 19.90)
         #expect(event.contact == ContactIdentifiers(email: "lea@example.fr"))
@@ -103,7 +118,10 @@ struct StripeTranslatorTests {
 
     @Test func anEventWithoutCurrencyIsAnError() {
         let body = StripeSamples.checkoutCompleted.replacingOccurrences(of: #""currency": "eur","#, with: "")
-        guard case .invalid(let error) = Deliveries.stripe(body) else { Issue.record("expected invalid"); return }
+        guard case .invalid(let error) = Deliveries.stripe(body) else {
+            Issue.record("expected invalid")
+            return
+        }
         #expect(error.field == "data.object.currency")
     }
 }

@@ -17,15 +17,22 @@ struct TwilioTranslatorTests {
         #expect(event.occurredAt == Deliveries.now)
         #expect(event.contact == ContactIdentifiers(phone: "+33612345678"))
         #expect(event.idempotencyKey == "twilio:SM1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c:\(status)")
-        guard case .messageTimeline(let update) = event.payload else { Issue.record("not a timeline update"); return }
+        guard case .messageTimeline(let update) = event.payload else {
+            Issue.record("not a timeline update")
+            return
+        }
         #expect(update.messageID == "SM1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c")
         #expect(update.channel == .sms)
     }
 
     @Test func whatsappIsToldByTheAddressPrefix() throws {
-        let event = try #require(Deliveries.validated(Deliveries.twilio(TwilioSamples.statusCallback("undelivered", to: "whatsapp:+212661234567"))).first)
+        let event = try #require(
+            Deliveries.validated(Deliveries.twilio(TwilioSamples.statusCallback("undelivered", to: "whatsapp:+212661234567"))).first)
         #expect(event.contact == ContactIdentifiers(phone: "+212661234567"))
-        guard case .messageTimeline(let update) = event.payload else { Issue.record("not a timeline update"); return }
+        guard case .messageTimeline(let update) = event.payload else {
+            Issue.record("not a timeline update")
+            return
+        }
         #expect(update.channel == .whatsapp)
         #expect(event.properties["error_code"] == "30003")
     }
@@ -41,7 +48,10 @@ struct TwilioTranslatorTests {
         let event = try #require(Deliveries.validated(outcome).first)
         #expect(event.type == .messageReplied)
         #expect(event.contact == ContactIdentifiers(phone: "+33612345678"))
-        guard case .messageReplied(let reply) = event.payload else { Issue.record("not a reply"); return }
+        guard case .messageReplied(let reply) = event.payload else {
+            Issue.record("not a reply")
+            return
+        }
         #expect(reply.messageID == nil)
         #expect(reply.channel == .sms)
         #expect(reply.text == "Oui, je confirme pour jeudi 👍")
@@ -50,9 +60,13 @@ struct TwilioTranslatorTests {
 
     @Test func aWhatsAppReplyToAQuotedMessageNamesIt() throws {
         let parameters = TwilioSamples.inbound(
-            "C'est bien reçu", from: "whatsapp:+33612345678", extra: [("OriginalRepliedMessageSid", "SM00aa11bb22cc33dd44ee55ff66778899"), ("ProfileName", "Camille")])
+            "C'est bien reçu", from: "whatsapp:+33612345678",
+            extra: [("OriginalRepliedMessageSid", "SM00aa11bb22cc33dd44ee55ff66778899"), ("ProfileName", "Camille")])
         let event = try #require(Deliveries.validated(Deliveries.twilio(parameters)).first)
-        guard case .messageReplied(let reply) = event.payload else { Issue.record("not a reply"); return }
+        guard case .messageReplied(let reply) = event.payload else {
+            Issue.record("not a reply")
+            return
+        }
         #expect(reply.messageID == "SM00aa11bb22cc33dd44ee55ff66778899")
         #expect(reply.channel == .whatsapp)
         #expect(reply.text == "C'est bien reçu")
@@ -106,7 +120,8 @@ struct TwilioTranslatorTests {
 
     @Test func aCallbackWithoutMessageSidIsAnError() {
         guard case .invalid(let error) = Deliveries.twilio([("MessageStatus", "delivered"), ("To", "+33612345678")]) else {
-            Issue.record("expected invalid"); return
+            Issue.record("expected invalid")
+            return
         }
         #expect(error.field == "MessageSid")
     }

@@ -13,12 +13,16 @@ struct WooCommerceTranslatorTests {
         #expect(event.occurredAt == Timestamp.parse("2026-03-01T10:00:00Z"))
         #expect(event.idempotencyKey == "woocommerce:order.placed:4750")
         #expect(event.contact == ContactIdentifiers(email: "youssef.alami@example.ma", phone: "+212661234567", externalID: "woocommerce:52"))
-        guard case .orderPlaced(let order) = event.payload else { Issue.record("not an order"); return }
+        guard case .orderPlaced(let order) = event.payload else {
+            Issue.record("not an order")
+            return
+        }
         #expect(order.orderID == "4750")
         #expect(order.total == 349)
         #expect(order.currency == "MAD")
         #expect(order.cartID == "8c1f0a4e7d2b9c3e5f6a1b2c3d4e5f60")
-        #expect(order.lines == [OrderLine(sku: "ARG-100", quantity: 2, price: 149), OrderLine(sku: "woocommerce-product:94", quantity: 1, price: 51)])
+        #expect(
+            order.lines == [OrderLine(sku: "ARG-100", quantity: 2, price: 149), OrderLine(sku: "woocommerce-product:94", quantity: 1, price: 51)])
     }
 
     @Test(arguments: ["failed", "cancelled", "checkout-draft"])
@@ -32,7 +36,10 @@ struct WooCommerceTranslatorTests {
         #expect(event.type == .orderFulfilled)
         #expect(event.occurredAt == Timestamp.parse("2026-03-03T14:59:00Z"))
         #expect(event.contact == ContactIdentifiers(email: "youssef.alami@example.ma", externalID: "woocommerce:52"))
-        guard case .orderFulfilled(let fulfilled) = event.payload else { Issue.record("not a fulfillment"); return }
+        guard case .orderFulfilled(let fulfilled) = event.payload else {
+            Issue.record("not a fulfillment")
+            return
+        }
         #expect(fulfilled.orderID == "4750")
         #expect(fulfilled.trackingNumber == "EE123456789MA")
         #expect(fulfilled.carrier == "Amana")
@@ -74,7 +81,10 @@ struct WooCommerceTranslatorTests {
         #expect(event.type == .contactCreated)
         #expect(event.occurredAt == Timestamp.parse("2026-03-01T09:58:00Z"))
         #expect(event.contact == ContactIdentifiers(email: "youssef.alami@example.ma", phone: "+212661234567", externalID: "woocommerce:52"))
-        guard case .contactProfile(let profile) = event.payload else { Issue.record("not a profile"); return }
+        guard case .contactProfile(let profile) = event.payload else {
+            Issue.record("not a profile")
+            return
+        }
         #expect(profile.firstName == "Youssef")
         #expect(profile.lastName == "Alami")
     }
@@ -103,7 +113,8 @@ struct WooCommerceTranslatorTests {
 
     @Test func malformedJSONIsAnError() {
         guard case .invalid(let error) = Deliveries.wooCommerce("order.created", #"{"id": 4750, "status": "processing""#) else {
-            Issue.record("expected invalid"); return
+            Issue.record("expected invalid")
+            return
         }
         #expect(error.code == "malformed_body")
     }

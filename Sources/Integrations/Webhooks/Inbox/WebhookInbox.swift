@@ -54,7 +54,8 @@ public struct WebhookInbox: Sendable {
         case .shopify: try ShopifySignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
         case .woocommerce: try WooCommerceSignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
         case .stripe:
-            try StripeSignature(secret: secret, tolerance: stripeTolerance).verify(body: delivery.rawBody, headers: delivery.headers, now: delivery.now)
+            try StripeSignature(secret: secret, tolerance: stripeTolerance).verify(
+                body: delivery.rawBody, headers: delivery.headers, now: delivery.now)
         case .twilio: try TwilioSignature(authToken: secret).verify(url: delivery.url, body: delivery.rawBody, headers: delivery.headers)
         }
     }

@@ -9,7 +9,8 @@ enum OrderLineItems {
         var lines: [JSONValue] = []
         for item in items.prefix(1_000) {
             guard let quantity = item.integer("quantity"), quantity >= 1 else { continue }
-            let sku = item.text("sku")
+            let sku =
+                item.text("sku")
                 ?? item.text(variantKey).flatMap { $0 == "0" ? nil : "\(provider.prefix)-variant:\($0)" }
                 ?? item.text("product_id").flatMap { $0 == "0" ? nil : "\(provider.prefix)-product:\($0)" }
             guard let sku, sku.count <= 200 else { continue }

@@ -50,7 +50,8 @@ extension ShopifyContext {
             properties["consents"] = .object(consents)
         }
         let changedAt = type == .contactCreated ? payload.date("created_at") : payload.date("updated_at")
-        let version = payload.text(type == .contactCreated ? "created_at" : "updated_at")
+        let version =
+            payload.text(type == .contactCreated ? "created_at" : "updated_at")
             ?? delivery.headers.value(ShopifyTranslator.webhookIDHeader) ?? Timestamp.format(delivery.now)
         let event = EventEnvelope(
             type: type, occurredAt: occurredAt(changedAt, payload.date("updated_at")), idempotencyKey: key(customerID, version),

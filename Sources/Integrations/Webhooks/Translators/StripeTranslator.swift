@@ -44,8 +44,9 @@ public struct StripeTranslator: Sendable {
             return .ignored(IgnoreReason("no_payment", "checkout session \(sessionID) only saved a payment method"))
         }
         if session.text("payment_status") == "unpaid" {
-            return .ignored(IgnoreReason(
-                "awaiting_payment", "checkout session \(sessionID) is not paid yet; checkout.session.async_payment_succeeded will follow"))
+            return .ignored(
+                IgnoreReason(
+                    "awaiting_payment", "checkout session \(sessionID) is not paid yet; checkout.session.async_payment_succeeded will follow"))
         }
         let paymentIntent = Self.identifier(session["payment_intent"])
         let orderID = session.child("metadata")?.text("order_id") ?? paymentIntent ?? sessionID
@@ -71,8 +72,9 @@ public struct StripeTranslator: Sendable {
     private func paymentSucceeded(_ intent: JSONValue, at: Date) throws(WebhookPayloadError) -> WebhookTranslation {
         guard let intentID = intent.text("id") else { throw .missing("data.object.id") }
         guard let orderID = intent.child("metadata")?.text("order_id") else {
-            return .ignored(IgnoreReason(
-                "counted_elsewhere", "payment intent \(intentID) has no metadata.order_id; its Checkout session records the order"))
+            return .ignored(
+                IgnoreReason(
+                    "counted_elsewhere", "payment intent \(intentID) has no metadata.order_id; its Checkout session records the order"))
         }
         var contact = Self.customer(intent["customer"])
         contact.offerEmail(intent.text("receipt_email"))
@@ -93,7 +95,9 @@ public struct StripeTranslator: Sendable {
     }
 
     /// `amount_refunded` is the charge's running total, so the refund is what it grew by since `previous_attributes`.
-    private func chargeRefunded(_ charge: JSONValue, previous: JSONValue?, eventID: String, at: Date) throws(WebhookPayloadError)
+    private func chargeRefunded(
+        _ charge: JSONValue, previous: JSONValue?, eventID: String, at: Date
+    ) throws(WebhookPayloadError)
         -> WebhookTranslation
     {
         guard let chargeID = charge.text("id") else { throw .missing("data.object.id") }

@@ -72,7 +72,8 @@ public struct TwilioTranslator: Sendable {
         var properties: JSONObject = ["channel": .string(channel.rawValue), "inbound_message_id": .string(sid), "provider": "twilio"]
         properties.set("message_id", form["OriginalRepliedMessageSid"])
         properties.set("text", String(text.prefix(20_000)))
-        let event = EventEnvelope(type: .messageReplied, occurredAt: at, idempotencyKey: "twilio:\(sid):received", contact: contact, properties: properties)
+        let event = EventEnvelope(
+            type: .messageReplied, occurredAt: at, idempotencyKey: "twilio:\(sid):received", contact: contact, properties: properties)
         return .events([event.json])
     }
 

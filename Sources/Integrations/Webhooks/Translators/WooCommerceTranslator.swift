@@ -71,13 +71,15 @@ public struct WooCommerceTranslator: Sendable {
         case "completed":
             Self.addTracking(order, to: &properties)
             let at = order.date("date_completed_gmt") ?? order.date("date_completed") ?? modifiedAt
-            events.append(EventEnvelope(
-                type: .orderFulfilled, occurredAt: at, idempotencyKey: "woocommerce:order.fulfilled:\(orderID)", contact: contact,
-                properties: properties))
+            events.append(
+                EventEnvelope(
+                    type: .orderFulfilled, occurredAt: at, idempotencyKey: "woocommerce:order.fulfilled:\(orderID)", contact: contact,
+                    properties: properties))
         case "cancelled":
-            events.append(EventEnvelope(
-                type: .orderCancelled, occurredAt: modifiedAt, idempotencyKey: "woocommerce:order.cancelled:\(orderID)", contact: contact,
-                properties: properties))
+            events.append(
+                EventEnvelope(
+                    type: .orderCancelled, occurredAt: modifiedAt, idempotencyKey: "woocommerce:order.cancelled:\(orderID)", contact: contact,
+                    properties: properties))
         default:
             break
         }
@@ -97,21 +99,25 @@ public struct WooCommerceTranslator: Sendable {
             var properties: JSONObject = ["order_id": .string(orderID), "amount": .double(amount), "refund_id": .string(refundID)]
             properties.set("currency", currency)
             properties.set("reason", refund.text("reason"))
-            events.append(EventEnvelope(
-                type: .orderRefunded, occurredAt: at, idempotencyKey: "woocommerce:refund:\(refundID)", contact: contact,
-                properties: properties))
+            events.append(
+                EventEnvelope(
+                    type: .orderRefunded, occurredAt: at, idempotencyKey: "woocommerce:refund:\(refundID)", contact: contact,
+                    properties: properties))
         }
         if events.isEmpty, status == "refunded", let total = order.amount("total"), total > 0 {
             var properties: JSONObject = ["order_id": .string(orderID), "amount": .double(total)]
             properties.set("currency", currency)
-            events.append(EventEnvelope(
-                type: .orderRefunded, occurredAt: at, idempotencyKey: "woocommerce:order.refunded:\(orderID)", contact: contact,
-                properties: properties))
+            events.append(
+                EventEnvelope(
+                    type: .orderRefunded, occurredAt: at, idempotencyKey: "woocommerce:order.refunded:\(orderID)", contact: contact,
+                    properties: properties))
         }
         return events
     }
 
-    private func customer(_ customer: JSONValue, type: EventType, _ delivery: WebhookDelivery) throws(WebhookPayloadError)
+    private func customer(
+        _ customer: JSONValue, type: EventType, _ delivery: WebhookDelivery
+    ) throws(WebhookPayloadError)
         -> WebhookTranslation
     {
         guard let customerID = customer.text("id") else { throw .missing("id") }
@@ -125,7 +131,8 @@ public struct WooCommerceTranslator: Sendable {
         properties.set("first_name", customer.text("first_name").map { String($0.prefix(200)) })
         properties.set("last_name", customer.text("last_name").map { String($0.prefix(200)) })
         let created = type == .contactCreated
-        let at = (created ? customer.date("date_created_gmt") : customer.date("date_modified_gmt")) ?? customer.date("date_created_gmt") ?? delivery.now
+        let at =
+            (created ? customer.date("date_created_gmt") : customer.date("date_modified_gmt")) ?? customer.date("date_created_gmt") ?? delivery.now
         let version = customer.text(created ? "date_created_gmt" : "date_modified_gmt") ?? Timestamp.format(delivery.now)
         let event = EventEnvelope(
             type: type, occurredAt: at, idempotencyKey: "woocommerce:\(type.rawValue):\(customerID):\(version)", contact: contact,
