@@ -26,6 +26,8 @@ struct ChannelTests {
         #expect(result.rule == .openedNoReply)
         #expect(result.channel == .whatsapp)
         #expect(result.reason == "WhatsApp message read 25 hours ago, no reply — follow up by WhatsApp")
+        let french = try #require(Fixtures.recommend(Fixtures.contact(locale: "fr", messages: [message])))
+        #expect(french.reason == "Message WhatsApp lu il y a 25 heures, sans réponse — relancer par WhatsApp")
     }
 
     @Test("not_opened switches to another consented channel, the preferred one first", arguments: [
@@ -72,7 +74,8 @@ struct ChannelTests {
     @Test("consent read from stored consent states")
     func fromConsentStates() {
         let states: [Channel: ConsentState] = [
-            .email: ConsentState(granted: false, at: Fixtures.now, source: "form"), .sms: ConsentState(granted: true, at: Fixtures.now, source: "form"),
+            .email: ConsentState(granted: false, at: Fixtures.now, source: "form"),
+            .sms: ConsentState(granted: true, at: Fixtures.now, source: "form"),
         ]
         let consents = ChannelConsents(states)
         #expect(!consents.allows(.email))

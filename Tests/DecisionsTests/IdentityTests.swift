@@ -22,7 +22,8 @@ struct IdentityTests {
     func idInputs() throws {
         let base = try #require(Fixtures.recommend(Fixtures.contact(messages: [Self.message])))
         let otherContact = try #require(Fixtures.recommend(Fixtures.contact("ct_2", messages: [Self.message])))
-        let otherMessage = try #require(Fixtures.recommend(Fixtures.contact(messages: [Fixtures.email("m2", sentHoursAgo: 50, deliveredHoursAgo: 50)])))
+        let second = Fixtures.email("m2", sentHoursAgo: 50, deliveredHoursAgo: 50)
+        let otherMessage = try #require(Fixtures.recommend(Fixtures.contact(messages: [second])))
         let otherRule = try #require(Fixtures.recommend(Fixtures.contact(consents: Fixtures.emailOnly, messages: [Fixtures.email(sentHoursAgo: 80)])))
         #expect(otherRule.rule == .silence)
         #expect(Set([base.id, otherContact.id, otherMessage.id, otherRule.id]).count == 4)

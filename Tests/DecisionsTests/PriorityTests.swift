@@ -22,10 +22,14 @@ struct PriorityTests {
         sentHoursAgo: Double, openedHoursAgo: Double?, tier: LeadTier?, rule: RecommendationRule, priority: RecommendationPriority
     ) throws {
         let message = Fixtures.email(sentHoursAgo: sentHoursAgo, deliveredHoursAgo: sentHoursAgo, openedHoursAgo: openedHoursAgo)
-        let lead = tier.map { LeadSnapshot(tier: $0, createdAt: Fixtures.hoursAgo(sentHoursAgo + 1), firstContactedAt: Fixtures.hoursAgo(sentHoursAgo)) }
+        let lead = tier.map {
+            LeadSnapshot(tier: $0, createdAt: Fixtures.hoursAgo(sentHoursAgo + 1), firstContactedAt: Fixtures.hoursAgo(sentHoursAgo))
+        }
         let result = try #require(Fixtures.recommend(Fixtures.contact(messages: [message], lead: lead)))
         #expect(result.rule == rule)
         #expect(result.priority == priority)
+        #expect(result.evidence.escalations.isEmpty == (priority == rule.basePriority))
+        #expect(result.evidence.escalations.contains(.hotLead) == (tier == .hot))
     }
 
     @Test("dueAt: when the rule started to hold plus the response window (0 h high, 24 h medium, 72 h low)")
@@ -64,7 +68,8 @@ struct PriorityTests {
         }
         let engine = RecommendationEngine()
         let batch = engine.recommend(contacts, now: Fixtures.now, locale: .french)
-        let serial = contacts.compactMap { engine.recommendation(for: $0, now: Fixtures.now, locale: .french) }.sorted(by: Recommendation.isMoreUrgent)
+        let serial = contacts.compactMap { engine.recommendation(for: $0, now: Fixtures.now, locale: .french) }
+            .sorted(by: Recommendation.isMoreUrgent)
         #expect(batch == serial)
         #expect(!batch.isEmpty)
     }

@@ -17,7 +17,8 @@ struct TriageTests {
 
     @Test("dismissed and accepted recommendations do not come back; others stay in order")
     func dismissedStayGone() {
-        let pending = RecommendationTriage.pending(Self.list, decisions: [Self.decision(0, .dismissed), Self.decision(2, .accepted)], now: Fixtures.now)
+        let decisions = [Self.decision(0, .dismissed), Self.decision(2, .accepted)]
+        let pending = RecommendationTriage.pending(Self.list, decisions: decisions, now: Fixtures.now)
         #expect(pending.map(\.id) == [Self.list[1].id])
     }
 

@@ -17,7 +17,10 @@ struct WordingTests {
         ("en", .silence, "Last message (SMS) sent 4 days ago, no reply — follow up by SMS"),
         ("fr", .hotLeadWaiting, "Lead chaud arrivé il y a 61 minutes, pas encore contacté — le contacter maintenant par SMS"),
         ("en", .hotLeadWaiting, "Hot lead in for 61 minutes, not contacted yet — contact now by SMS"),
-        ("fr", .atRiskCustomer, "Client à risque de départ critique (score 0,91), dernier message il y a 12 jours — envoyer une offre de reconquête par email"),
+        (
+            "fr", .atRiskCustomer,
+            "Client à risque de départ critique (score 0,91), dernier message il y a 12 jours — envoyer une offre de reconquête par email"
+        ),
         ("en", .atRiskCustomer, "Customer at critical churn risk (score 0.91), last message 12 days ago — send a win-back offer by email"),
     ])
     func reasons(locale: String, rule: RecommendationRule, expected: String) throws {
@@ -35,7 +38,8 @@ struct WordingTests {
     }
 
     @Test("the contact's language wins; other or missing languages fall back to the tenant's", arguments: [
-        (String?.some("fr_CA"), ScoringLocale.english, ScoringLocale.french), ("EN-gb", .french, .english), ("de", .french, .french), (nil, .english, .english),
+        (String?.some("fr_CA"), ScoringLocale.english, ScoringLocale.french), ("EN-gb", .french, .english), ("de", .french, .french),
+        (nil, .english, .english),
         ("", .french, .french),
     ])
     func languageFallback(tag: String?, tenant: ScoringLocale, expected: ScoringLocale) throws {

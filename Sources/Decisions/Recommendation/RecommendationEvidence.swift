@@ -19,13 +19,13 @@ public struct RecommendationEvidence: Sendable, Hashable, Codable {
     public var churnScore: Double?
     /// Other rules that also held for this contact but ranked lower (one recommendation per contact).
     public var alsoHeld: [RecommendationRule]
-    /// Why the priority differs from the rule's base priority, if it does: "hot_lead", "overdue".
-    public var escalations: [String]
+    /// Why the priority is above the rule's base priority, if it is.
+    public var escalations: [PriorityEscalation]
 
     public init(
         hoursSince: Double?, thresholdHours: Double, messageID: String? = nil, messageChannel: Channel? = nil, since: Date? = nil,
         leadTier: LeadTier? = nil, churnBand: ChurnBand? = nil, churnScore: Double? = nil, alsoHeld: [RecommendationRule] = [],
-        escalations: [String] = []
+        escalations: [PriorityEscalation] = []
     ) {
         self.hoursSince = hoursSince
         self.thresholdHours = thresholdHours

@@ -35,15 +35,15 @@ public struct RecommendationEngine: Sendable {
         guard let best = matches.min(by: { $0.rule.precedence < $1.rule.precedence }) else { return nil }
         let language = ReasonWriter.locale(of: contact, tenant: locale)
         var priority = best.rule.basePriority
-        var escalations: [String] = []
+        var escalations: [PriorityEscalation] = []
         if best.rule.isMessageRule, contact.lead?.tier == .hot {
             priority = priority.escalated
-            escalations.append("hot_lead")
+            escalations.append(.hotLead)
         }
         let dueAt = best.heldFrom.addingTimeInterval(priority.responseWindowHours * 3600)
         if priority == .low, now > dueAt {
             priority = priority.escalated
-            escalations.append("overdue")
+            escalations.append(.overdue)
         }
         let evidence = RecommendationEvidence(
             hoursSince: best.since.map { now.timeIntervalSince($0) / 3600 }, thresholdHours: best.thresholdHours, messageID: best.message?.id,
