@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import Scoring
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure Autopilot's speed (use a release build: swift run -c release autopilot bench …).",
-        subcommands: [Ingest.self])
+        subcommands: [Ingest.self, ScoringBench.self])
 
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ingest throughput: pipeline, HTTP on loopback, and the raw SQLite ceiling.")
@@ -27,6 +28,33 @@ struct BenchCommand: AsyncParsableCommand {
                 try JSONOutput.print(result, pretty: false)
             } else {
                 print(String(format: "pipeline = %.0f%% of the raw ceiling; peak RSS %.0f MB", result.pipelineShareOfCeiling * 100, result.peakRSSMB))
+            }
+        }
+    }
+
+    struct ScoringBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scoring",
+            abstract: "Scoring speed: RFM + churn (1M), BG/NBD + Gamma-Gamma fit (23,570) and prediction (1M), beside Python lifetimes.")
+
+        @Flag(help: "Print the figures as JSON.") var json = false
+
+        func run() async throws {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let result = ScoringBenchmarkRun(directory: directory).run()
+            if json {
+                try JSONOutput.print(result, pretty: false)
+                return
+            }
+            for benchmark in result.benchmarks {
+                print(String(format: "%-22@ %9d customers  %8.3f s  (target < %.0f s)", benchmark.name as NSString, benchmark.customers, benchmark.seconds, benchmark.targetSeconds))
+            }
+            if let seconds = result.lifetimesFitSeconds {
+                print(String(format: "python lifetimes fit    %8.3f s  → Autopilot is %.0f× faster", seconds, result.speedupOverLifetimes ?? 0))
+            } else {
+                print("python lifetimes: \(result.lifetimesSkipped ?? "skipped")")
             }
         }
     }
