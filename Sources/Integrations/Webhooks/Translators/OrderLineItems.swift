@@ -20,10 +20,11 @@ enum OrderLineItems {
         return lines
     }
 
-    /// Σ quantity × price of lines built by `lines`.
+    /// Σ quantity × price of lines built by `lines`; 0 rather than infinity when absurd prices overflow.
     static func value(_ lines: [JSONValue]) -> Double {
-        lines.reduce(0) { sum, line in
+        let sum = lines.reduce(0) { sum, line in
             sum + Double(line["quantity"]?.intValue ?? 0) * (line["price"]?.doubleValue ?? 0)
         }
+        return sum.isFinite ? sum : 0
     }
 }

@@ -63,7 +63,7 @@ extension ShopifyContext {
         if transactions.isEmpty {
             amount = payload.array("refund_line_items").reduce(0) { $0 + abs($1.amount("subtotal") ?? 0) }
         }
-        guard amount > 0 else {
+        guard amount > 0, amount.isFinite else {
             return .ignored(IgnoreReason("zero_refund", "refund \(refundID) of order \(orderID) returns no money"))
         }
         var properties = JSONObject()
