@@ -36,7 +36,8 @@ struct ConditionChecker {
             guard types.allSatisfy({ $0 != nil }) else { return nil }
             let concrete = Set(types.compactMap { $0 }.filter { $0 != .null && $0 != .any })
             if concrete.count > 1 {
-                errors.append(ConditionError(column: column, message: "a list mixes \(concrete.map(\.description).sorted().joined(separator: " and "))"))
+                errors.append(
+                    ConditionError(column: column, message: "a list mixes \(concrete.map(\.description).sorted().joined(separator: " and "))"))
                 return nil
             }
             return .list(concrete.first ?? .any)

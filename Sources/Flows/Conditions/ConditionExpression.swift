@@ -19,9 +19,17 @@ public indirect enum ConditionExpression: Sendable, Hashable {
 /// Binary operators of the condition language.
 public enum ConditionOperator: String, Sendable, Hashable, CaseIterable {
     case or, and
-    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
     case `in`
-    case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
 
     var isOrdering: Bool { [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(self) }
     var isArithmetic: Bool { [.add, .subtract, .multiply, .divide].contains(self) }

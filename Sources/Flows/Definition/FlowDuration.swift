@@ -52,8 +52,14 @@ public struct FlowDuration: Sendable, Hashable, CustomStringConvertible {
         var text = ""
         if days > 0 { text += days % 7 == 0 ? "\(days / 7)w" : "\(days)d" }
         var rest = seconds
-        if rest >= 3600 { text += "\(rest / 3600)h"; rest %= 3600 }
-        if rest >= 60 { text += "\(rest / 60)m"; rest %= 60 }
+        if rest >= 3600 {
+            text += "\(rest / 3600)h"
+            rest %= 3600
+        }
+        if rest >= 60 {
+            text += "\(rest / 60)m"
+            rest %= 60
+        }
         if rest > 0 || text.isEmpty { text += "\(rest)s" }
         return text
     }

@@ -20,7 +20,8 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
     public static func parse(_ text: String) -> FlowStepPath? {
         var components: [Component] = []
         for part in text.split(separator: ".") {
-            guard let open = part.firstIndex(of: "["), part.last == "]", let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]),
+            guard let open = part.firstIndex(of: "["), part.last == "]",
+                let index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)]),
                 index >= 0
             else { return nil }
             let list = part[..<open]

@@ -99,7 +99,10 @@ struct FlowExecution {
         case .webhook(let webhook):
             effects.append(.callWebhook(url: webhook.url, body: webhook.body, idempotencyKey: key))
         case .task(let task):
-            effects.append(.createTask(FlowTask(title: task.title, assignee: task.assignee, dueAt: task.due.map { calendar.advance(base, by: $0) }, idempotencyKey: key)))
+            effects.append(
+                .createTask(
+                    FlowTask(title: task.title, assignee: task.assignee, dueAt: task.due.map { calendar.advance(base, by: $0) }, idempotencyKey: key))
+            )
         case .approve(let prompt):
             run.status = .waiting
             run.waitingFor = .approval

@@ -17,7 +17,9 @@ public enum FlowInterpreter {
             guard run.status == .pending else { return (run, []) }
             return begin(definition, run, start, now: now)
         case .timer(let dueAt):
-            guard run.status == .waiting, let wakeAt = run.wakeAt, wakeAt == dueAt, dueAt <= now, let position = run.position else { return (run, []) }
+            guard run.status == .waiting, let wakeAt = run.wakeAt, wakeAt == dueAt, dueAt <= now, let position = run.position else {
+                return (run, [])
+            }
             var execution = FlowExecution(definition: definition, run: run, now: now, base: dueAt)
             execution.run.wakeAt = nil
             let waitState = run.waitingFor

@@ -1,5 +1,5 @@
-import Foundation
 import AutopilotCore
+import Foundation
 
 /// Field readers that record an issue and return nil when a value is missing or wrong.
 extension FlowDefinitionReader {

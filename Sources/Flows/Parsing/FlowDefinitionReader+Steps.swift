@@ -21,8 +21,11 @@ extension FlowDefinitionReader {
             else { continue }
             let kinds = spec.keys.filter { Self.stepKinds.contains($0) }
             guard kinds.count == 1, let kind = kinds.first else {
-                fail(stepPath, kinds.isEmpty ? "is not a step: expected one of \(Self.stepKinds.sorted().joined(separator: ", "))"
-                    : "has several step kinds (\(kinds.joined(separator: ", "))): write one per step")
+                fail(
+                    stepPath,
+                    kinds.isEmpty
+                        ? "is not a step: expected one of \(Self.stepKinds.sorted().joined(separator: ", "))"
+                        : "has several step kinds (\(kinds.joined(separator: ", "))): write one per step")
                 continue
             }
             allowOnly(spec, [kind], stepPath)

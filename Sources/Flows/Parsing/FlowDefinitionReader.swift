@@ -15,12 +15,17 @@ struct FlowDefinitionReader {
         let description = string(root, "description", "", required: false) ?? ""
         var version = 1
         if let raw = root["version"] {
-            if let value = raw.intValue, value >= 1, value <= Int64(Int32.max) { version = Int(value) } else { fail("version", "\(Self.show(raw)) is not a version number (1 or more)") }
+            if let value = raw.intValue, value >= 1, value <= Int64(Int32.max) {
+                version = Int(value)
+            } else {
+                fail("version", "\(Self.show(raw)) is not a version number (1 or more)")
+            }
         }
         let settings = readSettings(root["settings"])
         let settingsSchema = FieldSchema.object(Dictionary(uniqueKeysWithValues: settings.map { ($0.name, FieldSchema.value(.number)) }))
         let trigger = readTrigger(root["trigger"], settings: settingsSchema)
-        let schema = trigger.map { Self.baseSchema(for: $0, settings: settingsSchema) }
+        let schema =
+            trigger.map { Self.baseSchema(for: $0, settings: settingsSchema) }
             ?? ConditionSchema(roots: ["contact": FlowVocabulary.contact, "trigger": .open, "settings": settingsSchema])
         let reentry = readReentry(root["reentry"], schema: schema)
         let exits = readExits(root["exits"], schema: schema)

@@ -58,7 +58,8 @@ enum FlowDocument {
         case "null", "Null", "NULL", "~", "": return .null
         default: break
         }
-        let isInteger = !text.isEmpty && text.enumerated().allSatisfy { $0.element.isASCII && ($0.element.isNumber || ($0.offset == 0 && $0.element == "-")) }
+        let isInteger =
+            !text.isEmpty && text.enumerated().allSatisfy { $0.element.isASCII && ($0.element.isNumber || ($0.offset == 0 && $0.element == "-")) }
         if isInteger, text != "-", let value = Int64(text) { return .int(value) }
         let isDecimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && text.contains(where: \.isNumber)
         if isDecimal, let value = Double(text), value.isFinite { return .double(value) }

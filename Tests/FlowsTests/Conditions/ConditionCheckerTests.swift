@@ -43,10 +43,13 @@ struct ConditionCheckerTests {
         ("[1, \"a\"] == [1]", ["a list mixes number and string (column 1)"]),
         ("cart.value.amount > 1", ["\"cart.value\" has no fields (in \"cart.value.amount\") (column 1)"]),
         ("cart > 1", ["\"cart\" is an object, not a value (column 1)"]),
-        ("cart.total > 1 or event.stars < 2", [
-            "unknown field \"cart.total\": cart has currency, value (column 1)",
-            "unknown field \"event.stars\": event has has_photo, rating (column 19)",
-        ]),
+        (
+            "cart.total > 1 or event.stars < 2",
+            [
+                "unknown field \"cart.total\": cart has currency, value (column 1)",
+                "unknown field \"event.stars\": event has has_photo, rating (column 19)",
+            ]
+        ),
         ("-contact.locale == 1", ["- needs a number, not a string (column 2)"]),
     ])
     func reportsEveryTypeError(source: String, expected: [String]) {

@@ -8,20 +8,22 @@ struct FlowInterpreterTests {
     typealias H = FlowHarness
 
     @Test func waitThenSendCountsFromTheTriggerTime() throws {
-        let flow = try H.flow("  - wait: 20m\n  - send: { channel: sms, template: cart-sms }\n  - wait: 1h\n  - send: { channel: email, template: cart-1 }")
+        let flow = try H.flow(
+            "  - wait: 20m\n  - send: { channel: sms, template: cart-sms }\n  - wait: 1h\n  - send: { channel: email, template: cart-1 }")
         let (waiting, effects) = H.start(flow, at: "2026-05-04T10:00:00Z", now: "2026-05-04T10:03:00Z")
         #expect(effects == [.scheduleTimer(at: H.time("2026-05-04T10:20:00Z"))])
         #expect(waiting.status == .waiting && waiting.waitingFor == .timer)
         #expect(waiting.position?.description == "steps[0]")
         // The worker runs the timer 2 minutes late: the message is still scheduled at the due time, the next wait counts from it.
         let (second, sent) = H.fire(flow, waiting, now: "2026-05-04T10:22:00Z")
-        #expect(sent == [
-            .sendMessage(
-                FlowMessage(
-                    channel: .sms, template: "cart-sms", idempotencyKey: "run_1/steps[1]", step: FlowStepPath.parse("steps[1]")!,
-                    scheduledAt: H.time("2026-05-04T10:20:00Z"))),
-            .scheduleTimer(at: H.time("2026-05-04T11:20:00Z")),
-        ])
+        #expect(
+            sent == [
+                .sendMessage(
+                    FlowMessage(
+                        channel: .sms, template: "cart-sms", idempotencyKey: "run_1/steps[1]", step: FlowStepPath.parse("steps[1]")!,
+                        scheduledAt: H.time("2026-05-04T10:20:00Z"))),
+                .scheduleTimer(at: H.time("2026-05-04T11:20:00Z")),
+            ])
         let (done, last) = H.fire(flow, second)
         #expect(H.templates(last) == ["cart-1"])
         #expect(last.last == .complete)
@@ -29,12 +31,13 @@ struct FlowInterpreterTests {
     }
 
     @Test(arguments: [
-        ("2026-05-04T10:50:00Z", "sent"), // 30 minutes overdue: still executed
-        ("2026-05-04T11:20:01Z", "stale"), // more than an hour overdue: skipped
-        ("2026-05-07T09:00:00Z", "stale"), // history import three days later
+        ("2026-05-04T10:50:00Z", "sent"),  // 30 minutes overdue: still executed
+        ("2026-05-04T11:20:01Z", "stale"),  // more than an hour overdue: skipped
+        ("2026-05-07T09:00:00Z", "stale"),  // history import three days later
     ])
     func stalenessOnStart(now: String, expected: String) throws {
-        let flow = try H.flow("  - wait: 20m\n  - send: { channel: sms, template: cart-sms }\n  - wait: 1d\n  - send: { channel: email, template: later }")
+        let flow = try H.flow(
+            "  - wait: 20m\n  - send: { channel: sms, template: cart-sms }\n  - wait: 1d\n  - send: { channel: email, template: later }")
         let (run, effects) = H.start(flow, at: "2026-05-04T10:00:00Z", now: now)
         if expected == "stale" {
             #expect(run.status == .skipped(reason: "stale"))
@@ -46,7 +49,8 @@ struct FlowInterpreterTests {
     }
 
     @Test func immediateSendOfAnOldEventIsStale() throws {
-        let flow = try H.flow("  - send: { channel: sms, template: order-confirmation, transactional: true }", trigger: "trigger: { event: order.placed }")
+        let flow = try H.flow(
+            "  - send: { channel: sms, template: order-confirmation, transactional: true }", trigger: "trigger: { event: order.placed }")
         let (run, _) = H.start(flow, at: "2026-05-04T10:00:00Z", now: "2026-05-04T12:00:00Z")
         #expect(run.status == .skipped(reason: "stale"))
         let (fresh, effects) = H.start(flow, at: "2026-05-04T10:00:00Z", now: "2026-05-04T10:00:05Z")
@@ -77,7 +81,10 @@ struct FlowInterpreterTests {
             #expect(effects == [.exit(reason: reason)])
             #expect(after.wakeAt == nil)
             // The timer that was pending no longer does anything.
-            #expect(FlowInterpreter.step(definition: flow, run: after, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T11:00:00Z")).1.isEmpty)
+            #expect(
+                FlowInterpreter.step(
+                    definition: flow, run: after, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T11:00:00Z")
+                ).1.isEmpty)
         } else {
             #expect(after == waiting)
             #expect(effects.isEmpty)
@@ -176,12 +183,13 @@ struct FlowInterpreterTests {
             """)
         let (run, effects) = H.start(flow, at: "2026-05-04T10:00:00Z", contact: ["tags": ["new"]])
         #expect(run.status == .exited(reason: "golden"))
-        #expect(effects == [
-            .updateContact(.setAttribute(name: "segment", value: "gold"), idempotencyKey: "run_1/steps[0]"),
-            .updateContact(.addTag("vip"), idempotencyKey: "run_1/steps[1]"),
-            .updateContact(.removeTag("new"), idempotencyKey: "run_1/steps[2]"),
-            .exit(reason: "golden"),
-        ])
+        #expect(
+            effects == [
+                .updateContact(.setAttribute(name: "segment", value: "gold"), idempotencyKey: "run_1/steps[0]"),
+                .updateContact(.addTag("vip"), idempotencyKey: "run_1/steps[1]"),
+                .updateContact(.removeTag("new"), idempotencyKey: "run_1/steps[2]"),
+                .exit(reason: "golden"),
+            ])
     }
 
     @Test func notifyWebhookAndTaskAreEffects() throws {
@@ -192,12 +200,13 @@ struct FlowInterpreterTests {
               - task: { title: Call back, assignee: sales }
             """)
         let (_, effects) = H.start(flow, at: "2026-05-04T10:00:00Z")
-        #expect(effects == [
-            .notify(channel: .log, message: "Cart {{trigger.cart_id}}", idempotencyKey: "run_1/steps[0]"),
-            .callWebhook(url: "https://crm.example/hook", body: ["cart": "{{trigger.cart_id}}", "n": 1], idempotencyKey: "run_1/steps[1]"),
-            .createTask(FlowTask(title: "Call back", assignee: "sales", dueAt: nil, idempotencyKey: "run_1/steps[2]")),
-            .complete,
-        ])
+        #expect(
+            effects == [
+                .notify(channel: .log, message: "Cart {{trigger.cart_id}}", idempotencyKey: "run_1/steps[0]"),
+                .callWebhook(url: "https://crm.example/hook", body: ["cart": "{{trigger.cart_id}}", "n": 1], idempotencyKey: "run_1/steps[1]"),
+                .createTask(FlowTask(title: "Call back", assignee: "sales", dueAt: nil, idempotencyKey: "run_1/steps[2]")),
+                .complete,
+            ])
     }
 
     @Test(arguments: [(true, "completed"), (false, "rejected")])
@@ -220,16 +229,21 @@ struct FlowInterpreterTests {
     @Test func inputsThatDoNotApplyChangeNothing() throws {
         let flow = try H.flow("  - wait: 1h\n  - send: { channel: email, template: x }")
         let (waiting, _) = H.start(flow, at: "2026-05-04T10:00:00Z")
-        let wrongTimer = FlowInterpreter.step(definition: flow, run: waiting, input: .timer(dueAt: H.time("2026-05-04T10:30:00Z")), now: H.time("2026-05-04T12:00:00Z"))
+        let wrongTimer = FlowInterpreter.step(
+            definition: flow, run: waiting, input: .timer(dueAt: H.time("2026-05-04T10:30:00Z")), now: H.time("2026-05-04T12:00:00Z"))
         #expect(wrongTimer.0 == waiting && wrongTimer.1.isEmpty)
-        let early = FlowInterpreter.step(definition: flow, run: waiting, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T10:59:00Z"))
+        let early = FlowInterpreter.step(
+            definition: flow, run: waiting, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T10:59:00Z"))
         #expect(early.0 == waiting && early.1.isEmpty)
-        let restart = FlowInterpreter.step(definition: flow, run: waiting, input: .start(FlowStart(occurredAt: H.time("2026-05-04T10:00:00Z"))), now: H.time("2026-05-04T10:00:00Z"))
+        let restart = FlowInterpreter.step(
+            definition: flow, run: waiting, input: .start(FlowStart(occurredAt: H.time("2026-05-04T10:00:00Z"))), now: H.time("2026-05-04T10:00:00Z"))
         #expect(restart.0 == waiting && restart.1.isEmpty)
-        let approval = FlowInterpreter.step(definition: flow, run: waiting, input: .approval(FlowApproval(approved: true, by: "x")), now: H.time("2026-05-04T10:10:00Z"))
+        let approval = FlowInterpreter.step(
+            definition: flow, run: waiting, input: .approval(FlowApproval(approved: true, by: "x")), now: H.time("2026-05-04T10:10:00Z"))
         #expect(approval.0 == waiting && approval.1.isEmpty)
         let (done, _) = H.fire(flow, waiting)
-        let again = FlowInterpreter.step(definition: flow, run: done, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T11:00:00Z"))
+        let again = FlowInterpreter.step(
+            definition: flow, run: done, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T11:00:00Z"))
         #expect(again.0 == done && again.1.isEmpty)
     }
 
@@ -243,22 +257,28 @@ struct FlowInterpreterTests {
         #expect(FlowRunID.make(flowID: "a", contactID: "c", triggerKey: "e1").count == 20)
     }
 
-    @Test(arguments: [(nil as Double?, "2026-06-08T08:00:00Z"), (10, "2026-06-11T08:00:00Z"), (30, "2026-06-15T08:00:00Z"), (1, "2026-06-08T08:00:00Z")])
+    @Test(arguments: [
+        (nil as Double?, "2026-06-08T08:00:00Z"), (10, "2026-06-11T08:00:00Z"), (30, "2026-06-15T08:00:00Z"), (1, "2026-06-08T08:00:00Z"),
+    ])
     func dynamicWaitReadsClampedSettings(override: Double?, expected: String) throws {
         let flow = try H.flow(
             "  - wait: { days: settings.delay_days }\n  - send: { channel: email, template: review }", trigger: "trigger: { event: order.delivered }",
             extra: "settings:\n  delay_days: { default: 7, min: 7, max: 14 }")
-        let (run, effects) = H.start(flow, at: "2026-06-01T08:00:00Z", properties: ["order_id": "o1"], settings: override.map { ["delay_days": $0] } ?? [:])
+        let (run, effects) = H.start(
+            flow, at: "2026-06-01T08:00:00Z", properties: ["order_id": "o1"], settings: override.map { ["delay_days": $0] } ?? [:])
         #expect(effects == [.scheduleTimer(at: H.time(expected))])
         #expect(run.context["settings"]?["delay_days"] != nil)
     }
 
     @Test func dynamicWaitWithoutAValueExits() throws {
-        let flow = try H.flow("  - wait: { days: order.replenishment_days - 5 }\n  - send: { channel: email, template: refill }", trigger: "trigger: { event: order.placed }")
+        let flow = try H.flow(
+            "  - wait: { days: order.replenishment_days - 5 }\n  - send: { channel: email, template: refill }",
+            trigger: "trigger: { event: order.placed }")
         let (run, effects) = H.start(flow, at: "2026-06-01T08:00:00Z", properties: ["order_id": "o1"], entities: ["order": ["id": "o1"]])
         #expect(run.status == .exited(reason: "missing_value"))
         #expect(effects == [.exit(reason: "missing_value")])
-        let (waiting, timer) = H.start(flow, at: "2026-06-01T08:00:00Z", properties: ["order_id": "o1"], entities: ["order": ["replenishment_days": 30]])
+        let (waiting, timer) = H.start(
+            flow, at: "2026-06-01T08:00:00Z", properties: ["order_id": "o1"], entities: ["order": ["replenishment_days": 30]])
         #expect(timer == [.scheduleTimer(at: H.time("2026-06-26T08:00:00Z"))])
         #expect(waiting.status == .waiting)
     }

@@ -51,7 +51,8 @@ struct LocalCalendarTests {
         #expect(parisEffects == [.scheduleTimer(at: H.time("2026-10-25T09:00:00Z"))])
         #expect(paris.timeZone == "Europe/Paris")
         let start = FlowStart(occurredAt: H.time("2026-10-24T12:00:00Z"), contact: ["timezone": "Mars/Olympus"], tenantTimeZone: "America/New_York")
-        let (tenant, tenantEffects) = FlowInterpreter.step(definition: flow, run: H.newRun(), input: .start(start), now: H.time("2026-10-24T12:00:00Z"))
+        let (tenant, tenantEffects) = FlowInterpreter.step(
+            definition: flow, run: H.newRun(), input: .start(start), now: H.time("2026-10-24T12:00:00Z"))
         #expect(tenant.timeZone == "America/New_York")
         #expect(tenantEffects == [.scheduleTimer(at: H.time("2026-10-24T14:00:00Z"))])
     }
@@ -75,7 +76,9 @@ struct LocalCalendarTests {
 
     @Test func oneShotDateTriggersAndBadDates() {
         let winBack = DateTrigger(property: "last_order_at", offsetDays: 90, at: TimeOfDay(hour: 10, minute: 0)!, yearly: false)
-        #expect(Self.paris.firing(of: winBack, value: "2026-01-10T15:00:00Z", onOrAfter: H.time("2026-01-10T15:00:00Z")) == H.time("2026-04-10T08:00:00Z"))
+        #expect(
+            Self.paris.firing(of: winBack, value: "2026-01-10T15:00:00Z", onOrAfter: H.time("2026-01-10T15:00:00Z")) == H.time("2026-04-10T08:00:00Z")
+        )
         #expect(Self.paris.firing(of: Self.birthday, value: "not a date", onOrAfter: H.time("2026-01-01T00:00:00Z")) == nil)
         #expect(Self.paris.firing(of: Self.birthday, value: "1990-02-30", onOrAfter: H.time("2026-01-01T00:00:00Z")) == nil)
     }

@@ -20,7 +20,8 @@ struct FlowLibraryTests {
         while !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path), root.path != "/" {
             root = root.deletingLastPathComponent()
         }
-        let folder = ["Sources/Flows/Library", "Flows/Library"].map { root.appendingPathComponent($0) }
+        let folder =
+            ["Sources/Flows/Library", "Flows/Library"].map { root.appendingPathComponent($0) }
             .first { FileManager.default.fileExists(atPath: $0.path) } ?? root
         let flows = try FlowLibrary.load(from: folder).get()
         #expect(flows == (try FlowLibrary.builtIn))
@@ -30,16 +31,19 @@ struct FlowLibraryTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flows-\(UInt64.random(in: 0...UInt64.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "id: other\nname: X\ntrigger: manual\nsteps: [{exit: done}]".write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
-        try "id: bad\nname: B\ntrigger: manual\nsteps: [{wait: 2x}]".write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        try "id: other\nname: X\ntrigger: manual\nsteps: [{exit: done}]".write(
+            to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+        try "id: bad\nname: B\ntrigger: manual\nsteps: [{wait: 2x}]".write(
+            to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         guard case .failure(let error) = FlowLibrary.load(from: folder) else {
             Issue.record("the folder should not load")
             return
         }
-        #expect(error.description == """
-            bad.yaml: steps[0].wait: "2x" is not a duration (such as 20m, 1h, 3d, 2w)
-            mine.yaml: id: "other" differs from the file name "mine"
-            """)
+        #expect(
+            error.description == """
+                bad.yaml: steps[0].wait: "2x" is not a duration (such as 20m, 1h, 3d, 2w)
+                mine.yaml: id: "other" differs from the file name "mine"
+                """)
     }
 
     @Test func abandonedCartRunsItsWholeSchedule() throws {
@@ -74,7 +78,8 @@ struct FlowLibraryTests {
         #expect(first == [.scheduleTimer(at: H.time("2026-06-08T08:00:00Z"))])
         let (asked, request) = H.fire(flow, waiting)
         #expect(H.templates(request) == ["review-request"])
-        let (done, effects) = H.event(flow, asked, "review.submitted", at: "2026-06-09T08:00:00Z", ["order_id": "o1", "rating": .int(rating), "has_photo": false])
+        let (done, effects) = H.event(
+            flow, asked, "review.submitted", at: "2026-06-09T08:00:00Z", ["order_id": "o1", "rating": .int(rating), "has_photo": false])
         if outcome == "low_rating" {
             #expect(done.status == .exited(reason: "low_rating"))
             #expect(effects.contains { if case .notify(.slack, _, _) = $0 { true } else { false } })
@@ -130,7 +135,8 @@ struct FlowLibraryTests {
         #expect(fire == H.time("2026-03-25T09:00:00Z"))
         var (run, effects) = FlowInterpreter.step(
             definition: flow, run: H.newRun(),
-            input: .start(FlowStart(occurredAt: fire, trigger: ["date": "1990-04-01"], contact: ["birthdate": "1990-04-01", "timezone": "Europe/Paris"])),
+            input: .start(
+                FlowStart(occurredAt: fire, trigger: ["date": "1990-04-01"], contact: ["birthdate": "1990-04-01", "timezone": "Europe/Paris"])),
             now: fire)
         var sent = effects.compactMap { if case .sendMessage(let m) = $0 { m.scheduledAt } else { nil } }
         while run.wakeAt != nil {
@@ -140,5 +146,32 @@ struct FlowLibraryTests {
         #expect(sent == ["2026-03-25T09:00:00Z", "2026-04-01T08:00:00Z", "2026-04-04T08:00:00Z"].map(H.time))
         let (noDate, _) = FlowInterpreter.step(definition: flow, run: H.newRun(), input: .start(FlowStart(occurredAt: fire)), now: fire)
         #expect(noDate.status == .exited(reason: "no_birthdate"))
+    }
+}
+
+@Suite("Routing helpers")
+struct FlowRoutingTests {
+    @Test(arguments: [(0.75, true), (0.7, false), (0.2, false)])
+    func atRiskStartsAboveSeventyPercent(score: Double, starts: Bool) throws {
+        let flow = try #require(try FlowLibrary.flow(id: "at-risk-customer"))
+        let event = FlowEvent(
+            id: "e1", type: "score.churn_risk_crossed", occurredAt: FlowHarness.time("2026-06-01T08:00:00Z"), properties: ["score": .double(score)])
+        #expect(flow.isTriggered(by: event, contact: [:]) == starts)
+        var other = event
+        other.type = "order.placed"
+        #expect(!flow.isTriggered(by: other, contact: [:]))
+    }
+
+    @Test func referralStartsOnTheSecondOrder() throws {
+        let flow = try #require(try FlowLibrary.flow(id: "referral"))
+        let event = FlowEvent(id: "e1", type: "order.placed", occurredAt: FlowHarness.time("2026-06-01T08:00:00Z"), properties: ["order_id": "o2"])
+        #expect(flow.isTriggered(by: event, contact: ["orders_count": 2]))
+        #expect(!flow.isTriggered(by: event, contact: ["orders_count": 3]))
+        #expect(!flow.isTriggered(by: event, contact: [:]))
+    }
+
+    @Test func triggerObjectIDForReentry() throws {
+        let flow = try #require(try FlowLibrary.flow(id: "abandoned-cart"))
+        #expect(flow.triggerObjectID(for: FlowStart(occurredAt: FlowHarness.time("2026-06-01T08:00:00Z"), trigger: ["cart_id": "k9"])) == "k9")
     }
 }
