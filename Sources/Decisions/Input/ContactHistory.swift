@@ -2,7 +2,8 @@ import AutopilotCore
 import Foundation
 
 /// Everything the decision rules read about one contact: who, how they may be reached, what was said, and
-/// optionally their lead and churn risk. Built by the engine from storage; no database here.
+/// optionally their lead and churn risk. Built by the engine from storage; no database here. One history per contact:
+/// the engine proposes at most one recommendation per history.
 public struct ContactHistory: Sendable, Hashable, Codable {
     public var id: String
     public var email: String?

@@ -46,9 +46,10 @@ public struct RecommendationEngine: Sendable {
             escalations.append(.overdue)
         }
         let evidence = RecommendationEvidence(
-            hoursSince: best.since.map { now.timeIntervalSince($0) / 3600 }, thresholdHours: best.thresholdHours, messageID: best.message?.id,
-            messageChannel: best.message?.channel, since: best.since, leadTier: contact.lead?.tier, churnBand: contact.churn?.band,
-            churnScore: contact.churn?.score,
+            hoursSince: best.since.flatMap { Self.finite(now.timeIntervalSince($0) / 3600) }, thresholdHours: best.thresholdHours,
+            messageID: best.message?.id, messageChannel: best.message?.channel, since: best.since, leadTier: contact.lead?.tier,
+            churnBand: contact.churn?.band,
+            churnScore: contact.churn.flatMap { Self.finite($0.score) },
             alsoHeld: matches.filter { $0.rule != best.rule }.map(\.rule).sorted { $0.precedence < $1.precedence }, escalations: escalations
         )
         return Recommendation(
@@ -57,5 +58,10 @@ public struct RecommendationEngine: Sendable {
             reason: ReasonWriter.reason(best, contact: contact, now: now, locale: language), locale: language, evidence: evidence,
             priority: priority, channel: best.channel, templateID: best.rule.templateID, createdAt: now, dueAt: dueAt
         )
+    }
+
+    /// Keeps NaN and infinities out of the evidence (they cannot be encoded as JSON).
+    private static func finite(_ value: Double) -> Double? {
+        value.isFinite ? value : nil
     }
 }
