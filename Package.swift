@@ -118,7 +118,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DecisionsTests",
-            dependencies: ["Decisions", "AutopilotCore"],
+            dependencies: ["Decisions", "Scoring", "AutopilotCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
