@@ -25,6 +25,7 @@ public struct WebhookInbox: Sendable {
         process(provider: provider, delivery: WebhookDelivery(headers: WebhookHeaders(headers), rawBody: rawBody, url: url, now: now), secret: secret)
     }
 
+    /// The same, for a delivery already gathered into a `WebhookDelivery`.
     public func process(provider: WebhookProvider, delivery: WebhookDelivery, secret: String) -> WebhookOutcome {
         if provider == .woocommerce, delivery.headers.value(WooCommerceSignature.header) == nil, WooCommerceTranslator.isPing(delivery.rawBody) {
             return .ping
@@ -49,6 +50,7 @@ public struct WebhookInbox: Sendable {
         }
     }
 
+    /// Checks the delivery's signature the way its provider signs; throws why it is refused.
     public func verify(provider: WebhookProvider, delivery: WebhookDelivery, secret: String) throws(SignatureFailure) {
         switch provider {
         case .shopify: try ShopifySignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
@@ -70,6 +72,7 @@ public struct WebhookInbox: Sendable {
         }
     }
 
+    /// The provider's id of this delivery (`<provider>:<id>`), the same on every retry; for replay detection.
     public func deliveryID(provider: WebhookProvider, delivery: WebhookDelivery) -> String? {
         switch provider {
         case .shopify: ShopifyTranslator().deliveryID(delivery)

@@ -27,6 +27,7 @@ public struct FormBody: Sendable, Hashable {
         pairs.first { $0.name == name }?.value
     }
 
+    /// Every name that appears, once.
     public var names: Set<String> { Set(pairs.map(\.name)) }
 
     /// Encodes the pairs in order (spaces as `+`), the way Twilio and browsers post forms.

@@ -14,10 +14,12 @@ public struct ShopifySignature: Sendable {
         MessageAuthentication.base64(MessageAuthentication.hmacSHA256(key: secret, message: body))
     }
 
+    /// Checks the `X-Shopify-Hmac-Sha256` header against the raw body; throws why it does not match.
     public func verify(body: [UInt8], headers: WebhookHeaders) throws(SignatureFailure) {
         try verify(body: body, signature: headers.value(Self.header))
     }
 
+    /// Checks a header value (nil when the header is absent) against the raw body.
     public func verify(body: [UInt8], signature: String?) throws(SignatureFailure) {
         try Base64BodySignature(header: Self.header, secret: secret).verify(body: body, signature: signature)
     }

@@ -19,10 +19,12 @@ public struct SlackSignature: Sendable {
         "v0=" + MessageAuthentication.hex(MessageAuthentication.hmacSHA256(key: secret, message: Self.basestring(timestamp, body)))
     }
 
+    /// Checks `X-Slack-Signature` and `X-Slack-Request-Timestamp` against the raw body and `now`.
     public func verify(body: [UInt8], headers: WebhookHeaders, now: Date) throws(SignatureFailure) {
         try verify(body: body, timestamp: headers.value(Self.timestampHeader), signature: headers.value(Self.signatureHeader), now: now)
     }
 
+    /// Checks header values (nil when absent) against the raw body and `now`; throws why they are refused.
     public func verify(body: [UInt8], timestamp: String?, signature: String?, now: Date) throws(SignatureFailure) {
         guard !secret.isEmpty else { throw SignatureFailure(.missingSecret, "no signing secret is configured") }
         guard let signature else { throw SignatureFailure(.missingSignature, "the \(Self.signatureHeader) header is missing") }

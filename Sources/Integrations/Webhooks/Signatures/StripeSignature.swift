@@ -29,10 +29,12 @@ public struct StripeSignature: Sendable {
         "t=\(timestamp),v1=\(sign(body, timestamp: timestamp))"
     }
 
+    /// Checks the `Stripe-Signature` header against the raw body and `now`; throws why it is refused.
     public func verify(body: [UInt8], headers: WebhookHeaders, now: Date) throws(SignatureFailure) {
         try verify(body: body, header: headers.value(Self.header), now: now)
     }
 
+    /// Checks a header value (nil when the header is absent) against the raw body and `now`.
     public func verify(body: [UInt8], header: String?, now: Date) throws(SignatureFailure) {
         guard !secret.isEmpty else { throw SignatureFailure(.missingSecret, "no signing secret is configured") }
         guard let header else { throw SignatureFailure(.missingSignature, "the \(Self.header) header is missing") }

@@ -11,6 +11,7 @@ public struct TwilioSignature: Sendable {
 
     private let authToken: String
 
+    /// - Parameter authToken: the account's auth token, which signs every request Twilio makes.
     public init(authToken: String) {
         self.authToken = authToken
     }
@@ -46,6 +47,7 @@ public struct TwilioSignature: Sendable {
         try verify(url: url, parameters: form.pairs, signature: signature)
     }
 
+    /// Checks a header value (nil when absent) against the URL and the decoded POST parameters.
     public func verify(url: String, parameters: [FormField], signature: String?) throws(SignatureFailure) {
         try checkPreconditions(signature)
         guard let signature, let received = MessageAuthentication.decodeBase64(signature), received.count == 20 else {

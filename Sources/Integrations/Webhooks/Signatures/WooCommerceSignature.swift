@@ -12,14 +12,17 @@ public struct WooCommerceSignature: Sendable {
         key = Self.decodeSpecialCharacters(secret)
     }
 
+    /// The header value WooCommerce sends for this body.
     public func sign(_ body: [UInt8]) -> String {
         MessageAuthentication.base64(MessageAuthentication.hmacSHA256(key: key, message: body))
     }
 
+    /// Checks the `X-WC-Webhook-Signature` header against the raw body; throws why it does not match.
     public func verify(body: [UInt8], headers: WebhookHeaders) throws(SignatureFailure) {
         try verify(body: body, signature: headers.value(Self.header))
     }
 
+    /// Checks a header value (nil when the header is absent) against the raw body.
     public func verify(body: [UInt8], signature: String?) throws(SignatureFailure) {
         try Base64BodySignature(header: Self.header, secret: key).verify(body: body, signature: signature)
     }

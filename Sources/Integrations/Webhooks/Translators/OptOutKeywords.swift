@@ -12,6 +12,7 @@ public enum OptOutKeywords {
         "OPT-OUT", "OPT OUT",
     ]
 
+    /// Whether the whole reply is an opt-out keyword.
     public static func isOptOut(_ text: String) -> Bool {
         keywords.contains(normalize(text))
     }

@@ -20,6 +20,7 @@ public struct ShopifyTranslator: Sendable {
         delivery.headers.value(Self.webhookIDHeader).map { "shopify:\($0)" }
     }
 
+    /// Events for a delivery whose signature was verified, or why it carries none; throws when it cannot be read.
     public func translate(_ delivery: WebhookDelivery) throws(WebhookPayloadError) -> WebhookTranslation {
         guard let topic = delivery.headers.value(Self.topicHeader)?.lowercased() else { throw .missingHeader(Self.topicHeader) }
         guard Self.supportedTopics.contains(topic) else {

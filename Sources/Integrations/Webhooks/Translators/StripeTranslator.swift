@@ -20,6 +20,7 @@ public struct StripeTranslator: Sendable {
         return "stripe:\(id)"
     }
 
+    /// Events for a delivery whose signature was verified, or why it carries none; throws when it cannot be read.
     public func translate(_ delivery: WebhookDelivery) throws(WebhookPayloadError) -> WebhookTranslation {
         let event = try PayloadDocument.object(delivery.rawBody)
         guard let eventID = event.text("id") else { throw .missing("id") }

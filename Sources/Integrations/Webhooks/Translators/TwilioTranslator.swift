@@ -22,6 +22,7 @@ public struct TwilioTranslator: Sendable {
         return "twilio:\(sid):\(Self.status(form) ?? "received")"
     }
 
+    /// Events for a delivery whose signature was verified, or why it carries none; throws when it cannot be read.
     public func translate(_ delivery: WebhookDelivery) throws(WebhookPayloadError) -> WebhookTranslation {
         guard let form = FormBody(delivery.rawBody) else {
             throw WebhookPayloadError(code: "malformed_body", field: nil, message: "the body is not application/x-www-form-urlencoded UTF-8")

@@ -25,6 +25,7 @@ public struct WooCommerceTranslator: Sendable {
         return form.names == ["webhook_id"]
     }
 
+    /// Events for a delivery whose signature was verified, or why it carries none; throws when it cannot be read.
     public func translate(_ delivery: WebhookDelivery) throws(WebhookPayloadError) -> WebhookTranslation {
         guard let topic = delivery.headers.value(Self.topicHeader)?.lowercased() else { throw .missingHeader(Self.topicHeader) }
         switch topic {
