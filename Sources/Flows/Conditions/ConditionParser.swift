@@ -15,8 +15,17 @@
 struct ConditionParser {
     private var tokens: [ConditionToken]
     private var index = 0
+    private var depth = 0
+
+    /// Longest condition accepted, in characters.
+    static let maximumLength = 2_000
+    /// Deepest nesting of parentheses, lists, `not` and unary minus accepted.
+    static let maximumDepth = 32
 
     static func parse(_ text: String) -> Result<ConditionExpression, ConditionError> {
+        guard text.count <= maximumLength else {
+            return .failure(ConditionError(column: maximumLength + 1, message: "the condition is longer than \(maximumLength) characters"))
+        }
         switch ConditionLexer.tokenize(text) {
         case .failure(let error): return .failure(error)
         case .success(let tokens):
@@ -42,7 +51,16 @@ struct ConditionParser {
     private func isKeyword(_ word: String) -> Bool { current.kind == .keyword(word) }
     private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
 
+    private mutating func enter() throws(ConditionError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw ConditionError(column: current.column, message: "the condition nests deeper than \(Self.maximumDepth) levels")
+        }
+    }
+
     private mutating func parseOr() throws(ConditionError) -> ConditionExpression {
+        try enter()
+        defer { depth -= 1 }
         var left = try parseAnd()
         while isKeyword("or") {
             let column = current.column
@@ -66,6 +84,8 @@ struct ConditionParser {
         if isKeyword("not") {
             let column = current.column
             advance()
+            try enter()
+            defer { depth -= 1 }
             return .not(try parseNot(), column: column)
         }
         return try parseComparison()
@@ -116,6 +136,8 @@ struct ConditionParser {
         if isSymbol("-") {
             let column = current.column
             advance()
+            try enter()
+            defer { depth -= 1 }
             return .negate(try parseUnary(), column: column)
         }
         return try parsePrimary()

@@ -11,7 +11,10 @@ public enum FlowInterpreter {
     public static let staleAfter: TimeInterval = 3600
 
     public static func step(definition: FlowDefinition, run: FlowRun, input: FlowInput, now: Date) -> (FlowRun, [FlowEffect]) {
-        guard !run.status.isFinished else { return (run, []) }
+        // A run only moves on the definition version it is pinned to; anything else is the caller's mistake and a no-op.
+        guard !run.status.isFinished, definition.id == run.flowID, run.status == .pending || definition.version == run.flowVersion else {
+            return (run, [])
+        }
         switch input {
         case .start(let start):
             guard run.status == .pending else { return (run, []) }

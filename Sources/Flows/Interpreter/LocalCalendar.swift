@@ -84,6 +84,16 @@ public struct LocalCalendar: Sendable {
         return nil
     }
 
+    /// The local calendar day of an instant, `YYYY-MM-DD`: a date trigger's `trigger.occurrence`.
+    public func day(of date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        func pad(_ value: Int?, _ width: Int) -> String {
+            let text = String(value ?? 0)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.year, 4))-\(pad(parts.month, 2))-\(pad(parts.day, 2))"
+    }
+
     /// The first firing of a schedule strictly after `date`.
     public func nextFiring(of schedule: FlowSchedule, after date: Date) -> Date {
         let candidate = nextMatch(atOrAfter: date, time: schedule.at, weekdays: schedule.weekdays)

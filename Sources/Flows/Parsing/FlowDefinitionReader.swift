@@ -49,7 +49,7 @@ struct FlowDefinitionReader {
         case .event(let type, _):
             roots["trigger"] = FlowVocabulary.eventSchema(type) ?? .open
             if let entity = FlowVocabulary.entityRoot(forTrigger: type) { roots[entity.name] = entity.schema }
-        case .date: roots["trigger"] = .object(["date": .value(.string)])
+        case .date: roots["trigger"] = .object(["date": .value(.string), "occurrence": .value(.string)])
         case .schedule: roots["trigger"] = .object(["scheduled_at": .value(.string)])
         case .manual: roots["trigger"] = .open
         }

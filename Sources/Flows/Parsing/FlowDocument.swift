@@ -4,7 +4,16 @@ import Yams
 /// Reads flow text (YAML, or JSON) into a JSON value, keeping scalars as written: only plain YAML scalars that are
 /// exactly `true`, `false`, `null`/`~` or a decimal number become non-strings, so `10:00` stays the string "10:00".
 enum FlowDocument {
+    /// Largest flow document accepted, in UTF-8 bytes.
+    static let maximumSize = 1_000_000
+    /// Deepest nesting of mappings and lists accepted.
+    static let maximumDepth = 64
+
     static func read(_ text: String) -> Result<JSONValue, FlowValidationError> {
+        guard text.utf8.count <= maximumSize else {
+            let issue = FlowIssue(path: "", message: "the document is larger than \(maximumSize) bytes")
+            return .failure(FlowValidationError(code: "unreadable_flow", issues: [issue]))
+        }
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.first == "{" {
             do {
@@ -18,19 +27,23 @@ enum FlowDocument {
                 return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "the document is empty")]))
             }
             var issues: [FlowIssue] = []
-            let value = convert(node, path: "", issues: &issues)
+            let value = convert(node, path: "", depth: 0, issues: &issues)
             return issues.isEmpty ? .success(value) : .failure(FlowValidationError(code: "unreadable_flow", issues: issues))
         } catch {
             return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "not valid YAML: \(error)")]))
         }
     }
 
-    private static func convert(_ node: Node, path: String, issues: inout [FlowIssue]) -> JSONValue {
+    private static func convert(_ node: Node, path: String, depth: Int, issues: inout [FlowIssue]) -> JSONValue {
+        guard depth < maximumDepth else {
+            issues.append(FlowIssue(path: path, message: "nests deeper than \(maximumDepth) levels"))
+            return .null
+        }
         switch node {
         case .scalar(let scalar):
             return scalar.style == .plain ? plainScalar(scalar.string) : .string(scalar.string)
         case .sequence(let sequence):
-            return .array(sequence.enumerated().map { convert($0.element, path: "\(path)[\($0.offset)]", issues: &issues) })
+            return .array(sequence.enumerated().map { convert($0.element, path: "\(path)[\($0.offset)]", depth: depth + 1, issues: &issues) })
         case .mapping(let mapping):
             var object = JSONObject()
             for (keyNode, valueNode) in mapping {
@@ -42,7 +55,7 @@ enum FlowDocument {
                 if object[key.string] != nil {
                     issues.append(FlowIssue(path: childPath, message: "is written twice"))
                 }
-                object[key.string] = convert(valueNode, path: childPath, issues: &issues)
+                object[key.string] = convert(valueNode, path: childPath, depth: depth + 1, issues: &issues)
             }
             return .object(object)
         case .alias:

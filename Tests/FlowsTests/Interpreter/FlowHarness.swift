@@ -12,8 +12,8 @@ enum FlowHarness {
         Timestamp.parse(text) ?? Date(timeIntervalSince1970: 0)
     }
 
-    static func newRun() -> FlowRun {
-        FlowRun(id: "run_1", flowID: "test", flowVersion: 1, contactID: "c1")
+    static func newRun(for flow: FlowDefinition? = nil) -> FlowRun {
+        FlowRun(id: "run_1", flowID: flow?.id ?? "test", flowVersion: flow?.version ?? 1, contactID: "c1")
     }
 
     static func start(
@@ -21,7 +21,7 @@ enum FlowHarness {
         contact: JSONObject = ["timezone": "Europe/Paris", "consents": ["sms": true]], entities: JSONObject = [:], settings: [String: Double] = [:]
     ) -> (FlowRun, [FlowEffect]) {
         let start = FlowStart(occurredAt: time(trigger), trigger: properties, contact: contact, entities: entities, settings: settings)
-        return FlowInterpreter.step(definition: flow, run: newRun(), input: .start(start), now: time(now ?? trigger))
+        return FlowInterpreter.step(definition: flow, run: newRun(for: flow), input: .start(start), now: time(now ?? trigger))
     }
 
     static func fire(_ flow: FlowDefinition, _ run: FlowRun, now: String? = nil) -> (FlowRun, [FlowEffect]) {

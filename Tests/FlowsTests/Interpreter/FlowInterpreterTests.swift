@@ -291,3 +291,41 @@ struct FlowInterpreterTests {
         #expect(run.triggeredAt == H.time("2026-05-04T10:00:00Z"))
     }
 }
+
+@Suite("Flow interpreter: versions and documents")
+struct FlowVersionTests {
+    typealias H = FlowHarness
+
+    @Test func runsOnlyMoveOnTheirPinnedVersion() throws {
+        let flow = try H.flow("  - wait: 1h\n  - send: { channel: email, template: x }")
+        let (waiting, _) = H.start(flow, at: "2026-05-04T10:00:00Z")
+        #expect(waiting.flowVersion == 1)
+        var edited = flow
+        edited.version = 2
+        let moved = FlowInterpreter.step(
+            definition: edited, run: waiting, input: .timer(dueAt: H.time("2026-05-04T11:00:00Z")), now: H.time("2026-05-04T11:00:00Z"))
+        #expect(moved.0 == waiting && moved.1.isEmpty)
+        var other = flow
+        other.id = "another"
+        let wrongFlow = FlowInterpreter.step(
+            definition: other, run: H.newRun(), input: .start(FlowStart(occurredAt: H.time("2026-05-04T10:00:00Z"))),
+            now: H.time("2026-05-04T10:00:00Z"))
+        #expect(wrongFlow.0 == H.newRun() && wrongFlow.1.isEmpty)
+    }
+
+    @Test func oversizedAndDeepDocumentsAreRefused() {
+        let deep = "id: x\nname: X\ntrigger: manual\nsteps: " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(FlowDefinition.validate(deep).first?.message.contains("nests deeper than 64 levels") == true)
+        let huge = "id: x\nname: X\ndescription: " + String(repeating: "a", count: 1_000_001)
+        #expect(FlowDefinition.validate(huge).map(\.message) == ["the document is larger than 1000000 bytes"])
+    }
+
+    @Test func birthdayRunsOncePerOccurrence() throws {
+        let flow = try #require(try FlowLibrary.flow(id: "birthday"))
+        let calendar = LocalCalendar(timeZoneIdentifier: "Europe/Paris")
+        let fire = H.time("2026-03-28T23:30:00Z")
+        #expect(calendar.day(of: fire) == "2026-03-29")
+        let start = FlowStart(occurredAt: fire, trigger: ["date": "1990-04-05", "occurrence": .string(calendar.day(of: fire))])
+        #expect(flow.triggerObjectID(for: start) == "2026-03-29")
+    }
+}

@@ -134,7 +134,7 @@ struct FlowLibraryTests {
         let fire = try #require(calendar.firing(of: trigger, value: "1990-04-01", onOrAfter: H.time("2026-01-01T00:00:00Z")))
         #expect(fire == H.time("2026-03-25T09:00:00Z"))
         var (run, effects) = FlowInterpreter.step(
-            definition: flow, run: H.newRun(),
+            definition: flow, run: H.newRun(for: flow),
             input: .start(
                 FlowStart(occurredAt: fire, trigger: ["date": "1990-04-01"], contact: ["birthdate": "1990-04-01", "timezone": "Europe/Paris"])),
             now: fire)
@@ -144,7 +144,7 @@ struct FlowLibraryTests {
             sent += effects.compactMap { if case .sendMessage(let m) = $0 { m.scheduledAt } else { nil } }
         }
         #expect(sent == ["2026-03-25T09:00:00Z", "2026-04-01T08:00:00Z", "2026-04-04T08:00:00Z"].map(H.time))
-        let (noDate, _) = FlowInterpreter.step(definition: flow, run: H.newRun(), input: .start(FlowStart(occurredAt: fire)), now: fire)
+        let (noDate, _) = FlowInterpreter.step(definition: flow, run: H.newRun(for: flow), input: .start(FlowStart(occurredAt: fire)), now: fire)
         #expect(noDate.status == .exited(reason: "no_birthdate"))
     }
 }
