@@ -50,7 +50,13 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
         return text
     }
 
-    public static func < (lhs: FlowStepPath, rhs: FlowStepPath) -> Bool { lhs.description < rhs.description }
+    /// Document order: a step comes before the steps nested in it, which come before its next sibling.
+    public static func < (lhs: FlowStepPath, rhs: FlowStepPath) -> Bool {
+        for (left, right) in zip(lhs.components, rhs.components) where left != right {
+            return left.order < right.order
+        }
+        return lhs.components.count < rhs.components.count
+    }
 
     /// The same path, one step further in its list.
     var nextSibling: FlowStepPath {
@@ -85,6 +91,17 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
             }
         }
         return pendingList == nil ? step : nil
+    }
+}
+
+extension FlowStepPath.Component {
+    fileprivate var order: Int {
+        switch self {
+        case .index(let index): index
+        case .then: -3
+        case .else: -2
+        case .onTimeout: -1
+        }
     }
 }
 

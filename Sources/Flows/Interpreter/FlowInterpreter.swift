@@ -23,7 +23,7 @@ public enum FlowInterpreter {
             guard run.status == .waiting, let wakeAt = run.wakeAt, wakeAt == dueAt, dueAt <= now, let position = run.position else {
                 return (run, [])
             }
-            var execution = FlowExecution(definition: definition, run: run, now: now, base: dueAt)
+            var execution = FlowExecution(definition: definition, run: run, now: now, base: wakeAt)
             execution.run.wakeAt = nil
             let waitState = run.waitingFor
             execution.run.waitingFor = nil

@@ -329,3 +329,45 @@ struct FlowVersionTests {
         #expect(flow.triggerObjectID(for: start) == "2026-03-29")
     }
 }
+
+@Suite("Flow runs: persistence and step order")
+struct FlowRunPersistenceTests {
+    typealias H = FlowHarness
+
+    @Test func aWaitingRunRoundTripsAndResumes() throws {
+        let flow = try H.flow(
+            FlowInterpreterTests.waitForFlow, trigger: "trigger: { event: order.delivered }", extra: "reentry: { once_per: trigger.order_id }")
+        let (waiting, _) = H.start(flow, at: "2026-06-01T08:00:00.250Z", properties: ["order_id": "o1"])
+        let restored = try #require(FlowRun(persisted: waiting.persisted))
+        #expect(restored == waiting)
+        #expect(waiting.persisted["waiting_for"] == "event" && waiting.persisted["waiting_for_event"] == "review.submitted")
+        let (resumed, effects) = H.fire(flow, restored)
+        #expect(H.templates(effects) == ["review-reminder"])
+        #expect(FlowRun(persisted: resumed.persisted) == resumed)
+    }
+
+    @Test(arguments: [
+        ["id": "r"] as JSONObject,
+        ["id": "r", "flow_id": "f", "flow_version": 1, "contact_id": "c", "status": "exited", "context": [:], "time_zone": "UTC"],
+        [
+            "id": "r", "flow_id": "f", "flow_version": 1, "contact_id": "c", "status": "waiting", "context": [:], "time_zone": "UTC",
+            "wake_at": "soon",
+        ],
+        [
+            "id": "r", "flow_id": "f", "flow_version": 1, "contact_id": "c", "status": "waiting", "context": [:], "time_zone": "UTC",
+            "position": "x[1]",
+        ],
+    ])
+    func malformedRowsAreRefused(object: JSONObject) {
+        #expect(FlowRun(persisted: object) == nil)
+    }
+
+    @Test func stepPathsSortInDocumentOrder() throws {
+        let paths = ["steps[10]", "steps[2].then[0]", "steps[2]", "steps[2].else[0]", "steps[3].on_timeout[1]", "steps[3]"]
+            .compactMap(FlowStepPath.parse)
+        #expect(
+            paths.sorted().map(\.description) == [
+                "steps[2]", "steps[2].then[0]", "steps[2].else[0]", "steps[3]", "steps[3].on_timeout[1]", "steps[10]",
+            ])
+    }
+}
