@@ -45,6 +45,13 @@ public struct ConditionSchema: Sendable, Hashable {
         return copy
     }
 
+    /// Whether a path names something (a value or an object), as template variables may.
+    func names(_ path: [String]) -> ConditionError.Reason? {
+        if let root = path.first, let schema = roots[root], case .failure(.isObject) = schema.resolve(path.dropFirst()) { return nil }
+        if case .failure(let reason) = type(of: path) { return reason }
+        return nil
+    }
+
     func type(of path: [String]) -> Result<ConditionValueType, ConditionError.Reason> {
         let full = path.joined(separator: ".")
         guard let root = path.first, let schema = roots[root] else {

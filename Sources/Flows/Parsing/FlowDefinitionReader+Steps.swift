@@ -82,7 +82,9 @@ extension FlowDefinitionReader {
             let channelText = string(spec, "channel", path, required: true)
             let channel = channelText.flatMap(NotifyStep.Channel.init(rawValue:))
             if let channelText, channel == nil { fail("\(path).channel", "\"\(channelText)\" is not slack or log") }
-            guard let message = string(spec, "message", path, required: true), let channel else { return nil }
+            guard let message = string(spec, "message", path, required: true) else { return nil }
+            checkTemplate(message, "\(path).message", schema: schema)
+            guard let channel else { return nil }
             return .notify(NotifyStep(channel: channel, message: message))
         case "webhook":
             guard let spec = object(body, path) else { return nil }
@@ -92,13 +94,17 @@ extension FlowDefinitionReader {
                 fail("\(path).url", "\"\(url)\" is not an http(s) URL")
                 return nil
             }
-            return .webhook(WebhookStep(url: url, body: spec["body"] ?? .object([:])))
+            checkTemplate(url, "\(path).url", schema: schema)
+            let body = spec["body"] ?? .object([:])
+            checkTemplates(in: body, "\(path).body", schema: schema)
+            return .webhook(WebhookStep(url: url, body: body))
         case "task":
             guard let spec = object(body, path) else { return nil }
             allowOnly(spec, ["title", "assignee", "due"], path)
             let title = string(spec, "title", path, required: true)
             let assignee = string(spec, "assignee", path, required: true)
             let due = duration(spec, "due", path, required: false)
+            if let title { checkTemplate(title, "\(path).title", schema: schema) }
             guard let title, let assignee else { return nil }
             return .task(TaskStep(title: title, assignee: assignee, due: due))
         case "approve":
@@ -205,5 +211,18 @@ extension FlowDefinitionReader {
             return nil
         }
         return .setAttribute(name: name, value: setSpec["value"] ?? .null)
+    }
+
+    private mutating func checkTemplate(_ text: String, _ path: String, schema: ConditionSchema) {
+        for problem in TemplateVariables.problems(in: text, schema: schema) { fail(path, problem) }
+    }
+
+    private mutating func checkTemplates(in value: JSONValue, _ path: String, schema: ConditionSchema) {
+        switch value {
+        case .string(let text): checkTemplate(text, path, schema: schema)
+        case .array(let items): for (index, item) in items.enumerated() { checkTemplates(in: item, "\(path)[\(index)]", schema: schema) }
+        case .object(let object): for (key, item) in object { checkTemplates(in: item, "\(path).\(key)", schema: schema) }
+        default: break
+        }
     }
 }
