@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Storage",
+                "AutopilotCore", "Scoring", "Decisions", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "autopilot",
             dependencies: [
-                "AutopilotCore", "Scoring", "Storage", "Engine", "Server",
+                "AutopilotCore", "Scoring", "Decisions", "Storage", "Engine", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -6,6 +6,7 @@ import Hummingbird
 enum JSONResponse {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder
     }()

@@ -1,6 +1,6 @@
 /// Every schema step, oldest first. The same steps run on SQLite and PostgreSQL.
 public enum Migrations {
-    public static let all: [Migration] = [foundation]
+    public static let all: [Migration] = [foundation, scores]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -217,5 +217,27 @@ public enum Migrations {
             "CREATE UNIQUE INDEX events_idempotency ON events (tenant_id, idempotency_key)",
             "CREATE INDEX events_contact ON events (tenant_id, contact_id, seq)",
             "CREATE INDEX events_type ON events (tenant_id, type, seq)",
+        ])
+
+    static let scores = Migration(
+        version: 2, name: "scores_and_recommendation_decisions",
+        template: [
+            "ALTER TABLE contacts ADD COLUMN churn_score {real}",
+            "ALTER TABLE contacts ADD COLUMN churn_band TEXT",
+            "ALTER TABLE contacts ADD COLUMN rfm_segment TEXT",
+            "ALTER TABLE contacts ADD COLUMN clv {real}",
+            "ALTER TABLE contacts ADD COLUMN p_alive {real}",
+            "ALTER TABLE contacts ADD COLUMN scored_at {bigint}",
+            """
+            CREATE TABLE recommendation_decisions (
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                recommendation_id TEXT NOT NULL,
+                contact_id TEXT REFERENCES contacts(id),
+                status TEXT NOT NULL CHECK (status IN ('accepted', 'dismissed', 'snoozed')),
+                until_at {bigint},
+                decided_at {bigint} NOT NULL,
+                PRIMARY KEY (tenant_id, recommendation_id)
+            )
+            """,
         ])
 }

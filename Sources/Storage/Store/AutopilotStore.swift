@@ -42,4 +42,10 @@ public protocol AutopilotStore: Sendable {
     func order(externalOrID id: String, tenantID: String) async throws -> OrderView?
     func events(_ query: EventQuery, tenantID: String) async throws -> EventPage
     func summary(tenantID: String) async throws -> TenantSummary
+
+    /// Contacts, orders, messages, replies, recent tickets and leads: what scoring and the decision rules read.
+    func scoringData(tenantID: String, ticketsSince: Date) async throws -> ScoringData
+    func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
+    func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]
+    func saveRecommendationDecision(_ decision: StoredRecommendationDecision, tenantID: String) async throws
 }

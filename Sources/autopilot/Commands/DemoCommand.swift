@@ -65,6 +65,16 @@ enum DemoPrinter {
               wishlist items     \(summary.wishlistItems)
               messages tracked   \(summary.messages)
 
+            Customers by RFM segment
+              \(format(report.insights.segments))
+            Churn risk
+              \(format(report.insights.churnBands))
+            Most valuable customers (lifetime value over 39 weeks, BG/NBD + Gamma-Gamma)
+            \(report.insights.topCustomers.map { "  \($0.email ?? "?")  \(String(format: "%.2f", $0.clv)) EUR, P(alive) \(String(format: "%.2f", $0.probabilityAlive)), \($0.segment)" }.joined(separator: "\n"))
+            \(report.insights.lifetimeWarnings.map { "  note: \($0)" }.joined(separator: "\n"))
+            Today's follow-ups to approve (\(report.insights.recommendationsByRule.values.reduce(0, +)): \(format(report.insights.recommendationsByRule)))
+            \(report.insights.topRecommendations.map { "  [\($0.priority)] \($0.contact): \($0.reason)" }.joined(separator: "\n"))
+
             Explore it:
               swift run autopilot serve --database \(path)
               curl -H "Authorization: Bearer \(report.apiKey)" http://127.0.0.1:8080/v1/events?limit=5

@@ -1,0 +1,56 @@
+import AutopilotCore
+import Decisions
+import Foundation
+import Scoring
+import Storage
+
+/// Builds the decision rules' input — one `ContactHistory` per contact — from stored messages, replies, leads and churn.
+/// A B2B lead who wrote in and has no recorded email consent may be answered by email (they asked to be contacted).
+/// Conversations and leads older than `horizonDays` are not actionable any more and are left out.
+enum ContactHistories {
+    static let horizonDays = 60.0
+
+    static func make(_ data: ScoringData, churn: [String: ChurnRisk], now: Date) -> [ContactHistory] {
+        let horizon = now.addingTimeInterval(-horizonDays * 86_400)
+        var messages: [String: [ContactMessage]] = [:]
+        for message in data.messages {
+            guard let contact = message.contactID, let sentAt = message.sentAt ?? message.deliveredAt, sentAt >= horizon else { continue }
+            messages[contact, default: []].append(
+                ContactMessage(
+                    id: message.externalID, direction: .outbound, channel: message.channel, sentAt: sentAt, deliveredAt: message.deliveredAt,
+                    openedAt: message.openedAt, repliedAt: message.repliedAt, template: message.template))
+        }
+        for (index, reply) in data.replies.enumerated() where reply.at >= horizon {
+            messages[reply.contactID, default: []].append(
+                ContactMessage(id: "reply-\(index)-\(reply.messageExternalID ?? "")", direction: .inbound, channel: reply.channel, sentAt: reply.at))
+        }
+        var leads: [String: ScoringData.Lead] = [:]
+        for lead in data.leads where lead.tier != nil && lead.createdAt >= horizon {
+            if let current = leads[lead.contactID], current.createdAt > lead.createdAt { continue }
+            leads[lead.contactID] = lead
+        }
+        var histories: [ContactHistory] = []
+        for contact in data.contacts {
+            let contactMessages = messages[contact.id] ?? []
+            let lead = leads[contact.id]
+            let risk = churn[contact.id]
+            guard !contactMessages.isEmpty || lead != nil || risk.map({ $0.band == .critical }) == true else { continue }
+            let unsubscribedFromAll = Channel.allCases.allSatisfy { contact.consents[$0]?.granted == false }
+                && contact.consents.values.contains { $0.source == EventType.contactUnsubscribed.rawValue }
+            let snapshot = lead.flatMap { lead -> LeadSnapshot? in
+                guard let tier = lead.tier.flatMap(LeadTier.init(rawValue:)) else { return nil }
+                let contacted = contactMessages.filter { $0.direction == .outbound && $0.sentAt >= lead.createdAt }.map(\.sentAt).min()
+                return LeadSnapshot(tier: tier, createdAt: lead.createdAt, firstContactedAt: contacted)
+            }
+            var consents = contact.consents
+            if lead != nil, contact.email != nil, consents[.email] == nil {
+                consents[.email] = ConsentState(granted: true, at: lead?.createdAt ?? .distantPast, source: "lead.created")
+            }
+            histories.append(
+                ContactHistory(
+                    id: contact.id, email: contact.email, locale: contact.locale, consents: ChannelConsents(consents, unsubscribedFromAll: unsubscribedFromAll),
+                    preferredChannel: nil, messages: contactMessages, lead: snapshot, churn: risk.map(ChurnAssessment.init)))
+        }
+        return histories
+    }
+}

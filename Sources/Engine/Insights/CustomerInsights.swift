@@ -1,0 +1,94 @@
+import AutopilotCore
+import Decisions
+import Foundation
+import Scoring
+import Storage
+
+/// Scores every customer (RFM, churn risk, lifetime value) and proposes follow-ups, from a tenant's `ScoringData`.
+/// Pure: the same data and `now` give the same insights.
+public struct CustomerInsights: Sendable {
+    public var thresholds = RFMThresholds.standard
+    public var churnModel = ChurnRiskModel()
+    /// Window for the engagement signals (opens, clicks, tickets): the last 90 days against the 90 before.
+    public var engagementWindowDays = 90.0
+
+    public init() {}
+
+    /// One customer's scores with the numbers they came from.
+    public struct CustomerScores: Sendable, Codable {
+        public var contactID: String
+        public var email: String?
+        public var rfm: RFMScore
+        public var segment: RFMSegment
+        public var churn: ChurnRisk
+        public var lifetime: CustomerLifetimeValue?
+    }
+
+    public struct Result: Sendable {
+        public var customers: [CustomerScores]
+        public var lifetimeWarnings: [String]
+        public var recommendations: [Recommendation]
+    }
+
+    public func compute(_ data: ScoringData, now: Date, locale: ScoringLocale) -> Result {
+        let ordersByContact = Dictionary(grouping: data.orders, by: \.contactID)
+        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
+        let transactions = data.orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
+        let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
+        let model = LifetimeValueModel.fit(summaries)
+        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
+        var customers: [CustomerScores] = []
+        customers.reserveCapacity(ordersByContact.count)
+        var churnByContact: [String: ChurnRisk] = [:]
+        for contact in data.contacts {
+            guard let orders = ordersByContact[contact.id], !orders.isEmpty else { continue }
+            let history = ChurnSignals.orderHistory(orderDates: orders.map(\.placedAt), now: now)
+            let measures = RFMMeasures(
+                recencyDays: history.daysSinceLastOrder, orderCount: orders.count, totalSpent: orders.reduce(0) { $0 + $1.amount })
+            let rfm = thresholds.score(measures)
+            let counts = engagement.counts[contact.id] ?? .init()
+            let tickets = (data.ticketDates[contact.id] ?? []).count { now.timeIntervalSince($0) <= engagementWindowDays * 86_400 && $0 <= now }
+            let signals = ChurnSignals(
+                rfm: rfm, daysSinceLastOrder: history.daysSinceLastOrder, usualIntervalDays: history.usualIntervalDays,
+                ordersRecent: history.ordersRecent, ordersPrevious: history.ordersPrevious, emailOpensRecent: counts.opensRecent,
+                emailOpensPrevious: counts.opensPrevious, emailClicksRecent: counts.clicksRecent, emailClicksPrevious: counts.clicksPrevious,
+                supportTicketsRecent: tickets)
+            let churn = churnModel.assess(signals, locale: contact.locale.map(ScoringLocale.init(languageTag:)) ?? locale)
+            churnByContact[contact.id] = churn
+            customers.append(
+                CustomerScores(contactID: contact.id, email: contact.email, rfm: rfm, segment: RFMSegment(score: rfm), churn: churn, lifetime: lifetimes[contact.id]))
+        }
+        let histories = ContactHistories.make(data, churn: churnByContact, now: now)
+        let recommendations = RecommendationEngine.recommend(histories, now: now, locale: locale)
+        return Result(customers: customers, lifetimeWarnings: model.warnings, recommendations: recommendations)
+    }
+}
+
+/// Email opens and clicks per contact in the recent window and the one before.
+struct EngagementCounts {
+    struct Counts {
+        var opensRecent = 0
+        var opensPrevious = 0
+        var clicksRecent = 0
+        var clicksPrevious = 0
+    }
+
+    var counts: [String: Counts] = [:]
+
+    init(messages: [MessageRecord], now: Date, windowDays: Double) {
+        let window = windowDays * 86_400
+        for message in messages where message.channel == .email {
+            guard let contact = message.contactID else { continue }
+            var entry = counts[contact] ?? Counts()
+            if let opened = message.openedAt {
+                let age = now.timeIntervalSince(opened)
+                if age >= 0, age <= window { entry.opensRecent += 1 } else if age > window, age <= 2 * window { entry.opensPrevious += 1 }
+            }
+            if let clicked = message.clickedAt {
+                let age = now.timeIntervalSince(clicked)
+                if age >= 0, age <= window { entry.clicksRecent += 1 } else if age > window, age <= 2 * window { entry.clicksPrevious += 1 }
+            }
+            counts[contact] = entry
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import AutopilotCore
+import Decisions
+import Foundation
+import Scoring
+import Storage
+
+/// Scores, recommendations and the people's decisions on them, for one tenant at a moment.
+public struct InsightsService: Sendable {
+    public let dependencies: Dependencies
+    public let tenantID: String
+
+    public init(dependencies: Dependencies, tenantID: String) {
+        self.dependencies = dependencies
+        self.tenantID = tenantID
+    }
+
+    /// Everything scored as of `at` (default: the clock's now).
+    public func insights(at: Date? = nil, locale: ScoringLocale = .french) async throws -> CustomerInsights.Result {
+        let now = at ?? dependencies.clock.now()
+        let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400))
+        return CustomerInsights().compute(data, now: now, locale: locale)
+    }
+
+    /// Recommendations still waiting for a person: dismissed and accepted ones are gone, snoozed ones come back after their date.
+    public func pendingRecommendations(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french) async throws
+        -> [Recommendation]
+    {
+        let now = at ?? dependencies.clock.now()
+        let fresh = try await insights(at: now, locale: locale).recommendations
+        let decisions = try await dependencies.store.recommendationDecisions(tenantID: tenantID).map(\.decision)
+        return filter.apply(RecommendationTriage.pending(fresh, decisions: decisions, now: now))
+    }
+
+    /// Records a person's decision on a pending recommendation; unknown ids are a 404-style error.
+    public func decide(recommendationID: String, status: RecommendationDecision.Status) async throws -> RecommendationDecision {
+        let now = dependencies.clock.now()
+        guard let recommendation = try await pendingRecommendations(at: now).first(where: { $0.id == recommendationID }) else {
+            throw NotFoundError(what: "recommendation \(recommendationID)")
+        }
+        let decision = RecommendationDecision(recommendationID: recommendationID, status: status, decidedAt: now)
+        try await dependencies.store.saveRecommendationDecision(StoredRecommendationDecision(decision, contactID: recommendation.contactID), tenantID: tenantID)
+        return decision
+    }
+
+    /// The nightly job: scores every customer, stores the scores on the contacts, and emits `score.churn_risk_crossed`
+    /// for each customer whose churn risk rose above 0.7 since the last scoring. Returns how many crossed.
+    public func rescore(at: Date? = nil) async throws -> (scored: Int, crossed: Int) {
+        let now = at ?? dependencies.clock.now()
+        let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400))
+        let result = CustomerInsights().compute(data, now: now, locale: .french)
+        let scores = result.customers.map {
+            ContactScore(
+                contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
+                clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive)
+        }
+        let crossings = result.customers.filter { ChurnBand.crossesAlert(from: data.previousChurn[$0.contactID], to: $0.churn.score) }
+        let contacts = Dictionary(uniqueKeysWithValues: data.contacts.map { ($0.id, $0) })
+        let day = Timestamp.format(now).prefix(10)
+        let events: [IncomingEvent] = crossings.compactMap { customer in
+            guard let contact = contacts[customer.contactID] else { return nil }
+            let identifiers = ContactIdentifiers(email: contact.email, phone: contact.phone, externalID: contact.externalID)
+            guard !identifiers.isEmpty else { return nil }
+            var properties: JSONObject = ["score": .double((customer.churn.score * 1000).rounded() / 1000), "band": .string(customer.churn.band.rawValue)]
+            if let previous = data.previousChurn[customer.contactID] { properties["previous_score"] = .double((previous * 1000).rounded() / 1000) }
+            properties["reasons"] = .array(customer.churn.explanation.map { .string($0) })
+            return IncomingEvent(
+                type: .churnRiskCrossed, occurredAt: now, idempotencyKey: "churn-crossed:\(customer.contactID):\(day)", contact: identifiers,
+                payload: .churnRiskCrossed(score: customer.churn.score, previousScore: data.previousChurn[customer.contactID]), properties: properties)
+        }
+        try await dependencies.store.recordScores(scores, tenantID: tenantID, scoredAt: now)
+        var start = 0
+        while start < events.count {
+            _ = try await IngestPipeline(dependencies: dependencies).record(Array(events[start..<min(events.count, start + 1_000)]), tenantID: tenantID)
+            start += 1_000
+        }
+        return (scores.count, events.count)
+    }
+}
+
+/// Something asked for by id that this tenant does not have.
+public struct NotFoundError: Error, Sendable, CustomStringConvertible {
+    public let what: String
+    public var description: String { "\(what) was not found" }
+}
+
+extension StoredRecommendationDecision {
+    init(_ decision: RecommendationDecision, contactID: String?) {
+        let until: Date? = if case .snoozed(let date) = decision.status { date } else { nil }
+        self.init(recommendationID: decision.recommendationID, contactID: contactID, status: decision.status.name, until: until, decidedAt: decision.decidedAt)
+    }
+
+    var decision: RecommendationDecision {
+        let status: RecommendationDecision.Status =
+            switch self.status {
+            case "accepted": .accepted
+            case "snoozed": .snoozed(until: until ?? decidedAt)
+            default: .dismissed
+            }
+        return RecommendationDecision(recommendationID: recommendationID, status: status, decidedAt: decidedAt)
+    }
+}

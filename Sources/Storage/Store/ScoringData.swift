@@ -1,0 +1,75 @@
+import AutopilotCore
+import Foundation
+
+/// Everything scoring and the decision rules read about a tenant's customers, loaded in one go.
+public struct ScoringData: Sendable {
+    public struct Order: Sendable {
+        public var contactID: String
+        public var placedAt: Date
+        public var amount: Double
+    }
+
+    public struct Reply: Sendable {
+        public var contactID: String
+        public var channel: Channel
+        public var at: Date
+        public var messageExternalID: String?
+    }
+
+    public struct Lead: Sendable {
+        public var contactID: String
+        public var tier: String?
+        public var createdAt: Date
+    }
+
+    public struct PreviousScore: Sendable {
+        public var churnScore: Double?
+    }
+
+    public var contacts: [ContactRecord] = []
+    public var previousChurn: [String: Double] = [:]
+    public var orders: [Order] = []
+    public var messages: [MessageRecord] = []
+    public var replies: [Reply] = []
+    /// Support tickets by contact since the requested date.
+    public var ticketDates: [String: [Date]] = [:]
+    public var leads: [Lead] = []
+
+    public init() {}
+}
+
+/// Scores computed for one contact, kept on the contact row.
+public struct ContactScore: Sendable {
+    public var contactID: String
+    public var churnScore: Double?
+    public var churnBand: String?
+    public var rfmSegment: String?
+    public var clv: Double?
+    public var probabilityAlive: Double?
+
+    public init(contactID: String, churnScore: Double?, churnBand: String?, rfmSegment: String?, clv: Double?, probabilityAlive: Double?) {
+        self.contactID = contactID
+        self.churnScore = churnScore
+        self.churnBand = churnBand
+        self.rfmSegment = rfmSegment
+        self.clv = clv
+        self.probabilityAlive = probabilityAlive
+    }
+}
+
+/// A person's decision on a recommendation, as stored.
+public struct StoredRecommendationDecision: Sendable, Equatable {
+    public var recommendationID: String
+    public var contactID: String?
+    public var status: String
+    public var until: Date?
+    public var decidedAt: Date
+
+    public init(recommendationID: String, contactID: String?, status: String, until: Date?, decidedAt: Date) {
+        self.recommendationID = recommendationID
+        self.contactID = contactID
+        self.status = status
+        self.until = until
+        self.decidedAt = decidedAt
+    }
+}

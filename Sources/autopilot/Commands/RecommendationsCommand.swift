@@ -1,0 +1,68 @@
+import ArgumentParser
+import AutopilotCore
+import Decisions
+import Engine
+import Foundation
+import Scoring
+
+struct RecommendationsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommendations", abstract: "The follow-ups Autopilot proposes now (or --at a moment), with their reasons.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
+    @Option(help: "The moment to evaluate, ISO 8601 (default: now).") var at: String?
+    @Option(help: "Language of the reasons when the contact's is unknown: fr or en.") var locale = "fr"
+    @Option(help: "Show at most this many (text output).") var limit = 20
+    @Flag(help: "Print a JSON array.") var json = false
+
+    func run() async throws {
+        var moment: Date?
+        if let at {
+            guard let parsed = Timestamp.parse(at) else { throw ValidationError("--at: \"\(at)\" is not an ISO 8601 date-time with a time zone") }
+            moment = parsed
+        }
+        let language = ScoringLocale(languageTag: locale)
+        let evaluatedAt = moment
+        let recommendations = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
+            let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
+            return try await InsightsService(dependencies: dependencies, tenantID: tenantID).pendingRecommendations(at: evaluatedAt, locale: language)
+        }
+        if json {
+            try JSONOutput.print(recommendations.map(RecommendationOutput.init))
+            return
+        }
+        print("\(recommendations.count) recommendations")
+        for recommendation in recommendations.prefix(limit) {
+            print("  [\(recommendation.priority.rawValue)] \(recommendation.contactEmail ?? recommendation.contactID) — \(recommendation.rule.rawValue): \(recommendation.reason)")
+        }
+    }
+}
+
+/// The CLI's JSON shape of a recommendation: `contact` is the email when known.
+struct RecommendationOutput: Encodable {
+    let recommendation: Recommendation
+
+    init(_ recommendation: Recommendation) { self.recommendation = recommendation }
+
+    enum CodingKeys: String, CodingKey {
+        case id, contact, contactID = "contact_id", rule, action, reason, priority, channel, template
+        case createdAt = "created_at", dueAt = "due_at", evidence
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(recommendation.id, forKey: .id)
+        try container.encode(recommendation.contactEmail ?? recommendation.contactID, forKey: .contact)
+        try container.encode(recommendation.contactID, forKey: .contactID)
+        try container.encode(recommendation.rule.rawValue, forKey: .rule)
+        try container.encode(recommendation.action.rawValue, forKey: .action)
+        try container.encode(recommendation.reason, forKey: .reason)
+        try container.encode(recommendation.priority.rawValue, forKey: .priority)
+        try container.encode(recommendation.channel.rawValue, forKey: .channel)
+        try container.encode(recommendation.templateID, forKey: .template)
+        try container.encode(Timestamp.format(recommendation.createdAt), forKey: .createdAt)
+        try container.encode(Timestamp.format(recommendation.dueAt), forKey: .dueAt)
+        try container.encode(recommendation.evidence, forKey: .evidence)
+    }
+}
