@@ -28,6 +28,11 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case messageFailed = "message.failed"
     case messageReplied = "message.replied"
 
+    /// Events Autopilot itself emits (they may also be sent in, e.g. to test a flow before scoring runs).
+    public var isEmittedByAutopilot: Bool {
+        self == .leadQualified || self == .churnRiskCrossed
+    }
+
     /// Catalog events describe the shop, not a person, and carry no contact.
     public var isCatalogEvent: Bool {
         self == .productUpdated || self == .productPriceChanged

@@ -36,6 +36,8 @@ struct APIError: Error {
             case .methodNotAllowed: return APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "method not allowed on this route")
             default: return APIError(status: error.status, code: "http_error", message: error.body ?? error.status.reasonPhrase)
             }
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            return APIError(status: .contentTooLarge, code: "payload_too_large", message: "the body is larger than the limit")
         default: return nil
         }
     }

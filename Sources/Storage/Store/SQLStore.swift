@@ -9,6 +9,7 @@ public struct SQLStore: AutopilotStore {
         self.database = database
     }
 
+    @discardableResult
     public func migrate(now: Date) async throws -> [Int] {
         try await database.executeScript([
             "CREATE TABLE IF NOT EXISTS schema_migrations (version \(database.dialect == .sqlite ? "INTEGER" : "BIGINT") PRIMARY KEY, name TEXT NOT NULL, applied_at \(database.dialect == .sqlite ? "INTEGER" : "BIGINT") NOT NULL)"

@@ -90,7 +90,8 @@ struct AccessAPITests {
     @Test func metricsCanBeSwitchedOff() async throws {
         let harness = try await APITestHarness.make { $0.metricsEnabled = false }
         try await harness.app.test(.router) { client in
-            #expect(try await client.execute(uri: "/metrics", method: .get).status == .notFound)
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .notFound)
         }
     }
 }

@@ -21,7 +21,7 @@ struct OpenAPITests {
         for (path, method) in routes {
             let pathBlock = document.components(separatedBy: "\n  \(path):\n").dropFirst().first
             #expect(pathBlock != nil, "\(path) is missing from openapi.yaml")
-            let operations = pathBlock?.components(separatedBy: "\n  /").first ?? ""
+            let operations = "\n" + (pathBlock?.components(separatedBy: "\n  /").first ?? "")
             #expect(operations.contains("\n    \(method):"), "\(method.uppercased()) \(path) is missing from openapi.yaml")
         }
     }
