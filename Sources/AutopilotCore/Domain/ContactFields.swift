@@ -2,14 +2,32 @@ import Foundation
 
 /// Normalisation of the identifiers people are known by.
 public enum ContactFields {
-    /// Lower-cased and trimmed, or nil when it is not a plausible address.
+    /// Lower-cased and trimmed, or nil when it is not a plausible address: one `@`, a non-empty local part, a domain
+    /// with a dot that neither starts nor ends it, no whitespace, at most 254 characters.
     public static func normalizeEmail(_ raw: String) -> String? {
-        let email = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        guard email.count <= 254, !email.contains(where: { $0.isWhitespace }) else { return nil }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3,
-            let dot = parts[1].lastIndex(of: "."), dot != parts[1].startIndex, parts[1].index(after: dot) != parts[1].endIndex
-        else { return nil }
+        var email = raw.trimmedWhitespace
+        var hasUpper = false
+        var atIndex = -1
+        var lastDot = -1
+        var count = 0
+        for byte in email.utf8 {
+            switch byte {
+            case UInt8(ascii: "@"):
+                if atIndex >= 0 { return nil }
+                atIndex = count
+            case UInt8(ascii: "."): lastDot = count
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): hasUpper = true
+            case 0x00...0x20, 0x7F: return nil
+            case 0x80...: hasUpper = true
+            default: break
+            }
+            count += 1
+        }
+        guard count <= 254, atIndex > 0, lastDot > atIndex + 1, lastDot < count - 1 else { return nil }
+        if hasUpper {
+            email = email.lowercased()
+            guard !email.contains(where: { $0.isWhitespace }) else { return nil }
+        }
         return email
     }
 
@@ -18,7 +36,7 @@ public enum ContactFields {
     public static func normalizePhone(_ raw: String) -> String? {
         var digits = ""
         var plus = false
-        for (offset, character) in raw.trimmingCharacters(in: .whitespacesAndNewlines).enumerated() {
+        for (offset, character) in raw.trimmedWhitespace.enumerated() {
             switch character {
             case "+" where offset == 0: plus = true
             case "0"..."9": digits.append(character)

@@ -30,7 +30,7 @@ struct PropertyReader {
 
     func requiredString(_ key: String, maxLength: Int = 2_000) throws(ValidationError) -> String {
         guard let string = try string(key, maxLength: maxLength) else { throw fail(key, "is required") }
-        guard !string.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(key, "must not be empty") }
+        guard !string.isBlank else { throw fail(key, "must not be empty") }
         return string
     }
 
@@ -39,7 +39,7 @@ struct PropertyReader {
         guard let value = present(key) else { return nil }
         switch value {
         case .string(let string):
-            let trimmed = string.trimmingCharacters(in: .whitespaces)
+            let trimmed = string.trimmedWhitespace
             guard !trimmed.isEmpty else { throw fail(key, "must not be empty") }
             guard trimmed.count <= 200 else { throw fail(key, "is longer than 200 characters") }
             return trimmed

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded store: one SQLite file in WAL mode (or memory), through GRDB.
 ///
@@ -89,10 +90,7 @@ public final class SQLiteDatabase: SQLDatabase {
         case .insert(let table, let columns, let rows, let conflict):
             guard !rows.isEmpty else { return }
             let prepared = try db.cachedStatement(sql: SQLWrite.singleRowSQL(table: table, columns: columns, conflict: conflict))
-            for row in rows {
-                prepared.setUncheckedArguments(arguments(row))
-                try prepared.execute()
-            }
+            try RowBinder.insert(rows, with: prepared.sqliteStatement, connection: db.sqliteConnection)
         }
     }
 

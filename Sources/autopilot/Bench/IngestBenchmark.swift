@@ -117,7 +117,7 @@ struct IngestBenchmark {
         let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min(total, $0 + batchSize) }
         let rate = try await withThrowingTaskGroup(of: Double?.self) { group in
             group.addTask {
-                try await app.runService()
+                try? await app.runService()
                 return nil
             }
             var bound: Int?
@@ -126,19 +126,18 @@ struct IngestBenchmark {
                 bound = port.withLock { $0 }
             }
             let url = "http://127.0.0.1:\(bound ?? 0)/v1/events"
-            let bodies = batches.map { factory.requestBody($0) }
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             let started = ContinuousClock.now
             let connections = 4
             try await withThrowingTaskGroup(of: Void.self) { senders in
                 for worker in 0..<connections {
                     senders.addTask {
-                        for index in stride(from: worker, to: bodies.count, by: connections) {
+                        for index in stride(from: worker, to: batches.count, by: connections) {
                             var request = HTTPClientRequest(url: url)
                             request.method = .POST
                             request.headers.add(name: "Authorization", value: "Bearer \(apiKey)")
                             request.headers.add(name: "Content-Type", value: "application/json")
-                            request.body = .bytes(ByteBuffer(bytes: bodies[index]))
+                            request.body = .bytes(ByteBuffer(bytes: factory.requestBody(batches[index])))
                             let response = try await client.execute(request, timeout: .seconds(60))
                             _ = try await response.body.collect(upTo: 10 << 20)
                             guard response.status == .ok else { throw BenchFailure(description: "HTTP \(response.status.code)") }
