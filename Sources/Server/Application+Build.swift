@@ -33,5 +33,6 @@ public func buildRouter(
     EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    RecommendationRoutes(dependencies: dependencies).register(on: api)
     return router
 }

@@ -31,6 +31,29 @@ public struct InsightsService: Sendable {
         return filter.apply(RecommendationTriage.pending(fresh, decisions: decisions, now: now))
     }
 
+    /// `GET /v1/recommendations`: pending recommendations as the API shows them.
+    public func pending(_ query: RecommendationQuery) async throws -> [RecommendationView] {
+        try await pendingRecommendations(filter: query.filter, locale: query.locale).map(RecommendationView.init)
+    }
+
+    /// Accept, dismiss, or snooze until a date: `action` is accept | dismiss | snooze.
+    public func decide(recommendationID: String, action: String, until: Date?) async throws -> RecommendationDecisionView {
+        let status: RecommendationDecision.Status
+        switch action {
+        case "accept": status = .accepted
+        case "dismiss": status = .dismissed
+        case "snooze":
+            guard let until, until > dependencies.clock.now() else {
+                throw ValidationError(code: "invalid_request", field: "until", message: "is required: a future ISO 8601 date-time to snooze until")
+            }
+            status = .snoozed(until: until)
+        default:
+            throw ValidationError(code: "invalid_request", field: "action", message: "\"\(action)\" is not accept, dismiss or snooze")
+        }
+        let decision = try await decide(recommendationID: recommendationID, status: status)
+        return RecommendationDecisionView(decision)
+    }
+
     /// Records a person's decision on a pending recommendation; unknown ids are a 404-style error.
     public func decide(recommendationID: String, status: RecommendationDecision.Status) async throws -> RecommendationDecision {
         let now = dependencies.clock.now()
@@ -97,5 +120,29 @@ extension StoredRecommendationDecision {
             default: .dismissed
             }
         return RecommendationDecision(recommendationID: recommendationID, status: status, decidedAt: decidedAt)
+    }
+}
+
+/// A person's decision as the API shows it.
+public struct RecommendationDecisionView: Sendable, Encodable {
+    public var id: String
+    public var status: String
+    public var until: String?
+    public var decidedAt: String
+    public var note: String?
+
+    init(_ decision: RecommendationDecision) {
+        id = decision.recommendationID
+        status = decision.status.name
+        if case .snoozed(let date) = decision.status { until = Timestamp.format(date) }
+        decidedAt = Timestamp.format(decision.decidedAt)
+        if case .accepted = decision.status {
+            note = "recorded; the suggested template is not sent yet: sending through the outbox arrives with the flow engine"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, status, until, note
+        case decidedAt = "decided_at"
     }
 }

@@ -1,0 +1,31 @@
+import AutopilotCore
+import Decisions
+import Foundation
+
+/// A recommendation as the API and the CLI show it: snake_case keys, ISO 8601 times, `contact` is the email when known.
+public struct RecommendationView: Encodable, Sendable {
+    public let recommendation: Recommendation
+
+    public init(_ recommendation: Recommendation) { self.recommendation = recommendation }
+
+    enum CodingKeys: String, CodingKey {
+        case id, contact, contactID = "contact_id", rule, action, reason, priority, channel, template
+        case createdAt = "created_at", dueAt = "due_at", evidence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(recommendation.id, forKey: .id)
+        try container.encode(recommendation.contactEmail ?? recommendation.contactID, forKey: .contact)
+        try container.encode(recommendation.contactID, forKey: .contactID)
+        try container.encode(recommendation.rule.rawValue, forKey: .rule)
+        try container.encode(recommendation.action.rawValue, forKey: .action)
+        try container.encode(recommendation.reason, forKey: .reason)
+        try container.encode(recommendation.priority.rawValue, forKey: .priority)
+        try container.encode(recommendation.channel.rawValue, forKey: .channel)
+        try container.encode(recommendation.templateID, forKey: .template)
+        try container.encode(Timestamp.format(recommendation.createdAt), forKey: .createdAt)
+        try container.encode(Timestamp.format(recommendation.dueAt), forKey: .dueAt)
+        try container.encode(recommendation.evidence, forKey: .evidence)
+    }
+}

@@ -1,0 +1,53 @@
+import AutopilotCore
+import Engine
+import Foundation
+import Hummingbird
+
+/// `GET /v1/recommendations` and `POST /v1/recommendations/{id}/accept|dismiss|snooze`.
+struct RecommendationRoutes {
+    let dependencies: Dependencies
+
+    struct RecommendationList: Encodable {
+        var recommendations: [RecommendationView]
+    }
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("recommendations") { request, context in
+            let tenantID = try context.requireTenant()
+            var parameters: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+            let query = try RecommendationQuery(parameters: parameters, now: dependencies.clock.now())
+            let views = try await InsightsService(dependencies: dependencies, tenantID: tenantID).pending(query)
+            return try JSONResponse.make(RecommendationList(recommendations: views))
+        }
+        for action in ["accept", "dismiss", "snooze"] {
+            group.post("recommendations/:id/\(action)") { request, context in
+                let tenantID = try context.requireTenant()
+                let id = try context.parameters.require("id")
+                var request = request
+                let body = try await request.collectBody(upTo: 64 * 1024)
+                var until: Date?
+                if body.readableBytes > 0 {
+                    let document: JSONValue
+                    do {
+                        document = try JSONParser.parse(Array(body.readableBytesView))
+                    } catch {
+                        throw RequestError.malformedJSON("\(error)")
+                    }
+                    if let raw = document["until"]?.stringValue {
+                        guard let date = Timestamp.parse(raw) else {
+                            throw ValidationError(code: "invalid_request", field: "until", message: "\"\(raw)\" is not an ISO 8601 date-time with a time zone")
+                        }
+                        until = date
+                    }
+                }
+                do {
+                    let decision = try await InsightsService(dependencies: dependencies, tenantID: tenantID).decide(recommendationID: id, action: action, until: until)
+                    return try JSONResponse.make(decision)
+                } catch let error as NotFoundError {
+                    throw APIError.notFound(error.what)
+                }
+            }
+        }
+    }
+}
