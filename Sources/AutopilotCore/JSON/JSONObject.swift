@@ -1,7 +1,8 @@
 /// A JSON object that keeps its keys in the order they were written, so documents round-trip as sent.
+///
+/// Stored as an array of pairs: event objects have a handful of keys, where a linear scan beats hashing every key.
 public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
-    public private(set) var keys: [String] = []
-    private var values: [String: JSONValue] = [:]
+    private var pairs: [(key: String, value: JSONValue)] = []
 
     public init() {}
 
@@ -10,39 +11,55 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
     }
 
     public init(_ pairs: [(String, JSONValue)]) {
+        self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
+    public init(minimumCapacity: Int) {
+        pairs.reserveCapacity(minimumCapacity)
+    }
+
+    public var keys: [String] { pairs.map(\.key) }
+
+    private func index(of key: String) -> Int? {
+        pairs.firstIndex { $0.key == key }
+    }
+
     public subscript(key: String) -> JSONValue? {
-        get { values[key] }
+        get {
+            for pair in pairs where pair.key == key { return pair.value }
+            return nil
+        }
         set {
-            if let newValue {
-                if values.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if values.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let position = index(of: key) {
+                if let newValue { pairs[position].value = newValue } else { pairs.remove(at: position) }
+            } else if let newValue {
+                pairs.append((key, newValue))
             }
         }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { pairs.count }
+    public var isEmpty: Bool { pairs.isEmpty }
 
-    public func makeIterator() -> some IteratorProtocol<(key: String, value: JSONValue)> {
-        var index = 0
-        let keys = keys
-        let values = values
-        return AnyIterator {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], values[keys[index]] ?? .null)
-        }
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> {
+        pairs.makeIterator()
     }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        lhs.values == rhs.values
+        guard lhs.pairs.count == rhs.pairs.count else { return false }
+        return lhs.pairs.allSatisfy { rhs[$0.key] == $0.value }
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(values)
+        var combined = 0
+        for pair in pairs {
+            var pairHasher = Hasher()
+            pairHasher.combine(pair.key)
+            pairHasher.combine(pair.value)
+            combined ^= pairHasher.finalize()
+        }
+        hasher.combine(pairs.count)
+        hasher.combine(combined)
     }
 }

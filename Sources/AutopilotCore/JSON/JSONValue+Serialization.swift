@@ -45,6 +45,11 @@ extension JSONValue {
 
     static func writeString(_ string: String, to output: inout String) {
         output += "\""
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += string
+            output += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
