@@ -1,4 +1,5 @@
 import Foundation
+import Decisions
 import Scoring
 
 /// `autopilot bench scoring`: RFM + churn for 1M customers, BG/NBD + Gamma-Gamma fit on 23,570 and prediction for 1M,
@@ -6,6 +7,7 @@ import Scoring
 struct ScoringBenchmarkRun {
     struct Result: Codable {
         var benchmarks: [ScoringBenchmarkResult]
+        var recommendations: DecisionsBenchmarkResult
         var lifetimesFitSeconds: Double?
         var lifetimesParameters: [String: Double]?
         var speedupOverLifetimes: Double?
@@ -13,7 +15,7 @@ struct ScoringBenchmarkRun {
         var peakRSSMB: Double
 
         enum CodingKeys: String, CodingKey {
-            case benchmarks
+            case benchmarks, recommendations
             case lifetimesFitSeconds = "lifetimes_fit_seconds"
             case lifetimesParameters = "lifetimes_parameters"
             case speedupOverLifetimes = "speedup_over_lifetimes"
@@ -31,7 +33,7 @@ struct ScoringBenchmarkRun {
         let prediction = ScoringBenchmark.lifetimePrediction()
         let comparison = LifetimesComparison.run(SyntheticCustomers.summaries(count: 23_570, seed: 2), directory: directory)
         return Result(
-            benchmarks: [rfm, fit, prediction], lifetimesFitSeconds: comparison.seconds, lifetimesParameters: comparison.parameters,
+            benchmarks: [rfm, fit, prediction], recommendations: DecisionsBenchmark.recommendations(), lifetimesFitSeconds: comparison.seconds, lifetimesParameters: comparison.parameters,
             speedupOverLifetimes: comparison.seconds.map { ($0 / max(fit.seconds, 1e-9) * 10).rounded() / 10 }, lifetimesSkipped: comparison.skipped,
             peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Decisions
 import Foundation
 import Scoring
 
@@ -51,6 +52,8 @@ struct BenchCommand: AsyncParsableCommand {
             for benchmark in result.benchmarks {
                 print(String(format: "%-22@ %9d customers  %8.3f s  (target < %.0f s)", benchmark.name as NSString, benchmark.customers, benchmark.seconds, benchmark.targetSeconds))
             }
+            let decisions = result.recommendations
+            print(String(format: "%-22@ %9d contacts   %8.3f s  (target < 1 s), %d messages", decisions.name as NSString, decisions.contacts, decisions.seconds, decisions.messages))
             if let seconds = result.lifetimesFitSeconds {
                 print(String(format: "python lifetimes fit    %8.3f s  → Autopilot is %.0f× faster", seconds, result.speedupOverLifetimes ?? 0))
             } else {
