@@ -101,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "autopilot",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Storage", "Engine", "Server",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "Engine", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

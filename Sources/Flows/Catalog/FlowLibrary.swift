@@ -20,6 +20,12 @@ public enum FlowLibrary {
         get throws(FlowLibraryError) { try loaded.get() }
     }
 
+    /// The YAML text of a built-in flow, as shipped.
+    public static func source(id: String) -> String? {
+        guard ids.contains(id), let directory = Bundle.module.url(forResource: "Library", withExtension: nil) else { return nil }
+        return try? String(contentsOf: directory.appendingPathComponent("\(id).yaml"), encoding: .utf8)
+    }
+
     /// The built-in flow with this id.
     public static func flow(id: String) throws(FlowLibraryError) -> FlowDefinition? {
         try builtIn.first { $0.id == id }
