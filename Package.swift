@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Storage",
+                "AutopilotCore", "Scoring", "Decisions", "Integrations", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "AutopilotTests",
             dependencies: [
-                "AutopilotCore", "Scoring", "Storage", "Engine", "Server",
+                "AutopilotCore", "Scoring", "Integrations", "Storage", "Engine", "Server",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

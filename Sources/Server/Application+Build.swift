@@ -26,6 +26,7 @@ public func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     SystemRoutes(dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil).register(on: router)
+    WebhookRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL).register(on: router)
     let limiter = RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst, clock: dependencies.clock)
     let api = router.group("v1")
         .add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies)))

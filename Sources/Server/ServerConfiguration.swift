@@ -11,6 +11,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var rateLimitBurst = 100.0
     /// Whether `GET /metrics` is served.
     public var metricsEnabled = true
+    /// The public base URL vendors call (e.g. https://autopilot.example.com), for signatures over the URL (Twilio).
+    public var publicBaseURL: String?
 
     public init() {}
 
@@ -33,6 +35,12 @@ public struct ServerConfiguration: Sendable, Equatable {
         if let value = environment["AUTOPILOT_RATE_BURST"] {
             guard let burst = Double(value), burst >= 1 else { throw ConfigurationError(variable: "AUTOPILOT_RATE_BURST", reason: "\"\(value)\" is not a number ≥ 1") }
             configuration.rateLimitBurst = burst
+        }
+        if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
+            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                throw ConfigurationError(variable: "AUTOPILOT_PUBLIC_URL", reason: "\"\(value)\" must start with http:// or https://")
+            }
+            configuration.publicBaseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
         }
         if let value = environment["AUTOPILOT_METRICS"] {
             switch value.lowercased() {

@@ -1,6 +1,6 @@
 /// Every schema step, oldest first. The same steps run on SQLite and PostgreSQL.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, scores]
+    public static let all: [Migration] = [foundation, scores, webhooks]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -237,6 +237,30 @@ public enum Migrations {
                 until_at {bigint},
                 decided_at {bigint} NOT NULL,
                 PRIMARY KEY (tenant_id, recommendation_id)
+            )
+            """,
+        ])
+
+    static let webhooks = Migration(
+        version: 3, name: "webhook_endpoints_and_deliveries",
+        template: [
+            """
+            CREATE TABLE webhook_endpoints (
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                provider TEXT NOT NULL CHECK (provider IN ('shopify', 'woocommerce', 'stripe', 'twilio')),
+                token TEXT NOT NULL UNIQUE,
+                secret TEXT NOT NULL,
+                created_at {bigint} NOT NULL,
+                PRIMARY KEY (tenant_id, provider)
+            )
+            """,
+            """
+            CREATE TABLE webhook_deliveries (
+                tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                delivery_id TEXT NOT NULL,
+                received_at {bigint} NOT NULL,
+                events {bigint} NOT NULL,
+                PRIMARY KEY (tenant_id, delivery_id)
             )
             """,
         ])

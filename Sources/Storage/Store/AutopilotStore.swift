@@ -48,4 +48,29 @@ public protocol AutopilotStore: Sendable {
     func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
     func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]
     func saveRecommendationDecision(_ decision: StoredRecommendationDecision, tenantID: String) async throws
+
+    /// Creates or replaces the tenant's endpoint for a webhook provider (its URL token and signing secret).
+    func saveWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws
+    /// The endpoint a URL token opens for a provider.
+    func webhookEndpoint(provider: String, token: String) async throws -> WebhookEndpoint?
+    /// Whether a vendor delivery id was already processed for the tenant.
+    func hasWebhookDelivery(_ deliveryID: String, tenantID: String) async throws -> Bool
+    func recordWebhookDelivery(_ deliveryID: String, tenantID: String, events: Int, at: Date) async throws
+}
+
+/// Where a vendor posts its webhooks for a tenant, and the secret that signs them.
+public struct WebhookEndpoint: Sendable, Equatable {
+    public var tenantID: String
+    public var provider: String
+    public var token: String
+    public var secret: String
+    public var createdAt: Date
+
+    public init(tenantID: String, provider: String, token: String, secret: String, createdAt: Date) {
+        self.tenantID = tenantID
+        self.provider = provider
+        self.token = token
+        self.secret = secret
+        self.createdAt = createdAt
+    }
 }

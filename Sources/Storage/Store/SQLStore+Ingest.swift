@@ -23,10 +23,10 @@ struct SnapshotReads: Sendable {
 
     init(lookups: IngestLookups, tenantID: String) {
         let tenant = SQLValue.text(tenantID)
-        func add(_ kind: Kind, _ sql: String, _ values: Set<String>, extra: [SQLValue] = []) {
+        func add(_ kind: Kind, _ sql: String, _ values: Set<String>, extra: [SQLValue] = [], closing: String = "") {
             guard !values.isEmpty else { return }
             let sorted = values.sorted()
-            statements.append(SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count), [tenant] + extra + sorted.map { .text($0) }))
+            statements.append(SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + extra + sorted.map { .text($0) }))
             kinds.append(kind)
         }
         add(.keys, "SELECT idempotency_key, id FROM events WHERE tenant_id = ? AND idempotency_key", lookups.idempotencyKeys)
@@ -41,8 +41,7 @@ struct SnapshotReads: Sendable {
                 add(
                     .carts,
                     "SELECT \(cartColumns) FROM carts WHERE tenant_id = ? AND status IN ('open', 'abandoned') AND contact_id IN "
-                        + "(SELECT id FROM contacts WHERE tenant_id = ? AND \(column)", values, extra: [tenant])
-                statements[statements.count - 1].sql += ")"
+                        + "(SELECT id FROM contacts WHERE tenant_id = ? AND \(column)", values, extra: [tenant], closing: ")")
             }
         }
         add(.orders, "SELECT \(RecordColumns.order.joined(separator: ", ")) FROM orders WHERE tenant_id = ? AND external_id", lookups.orderIDs)

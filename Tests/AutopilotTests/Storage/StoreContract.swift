@@ -15,6 +15,7 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
     case aFailedTransactionWritesNothing
     case concurrentBatchesShareContacts
     case summaryCountsWhatIsStored
+    case anOrderWithoutCartConvertsTheStoredOpenCart
 
     var testDescription: String { rawValue }
 
@@ -28,6 +29,7 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
         case .aFailedTransactionWritesNothing: try await aFailedTransactionWritesNothing(store)
         case .concurrentBatchesShareContacts: try await concurrentBatchesShareContacts(store)
         case .summaryCountsWhatIsStored: try await summaryCountsWhatIsStored(store)
+        case .anOrderWithoutCartConvertsTheStoredOpenCart: try await anOrderWithoutCartConvertsTheStoredOpenCart(store)
         }
     }
 
@@ -154,6 +156,17 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
         let summary = try await store.summary(tenantID: shop.id)
         #expect(summary.contacts == 25)
         #expect(summary.events == 100 && summary.wishlistItems == 100)
+    }
+
+    private func anOrderWithoutCartConvertsTheStoredOpenCart(_ store: SQLStore) async throws {
+        let shop = try await tenant(store)
+        _ = try await record(store, shop.id, [
+            try Fixtures.event("cart.updated", at: "2026-03-01T08:00:00Z", properties: ["cart_id": "k1", "value": 30, "currency": "EUR"])
+        ])
+        _ = try await record(store, shop.id, [
+            try Fixtures.event("order.placed", properties: ["order_id": "9", "lines": [], "total": 30, "currency": "EUR"])
+        ])
+        #expect(try await store.summary(tenantID: shop.id).cartsByStatus == ["converted": 1])
     }
 
     private func summaryCountsWhatIsStored(_ store: SQLStore) async throws {

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Engine
+import Foundation
+
+struct WebhooksCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "webhooks", abstract: "Inbound webhooks from Shopify, WooCommerce, Stripe and Twilio.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create (or rotate) a tenant's webhook endpoint and print the URL to give the vendor.")
+
+        @Argument(help: "shopify, woocommerce, stripe or twilio.") var provider: String
+        @Option(help: "The vendor's signing secret (Shopify app secret, WooCommerce secret, Stripe whsec_…, Twilio auth token).") var secret: String
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
+
+        func run() async throws {
+            let path = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
+                let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
+                return try await WebhookService(dependencies: dependencies).register(provider: provider, secret: secret, tenantID: tenantID)
+            }
+            print("POST https://<your Autopilot host>\(path)")
+        }
+    }
+}
