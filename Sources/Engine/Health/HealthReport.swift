@@ -30,9 +30,19 @@ public struct HealthReport: Sendable, Codable, Equatable {
 
     public static let version = "0.1.0"
 
-    public static func check(store: any AutopilotStore, databaseName: String) async -> HealthReport {
+    /// Checks the store, giving up after `timeout` so a dead database is reported quickly, not after the pool's retries.
+    public static func check(store: any AutopilotStore, databaseName: String, timeout: Duration = .seconds(5)) async -> HealthReport {
         do {
-            let schema = try await store.schemaStatus()
+            let schema = try await withThrowingTaskGroup(of: SchemaStatus.self) { group in
+                group.addTask { try await store.schemaStatus() }
+                group.addTask {
+                    try await Task.sleep(for: timeout)
+                    throw HealthTimeout(timeout: timeout)
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next() else { throw HealthTimeout(timeout: timeout) }
+                return first
+            }
             let migrations = schema.isCurrent
                 ? Check(status: "ok", detail: "version \(schema.currentVersion)")
                 : Check(status: "error", detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion): run `autopilot migrate`")
@@ -44,4 +54,9 @@ public struct HealthReport: Sendable, Codable, Equatable {
                 migrations: Check(status: "unknown", detail: nil))
         }
     }
+}
+
+struct HealthTimeout: Error, CustomStringConvertible {
+    let timeout: Duration
+    var description: String { "no answer within \(timeout)" }
 }
