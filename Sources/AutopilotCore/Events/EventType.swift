@@ -37,12 +37,4 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     public var isCatalogEvent: Bool {
         self == .productUpdated || self == .productPriceChanged
     }
-
-    /// Events about a message Autopilot or an outside system sent, that move its timeline forward.
-    public var isMessageTimelineEvent: Bool {
-        switch self {
-        case .messageSent, .messageDelivered, .messageOpened, .messageClicked, .messageBounced, .messageFailed: true
-        default: false
-        }
-    }
 }

@@ -15,10 +15,6 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         for (key, value) in pairs { self[key] = value }
     }
 
-    public init(minimumCapacity: Int) {
-        pairs.reserveCapacity(minimumCapacity)
-    }
-
     public var keys: [String] { pairs.map(\.key) }
 
     private func index(of key: String) -> Int? {

@@ -14,7 +14,7 @@ public struct IngestPlan: Sendable {
     public var products: [ProductRecord] = []
     public var messages: [MessageRecord] = []
     public var orderLines: [OrderLineRecord] = []
-    /// Orders whose lines are replaced (an order first seen as a stub, then placed).
+    /// Orders whose lines are replaced (an order first known from a later status event, then placed).
     public var ordersWithReplacedLines: [String] = []
     public var leads: [LeadRecord] = []
     /// Scores to set on leads: by the lead's own id, else on the contact's latest lead.

@@ -7,8 +7,6 @@ public enum SQLValue: Sendable, Hashable {
     case double(Double?)
     case text(String?)
 
-    public static let nullText = SQLValue.text(nil)
-
     public static func date(_ date: Date?) -> SQLValue {
         .int(date.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) })
     }

@@ -22,10 +22,6 @@ public struct ScoringData: Sendable {
         public var createdAt: Date
     }
 
-    public struct PreviousScore: Sendable {
-        public var churnScore: Double?
-    }
-
     public var contacts: [ContactRecord] = []
     public var previousChurn: [String: Double] = [:]
     public var orders: [Order] = []
