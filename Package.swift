@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -45,8 +47,22 @@ let package = Package(
         ),
         .target(
             name: "Flows",
-            dependencies: ["AutopilotCore", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Library")],
+            dependencies: [
+                "AutopilotCore", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Library"), .copy("TemplateLibrary")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Channels",
+            dependencies: [
+                "AutopilotCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -78,7 +94,7 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Integrations", "Storage",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Channels", "Integrations", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -127,6 +143,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ChannelsTests",
+            dependencies: [
+                "Channels", "AutopilotCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IntegrationsTests",
             dependencies: ["Integrations", "AutopilotCore"],
             swiftSettings: swiftSettings
@@ -146,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "AutopilotTests",
             dependencies: [
-                "AutopilotCore", "Scoring", "Integrations", "Storage", "Engine", "Server",
+                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Server",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
