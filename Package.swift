@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "AutopilotCore", "Scoring", "Decisions", "Flows", "Channels", "Integrations", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

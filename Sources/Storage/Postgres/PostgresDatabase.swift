@@ -32,7 +32,8 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     public func transaction<Result: Sendable>(
-        lock: String?, reads: [SQLStatement], decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
+        lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
+        decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
         try await client.withTransaction(logger: logger) { connection in
             if let lock {
@@ -40,6 +41,9 @@ public final class PostgresDatabase: SQLDatabase {
             }
             var rows: [[SQLRow]] = []
             for statement in reads { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
+            for followUp in followUps {
+                for statement in try followUp(rows) { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
+            }
             let (writes, result) = try decide(rows)
             for write in writes { try await Self.execute(connection, write, logger: self.logger) }
             return result

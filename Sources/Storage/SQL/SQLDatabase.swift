@@ -14,10 +14,11 @@ public protocol SQLDatabase: Sendable {
     /// Runs the reads in one read transaction.
     func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]]
 
-    /// One write transaction: runs `reads`, passes their rows to `decide`, then carries out the writes it returns.
-    /// `lock` names a scope (a tenant) whose writers must not interleave; SQLite's single writer already guarantees it.
+    /// A write transaction in stages: `reads` run first; each follow-up receives every row read so far and returns more reads
+    /// (reads that depend on earlier rows); `decide` receives all the rows, stage after stage, and returns the writes.
     func transaction<Result: Sendable>(
-        lock: String?, reads: [SQLStatement], decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
+        lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
+        decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result
 
     /// Runs schema statements (a migration step) in one transaction.
@@ -28,4 +29,14 @@ public protocol SQLDatabase: Sendable {
 
     /// Releases connections.
     func close() async throws
+}
+
+extension SQLDatabase {
+    /// One write transaction: runs `reads`, passes their rows to `decide`, then carries out the writes it returns.
+    /// `lock` names a scope (a tenant) whose writers must not interleave; SQLite's single writer already guarantees it.
+    public func transaction<Result: Sendable>(
+        lock: String?, reads: [SQLStatement], decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
+    ) async throws -> Result {
+        try await transaction(lock: lock, reads: reads, followUps: [], decide: decide)
+    }
 }

@@ -34,10 +34,14 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func transaction<Result: Sendable>(
-        lock: String?, reads: [SQLStatement], decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
+        lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
+        decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
         try await writer.write { db in
-            let rows = try reads.map { try Self.query(db, $0) }
+            var rows = try reads.map { try Self.query(db, $0) }
+            for followUp in followUps {
+                rows += try followUp(rows).map { try Self.query(db, $0) }
+            }
             let (writes, result) = try decide(rows)
             for write in writes { try Self.execute(db, write) }
             return result

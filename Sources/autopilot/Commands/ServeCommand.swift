@@ -11,6 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Address to listen on (default $AUTOPILOT_HOST or 127.0.0.1).") var host: String?
     @Option(help: "Port to listen on (default $AUTOPILOT_PORT or 8080).") var port: Int?
+    @Flag(help: "Serve the API only; run flows with separate `autopilot worker` processes.") var noWorker = false
 
     func run() async throws {
         var configuration = try ServerConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
@@ -23,9 +24,15 @@ struct ServeCommand: AsyncParsableCommand {
         let databaseConfiguration = database.configuration
         let logger = CommandLineSetup.logger
         logger.info("starting", metadata: ["database": "\(databaseConfiguration)", "address": "\(configuration.host):\(configuration.port)"])
+        let runsWorker = !noWorker
         try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
             let app = buildApplication(configuration: serverConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description)
-            try await app.runService()
+            let worker = runsWorker ? FlowWorker(engine: try FlowEngine(dependencies: dependencies)) : nil
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                if let worker { group.addTask { await worker.run() } }
+                try await app.runService()
+                group.cancelAll()
+            }
         }
     }
 }

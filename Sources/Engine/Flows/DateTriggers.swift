@@ -1,0 +1,76 @@
+import AutopilotCore
+import Flows
+import Foundation
+import Storage
+
+/// Starts runs of contact-date flows (birthday, win-back) whose firing moment fell since the last sweep. Sweeps at most
+/// hourly per flow; a run starts at its exact firing moment, so its delays count from there.
+struct DateTriggers {
+    let store: any FlowStore
+    let catalog: FlowCatalog
+    static let interval: TimeInterval = 3_600
+    static let pageSize = 5_000
+
+    func startDue(now: Date) async throws -> Int {
+        var started = 0
+        for definition in catalog.live {
+            guard case .date(let trigger) = definition.trigger else { continue }
+            let cursor = "date:" + definition.id
+            let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+            let since = last ?? now.addingTimeInterval(-Self.interval)
+            guard now.timeIntervalSince(since) >= Self.interval || last == nil else { continue }
+            var after = ""
+            while true {
+                let contacts = try await store.contactsPage(tenantID: catalog.tenantID, afterID: after, limit: Self.pageSize)
+                guard let lastContact = contacts.last else { break }
+                after = lastContact.id
+                let due = contacts.compactMap { contact -> (ContactRecord, Date, String)? in
+                    guard let value = Self.value(of: trigger.property, in: contact) else { return nil }
+                    let calendar = LocalCalendar(timeZoneIdentifier: contact.timezone ?? catalog.timeZone)
+                    guard let firing = calendar.firing(of: trigger, value: value, onOrAfter: since), firing > since, firing <= now else { return nil }
+                    return (contact, firing, value)
+                }
+                if !due.isEmpty { started += try await start(definition, due: due, now: now) }
+                if contacts.count < Self.pageSize { break }
+            }
+            try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: Int64(now.timeIntervalSince1970 * 1000))
+        }
+        return started
+    }
+
+    private func start(_ definition: FlowDefinition, due: [(ContactRecord, Date, String)], now: Date) async throws -> Int {
+        let catalog = self.catalog
+        return try await store.changeRuns(tenantID: catalog.tenantID, contactIDs: Set(due.map(\.0.id))) { _, runs in
+            var writer = FlowRunChanges(tenantID: catalog.tenantID, now: now)
+            var count = 0
+            for (contact, firing, value) in due {
+                let calendar = LocalCalendar(timeZoneIdentifier: contact.timezone ?? catalog.timeZone)
+                let occurrence = calendar.day(of: firing)
+                let start = FlowStart(
+                    occurredAt: firing, trigger: ["date": .string(value), "occurrence": .string(occurrence)], contact: FlowEntities.contact(contact),
+                    settings: catalog.settings(of: definition.id), tenantTimeZone: catalog.timeZone)
+                let previous = runs.filter { $0.contactID == contact.id && $0.flowID == definition.id }.map { (objectID: $0.triggerObjectID, startedAt: $0.startedAt) }
+                guard definition.reentry.allows(objectID: definition.triggerObjectID(for: start), previousRuns: previous, now: firing) else { continue }
+                let id = FlowRunID.make(flowID: definition.id, contactID: contact.id, triggerKey: occurrence)
+                let pending = FlowRun(id: id, flowID: definition.id, flowVersion: definition.version, contactID: contact.id)
+                let (run, effects) = FlowInterpreter.step(definition: definition, run: pending, input: .start(start), now: now)
+                writer.record(run, effects: effects, startedAt: firing)
+                count += 1
+            }
+            return (writer.changes, count)
+        }
+    }
+
+    /// The contact's value for a date trigger's property, as text (`YYYY-MM-DD` or ISO 8601).
+    static func value(of property: String, in contact: ContactRecord) -> String? {
+        switch property {
+        case "birthdate": return contact.birthdate
+        case "first_order_at": return contact.firstOrderAt.map(Timestamp.format)
+        case "last_order_at": return contact.lastOrderAt.map(Timestamp.format)
+        case "created_at": return Timestamp.format(contact.createdAt)
+        default:
+            guard property.hasPrefix("attributes.") else { return nil }
+            return contact.attributes[String(property.dropFirst("attributes.".count))]?.stringValue
+        }
+    }
+}

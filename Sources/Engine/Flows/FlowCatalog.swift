@@ -1,0 +1,69 @@
+import AutopilotCore
+import Flows
+import Foundation
+import Storage
+
+/// A tenant's flows as the engine runs them: every known version (runs finish on theirs), which flows are on, their settings.
+public struct FlowCatalog: Sendable {
+    public struct Entry: Sendable {
+        public var current: FlowDefinition
+        public var enabled: Bool
+        public var pausedReason: String?
+        public var settings: [String: Double]
+
+        /// On, not paused: new runs may start.
+        public var isLive: Bool { enabled && pausedReason == nil }
+    }
+
+    public let tenantID: String
+    public let timeZone: String
+    public private(set) var entries: [String: Entry] = [:]
+    private var versions: [String: [Int: FlowDefinition]] = [:]
+
+    /// The built-in library, overlaid with the tenant's own versions and choices. Built-in flows are on unless the tenant
+    /// turned them off (the default sender only logs, so nothing reaches a person until a channel is configured).
+    public init(tenantID: String, timeZone: String = "UTC", builtIn: [FlowDefinition], tenantFlows: [TenantFlowRecord], tenantVersions: [FlowVersionRecord]) {
+        self.tenantID = tenantID
+        self.timeZone = timeZone
+        for flow in builtIn {
+            versions[flow.id, default: [:]][flow.version] = flow
+            entries[flow.id] = Entry(current: flow, enabled: true, pausedReason: nil, settings: [:])
+        }
+        for record in tenantVersions {
+            guard let flow = try? FlowDefinition.parse(record.source) else { continue }
+            var pinned = flow
+            pinned.version = record.version
+            versions[record.flowID, default: [:]][record.version] = pinned
+            if entries[record.flowID] == nil { entries[record.flowID] = Entry(current: pinned, enabled: false, pausedReason: nil, settings: [:]) }
+        }
+        for choice in tenantFlows {
+            guard let current = versions[choice.flowID]?[choice.version] ?? entries[choice.flowID]?.current else { continue }
+            var settings: [String: Double] = [:]
+            if let object = (try? JSONParser.parse(choice.settings))?.objectValue {
+                for (name, value) in object { if let number = value.doubleValue { settings[name] = number } }
+            }
+            entries[choice.flowID] = Entry(current: current, enabled: choice.enabled, pausedReason: choice.pausedReason, settings: settings)
+        }
+    }
+
+    /// The definition a run is pinned to.
+    public func definition(id: String, version: Int) -> FlowDefinition? {
+        versions[id]?[version]
+    }
+
+    /// Flows new runs may start on, by id.
+    public var live: [FlowDefinition] {
+        entries.values.filter(\.isLive).map(\.current).sorted { $0.id < $1.id }
+    }
+
+    public func settings(of flowID: String) -> [String: Double] {
+        entries[flowID]?.settings ?? [:]
+    }
+
+    /// Loads a tenant's catalog from the store.
+    public static func load(tenantID: String, store: any FlowStore) async throws -> FlowCatalog {
+        async let choices = store.tenantFlows(tenantID: tenantID)
+        async let versions = store.flowVersions(tenantID: tenantID)
+        return FlowCatalog(tenantID: tenantID, builtIn: (try? FlowLibrary.builtIn) ?? [], tenantFlows: try await choices, tenantVersions: try await versions)
+    }
+}

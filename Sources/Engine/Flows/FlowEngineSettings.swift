@@ -1,0 +1,27 @@
+import Flows
+import Foundation
+
+/// How the flow engine works through due work. Defaults suit one shop on one node.
+public struct FlowEngineSettings: Sendable {
+    /// A cart with no update and no order for this long is abandoned (30 minutes by default).
+    public var cartAbandonmentDelay: TimeInterval = 30 * 60
+    /// Rows claimed per transaction.
+    public var batchSize = 1_000
+    /// How long a claimed message or action stays with one worker before another may take it.
+    public var lease: TimeInterval = 300
+    /// Attempts before a message is failed for good (`message.failed`).
+    public var maximumAttempts = 5
+    /// The first retry delay; doubled per attempt, at most `maximumRetryDelay`.
+    public var retryDelay: TimeInterval = 60
+    public var maximumRetryDelay: TimeInterval = 3_600
+    /// Smart-sending rules (consent, caps, quiet hours) for every tenant.
+    public var smartSending = SmartSendingSettings()
+    /// The shop's name and URL, for templates (`shop.*`).
+    public var shopName = "Autopilot Shop"
+    public var shopURL = "https://shop.example"
+    public var shopSignature = "The founder"
+    /// Base of the links Autopilot serves (unsubscribe, tracking).
+    public var publicURL = "http://localhost:8080"
+
+    public init() {}
+}

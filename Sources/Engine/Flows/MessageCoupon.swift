@@ -1,0 +1,42 @@
+import AutopilotCore
+import Foundation
+import Storage
+
+/// A coupon code issued with a message: derived from the message id, so a retried dispatch issues the same code.
+struct MessageCoupon {
+    var record: CouponRecord
+
+    static func issue(_ request: JSONObject, message: OutboxRecord, now: Date) -> MessageCoupon {
+        let kind = request["kind"]?.stringValue ?? "unique"
+        let validity = request["validity_seconds"]?.doubleValue ?? 7 * 86_400
+        let code = (kind == "referral" ? "REF-" : "AP-") + Self.code(from: message.tenantID + "/" + message.id)
+        return MessageCoupon(
+            record: CouponRecord(
+                tenantID: message.tenantID, code: code, kind: kind, percent: request["percent"]?.doubleValue ?? 0, contactID: message.contactID,
+                messageID: message.id, validUntil: now.addingTimeInterval(validity), createdAt: now))
+    }
+
+    /// What templates read: `coupon.code`, `coupon.percent`, `coupon.valid_until`; referrals also `link`.
+    func values(shopURL: String) -> JSONObject {
+        var values: JSONObject = ["code": .string(record.code), "percent": .double(record.percent)]
+        if let until = record.validUntil { values["valid_until"] = .string(String(Timestamp.format(until).prefix(10))) }
+        values["link"] = .string("\(shopURL)/?ref=\(record.code)")
+        return values
+    }
+
+    /// Eight characters from an alphabet without look-alikes (no 0/O, 1/I).
+    static func code(from seed: String) -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in seed.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        var code = ""
+        for _ in 0..<8 {
+            code.append(alphabet[Int(hash % UInt64(alphabet.count))])
+            hash /= UInt64(alphabet.count)
+        }
+        return code
+    }
+}

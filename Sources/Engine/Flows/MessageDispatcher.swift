@@ -1,0 +1,143 @@
+import AutopilotCore
+import Channels
+import Flows
+import Foundation
+import Storage
+
+/// Sends what the outbox holds: claims due messages, applies the smart-sending policy, renders the template, hands the
+/// message to the tenant's sender for its channel, and records what happened. Transient failures retry with backoff;
+/// after the last attempt the message fails and `message.failed` is recorded.
+struct MessageDispatcher: Sendable {
+    let dependencies: Dependencies
+    let settings: FlowEngineSettings
+    let senders: SenderDirectory
+    let renderer: TemplateRenderer
+    let policy: SmartSendingPolicy
+    let templates: [String: MessageTemplate]
+
+    /// Dispatches one claimed batch; returns how many messages it looked at.
+    func dispatchBatch(now: Date) async throws -> Int {
+        let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
+        guard !items.isEmpty else { return 0 }
+        var outcomes: [OutboxRecord] = []
+        var coupons: [CouponRecord] = []
+        var events: [String: EngineEvents] = [:]
+        for item in items {
+            let tenant = item.message.tenantID
+            var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
+            let (record, coupon) = await dispatch(item, now: now, events: &emitted)
+            events[tenant] = emitted
+            outcomes.append(record)
+            if let coupon { coupons.append(coupon) }
+        }
+        try await dependencies.store.recordDispatch(outcomes, coupons: coupons)
+        for var tenantEvents in events.values { try await tenantEvents.flush() }
+        return items.count
+    }
+
+    private func dispatch(_ item: DispatchItem, now: Date, events: inout EngineEvents) async -> (OutboxRecord, CouponRecord?) {
+        var message = item.message
+        message.updatedAt = now
+        if let exit = item.runExitReason { return (finish(message, status: "skipped", reason: "run_exited:" + exit), nil) }
+        guard let contact = item.contact else { return (finish(message, status: "skipped", reason: "contact_missing"), nil) }
+        guard let template = templates[message.template], template.status == .active else {
+            return (finish(message, status: "skipped", reason: "template_not_active"), nil)
+        }
+        let decision = policy.decide(
+            OutgoingMessageFacts(channel: message.channel, purpose: message.purpose == "transactional" ? .transactional : .marketing, scheduledAt: message.scheduledAt),
+            contact: RecipientFacts(contact: contact, unsubscribed: Self.unsubscribes(contact), emailHardBounced: item.emailHardBounced),
+            history: RecentSends(
+                item.recentSends.map { .init(channel: $0.channel, purpose: $0.purpose == "transactional" ? .transactional : .marketing, sentAt: $0.sentAt) }),
+            now: now)
+        switch decision {
+        case .skip(let reason):
+            return (finish(message, status: "skipped", reason: reason.code), nil)
+        case .defer(let until, let reason):
+            message.status = "blocked"
+            message.blockedReason = reason.code
+            message.nextAttemptAt = until
+            message.attempts -= 1
+            return (message, nil)
+        case .send:
+            break
+        }
+        let options = (try? JSONParser.parse(message.options))?.objectValue ?? [:]
+        var context = options["context"]?.objectValue ?? [:]
+        context["contact"] = .object(FlowEntities.contact(contact))
+        context["shop"] = ["name": .string(settings.shopName), "url": .string(settings.shopURL), "signature": .string(settings.shopSignature)]
+        let unsubscribe = "\(settings.publicURL)/u/\(message.id)"
+        context["links"] = [
+            "unsubscribe": .string(unsubscribe), "review": .string("\(settings.shopURL)/reviews/new"), "booking": .string("\(settings.shopURL)/booking"),
+        ]
+        var coupon: CouponRecord?
+        if let request = options["coupon"]?.objectValue {
+            let issued = MessageCoupon.issue(request, message: message, now: now)
+            coupon = issued.record
+            context[issued.record.kind == "referral" ? "referral" : "coupon"] = .object(issued.values(shopURL: settings.shopURL))
+            if issued.record.kind == "referral" { context["coupon"] = .object(issued.values(shopURL: settings.shopURL)) }
+        }
+        let rendered: RenderedMessage
+        do {
+            rendered = try renderer.render(template, locale: contact.locale, context: context)
+        } catch {
+            return (finish(message, status: "failed", reason: nil, error: "template: \(error)"), nil)
+        }
+        guard let recipient = message.channel == .email ? contact.email : contact.phone else {
+            return (finish(message, status: "skipped", reason: SendBlockReason.missingAddress.code), nil)
+        }
+        message.recipient = recipient
+        message.locale = rendered.locale
+        message.subject = rendered.subject
+        message.body = rendered.text
+        let sender = senders.sender(for: message.channel, tenantID: message.tenantID)
+        message.sender = sender.name
+        let outbound = OutboundMessage(
+            id: message.id, tenantID: message.tenantID, idempotencyKey: message.idempotencyKey, channel: message.channel, recipient: recipient,
+            subject: rendered.subject, text: rendered.text, html: rendered.html, unsubscribeURL: message.channel == .email ? unsubscribe : nil)
+        switch await sender.send(outbound) {
+        case .sent(let providerID):
+            message.status = "sent"
+            message.providerID = providerID
+            message.sentAt = now
+            message.nextAttemptAt = nil
+            message.blockedReason = nil
+            var properties: JSONObject = [
+                "message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template),
+            ]
+            properties["subject"] = rendered.subject.map(JSONValue.string)
+            properties["flow_id"] = message.flowID.map(JSONValue.string)
+            events.add(.messageSent, contact: contact, occurredAt: now, key: "sent:" + message.id, properties: properties)
+            return (message, coupon)
+        case .failed(let failure):
+            message.lastError = "\(failure.code): \(failure.reason)"
+            if failure.isTransient && message.attempts < settings.maximumAttempts {
+                let backoff = min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(max(message.attempts - 1, 0))))
+                message.nextAttemptAt = now.addingTimeInterval(max(backoff, failure.retryAfter ?? 0))
+                return (message, nil)
+            }
+            let failed = finish(message, status: "failed", reason: nil, error: message.lastError)
+            events.add(
+                .messageFailed, contact: contact, occurredAt: now, key: "failed:" + message.id,
+                properties: ["message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template)])
+            return (failed, nil)
+        }
+    }
+
+    private func finish(_ message: OutboxRecord, status: String, reason: String?, error: String? = nil) -> OutboxRecord {
+        var message = message
+        message.status = status
+        message.blockedReason = reason
+        message.lastError = error ?? message.lastError
+        message.nextAttemptAt = nil
+        return message
+    }
+
+    /// Channels the contact unsubscribed from (a withdrawn consent whose source is an unsubscribe).
+    static func unsubscribes(_ contact: ContactRecord) -> Set<ChannelScope> {
+        var scopes = Set<ChannelScope>()
+        for (channel, consent) in contact.consents where !consent.granted && consent.source == EventType.contactUnsubscribed.rawValue {
+            scopes.insert(ChannelScope(rawValue: channel.rawValue) ?? .all)
+        }
+        return scopes
+    }
+}

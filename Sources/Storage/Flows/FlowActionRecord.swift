@@ -1,0 +1,105 @@
+import Foundation
+
+/// A non-message effect of a run: a team notification, an outgoing webhook, a task for a person, an approval request,
+/// a contact update. Written once per idempotency key; carried out (or shown) by the engine.
+public struct FlowActionRecord: Sendable, Hashable {
+    public var id: String
+    public var tenantID: String
+    public var idempotencyKey: String
+    public var runID: String
+    public var flowID: String
+    public var contactID: String
+    /// notify, webhook, task, approval, update_contact.
+    public var kind: String
+    /// The action's details as a JSON object text.
+    public var payload: String
+    /// pending (to carry out), open (waiting for a person), done, failed.
+    public var status: String
+    public var nextAttemptAt: Date?
+    public var attempts: Int
+    public var lastError: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: String, tenantID: String, idempotencyKey: String, runID: String, flowID: String, contactID: String, kind: String, payload: String,
+        status: String, nextAttemptAt: Date?, attempts: Int = 0, lastError: String? = nil, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.idempotencyKey = idempotencyKey
+        self.runID = runID
+        self.flowID = flowID
+        self.contactID = contactID
+        self.kind = kind
+        self.payload = payload
+        self.status = status
+        self.nextAttemptAt = nextAttemptAt
+        self.attempts = attempts
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    static let columns = [
+        "id", "tenant_id", "idempotency_key", "run_id", "flow_id", "contact_id", "kind", "payload", "status", "next_attempt_at", "attempts",
+        "last_error", "created_at", "updated_at",
+    ]
+
+    var values: [SQLValue] {
+        [
+            .text(id), .text(tenantID), .text(idempotencyKey), .text(runID), .text(flowID), .text(contactID), .text(kind), .text(payload),
+            .text(status), .date(nextAttemptAt), .integer(attempts), .text(lastError), .date(createdAt), .date(updatedAt),
+        ]
+    }
+
+    init(row: SQLRow) {
+        self.init(
+            id: row.text(0) ?? "", tenantID: row.text(1) ?? "", idempotencyKey: row.text(2) ?? "", runID: row.text(3) ?? "",
+            flowID: row.text(4) ?? "", contactID: row.text(5) ?? "", kind: row.text(6) ?? "", payload: row.text(7) ?? "{}",
+            status: row.text(8) ?? "", nextAttemptAt: row.date(9), attempts: Int(row.int(10) ?? 0), lastError: row.text(11),
+            createdAt: row.date(12) ?? .distantPast, updatedAt: row.date(13) ?? .distantPast)
+    }
+}
+
+/// Everything one engine pass decided for a set of runs, written in the transaction that read them.
+public struct FlowChanges: Sendable {
+    /// Runs created or updated (upserted by id).
+    public var runs: [FlowRunRecord] = []
+    /// Messages queued; a message whose idempotency key exists is ignored.
+    public var messages: [OutboxRecord] = []
+    /// Actions; one whose idempotency key exists is ignored.
+    public var actions: [FlowActionRecord] = []
+
+    public init(runs: [FlowRunRecord] = [], messages: [OutboxRecord] = [], actions: [FlowActionRecord] = []) {
+        self.runs = runs
+        self.messages = messages
+        self.actions = actions
+    }
+
+    public var isEmpty: Bool { runs.isEmpty && messages.isEmpty && actions.isEmpty }
+
+    var writes: [SQLWrite] {
+        var writes: [SQLWrite] = []
+        if !runs.isEmpty {
+            // One row per run: a multi-row upsert may not touch a row twice.
+            var latest: [String: Int] = [:]
+            for (index, run) in runs.enumerated() { latest[run.id] = index }
+            let rows = runs.enumerated().filter { latest[$0.element.id] == $0.offset }.map(\.element.values)
+            writes.append(.upsert(table: "flow_runs", columns: FlowRunRecord.columns, key: ["id"], rows: rows))
+        }
+        if !messages.isEmpty {
+            writes.append(
+                .insert(
+                    table: "outbox", columns: OutboxRecord.columns, rows: messages.map(\.values),
+                    conflict: "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING"))
+        }
+        if !actions.isEmpty {
+            writes.append(
+                .insert(
+                    table: "flow_actions", columns: FlowActionRecord.columns, rows: actions.map(\.values),
+                    conflict: "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING"))
+        }
+        return writes
+    }
+}

@@ -1,0 +1,37 @@
+import AutopilotCore
+import Foundation
+
+/// What the flow engine keeps: runs and their timers, the router's cursor, the outbox, actions, the tenant's flow choices.
+/// Every write that matters happens in the transaction that read its inputs, so a crash loses nothing and repeats nothing.
+public protocol FlowStore: Sendable {
+    func routeEvents(tenantID: String, limit: Int, route: @escaping @Sendable (FlowRoutingBatch) throws -> FlowChanges) async throws
+        -> FlowRoutingResult
+    func advanceDueRuns(now: Date, limit: Int, advance: @escaping @Sendable ([FlowRunRecord]) throws -> FlowChanges) async throws -> Int
+    func changeRuns<Result: Sendable>(
+        tenantID: String, contactIDs: Set<String>,
+        decide: @escaping @Sendable (_ contacts: [String: ContactRecord], _ runs: [FlowRunRecord]) throws -> (FlowChanges, Result)
+    ) async throws -> Result
+    func flowRun(id: String, tenantID: String) async throws -> FlowRunRecord?
+    func nextRunWake() async throws -> Date?
+    func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: String, reason: String?, count: Int)]
+    func idleCarts(tenantID: String, idleSince: Date, limit: Int) async throws -> [CartRecord]
+    func oldestOpenCartUpdate() async throws -> Date?
+    func contactsPage(tenantID: String, afterID: String, limit: Int) async throws -> [ContactRecord]
+    func flowCursor(tenantID: String, name: String) async throws -> Int64?
+    func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
+
+    func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws -> [DispatchItem]
+    func recordDispatch(_ messages: [OutboxRecord], coupons: [CouponRecord]) async throws
+    func nextMessageDue() async throws -> Date?
+    func outboxMessages(tenantID: String, contactID: String?, limit: Int) async throws -> [ListedMessage]
+
+    func claimDueActions(now: Date, limit: Int, lease: TimeInterval) async throws -> [FlowActionRecord]
+    func saveActions(_ actions: [FlowActionRecord]) async throws
+    func flowActions(tenantID: String, kind: String, status: String, limit: Int) async throws -> [FlowActionRecord]
+    func nextActionDue() async throws -> Date?
+
+    func tenantFlows(tenantID: String) async throws -> [TenantFlowRecord]
+    func saveTenantFlow(_ flow: TenantFlowRecord) async throws
+    func flowVersions(tenantID: String) async throws -> [FlowVersionRecord]
+    func saveFlowVersion(_ version: FlowVersionRecord, enabled: Bool) async throws
+}

@@ -1,0 +1,128 @@
+import AutopilotCore
+import Foundation
+
+extension SQLStore {
+    /// Claims up to `limit` outbox messages due at `now` (any tenant) for `lease` seconds: another worker will not take them
+    /// meanwhile, and if this one dies they come back when the lease ends. Returns them with their recipients' facts.
+    public func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws -> [DispatchItem] {
+        let skipLocked = database.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let claim = SQLStatement(
+            "SELECT \(OutboxRecord.columns.joined(separator: ", ")) FROM outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?\(skipLocked)",
+            [.date(now), .integer(limit)])
+        let context: @Sendable ([[SQLRow]]) throws -> [SQLStatement] = { rows in
+            let contacts = Set(rows[0].compactMap { $0.text(3) })
+            let since = SQLValue.date(now.addingTimeInterval(-7 * 86_400))
+            return [
+                Self.idList("SELECT \(RecordColumns.contact.joined(separator: ", ")) FROM contacts WHERE id", contacts),
+                Self.idList(
+                    "SELECT contact_id, channel, purpose, sent_at FROM outbox WHERE status = 'sent' AND sent_at >= ? AND contact_id", contacts,
+                    first: [since]),
+                Self.idList("SELECT DISTINCT contact_id FROM messages WHERE channel = 'email' AND bounced_at IS NOT NULL AND contact_id", contacts),
+                Self.idList("SELECT id, status, reason FROM flow_runs WHERE id", Set(rows[0].compactMap { $0.text(4) })),
+            ]
+        }
+        return try await database.transaction(lock: nil, reads: [claim], followUps: [context]) { rows in
+            let messages = rows[0].map { OutboxRecord(row: $0) }
+            guard !messages.isEmpty else { return ([], []) }
+            var contacts: [String: ContactRecord] = [:]
+            for row in rows[1] { let contact = RecordColumns.contact(row); contacts[contact.id] = contact }
+            var sends: [String: [(channel: Channel, purpose: String, sentAt: Date)]] = [:]
+            for row in rows[2] {
+                guard let contact = row.text(0), let channel = Channel(rawValue: row.text(1) ?? ""), let at = row.date(3) else { continue }
+                sends[contact, default: []].append((channel, row.text(2) ?? "marketing", at))
+            }
+            let bounced = Set(rows[3].compactMap { $0.text(0) })
+            var exits: [String: String] = [:]
+            for row in rows[4] where row.text(1) == "exited" { if let id = row.text(0) { exits[id] = row.text(2) ?? "exited" } }
+            let leaseEnd = now.addingTimeInterval(lease)
+            let leases = messages.map { message in
+                SQLWrite.statement(
+                    SQLStatement("UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?", [.date(leaseEnd), .text(message.id)]))
+            }
+            let items = messages.map { message in
+                var claimed = message
+                claimed.attempts += 1
+                return DispatchItem(
+                    message: claimed, contact: contacts[message.contactID], recentSends: sends[message.contactID] ?? [],
+                    emailHardBounced: bounced.contains(message.contactID), runExitReason: message.runID.flatMap { exits[$0] })
+            }
+            return (leases, items)
+        }
+    }
+
+    /// Records what became of dispatched messages (the whole row, by id) and any coupons issued for them.
+    public func recordDispatch(_ messages: [OutboxRecord], coupons: [CouponRecord] = []) async throws {
+        guard !messages.isEmpty else { return }
+        try await database.transaction(lock: nil, reads: []) { _ in
+            var writes: [SQLWrite] = [.upsert(table: "outbox", columns: OutboxRecord.columns, key: ["id"], rows: messages.map(\.values))]
+            if !coupons.isEmpty {
+                writes.append(
+                    .insert(table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
+            }
+            return (writes, ())
+        }
+    }
+
+    /// The earliest moment an outbox message is due (any tenant), for the simulator's clock.
+    public func nextMessageDue() async throws -> Date? {
+        try await database.read([SQLStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE next_attempt_at IS NOT NULL")])[0].first?.date(0)
+    }
+
+    /// The tenant's outbox messages, optionally for one contact, in the order they were scheduled.
+    public func outboxMessages(tenantID: String, contactID: String? = nil, limit: Int = 10_000) async throws -> [ListedMessage] {
+        var sql = """
+            SELECT \(OutboxRecord.columns.map { "o." + $0 }.joined(separator: ", ")), c.email, m.status
+            FROM outbox o LEFT JOIN contacts c ON c.id = o.contact_id LEFT JOIN messages m ON m.tenant_id = o.tenant_id AND m.external_id = o.id
+            WHERE o.tenant_id = ?
+            """
+        var binds: [SQLValue] = [.text(tenantID)]
+        if let contactID {
+            sql += " AND o.contact_id = ?"
+            binds.append(.text(contactID))
+        }
+        sql += " ORDER BY o.scheduled_at, o.id LIMIT ?"
+        binds.append(.integer(limit))
+        let rows = try await database.read([SQLStatement(sql, binds)])
+        let width = OutboxRecord.columns.count
+        return rows[0].map { row in
+            ListedMessage(message: OutboxRecord(row: row), contactEmail: row.text(width), timelineStatus: row.text(width + 1))
+        }
+    }
+
+    /// `sql IN (…)` over ids, after optional leading parameters.
+    static func idList(_ sql: String, _ values: Set<String>, first: [SQLValue] = []) -> SQLStatement {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return SQLStatement(sql + " IN (NULL)", first) }
+        return SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count), first + sorted.map { .text($0) })
+    }
+}
+
+/// A coupon issued with a message.
+public struct CouponRecord: Sendable, Hashable {
+    public var tenantID: String
+    public var code: String
+    /// unique or referral.
+    public var kind: String
+    public var percent: Double
+    public var contactID: String
+    public var messageID: String
+    public var validUntil: Date?
+    public var createdAt: Date
+
+    public init(tenantID: String, code: String, kind: String, percent: Double, contactID: String, messageID: String, validUntil: Date?, createdAt: Date) {
+        self.tenantID = tenantID
+        self.code = code
+        self.kind = kind
+        self.percent = percent
+        self.contactID = contactID
+        self.messageID = messageID
+        self.validUntil = validUntil
+        self.createdAt = createdAt
+    }
+
+    static let columns = ["tenant_id", "code", "kind", "percent", "contact_id", "message_id", "valid_until", "created_at"]
+
+    var values: [SQLValue] {
+        [.text(tenantID), .text(code), .text(kind), .double(percent), .text(contactID), .text(messageID), .date(validUntil), .date(createdAt)]
+    }
+}
