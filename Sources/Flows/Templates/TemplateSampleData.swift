@@ -11,13 +11,13 @@ public enum TemplateSampleData {
     /// The French sample context.
     public static let french: JSONObject = common(
         contact: ["first_name": "Camille", "last_name": "Lefèvre", "locale": "fr-FR", "timezone": "Europe/Paris"],
-        product: "Savon surgras au lait d'ânesse", validUntil: "15 décembre 2026", signature: "Claire Moreau",
+        product: "Savon surgras au lait d'ânesse", validUntil: "2026-12-15", signature: "Claire Moreau",
         second: "Baume karité 50 ml", review: "Texture parfaite, je recommande !", company: "Atelier Dupont & Fils")
 
     /// The English sample context.
     public static let english: JSONObject = common(
         contact: ["first_name": "Oliver", "last_name": "Bennett", "locale": "en-GB", "timezone": "Europe/London"],
-        product: "Donkey milk rich soap bar", validUntil: "15 December 2026", signature: "Claire Moreau",
+        product: "Donkey milk rich soap bar", validUntil: "2026-12-15", signature: "Claire Moreau",
         second: "Shea butter balm 50 ml", review: "Lovely texture, would buy again!", company: "Bennett & Sons Ltd")
 
     private static func common(

@@ -61,9 +61,23 @@ struct TemplateRendererTests {
         #expect(message.text == "[\(expected)]")
     }
 
+    @Test(
+        "calendar dates read in words in French and English, and stay as written otherwise",
+        arguments: [
+            ("fr", "2026-12-15", "15 décembre 2026"), ("fr-CA", "2027-01-01", "1er janvier 2027"), ("en", "2027-01-01", "1 January 2027"),
+            ("en-US", "2026-08-09", "9 August 2026"), ("de", "2026-12-15", "2026-12-15"), ("fr", "2026-13-01", "2026-13-01"),
+            ("fr", "2026-12-15T10:00:00Z", "2026-12-15T10:00:00Z"), ("en", "12/15/2026", "12/15/2026"),
+        ])
+    func dates(locale: String, value: String, expected: String) throws {
+        let message = try TemplateRenderer.render(
+            Self.sms([(locale, "{{coupon.valid_until}}")]), locale: locale, context: ["coupon": ["valid_until": .string(value)]])
+        #expect(message.text == expected)
+    }
+
     @Test("missing, null and empty values render empty and open inverted sections; lists repeat sections")
     func missingValues() throws {
-        let body = "Hi{{#contact.first_name}} {{.}}{{/contact.first_name}}!{{^coupon}} No coupon.{{/coupon}}"
+        let body =
+            "Hi{{#contact.first_name}} {{.}}{{/contact.first_name}}!{{^coupon}} No coupon.{{/coupon}}"
             + "{{#cart.lines}} {{title}}×{{quantity}}{{/cart.lines}}{{shop.name}}"
         let template = Self.sms([("en", body)])
         let empty = try TemplateRenderer.render(template, locale: "en", context: ["contact": ["first_name": ""], "coupon": nil])
