@@ -1,0 +1,39 @@
+import Foundation
+
+/// Paths and helpers the SMTP tests share: the fixtures folder, scratch folders, self-signed certificates, a dead port.
+enum SMTPTestFiles {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func makeDirectory(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-smtp-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A self-signed certificate for `localhost` and 127.0.0.1, made with the `openssl` command.
+    struct Certificate {
+        var certificatePath: String
+        var keyPath: String
+        var pem: String
+    }
+
+    static func makeCertificate() throws -> Certificate {
+        let directory = try makeDirectory("cert")
+        let certificate = directory.appendingPathComponent("cert.pem").path
+        let key = directory.appendingPathComponent("key.pem").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out",
+            certificate, "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw SMTPPeer.StartError(description: "openssl req failed with status \(process.terminationStatus)")
+        }
+        return Certificate(certificatePath: certificate, keyPath: key, pem: try String(contentsOfFile: certificate, encoding: .utf8))
+    }
+}
