@@ -33,7 +33,7 @@ enum FlowEntities {
         ]
         object["currency"] = cart.currency.map(JSONValue.string)
         object["checkout_url"] = cart.checkoutURL.map(JSONValue.string)
-        object["lines"] = .array(cart.lines.map(line))
+        object["lines"] = .array(cart.lines.map { line($0, products) })
         if let first = cart.lines.first {
             object["product_title"] = products[first.sku]?.title.map(JSONValue.string) ?? .string(first.sku)
             if let stats = reviews[first.sku], stats.count > 0 {
@@ -50,7 +50,7 @@ enum FlowEntities {
         object["currency"] = order.currency.map(JSONValue.string)
         object["cart_id"] = order.cartExternalID.map(JSONValue.string)
         object["tracking_url"] = order.trackingURL.map(JSONValue.string)
-        object["lines"] = .array(lines.map(line))
+        object["lines"] = .array(lines.map { line($0, products) })
         if let first = lines.first { object["product_title"] = products[first.sku]?.title.map(JSONValue.string) ?? .string(first.sku) }
         let cycles = lines.compactMap { line in products[line.sku]?.consumptionDays.map { $0 * max(line.quantity, 1) } }
         object["replenishment_days"] = cycles.min().map { .int(Int64($0)) } ?? .null
@@ -72,7 +72,10 @@ enum FlowEntities {
         return object
     }
 
-    private static func line(_ line: OrderLine) -> JSONValue {
-        ["sku": .string(line.sku), "quantity": .int(Int64(line.quantity)), "price": .double(line.price)]
+    private static func line(_ line: OrderLine, _ products: [String: ProductRecord]) -> JSONValue {
+        var object: JSONObject = ["sku": .string(line.sku), "quantity": .int(Int64(line.quantity)), "price": .double(line.price)]
+        object["title"] = .string(products[line.sku]?.title ?? line.sku)
+        object["url"] = products[line.sku]?.url.map(JSONValue.string)
+        return .object(object)
     }
 }

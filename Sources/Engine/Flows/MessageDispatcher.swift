@@ -100,7 +100,6 @@ struct MessageDispatcher: Sendable {
             message.providerID = providerID
             message.sentAt = now
             message.nextAttemptAt = nil
-            message.blockedReason = nil
             var properties: JSONObject = [
                 "message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template),
             ]
