@@ -27,9 +27,13 @@ struct EngineEvents {
     /// Records the queued events in one batch (duplicates by key are ignored by the store).
     mutating func flush() async throws {
         guard !pending.isEmpty else { return }
-        let document = JSONValue.object(["events": .array(pending)])
+        let events = pending
         pending = []
-        _ = try await pipeline.ingest(document: document, tenantID: tenantID)
+        // The reader accepts at most 1,000 events per batch.
+        for first in stride(from: 0, to: events.count, by: 1_000) {
+            let chunk = Array(events[first..<min(events.count, first + 1_000)])
+            _ = try await pipeline.ingest(document: .object(["events": .array(chunk)]), tenantID: tenantID)
+        }
     }
 
     static func identifiers(_ contact: ContactRecord) -> JSONObject {

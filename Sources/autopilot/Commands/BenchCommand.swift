@@ -2,11 +2,13 @@ import ArgumentParser
 import Decisions
 import Foundation
 import Scoring
+import Storage
+import Engine
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure Autopilot's speed (use a release build: swift run -c release autopilot bench …).",
-        subcommands: [Ingest.self, ScoringBench.self])
+        subcommands: [Ingest.self, ScoringBench.self, FlowsBench.self])
 
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ingest throughput: pipeline, HTTP on loopback, and the raw SQLite ceiling.")
@@ -29,6 +31,34 @@ struct BenchCommand: AsyncParsableCommand {
                 try JSONOutput.print(result, pretty: false)
             } else {
                 print(String(format: "pipeline = %.0f%% of the raw ceiling; peak RSS %.0f MB", result.pipelineShareOfCeiling * 100, result.peakRSSMB))
+            }
+        }
+    }
+
+    struct FlowsBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "flows", abstract: "Flow engine speed: N waiting runs on SQLite, two timer passes and a full dispatch pass; peak RSS.")
+
+        @Option(help: "Waiting runs.") var runs = 1_000_000
+        @Flag(help: "Print the figures as JSON.") var json = false
+
+        func run() async throws {
+            guard runs >= 100 else { throw ValidationError("--runs: at least 100") }
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = SQLStore(database: try SQLiteDatabase(path: directory.appendingPathComponent("flows.sqlite").path))
+            try await store.migrate(now: Date())
+            let quiet = json
+            var result = try await FlowBenchmark(runs: runs, store: store) { line in if !quiet { print(line) } }.run()
+            result.peakRSSMB = ProcessMemory.peakResidentMB()
+            if json {
+                try JSONOutput.print(result, pretty: false)
+            } else {
+                print(String(format: "timer pass 1: %d steps, %.0f steps/s", result.timerPass1Steps, result.timerPass1StepsPerSecond))
+                print(String(format: "timer pass 2 (send): %d steps, %.0f steps/s", result.timerPass2Steps, result.timerPass2StepsPerSecond))
+                print(String(format: "dispatch: %d messages, %.0f/s (%d sent, %d deferred by the frequency cap)", result.messagesDispatched, result.dispatchPerSecond, result.sent, result.deferred))
+                print(String(format: "peak RSS %.0f MB", result.peakRSSMB))
             }
         }
     }
