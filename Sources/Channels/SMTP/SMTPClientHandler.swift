@@ -29,13 +29,15 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     }
 
     private let idleTimeout: TimeAmount
+    private let failures: SMTPFailureRecord
     private var waiting = CircularBuffer<Waiting>()
     private var unclaimed = CircularBuffer<SMTPReply>()
     private var failure: SMTPTransportError?
     private var idleTask: Scheduled<Void>?
 
-    init(idleTimeout: TimeAmount) {
+    init(idleTimeout: TimeAmount, failures: SMTPFailureRecord) {
         self.idleTimeout = idleTimeout
+        self.failures = failures
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -112,6 +114,7 @@ final class SMTPClientHandler: ChannelDuplexHandler {
     private func quitWhenIdle(context: ChannelHandlerContext) {
         guard waiting.isEmpty, failure == nil else { return }
         failure = .closed
+        failures.record(.closed)
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: "QUIT\r\n")), promise: nil)
         context.close(promise: nil)
     }
@@ -120,7 +123,10 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         idleTask?.cancel()
         idleTask = nil
         let isFirst = failure == nil
-        if isFirst { failure = error }
+        if isFirst {
+            failure = error
+            failures.record(error)
+        }
         while let entry = waiting.popFirst() {
             entry.timeout?.cancel()
             entry.reply.fail(error)

@@ -43,7 +43,7 @@ extension SMTPConnection {
         let data = try await exchange("DATA", stage: .data)
         guard data.code == 354 else { throw SMTPSessionFailure.reply(data, stage: .data, host: settings.host) }
         let body = ByteBuffer(bytes: DotStuffing.dataSection(message.data))
-        let accepted = try await Self.exchange(channel, payload: body, stage: .messageBody, settings: settings)
+        let accepted = try await link.exchange(payload: body, stage: .messageBody)
         guard accepted.code == 250 else { throw SMTPSessionFailure.reply(accepted, stage: .messageBody, host: settings.host) }
         return accepted
     }

@@ -5,48 +5,48 @@ import NIOSSL
 
 /// One open, greeted, (TLS-protected,) authenticated SMTP session, ready for mail transactions.
 final class SMTPConnection: Sendable {
-    let channel: any NIOCore.Channel
-    let settings: SMTPSettings
+    let link: SMTPLink
     let capabilities: SMTPCapabilities
 
-    private init(channel: any NIOCore.Channel, settings: SMTPSettings, capabilities: SMTPCapabilities) {
-        self.channel = channel
-        self.settings = settings
+    private init(link: SMTPLink, capabilities: SMTPCapabilities) {
+        self.link = link
         self.capabilities = capabilities
     }
 
-    var isActive: Bool { channel.isActive }
+    var settings: SMTPSettings { link.settings }
+    var channel: any NIOCore.Channel { link.channel }
+    var isActive: Bool { link.channel.isActive }
 
     /// Connects, reads the greeting, says EHLO (HELO when refused), upgrades with STARTTLS and authenticates as configured.
     static func open(
         settings: SMTPSettings, tlsContext: NIOSSLContext?, group: any EventLoopGroup
     ) async throws(SMTPSessionFailure) -> SMTPConnection {
-        let channel = try await connect(settings: settings, tlsContext: tlsContext, group: group)
+        let link = try await connect(settings: settings, tlsContext: tlsContext, group: group)
         do throws(SMTPSessionFailure) {
-            let greeting = try await exchange(channel, nil, stage: .greeting, settings: settings)
+            let greeting = try await link.exchange(nil, stage: .greeting)
             guard greeting.code == 220 else { throw SMTPSessionFailure.reply(greeting, stage: .greeting, host: settings.host) }
-            var capabilities = try await hello(channel, settings: settings)
+            var capabilities = try await hello(link)
             if settings.security == .startTLS {
-                try await startTLS(channel, capabilities: capabilities, settings: settings, tlsContext: tlsContext)
-                capabilities = try await hello(channel, settings: settings)
+                capabilities = try await startTLS(link, capabilities: capabilities, tlsContext: tlsContext)
             }
-            let connection = SMTPConnection(channel: channel, settings: settings, capabilities: capabilities)
+            let connection = SMTPConnection(link: link, capabilities: capabilities)
             if let credentials = settings.credentials {
                 try await connection.authenticate(username: credentials.username, password: credentials.password)
             }
             return connection
         } catch {
-            channel.close(promise: nil)
+            link.channel.close(promise: nil)
             throw error
         }
     }
 
     private static func connect(
         settings: SMTPSettings, tlsContext: NIOSSLContext?, group: any EventLoopGroup
-    ) async throws(SMTPSessionFailure) -> any NIOCore.Channel {
+    ) async throws(SMTPSessionFailure) -> SMTPLink {
         let implicitTLS = settings.security == .implicitTLS ? tlsContext : nil
         let serverName = Self.serverName(settings.host)
         let idleTimeout = TimeAmount(settings.idleTimeout)
+        let failures = SMTPFailureRecord()
         let bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(settings.connectTimeout))
             .channelInitializer { channel in
@@ -55,11 +55,12 @@ final class SMTPConnection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: implicitTLS, serverHostname: serverName))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(idleTimeout: idleTimeout))
+                    try channel.pipeline.syncOperations.addHandler(SMTPClientHandler(idleTimeout: idleTimeout, failures: failures))
                 }
             }
         do {
-            return try await bootstrap.connect(host: settings.host, port: settings.port).get()
+            let channel = try await bootstrap.connect(host: settings.host, port: settings.port).get()
+            return SMTPLink(channel: channel, failures: failures, settings: settings)
         } catch ChannelError.connectTimeout {
             throw .local(code: "timeout", reason: "\(settings.host):\(settings.port) did not accept a connection in time", isTransient: true)
         } catch {
@@ -73,63 +74,53 @@ final class SMTPConnection: Sendable {
         return isIPv4 || host.contains(":") ? nil : host
     }
 
-    private static func hello(_ channel: any NIOCore.Channel, settings: SMTPSettings) async throws(SMTPSessionFailure) -> SMTPCapabilities {
-        let ehlo = try await exchange(channel, "EHLO \(settings.heloName)", stage: .hello, settings: settings)
+    private static func hello(_ link: SMTPLink) async throws(SMTPSessionFailure) -> SMTPCapabilities {
+        let ehlo = try await link.exchange("EHLO \(link.settings.heloName)", stage: .hello)
         if ehlo.code == 250 { return SMTPCapabilities(ehloReply: ehlo) }
-        guard ehlo.isPermanentNegative else { throw SMTPSessionFailure.reply(ehlo, stage: .hello, host: settings.host) }
-        let helo = try await exchange(channel, "HELO \(settings.heloName)", stage: .hello, settings: settings)
-        guard helo.code == 250 else { throw SMTPSessionFailure.reply(helo, stage: .hello, host: settings.host) }
+        guard ehlo.isPermanentNegative else { throw SMTPSessionFailure.reply(ehlo, stage: .hello, host: link.settings.host) }
+        let helo = try await link.exchange("HELO \(link.settings.heloName)", stage: .hello)
+        guard helo.code == 250 else { throw SMTPSessionFailure.reply(helo, stage: .hello, host: link.settings.host) }
         return SMTPCapabilities()
     }
 
+    /// STARTTLS, then the TLS handler and the second EHLO in one event-loop turn, so that the EHLO is queued behind the
+    /// handshake and fails with the TLS error if the handshake does.
     private static func startTLS(
-        _ channel: any NIOCore.Channel, capabilities: SMTPCapabilities, settings: SMTPSettings, tlsContext: NIOSSLContext?
-    ) async throws(SMTPSessionFailure) {
+        _ link: SMTPLink, capabilities: SMTPCapabilities, tlsContext: NIOSSLContext?
+    ) async throws(SMTPSessionFailure) -> SMTPCapabilities {
+        let settings = link.settings
         guard capabilities.startTLS, let tlsContext else {
             throw .local(code: "tls", reason: "\(settings.host) does not offer STARTTLS, which the settings require", isTransient: true)
         }
-        let reply = try await exchange(channel, "STARTTLS", stage: .startTLS, settings: settings)
+        let reply = try await link.exchange("STARTTLS", stage: .startTLS)
         guard reply.code == 220 else { throw SMTPSessionFailure.reply(reply, stage: .startTLS, host: settings.host) }
-        do {
-            let serverName = serverName(settings.host)
-            try await channel.eventLoop.submit {
+        let serverName = serverName(settings.host)
+        let promise = link.channel.eventLoop.makePromise(of: SMTPReply.self)
+        let ehlo = SMTPRequest(
+            payload: ByteBuffer(string: "EHLO \(settings.heloName)\r\n"), reply: promise, timeout: TimeAmount(settings.commandTimeout))
+        let channel = link.channel
+        channel.eventLoop.execute {
+            do {
                 let handler = try NIOSSLClientHandler(context: tlsContext, serverHostname: serverName)
                 try channel.pipeline.syncOperations.addHandler(handler, position: .first)
-            }.get()
-        } catch {
-            throw .transport(SMTPClientHandler.transportError(error), stage: .startTLS, host: settings.host)
+                link.send(ehlo)
+            } catch {
+                promise.fail(error)
+                channel.close(promise: nil)
+            }
         }
-    }
-
-    /// Sends one command line (CRLF added) or, with nil, waits for an unprompted reply (the greeting).
-    static func exchange(
-        _ channel: any NIOCore.Channel, _ command: String?, stage: SMTPStage, settings: SMTPSettings
-    ) async throws(SMTPSessionFailure) -> SMTPReply {
-        try await exchange(channel, payload: command.map { ByteBuffer(string: $0 + "\r\n") }, stage: stage, settings: settings)
-    }
-
-    static func exchange(
-        _ channel: any NIOCore.Channel, payload: ByteBuffer?, stage: SMTPStage, settings: SMTPSettings
-    ) async throws(SMTPSessionFailure) -> SMTPReply {
-        let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
-        let request = SMTPRequest(payload: payload, reply: promise, timeout: TimeAmount(settings.commandTimeout))
-        channel.writeAndFlush(request).whenFailure { promise.fail($0) }
-        do {
-            return try await promise.futureResult.get()
-        } catch {
-            throw .transport(SMTPClientHandler.transportError(error), stage: stage, host: settings.host)
-        }
+        let secured = try await link.reply(promise, stage: .startTLS)
+        guard secured.code == 250 else { throw SMTPSessionFailure.reply(secured, stage: .hello, host: settings.host) }
+        return SMTPCapabilities(ehloReply: secured)
     }
 
     func exchange(_ command: String, stage: SMTPStage) async throws(SMTPSessionFailure) -> SMTPReply {
-        try await Self.exchange(channel, command, stage: stage, settings: settings)
+        try await link.exchange(command, stage: stage)
     }
 
     /// Says QUIT (without waiting long for the answer) and closes.
     func quit() async {
-        var quick = settings
-        quick.commandTimeout = min(settings.commandTimeout, .seconds(2))
-        _ = try? await Self.exchange(channel, "QUIT", stage: .reset, settings: quick)
+        _ = try? await link.exchange(payload: ByteBuffer(string: "QUIT\r\n"), stage: .reset, timeout: min(settings.commandTimeout, .seconds(2)))
         try? await channel.close()
     }
 

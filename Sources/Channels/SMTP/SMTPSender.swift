@@ -29,7 +29,7 @@ public actor SMTPSender: MessageSender {
         do {
             builder = MIMEMessageBuilder(defaultFrom: try MailAddress(address: settings.fromAddress, displayName: settings.fromName))
         } catch {
-            throw SMTPConfigurationError(code: "invalid_variable", field: "fromAddress", message: error.reason)
+            throw SMTPConfigurationError(code: "invalid_variable", field: "fromAddress", message: "the sender cannot be used: \(error.reason)")
         }
         self.settings = settings
         self.tlsContext = try Self.makeTLSContext(settings)

@@ -38,7 +38,8 @@ struct SMTPSessionFailure: Error, Sendable {
         let reason = "\(host) answered \(stage) with \(reply)"
         let reusable = reply.code != 421 && stage != .greeting && stage != .startTLS && stage != .hello
         if reply.isTransientNegative {
-            return SMTPSessionFailure(failure: SendFailure(code: "temporary_failure", reason: reason, isTransient: true), connectionReusable: reusable)
+            let failure = SendFailure(code: "temporary_failure", reason: reason, isTransient: true)
+            return SMTPSessionFailure(failure: failure, connectionReusable: reusable)
         }
         let code: String
         switch stage {

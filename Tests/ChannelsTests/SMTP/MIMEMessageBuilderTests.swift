@@ -7,7 +7,9 @@ import Testing
 @Suite("MIME message builder")
 struct MIMEMessageBuilderTests {
     static let date = Date(timeIntervalSince1970: 1_795_276_005)  // 2026-11-21T15:46:45Z, a Saturday
-    static let builder = MIMEMessageBuilder(defaultFrom: try! MailAddress(address: "hello@shop.example", displayName: "Boutique Élise"))
+    static func builder() throws -> MIMEMessageBuilder {
+        MIMEMessageBuilder(defaultFrom: try MailAddress(address: "hello@shop.example", displayName: "Boutique Élise"))
+    }
 
     static func message(
         subject: String? = "Votre panier", text: String = "Bonjour", html: String? = nil, unsubscribe: String? = nil,
@@ -47,7 +49,7 @@ struct MIMEMessageBuilderTests {
 
     @Test("headers: Date, From with encoded name, To, Subject, Message-ID, MIME-Version; CRLF only")
     func headers() throws {
-        let mime = try Self.builder.build(Self.message(), date: Self.date)
+        let mime = try Self.builder().build(Self.message(), date: Self.date)
         let (fields, _) = Self.headers(mime)
         #expect(fields["Date"] == "Sat, 21 Nov 2026 15:46:45 +0000")
         #expect(fields["To"] == "elise@client.example")
@@ -76,7 +78,7 @@ struct MIMEMessageBuilderTests {
             "",
         ])
     func subjects(subject: String) throws {
-        let mime = try Self.builder.build(Self.message(subject: subject), date: Self.date)
+        let mime = try Self.builder().build(Self.message(subject: subject), date: Self.date)
         let (fields, block) = Self.headers(mime)
         #expect(block.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 78 })
         let value = try #require(fields["Subject"])
@@ -86,9 +88,9 @@ struct MIMEMessageBuilderTests {
 
     @Test("the Message-ID depends only on tenant and idempotency key, so a resend carries the same one")
     func stableMessageID() throws {
-        let first = try Self.builder.build(Self.message(), date: Self.date)
-        let resend = try Self.builder.build(Self.message(subject: "Changed"), date: Self.date.addingTimeInterval(3600))
-        let other = try Self.builder.build(Self.message(key: "run-1/step-2"), date: Self.date)
+        let first = try Self.builder().build(Self.message(), date: Self.date)
+        let resend = try Self.builder().build(Self.message(subject: "Changed"), date: Self.date.addingTimeInterval(3600))
+        let other = try Self.builder().build(Self.message(key: "run-1/step-2"), date: Self.date)
         #expect(first.messageID == resend.messageID)
         #expect(first.messageID != other.messageID)
         #expect(first.messageID.hasPrefix("<") && first.messageID.hasSuffix("@shop.example>"))
@@ -98,7 +100,7 @@ struct MIMEMessageBuilderTests {
 
     @Test("one-click unsubscribe headers (RFC 8058) when a URL is given")
     func unsubscribe() throws {
-        let mime = try Self.builder.build(Self.message(unsubscribe: "https://shop.example/u/abc?t=1"), date: Self.date)
+        let mime = try Self.builder().build(Self.message(unsubscribe: "https://shop.example/u/abc?t=1"), date: Self.date)
         let (fields, _) = Self.headers(mime)
         #expect(fields["List-Unsubscribe"] == "<https://shop.example/u/abc?t=1>")
         #expect(fields["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
@@ -108,7 +110,7 @@ struct MIMEMessageBuilderTests {
     func multipart() throws {
         let text = "Bonjour Élise,\n" + String(repeating: "long line with = signs and accents éà ", count: 5) + "\n.\nfin "
         let html = "<p>Bonjour <b>Élise</b></p>"
-        let mime = try Self.builder.build(Self.message(text: text, html: html), date: Self.date)
+        let mime = try Self.builder().build(Self.message(text: text, html: html), date: Self.date)
         let (fields, _) = Self.headers(mime)
         let contentType = try #require(fields["Content-Type"])
         #expect(contentType.hasPrefix("multipart/alternative; boundary=\""))
@@ -144,7 +146,7 @@ struct MIMEMessageBuilderTests {
         ])
     func injectionRefused(message: OutboundMessage) {
         #expect {
-            _ = try Self.builder.build(message, date: Self.date)
+            _ = try Self.builder().build(message, date: Self.date)
         } throws: { error in
             (error as? SendFailure)?.code == "invalid_message" && (error as? SendFailure)?.isTransient == false
         }
@@ -152,7 +154,7 @@ struct MIMEMessageBuilderTests {
 
     @Test("a message's own sender replaces the default, name and all")
     func ownSender() throws {
-        let mime = try Self.builder.build(Self.message(from: "\"Marc Dupont\" <marc@other.example>"), date: Self.date)
+        let mime = try Self.builder().build(Self.message(from: "\"Marc Dupont\" <marc@other.example>"), date: Self.date)
         #expect(Self.headers(mime).fields["From"] == "\"Marc Dupont\" <marc@other.example>")
         #expect(mime.envelopeFrom == "marc@other.example")
         #expect(mime.messageID.hasSuffix("@other.example>"))

@@ -61,6 +61,7 @@ struct SMTPDeliveryTests {
     @Test("STARTTLS then AUTH PLAIN, the certificate checked against the given CA and the host name")
     func startTLSWithPlainAuthentication() async throws {
         let certificate = try SMTPTestFiles.makeCertificate()
+        defer { certificate.remove() }
         let peer = try await SMTPPeer.start([
             "--starttls", "--cert", certificate.certificatePath, "--key", certificate.keyPath, "--user", "shop", "--password", "s3cret é",
         ])
@@ -113,6 +114,7 @@ struct SMTPDeliveryTests {
     @Test("implicit TLS, the certificate checked against the given CA and the IP address")
     func implicitTLS() async throws {
         let certificate = try SMTPTestFiles.makeCertificate()
+        defer { certificate.remove() }
         let peer = try await SMTPPeer.start(["--implicit-tls", "--cert", certificate.certificatePath, "--key", certificate.keyPath])
         defer { peer.stop() }
         var settings = Self.settings(port: peer.port, security: .implicitTLS)
@@ -128,7 +130,9 @@ struct SMTPDeliveryTests {
     @Test("a certificate from an unknown CA is refused (transient tls); skipping verification is explicit")
     func untrustedCertificate() async throws {
         let certificate = try SMTPTestFiles.makeCertificate()
+        defer { certificate.remove() }
         let otherCA = try SMTPTestFiles.makeCertificate()
+        defer { otherCA.remove() }
         let peer = try await SMTPPeer.start(["--starttls", "--cert", certificate.certificatePath, "--key", certificate.keyPath])
         defer { peer.stop() }
         var settings = Self.settings(port: peer.port, host: "localhost", security: .startTLS)
@@ -141,6 +145,19 @@ struct SMTPDeliveryTests {
         #expect(refused.failure?.isTransient == true)
         #expect(accepted.isSent, "\(accepted)")
         #expect(try peer.messages().count == 1)
+    }
+
+    @Test("implicit TLS to a server whose certificate we do not trust: transient tls, nothing sent")
+    func implicitTLSUntrusted() async throws {
+        let certificate = try SMTPTestFiles.makeCertificate()
+        defer { certificate.remove() }
+        let peer = try await SMTPPeer.start(["--implicit-tls", "--cert", certificate.certificatePath, "--key", certificate.keyPath])
+        defer { peer.stop() }
+        let outcome = try await SMTPSender(settings: Self.settings(port: peer.port, security: .implicitTLS)).send(Self.message())
+
+        #expect(outcome.failure?.code == "tls", "\(outcome)")
+        #expect(outcome.failure?.isTransient == true)
+        #expect(try peer.messages().isEmpty)
     }
 
     @Test("STARTTLS required but not offered: nothing is sent in clear")

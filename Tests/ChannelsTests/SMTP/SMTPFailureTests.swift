@@ -32,6 +32,35 @@ struct SMTPFailureTests {
         #expect(idle == 1)
     }
 
+    @Test("concurrent messages use separate connections; the pool keeps at most its limit")
+    func concurrentSends() async throws {
+        let peer = try await SMTPPeer.start(["--slow", "0.3"])
+        defer { peer.stop() }
+        var settings = settings(port: peer.port)
+        settings.maximumIdleConnections = 1
+        let sender = try SMTPSender(settings: settings)
+        async let first = sender.send(SMTPDeliveryTests.message("c1"))
+        async let second = sender.send(SMTPDeliveryTests.message("c2"))
+        let outcomes = await [first, second]
+        let idle = await sender.idleConnectionCount
+        await sender.shutdown()
+
+        #expect(outcomes.allSatisfy { $0.isSent }, "\(outcomes)")
+        #expect(peer.connectionCount == 2)
+        #expect(Set(try peer.messages().map(\.connection)) == [1, 2])
+        #expect(idle == 1)
+    }
+
+    @Test("HELO when the server refuses EHLO")
+    func heloFallback() async throws {
+        let peer = try await SMTPPeer.start(["--refuse-ehlo"])
+        defer { peer.stop() }
+        let outcome = try await SMTPSender(settings: settings(port: peer.port)).send(SMTPDeliveryTests.message())
+
+        #expect(outcome.isSent, "\(outcome)")
+        #expect(try peer.messages().count == 1)
+    }
+
     @Test("an idle connection is closed after the idle timeout and a new one opened")
     func idleTimeout() async throws {
         let peer = try await SMTPPeer.start()

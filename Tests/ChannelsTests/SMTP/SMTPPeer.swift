@@ -82,9 +82,10 @@ final class SMTPPeer {
         throw StartError(description: "the SMTP peer did not start: \(output)")
     }
 
-    /// Ends the peer (SIGTERM) without blocking a thread of the test's concurrency pool.
+    /// Ends the peer (SIGTERM) without blocking a thread of the test's concurrency pool, and removes its files.
     func stop() {
         if process.isRunning { process.terminate() }
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// The number of TCP connections the peer accepted.

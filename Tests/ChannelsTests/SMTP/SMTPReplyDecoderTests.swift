@@ -17,7 +17,8 @@ struct SMTPReplyDecoderTests {
 
     @Test("multi-line replies become one reply; EHLO capabilities are read")
     func multiLine() throws {
-        let replies = try Self.replies("220 peer.test ESMTP\r\n250-peer.test\r\n250-SIZE 1000\r\n250-AUTH PLAIN LOGIN\r\n250-STARTTLS\n250 SMTPUTF8\r\n")
+        let replies = try Self.replies(
+            "220 peer.test ESMTP\r\n250-peer.test\r\n250-SIZE 1000\r\n250-AUTH PLAIN LOGIN\r\n250-STARTTLS\n250 SMTPUTF8\r\n")
         try #require(replies.count == 2)
         #expect(replies[0] == SMTPReply(code: 220, lines: ["peer.test ESMTP"]))
         #expect(replies[1].code == 250)

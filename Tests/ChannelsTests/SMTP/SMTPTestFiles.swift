@@ -12,9 +12,14 @@ enum SMTPTestFiles {
 
     /// A self-signed certificate for `localhost` and 127.0.0.1, made with the `openssl` command.
     struct Certificate {
+        var directory: URL
         var certificatePath: String
         var keyPath: String
         var pem: String
+
+        func remove() {
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 
     static func makeCertificate() throws -> Certificate {
@@ -34,6 +39,7 @@ enum SMTPTestFiles {
         guard process.terminationStatus == 0 else {
             throw SMTPPeer.StartError(description: "openssl req failed with status \(process.terminationStatus)")
         }
-        return Certificate(certificatePath: certificate, keyPath: key, pem: try String(contentsOfFile: certificate, encoding: .utf8))
+        let pem = try String(contentsOfFile: certificate, encoding: .utf8)
+        return Certificate(directory: directory, certificatePath: certificate, keyPath: key, pem: pem)
     }
 }

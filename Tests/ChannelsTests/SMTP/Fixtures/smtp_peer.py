@@ -30,6 +30,7 @@ class CountingSMTP(SMTP):
 
     count = 0
     directory = "."
+    refuse_ehlo = False
 
     def connection_made(self, transport):
         fresh = self.transport is None
@@ -40,6 +41,12 @@ class CountingSMTP(SMTP):
             self.auth_mechanism = None
             self.auth_login = None
             write_atomically(os.path.join(self.directory, "connections"), str(CountingSMTP.count).encode())
+
+    async def smtp_EHLO(self, hostname):
+        if CountingSMTP.refuse_ehlo:
+            await self.push("502 5.5.2 Error: command not recognized")
+            return
+        await super().smtp_EHLO(hostname)
 
 
 class Recorder:
@@ -120,6 +127,7 @@ def parse_options():
     parser.add_argument("--reject", action="append", default=[], help="answer 550 to RCPT TO this address")
     parser.add_argument("--slow", type=float, default=0, help="wait this many seconds before answering the data")
     parser.add_argument("--temp-fail", action="store_true", help="answer 451 to the data")
+    parser.add_argument("--refuse-ehlo", action="store_true", help="answer 502 to EHLO (an old HELO-only server)")
     parser.add_argument("--smtputf8", action="store_true", help="offer SMTPUTF8")
     parser.add_argument("--lifetime", type=float, default=300, help="exit after this many seconds whatever happens")
     options = parser.parse_args()
@@ -130,6 +138,7 @@ def parse_options():
 async def main():
     options = parse_options()
     CountingSMTP.directory = options.dir
+    CountingSMTP.refuse_ehlo = options.refuse_ehlo
     context = None
     if options.cert:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
