@@ -32,6 +32,15 @@ struct SMTPSettingsTests {
         #expect(try SMTPSettings.fromEnvironment(Self.minimal.merging(["SMTP_SECURITY": "tls"]) { $1 }).port == 465)
     }
 
+    @Test("the password never shows in descriptions")
+    func redacted() throws {
+        let env = Self.minimal.merging(["SMTP_USERNAME": "apikey", "SMTP_PASSWORD": "hunter2"]) { $1 }
+        let settings = try SMTPSettings.fromEnvironment(env)
+        #expect(String(describing: settings) == "smtp starttls://apikey:***@smtp.provider.example:587 from hello@shop.example")
+        #expect(!String(reflecting: settings).contains("hunter2"))
+        #expect(!"\(settings)".contains("hunter2"))
+    }
+
     @Test(
         "bad or missing variables name the variable",
         arguments: [
