@@ -22,7 +22,7 @@ struct ActionRunner {
         for action in actions { byTenant[action.tenantID, default: []].append(action) }
         for (tenantID, tenantActions) in byTenant {
             let contactIDs = Set(tenantActions.map(\.contactID))
-            let contacts = try await dependencies.store.changeRuns(tenantID: tenantID, contactIDs: contactIDs) { contacts, _ in (FlowChanges(), contacts) }
+            let contacts = try await dependencies.store.contacts(ids: contactIDs, tenantID: tenantID)
             var events = EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenantID)
             for var action in tenantActions {
                 let payload = (try? JSONParser.parse(action.payload))?.objectValue ?? [:]

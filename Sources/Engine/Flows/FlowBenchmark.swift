@@ -86,12 +86,11 @@ public struct FlowBenchmark: Sendable {
             if count == 0 { break }
         }
         let dispatchSeconds = Self.seconds(since: dispatchStarted)
-        let messages = try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: runs + 10)
+        let statuses = try await store.outboxStatusCounts(tenantID: tenantID)
         return FlowBenchmarkResult(
             runs: runs, contacts: contacts, timerPass1Steps: firstSteps, timerPass1StepsPerSecond: Double(firstSteps) / firstSeconds,
             timerPass2Steps: secondSteps, timerPass2StepsPerSecond: Double(secondSteps) / secondSeconds, messagesDispatched: dispatched,
-            dispatchPerSecond: Double(dispatched) / dispatchSeconds, sent: messages.filter { $0.message.status == "sent" }.count,
-            deferred: messages.filter { $0.message.status == "blocked" }.count)
+            dispatchPerSecond: Double(dispatched) / dispatchSeconds, sent: statuses["sent"] ?? 0, deferred: statuses["blocked"] ?? 0)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

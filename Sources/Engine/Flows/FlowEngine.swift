@@ -78,9 +78,7 @@ public struct FlowEngine: Sendable {
     func abandonIdleCarts(tenantID: String, now: Date) async throws -> Int {
         let carts = try await dependencies.store.idleCarts(tenantID: tenantID, idleSince: now.addingTimeInterval(-settings.cartAbandonmentDelay), limit: settings.batchSize)
         guard !carts.isEmpty else { return 0 }
-        let contacts = try await dependencies.store.changeRuns(tenantID: tenantID, contactIDs: Set(carts.compactMap(\.contactID))) { contacts, _ in
-            (FlowChanges(), contacts)
-        }
+        let contacts = try await dependencies.store.contacts(ids: Set(carts.compactMap(\.contactID)), tenantID: tenantID)
         var events = EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenantID)
         for cart in carts {
             let at = cart.updatedAt.addingTimeInterval(settings.cartAbandonmentDelay)

@@ -11,6 +11,7 @@ public protocol FlowStore: Sendable {
         tenantID: String, contactIDs: Set<String>,
         decide: @escaping @Sendable (_ contacts: [String: ContactRecord], _ runs: [FlowRunRecord]) throws -> (FlowChanges, Result)
     ) async throws -> Result
+    func contacts(ids: Set<String>, tenantID: String) async throws -> [String: ContactRecord]
     func flowRun(id: String, tenantID: String) async throws -> FlowRunRecord?
     func nextRunWake() async throws -> Date?
     func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: String, reason: String?, count: Int)]
@@ -23,6 +24,7 @@ public protocol FlowStore: Sendable {
     func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws -> [DispatchItem]
     func recordDispatch(_ messages: [OutboxRecord], coupons: [CouponRecord]) async throws
     func nextMessageDue() async throws -> Date?
+    func outboxStatusCounts(tenantID: String) async throws -> [String: Int]
     func outboxMessages(tenantID: String, contactID: String?, limit: Int) async throws -> [ListedMessage]
 
     func claimDueActions(now: Date, limit: Int, lease: TimeInterval) async throws -> [FlowActionRecord]

@@ -67,9 +67,7 @@ extension SQLStore {
 
     /// `sql IN (…)` over a set of text values, with the tenant as first parameter; a statement matching nothing when empty.
     static func inList(_ sql: String, _ tenant: SQLValue, _ values: Set<String>, closing: String = "") -> SQLStatement {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return SQLStatement(sql + " IN (NULL)" + closing, [tenant]) }
-        return SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + sorted.map { .text($0) })
+        idList(sql, values, first: [tenant], closing: closing)
     }
 
     static func routingBatch(_ rows: [[SQLRow]]) -> FlowRoutingBatch {

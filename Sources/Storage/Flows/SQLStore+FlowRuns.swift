@@ -41,6 +41,16 @@ extension SQLStore {
         }
     }
 
+    /// Contacts of a tenant by id (a plain read: no lock, no write transaction).
+    public func contacts(ids: Set<String>, tenantID: String) async throws -> [String: ContactRecord] {
+        let rows = try await database.read([
+            Self.inList("SELECT \(RecordColumns.contact.joined(separator: ", ")) FROM contacts WHERE tenant_id = ? AND id", .text(tenantID), ids)
+        ])
+        var contacts: [String: ContactRecord] = [:]
+        for row in rows[0] { let contact = RecordColumns.contact(row); contacts[contact.id] = contact }
+        return contacts
+    }
+
     /// One run with its state, by id.
     public func flowRun(id: String, tenantID: String) async throws -> FlowRunRecord? {
         let rows = try await database.read([

@@ -90,10 +90,18 @@ extension SQLStore {
     }
 
     /// `sql IN (…)` over ids, after optional leading parameters.
-    static func idList(_ sql: String, _ values: Set<String>, first: [SQLValue] = []) -> SQLStatement {
+    static func idList(_ sql: String, _ values: Set<String>, first: [SQLValue] = [], closing: String = "") -> SQLStatement {
         let sorted = values.sorted()
-        guard !sorted.isEmpty else { return SQLStatement(sql + " IN (NULL)", first) }
-        return SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count), first + sorted.map { .text($0) })
+        guard !sorted.isEmpty else { return SQLStatement(sql + " IN (NULL)" + closing, first) }
+        return SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, first + sorted.map { .text($0) })
+    }
+
+    /// Outbox messages of a tenant by status (for reports and the benchmark), without loading them.
+    public func outboxStatusCounts(tenantID: String) async throws -> [String: Int] {
+        let rows = try await database.read([SQLStatement("SELECT status, COUNT(*) FROM outbox WHERE tenant_id = ? GROUP BY status", [.text(tenantID)])])
+        var counts: [String: Int] = [:]
+        for row in rows[0] { if let status = row.text(0) { counts[status] = Int(row.int(1) ?? 0) } }
+        return counts
     }
 }
 
