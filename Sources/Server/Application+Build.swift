@@ -35,5 +35,6 @@ public func buildRouter(
     ContactRoutes(dependencies: dependencies).register(on: api)
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     RecommendationRoutes(dependencies: dependencies).register(on: api)
+    FlowRunRoutes(dependencies: dependencies).register(on: api)
     return router
 }

@@ -3,8 +3,9 @@ import Flows
 import Foundation
 import Storage
 
-/// Starts runs of contact-date flows (birthday, win-back) whose firing moment fell since the last sweep. Sweeps at most
-/// hourly per flow; a run starts at its exact firing moment, so its delays count from there.
+/// Starts runs of contact-date flows (birthday, win-back) whose firing moment fell since the last sweep, and of scheduled
+/// flows (`every day 09:00`, see `DateTriggers+Schedule`). Date sweeps run at most hourly per flow; a run starts at its exact
+/// firing moment, so its delays count from there.
 struct DateTriggers {
     let store: any FlowStore
     let catalog: FlowCatalog
@@ -14,6 +15,10 @@ struct DateTriggers {
     func startDue(now: Date) async throws -> Int {
         var started = 0
         for definition in catalog.live {
+            if case .schedule(let schedule, _) = definition.trigger {
+                started += try await startScheduled(definition, schedule: schedule, now: now)
+                continue
+            }
             guard case .date(let trigger) = definition.trigger else { continue }
             let cursor = "date:" + definition.id
             let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
@@ -24,11 +29,12 @@ struct DateTriggers {
                 let contacts = try await store.contactsPage(tenantID: catalog.tenantID, afterID: after, limit: Self.pageSize)
                 guard let lastContact = contacts.last else { break }
                 after = lastContact.id
-                let due = contacts.compactMap { contact -> (ContactRecord, Date, String)? in
+                let due = contacts.compactMap { contact -> Due? in
                     guard let value = Self.value(of: trigger.property, in: contact) else { return nil }
                     let calendar = LocalCalendar(timeZoneIdentifier: contact.timezone ?? catalog.timeZone)
                     guard let firing = calendar.firing(of: trigger, value: value, onOrAfter: since), firing > since, firing <= now else { return nil }
-                    return (contact, firing, value)
+                    let occurrence = calendar.day(of: firing)
+                    return Due(contact: contact, firing: firing, trigger: ["date": .string(value), "occurrence": .string(occurrence)], key: occurrence)
                 }
                 if !due.isEmpty { started += try await start(definition, due: due, now: now) }
                 if contacts.count < Self.pageSize { break }
@@ -38,20 +44,29 @@ struct DateTriggers {
         return started
     }
 
-    private func start(_ definition: FlowDefinition, due: [(ContactRecord, Date, String)], now: Date) async throws -> Int {
+    /// A contact whose trigger fired: when, the run's `trigger.*` values, and the key that makes its run id.
+    struct Due {
+        var contact: ContactRecord
+        var firing: Date
+        var trigger: JSONObject
+        var key: String
+    }
+
+    func start(_ definition: FlowDefinition, due: [Due], now: Date) async throws -> Int {
         let catalog = self.catalog
-        return try await store.changeRuns(tenantID: catalog.tenantID, contactIDs: Set(due.map(\.0.id))) { _, runs in
+        return try await store.changeRuns(tenantID: catalog.tenantID, contactIDs: Set(due.map(\.contact.id))) { _, runs in
             var writer = FlowRunChanges(tenantID: catalog.tenantID, now: now)
             var count = 0
-            for (contact, firing, value) in due {
-                let calendar = LocalCalendar(timeZoneIdentifier: contact.timezone ?? catalog.timeZone)
-                let occurrence = calendar.day(of: firing)
+            for item in due {
+                let (contact, firing) = (item.contact, item.firing)
                 let start = FlowStart(
-                    occurredAt: firing, trigger: ["date": .string(value), "occurrence": .string(occurrence)], contact: FlowEntities.contact(contact),
+                    occurredAt: firing, trigger: item.trigger, contact: FlowEntities.contact(contact),
                     settings: catalog.settings(of: definition.id), tenantTimeZone: catalog.timeZone)
                 let previous = runs.filter { $0.contactID == contact.id && $0.flowID == definition.id }.map { (objectID: $0.triggerObjectID, startedAt: $0.startedAt) }
                 guard definition.reentry.allows(objectID: definition.triggerObjectID(for: start), previousRuns: previous, now: firing) else { continue }
-                let id = FlowRunID.make(flowID: definition.id, contactID: contact.id, triggerKey: occurrence)
+                let id = FlowRunID.make(flowID: definition.id, contactID: contact.id, triggerKey: item.key)
+                // A sweep repeated after a crash finds its runs already there: never restart one.
+                guard !runs.contains(where: { $0.id == id }) else { continue }
                 let pending = FlowRun(id: id, flowID: definition.id, flowVersion: definition.version, contactID: contact.id)
                 let (run, effects) = FlowInterpreter.step(definition: definition, run: pending, input: .start(start), now: now)
                 writer.record(run, effects: effects, startedAt: firing)

@@ -41,11 +41,11 @@ struct FlowRunChanges {
             case .callWebhook(let url, let body, let key):
                 action(run, key: key, kind: "webhook", payload: ["url": .string(url), "body": FlowText.render(body, context: run.context)], status: "pending", due: at)
             case .createTask(let task):
-                var payload: JSONObject = ["title": .string(task.title), "assignee": .string(task.assignee)]
+                var payload: JSONObject = ["title": .string(FlowText.render(task.title, context: run.context)), "assignee": .string(task.assignee)]
                 payload["due_at"] = task.dueAt.map { .string(Timestamp.format($0)) }
                 action(run, key: task.idempotencyKey, kind: "task", payload: payload, status: "open", due: nil)
             case .requestApproval(let prompt, let key):
-                action(run, key: key, kind: "approval", payload: ["prompt": prompt.map(JSONValue.string) ?? .null], status: "open", due: nil)
+                action(run, key: key, kind: "approval", payload: ["prompt": prompt.map { .string(FlowText.render($0, context: run.context)) } ?? .null], status: "open", due: nil)
             case .scheduleTimer, .exit, .complete, .skip:
                 break
             }

@@ -18,6 +18,15 @@ public enum FlowReentry: Sendable, Hashable {
         }
     }
 
+    /// The rule in words, for errors and listings: `once`, `once per trigger.cart_id`, `at most once every 7 days`.
+    public var summary: String {
+        switch self {
+        case .onceEver: "once"
+        case .oncePerObject(let path): "once per " + path.joined(separator: ".")
+        case .atMostEvery(let days, let path): "at most once every \(days) days" + (path.map { " per " + $0.joined(separator: ".") } ?? "")
+        }
+    }
+
     /// Whether a new run may start, given the earlier runs of this flow for the same contact (their trigger object ids and
     /// start times). `objectID` is the new run's trigger object id.
     public func allows(objectID: String?, previousRuns: [(objectID: String?, startedAt: Date)], now: Date) -> Bool {

@@ -7,8 +7,10 @@ import Hummingbird
 struct RecommendationRoutes {
     let dependencies: Dependencies
 
+    /// The follow-ups proposed by the decision rules, and the open tasks flows created for a person.
     struct RecommendationList: Encodable {
         var recommendations: [RecommendationView]
+        var tasks: [FlowActionView]
     }
 
     func register(on group: RouterGroup<AppRequestContext>) {
@@ -18,7 +20,8 @@ struct RecommendationRoutes {
             for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
             let query = try RecommendationQuery(parameters: parameters, now: dependencies.clock.now())
             let views = try await InsightsService(dependencies: dependencies, tenantID: tenantID).pending(query)
-            return try JSONResponse.make(RecommendationList(recommendations: views))
+            let tasks = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).openActions(kind: .task)
+            return try JSONResponse.make(RecommendationList(recommendations: views, tasks: tasks))
         }
         for action in ["accept", "dismiss", "snooze"] {
             group.post("recommendations/:id/\(action)") { request, context in

@@ -24,6 +24,10 @@ struct APIError: Error {
         case let error as APIError: return error
         case let error as ValidationError:
             return APIError(status: .unprocessableContent, code: error.code, message: error.message, field: error.field)
+        case let error as NotFoundError:
+            return APIError(status: .notFound, code: "not_found", message: error.description)
+        case let error as ConflictError:
+            return APIError(status: .conflict, code: error.code, message: error.message)
         case let error as RequestError:
             switch error {
             case .malformedJSON(let detail): return APIError(status: .badRequest, code: "malformed_json", message: "the body is not valid JSON: \(detail)")

@@ -70,14 +70,17 @@ public struct FlowChanges: Sendable {
     public var messages: [OutboxRecord] = []
     /// Actions; one whose idempotency key exists is ignored.
     public var actions: [FlowActionRecord] = []
+    /// Existing actions a person closed (an approval decided, a task done): upserted by id.
+    public var closedActions: [FlowActionRecord] = []
 
-    public init(runs: [FlowRunRecord] = [], messages: [OutboxRecord] = [], actions: [FlowActionRecord] = []) {
+    public init(runs: [FlowRunRecord] = [], messages: [OutboxRecord] = [], actions: [FlowActionRecord] = [], closedActions: [FlowActionRecord] = []) {
         self.runs = runs
         self.messages = messages
         self.actions = actions
+        self.closedActions = closedActions
     }
 
-    public var isEmpty: Bool { runs.isEmpty && messages.isEmpty && actions.isEmpty }
+    public var isEmpty: Bool { runs.isEmpty && messages.isEmpty && actions.isEmpty && closedActions.isEmpty }
 
     var writes: [SQLWrite] {
         var writes: [SQLWrite] = []
@@ -99,6 +102,9 @@ public struct FlowChanges: Sendable {
                 .insert(
                     table: "flow_actions", columns: FlowActionRecord.columns, rows: actions.map(\.values),
                     conflict: "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING"))
+        }
+        if !closedActions.isEmpty {
+            writes.append(.upsert(table: "flow_actions", columns: FlowActionRecord.columns, key: ["id"], rows: closedActions.map(\.values)))
         }
         return writes
     }

@@ -30,6 +30,7 @@ public protocol FlowStore: Sendable {
     func claimDueActions(now: Date, limit: Int, lease: TimeInterval) async throws -> [FlowActionRecord]
     func saveActions(_ actions: [FlowActionRecord]) async throws
     func flowActions(tenantID: String, kind: String, status: String, limit: Int) async throws -> [FlowActionRecord]
+    func flowAction(id: String, tenantID: String) async throws -> FlowActionRecord?
     func nextActionDue() async throws -> Date?
 
     func tenantFlows(tenantID: String) async throws -> [TenantFlowRecord]

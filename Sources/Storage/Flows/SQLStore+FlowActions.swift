@@ -36,6 +36,14 @@ extension SQLStore {
         return rows[0].map(FlowActionRecord.init(row:))
     }
 
+    /// One of the tenant's actions by id.
+    public func flowAction(id: String, tenantID: String) async throws -> FlowActionRecord? {
+        let rows = try await database.read([
+            SQLStatement("SELECT \(FlowActionRecord.columns.joined(separator: ", ")) FROM flow_actions WHERE tenant_id = ? AND id = ?", [.text(tenantID), .text(id)])
+        ])
+        return rows[0].first.map(FlowActionRecord.init(row:))
+    }
+
     /// The earliest pending action (any tenant), for the simulator's clock.
     public func nextActionDue() async throws -> Date? {
         try await database.read([SQLStatement("SELECT MIN(next_attempt_at) FROM flow_actions WHERE next_attempt_at IS NOT NULL")])[0].first?.date(0)
