@@ -30,8 +30,10 @@ struct MessageDispatcher: Sendable {
             outcomes.append(record)
             if let coupon { coupons.append(coupon) }
         }
-        try await dependencies.store.recordDispatch(outcomes, coupons: coupons)
+        // Events first: they are idempotent (keyed by message id), so a crash before the outbox is updated only repeats
+        // the send (the lease expires), never loses its `message.sent`. The other order lost events on SIGKILL.
         for var tenantEvents in events.values { try await tenantEvents.flush() }
+        try await dependencies.store.recordDispatch(outcomes, coupons: coupons)
         return items.count
     }
 
