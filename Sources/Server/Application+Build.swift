@@ -36,5 +36,6 @@ public func buildRouter(
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     RecommendationRoutes(dependencies: dependencies).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
+    ReferralRoutes(dependencies: dependencies).register(on: api)
     return router
 }

@@ -23,7 +23,10 @@ struct FlowRouter {
             byContact[record.contactID, default: []].append(record.id)
         }
         let live = catalog.live.filter { $0.trigger.eventType != nil }
+        let referrals = catalog.entries["referral"]?.enabled == true ? ReferralConversion(tenantID: catalog.tenantID, now: now) : nil
+        var referred = batch.referredContacts
         for (_, event) in batch.events {
+            referrals?.convert(event, batch: batch, referred: &referred, into: &writer.changes)
             let flowEvent = FlowEvent(id: event.id, type: event.type.rawValue, occurredAt: event.occurredAt, properties: event.properties)
             let audience = audience(of: event, batch: batch)
             // Running runs see the event first, so an order placed for a cart ends that cart's run before anything else.

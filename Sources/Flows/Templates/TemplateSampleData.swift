@@ -62,7 +62,7 @@ public enum TemplateSampleData {
                 "unsubscribe": "https://maison-lavande.example/u/Zt81kQ", "review": "https://maison-lavande.example/r/1042",
                 "booking": "https://cal.example.com/maison-lavande/30min",
             ],
-            "referral": ["code": "LAVANDE-X7P", "link": "https://maison-lavande.example/p/LAVANDE-X7P"],
+            "referral": ["code": "LAVANDE-X7P", "link": "https://maison-lavande.example/p/LAVANDE-X7P", "friend": "Camille", "role": "referrer"],
             "lead": ["tier": "hot", "company": .string(company), "score": 82],
         ]
     }

@@ -14,8 +14,8 @@ public enum TemplateVocabulary {
     public static let shop = FieldSchema.object(["name": text, "url": text, "signature": text])
     /// Links made for the contact: unsubscribe (every marketing email), leaving a review, booking a call.
     public static let links = FieldSchema.object(["unsubscribe": text, "review": text, "booking": text])
-    /// The contact's referral code and the link that carries it.
-    public static let referral = FieldSchema.object(["code": text, "link": text])
+    /// The contact's referral code and the link that carries it; on a reward, the role (referrer or referred) and the friend's name.
+    public static let referral = FieldSchema.object(["code": text, "link": text, "friend": text, "role": text])
     /// The qualified lead: tier (`hot`, `warm`, `cool`, `cold`), company, score (0–100).
     public static let lead = FieldSchema.object(["tier": text, "company": text, "score": number])
 

@@ -72,6 +72,9 @@ public struct FlowChanges: Sendable {
     public var actions: [FlowActionRecord] = []
     /// Existing actions a person closed (an approval decided, a task done): upserted by id.
     public var closedActions: [FlowActionRecord] = []
+    /// Referral conversions (one per referred contact; a repeat is ignored) and the coupons issued with them.
+    public var referrals: [ReferralRecord] = []
+    public var coupons: [CouponRecord] = []
 
     public init(runs: [FlowRunRecord] = [], messages: [OutboxRecord] = [], actions: [FlowActionRecord] = [], closedActions: [FlowActionRecord] = []) {
         self.runs = runs
@@ -80,7 +83,7 @@ public struct FlowChanges: Sendable {
         self.closedActions = closedActions
     }
 
-    public var isEmpty: Bool { runs.isEmpty && messages.isEmpty && actions.isEmpty && closedActions.isEmpty }
+    public var isEmpty: Bool { runs.isEmpty && messages.isEmpty && actions.isEmpty && closedActions.isEmpty && referrals.isEmpty && coupons.isEmpty }
 
     var writes: [SQLWrite] {
         var writes: [SQLWrite] = []
@@ -105,6 +108,15 @@ public struct FlowChanges: Sendable {
         }
         if !closedActions.isEmpty {
             writes.append(.upsert(table: "flow_actions", columns: FlowActionRecord.columns, key: ["id"], rows: closedActions.map(\.values)))
+        }
+        if !referrals.isEmpty {
+            writes.append(
+                .insert(
+                    table: "referrals", columns: ReferralRecord.columns, rows: referrals.map(\.values),
+                    conflict: "ON CONFLICT (tenant_id, referred_contact_id) DO NOTHING"))
+        }
+        if !coupons.isEmpty {
+            writes.append(.insert(table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
         }
         return writes
     }

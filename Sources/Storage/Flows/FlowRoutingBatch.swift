@@ -19,6 +19,10 @@ public struct FlowRoutingBatch: Sendable {
     public var products: [String: ProductRecord]
     /// Average rating and number of reviews per SKU.
     public var reviewStats: [String: (rating: Double, count: Int)]
+    /// Referral coupons named by the batch's orders (`referral_code`, `discount_codes`), by upper-cased code: the referrer.
+    public var referralCodes: [String: String] = [:]
+    /// Contacts of the batch's orders who already converted a referral (rewarded once).
+    public var referredContacts: Set<String> = []
 
     /// The position the cursor moves to once this batch is routed.
     public var lastSeq: Int64? { events.last?.seq }

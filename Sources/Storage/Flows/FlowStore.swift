@@ -33,6 +33,9 @@ public protocol FlowStore: Sendable {
     func flowAction(id: String, tenantID: String) async throws -> FlowActionRecord?
     func nextActionDue() async throws -> Date?
 
+    /// Referral codes issued and what each brought.
+    func referrers(tenantID: String) async throws -> [ReferrerSummary]
+
     func tenantFlows(tenantID: String) async throws -> [TenantFlowRecord]
     func saveTenantFlow(_ flow: TenantFlowRecord) async throws
     func flowVersions(tenantID: String) async throws -> [FlowVersionRecord]

@@ -17,11 +17,14 @@ extension SQLStore {
         // Stage 2: carts, orders and their lines, and the wishers of products named by the events.
         let entities: @Sendable ([[SQLRow]]) throws -> [SQLStatement] = { rows in
             let events = rows[0].compactMap(RecordColumns.event)
-            var carts = Set<String>(), orders = Set<String>(), skus = Set<String>()
+            var carts = Set<String>(), orders = Set<String>(), skus = Set<String>(), codes = Set<String>(), buyers = Set<String>()
             for (_, event) in events {
                 if let id = event.properties["cart_id"]?.stringValue { carts.insert(id) }
                 if let id = event.properties["order_id"]?.stringValue { orders.insert(id) }
                 if let sku = event.properties["sku"]?.stringValue { skus.insert(sku) }
+                let named = ReferralCodes.named(by: event)
+                codes.formUnion(named)
+                if !named.isEmpty, let contact = event.contactID { buyers.insert(contact) }
             }
             return [
                 Self.inList("SELECT \(RecordColumns.cart.joined(separator: ", ")) FROM carts WHERE tenant_id = ? AND external_id", tenant, carts),
@@ -30,6 +33,8 @@ extension SQLStore {
                     "SELECT o.external_id, l.sku, l.quantity, l.price FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.tenant_id = ? AND o.external_id",
                     tenant, orders, closing: " ORDER BY l.order_id, l.line_number"),
                 Self.inList("SELECT sku, contact_id FROM wishlist_items WHERE tenant_id = ? AND sku", tenant, skus),
+                Self.inList("SELECT code, contact_id FROM coupons WHERE kind = 'referral' AND tenant_id = ? AND code", tenant, codes),
+                Self.inList("SELECT referred_contact_id FROM referrals WHERE tenant_id = ? AND referred_contact_id", tenant, buyers),
             ]
         }
         // Stage 3: contacts and their runs, products and their reviews.
@@ -83,15 +88,18 @@ extension SQLStore {
         }
         var wishers: [String: [String]] = [:]
         for row in rows[4] { if let sku = row.text(0), let contact = row.text(1) { wishers[sku, default: []].append(contact) } }
+        var referralCodes: [String: String] = [:]
+        for row in rows[5] { if let code = row.text(0), let contact = row.text(1) { referralCodes[code.uppercased()] = contact } }
+        let referred = Set(rows[6].compactMap { $0.text(0) })
         var contacts: [String: ContactRecord] = [:]
-        for row in rows[5] { let contact = RecordColumns.contact(row); contacts[contact.id] = contact }
-        let runs = rows[6].map(FlowRunRecord.init(row:))
+        for row in rows[7] { let contact = RecordColumns.contact(row); contacts[contact.id] = contact }
+        let runs = rows[8].map(FlowRunRecord.init(row:))
         var products: [String: ProductRecord] = [:]
-        for row in rows[7] { let product = RecordColumns.product(row); products[product.sku] = product }
+        for row in rows[9] { let product = RecordColumns.product(row); products[product.sku] = product }
         var reviews: [String: (rating: Double, count: Int)] = [:]
-        for row in rows[8] { if let sku = row.text(0) { reviews[sku] = (row.double(1) ?? 0, Int(row.int(2) ?? 0)) } }
+        for row in rows[10] { if let sku = row.text(0) { reviews[sku] = (row.double(1) ?? 0, Int(row.int(2) ?? 0)) } }
         return FlowRoutingBatch(
             events: events, contacts: contacts, wishers: wishers, runs: runs, carts: carts, orders: orders, orderLines: lines,
-            products: products, reviewStats: reviews)
+            products: products, reviewStats: reviews, referralCodes: referralCodes, referredContacts: referred)
     }
 }
