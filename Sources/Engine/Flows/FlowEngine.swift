@@ -19,7 +19,7 @@ public struct FlowEngine: Sendable {
         for template in (try? TemplateLibrary.builtIn) ?? [] { templates[template.name] = template }
         dispatcher = MessageDispatcher(
             dependencies: dependencies, settings: settings, senders: senders, renderer: TemplateRenderer(), policy: try SmartSendingPolicy(settings: settings.smartSending),
-            templates: templates)
+            templates: templates, breakers: FlowBreakers(store: dependencies.store, settings: settings.circuitBreaker, logger: dependencies.logger))
     }
 
     /// Everything due at `now`, until nothing is left: the report counts what was done.

@@ -14,6 +14,8 @@ public struct FlowEngineSettings: Sendable {
     /// The first retry delay; doubled per attempt, at most `maximumRetryDelay`.
     public var retryDelay: TimeInterval = 60
     public var maximumRetryDelay: TimeInterval = 3_600
+    /// When a flow pauses itself: by default below 85% of its latest 100 messages sent (seed 003).
+    public var circuitBreaker = FlowCircuitBreakerSettings()
     /// Smart-sending rules (consent, caps, quiet hours) for every tenant.
     public var smartSending = SmartSendingSettings()
     /// The shop's name and URL, for templates (`shop.*`).

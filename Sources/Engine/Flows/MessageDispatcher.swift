@@ -14,18 +14,20 @@ struct MessageDispatcher: Sendable {
     let renderer: TemplateRenderer
     let policy: SmartSendingPolicy
     let templates: [String: MessageTemplate]
+    let breakers: FlowBreakers
 
     /// Dispatches one claimed batch; returns how many messages it looked at.
     func dispatchBatch(now: Date) async throws -> Int {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !items.isEmpty else { return 0 }
+        let paused = try await breakers.paused(tenants: Set(items.map(\.message.tenantID)))
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
         for item in items {
             let tenant = item.message.tenantID
             var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
-            let (record, coupon) = await dispatch(item, now: now, events: &emitted)
+            let (record, coupon) = await dispatch(item, now: now, events: &emitted, paused: paused[tenant] ?? [:])
             events[tenant] = emitted
             outcomes.append(record)
             if let coupon { coupons.append(coupon) }
@@ -34,13 +36,22 @@ struct MessageDispatcher: Sendable {
         // the send (the lease expires), never loses its `message.sent`. The other order lost events on SIGKILL.
         for var tenantEvents in events.values { try await tenantEvents.flush() }
         try await dependencies.store.recordDispatch(outcomes, coupons: coupons)
+        try await breakers.judge(outcomes, paused: paused, now: now)
         return items.count
     }
 
-    private func dispatch(_ item: DispatchItem, now: Date, events: inout EngineEvents) async -> (OutboxRecord, CouponRecord?) {
+    private func dispatch(_ item: DispatchItem, now: Date, events: inout EngineEvents, paused: [String: String]) async -> (OutboxRecord, CouponRecord?) {
         var message = item.message
         message.updatedAt = now
         if let exit = item.runExitReason { return (finish(message, status: "skipped", reason: "run_exited:" + exit), nil) }
+        if let flow = message.flowID, paused[flow] != nil {
+            // Held, not claimed again, until a person resumes the flow.
+            message.status = "blocked"
+            message.blockedReason = "flow_paused"
+            message.nextAttemptAt = nil
+            message.attempts -= 1
+            return (message, nil)
+        }
         guard let contact = item.contact else { return (finish(message, status: "skipped", reason: "contact_missing"), nil) }
         guard let template = templates[message.template], template.status == .active else {
             return (finish(message, status: "skipped", reason: "template_not_active"), nil)

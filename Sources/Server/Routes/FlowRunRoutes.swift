@@ -2,7 +2,7 @@ import AutopilotCore
 import Engine
 import Hummingbird
 
-/// What people do to runs: `POST /v1/flows/{id}/start`, `GET /v1/approvals`, `POST /v1/approvals/{id}/approve|reject`,
+/// What people do to runs: `POST /v1/flows/{id}/start`, `POST /v1/flows/{id}/resume`, `GET /v1/approvals`, `POST /v1/approvals/{id}/approve|reject`,
 /// `GET /v1/tasks`, `POST /v1/tasks/{id}/complete`.
 struct FlowRunRoutes {
     let dependencies: Dependencies
@@ -26,6 +26,10 @@ struct FlowRunRoutes {
             let started = try await control.start(
                 flowID: try context.parameters.require("id"), contact: contact, trigger: trigger, key: try JSONBody.string(body, "idempotency_key"))
             return try JSONResponse.make(started, status: started.created ? .created : .ok)
+        }
+        group.post("flows/:id/resume") { _, context in
+            let control = FlowRunControl(dependencies: dependencies, tenantID: try context.requireTenant())
+            return try JSONResponse.make(try await control.resume(flowID: try context.parameters.require("id")))
         }
         group.get("approvals") { _, context in
             let control = FlowRunControl(dependencies: dependencies, tenantID: try context.requireTenant())

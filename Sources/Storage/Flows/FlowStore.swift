@@ -33,6 +33,11 @@ public protocol FlowStore: Sendable {
     func flowAction(id: String, tenantID: String) async throws -> FlowActionRecord?
     func nextActionDue() async throws -> Date?
 
+    func flowOutcomes(tenantID: String, flowID: String, since: Date?, limit: Int) async throws -> [Bool]
+    func pauseFlow(tenantID: String, flowID: String, version: Int, reason: String, at: Date) async throws
+    @discardableResult
+    func resumeFlow(tenantID: String, flowID: String, at: Date) async throws -> Int
+
     /// Referral codes issued and what each brought.
     func referrers(tenantID: String) async throws -> [ReferrerSummary]
 

@@ -50,6 +50,16 @@ extension FlowRunControl {
         return FlowActionView(closed, email: contacts[closed.contactID]?.email)
     }
 
+    /// Resumes a flow that paused itself (or was paused): new runs may start again and its held messages are checked
+    /// again by the dispatcher. Resuming a running flow changes nothing.
+    public func resume(flowID: String) async throws -> FlowResumeView {
+        let catalog = try await FlowCatalog.load(tenantID: tenantID, store: dependencies.store)
+        guard let entry = catalog.entries[flowID] else { throw NotFoundError(what: "flow \(flowID)") }
+        guard entry.pausedReason != nil else { return FlowResumeView(flow: flowID, wasPaused: false, released: 0) }
+        let released = try await dependencies.store.resumeFlow(tenantID: tenantID, flowID: flowID, at: dependencies.clock.now())
+        return FlowResumeView(flow: flowID, wasPaused: true, released: released)
+    }
+
     private func openAction(id: String, kind: FlowActionKind) async throws -> FlowActionRecord {
         guard let action = try await dependencies.store.flowAction(id: id, tenantID: tenantID), action.kind == kind.rawValue else {
             throw NotFoundError(what: "\(kind.rawValue) \(id)")
@@ -69,6 +79,18 @@ extension FlowRunControl {
         closed.status = "done"
         closed.updatedAt = now
         return closed
+    }
+}
+
+/// The answer to a resume.
+public struct FlowResumeView: Sendable, Encodable, Equatable {
+    public var flow: String
+    public var wasPaused: Bool
+    /// Held messages released for another check.
+    public var released: Int
+
+    enum CodingKeys: String, CodingKey {
+        case flow, wasPaused = "was_paused", released
     }
 }
 
