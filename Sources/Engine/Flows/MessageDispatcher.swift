@@ -13,19 +13,20 @@ struct MessageDispatcher: Sendable {
     let senders: SenderDirectory
     let renderer: TemplateRenderer
     let policy: SmartSendingPolicy
-    let templates: [String: MessageTemplate]
+    let templates: TemplateResolver
 
     /// Dispatches one claimed batch; returns how many messages it looked at.
     func dispatchBatch(now: Date) async throws -> Int {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !items.isEmpty else { return 0 }
+        let resolved = try await templates.load(tenantIDs: Set(items.map(\.message.tenantID)))
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
         for item in items {
             let tenant = item.message.tenantID
             var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
-            let (record, coupon) = await dispatch(item, now: now, events: &emitted)
+            let (record, coupon) = await dispatch(item, templates: resolved, now: now, events: &emitted)
             events[tenant] = emitted
             outcomes.append(record)
             if let coupon { coupons.append(coupon) }
@@ -37,12 +38,12 @@ struct MessageDispatcher: Sendable {
         return items.count
     }
 
-    private func dispatch(_ item: DispatchItem, now: Date, events: inout EngineEvents) async -> (OutboxRecord, CouponRecord?) {
+    private func dispatch(_ item: DispatchItem, templates: ResolvedTemplates, now: Date, events: inout EngineEvents) async -> (OutboxRecord, CouponRecord?) {
         var message = item.message
         message.updatedAt = now
         if let exit = item.runExitReason { return (finish(message, status: "skipped", reason: "run_exited:" + exit), nil) }
         guard let contact = item.contact else { return (finish(message, status: "skipped", reason: "contact_missing"), nil) }
-        guard let template = templates[message.template], template.status == .active else {
+        guard let template = templates.template(named: message.template, tenantID: message.tenantID), template.status == .active else {
             return (finish(message, status: "skipped", reason: "template_not_active"), nil)
         }
         let decision = policy.decide(

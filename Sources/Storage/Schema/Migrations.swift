@@ -1,6 +1,6 @@
 /// Every schema step, oldest first. The same steps run on SQLite and PostgreSQL.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, scores, webhooks, flows, referrals]
+    public static let all: [Migration] = [foundation, scores, webhooks, flows, referrals, templatesIndex]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 
@@ -401,5 +401,12 @@ public enum Migrations {
                 PRIMARY KEY (tenant_id, code)
             )
             """,
+        ])
+
+    /// At most one active version per tenant and template name; it also serves the dispatcher's read of active templates.
+    static let templatesIndex = Migration(
+        version: 6, name: "templates_index",
+        template: [
+            "CREATE UNIQUE INDEX templates_one_active ON templates (tenant_id, name) WHERE status = 'active'"
         ])
 }
