@@ -35,6 +35,7 @@ public func buildRouter(
     ContactRoutes(dependencies: dependencies).register(on: api)
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     RecommendationRoutes(dependencies: dependencies).register(on: api)
+    TemplateRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
     return router

@@ -15,8 +15,7 @@ public struct FlowEngine: Sendable {
     public init(dependencies: Dependencies, settings: FlowEngineSettings = FlowEngineSettings(), senders: SenderDirectory = SenderDirectory()) throws {
         self.dependencies = dependencies
         self.settings = settings
-        var templates: [String: MessageTemplate] = [:]
-        for template in (try? TemplateLibrary.builtIn) ?? [] { templates[template.name] = template }
+        let templates = TemplateResolver(store: dependencies.store, builtIn: (try? TemplateLibrary.builtIn) ?? [])
         dispatcher = MessageDispatcher(
             dependencies: dependencies, settings: settings, senders: senders, renderer: TemplateRenderer(), policy: try SmartSendingPolicy(settings: settings.smartSending),
             templates: templates, breakers: FlowBreakers(store: dependencies.store, settings: settings.circuitBreaker, logger: dependencies.logger))

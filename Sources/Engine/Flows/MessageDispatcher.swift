@@ -13,7 +13,7 @@ struct MessageDispatcher: Sendable {
     let senders: SenderDirectory
     let renderer: TemplateRenderer
     let policy: SmartSendingPolicy
-    let templates: [String: MessageTemplate]
+    let templates: TemplateResolver
     let breakers: FlowBreakers
 
     /// Dispatches one claimed batch; returns how many messages it looked at.
@@ -21,13 +21,14 @@ struct MessageDispatcher: Sendable {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !items.isEmpty else { return 0 }
         let paused = try await breakers.paused(tenants: Set(items.map(\.message.tenantID)))
+        let resolved = try await templates.load(tenantIDs: Set(items.map(\.message.tenantID)))
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
         for item in items {
             let tenant = item.message.tenantID
             var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
-            let (record, coupon) = await dispatch(item, now: now, events: &emitted, paused: paused[tenant] ?? [:])
+            let (record, coupon) = await dispatch(item, templates: resolved, now: now, events: &emitted, paused: paused[tenant] ?? [:])
             events[tenant] = emitted
             outcomes.append(record)
             if let coupon { coupons.append(coupon) }
@@ -40,7 +41,9 @@ struct MessageDispatcher: Sendable {
         return items.count
     }
 
-    private func dispatch(_ item: DispatchItem, now: Date, events: inout EngineEvents, paused: [String: String]) async -> (OutboxRecord, CouponRecord?) {
+    private func dispatch(
+        _ item: DispatchItem, templates: ResolvedTemplates, now: Date, events: inout EngineEvents, paused: [String: String]
+    ) async -> (OutboxRecord, CouponRecord?) {
         var message = item.message
         message.updatedAt = now
         if let exit = item.runExitReason { return (finish(message, status: "skipped", reason: "run_exited:" + exit), nil) }
@@ -53,7 +56,7 @@ struct MessageDispatcher: Sendable {
             return (message, nil)
         }
         guard let contact = item.contact else { return (finish(message, status: "skipped", reason: "contact_missing"), nil) }
-        guard let template = templates[message.template], template.status == .active else {
+        guard let template = templates.template(named: message.template, tenantID: message.tenantID), template.status == .active else {
             return (finish(message, status: "skipped", reason: "template_not_active"), nil)
         }
         let decision = policy.decide(
