@@ -76,8 +76,8 @@ struct FlowRoutes {
                 }
             var detail: JSONObject = ["code": .string(error.code), "message": .string(error.message)]
             if let field = error.field { detail["field"] = .string(field) }
-            if !error.issues.isEmpty {
-                detail["issues"] = .array(error.issues.map { ["path": .string($0.path), "reason": .string($0.message)] })
+            if !error.problems.isEmpty {
+                detail["issues"] = .array(error.problems.map { ["path": .string($0.path), "reason": .string($0.reason)] })
             }
             return JSONResponse.make(json: ["error": .object(detail)], status: status)
         }
@@ -114,7 +114,7 @@ struct FlowRoutes {
 
     /// An optional ISO 8601 query parameter.
     static func time(_ request: Request, _ name: String) throws -> Date? {
-        guard let raw = request.uri.queryParameters[name].map(String.init), !raw.isEmpty else { return nil }
+        guard let raw = request.uri.queryParameters[Substring(name)].map(String.init), !raw.isEmpty else { return nil }
         guard let date = Timestamp.parse(raw) else { throw APIError.badParameter(name, "\"\(raw)\" is not an ISO 8601 time such as 2026-03-01T00:00:00Z") }
         return date
     }

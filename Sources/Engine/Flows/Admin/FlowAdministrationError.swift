@@ -24,6 +24,9 @@ public struct FlowAdministrationError: Error, Sendable, Hashable, CustomStringCo
         self.issues = issues
     }
 
+    /// The issues as plain pairs, for layers that do not import the flow module.
+    public var problems: [(path: String, reason: String)] { issues.map { ($0.path, $0.message) } }
+
     /// The path of the first issue (the field an error body names).
     public var field: String? { issues.first.map { $0.path.isEmpty ? "body" : $0.path } }
 

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Foundation
 
 /// Flow documents as text: which format they are in, and the same document under another id (for copies), touching
 /// nothing else so comments and layout survive.
