@@ -45,4 +45,6 @@ public protocol FlowStore: Sendable {
     func saveTenantFlow(_ flow: TenantFlowRecord) async throws
     func flowVersions(tenantID: String) async throws -> [FlowVersionRecord]
     func saveFlowVersion(_ version: FlowVersionRecord, enabled: Bool) async throws
+    /// Flow analytics aggregated by the database (runs, messages per step, blocks by reason, attributed orders).
+    func flowStats(_ query: FlowStatsQuery) async throws -> FlowStatsRecord
 }

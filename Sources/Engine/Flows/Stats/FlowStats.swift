@@ -1,0 +1,96 @@
+import Foundation
+
+/// Analytics of one flow for a period: its runs, its messages (in total and per step) and the orders attributed to it.
+/// See docs/flows.md, "Analytics", for what each number counts and the attribution rule.
+public struct FlowStats: Sendable, Codable, Equatable {
+    /// Runs that started in the period, by what became of them.
+    public struct Runs: Sendable, Codable, Equatable {
+        /// Every run that started, skipped ones excluded (they never executed).
+        public var started = 0
+        /// Pending, active or waiting now.
+        public var active = 0
+        public var completed = 0
+        public var exited = 0
+        /// Exits by reason (`order_placed`, `unsubscribed`, `no_review`, …).
+        public var exitedByReason: [String: Int] = [:]
+        /// Recorded but never executed (`stale`: history imported after the fact).
+        public var skipped = 0
+        public var skippedByReason: [String: Int] = [:]
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case started, active, completed, exited, skipped
+            case exitedByReason = "exited_by_reason"
+            case skippedByReason = "skipped_by_reason"
+        }
+    }
+
+    /// Messages queued in the period and what became of them.
+    public struct Messages: Sendable, Codable, Equatable {
+        /// Every message queued (one outbox row each).
+        public var queued = 0
+        /// Still in the outbox, waiting to go (queued, or held with a later attempt).
+        public var waiting = 0
+        public var sent = 0
+        public var failed = 0
+        public var skipped = 0
+        /// Held back at least once or stopped, with a recorded reason; a message deferred and then sent counts here and in `sent`.
+        public var blocked = 0
+        /// By the last recorded reason: `frequency_cap`, `quiet_hours`, `no_consent`, `run_exited:order_placed`, ….
+        public var blockedByReason: [String: Int] = [:]
+        public var delivered = 0
+        /// Opened or clicked (a click implies an open).
+        public var opened = 0
+        public var clicked = 0
+        public var replied = 0
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case queued, waiting, sent, failed, skipped, blocked, delivered, opened, clicked, replied
+            case blockedByReason = "blocked_by_reason"
+        }
+    }
+
+    /// Orders attributed to the flow's messages (within 5 days of a click or 24 hours of an open), each counted once.
+    public struct Attribution: Sendable, Codable, Equatable {
+        public var orders = 0
+        /// Order totals by currency (ISO 4217; "" when the orders carry none).
+        public var revenue: [String: Double] = [:]
+
+        public init() {}
+    }
+
+    /// One step of the flow that queued messages, in document order.
+    public struct Step: Sendable, Codable, Equatable {
+        /// Its path, `steps[3]` or `steps[1].then[0]`.
+        public var step: String
+        /// `send` details from the flow's current version, when the step is still there.
+        public var channel: String?
+        public var template: String?
+        public var messages = Messages()
+        public var attributed = Attribution()
+
+        public init(step: String) {
+            self.step = step
+        }
+    }
+
+    public var flow: String
+    public var name: String?
+    /// The period, ISO 8601; nil for an open end.
+    public var from: String?
+    public var until: String?
+    public var runs = Runs()
+    public var messages = Messages()
+    public var attributed = Attribution()
+    public var steps: [Step] = []
+
+    public init(flow: String, name: String?, from: String?, until: String?) {
+        self.flow = flow
+        self.name = name
+        self.from = from
+        self.until = until
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Which flows and which period flow analytics cover, for one tenant.
+public struct FlowStatsQuery: Sendable, Hashable {
+    public var tenantID: String
+    /// One flow, or every flow of the tenant.
+    public var flowID: String?
+    /// Inclusive start: runs started, messages queued and orders placed at or after it.
+    public var from: Date?
+    /// Exclusive end.
+    public var until: Date?
+
+    public init(tenantID: String, flowID: String? = nil, from: Date? = nil, until: Date? = nil) {
+        self.tenantID = tenantID
+        self.flowID = flowID
+        self.from = from
+        self.until = until
+    }
+}
+
+/// Flow analytics as the database aggregates them: counts grouped by flow (and step), never one row per run or message.
+public struct FlowStatsRecord: Sendable, Hashable {
+    /// Runs of a flow in one status (and, for exits and skips, one reason).
+    public struct RunCount: Sendable, Hashable {
+        public var flowID: String
+        public var status: String
+        public var reason: String?
+        public var count: Int
+
+        public init(flowID: String, status: String, reason: String?, count: Int) {
+            self.flowID = flowID
+            self.status = status
+            self.reason = reason
+            self.count = count
+        }
+    }
+
+    /// What happened to the messages one step of a flow queued.
+    public struct MessageCount: Sendable, Hashable {
+        public var flowID: String
+        public var step: String
+        /// Every message the step queued (the outbox rows).
+        public var queued = 0
+        /// Still waiting in the outbox (status queued or blocked with a later attempt).
+        public var waiting = 0
+        public var sent = 0
+        public var failed = 0
+        public var skipped = 0
+        /// Held back at least once or stopped, with a recorded reason (the last one).
+        public var blocked = 0
+        public var delivered = 0
+        /// Opened, or clicked (a click implies an open).
+        public var opened = 0
+        public var clicked = 0
+        public var replied = 0
+
+        public init(flowID: String, step: String) {
+            self.flowID = flowID
+            self.step = step
+        }
+    }
+
+    /// Messages of a step whose recorded blocking reason is `reason`.
+    public struct BlockCount: Sendable, Hashable {
+        public var flowID: String
+        public var step: String
+        public var reason: String
+        public var count: Int
+
+        public init(flowID: String, step: String, reason: String, count: Int) {
+            self.flowID = flowID
+            self.step = step
+            self.reason = reason
+            self.count = count
+        }
+    }
+
+    /// Orders attributed to a step's messages, and their total, in one currency.
+    public struct Attribution: Sendable, Hashable {
+        public var flowID: String
+        public var step: String
+        /// ISO 4217 code as the orders carry it; empty when they carry none.
+        public var currency: String
+        public var orders: Int
+        public var revenue: Double
+
+        public init(flowID: String, step: String, currency: String, orders: Int, revenue: Double) {
+            self.flowID = flowID
+            self.step = step
+            self.currency = currency
+            self.orders = orders
+            self.revenue = revenue
+        }
+    }
+
+    public var runs: [RunCount]
+    public var messages: [MessageCount]
+    public var blocks: [BlockCount]
+    public var attributions: [Attribution]
+
+    public init(runs: [RunCount] = [], messages: [MessageCount] = [], blocks: [BlockCount] = [], attributions: [Attribution] = []) {
+        self.runs = runs
+        self.messages = messages
+        self.blocks = blocks
+        self.attributions = attributions
+    }
+}
+
+/// The attribution windows: an order counts for a flow when it is placed within this long after a click on, or an open
+/// of, one of the flow's messages.
+public enum FlowAttributionWindow {
+    public static let afterClick: TimeInterval = 5 * 86_400
+    public static let afterOpen: TimeInterval = 24 * 3_600
+}
