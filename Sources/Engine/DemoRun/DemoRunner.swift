@@ -13,6 +13,38 @@ public struct DemoReport: Sendable, Codable {
     public var seconds: Double
     public var summary: TenantSummary
     public var insights: InsightsSummary
+    /// The flows over the last `flowDays` days of the shop (0: not run).
+    public var flowDays: Int
+    public var flowSeconds: Double
+    public var flows: [DemoFlowLine]
+}
+
+/// One flow over the demo's simulated days: runs, messages sent and held back (by reason), what the audience did, and
+/// the orders attributed to it.
+public struct DemoFlowLine: Sendable, Codable {
+    public var flow: String
+    public var runs: Int
+    public var exitedByReason: [String: Int]
+    public var sent: Int
+    public var blocked: Int
+    public var blockedByReason: [String: Int]
+    public var opened: Int
+    public var clicked: Int
+    public var orders: Int
+    public var revenue: Double
+
+    init(_ stats: FlowStats) {
+        flow = stats.flow
+        runs = stats.runs.started
+        exitedByReason = stats.runs.exitedByReason
+        sent = stats.messages.sent
+        blocked = stats.messages.blocked
+        blockedByReason = stats.messages.blockedByReason
+        opened = stats.messages.opened
+        clicked = stats.messages.clicked
+        orders = stats.attributed.orders
+        revenue = (stats.attributed.revenue.values.reduce(0, +) * 100).rounded() / 100
+    }
 }
 
 /// The scoring part of the demo report: segments, churn, the most valuable customers, today's top follow-ups.
@@ -57,30 +89,61 @@ public struct DemoRunner: Sendable {
     public let dependencies: Dependencies
     public let configuration: DemoShopConfiguration
     public var batchSize = 1_000
+    /// The shop's last days are lived through the flows (history before them is imported, never followed up).
+    public var flowDays: Int
 
-    public init(dependencies: Dependencies, configuration: DemoShopConfiguration) {
+    public init(dependencies: Dependencies, configuration: DemoShopConfiguration, flowDays: Int = 30) {
         self.dependencies = dependencies
         self.configuration = configuration
+        self.flowDays = max(0, min(flowDays, configuration.historyDays))
     }
 
     public func run(progress: @Sendable (Int) -> Void = { _ in }) async throws -> DemoReport {
+        let cutoff = configuration.now.addingTimeInterval(-Double(flowDays) * 86_400)
+        let clock = ManualClock(cutoff)
+        var dependencies = self.dependencies
+        dependencies.clock = clock
         let tenant = try await TenantService(dependencies: dependencies).create(name: "Demo boutique")
         let pipeline = IngestPipeline(dependencies: dependencies)
         let started = ContinuousClock.now
         var accepted = 0
         var duplicates = 0
+        var recent: [JSONValue] = []
         for batch in DemoShop(configuration).batches(size: batchSize) {
-            let result = try await pipeline.ingest(document: ["events": .array(batch)], tenantID: tenant.tenantID)
+            var history: [JSONValue] = []
+            for event in batch {
+                let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantPast
+                if date <= cutoff { history.append(event) } else { recent.append(event) }
+            }
+            let result = try await pipeline.ingest(document: ["events": .array(history)], tenantID: tenant.tenantID)
             accepted += result.accepted.count
             duplicates += result.duplicates.count
             progress(accepted + duplicates)
         }
-        let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = Self.seconds(since: started)
+        var flows: [DemoFlowLine] = []
+        let flowStarted = ContinuousClock.now
+        if flowDays > 0 {
+            // History is imported, not followed up: the flows start from the present of the simulation.
+            let latest = try await dependencies.store.events(EventQuery(limit: 1), tenantID: tenant.tenantID).nextCursor.flatMap(EventCursor.decode)
+            if let latest { try await dependencies.store.setFlowCursor(tenantID: tenant.tenantID, name: "router", position: latest) }
+            let days = DemoFlowDays(
+                dependencies: dependencies, clock: clock, tenantID: tenant.tenantID, audience: DemoAudience(seed: configuration.seed, catalog: DemoShop(configuration).catalog))
+            flows = try await days.run(events: recent, until: configuration.now).filter { $0.runs.started + $0.runs.skipped > 0 }.map(DemoFlowLine.init)
+        } else {
+            let result = try await pipeline.ingest(document: ["events": .array(recent)], tenantID: tenant.tenantID)
+            accepted += result.accepted.count
+        }
+        clock.set(configuration.now)
         let summary = try await dependencies.store.summary(tenantID: tenant.tenantID)
         let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(at: configuration.now, locale: .english)
         return DemoReport(
             tenantID: tenant.tenantID, apiKey: tenant.apiKey, events: accepted, duplicates: duplicates, seconds: seconds, summary: summary,
-            insights: InsightsSummary(insights))
+            insights: InsightsSummary(insights), flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flows: flows)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

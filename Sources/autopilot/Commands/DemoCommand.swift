@@ -74,11 +74,39 @@ enum DemoPrinter {
             \(report.insights.lifetimeWarnings.map { "  note: \($0)" }.joined(separator: "\n"))
             Today's follow-ups to approve (\(report.insights.recommendationsByRule.values.reduce(0, +)): \(format(report.insights.recommendationsByRule)))
             \(report.insights.topRecommendations.map { "  [\($0.priority)] \($0.contact): \($0.reason)" }.joined(separator: "\n"))
-
+            \(flows(report))
             Explore it:
               swift run autopilot serve --database \(path)
               curl -H "Authorization: Bearer \(report.apiKey)" http://127.0.0.1:8080/v1/events?limit=5
             """)
+    }
+
+    /// The flows over the simulated days, one line each, then what held messages back.
+    static func flows(_ report: DemoReport) -> String {
+        guard report.flowDays > 0 else { return "" }
+        func cell(_ text: String, _ width: Int) -> String { text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        func number(_ value: Int, _ width: Int) -> String { String(repeating: " ", count: max(0, width - String(value).count)) + String(value) }
+        var lines = [
+            "",
+            "The built-in flows over the last \(report.flowDays) days (simulated in \(String(format: "%.1f", report.flowSeconds)) s; the log sender, nothing left the machine)",
+            "  " + cell("flow", 28) + "  runs  sent  held  opened  clicked  orders   revenue",
+        ]
+        for line in report.flows.sorted(by: { ($0.revenue, $0.sent, $0.flow) > ($1.revenue, $1.sent, $1.flow) }) {
+            lines.append(
+                "  " + cell(line.flow, 28) + number(line.runs, 6) + number(line.sent, 6) + number(line.blocked, 6) + number(line.opened, 8)
+                    + number(line.clicked, 9) + number(line.orders, 8) + String(format: "%10.2f", line.revenue))
+        }
+        let orders = report.flows.map(\.orders).reduce(0, +)
+        let revenue = report.flows.map(\.revenue).reduce(0, +)
+        lines.append("  attributed: \(orders) orders, \(String(format: "%.2f", revenue)) EUR (an order within 5 days of a click or 24 h of an open)")
+        var reasons: [String: Int] = [:]
+        for line in report.flows { for (reason, count) in line.blockedByReason { reasons[reason, default: 0] += count } }
+        if !reasons.isEmpty { lines.append("  held back or stopped by: " + format(reasons)) }
+        var exits: [String: Int] = [:]
+        for line in report.flows { for (reason, count) in line.exitedByReason { exits[reason, default: 0] += count } }
+        if !exits.isEmpty { lines.append("  runs ended early by: " + format(exits)) }
+        lines.append("  see every message: swift run autopilot messages --database PATH; per step: swift run autopilot flows stats --database PATH")
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private static func format(_ counts: [String: Int]) -> String {

@@ -71,7 +71,7 @@ struct IngestPipelineTests {
         let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         try await store.migrate(now: Fixtures.now)
         let dependencies = Dependencies(store: store, clock: ManualClock(Fixtures.now), ids: SeededIDGenerator(seed: 1))
-        let report = try await DemoRunner(dependencies: dependencies, configuration: DemoShopConfiguration(contacts: 60, now: Fixtures.now)).run()
+        let report = try await DemoRunner(dependencies: dependencies, configuration: DemoShopConfiguration(contacts: 60, now: Fixtures.now), flowDays: 0).run()
         #expect(report.duplicates == 0)
         #expect(report.summary.contacts == 66)
         #expect(report.summary.leads == 6)
