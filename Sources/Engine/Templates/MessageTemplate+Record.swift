@@ -27,7 +27,8 @@ extension MessageTemplate {
     /// A draft record of this template for a tenant (the store assigns the version).
     func draftRecord(tenantID: String, at: Date) -> TemplateRecord {
         TemplateRecord(
-            tenantID: tenantID, name: name, version: version, channel: channel.rawValue, status: TemplateStatus.draft.rawValue, generatedBy: generatedBy,
+            tenantID: tenantID, name: name, version: version, channel: channel.rawValue, status: TemplateStatus.draft.rawValue,
+            generatedBy: generatedBy,
             document: storedDocument, createdAt: at, updatedAt: at)
     }
 }

@@ -24,11 +24,13 @@ enum TemplateDocument {
     static func template(base: MessageTemplate, patch: JSONObject) throws -> MessageTemplate {
         let patch = withoutReadOnlyKeys(patch)
         if let name = patch["name"], name != .string(base.name) {
-            throw ValidationError(code: "invalid_template", field: "name", message: "cannot change (\"\(base.name)\"); create a template with the new name instead")
+            throw ValidationError(
+                code: "invalid_template", field: "name", message: "cannot change (\"\(base.name)\"); create a template with the new name instead")
         }
         if let status = patch["status"], status != .string(base.status.rawValue) {
             throw ValidationError(
-                code: "invalid_template", field: "status", message: "changes only with POST /v1/templates/{id}/activate or /v1/templates/{id}/archive")
+                code: "invalid_template", field: "status", message: "changes only with POST /v1/templates/{id}/activate or /v1/templates/{id}/archive"
+            )
         }
         var object = base.jsonObject
         object["status"] = nil

@@ -14,7 +14,8 @@ extension TemplateService {
         guard let record = resolved.record else {
             if let active = resolved.versions.first(where: { $0.status == TemplateStatus.active.rawValue }) {
                 _ = try await dependencies.store.changeTemplateStatus(
-                    name: active.name, version: active.version, tenantID: tenantID, to: TemplateStatus.archived.rawValue, expectedDocument: nil, at: now)
+                    name: active.name, version: active.version, tenantID: tenantID, to: TemplateStatus.archived.rawValue, expectedDocument: nil,
+                    at: now)
             }
             var view = resolved.view
             view.inUse = true

@@ -30,10 +30,11 @@ public struct TemplateService: Sendable {
         let activeNames = Set(records.filter { $0.status == TemplateStatus.active.rawValue }.map(\.name))
         var views = records.compactMap(view)
         views += builtIn.values.filter { !activeNames.contains($0.name) }.map { TemplateView(source: .builtIn, template: $0, inUse: true) }
+        let order = { (view: TemplateView) in (view.template.name, view.source == .builtIn ? 0 : view.template.version) }
         return views
             .filter { view in channel.map { view.template.channel == $0 } ?? true }
             .filter { view in status.map { view.template.status == $0 } ?? true }
-            .sorted { ($0.template.name, $0.source == .builtIn ? 0 : $0.template.version) < ($1.template.name, $1.source == .builtIn ? 0 : $1.template.version) }
+            .sorted { order($0) < order($1) }
     }
 
     /// The template an id names (`NAME`, `NAME@VERSION`, `NAME@builtin`); `NotFoundError` when there is none.

@@ -21,7 +21,9 @@ struct TemplateRoutes {
             }
             var status: TemplateStatus?
             if let raw = parameters["status"].map(String.init), !raw.isEmpty {
-                guard let value = TemplateStatus(rawValue: raw) else { throw APIError.badParameter("status", "\"\(raw)\" is not draft, active or archived") }
+                guard let value = TemplateStatus(rawValue: raw) else {
+                    throw APIError.badParameter("status", "\"\(raw)\" is not draft, active or archived")
+                }
                 status = value
             }
             let views = try await service.list(channel: channel, status: status)

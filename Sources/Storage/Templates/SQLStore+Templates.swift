@@ -16,7 +16,8 @@ extension SQLStore {
 
     public func saveTemplateDraft(_ record: TemplateRecord, replacingVersion: Int?) async throws -> TemplateRecord {
         let versions = SQLStatement(
-            "SELECT \(TemplateRecord.selectList) FROM templates WHERE tenant_id = ? AND name = ? ORDER BY version", [.text(record.tenantID), .text(record.name)])
+            "SELECT \(TemplateRecord.selectList) FROM templates WHERE tenant_id = ? AND name = ? ORDER BY version",
+            [.text(record.tenantID), .text(record.name)])
         return try await database.transaction(lock: Self.templateLock(record.tenantID), reads: [versions]) { rows in
             let existing = rows[0].map(TemplateRecord.init(row:))
             var saved = record
@@ -25,9 +26,13 @@ extension SQLStore {
                 saved.version = current.version
                 saved.createdAt = current.createdAt
                 let update = SQLStatement(
-                    "UPDATE templates SET channel = ?, generated_by = ?, document = ?, updated_at = ? WHERE tenant_id = ? AND name = ? AND version = ?",
-                    [.text(saved.channel), .text(saved.generatedBy), .text(saved.document), .date(saved.updatedAt), .text(saved.tenantID), .text(saved.name),
-                     .integer(saved.version)])
+                    "UPDATE templates SET channel = ?, generated_by = ?, document = ?, updated_at = ?"
+                        + " WHERE tenant_id = ? AND name = ? AND version = ?",
+                    [
+                        .text(saved.channel), .text(saved.generatedBy), .text(saved.document), .date(saved.updatedAt), .text(saved.tenantID),
+                        .text(saved.name),
+                        .integer(saved.version),
+                    ])
                 return ([.statement(update)], saved)
             }
             saved.version = (existing.map(\.version).max() ?? 0) + 1
@@ -36,13 +41,16 @@ extension SQLStore {
         }
     }
 
-    public func changeTemplateStatus(name: String, version: Int, tenantID: String, to status: String, expectedDocument: String?, at: Date) async throws
+    public func changeTemplateStatus(name: String, version: Int, tenantID: String, to status: String, expectedDocument: String?, at: Date)
+        async throws
         -> TemplateRecord?
     {
         let read = SQLStatement(
-            "SELECT \(TemplateRecord.selectList) FROM templates WHERE tenant_id = ? AND name = ? AND version = ?", [.text(tenantID), .text(name), .integer(version)])
+            "SELECT \(TemplateRecord.selectList) FROM templates WHERE tenant_id = ? AND name = ? AND version = ?",
+            [.text(tenantID), .text(name), .integer(version)])
         // The conflict is returned, not thrown, from the transaction: drivers wrap errors thrown inside it.
-        let outcome: Result<TemplateRecord?, TemplateChangedError> = try await database.transaction(lock: Self.templateLock(tenantID), reads: [read]) { rows in
+        let outcome: Result<TemplateRecord?, TemplateChangedError> = try await database.transaction(lock: Self.templateLock(tenantID), reads: [read])
+        { rows in
             guard var record = rows[0].first.map(TemplateRecord.init(row:)) else { return ([], .success(nil)) }
             if let expectedDocument, record.document != expectedDocument { return ([], .failure(TemplateChangedError(name: name, version: version))) }
             guard record.status != status else { return ([], .success(record)) }
@@ -53,7 +61,8 @@ extension SQLStore {
                 writes.append(
                     .statement(
                         SQLStatement(
-                            "UPDATE templates SET status = 'archived', updated_at = ? WHERE tenant_id = ? AND name = ? AND status = 'active' AND version <> ?",
+                            "UPDATE templates SET status = 'archived', updated_at = ?"
+                                + " WHERE tenant_id = ? AND name = ? AND status = 'active' AND version <> ?",
                             [.date(at), .text(tenantID), .text(name), .integer(version)])))
             }
             writes.append(

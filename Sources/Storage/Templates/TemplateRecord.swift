@@ -48,8 +48,10 @@ public struct TemplateRecord: Sendable, Hashable {
 
     init(row: SQLRow) {
         self.init(
-            tenantID: row.text(0) ?? "", name: row.text(1) ?? "", version: Int(row.int(2) ?? 0), channel: row.text(3) ?? "", status: row.text(4) ?? "",
-            generatedBy: row.text(5) ?? "", document: row.text(6) ?? "{}", createdAt: row.date(7) ?? .distantPast, updatedAt: row.date(8) ?? .distantPast)
+            tenantID: row.text(0) ?? "", name: row.text(1) ?? "", version: Int(row.int(2) ?? 0), channel: row.text(3) ?? "",
+            status: row.text(4) ?? "",
+            generatedBy: row.text(5) ?? "", document: row.text(6) ?? "{}", createdAt: row.date(7) ?? .distantPast,
+            updatedAt: row.date(8) ?? .distantPast)
     }
 }
 

@@ -34,11 +34,15 @@ struct TemplatesCommand: AsyncParsableCommand {
 
         func run() async throws {
             let channel = try channel.map { raw in
-                guard let value = Channel(rawValue: raw) else { throw ArgumentParser.ValidationError("--channel: \"\(raw)\" is not email, sms or whatsapp") }
+                guard let value = Channel(rawValue: raw) else {
+                    throw ArgumentParser.ValidationError("--channel: \"\(raw)\" is not email, sms or whatsapp")
+                }
                 return value
             }
             let status = try status.map { raw in
-                guard let value = TemplateStatus(rawValue: raw) else { throw ArgumentParser.ValidationError("--status: \"\(raw)\" is not draft, active or archived") }
+                guard let value = TemplateStatus(rawValue: raw) else {
+                    throw ArgumentParser.ValidationError("--status: \"\(raw)\" is not draft, active or archived")
+                }
                 return value
             }
             let views = try await scope.withService { try await $0.list(channel: channel, status: status) }
@@ -65,7 +69,10 @@ struct TemplatesCommand: AsyncParsableCommand {
         func run() async throws {
             let id = self.id
             let view = try await scope.withService { try await $0.template(id: id) }
-            print(json ? JSONValue.object(view.jsonObject).jsonString : "# \(view.id) (\(view.source.rawValue)\(view.inUse ? ", in use" : ""))\n" + view.template.encodedYAML)
+            print(
+                json
+                    ? JSONValue.object(view.jsonObject).jsonString
+                    : "# \(view.id) (\(view.source.rawValue)\(view.inUse ? ", in use" : ""))\n" + view.template.encodedYAML)
         }
     }
 

@@ -8,8 +8,10 @@ import Testing
 /// The dispatcher sends a tenant's active version of a template, falls back to the built-in one for other tenants and
 /// other names, and never sends a draft.
 @Suite struct TenantTemplateTests {
-    static let ownSMS =
-        "{{shop.name}} — VERSION MAISON : {{contact.first_name}}, votre panier de {{cart.value}} {{cart.currency}} est gardé. {{cart.checkout_url}}\nRépondez STOP pour ne plus recevoir de SMS"
+    static let ownSMS = """
+        {{shop.name}} — VERSION MAISON : {{contact.first_name}}, votre panier de {{cart.value}} {{cart.currency}} est gardé. {{cart.checkout_url}}
+        Répondez STOP pour ne plus recevoir de SMS
+        """
 
     @Test func aTenantsActiveVersionIsSentAndADraftNever() async throws {
         try await TestDatabases.withSQLite { store in

@@ -9,7 +9,10 @@ import Testing
 
 @Suite("HTTP API — templates")
 struct TemplateAPITests {
-    static let smsBody = "{{shop.name}} : votre panier de {{cart.total_value}} {{cart.currency}} vous attend. {{cart.checkout_url}}\nRépondez STOP pour ne plus recevoir de SMS"
+    static let smsBody = """
+        {{shop.name}} : votre panier de {{cart.total_value}} {{cart.currency}} vous attend. {{cart.checkout_url}}
+        Répondez STOP pour ne plus recevoir de SMS
+        """
 
     static let draft: JSONValue = [
         "name": "abandoned-cart-sms", "channel": "sms", "description": "Shorter reminder",
@@ -54,9 +57,11 @@ struct TemplateAPITests {
             let entries = try #require(list["templates"]?.arrayValue)
             #expect(!entries.contains { $0["id"] == "abandoned-cart-sms@builtin" })
             #expect(entries.contains { $0["id"] == "welcome-1@builtin" && $0["in_use"] == true && $0["source"] == "builtin" })
-            let replaced = try APITestHarness.json(try await client.execute(uri: "/v1/templates/abandoned-cart-sms@builtin", method: .get, headers: headers))
+            let replaced = try APITestHarness.json(
+                try await client.execute(uri: "/v1/templates/abandoned-cart-sms@builtin", method: .get, headers: headers))
             #expect(replaced["in_use"] == false && replaced["status"] == "active")
-            let active = try APITestHarness.json(try await client.execute(uri: "/v1/templates?status=active&channel=sms", method: .get, headers: headers))
+            let active = try APITestHarness.json(
+                try await client.execute(uri: "/v1/templates?status=active&channel=sms", method: .get, headers: headers))
             let activeIDs = try #require(active["templates"]?.arrayValue).compactMap { $0["id"]?.stringValue }
             #expect(activeIDs.contains("abandoned-cart-sms@1") && !activeIDs.contains("abandoned-cart-sms@builtin"))
             #expect(activeIDs.contains("order-confirmation-sms@builtin") && !activeIDs.contains("welcome-1@builtin"))
@@ -73,9 +78,11 @@ struct TemplateAPITests {
             #expect(first["status"] == "active" && first["variants"]?["en"] == nil)
 
             // `NAME` is the newest version; activating it archives the previous one.
-            let current = try APITestHarness.json(try await client.execute(uri: "/v1/templates/abandoned-cart-sms/activate", method: .post, headers: headers))
+            let current = try APITestHarness.json(
+                try await client.execute(uri: "/v1/templates/abandoned-cart-sms/activate", method: .post, headers: headers))
             #expect(current["id"] == "abandoned-cart-sms@2" && current["status"] == "active")
-            let archived = try APITestHarness.json(try await client.execute(uri: "/v1/templates/abandoned-cart-sms@1", method: .get, headers: headers))
+            let archived = try APITestHarness.json(
+                try await client.execute(uri: "/v1/templates/abandoned-cart-sms@1", method: .get, headers: headers))
             #expect(archived["status"] == "archived" && archived["in_use"] == false)
 
             // Going back to the built-in template archives the tenant's active version.

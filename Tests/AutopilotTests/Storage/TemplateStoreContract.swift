@@ -59,16 +59,19 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         let shop = try await tenant(store)
         _ = try await store.saveTemplateDraft(draft(shop, body: "one"), replacingVersion: nil)
         _ = try await store.saveTemplateDraft(draft(shop, body: "two"), replacingVersion: nil)
-        let first = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: nil, at: Fixtures.now)
+        let first = try await store.changeTemplateStatus(
+            name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: nil, at: Fixtures.now)
         #expect(first?.status == "active")
         let later = Fixtures.now.addingTimeInterval(3_600)
-        let second = try await store.changeTemplateStatus(name: "welcome-1", version: 2, tenantID: shop, to: "active", expectedDocument: nil, at: later)
+        let second = try await store.changeTemplateStatus(
+            name: "welcome-1", version: 2, tenantID: shop, to: "active", expectedDocument: nil, at: later)
         #expect(second?.status == "active" && second?.updatedAt == later)
         let versions = try await store.templateVersions(name: "welcome-1", tenantID: shop)
         #expect(versions.map(\.status) == ["archived", "active"])
         #expect(versions.first?.updatedAt == later)
         #expect(try await store.activeTemplates(tenantID: shop).map(\.version) == [2])
-        let missing = try await store.changeTemplateStatus(name: "welcome-1", version: 9, tenantID: shop, to: "active", expectedDocument: nil, at: later)
+        let missing = try await store.changeTemplateStatus(
+            name: "welcome-1", version: 9, tenantID: shop, to: "active", expectedDocument: nil, at: later)
         #expect(missing == nil)
         _ = try await store.changeTemplateStatus(name: "welcome-1", version: 2, tenantID: shop, to: "archived", expectedDocument: nil, at: later)
         #expect(try await store.activeTemplates(tenantID: shop).isEmpty)
@@ -90,7 +93,8 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         let checked = try await store.saveTemplateDraft(draft(shop, body: "checked"), replacingVersion: nil)
         _ = try await store.saveTemplateDraft(draft(shop, body: "edited meanwhile"), replacingVersion: 1)
         await #expect(throws: TemplateChangedError.self) {
-            try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: checked.document, at: Fixtures.now)
+            try await store.changeTemplateStatus(
+                name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: checked.document, at: Fixtures.now)
         }
         #expect(try await store.templateVersions(name: "welcome-1", tenantID: shop).map(\.status) == ["draft"])
     }
@@ -102,9 +106,14 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         _ = try await store.saveTemplateDraft(record, replacingVersion: nil)
         _ = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: nil, at: Fixtures.now)
         let columns = ["tenant_id", "name", "version", "channel", "status", "generated_by", "document", "created_at", "updated_at"]
-        let row: [SQLValue] = [.text(shop), .text("welcome-1"), .integer(2), .text("sms"), .text("active"), .text("person"), .text("{}"), .date(Fixtures.now), .date(Fixtures.now)]
+        let row: [SQLValue] = [
+            .text(shop), .text("welcome-1"), .integer(2), .text("sms"), .text("active"), .text("person"), .text("{}"), .date(Fixtures.now),
+            .date(Fixtures.now),
+        ]
         await #expect(throws: (any Error).self) {
-            try await store.database.transaction(lock: nil, reads: []) { _ in ([.insert(table: "templates", columns: columns, rows: [row], conflict: "")], ()) }
+            try await store.database.transaction(lock: nil, reads: []) { _ in
+                ([.insert(table: "templates", columns: columns, rows: [row], conflict: "")], ())
+            }
         }
         #expect(try await store.templateVersions(name: "welcome-1", tenantID: shop).count == 1)
     }
@@ -113,10 +122,13 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         let first = try await tenant(store, "First")
         let second = try await tenant(store, "Second")
         _ = try await store.saveTemplateDraft(draft(first, body: "mine"), replacingVersion: nil)
-        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: first, to: "active", expectedDocument: nil, at: Fixtures.now)
+        _ = try await store.changeTemplateStatus(
+            name: "welcome-1", version: 1, tenantID: first, to: "active", expectedDocument: nil, at: Fixtures.now)
         #expect(try await store.templates(tenantID: second).isEmpty)
         #expect(try await store.activeTemplates(tenantID: second).isEmpty)
-        #expect(try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: second, to: "archived", expectedDocument: nil, at: Fixtures.now) == nil)
+        #expect(
+            try await store.changeTemplateStatus(
+                name: "welcome-1", version: 1, tenantID: second, to: "archived", expectedDocument: nil, at: Fixtures.now) == nil)
         let theirs = try await store.saveTemplateDraft(draft(second, body: "theirs"), replacingVersion: 1)
         #expect(theirs.version == 1 && theirs.tenantID == second)
         #expect(try await store.activeTemplates(tenantID: first).map(\.document).first?.contains("mine") == true)
