@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// How the HTTP API is served. Every field has a zero-configuration default.
@@ -53,9 +54,3 @@ public struct ServerConfiguration: Sendable, Equatable {
     }
 }
 
-/// A configuration value that cannot be used, named with the reason.
-public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
-    public let variable: String
-    public let reason: String
-    public var description: String { "\(variable): \(reason)" }
-}

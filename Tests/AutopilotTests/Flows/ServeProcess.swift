@@ -40,6 +40,8 @@ struct ServeProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--database", database, "--port", String(port)]
+        // Messages a killed worker had claimed come back after the lease: seconds here, five minutes by default.
+        process.environment = ProcessInfo.processInfo.environment.merging(["AUTOPILOT_WORKER_LEASE_SECONDS": "2"]) { _, new in new }
         if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()

@@ -1,0 +1,39 @@
+import AutopilotCore
+import Foundation
+
+extension FlowEngineSettings {
+    /// The settings a worker (`autopilot serve`, `autopilot worker`) reads from its environment; unset variables keep
+    /// the defaults. AUTOPILOT_PUBLIC_URL (links Autopilot serves), AUTOPILOT_SHOP_NAME, AUTOPILOT_SHOP_URL,
+    /// AUTOPILOT_SHOP_SIGNATURE (what templates call `shop.*`), AUTOPILOT_CART_ABANDONMENT_MINUTES,
+    /// AUTOPILOT_WORKER_LEASE_SECONDS (how long a claimed message stays with a worker that may have died).
+    public static func fromEnvironment(_ environment: [String: String]) throws -> FlowEngineSettings {
+        var settings = FlowEngineSettings()
+        if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
+            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                throw ConfigurationError(variable: "AUTOPILOT_PUBLIC_URL", reason: "\"\(value)\" must start with http:// or https://")
+            }
+            settings.publicURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        }
+        if let value = environment["AUTOPILOT_SHOP_URL"], !value.isEmpty {
+            guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
+                throw ConfigurationError(variable: "AUTOPILOT_SHOP_URL", reason: "\"\(value)\" must start with http:// or https://")
+            }
+            settings.shopURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        }
+        if let value = environment["AUTOPILOT_SHOP_NAME"], !value.isEmpty { settings.shopName = value }
+        if let value = environment["AUTOPILOT_SHOP_SIGNATURE"], !value.isEmpty { settings.shopSignature = value }
+        if let value = environment["AUTOPILOT_CART_ABANDONMENT_MINUTES"] {
+            guard let minutes = Double(value), minutes.isFinite, minutes >= 1, minutes <= 10_080 else {
+                throw ConfigurationError(variable: "AUTOPILOT_CART_ABANDONMENT_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 10080")
+            }
+            settings.cartAbandonmentDelay = minutes * 60
+        }
+        if let value = environment["AUTOPILOT_WORKER_LEASE_SECONDS"] {
+            guard let seconds = Double(value), seconds.isFinite, seconds >= 1, seconds <= 86_400 else {
+                throw ConfigurationError(variable: "AUTOPILOT_WORKER_LEASE_SECONDS", reason: "\"\(value)\" is not a number of seconds between 1 and 86400")
+            }
+            settings.lease = seconds
+        }
+        return settings
+    }
+}
