@@ -115,6 +115,7 @@ public struct DemoRunner: Sendable {
                 let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantPast
                 if date <= cutoff { history.append(event) } else { recent.append(event) }
             }
+            guard !history.isEmpty else { continue }
             let result = try await pipeline.ingest(document: ["events": .array(history)], tenantID: tenant.tenantID)
             accepted += result.accepted.count
             duplicates += result.duplicates.count
@@ -131,8 +132,11 @@ public struct DemoRunner: Sendable {
                 dependencies: dependencies, clock: clock, tenantID: tenant.tenantID, audience: DemoAudience(seed: configuration.seed, catalog: DemoShop(configuration).catalog))
             flows = try await days.run(events: recent, until: configuration.now).filter { $0.runs.started + $0.runs.skipped > 0 }.map(DemoFlowLine.init)
         } else {
-            let result = try await pipeline.ingest(document: ["events": .array(recent)], tenantID: tenant.tenantID)
-            accepted += result.accepted.count
+            for start in stride(from: 0, to: recent.count, by: batchSize) {
+                let result = try await pipeline.ingest(document: ["events": .array(Array(recent[start..<min(recent.count, start + batchSize)]))], tenantID: tenant.tenantID)
+                accepted += result.accepted.count
+                duplicates += result.duplicates.count
+            }
         }
         clock.set(configuration.now)
         let summary = try await dependencies.store.summary(tenantID: tenant.tenantID)

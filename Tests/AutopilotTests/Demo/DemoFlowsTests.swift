@@ -1,0 +1,39 @@
+import AutopilotCore
+import Engine
+import Foundation
+import Storage
+import Testing
+
+@Suite("Demo — 30 days of flows")
+struct DemoFlowsTests {
+    static func run(contacts: Int, days: Int) async throws -> DemoReport {
+        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
+        try await store.migrate(now: Fixtures.now)
+        let dependencies = Dependencies(store: store, clock: ManualClock(Fixtures.now), ids: SeededIDGenerator(seed: 4))
+        let shop = DemoShopConfiguration(seed: 9, contacts: contacts, now: Fixtures.now)
+        return try await DemoRunner(dependencies: dependencies, configuration: shop, flowDays: days).run()
+    }
+
+    @Test func theBuiltInFlowsRunOnTheShopsLastThirtyDays() async throws {
+        let report = try await Self.run(contacts: 120, days: 30)
+        #expect(report.flowDays == 30)
+        let byFlow = Dictionary(uniqueKeysWithValues: report.flows.map { ($0.flow, $0) })
+        let confirmations = try #require(byFlow["order-confirmation-sms"])
+        #expect(confirmations.runs > 0)
+        #expect(confirmations.sent > 0)
+        #expect(confirmations.sent + confirmations.blocked >= confirmations.runs, "every run sends or is held with a reason")
+        #expect(confirmations.orders == 0, "transactional messages get no answers in the demo")
+        #expect(report.flows.map(\.sent).reduce(0, +) > confirmations.sent, "marketing flows sent too")
+        #expect(report.flows.allSatisfy { $0.blocked == $0.blockedByReason.values.reduce(0, +) })
+        #expect(report.flows.allSatisfy { $0.clicked <= $0.sent && $0.orders <= $0.clicked + $0.opened })
+    }
+
+    @Test func theSameSeedLivesTheSameDays() async throws {
+        let first = try await Self.run(contacts: 60, days: 7)
+        let second = try await Self.run(contacts: 60, days: 7)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(!first.flows.isEmpty)
+        #expect(try encoder.encode(first.flows) == encoder.encode(second.flows))
+    }
+}
