@@ -1,4 +1,6 @@
 import AutopilotCore
+import Channels
+import Logging
 import Foundation
 import Storage
 
@@ -19,7 +21,11 @@ struct DemoFlowDays {
         settings.shopName = "Maison Lavande"
         settings.shopURL = "https://maison-lavande.example"
         settings.shopSignature = "Claire, fondatrice de Maison Lavande"
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies, settings: settings), clock: clock)
+        // The messages stay in the database (`autopilot messages`); printing thousands of them would drown the report.
+        var quiet = Logger(label: "autopilot.sender.log")
+        quiet.logLevel = .warning
+        let senders = SenderDirectory(default: LogSender(logger: quiet))
+        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies, settings: settings, senders: senders), clock: clock)
         var pending = events.compactMap { event -> (Date, JSONValue)? in
             guard let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
             return (date, event)

@@ -11,10 +11,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "SQLite file to create (default: a new temporary folder).") var database: String?
     @Option(help: "Number of customers to generate.") var contacts = 2_000
     @Option(help: "Seed of the generator (same seed, same shop).") var seed: UInt64 = 42
+    @Option(help: "Days at the end of the shop's history lived through the flows (0 to skip).") var flowDays = 30
     @Flag(help: "Print the report as JSON.") var json = false
 
     func run() async throws {
         guard contacts >= 1, contacts <= 10_000_000 else { throw ValidationError("--contacts: between 1 and 10,000,000") }
+        guard (0...365).contains(flowDays) else { throw ValidationError("--flow-days: between 0 and 365") }
         let path = try database ?? {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-demo-\(UUID().uuidString.prefix(8))")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -31,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
             var demoDependencies = dependencies
             demoDependencies.clock = ManualClock(today)
             demoDependencies.ids = SeededIDGenerator(seed: seed)
-            return try await DemoRunner(dependencies: demoDependencies, configuration: shop).run { count in
+            return try await DemoRunner(dependencies: demoDependencies, configuration: shop, flowDays: flowDays).run { count in
                 if interactive, count % 20_000 == 0 { FileHandle.standardError.write(Data("\r  \(count) events ingested…".utf8)) }
             }
         }
