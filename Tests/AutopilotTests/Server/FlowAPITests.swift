@@ -40,6 +40,14 @@ struct FlowAPITests {
                 let response = try await client.execute(uri: "/v1/flows/abandoned-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey))
                 #expect(try APITestHarness.json(response)["enabled"] == true)
             }
+            // A flow that paused itself shows why; enabling it resumes it.
+            let tenantID = try #require(try await harness.store.tenants().first { $0.name == "First shop" }?.id)
+            try await harness.store.pauseFlow(tenantID: tenantID, flowID: "abandoned-cart", version: 1, reason: "success_rate_below_85", at: harness.clock.now())
+            let paused = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            #expect(paused["flow"]?["paused_reason"] == "success_rate_below_85")
+            let resumed = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey)))
+            #expect(resumed["paused_reason"] == .null || resumed["paused_reason"] == nil)
+            #expect(resumed["enabled"] == true)
             let versions = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             #expect(versions["versions"]?.arrayValue?.count == 1)
             #expect(versions["format"] == "yaml")
