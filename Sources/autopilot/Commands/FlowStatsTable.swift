@@ -17,20 +17,21 @@ enum FlowStatsTable {
         lines.append("attributed  \(stats.attributed.orders) orders, \(revenue(stats.attributed.revenue))")
         guard !stats.steps.isEmpty else { return lines }
         lines.append("")
-        let header = ["step", "channel", "template", "queued", "sent", "blocked", "opened", "clicked", "replied", "orders", "revenue"]
+        let header = ["step", "kind", "channel", "template", "active", "exited", "queued", "sent", "blocked", "opened", "clicked", "replied", "orders", "revenue"]
         var rows = [header]
         for step in stats.steps {
             let counts = step.messages
+            let numbers = [step.runs.active, step.runs.exited, counts.queued, counts.sent, counts.blocked, counts.opened, counts.clicked, counts.replied]
             rows.append(
-                [step.step, step.channel ?? "-", step.template ?? "-"] + [counts.queued, counts.sent, counts.blocked, counts.opened, counts.clicked, counts.replied]
-                    .map(String.init) + [String(step.attributed.orders), revenue(step.attributed.revenue)])
+                [step.step, step.kind ?? "-", step.channel ?? "-", step.template ?? "-"] + numbers.map(String.init)
+                    + [String(step.attributed.orders), revenue(step.attributed.revenue)])
         }
-        lines += table(rows, leftAligned: 3)
+        lines += table(rows, leftAligned: 4)
         let blocked = stats.steps.filter { !$0.messages.blockedByReason.isEmpty }
-        if !blocked.isEmpty {
-            lines.append("")
-            lines += blocked.map { "blocked at \($0.step): " + reasons($0.messages.blockedByReason).dropFirst(2).dropLast() }
-        }
+        let exits = stats.steps.filter { !$0.runs.exitedByReason.isEmpty }
+        if !blocked.isEmpty || !exits.isEmpty { lines.append("") }
+        lines += blocked.map { "blocked at \($0.step): " + reasons($0.messages.blockedByReason).dropFirst(2).dropLast() }
+        lines += exits.map { "exited at \($0.step): " + reasons($0.runs.exitedByReason).dropFirst(2).dropLast() }
         return lines
     }
 

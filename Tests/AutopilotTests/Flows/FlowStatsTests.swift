@@ -107,7 +107,11 @@ import Testing
         #expect(reminderStep.attributed.orders == 1 && reminderStep.attributed.revenue == ["EUR": 30])
         let couponStep = try #require(stats.steps.first { $0.step == coupon.step })
         #expect(couponStep.attributed.orders == 1 && couponStep.attributed.revenue == ["EUR": 50])
-        #expect(stats.steps.map(\.step) == ["steps[1].then[0]", "steps[3]", "steps[5]", "steps[7]"])
+        #expect(stats.steps.map(\.step) == ["steps[1].then[0]", "steps[3]", "steps[4]", "steps[5]", "steps[7]"])
+        // Bob's run stopped during the wait after the reminder when he ordered.
+        let bobExit = try #require(stats.steps.first { $0.step == "steps[4]" })
+        #expect(bobExit.kind == "wait" && bobExit.runs.exitedByReason == ["order_placed": 1] && bobExit.messages.queued == 0)
+        #expect(stats.steps.map(\.runs.exited).reduce(0, +) == stats.runs.exited)
 
         // Periods: orders by when they were placed, runs by when they started.
         let early = try await analytics.stats(flowID: "abandoned-cart", until: Fixtures.date("2026-03-06T09:00:00Z"))
@@ -119,7 +123,10 @@ import Testing
         // Other flows keep their own numbers: the welcome emails were never touched, so they earn nothing.
         let all = try await analytics.stats()
         #expect(all.first { $0.flow == "welcome" }?.attributed.orders == 0)
-        #expect(all.first { $0.flow == "welcome" }?.runs.started == 2)
+        let welcome = try #require(all.first { $0.flow == "welcome" })
+        #expect(welcome.runs.started == 2)
+        // Both welcome runs wait at the same step now.
+        #expect(welcome.steps.map(\.runs.active).reduce(0, +) == welcome.runs.active)
         // Another tenant sees none of it.
         let other = try await FlowAnalytics(store: store, tenantID: otherTenant).stats(flowID: "abandoned-cart")
         #expect(other.runs.started == 0 && other.messages.queued == 0 && other.attributed.orders == 0)

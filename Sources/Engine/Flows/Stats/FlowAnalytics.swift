@@ -50,6 +50,10 @@ public struct FlowAnalytics: Sendable {
             var stats = flow(count.flowID)
             stats.runs.add(count)
             flows[count.flowID] = stats
+            guard let path = count.step, ["pending", "active", "waiting", "exited"].contains(count.status) else { continue }
+            var step = steps[count.flowID]?[path] ?? FlowStats.Step(step: path, definition: definitions[count.flowID])
+            step.runs.add(count)
+            steps[count.flowID, default: [:]][path] = step
         }
         for count in record.messages {
             var step = steps[count.flowID]?[count.step] ?? FlowStats.Step(step: count.step, definition: definitions[count.flowID])
@@ -96,6 +100,17 @@ extension FlowStats.Runs {
     }
 }
 
+extension FlowStats.StepRuns {
+    mutating func add(_ count: FlowStatsRecord.RunCount) {
+        if count.status == "exited" {
+            exited += count.count
+            exitedByReason[count.reason ?? "unknown", default: 0] += count.count
+        } else {
+            active += count.count
+        }
+    }
+}
+
 extension FlowStats.Messages {
     mutating func add(_ count: FlowStatsRecord.MessageCount) {
         queued += count.queued
@@ -128,7 +143,9 @@ extension FlowStats.Messages {
 extension FlowStats.Step {
     init(step: String, definition: FlowDefinition?) {
         self.init(step: step)
-        if let path = FlowStepPath.parse(step), case .send(let send)? = definition?.step(at: path) {
+        guard let path = FlowStepPath.parse(step), let found = definition?.step(at: path) else { return }
+        kind = found.kind
+        if case .send(let send) = found {
             channel = send.channel.rawValue
             template = send.template
         }
