@@ -7,21 +7,28 @@ enum FlowStatsTable {
         var lines = ["\(stats.flow)\(stats.name.map { " — \($0)" } ?? "")  (\(period(stats)))"]
         let runs = stats.runs
         lines.append(
-            "runs        started \(runs.started), active \(runs.active), completed \(runs.completed), exited \(runs.exited)\(reasons(runs.exitedByReason))"
+            "runs        started \(runs.started), active \(runs.active), completed \(runs.completed), "
+                + "exited \(runs.exited)\(reasons(runs.exitedByReason))"
                 + (runs.skipped > 0 ? ", skipped \(runs.skipped)\(reasons(runs.skippedByReason))" : ""))
         let messages = stats.messages
         lines.append(
-            "messages    queued \(messages.queued), sent \(messages.sent), waiting \(messages.waiting), failed \(messages.failed), skipped \(messages.skipped), "
-                + "blocked \(messages.blocked)\(reasons(messages.blockedByReason))")
-        lines.append("            delivered \(messages.delivered), opened \(messages.opened), clicked \(messages.clicked), replied \(messages.replied)")
+            "messages    queued \(messages.queued), sent \(messages.sent), waiting \(messages.waiting), failed \(messages.failed), "
+                + "skipped \(messages.skipped), blocked \(messages.blocked)\(reasons(messages.blockedByReason))")
+        lines.append(
+            "            delivered \(messages.delivered), opened \(messages.opened), clicked \(messages.clicked), replied \(messages.replied)")
         lines.append("attributed  \(stats.attributed.orders) orders, \(revenue(stats.attributed.revenue))")
         guard !stats.steps.isEmpty else { return lines }
         lines.append("")
-        let header = ["step", "kind", "channel", "template", "active", "exited", "queued", "sent", "blocked", "opened", "clicked", "replied", "orders", "revenue"]
+        let header = [
+            "step", "kind", "channel", "template", "active", "exited", "queued", "sent", "blocked", "opened", "clicked", "replied", "orders",
+            "revenue",
+        ]
         var rows = [header]
         for step in stats.steps {
             let counts = step.messages
-            let numbers = [step.runs.active, step.runs.exited, counts.queued, counts.sent, counts.blocked, counts.opened, counts.clicked, counts.replied]
+            let numbers = [
+                step.runs.active, step.runs.exited, counts.queued, counts.sent, counts.blocked, counts.opened, counts.clicked, counts.replied,
+            ]
             rows.append(
                 [step.step, step.kind ?? "-", step.channel ?? "-", step.template ?? "-"] + numbers.map(String.init)
                     + [String(step.attributed.orders), revenue(step.attributed.revenue)])

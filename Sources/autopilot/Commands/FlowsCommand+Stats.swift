@@ -31,7 +31,9 @@ extension FlowsCommand {
         }
 
         static func time(_ text: String, _ option: String) throws -> Date {
-            guard let date = Timestamp.parse(text) else { throw ValidationError("\(option): \"\(text)\" is not an ISO 8601 time such as 2026-03-01T00:00:00Z") }
+            guard let date = Timestamp.parse(text) else {
+                throw ValidationError("\(option): \"\(text)\" is not an ISO 8601 time such as 2026-03-01T00:00:00Z")
+            }
             return date
         }
     }

@@ -61,7 +61,8 @@ struct FlowsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a flow's definition: the built-in file, or with --database the tenant's current version.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a flow's definition: the built-in file, or with --database the tenant's current version.")
         @Argument(help: "The flow id, e.g. abandoned-cart.") var id: String
         @Option(help: "SQLite file path or postgres:// URL: show the tenant's current version.") var database: String?
         @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
@@ -79,7 +80,8 @@ struct FlowsCommand: AsyncParsableCommand {
     }
 
     struct Validate: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check a flow file (YAML or JSON); every problem is reported with its path and reason.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check a flow file (YAML or JSON); every problem is reported with its path and reason.")
         @Argument(help: "The flow file.") var file: String
 
         func run() async throws {

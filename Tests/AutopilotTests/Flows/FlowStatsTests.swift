@@ -23,7 +23,8 @@ import Testing
             let analytics = FlowAnalytics(store: store, tenantID: tenantID)
             await #expect(throws: FlowAdministrationError.self) { try await analytics.stats(flowID: "no-such-flow") }
             let reversed = await #expect(throws: FlowAdministrationError.self) {
-                try await analytics.stats(flowID: "welcome", from: Fixtures.date("2026-03-10T00:00:00Z"), until: Fixtures.date("2026-03-01T00:00:00Z"))
+                try await analytics.stats(
+                    flowID: "welcome", from: Fixtures.date("2026-03-10T00:00:00Z"), until: Fixtures.date("2026-03-01T00:00:00Z"))
             }
             #expect(reversed?.kind == .invalid)
             let empty = try await analytics.stats(flowID: "welcome")
@@ -41,7 +42,10 @@ import Testing
     static func order(_ id: String, at: String, total: Double) -> JSONValue {
         Fixtures.envelope(
             "order.placed", at: at, key: "order-\(id)", contact: ["email": "amina@example.fr"],
-            properties: ["order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total), "currency": "EUR"])
+            properties: [
+                "order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total),
+                "currency": "EUR",
+            ])
     }
 
     static func checkScenario(store: SQLStore) async throws {
@@ -52,7 +56,10 @@ import Testing
         let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
         let queries = FlowQueries(store: store)
         func cartMessage(_ template: String) async throws -> MessageListing {
-            try #require(try await queries.messages(tenantID: tenantID).first { $0.flow == "abandoned-cart" && $0.template == template && $0.contact == "amina@example.fr" })
+            try #require(
+                try await queries.messages(tenantID: tenantID).first {
+                    $0.flow == "abandoned-cart" && $0.template == template && $0.contact == "amina@example.fr"
+                })
         }
 
         _ = try await simulator.run(events: FlowScenario.events, tenantID: tenantID, until: Fixtures.date("2026-03-04T09:00:00Z"))

@@ -79,9 +79,11 @@ public struct FlowAdministration: Sendable {
             throw FlowAdministrationError.invalid(error)
         }
         guard definition.id == id else {
-            throw FlowAdministrationError.invalid(code: "flow_id_mismatch", path: "id", reason: "\"\(definition.id)\" differs from the flow being edited, \"\(id)\"")
+            throw FlowAdministrationError.invalid(
+                code: "flow_id_mismatch", path: "id", reason: "\"\(definition.id)\" differs from the flow being edited, \"\(id)\"")
         }
-        let version = FlowVersionRecord(tenantID: tenantID, flowID: id, version: state.latestVersion(id) + 1, source: document, createdAt: clock.now())
+        let version = FlowVersionRecord(
+            tenantID: tenantID, flowID: id, version: state.latestVersion(id) + 1, source: document, createdAt: clock.now())
         try await save(version, enabled: summary.enabled)
         return try await flow(id: id)
     }
@@ -91,7 +93,8 @@ public struct FlowAdministration: Sendable {
     public func copy(id: String, to newID: String) async throws -> FlowDetail {
         guard FlowSourceText.isFlowID(newID) else {
             throw FlowAdministrationError.invalid(
-                code: "invalid_flow_id", path: "id", reason: "\"\(newID)\" is not a flow id (lower-case letters, digits and dashes, such as my-abandoned-cart)")
+                code: "invalid_flow_id", path: "id",
+                reason: "\"\(newID)\" is not a flow id (lower-case letters, digits and dashes, such as my-abandoned-cart)")
         }
         let state = try await load()
         guard let summary = state.summary(id), let text = state.document(id, summary.version) else { throw FlowAdministrationError.notFound(id) }
@@ -118,7 +121,8 @@ public struct FlowAdministration: Sendable {
             let latest = try await load().latestVersion(version.flowID)
             guard latest >= version.version else { throw error }
             throw FlowAdministrationError(
-                kind: .conflict, code: "flow_edited_concurrently", message: "flow \(version.flowID) version \(version.version) was saved meanwhile; retry")
+                kind: .conflict, code: "flow_edited_concurrently",
+                message: "flow \(version.flowID) version \(version.version) was saved meanwhile; retry")
         }
     }
 

@@ -27,7 +27,8 @@ public struct FlowAnalytics: Sendable {
 
     private func stats(only flowID: String?, from: Date?, until: Date?) async throws -> [FlowStats] {
         if let from, let until, from > until {
-            throw FlowAdministrationError.invalid(code: "invalid_period", path: "from", reason: "\(Timestamp.format(from)) is after until (\(Timestamp.format(until)))")
+            throw FlowAdministrationError.invalid(
+                code: "invalid_period", path: "from", reason: "\(Timestamp.format(from)) is after until (\(Timestamp.format(until)))")
         }
         let state = try await TenantFlowState.load(tenantID: tenantID, store: store)
         if let flowID, !state.exists(flowID) { throw FlowAdministrationError.notFound(flowID) }
@@ -66,7 +67,8 @@ public struct FlowAnalytics: Sendable {
             steps[count.flowID, default: [:]][count.step] = step
         }
         for attribution in record.attributions {
-            var step = steps[attribution.flowID]?[attribution.step] ?? FlowStats.Step(step: attribution.step, definition: definitions[attribution.flowID])
+            var step =
+                steps[attribution.flowID]?[attribution.step] ?? FlowStats.Step(step: attribution.step, definition: definitions[attribution.flowID])
             step.attributed.orders += attribution.orders
             step.attributed.revenue[attribution.currency, default: 0] += attribution.revenue
             steps[attribution.flowID, default: [:]][attribution.step] = step
@@ -93,7 +95,9 @@ extension FlowStats.Runs {
             skippedByReason[count.reason ?? "unknown", default: 0] += count.count
             return
         case "completed": completed += count.count
-        case "exited": exited += count.count; exitedByReason[count.reason ?? "unknown", default: 0] += count.count
+        case "exited":
+            exited += count.count
+            exitedByReason[count.reason ?? "unknown", default: 0] += count.count
         default: active += count.count
         }
         started += count.count
