@@ -115,7 +115,9 @@ struct FlowRoutes {
     /// An optional ISO 8601 query parameter.
     static func time(_ request: Request, _ name: String) throws -> Date? {
         guard let raw = request.uri.queryParameters[Substring(name)].map(String.init), !raw.isEmpty else { return nil }
-        guard let date = Timestamp.parse(raw) else { throw APIError.badParameter(name, "\"\(raw)\" is not an ISO 8601 time such as 2026-03-01T00:00:00Z") }
+        guard let date = Timestamp.parse(raw) else {
+            throw APIError.badParameter(name, "\"\(raw)\" is not an ISO 8601 time such as 2026-03-01T00:00:00Z")
+        }
         return date
     }
 }

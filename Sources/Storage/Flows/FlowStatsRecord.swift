@@ -20,15 +20,19 @@ public struct FlowStatsQuery: Sendable, Hashable {
 
 /// Flow analytics as the database aggregates them: counts grouped by flow (and step), never one row per run or message.
 public struct FlowStatsRecord: Sendable, Hashable {
-    /// Runs of a flow in one status (and, for exits and skips, one reason).
+    /// Runs of a flow in one status (and, for exits and skips, one reason) whose position is one step: where they wait,
+    /// or the step they were at when they finished.
     public struct RunCount: Sendable, Hashable {
         public var flowID: String
+        /// The step path (`steps[4]`); nil for a run that never reached a step.
+        public var step: String?
         public var status: String
         public var reason: String?
         public var count: Int
 
-        public init(flowID: String, status: String, reason: String?, count: Int) {
+        public init(flowID: String, step: String? = nil, status: String, reason: String?, count: Int) {
             self.flowID = flowID
+            self.step = step
             self.status = status
             self.reason = reason
             self.count = count

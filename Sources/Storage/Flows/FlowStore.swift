@@ -45,6 +45,8 @@ public protocol FlowStore: Sendable {
     func saveTenantFlow(_ flow: TenantFlowRecord) async throws
     func flowVersions(tenantID: String) async throws -> [FlowVersionRecord]
     func saveFlowVersion(_ version: FlowVersionRecord, enabled: Bool) async throws
+    /// Turns a flow on or off for a tenant without touching its version, settings or pause.
+    func setFlowEnabled(tenantID: String, flowID: String, version: Int, enabled: Bool, at: Date) async throws
     /// Flow analytics aggregated by the database (runs, messages per step, blocks by reason, attributed orders).
     func flowStats(_ query: FlowStatsQuery) async throws -> FlowStatsRecord
 }

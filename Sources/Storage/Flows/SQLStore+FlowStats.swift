@@ -10,15 +10,22 @@ extension SQLStore {
     /// flow once, credited to the step of the latest qualifying message (latest touch first, ties broken by message id).
     public func flowStats(_ query: FlowStatsQuery) async throws -> FlowStatsRecord {
         let rows = try await database.read([
-            Self.runCountsStatement(query), Self.messageCountsStatement(query), Self.blockCountsStatement(query), Self.attributionStatement(query),
+            Self.runCountsStatement(query, dialect: database.dialect), Self.messageCountsStatement(query), Self.blockCountsStatement(query),
+            Self.attributionStatement(query),
         ])
         return FlowStatsRecord(
-            runs: rows[0].map { FlowStatsRecord.RunCount(flowID: $0.text(0) ?? "", status: $0.text(1) ?? "", reason: $0.text(2), count: Int($0.int(3) ?? 0)) },
+            runs: rows[0].map {
+                FlowStatsRecord.RunCount(
+                    flowID: $0.text(0) ?? "", step: $0.text(1), status: $0.text(2) ?? "", reason: $0.text(3), count: Int($0.int(4) ?? 0))
+            },
             messages: rows[1].map(Self.messageCount),
-            blocks: rows[2].map { FlowStatsRecord.BlockCount(flowID: $0.text(0) ?? "", step: $0.text(1) ?? "", reason: $0.text(2) ?? "", count: Int($0.int(3) ?? 0)) },
+            blocks: rows[2].map {
+                FlowStatsRecord.BlockCount(flowID: $0.text(0) ?? "", step: $0.text(1) ?? "", reason: $0.text(2) ?? "", count: Int($0.int(3) ?? 0))
+            },
             attributions: rows[3].map {
                 FlowStatsRecord.Attribution(
-                    flowID: $0.text(0) ?? "", step: $0.text(1) ?? "", currency: $0.text(2) ?? "", orders: Int($0.int(3) ?? 0), revenue: $0.double(4) ?? 0)
+                    flowID: $0.text(0) ?? "", step: $0.text(1) ?? "", currency: $0.text(2) ?? "", orders: Int($0.int(3) ?? 0),
+                    revenue: $0.double(4) ?? 0)
             })
     }
 
@@ -41,10 +48,20 @@ extension SQLStore {
         return (sql, binds)
     }
 
-    private static func runCountsStatement(_ query: FlowStatsQuery) -> SQLStatement {
+    /// Runs by flow, position, status and reason. The position lives in the run's state document (JSON text), read with
+    /// each dialect's JSON operator.
+    private static func runCountsStatement(_ query: FlowStatsQuery, dialect: SQLDialect) -> SQLStatement {
         let filter = filter(query, flowColumn: "flow_id", timeColumn: "started_at")
+        let position =
+            switch dialect {
+            case .sqlite: "json_extract(state, '$.position')"
+            case .postgres: "(state::json ->> 'position')"
+            }
         return SQLStatement(
-            "SELECT flow_id, status, reason, COUNT(*) FROM flow_runs WHERE tenant_id = ?\(filter.sql) GROUP BY flow_id, status, reason ORDER BY flow_id, status, reason",
+            """
+            SELECT flow_id, \(position) AS run_step, status, reason, COUNT(*) FROM flow_runs WHERE tenant_id = ?\(filter.sql)
+            GROUP BY flow_id, \(position), status, reason ORDER BY flow_id, status, reason
+            """,
             [.text(query.tenantID)] + filter.binds)
     }
 
@@ -104,7 +121,8 @@ extension SQLStore {
             touchFilter = " AND o.flow_id = ?"
             touchBinds.append(.text(flowID))
         }
-        let orderFilter = filter(FlowStatsQuery(tenantID: query.tenantID, from: query.from, until: query.until), flowColumn: "", timeColumn: "r.placed_at")
+        let orderFilter = filter(
+            FlowStatsQuery(tenantID: query.tenantID, from: query.from, until: query.until), flowColumn: "", timeColumn: "r.placed_at")
         return SQLStatement(
             """
             WITH touches AS (

@@ -23,7 +23,8 @@ import Testing
             let analytics = FlowAnalytics(store: store, tenantID: tenantID)
             await #expect(throws: FlowAdministrationError.self) { try await analytics.stats(flowID: "no-such-flow") }
             let reversed = await #expect(throws: FlowAdministrationError.self) {
-                try await analytics.stats(flowID: "welcome", from: Fixtures.date("2026-03-10T00:00:00Z"), until: Fixtures.date("2026-03-01T00:00:00Z"))
+                try await analytics.stats(
+                    flowID: "welcome", from: Fixtures.date("2026-03-10T00:00:00Z"), until: Fixtures.date("2026-03-01T00:00:00Z"))
             }
             #expect(reversed?.kind == .invalid)
             let empty = try await analytics.stats(flowID: "welcome")
@@ -41,7 +42,10 @@ import Testing
     static func order(_ id: String, at: String, total: Double) -> JSONValue {
         Fixtures.envelope(
             "order.placed", at: at, key: "order-\(id)", contact: ["email": "amina@example.fr"],
-            properties: ["order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total), "currency": "EUR"])
+            properties: [
+                "order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total),
+                "currency": "EUR",
+            ])
     }
 
     static func checkScenario(store: SQLStore) async throws {
@@ -52,7 +56,10 @@ import Testing
         let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
         let queries = FlowQueries(store: store)
         func cartMessage(_ template: String) async throws -> MessageListing {
-            try #require(try await queries.messages(tenantID: tenantID).first { $0.flow == "abandoned-cart" && $0.template == template && $0.contact == "amina@example.fr" })
+            try #require(
+                try await queries.messages(tenantID: tenantID).first {
+                    $0.flow == "abandoned-cart" && $0.template == template && $0.contact == "amina@example.fr"
+                })
         }
 
         _ = try await simulator.run(events: FlowScenario.events, tenantID: tenantID, until: Fixtures.date("2026-03-04T09:00:00Z"))
@@ -107,7 +114,11 @@ import Testing
         #expect(reminderStep.attributed.orders == 1 && reminderStep.attributed.revenue == ["EUR": 30])
         let couponStep = try #require(stats.steps.first { $0.step == coupon.step })
         #expect(couponStep.attributed.orders == 1 && couponStep.attributed.revenue == ["EUR": 50])
-        #expect(stats.steps.map(\.step) == ["steps[1].then[0]", "steps[3]", "steps[5]", "steps[7]"])
+        #expect(stats.steps.map(\.step) == ["steps[1].then[0]", "steps[3]", "steps[4]", "steps[5]", "steps[7]"])
+        // Bob's run stopped during the wait after the reminder when he ordered.
+        let bobExit = try #require(stats.steps.first { $0.step == "steps[4]" })
+        #expect(bobExit.kind == "wait" && bobExit.runs.exitedByReason == ["order_placed": 1] && bobExit.messages.queued == 0)
+        #expect(stats.steps.map(\.runs.exited).reduce(0, +) == stats.runs.exited)
 
         // Periods: orders by when they were placed, runs by when they started.
         let early = try await analytics.stats(flowID: "abandoned-cart", until: Fixtures.date("2026-03-06T09:00:00Z"))
@@ -119,7 +130,10 @@ import Testing
         // Other flows keep their own numbers: the welcome emails were never touched, so they earn nothing.
         let all = try await analytics.stats()
         #expect(all.first { $0.flow == "welcome" }?.attributed.orders == 0)
-        #expect(all.first { $0.flow == "welcome" }?.runs.started == 2)
+        let welcome = try #require(all.first { $0.flow == "welcome" })
+        #expect(welcome.runs.started == 2)
+        // Both welcome runs wait at the same step now.
+        #expect(welcome.steps.map(\.runs.active).reduce(0, +) == welcome.runs.active)
         // Another tenant sees none of it.
         let other = try await FlowAnalytics(store: store, tenantID: otherTenant).stats(flowID: "abandoned-cart")
         #expect(other.runs.started == 0 && other.messages.queued == 0 && other.attributed.orders == 0)

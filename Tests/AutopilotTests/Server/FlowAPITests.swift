@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import Flows
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -18,29 +19,46 @@ struct FlowAPITests {
     @Test func listsTheBuiltInFlowsAndTurnsThemOffAndOnIdempotently() async throws {
         let harness = try await APITestHarness.make()
         try await harness.app.test(.router) { client in
-            let list = try APITestHarness.json(try await client.execute(uri: "/v1/flows", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            let list = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             let flows = try #require(list["flows"]?.arrayValue)
-            #expect(flows.count == 12)
+            #expect(flows.compactMap { $0["id"]?.stringValue } == FlowLibrary.ids.sorted())
             let cart = try #require(flows.first { $0["id"] == "abandoned-cart" })
             #expect(cart["enabled"] == true && cart["version"] == 1 && cart["source"] == "builtin" && cart["built_in"] == true)
             #expect(cart["trigger"] == "event cart.abandoned")
             #expect(cart["active_runs"] == 0)
 
             for _ in 0..<2 {
-                let response = try await client.execute(uri: "/v1/flows/abandoned-cart/disable", method: .post, headers: APITestHarness.auth(harness.firstKey))
+                let response = try await client.execute(
+                    uri: "/v1/flows/abandoned-cart/disable", method: .post, headers: APITestHarness.auth(harness.firstKey))
                 #expect(response.status == .ok)
                 #expect(try APITestHarness.json(response)["enabled"] == false)
             }
-            let shown = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            let shown = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             #expect(shown["flow"]?["enabled"] == false)
             // The other tenant's flow is untouched.
-            let other = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.secondKey)))
+            let other = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.secondKey)))
             #expect(other["flow"]?["enabled"] == true)
             for _ in 0..<2 {
-                let response = try await client.execute(uri: "/v1/flows/abandoned-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey))
+                let response = try await client.execute(
+                    uri: "/v1/flows/abandoned-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey))
                 #expect(try APITestHarness.json(response)["enabled"] == true)
             }
-            let versions = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            // A flow that paused itself shows why; enabling it resumes it.
+            let tenantID = try #require(try await harness.store.tenants().first { $0.name == "First shop" }?.id)
+            try await harness.store.pauseFlow(
+                tenantID: tenantID, flowID: "abandoned-cart", version: 1, reason: "success_rate_below_85", at: harness.clock.now())
+            let paused = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            #expect(paused["flow"]?["paused_reason"] == "success_rate_below_85")
+            let resumed = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey)))
+            #expect(resumed["paused_reason"] == .null || resumed["paused_reason"] == nil)
+            #expect(resumed["enabled"] == true)
+            let versions = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             #expect(versions["versions"]?.arrayValue?.count == 1)
             #expect(versions["format"] == "yaml")
             #expect(versions["definition"]?.stringValue?.contains("id: abandoned-cart") == true)
@@ -57,7 +75,8 @@ struct FlowAPITests {
                 try await client.execute(uri: "/v1/flows/no-such-flow/disable", method: .post, headers: APITestHarness.auth(key)),
                 try await client.execute(uri: "/v1/flows/no-such-flow/stats", method: .get, headers: APITestHarness.auth(key)),
                 try await client.execute(
-                    uri: "/v1/flows/no-such-flow/copy", method: .post, headers: APITestHarness.auth(key), body: APITestHarness.body(["id": "copy-of-nothing"])),
+                    uri: "/v1/flows/no-such-flow/copy", method: .post, headers: APITestHarness.auth(key),
+                    body: APITestHarness.body(["id": "copy-of-nothing"])),
                 try await client.execute(
                     uri: "/v1/flows/no-such-flow", method: .put, headers: Self.yaml(key), body: ByteBuffer(string: "id: no-such-flow\n")),
             ]
@@ -82,7 +101,8 @@ struct FlowAPITests {
                   - wait: 2x
                   - send: { channel: pigeon, template: abandoned-cart-reminder }
                 """
-            let response = try await client.execute(uri: "/v1/flows/abandoned-cart", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: invalid))
+            let response = try await client.execute(
+                uri: "/v1/flows/abandoned-cart", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: invalid))
             #expect(response.status == .unprocessableContent)
             let error = try #require(try APITestHarness.json(response)["error"])
             #expect(error["code"] == "invalid_flow")
@@ -98,9 +118,11 @@ struct FlowAPITests {
             #expect(try APITestHarness.json(unreadable)["error"]?["code"] == "unreadable_flow")
 
             let source = try #require(
-                try APITestHarness.json(try await client.execute(uri: "/v1/flows/welcome", method: .get, headers: APITestHarness.auth(harness.firstKey)))["definition"]?
+                try APITestHarness.json(
+                    try await client.execute(uri: "/v1/flows/welcome", method: .get, headers: APITestHarness.auth(harness.firstKey)))["definition"]?
                     .stringValue)
-            let mismatch = try await client.execute(uri: "/v1/flows/abandoned-cart", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: source))
+            let mismatch = try await client.execute(
+                uri: "/v1/flows/abandoned-cart", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: source))
             #expect(mismatch.status == .unprocessableContent)
             #expect(try APITestHarness.json(mismatch)["error"]?["field"] == "id")
 
@@ -112,20 +134,25 @@ struct FlowAPITests {
                 body: ByteBuffer(string: source))
             #expect(wrongType.status == .unsupportedMediaType)
             let badCopy = try await client.execute(
-                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["id": "My Cart"]))
+                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["id": "My Cart"]))
             #expect(badCopy.status == .unprocessableContent)
             #expect(try APITestHarness.json(badCopy)["error"]?["field"] == "id")
             let noID = try await client.execute(
-                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["name": "x"]))
+                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["name": "x"]))
             #expect(noID.status == .unprocessableContent)
-            let badPeriod = try await client.execute(uri: "/v1/flows/abandoned-cart/stats?from=yesterday", method: .get, headers: APITestHarness.auth(harness.firstKey))
+            let badPeriod = try await client.execute(
+                uri: "/v1/flows/abandoned-cart/stats?from=yesterday", method: .get, headers: APITestHarness.auth(harness.firstKey))
             #expect(badPeriod.status == .badRequest)
             #expect(try APITestHarness.json(badPeriod)["error"]?["field"] == "from")
             let reversed = try await client.execute(
-                uri: "/v1/flows/abandoned-cart/stats?from=2026-03-10T00:00:00Z&until=2026-03-01T00:00:00Z", method: .get, headers: APITestHarness.auth(harness.firstKey))
+                uri: "/v1/flows/abandoned-cart/stats?from=2026-03-10T00:00:00Z&until=2026-03-01T00:00:00Z", method: .get,
+                headers: APITestHarness.auth(harness.firstKey))
             #expect(reversed.status == .unprocessableContent)
             // Nothing was saved by any of these.
-            let after = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            let after = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             #expect(after["flow"]?["version"] == 1)
         }
     }
@@ -134,7 +161,8 @@ struct FlowAPITests {
         let harness = try await APITestHarness.make()
         try await harness.app.test(.router) { client in
             let copied = try await client.execute(
-                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["id": "my-cart"]))
+                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["id": "my-cart"]))
             #expect(copied.status == .created)
             let body = try APITestHarness.json(copied)
             #expect(body["flow"]?["id"] == "my-cart")
@@ -145,15 +173,19 @@ struct FlowAPITests {
             #expect(definition.contains("# Abandoned cart"), "comments survive a copy")
 
             let again = try await client.execute(
-                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["id": "my-cart"]))
+                uri: "/v1/flows/abandoned-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["id": "my-cart"]))
             #expect(again.status == .conflict)
             let onBuiltIn = try await client.execute(
-                uri: "/v1/flows/my-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["id": "welcome"]))
+                uri: "/v1/flows/my-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["id": "welcome"]))
             #expect(onBuiltIn.status == .conflict)
-            let enabled = try APITestHarness.json(try await client.execute(uri: "/v1/flows/my-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey)))
+            let enabled = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/my-cart/enable", method: .post, headers: APITestHarness.auth(harness.firstKey)))
             #expect(enabled["enabled"] == true)
-            let list = try APITestHarness.json(try await client.execute(uri: "/v1/flows", method: .get, headers: APITestHarness.auth(harness.firstKey)))
-            #expect(list["flows"]?.arrayValue?.count == 13)
+            let list = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            #expect(list["flows"]?.arrayValue?.count == FlowLibrary.ids.count + 1)
             // Tenant isolation: the copy does not exist for the other tenant.
             let foreign = try await client.execute(uri: "/v1/flows/my-cart", method: .get, headers: APITestHarness.auth(harness.secondKey))
             #expect(foreign.status == .notFound)
@@ -163,11 +195,13 @@ struct FlowAPITests {
             let json = try APITestHarness.json(
                 try await client.execute(
                     uri: "/v1/flows/my-cart", method: .put, headers: APITestHarness.auth(harness.firstKey),
-                    body: ByteBuffer(string: #"{"id": "my-cart", "name": "My cart", "trigger": {"event": "cart.abandoned"}, "steps": [{"wait": "1h"}]}"#)))
+                    body: ByteBuffer(
+                        string: #"{"id": "my-cart", "name": "My cart", "trigger": {"event": "cart.abandoned"}, "steps": [{"wait": "1h"}]}"#)))
             #expect(json["flow"]?["version"] == 2 && json["format"] == "json" && json["flow"]?["name"] == "My cart")
             let copyOfJSON = try APITestHarness.json(
                 try await client.execute(
-                    uri: "/v1/flows/my-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["id": "my-cart-2"])))
+                    uri: "/v1/flows/my-cart/copy", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                    body: APITestHarness.body(["id": "my-cart-2"])))
             #expect(copyOfJSON["flow"]?["id"] == "my-cart-2" && copyOfJSON["format"] == "json")
         }
     }
@@ -175,7 +209,8 @@ struct FlowAPITests {
     @Test func anEditIsANewVersionAndRunsUnderWayFinishOnTheirs() async throws {
         let harness = try await APITestHarness.make()
         let tenantID = try #require(try await harness.store.tenants().first { $0.name == "First shop" }?.id)
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: Dependencies(store: harness.store, clock: harness.clock)), clock: harness.clock)
+        let simulator = FlowSimulator(
+            engine: try FlowEngine(dependencies: Dependencies(store: harness.store, clock: harness.clock)), clock: harness.clock)
         func shopper(_ name: String, at: String) -> [JSONValue] {
             let contact: JSONValue = ["email": .string("\(name)@example.com")]
             return [
@@ -184,18 +219,24 @@ struct FlowAPITests {
                     properties: ["first_name": .string(name), "locale": "en", "consents": ["email": true]]),
                 Fixtures.envelope(
                     "cart.updated", at: at, key: "k-\(name)", contact: contact,
-                    properties: ["cart_id": .string("K-\(name)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "value": 24.0, "currency": "EUR"]),
+                    properties: [
+                        "cart_id": .string("K-\(name)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "value": 24.0, "currency": "EUR",
+                    ]),
             ]
         }
         // Ann's cart is abandoned at 11:50 and her run starts on version 1.
-        _ = try await simulator.run(events: shopper("ann", at: "2026-03-10T11:20:00Z"), tenantID: tenantID, until: Fixtures.date("2026-03-10T12:05:00Z"))
+        _ = try await simulator.run(
+            events: shopper("ann", at: "2026-03-10T11:20:00Z"), tenantID: tenantID, until: Fixtures.date("2026-03-10T12:05:00Z"))
         try await harness.app.test(.router) { client in
-            let before = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            let before = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             #expect(before["flow"]?["active_runs"] == 1)
             let source = try #require(before["definition"]?.stringValue)
-            let edited = source.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("abandoned-cart-social-proof") }.joined(separator: "\n")
+            let edited = source.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("abandoned-cart-social-proof") }
+                .joined(separator: "\n")
             #expect(edited != source)
-            let response = try await client.execute(uri: "/v1/flows/abandoned-cart", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: edited))
+            let response = try await client.execute(
+                uri: "/v1/flows/abandoned-cart", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: edited))
             #expect(response.status == .ok)
             let body = try APITestHarness.json(response)
             #expect(body["flow"]?["version"] == 2 && body["flow"]?["source"] == "tenant" && body["flow"]?["enabled"] == true)
@@ -204,11 +245,13 @@ struct FlowAPITests {
             #expect(versions.map { $0["source"] } == ["builtin", "tenant"])
             #expect(versions.map { $0["current"] } == [false, true])
             #expect(body["definition"]?.stringValue == edited)
-            let other = try APITestHarness.json(try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.secondKey)))
+            let other = try APITestHarness.json(
+                try await client.execute(uri: "/v1/flows/abandoned-cart", method: .get, headers: APITestHarness.auth(harness.secondKey)))
             #expect(other["flow"]?["version"] == 1)
         }
         // Ben's cart, abandoned after the edit, runs on version 2; Ann's run finishes on version 1.
-        _ = try await simulator.run(events: shopper("ben", at: "2026-03-10T12:30:00Z"), tenantID: tenantID, until: Fixtures.date("2026-03-16T00:00:00Z"))
+        _ = try await simulator.run(
+            events: shopper("ben", at: "2026-03-10T12:30:00Z"), tenantID: tenantID, until: Fixtures.date("2026-03-16T00:00:00Z"))
         let messages = try await FlowQueries(store: harness.store).messages(tenantID: tenantID).filter { $0.flow == "abandoned-cart" }
         let ann = messages.filter { $0.contact == "ann@example.com" }.map(\.template)
         let ben = messages.filter { $0.contact == "ben@example.com" }.map(\.template)

@@ -10,7 +10,8 @@ import Storage
 /// - Editing saves the document as version = the highest known version + 1 and makes it current: new runs start on it,
 ///   running runs keep theirs. The `version` written in the document is ignored; the enabled state does not change.
 /// - Copying saves the current version of a flow under a new id as the tenant's own flow, version 1, disabled until enabled.
-/// - Enabling and disabling are idempotent; enabling a flow that paused itself also resumes it.
+/// - Enabling and disabling are idempotent; enabling a flow that paused itself also resumes it (like `resume`: the messages
+///   the pause held are checked again by the sending policy).
 public struct FlowAdministration: Sendable {
     public let store: any FlowStore
     public let clock: any Clock
@@ -53,17 +54,14 @@ public struct FlowAdministration: Sendable {
     private func setEnabled(_ enabled: Bool, id: String) async throws -> FlowSummary {
         let state = try await load()
         guard let summary = state.summary(id) else { throw FlowAdministrationError.notFound(id) }
-        let unchanged = enabled ? summary.live : !summary.enabled
-        if unchanged { return summary }
-        var record = state.choices[id] ?? TenantFlowRecord(tenantID: tenantID, flowID: id, enabled: enabled, version: summary.version, updatedAt: clock.now())
-        record.enabled = enabled
-        record.version = summary.version
-        record.updatedAt = clock.now()
-        if enabled {
-            record.pausedReason = nil
-            record.pausedAt = nil
+        if enabled && summary.pausedReason != nil {
+            // The same as a resume: the pause is lifted and the messages it held go through the sending policy again.
+            try await store.resumeFlow(tenantID: tenantID, flowID: id, at: clock.now())
         }
-        try await store.saveTenantFlow(record)
+        if summary.enabled != enabled {
+            try await store.setFlowEnabled(tenantID: tenantID, flowID: id, version: summary.version, enabled: enabled, at: clock.now())
+        }
+        if enabled ? summary.live : !summary.enabled { return summary }
         guard let saved = try await load().summary(id) else { throw FlowAdministrationError.notFound(id) }
         return saved
     }
@@ -81,9 +79,11 @@ public struct FlowAdministration: Sendable {
             throw FlowAdministrationError.invalid(error)
         }
         guard definition.id == id else {
-            throw FlowAdministrationError.invalid(code: "flow_id_mismatch", path: "id", reason: "\"\(definition.id)\" differs from the flow being edited, \"\(id)\"")
+            throw FlowAdministrationError.invalid(
+                code: "flow_id_mismatch", path: "id", reason: "\"\(definition.id)\" differs from the flow being edited, \"\(id)\"")
         }
-        let version = FlowVersionRecord(tenantID: tenantID, flowID: id, version: state.latestVersion(id) + 1, source: document, createdAt: clock.now())
+        let version = FlowVersionRecord(
+            tenantID: tenantID, flowID: id, version: state.latestVersion(id) + 1, source: document, createdAt: clock.now())
         try await save(version, enabled: summary.enabled)
         return try await flow(id: id)
     }
@@ -93,7 +93,8 @@ public struct FlowAdministration: Sendable {
     public func copy(id: String, to newID: String) async throws -> FlowDetail {
         guard FlowSourceText.isFlowID(newID) else {
             throw FlowAdministrationError.invalid(
-                code: "invalid_flow_id", path: "id", reason: "\"\(newID)\" is not a flow id (lower-case letters, digits and dashes, such as my-abandoned-cart)")
+                code: "invalid_flow_id", path: "id",
+                reason: "\"\(newID)\" is not a flow id (lower-case letters, digits and dashes, such as my-abandoned-cart)")
         }
         let state = try await load()
         guard let summary = state.summary(id), let text = state.document(id, summary.version) else { throw FlowAdministrationError.notFound(id) }
@@ -120,7 +121,8 @@ public struct FlowAdministration: Sendable {
             let latest = try await load().latestVersion(version.flowID)
             guard latest >= version.version else { throw error }
             throw FlowAdministrationError(
-                kind: .conflict, code: "flow_edited_concurrently", message: "flow \(version.flowID) version \(version.version) was saved meanwhile; retry")
+                kind: .conflict, code: "flow_edited_concurrently",
+                message: "flow \(version.flowID) version \(version.version) was saved meanwhile; retry")
         }
     }
 

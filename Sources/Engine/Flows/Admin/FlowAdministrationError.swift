@@ -41,11 +41,13 @@ public struct FlowAdministrationError: Error, Sendable, Hashable, CustomStringCo
     static func invalid(_ error: FlowValidationError) -> FlowAdministrationError {
         let count = error.issues.count
         return FlowAdministrationError(
-            kind: .invalid, code: error.code, message: "the flow has \(count) problem\(count == 1 ? "" : "s"): \(error.issues.first?.description ?? "")",
+            kind: .invalid, code: error.code,
+            message: "the flow has \(count) problem\(count == 1 ? "" : "s"): \(error.issues.first?.description ?? "")",
             issues: error.issues)
     }
 
     static func invalid(code: String, path: String, reason: String) -> FlowAdministrationError {
-        FlowAdministrationError(kind: .invalid, code: code, message: path.isEmpty ? reason : "\(path): \(reason)", issues: [FlowIssue(path: path, message: reason)])
+        FlowAdministrationError(
+            kind: .invalid, code: code, message: path.isEmpty ? reason : "\(path): \(reason)", issues: [FlowIssue(path: path, message: reason)])
     }
 }

@@ -66,7 +66,8 @@ struct TenantFlowState: Sendable {
             list.append(FlowDetail.Version(version: flow.version, source: .builtin, createdAt: nil, current: flow.version == summary.version))
         }
         for record in versions[id] ?? [] {
-            list.append(FlowDetail.Version(version: record.version, source: .tenant, createdAt: record.createdAt, current: record.version == summary.version))
+            list.append(
+                FlowDetail.Version(version: record.version, source: .tenant, createdAt: record.createdAt, current: record.version == summary.version))
         }
         let text = document(id, summary.version) ?? ""
         return FlowDetail(

@@ -27,7 +27,8 @@ public struct FlowAnalytics: Sendable {
 
     private func stats(only flowID: String?, from: Date?, until: Date?) async throws -> [FlowStats] {
         if let from, let until, from > until {
-            throw FlowAdministrationError.invalid(code: "invalid_period", path: "from", reason: "\(Timestamp.format(from)) is after until (\(Timestamp.format(until)))")
+            throw FlowAdministrationError.invalid(
+                code: "invalid_period", path: "from", reason: "\(Timestamp.format(from)) is after until (\(Timestamp.format(until)))")
         }
         let state = try await TenantFlowState.load(tenantID: tenantID, store: store)
         if let flowID, !state.exists(flowID) { throw FlowAdministrationError.notFound(flowID) }
@@ -50,6 +51,10 @@ public struct FlowAnalytics: Sendable {
             var stats = flow(count.flowID)
             stats.runs.add(count)
             flows[count.flowID] = stats
+            guard let path = count.step, ["pending", "active", "waiting", "exited"].contains(count.status) else { continue }
+            var step = steps[count.flowID]?[path] ?? FlowStats.Step(step: path, definition: definitions[count.flowID])
+            step.runs.add(count)
+            steps[count.flowID, default: [:]][path] = step
         }
         for count in record.messages {
             var step = steps[count.flowID]?[count.step] ?? FlowStats.Step(step: count.step, definition: definitions[count.flowID])
@@ -62,7 +67,8 @@ public struct FlowAnalytics: Sendable {
             steps[count.flowID, default: [:]][count.step] = step
         }
         for attribution in record.attributions {
-            var step = steps[attribution.flowID]?[attribution.step] ?? FlowStats.Step(step: attribution.step, definition: definitions[attribution.flowID])
+            var step =
+                steps[attribution.flowID]?[attribution.step] ?? FlowStats.Step(step: attribution.step, definition: definitions[attribution.flowID])
             step.attributed.orders += attribution.orders
             step.attributed.revenue[attribution.currency, default: 0] += attribution.revenue
             steps[attribution.flowID, default: [:]][attribution.step] = step
@@ -89,10 +95,23 @@ extension FlowStats.Runs {
             skippedByReason[count.reason ?? "unknown", default: 0] += count.count
             return
         case "completed": completed += count.count
-        case "exited": exited += count.count; exitedByReason[count.reason ?? "unknown", default: 0] += count.count
+        case "exited":
+            exited += count.count
+            exitedByReason[count.reason ?? "unknown", default: 0] += count.count
         default: active += count.count
         }
         started += count.count
+    }
+}
+
+extension FlowStats.StepRuns {
+    mutating func add(_ count: FlowStatsRecord.RunCount) {
+        if count.status == "exited" {
+            exited += count.count
+            exitedByReason[count.reason ?? "unknown", default: 0] += count.count
+        } else {
+            active += count.count
+        }
     }
 }
 
@@ -128,7 +147,9 @@ extension FlowStats.Messages {
 extension FlowStats.Step {
     init(step: String, definition: FlowDefinition?) {
         self.init(step: step)
-        if let path = FlowStepPath.parse(step), case .send(let send)? = definition?.step(at: path) {
+        guard let path = FlowStepPath.parse(step), let found = definition?.step(at: path) else { return }
+        kind = found.kind
+        if case .send(let send) = found {
             channel = send.channel.rawValue
             template = send.template
         }

@@ -62,13 +62,32 @@ public struct FlowStats: Sendable, Codable, Equatable {
         public init() {}
     }
 
-    /// One step of the flow that queued messages, in document order.
+    /// Runs (started in the period) at one step: waiting there now, or stopped there.
+    public struct StepRuns: Sendable, Codable, Equatable {
+        /// Pending, active or waiting at this step now.
+        public var active = 0
+        /// Exited while at this step, in total and by reason.
+        public var exited = 0
+        public var exitedByReason: [String: Int] = [:]
+
+        public init() {}
+
+        enum CodingKeys: String, CodingKey {
+            case active, exited
+            case exitedByReason = "exited_by_reason"
+        }
+    }
+
+    /// One step of the flow where messages were queued or runs wait or stopped, in document order.
     public struct Step: Sendable, Codable, Equatable {
         /// Its path, `steps[3]` or `steps[1].then[0]`.
         public var step: String
-        /// `send` details from the flow's current version, when the step is still there.
+        /// The kind of step in the flow's current version (`send`, `wait`, …), when the step is still there.
+        public var kind: String?
+        /// `send` details from the flow's current version.
         public var channel: String?
         public var template: String?
+        public var runs = StepRuns()
         public var messages = Messages()
         public var attributed = Attribution()
 
