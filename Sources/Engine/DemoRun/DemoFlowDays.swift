@@ -25,7 +25,8 @@ struct DemoFlowDays {
         var quiet = Logger(label: "autopilot.sender.log")
         quiet.logLevel = .warning
         let senders = SenderDirectory(default: LogSender(logger: quiet))
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies, settings: settings, senders: senders), clock: clock)
+        var simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies, settings: settings, senders: senders), clock: clock)
+        simulator.minimumStep = 10 * 60
         var pending = events.compactMap { event -> (Date, JSONValue)? in
             guard let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
             return (date, event)
@@ -51,7 +52,7 @@ struct DemoFlowDays {
         var sent: [(id: String, channel: String, template: String, at: Date, contactID: String)] = []
         var before: Int64?
         pages: repeat {
-            let page = try await dependencies.store.events(EventQuery(type: .messageSent, limit: 500, before: before), tenantID: tenantID)
+            let page = try await dependencies.store.events(EventQuery(type: .messageSent, limit: 100, before: before), tenantID: tenantID)
             for event in page.events {
                 guard let at = Timestamp.parse(event.occurredAt), at >= since else { break pages }
                 guard let id = event.properties["message_id"]?.stringValue, let contactID = event.contactID, answered.insert(id).inserted else { continue }

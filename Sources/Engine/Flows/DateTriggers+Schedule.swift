@@ -26,7 +26,7 @@ extension DateTriggers {
             guard let lastContact = contacts.last else { break }
             after = lastContact.id
             let due = contacts.filter { definition.isScheduled(for: FlowEntities.contact($0)) }.map {
-                Due(contact: $0, firing: firing, trigger: ["scheduled_at": .string(key)], key: "schedule:" + key)
+                Due(contactID: $0.id, firing: firing, trigger: ["scheduled_at": .string(key)], key: "schedule:" + key)
             }
             if !due.isEmpty { started += try await start(definition, due: due, now: now) }
             if contacts.count < Self.pageSize { break }

@@ -24,20 +24,31 @@ struct DateTriggers {
             let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
             let since = last ?? now.addingTimeInterval(-Self.interval)
             guard now.timeIntervalSince(since) >= Self.interval || last == nil else { continue }
+            var calendars: [String: LocalCalendar] = [:]
+            func due(_ date: ContactDate) -> Due? {
+                let zone = date.timezone ?? catalog.timeZone
+                let calendar = calendars[zone] ?? LocalCalendar(timeZoneIdentifier: zone)
+                calendars[zone] = calendar
+                guard let firing = calendar.firing(of: trigger, value: date.value, onOrAfter: since), firing > since, firing <= now else { return nil }
+                let occurrence = calendar.day(of: firing)
+                return Due(contactID: date.contactID, firing: firing, trigger: ["date": .string(date.value), "occurrence": .string(occurrence)], key: occurrence)
+            }
             var after = ""
             while true {
-                let contacts = try await store.contactsPage(tenantID: catalog.tenantID, afterID: after, limit: Self.pageSize)
-                guard let lastContact = contacts.last else { break }
-                after = lastContact.id
-                let due = contacts.compactMap { contact -> Due? in
-                    guard let value = Self.value(of: trigger.property, in: contact) else { return nil }
-                    let calendar = LocalCalendar(timeZoneIdentifier: contact.timezone ?? catalog.timeZone)
-                    guard let firing = calendar.firing(of: trigger, value: value, onOrAfter: since), firing > since, firing <= now else { return nil }
-                    let occurrence = calendar.day(of: firing)
-                    return Due(contact: contact, firing: firing, trigger: ["date": .string(value), "occurrence": .string(occurrence)], key: occurrence)
+                // The dates alone when they are columns; whole contacts for `attributes.NAME`.
+                let dates: [ContactDate]
+                if let light = try await store.contactDates(tenantID: catalog.tenantID, property: trigger.property, afterID: after, limit: Self.pageSize) {
+                    dates = light
+                } else {
+                    dates = try await store.contactsPage(tenantID: catalog.tenantID, afterID: after, limit: Self.pageSize).map { contact in
+                        ContactDate(contactID: contact.id, timezone: contact.timezone, value: Self.value(of: trigger.property, in: contact) ?? "")
+                    }
                 }
-                if !due.isEmpty { started += try await start(definition, due: due, now: now) }
-                if contacts.count < Self.pageSize { break }
+                guard let last = dates.last else { break }
+                after = last.contactID
+                let fired = dates.filter { !$0.value.isEmpty }.compactMap(due)
+                if !fired.isEmpty { started += try await start(definition, due: fired, now: now) }
+                if dates.count < Self.pageSize { break }
             }
             try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: Int64(now.timeIntervalSince1970 * 1000))
         }
@@ -46,7 +57,7 @@ struct DateTriggers {
 
     /// A contact whose trigger fired: when, the run's `trigger.*` values, and the key that makes its run id.
     struct Due {
-        var contact: ContactRecord
+        var contactID: String
         var firing: Date
         var trigger: JSONObject
         var key: String
@@ -54,11 +65,12 @@ struct DateTriggers {
 
     func start(_ definition: FlowDefinition, due: [Due], now: Date) async throws -> Int {
         let catalog = self.catalog
-        return try await store.changeRuns(tenantID: catalog.tenantID, contactIDs: Set(due.map(\.contact.id))) { _, runs in
+        return try await store.changeRuns(tenantID: catalog.tenantID, contactIDs: Set(due.map(\.contactID))) { contacts, runs in
             var writer = FlowRunChanges(tenantID: catalog.tenantID, now: now)
             var count = 0
             for item in due {
-                let (contact, firing) = (item.contact, item.firing)
+                guard let contact = contacts[item.contactID] else { continue }
+                let firing = item.firing
                 let start = FlowStart(
                     occurredAt: firing, trigger: item.trigger, contact: FlowEntities.contact(contact),
                     settings: catalog.settings(of: definition.id), tenantTimeZone: catalog.timeZone)

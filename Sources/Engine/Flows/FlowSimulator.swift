@@ -10,6 +10,9 @@ public struct FlowSimulator: Sendable {
     public let clock: ManualClock
     /// The longest jump of the clock: date-triggered flows are swept at this granularity.
     public var maximumStep: TimeInterval = 3_600
+    /// The shortest jump: 0 (the default) visits every due moment exactly; a coarser step (the demo's 10 minutes) does what
+    /// fell due in the meantime together, a little late, in far fewer passes.
+    public var minimumStep: TimeInterval = 0
 
     public init(engine: FlowEngine, clock: ManualClock) {
         self.engine = engine
@@ -45,7 +48,7 @@ public struct FlowSimulator: Sendable {
             var candidates: [Date] = [now.addingTimeInterval(maximumStep)]
             if next < dated.count { candidates.append(dated[next].0) }
             if let due = try await engine.nextDue(), due > now { candidates.append(due) }
-            let following = max(candidates.min() ?? until, now.addingTimeInterval(0.001))
+            let following = max(candidates.min() ?? until, now.addingTimeInterval(max(0.001, minimumStep)))
             if now == until { break }
             now = min(following, until)
             clock.set(now)

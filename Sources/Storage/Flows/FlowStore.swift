@@ -18,6 +18,7 @@ public protocol FlowStore: Sendable {
     func idleCarts(tenantID: String, idleSince: Date, limit: Int) async throws -> [CartRecord]
     func oldestOpenCartUpdate() async throws -> Date?
     func contactsPage(tenantID: String, afterID: String, limit: Int) async throws -> [ContactRecord]
+    func contactDates(tenantID: String, property: String, afterID: String, limit: Int) async throws -> [ContactDate]?
     func flowCursor(tenantID: String, name: String) async throws -> Int64?
     func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
 
