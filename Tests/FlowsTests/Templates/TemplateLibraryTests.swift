@@ -52,6 +52,24 @@ struct TemplateLibraryTests {
         }
     }
 
+    @Test("the social-proof email reads well for a product without reviews", arguments: ["fr", "en"])
+    func socialProofWithoutReviews(locale: String) throws {
+        let template = try #require(try TemplateLibrary.template(named: "abandoned-cart-social-proof"))
+        var context = TemplateSampleData.context(locale: locale)
+        var cart = context["cart"]?.objectValue ?? [:]
+        let rated = try TemplateRenderer().render(template, locale: locale, context: context)
+        #expect(rated.subject?.contains("/5") == true)
+        cart["product_rating"] = nil
+        cart["product_review_count"] = nil
+        context["cart"] = .object(cart)
+        let message = try TemplateRenderer().render(template, locale: locale, context: context)
+        let subject = try #require(message.subject)
+        #expect(!subject.contains("/5") && !subject.isEmpty)
+        #expect(!message.text.contains("verdict"), "no rating sentence without reviews")
+        #expect(rated.text.contains("verdict"))
+        #expect(message.text.contains(cart["product_title"]?.stringValue ?? "?"))
+    }
+
     @Test("every built-in template renders in French and English with sample data, leaving no tag behind")
     func libraryRenders() throws {
         let renderer = TemplateRenderer()
