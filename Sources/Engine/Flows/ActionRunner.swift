@@ -1,4 +1,5 @@
 import AutopilotCore
+import Channels
 import Foundation
 import Logging
 import Storage
@@ -7,7 +8,7 @@ import Storage
 import FoundationNetworking
 #endif
 
-/// Carries out the pending actions of runs: team notifications (the log; Slack with the channels issue), outgoing webhooks
+/// Carries out the pending actions of runs: team notifications (Slack when `SLACK_WEBHOOK_URL` is set, else the log), outgoing webhooks
 /// (HTTP POST of the rendered JSON body), contact updates (recorded as `contact.updated` events). Tasks and approvals stay
 /// open for a person.
 struct ActionRunner {
@@ -29,8 +30,17 @@ struct ActionRunner {
                 var failure: String?
                 switch action.kind {
                 case "notify":
-                    dependencies.logger.notice(
-                        "team notification", metadata: ["tenant": "\(tenantID)", "flow": "\(action.flowID)", "message": "\(payload["message"]?.stringValue ?? "")"])
+                    let text = payload["message"]?.stringValue ?? ""
+                    if payload["channel"]?.stringValue == "slack", let slack = settings.slack {
+                        switch await slack.post(text: text) {
+                        case .posted: break
+                        case .failed(let reason, let isTransient, _):
+                            failure = reason
+                            if !isTransient { action.attempts = settings.maximumAttempts }
+                        }
+                    } else {
+                        dependencies.logger.notice("team notification", metadata: ["tenant": "\(tenantID)", "flow": "\(action.flowID)", "message": "\(text)"])
+                    }
                 case "webhook":
                     failure = await post(payload)
                 case "update_contact":

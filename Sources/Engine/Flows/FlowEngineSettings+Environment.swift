@@ -1,11 +1,13 @@
 import AutopilotCore
+import Channels
 import Foundation
 
 extension FlowEngineSettings {
     /// The settings a worker (`autopilot serve`, `autopilot worker`) reads from its environment; unset variables keep
     /// the defaults. AUTOPILOT_PUBLIC_URL (links Autopilot serves), AUTOPILOT_SHOP_NAME, AUTOPILOT_SHOP_URL,
     /// AUTOPILOT_SHOP_SIGNATURE (what templates call `shop.*`), AUTOPILOT_CART_ABANDONMENT_MINUTES,
-    /// AUTOPILOT_WORKER_LEASE_SECONDS (how long a claimed message stays with a worker that may have died).
+    /// AUTOPILOT_WORKER_LEASE_SECONDS (how long a claimed message stays with a worker that may have died),
+    /// SLACK_WEBHOOK_URL (team notifications; the log when unset).
     public static func fromEnvironment(_ environment: [String: String]) throws -> FlowEngineSettings {
         var settings = FlowEngineSettings()
         if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
@@ -33,6 +35,12 @@ extension FlowEngineSettings {
                 throw ConfigurationError(variable: "AUTOPILOT_WORKER_LEASE_SECONDS", reason: "\"\(value)\" is not a number of seconds between 1 and 86400")
             }
             settings.lease = seconds
+        }
+        if let value = environment["SLACK_WEBHOOK_URL"], !value.isEmpty {
+            guard let slack = SlackWebhook(url: value) else {
+                throw ConfigurationError(variable: "SLACK_WEBHOOK_URL", reason: "\"\(value)\" is not an http(s) URL")
+            }
+            settings.slack = slack
         }
         return settings
     }

@@ -1,3 +1,4 @@
+import Channels
 import Flows
 import Foundation
 
@@ -22,6 +23,8 @@ public struct FlowEngineSettings: Sendable {
     public var shopName = "Autopilot Shop"
     public var shopURL = "https://shop.example"
     public var shopSignature = "The founder"
+    /// Where team notifications go (`SLACK_WEBHOOK_URL`); nil: the log.
+    public var slack: SlackWebhook?
     /// Base of the links Autopilot serves (unsubscribe, tracking).
     public var publicURL = "http://localhost:8080"
 

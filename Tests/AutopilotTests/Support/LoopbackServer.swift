@@ -1,0 +1,66 @@
+import AutopilotCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import Synchronization
+
+/// A real HTTP server on 127.0.0.1 (port 0) standing in for a vendor: it answers every POST with `answer(index)` and keeps
+/// the requests' paths and bodies.
+final class LoopbackServer: Sendable {
+    struct Received: Sendable {
+        var path: String
+        var contentType: String?
+        var body: String
+    }
+
+    private let received = Mutex<[Received]>([])
+    private let port = Mutex(0)
+    let answer: @Sendable (Int) -> (status: Int, body: String)
+
+    init(answer: @escaping @Sendable (Int) -> (status: Int, body: String)) {
+        self.answer = answer
+    }
+
+    var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
+    var requests: [Received] { received.withLock { $0 } }
+
+    static func with<Result: Sendable>(
+        answer: @escaping @Sendable (Int) -> (status: Int, body: String), _ body: @Sendable (LoopbackServer) async throws -> Result
+    ) async throws -> Result {
+        let server = LoopbackServer(answer: answer)
+        let router = Router()
+        router.on("**", method: .post) { request, _ -> Response in
+            let buffer = try await request.body.collect(upTo: 1 << 20)
+            let index = server.received.withLock { list -> Int in
+                list.append(Received(path: request.uri.path, contentType: request.headers[.contentType], body: String(buffer: buffer)))
+                return list.count - 1
+            }
+            let (status, text) = server.answer(index)
+            return Response(status: .init(code: status), headers: [.contentType: "text/plain"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
+        var logger = Logger(label: "loopback")
+        logger.logLevel = .critical
+        let (ready, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            }, logger: logger)
+        return try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                try await app.runService(gracefulShutdownSignals: [])
+                return nil
+            }
+            var iterator = ready.makeAsyncIterator()
+            server.port.withLock { $0 = 0 }
+            let bound = await iterator.next() ?? 0
+            server.port.withLock { $0 = bound }
+            let result = try await body(server)
+            group.cancelAll()
+            return result
+        }
+    }
+}
