@@ -14,8 +14,9 @@ struct DemoFlowDays {
     /// The clock moves by chunks; the audience's answers to a chunk's messages are ingested from the next one on.
     var chunk: TimeInterval = 2 * 3_600
 
-    /// Runs from the clock's present until `end`; returns the flows' analytics over the period.
-    func run(events: [JSONValue], until end: Date) async throws -> [FlowStats] {
+    /// Runs from the clock's present until `end`; returns the flows' analytics over the period and the engine passes made.
+    /// `progress` hears the simulated day after each chunk.
+    func run(events: [JSONValue], until end: Date, progress: @Sendable (Date) -> Void = { _ in }) async throws -> (stats: [FlowStats], passes: Int) {
         let start = clock.now()
         var settings = FlowEngineSettings()
         settings.shopName = "Maison Lavande"
@@ -32,19 +33,21 @@ struct DemoFlowDays {
             return (date, event)
         }
         var answered = Set<String>()
+        var passes = 0
         var from = start
         while from < end {
             let until = min(from.addingTimeInterval(chunk), end)
             let due = pending.filter { $0.0 <= until }
             pending.removeAll { $0.0 <= until }
-            _ = try await simulator.run(events: due.map(\.1), tenantID: tenantID, until: until)
+            passes += try await simulator.run(events: due.map(\.1), tenantID: tenantID, until: until).steps
+            progress(until)
             for answer in try await answers(since: from, answered: &answered) {
                 guard let date = answer["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { continue }
                 pending.append((date, answer))
             }
             from = until
         }
-        return try await FlowAnalytics(store: dependencies.store, tenantID: tenantID).stats(from: start, until: end)
+        return (try await FlowAnalytics(store: dependencies.store, tenantID: tenantID).stats(from: start, until: end), passes)
     }
 
     /// The audience's answers to the messages sent since `since` (each message answered once).

@@ -16,6 +16,8 @@ public struct DemoReport: Sendable, Codable {
     /// The flows over the last `flowDays` days of the shop (0: not run).
     public var flowDays: Int
     public var flowSeconds: Double
+    /// Engine passes the simulation made (each: routing, triggers, timers, actions, dispatch).
+    public var flowPasses: Int
     public var flows: [DemoFlowLine]
 }
 
@@ -98,7 +100,8 @@ public struct DemoRunner: Sendable {
         self.flowDays = max(0, min(flowDays, configuration.historyDays))
     }
 
-    public func run(progress: @Sendable (Int) -> Void = { _ in }) async throws -> DemoReport {
+    /// `progress` hears the number of events ingested; `flowProgress` the day the flow simulation reached.
+    public func run(progress: @Sendable (Int) -> Void = { _ in }, flowProgress: @Sendable (Date) -> Void = { _ in }) async throws -> DemoReport {
         let cutoff = configuration.now.addingTimeInterval(-Double(flowDays) * 86_400)
         let clock = ManualClock(cutoff)
         var dependencies = self.dependencies
@@ -123,6 +126,7 @@ public struct DemoRunner: Sendable {
         }
         let seconds = Self.seconds(since: started)
         var flows: [DemoFlowLine] = []
+        var passes = 0
         let flowStarted = ContinuousClock.now
         if flowDays > 0 {
             // History is imported, not followed up: the flows start from the present of the simulation.
@@ -130,7 +134,9 @@ public struct DemoRunner: Sendable {
             if let latest { try await dependencies.store.setFlowCursor(tenantID: tenant.tenantID, name: "router", position: latest) }
             let days = DemoFlowDays(
                 dependencies: dependencies, clock: clock, tenantID: tenant.tenantID, audience: DemoAudience(seed: configuration.seed, catalog: DemoShop(configuration).catalog))
-            flows = try await days.run(events: recent, until: configuration.now).filter { $0.runs.started + $0.runs.skipped > 0 }.map(DemoFlowLine.init)
+            let (stats, made) = try await days.run(events: recent, until: configuration.now, progress: flowProgress)
+            flows = stats.filter { $0.runs.started + $0.runs.skipped > 0 }.map(DemoFlowLine.init)
+            passes = made
         } else {
             for start in stride(from: 0, to: recent.count, by: batchSize) {
                 let result = try await pipeline.ingest(document: ["events": .array(Array(recent[start..<min(recent.count, start + batchSize)]))], tenantID: tenant.tenantID)
@@ -143,7 +149,7 @@ public struct DemoRunner: Sendable {
         let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(at: configuration.now, locale: .english)
         return DemoReport(
             tenantID: tenant.tenantID, apiKey: tenant.apiKey, events: accepted, duplicates: duplicates, seconds: seconds, summary: summary,
-            insights: InsightsSummary(insights), flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flows: flows)
+            insights: InsightsSummary(insights), flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flowPasses: passes, flows: flows)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -15,7 +15,9 @@ extension SQLStore {
         let forUpdate = database.dialect == .postgres ? " FOR UPDATE" : ""
 
         // Stage 2: carts, orders and their lines, and the wishers of products named by the events.
+        // Nothing new (the usual idle pass): no follow-up reads at all.
         let entities: @Sendable ([[SQLRow]]) throws -> [SQLStatement] = { rows in
+            guard !rows[0].isEmpty else { return [] }
             let events = rows[0].compactMap(RecordColumns.event)
             var carts = Set<String>(), orders = Set<String>(), skus = Set<String>(), codes = Set<String>(), buyers = Set<String>()
             for (_, event) in events {
@@ -39,6 +41,7 @@ extension SQLStore {
         }
         // Stage 3: contacts and their runs, products and their reviews.
         let people: @Sendable ([[SQLRow]]) throws -> [SQLStatement] = { rows in
+            guard !rows[0].isEmpty else { return [] }
             var contacts = Set<String>(), skus = Set<String>()
             for (_, event) in rows[0].compactMap(RecordColumns.event) {
                 if let id = event.contactID { contacts.insert(id) }
@@ -58,6 +61,7 @@ extension SQLStore {
             ]
         }
         return try await database.transaction(lock: "router:" + tenantID, reads: [eventsRead], followUps: [entities, people]) { rows in
+            guard !rows[0].isEmpty else { return ([], FlowRoutingResult(events: 0, changes: 0)) }
             let batch = Self.routingBatch(rows)
             guard let lastSeq = batch.lastSeq else { return ([], FlowRoutingResult(events: 0, changes: 0)) }
             let changes = try route(batch)

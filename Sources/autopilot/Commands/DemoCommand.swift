@@ -33,9 +33,15 @@ struct DemoCommand: AsyncParsableCommand {
             var demoDependencies = dependencies
             demoDependencies.clock = ManualClock(today)
             demoDependencies.ids = SeededIDGenerator(seed: seed)
-            return try await DemoRunner(dependencies: demoDependencies, configuration: shop, flowDays: flowDays).run { count in
-                if interactive, count % 20_000 == 0 { FileHandle.standardError.write(Data("\r  \(count) events ingested…".utf8)) }
-            }
+            let start = shop.now.addingTimeInterval(-Double(flowDays) * 86_400)
+            return try await DemoRunner(dependencies: demoDependencies, configuration: shop, flowDays: flowDays).run(
+                progress: { count in
+                    if interactive, count % 20_000 == 0 { FileHandle.standardError.write(Data("\r  \(count) events ingested…".utf8)) }
+                },
+                flowProgress: { day in
+                    let elapsed = Int(day.timeIntervalSince(start) / 86_400)
+                    if interactive { FileHandle.standardError.write(Data("\r  flows: day \(elapsed) of \(flowDays)…          ".utf8)) }
+                })
         }
         if interactive { FileHandle.standardError.write(Data("\r".utf8)) }
         if json {
@@ -90,7 +96,7 @@ enum DemoPrinter {
         func number(_ value: Int, _ width: Int) -> String { String(repeating: " ", count: max(0, width - String(value).count)) + String(value) }
         var lines = [
             "",
-            "The built-in flows over the last \(report.flowDays) days (simulated in \(String(format: "%.1f", report.flowSeconds)) s; the log sender, nothing left the machine)",
+            "The built-in flows over the last \(report.flowDays) days (simulated in \(String(format: "%.1f", report.flowSeconds)) s, \(report.flowPasses) engine passes; the log sender, nothing left the machine)",
             "  " + cell("flow", 28) + "  runs  sent  held  opened  clicked  orders   revenue",
         ]
         for line in report.flows.sorted(by: { ($0.revenue, $0.sent, $0.flow) > ($1.revenue, $1.sent, $1.flow) }) {
