@@ -12,6 +12,7 @@ final class LoopbackServer: Sendable {
     struct Received: Sendable {
         var path: String
         var contentType: String?
+        var authorization: String?
         var body: String
     }
 
@@ -34,11 +35,14 @@ final class LoopbackServer: Sendable {
         router.on("**", method: .post) { request, _ -> Response in
             let buffer = try await request.body.collect(upTo: 1 << 20)
             let index = server.received.withLock { list -> Int in
-                list.append(Received(path: request.uri.path, contentType: request.headers[.contentType], body: String(buffer: buffer)))
+                list.append(Received(
+                    path: request.uri.path, contentType: request.headers[.contentType], authorization: request.headers[.authorization],
+                    body: String(buffer: buffer)))
                 return list.count - 1
             }
             let (status, text) = server.answer(index)
-            return Response(status: .init(code: status), headers: [.contentType: "text/plain"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            let type = text.hasPrefix("{") ? "application/json" : "text/plain"
+            return Response(status: .init(code: status), headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
         var logger = Logger(label: "loopback")
         logger.logLevel = .critical
