@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// How Autopilot reaches Twilio's Messages API: the account, its auth token, the senders per channel.
@@ -30,10 +31,10 @@ public struct TwilioSettings: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM, TWILIO_WHATSAPP_FROM, TWILIO_MESSAGING_SERVICE_SID,
     /// TWILIO_STATUS_CALLBACK_URL and TWILIO_BASE_URL; nil when no account is configured.
-    public static func fromEnvironment(_ environment: [String: String]) throws(TwilioSettingsError) -> TwilioSettings? {
+    public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError) -> TwilioSettings? {
         guard let account = environment["TWILIO_ACCOUNT_SID"], !account.isEmpty else { return nil }
         guard let token = environment["TWILIO_AUTH_TOKEN"], !token.isEmpty else {
-            throw TwilioSettingsError(variable: "TWILIO_AUTH_TOKEN", reason: "is required with TWILIO_ACCOUNT_SID")
+            throw ConfigurationError(variable: "TWILIO_AUTH_TOKEN", reason: "is required with TWILIO_ACCOUNT_SID")
         }
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let settings = TwilioSettings(
@@ -41,10 +42,10 @@ public struct TwilioSettings: Sendable, Hashable, CustomStringConvertible {
             messagingServiceSID: value("TWILIO_MESSAGING_SERVICE_SID"), statusCallbackURL: value("TWILIO_STATUS_CALLBACK_URL"),
             baseURL: value("TWILIO_BASE_URL") ?? "https://api.twilio.com")
         guard settings.smsFrom != nil || settings.whatsappFrom != nil || settings.messagingServiceSID != nil else {
-            throw TwilioSettingsError(variable: "TWILIO_FROM", reason: "a sender is required: TWILIO_FROM, TWILIO_WHATSAPP_FROM or TWILIO_MESSAGING_SERVICE_SID")
+            throw ConfigurationError(variable: "TWILIO_FROM", reason: "a sender is required: TWILIO_FROM, TWILIO_WHATSAPP_FROM or TWILIO_MESSAGING_SERVICE_SID")
         }
         guard URL(string: settings.baseURL)?.host != nil else {
-            throw TwilioSettingsError(variable: "TWILIO_BASE_URL", reason: "\"\(settings.baseURL)\" is not a URL")
+            throw ConfigurationError(variable: "TWILIO_BASE_URL", reason: "\"\(settings.baseURL)\" is not a URL")
         }
         return settings
     }
@@ -55,14 +56,3 @@ public struct TwilioSettings: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A Twilio setting that cannot be used.
-public struct TwilioSettingsError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var variable: String
-    public var reason: String
-    public var description: String { "\(variable): \(reason)" }
-
-    public init(variable: String, reason: String) {
-        self.variable = variable
-        self.reason = reason
-    }
-}

@@ -6,14 +6,10 @@ extension SenderDirectory {
     /// set) when TWILIO_ACCOUNT_SID is; `log` for everything else.
     public static func fromEnvironment(_ environment: [String: String]) throws -> SenderDirectory {
         var byChannel: [Channel: any MessageSender] = [:]
-        do {
-            if let twilio = try TwilioSettings.fromEnvironment(environment) {
-                let sender = TwilioSender(settings: twilio)
-                if twilio.smsFrom != nil || twilio.messagingServiceSID != nil { byChannel[.sms] = sender }
-                if twilio.whatsappFrom != nil { byChannel[.whatsapp] = sender }
-            }
-        } catch {
-            throw ConfigurationError(variable: error.variable, reason: error.reason)
+        if let twilio = try TwilioSettings.fromEnvironment(environment) {
+            let sender = TwilioSender(settings: twilio)
+            if twilio.smsFrom != nil || twilio.messagingServiceSID != nil { byChannel[.sms] = sender }
+            if twilio.whatsappFrom != nil { byChannel[.whatsapp] = sender }
         }
         return SenderDirectory(byChannel: byChannel)
     }

@@ -34,14 +34,7 @@ struct FlowRoutes {
             try await answering { try JSONResponse.make(try await administration(context).disable(id: try context.parameters.require("id"))) }
         }
         group.post("flows/:id/copy") { request, context in
-            var request = request
-            let buffer = try await request.collectBody(upTo: maximumBodyBytes)
-            let body: JSONValue
-            do {
-                body = try JSONParser.parse(Array(buffer.readableBytesView))
-            } catch {
-                throw RequestError.malformedJSON("\(error)")
-            }
+            let body = try await JSONBody.document(request, limit: maximumBodyBytes)
             guard let newID = body["id"]?.stringValue else {
                 throw ValidationError(code: "invalid_request", field: "id", message: "is required: {\"id\": \"my-abandoned-cart\"}")
             }

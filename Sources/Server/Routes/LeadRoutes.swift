@@ -10,14 +10,7 @@ struct LeadRoutes {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.post("leads/qualify") { request, context in
             _ = try context.requireTenant()
-            var request = request
-            let buffer = try await request.collectBody(upTo: maximumBodyBytes)
-            let body: JSONValue
-            do {
-                body = try JSONParser.parse(Array(buffer.readableBytesView))
-            } catch {
-                throw RequestError.malformedJSON("\(error)")
-            }
+            let body = try await JSONBody.document(request, limit: maximumBodyBytes)
             guard let text = body["text"]?.stringValue ?? body["message"]?.stringValue else {
                 throw ValidationError(code: "invalid_request", field: "text", message: "is required: {\"text\": \"the lead's message\"}")
             }

@@ -73,17 +73,6 @@ struct TemplateRoutes {
 
     /// The request's JSON object; malformed JSON is a 400, another JSON value a 422.
     private func body(_ request: Request) async throws -> JSONObject {
-        var request = request
-        let buffer = try await request.collectBody(upTo: maximumBodyBytes)
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(Array(buffer.readableBytesView))
-        } catch {
-            throw RequestError.malformedJSON("\(error)")
-        }
-        guard let object = document.objectValue else {
-            throw ValidationError(code: "invalid_template", field: nil, message: "the body is \(document.kindName), expected a JSON object")
-        }
-        return object
+        try await JSONBody.object(request, limit: maximumBodyBytes, emptyAllowed: false, code: "invalid_template")
     }
 }

@@ -23,14 +23,10 @@ struct FlowBreakerTests {
     }
 
     @Test func aFlowWhoseMessagesFailPausesHoldsItsQueueAndResumes() async throws {
-        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         let now = Fixtures.date("2026-03-03T10:00:00Z")
-        try await store.migrate(now: now)
-        let clock = ManualClock(now)
-        let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 5))
-        let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
-        _ = try await IngestPipeline(dependencies: dependencies).ingest(
-            document: ["events": .array((0..<15).map { Self.order($0, at: "2026-03-03T09:59:00Z") })], tenantID: tenantID)
+        let shop = try await TestShop.make(at: now, seed: 5)
+        let (store, dependencies, tenantID) = (shop.store, shop.dependencies, shop.tenantID)
+        try await shop.ingest((0..<15).map { Self.order($0, at: "2026-03-03T09:59:00Z") })
         var settings = FlowEngineSettings()
         settings.batchSize = 5
         settings.circuitBreaker = FlowCircuitBreakerSettings(window: 10, minimumMessages: 10, minimumSuccessRate: 0.85)
@@ -49,7 +45,7 @@ struct FlowBreakerTests {
         #expect(notes.contains { $0.payload.contains("order-confirmation-sms paused itself") })
 
         // Paused: a new order starts no confirmation.
-        _ = try await IngestPipeline(dependencies: dependencies).ingest(document: ["events": [Self.order(99, at: "2026-03-03T10:00:00Z")]], tenantID: tenantID)
+        try await shop.ingest([Self.order(99, at: "2026-03-03T10:00:00Z")])
         try await failing.runDue(now: now.addingTimeInterval(60))
         #expect(try await confirmations() == ["failed": 10, "blocked:flow_paused": 5])
 

@@ -21,12 +21,8 @@ struct ReferralTests {
     }
 
     @Test func aFriendsFirstOrderWithTheCodeRewardsBothOnce() async throws {
-        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
-        let start = Fixtures.date("2026-03-02T09:00:00Z")
-        try await store.migrate(now: start)
-        let clock = ManualClock(start)
-        let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 11))
-        let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
+        let shop = try await TestShop.make(at: Fixtures.date("2026-03-02T09:00:00Z"), seed: 11)
+        let (store, clock, dependencies, tenantID) = (shop.store, shop.clock, shop.dependencies, shop.tenantID)
         let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
         _ = try await simulator.run(
             events: [

@@ -17,18 +17,12 @@ struct ScheduleTriggerTests {
         """
 
     @Test func startsOncePerScheduledMomentForTheSelectedContacts() async throws {
-        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
-        try await store.migrate(now: Fixtures.date("2026-03-01T00:00:00Z"))
-        let clock = ManualClock(Fixtures.date("2026-03-01T00:00:00Z"))
-        let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 3))
-        let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
-        _ = try await IngestPipeline(dependencies: dependencies).ingest(
-            document: [
-                "events": [
-                    Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "a", contact: ["email": "amina@example.fr"], properties: ["first_name": "Amina", "locale": "fr"]),
-                    Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "b", contact: ["email": "bob@example.com"], properties: ["first_name": "Bob", "locale": "en"]),
-                ]
-            ], tenantID: tenantID)
+        let shop = try await TestShop.make(at: Fixtures.date("2026-03-01T00:00:00Z"), seed: 3)
+        let (store, clock, dependencies, tenantID) = (shop.store, shop.clock, shop.dependencies, shop.tenantID)
+        try await shop.ingest([
+            Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "a", contact: ["email": "amina@example.fr"], properties: ["first_name": "Amina", "locale": "fr"]),
+            Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "b", contact: ["email": "bob@example.com"], properties: ["first_name": "Bob", "locale": "en"]),
+        ])
         try await store.saveFlowVersion(FlowVersionRecord(tenantID: tenantID, flowID: "monday-calls", version: 1, source: Self.flow, createdAt: clock.now()), enabled: true)
         let engine = try FlowEngine(dependencies: dependencies)
         func runs() async throws -> [String: Int] {

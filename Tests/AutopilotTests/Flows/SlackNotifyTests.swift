@@ -19,15 +19,12 @@ struct SlackNotifyTests {
 
     /// A tenant with the flow and one contact; starts a run and lets the engine carry out the notification.
     static func notify(slackURL: String, runs: Int = 1) async throws -> (SQLStore, String) {
-        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         let now = Fixtures.date("2026-03-03T10:00:00Z")
-        try await store.migrate(now: now)
-        let clock = ManualClock(now)
-        let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 2))
-        let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
-        _ = try await IngestPipeline(dependencies: dependencies).ingest(
-            document: ["events": [Fixtures.envelope("contact.created", at: "2026-03-03T09:00:00Z", key: "v", contact: ["email": "vip@example.com"], properties: ["first_name": "Vera"])]],
-            tenantID: tenantID)
+        let shop = try await TestShop.make(at: now, seed: 2)
+        let (store, dependencies, tenantID) = (shop.store, shop.dependencies, shop.tenantID)
+        try await shop.ingest([
+            Fixtures.envelope("contact.created", at: "2026-03-03T09:00:00Z", key: "v", contact: ["email": "vip@example.com"], properties: ["first_name": "Vera"])
+        ])
         try await store.saveFlowVersion(FlowVersionRecord(tenantID: tenantID, flowID: "tell-the-team", version: 1, source: Self.flow, createdAt: now), enabled: true)
         _ = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).start(flowID: "tell-the-team", contact: "vip@example.com", key: "k")
         var settings = FlowEngineSettings()

@@ -72,10 +72,10 @@ struct TwilioSenderTests {
 
     @Test func settingsFromTheEnvironmentSayWhatIsMissing() throws {
         #expect(try TwilioSettings.fromEnvironment([:]) == nil)
-        #expect(throws: TwilioSettingsError(variable: "TWILIO_AUTH_TOKEN", reason: "is required with TWILIO_ACCOUNT_SID")) {
+        #expect(throws: ConfigurationError(variable: "TWILIO_AUTH_TOKEN", reason: "is required with TWILIO_ACCOUNT_SID")) {
             try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1"])
         }
-        #expect(throws: TwilioSettingsError.self) { try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t"]) }
+        #expect(throws: ConfigurationError.self) { try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t"]) }
         let settings = try #require(try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM": "+33700000000"]))
         #expect(!settings.description.contains("t via") && !"\(settings)".contains(":t"))
     }
