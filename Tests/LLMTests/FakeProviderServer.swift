@@ -4,6 +4,7 @@ import Hummingbird
 import LLM
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// A request the fake provider received.
@@ -73,17 +74,22 @@ final class FakeProviderServer: Sendable {
             },
             logger: Self.quietLogger
         )
+        // Stopped by a graceful shutdown, never by cancelling the serving task: cancelling while an accepted connection
+        // is still buffered traps in NIO ("Deinited NIOAsyncWriter without calling finish()").
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: Self.quietLogger))
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await services.run()
                 return nil
             }
             var iterator = ready.makeAsyncIterator()
             let boundPort = await iterator.next() ?? 0
             server.port.withLock { $0 = boundPort }
-            let result = try await body(server)
-            group.cancelAll()
-            return result
+            let outcome: Swift.Result<Result, any Error>
+            do { outcome = .success(try await body(server)) } catch { outcome = .failure(error) }
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try outcome.get()
         }
     }
 

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// A real HTTP server on 127.0.0.1 (port 0) standing in for a vendor: it answers every POST with `answer(index)` and keeps
@@ -53,18 +54,22 @@ final class LoopbackServer: Sendable {
                 continuation.yield(channel.localAddress?.port ?? 0)
                 continuation.finish()
             }, logger: logger)
+        // Stopped by a graceful shutdown, never by cancelling the serving task: cancelling while an accepted connection
+        // is still buffered traps in NIO ("Deinited NIOAsyncWriter without calling finish()").
+        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
+                try await services.run()
                 return nil
             }
             var iterator = ready.makeAsyncIterator()
-            server.port.withLock { $0 = 0 }
             let bound = await iterator.next() ?? 0
             server.port.withLock { $0 = bound }
-            let result = try await body(server)
-            group.cancelAll()
-            return result
+            let outcome: Swift.Result<Result, any Error>
+            do { outcome = .success(try await body(server)) } catch { outcome = .failure(error) }
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
+            return try outcome.get()
         }
     }
 }
