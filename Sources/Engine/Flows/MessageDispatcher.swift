@@ -134,6 +134,12 @@ struct MessageDispatcher: Sendable {
             events.add(
                 .messageFailed, contact: contact, occurredAt: now, key: "failed:" + message.id,
                 properties: ["message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template)])
+            if failure.code == "recipient_unsubscribed" {
+                // The provider knows the person opted out (a STOP to Twilio): record it, so nothing else is tried on that channel.
+                events.add(
+                    .contactUnsubscribed, contact: contact, occurredAt: now, key: "provider-unsubscribed:\(message.channel.rawValue):" + contact.id,
+                    properties: ["channel": .string(message.channel.rawValue), "source": .string(message.sender ?? "provider")])
+            }
             return (failed, nil)
         }
     }

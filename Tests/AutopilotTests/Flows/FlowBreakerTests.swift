@@ -6,11 +6,12 @@ import Foundation
 import Storage
 import Testing
 
-/// An SMS provider that refuses everything, for good.
+/// An SMS provider that refuses everything, for good (with `code`).
 struct RefusingSender: MessageSender {
+    var code = "rejected"
     var name: String { "refusing" }
     func send(_ message: OutboundMessage) async -> Channels.SendOutcome {
-        .failed(SendFailure(code: "rejected", reason: "number not reachable", isTransient: false))
+        .failed(SendFailure(code: code, reason: "number not reachable", isTransient: false))
     }
 }
 
@@ -56,5 +57,18 @@ struct FlowBreakerTests {
         try await FlowEngine(dependencies: dependencies, settings: settings).runDue(now: now.addingTimeInterval(120))
         // The held messages went out after a fresh policy check; their history keeps why they waited.
         #expect(try await confirmations() == ["failed": 10, "sent:flow_paused": 5])
+    }
+
+    @Test func aProviderThatKnowsTheRecipientSaidStopUnsubscribesTheContact() async throws {
+        let now = Fixtures.date("2026-03-03T10:00:00Z")
+        let shop = try await TestShop.make(at: now, seed: 6)
+        try await shop.ingest([Self.order(1, at: "2026-03-03T09:59:00Z")])
+        let senders = SenderDirectory(byChannel: [.sms: RefusingSender(code: "recipient_unsubscribed")])
+        try await FlowEngine(dependencies: shop.dependencies, senders: senders).runDue(now: now)
+        let contactID = try #require(try await shop.store.contactID(email: "buyer1@example.com", tenantID: shop.tenantID))
+        let contact = try #require(try await shop.store.contacts(ids: [contactID], tenantID: shop.tenantID)[contactID])
+        #expect(contact.consents[.sms]?.granted == false)
+        #expect(contact.consents[.sms]?.source == "contact.unsubscribed")
+        #expect(contact.consents[.email]?.granted != false, "only the channel the provider refused")
     }
 }
