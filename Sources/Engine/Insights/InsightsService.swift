@@ -50,19 +50,29 @@ public struct InsightsService: Sendable {
         default:
             throw ValidationError(code: "invalid_request", field: "action", message: "\"\(action)\" is not accept, dismiss or snooze")
         }
-        let decision = try await decide(recommendationID: recommendationID, status: status)
-        return RecommendationDecisionView(decision)
+        let (decision, queued) = try await decideAndSend(recommendationID: recommendationID, status: status)
+        return RecommendationDecisionView(decision, queued: queued)
     }
 
     /// Records a person's decision on a pending recommendation; unknown ids are a 404-style error.
     public func decide(recommendationID: String, status: RecommendationDecision.Status) async throws -> RecommendationDecision {
+        try await decideAndSend(recommendationID: recommendationID, status: status).decision
+    }
+
+    /// Records the decision; an acceptance first queues the suggested template in the outbox (idempotent by
+    /// recommendation, so a crash between the two and a second accept never sends twice).
+    func decideAndSend(recommendationID: String, status: RecommendationDecision.Status) async throws -> (decision: RecommendationDecision, queued: QueuedFollowUp?) {
         let now = dependencies.clock.now()
         guard let recommendation = try await pendingRecommendations(at: now).first(where: { $0.id == recommendationID }) else {
             throw NotFoundError(what: "recommendation \(recommendationID)")
         }
+        var queued: QueuedFollowUp?
+        if case .accepted = status {
+            queued = try await RecommendationDelivery(store: dependencies.store, tenantID: tenantID).queue(recommendation, now: now)
+        }
         let decision = RecommendationDecision(recommendationID: recommendationID, status: status, decidedAt: now)
         try await dependencies.store.saveRecommendationDecision(StoredRecommendationDecision(decision, contactID: recommendation.contactID), tenantID: tenantID)
-        return decision
+        return (decision, queued)
     }
 
     /// The nightly job: scores every customer, stores the scores on the contacts, and emits `score.churn_risk_crossed`
@@ -129,20 +139,19 @@ public struct RecommendationDecisionView: Sendable, Encodable {
     public var status: String
     public var until: String?
     public var decidedAt: String
-    public var note: String?
+    /// On an accept: the message queued (it leaves through the outbox, under smart sending).
+    public var message: QueuedFollowUp?
 
-    init(_ decision: RecommendationDecision) {
+    init(_ decision: RecommendationDecision, queued: QueuedFollowUp? = nil) {
         id = decision.recommendationID
         status = decision.status.name
         if case .snoozed(let date) = decision.status { until = Timestamp.format(date) }
         decidedAt = Timestamp.format(decision.decidedAt)
-        if case .accepted = decision.status {
-            note = "recorded; the suggested template is not sent yet: sending through the outbox arrives with the flow engine"
-        }
+        message = queued
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, status, until, note
+        case id, status, until, message
         case decidedAt = "decided_at"
     }
 }

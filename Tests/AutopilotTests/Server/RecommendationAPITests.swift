@@ -1,9 +1,11 @@
 import AutopilotCore
+import Engine
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import Storage
 import Testing
 
 @Suite("HTTP API — recommendations and lead qualification")
@@ -51,6 +53,37 @@ struct RecommendationAPITests {
             #expect(body["decisionMaker"] == false)
             let empty = try await client.execute(uri: "/v1/leads/qualify", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["text": " "]))
             #expect(try APITestHarness.json(empty)["error"]?["field"] == "text")
+        }
+    }
+
+    @Test func acceptingSendsTheSuggestedTemplateThroughTheOutbox() async throws {
+        let harness = try await APITestHarness.make()
+        try await harness.app.test(.router) { client in
+            let key = APITestHarness.auth(harness.firstKey)
+            let consent = Fixtures.envelope(
+                "contact.created", at: "2026-03-10T08:00:00Z", key: "c-1", contact: ["email": "fondatrice@boutique.example"],
+                properties: ["first_name": "Inès", "locale": "fr", "consents": ["email": true]])
+            let lead = Fixtures.envelope(
+                "lead.created", at: "2026-03-10T09:00:00Z", key: "lead-1", contact: ["email": "fondatrice@boutique.example"],
+                properties: ["lead_id": "L1", "message": "Fondatrice d'une boutique Shopify, budget 900€/mois, on démarre cette semaine. Appelez-moi !"])
+            _ = try await client.execute(uri: "/v1/events", method: .post, headers: key, body: APITestHarness.body(["events": [consent, lead]]))
+            let list = try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: key))
+            let id = try #require(list["recommendations"]?.arrayValue?.first?["id"]?.stringValue)
+            let accepted = try APITestHarness.json(try await client.execute(uri: "/v1/recommendations/\(id)/accept", method: .post, headers: key))
+            #expect(accepted["status"] == "accepted")
+            #expect(accepted["message"]?["template"] == "hot-lead-call")
+            #expect(accepted["message"]?["channel"] == "email")
+            let messageID = try #require(accepted["message"]?["message_id"]?.stringValue)
+            let again = try await client.execute(uri: "/v1/recommendations/\(id)/accept", method: .post, headers: key)
+            #expect(again.status == .notFound, "an accepted recommendation is no longer pending")
+
+            let tenantID = try #require(try await harness.store.tenants().first { $0.name == "First shop" }?.id)
+            try await FlowEngine(dependencies: Dependencies(store: harness.store, clock: harness.clock)).runDue(now: harness.clock.now())
+            let sent = try await FlowQueries(store: harness.store).messages(tenantID: tenantID).filter { $0.id == messageID }
+            #expect(sent.count == 1)
+            #expect(sent.first?.status == "sent")
+            #expect(sent.first?.subject == "Votre demande : parlons-en aujourd'hui")
+            #expect(sent.first?.body?.contains("Bonjour Inès") == true)
         }
     }
 }
