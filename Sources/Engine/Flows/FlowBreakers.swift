@@ -27,8 +27,10 @@ struct FlowBreakers {
     /// Judges the flows whose messages just finished; returns the pauses it made.
     @discardableResult
     func judge(_ finished: [OutboxRecord], paused: [String: [String: String]], now: Date) async throws -> [(tenantID: String, flowID: String, pause: FlowPause)] {
+        // Only a failure can lower a success rate: a batch that only sent judges nothing (a bounce reported later is
+        // counted at the flow's next failure).
         var flows = Set<[String]>()
-        for message in finished where message.status == "sent" || message.status == "failed" {
+        for message in finished where message.status == "failed" {
             guard let flow = message.flowID, paused[message.tenantID]?[flow] == nil else { continue }
             flows.insert([message.tenantID, flow])
         }
