@@ -27,6 +27,8 @@ public func buildRouter(
     router.add(middleware: ErrorMiddleware())
     SystemRoutes(dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil).register(on: router)
     WebhookRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL).register(on: router)
+    TrackingRoutes(tracking: TrackingService(dependencies: dependencies, trackingSecret: configuration.trackingSecret), maximumBodyBytes: configuration.maximumBodyBytes)
+        .register(on: router)
     let limiter = RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst, clock: dependencies.clock)
     let api = router.group("v1")
         .add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies)))

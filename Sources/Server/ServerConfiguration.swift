@@ -14,10 +14,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var metricsEnabled = true
     /// The public base URL vendors call (e.g. https://autopilot.example.com), for signatures over the URL (Twilio).
     public var publicBaseURL: String?
+    /// The key that checks tracking and unsubscribe links (AUTOPILOT_TRACKING_SECRET); nil: the database's own secret.
+    public var trackingSecret: String?
 
     public init() {}
 
-    /// Reads AUTOPILOT_HOST, AUTOPILOT_PORT, AUTOPILOT_MAX_BODY_BYTES, AUTOPILOT_RATE_LIMIT, AUTOPILOT_RATE_BURST, AUTOPILOT_METRICS.
+    /// Reads AUTOPILOT_HOST, AUTOPILOT_PORT, AUTOPILOT_MAX_BODY_BYTES, AUTOPILOT_RATE_LIMIT, AUTOPILOT_RATE_BURST, AUTOPILOT_METRICS,
+    /// AUTOPILOT_PUBLIC_URL, AUTOPILOT_TRACKING_SECRET.
     public static func fromEnvironment(_ environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
         if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
@@ -42,6 +45,12 @@ public struct ServerConfiguration: Sendable, Equatable {
                 throw ConfigurationError(variable: "AUTOPILOT_PUBLIC_URL", reason: "\"\(value)\" must start with http:// or https://")
             }
             configuration.publicBaseURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        }
+        if let value = environment["AUTOPILOT_TRACKING_SECRET"], !value.isEmpty {
+            guard value.utf8.count >= 32 else {
+                throw ConfigurationError(variable: "AUTOPILOT_TRACKING_SECRET", reason: "it must be at least 32 characters long")
+            }
+            configuration.trackingSecret = value
         }
         if let value = environment["AUTOPILOT_METRICS"] {
             switch value.lowercased() {

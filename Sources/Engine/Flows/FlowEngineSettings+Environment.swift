@@ -7,7 +7,8 @@ extension FlowEngineSettings {
     /// the defaults. AUTOPILOT_PUBLIC_URL (links Autopilot serves), AUTOPILOT_SHOP_NAME, AUTOPILOT_SHOP_URL,
     /// AUTOPILOT_SHOP_SIGNATURE (what templates call `shop.*`), AUTOPILOT_CART_ABANDONMENT_MINUTES,
     /// AUTOPILOT_WORKER_LEASE_SECONDS (how long a claimed message stays with a worker that may have died),
-    /// SLACK_WEBHOOK_URL (team notifications; the log when unset).
+    /// SLACK_WEBHOOK_URL (team notifications; the log when unset), AUTOPILOT_TRACKING_SECRET (signs tracking and
+    /// unsubscribe links; at least 32 characters).
     public static func fromEnvironment(_ environment: [String: String]) throws -> FlowEngineSettings {
         var settings = FlowEngineSettings()
         if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
@@ -21,6 +22,12 @@ extension FlowEngineSettings {
                 throw ConfigurationError(variable: "AUTOPILOT_SHOP_URL", reason: "\"\(value)\" must start with http:// or https://")
             }
             settings.shopURL = value.hasSuffix("/") ? String(value.dropLast()) : value
+        }
+        if let value = environment["AUTOPILOT_TRACKING_SECRET"], !value.isEmpty {
+            guard value.utf8.count >= 32 else {
+                throw ConfigurationError(variable: "AUTOPILOT_TRACKING_SECRET", reason: "it must be at least 32 characters long")
+            }
+            settings.trackingSecret = value
         }
         if let value = environment["AUTOPILOT_SHOP_NAME"], !value.isEmpty { settings.shopName = value }
         if let value = environment["AUTOPILOT_SHOP_SIGNATURE"], !value.isEmpty { settings.shopSignature = value }

@@ -27,6 +27,8 @@ public struct FlowEngineSettings: Sendable {
     public var slack: SlackWebhook?
     /// Base of the links Autopilot serves (unsubscribe, tracking).
     public var publicURL = "http://localhost:8080"
+    /// The key that signs tracking and unsubscribe links (AUTOPILOT_TRACKING_SECRET); nil: the database's own secret.
+    public var trackingSecret: String?
 
     public init() {}
 }

@@ -22,13 +22,16 @@ struct MessageDispatcher: Sendable {
         guard !items.isEmpty else { return 0 }
         let paused = try await breakers.paused(tenants: Set(items.map(\.message.tenantID)))
         let resolved = try await templates.load(tenantIDs: Set(items.map(\.message.tenantID)))
+        let channels = try await DispatchChannels.load(
+            tenantIDs: Set(items.map(\.message.tenantID)), senders: senders, store: dependencies.store, settings: settings, now: now)
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
         for item in items {
             let tenant = item.message.tenantID
             var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
-            let (record, coupon) = await dispatch(item, templates: resolved, now: now, events: &emitted, paused: paused[tenant] ?? [:])
+            let (record, coupon) = await dispatch(
+                item, templates: resolved, channels: channels, now: now, events: &emitted, paused: paused[tenant] ?? [:])
             events[tenant] = emitted
             outcomes.append(record)
             if let coupon { coupons.append(coupon) }
@@ -42,7 +45,7 @@ struct MessageDispatcher: Sendable {
     }
 
     private func dispatch(
-        _ item: DispatchItem, templates: ResolvedTemplates, now: Date, events: inout EngineEvents, paused: [String: String]
+        _ item: DispatchItem, templates: ResolvedTemplates, channels: DispatchChannels, now: Date, events: inout EngineEvents, paused: [String: String]
     ) async -> (OutboxRecord, CouponRecord?) {
         var message = item.message
         message.updatedAt = now
@@ -81,7 +84,8 @@ struct MessageDispatcher: Sendable {
         var context = options["context"]?.objectValue ?? [:]
         context["contact"] = .object(FlowEntities.contact(contact))
         context["shop"] = ["name": .string(settings.shopName), "url": .string(settings.shopURL), "signature": .string(settings.shopSignature)]
-        let unsubscribe = "\(settings.publicURL)/u/\(message.id)"
+        let links = channels.links(for: message)
+        let unsubscribe = links.unsubscribeURL(channel: message.channel)
         context["links"] = [
             "unsubscribe": .string(unsubscribe), "review": .string("\(settings.shopURL)/reviews/new"), "booking": .string("\(settings.shopURL)/booking"),
         ]
@@ -105,11 +109,12 @@ struct MessageDispatcher: Sendable {
         message.locale = rendered.locale
         message.subject = rendered.subject
         message.body = rendered.text
-        let sender = senders.sender(for: message.channel, tenantID: message.tenantID)
+        let sender = channels.senders.sender(for: message.channel, tenantID: message.tenantID)
         message.sender = sender.name
         let outbound = OutboundMessage(
             id: message.id, tenantID: message.tenantID, idempotencyKey: message.idempotencyKey, channel: message.channel, recipient: recipient,
-            subject: rendered.subject, text: rendered.text, html: rendered.html, unsubscribeURL: message.channel == .email ? unsubscribe : nil)
+            subject: rendered.subject, text: message.channel == .email ? links.trackedText(rendered.text) : rendered.text,
+            html: rendered.html.map(links.trackedHTML), unsubscribeURL: message.channel == .email ? unsubscribe : nil)
         switch await sender.send(outbound) {
         case .sent(let providerID):
             message.status = "sent"

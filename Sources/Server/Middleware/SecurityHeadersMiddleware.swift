@@ -10,7 +10,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'"
+        response.headers[.contentSecurityPolicy] = response.headers[.contentSecurityPolicy] ?? "default-src 'none'; frame-ancestors 'none'"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
         response.headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
         return response

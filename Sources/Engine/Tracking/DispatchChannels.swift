@@ -1,0 +1,24 @@
+import AutopilotCore
+import Foundation
+import Storage
+
+/// What one dispatch batch needs to address its messages: each tenant's senders (settings read once per batch) and the
+/// signer of tracking and unsubscribe links.
+struct DispatchChannels: Sendable {
+    let senders: TenantSenders
+    let signer: TrackingSigner
+    let publicURL: String
+
+    static func load(
+        tenantIDs: Set<String>, senders: SenderDirectory, store: any ChannelSettingsStore, settings: FlowEngineSettings, now: Date
+    ) async throws -> DispatchChannels {
+        DispatchChannels(
+            senders: try await senders.resolve(tenantIDs: tenantIDs, store: store),
+            signer: try await TrackingKeySource(configured: settings.trackingSecret, store: store).signer(now: now), publicURL: settings.publicURL)
+    }
+
+    /// The message's signed links (unsubscribe, clicks, open pixel).
+    func links(for message: OutboxRecord) -> TrackingLinks {
+        TrackingLinks(baseURL: publicURL, signer: signer, tenantID: message.tenantID, messageID: message.id)
+    }
+}
