@@ -9,7 +9,7 @@ public struct SenderDirectory: Sendable {
     private var byChannel: [Channel: any MessageSender]
     private let fallback: any MessageSender
     /// SMTP senders made from tenants' settings, kept across batches so connections are reused.
-    let pool: SMTPSenderPool
+    public let pool: SMTPSenderPool
 
     public init(default fallback: any MessageSender = LogSender(), byChannel: [Channel: any MessageSender] = [:], pool: SMTPSenderPool = SMTPSenderPool()) {
         self.fallback = fallback

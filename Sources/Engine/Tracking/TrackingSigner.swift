@@ -43,7 +43,9 @@ enum Base64URL {
         let remainder = standard.utf8.count % 4
         guard remainder != 1 else { return nil }
         if remainder > 0 { standard += String(repeating: "=", count: 4 - remainder) }
-        return Data(base64Encoded: standard).map(Array.init)
+        // Only the canonical spelling: unused low bits in the last character must be zero, so no two texts are one token.
+        guard let bytes = Data(base64Encoded: standard).map(Array.init), encode(bytes) == text else { return nil }
+        return bytes
     }
 
     private static func isAlphabet(_ byte: UInt8) -> Bool {

@@ -1,0 +1,117 @@
+import AutopilotCore
+import Channels
+import Engine
+import Foundation
+import Storage
+import Testing
+
+/// The dispatcher sends a tenant's email through its own SMTP relay (the real `SMTPSender` to a real aiosmtpd server),
+/// with signed tracking links and unsubscribe header; a tenant without settings stays on `log`.
+@Suite(.enabled(if: SMTPTestPeer.isAvailable, "python3 cannot import aiosmtpd"))
+struct EmailDispatchTests {
+    static let secret = "email-dispatch-test-secret-0123456789abcdef"
+
+    @Test func aTenantsEmailLeavesThroughItsRelayTrackedAndSigned() async throws {
+        let peer = try await SMTPTestPeer.start(["--user", "boutique", "--password", "s3cret-pass"])
+        defer { peer.stop() }
+        try await TestDatabases.withSQLite { store in
+            let clock = ManualClock(FlowScenario.start)
+            let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 21))
+            let tenants = TenantService(dependencies: dependencies)
+            let smtpTenant = try await tenants.create(name: "Boutique Amina").tenantID
+            let logTenant = try await tenants.create(name: "Log shop").tenantID
+            let relay = SMTPSettings(
+                host: "127.0.0.1", port: peer.port, security: .none, username: "boutique", password: "s3cret-pass", fromAddress: "bonjour@boutique.example",
+                fromName: "Boutique Amina")
+            try await TenantChannels(store: store, clock: clock).useSMTP(relay, tenantID: smtpTenant)
+            var settings = FlowEngineSettings()
+            settings.publicURL = "https://ap.example"
+            settings.trackingSecret = Self.secret
+            let directory = SenderDirectory()
+            let engine = try FlowEngine(dependencies: dependencies, settings: settings, senders: directory)
+
+            try await Self.run(engine: engine, dependencies: dependencies, clock: clock, tenants: [smtpTenant, logTenant], hours: 4)
+
+            let mails = try peer.messages()
+            #expect(mails.count == 1, "only the SMTP tenant's reminder email goes to the relay (its SMS and the other tenant's mail are logged)")
+            let mail = try #require(mails.first)
+            let sent = try await FlowQueries(store: store).messages(tenantID: smtpTenant, contactEmail: "amina@example.fr")
+            let reminder = try #require(sent.first { $0.template == "abandoned-cart-reminder" })
+            #expect(reminder.status == "sent" && reminder.sender == "smtp")
+            #expect(sent.first { $0.template == "abandoned-cart-sms" }?.sender == "log")
+            #expect(mail.fromAddress == "bonjour@boutique.example" && mail.fromDisplayName == "Boutique Amina")
+            #expect(mail.mailFrom == "bonjour@boutique.example" && mail.rcptTos == ["amina@example.fr"])
+            #expect(mail.authLogin == "boutique")
+
+            let signer = TrackingSigner(secret: Self.secret)
+            let header = try #require(mail.headers["List-Unsubscribe"])
+            #expect(header.hasPrefix("<https://ap.example/u/") && header.hasSuffix(">"))
+            let unsubscribe = String(header.dropFirst("<https://ap.example/u/".count).dropLast())
+            #expect(signer.verify(unsubscribe, kind: .unsubscribe) == .unsubscribe(tenantID: smtpTenant, messageID: reminder.id, channel: .email))
+            #expect(mail.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click")
+
+            let text = try #require(mail.part("text/plain"))
+            let html = try #require(mail.part("text/html"))
+            #expect(!text.contains("https://shop.example/checkout/K-881") && !html.contains("https://shop.example/checkout/K-881"))
+            #expect(Self.targets(text, signer: signer).contains("https://shop.example/checkout/K-881"))
+            #expect(Self.targets(html, signer: signer).contains("https://shop.example/checkout/K-881"))
+            #expect(text.contains("https://ap.example/u/\(unsubscribe)"), "the unsubscribe link in the body is the signed one, not a click redirect")
+            #expect(!text.contains("/t/o/"))
+            let pixel = TrackingLinks(baseURL: "https://ap.example", signer: signer, tenantID: smtpTenant, messageID: reminder.id).pixelURL
+            #expect(html.contains("<img src=\"\(pixel)\""))
+            #expect(reminder.body?.contains("https://shop.example/checkout/K-881") == true, "the recorded body keeps the original links")
+
+            let logged = try await FlowQueries(store: store).messages(tenantID: logTenant, contactEmail: "amina@example.fr")
+            let logReminder = try #require(logged.first { $0.template == "abandoned-cart-reminder" })
+            #expect(logReminder.status == "sent" && logReminder.sender == "log")
+            #expect(await directory.pool.count == 1)
+        }
+    }
+
+    @Test func unusableTenantSettingsFailTheMessageInsteadOfLoggingIt() async throws {
+        try await TestDatabases.withSQLite { store in
+            let clock = ManualClock(FlowScenario.start)
+            let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 22))
+            let tenantID = try await TenantService(dependencies: dependencies).create(name: "broken").tenantID
+            try await store.saveChannelSettings(
+                ChannelSettingsRecord(tenantID: tenantID, channel: .email, provider: "smtp", settings: ["host": "127.0.0.1"], secrets: nil, updatedAt: clock.now()))
+            var settings = FlowEngineSettings()
+            settings.maximumAttempts = 1
+            let engine = try FlowEngine(dependencies: dependencies, settings: settings)
+            try await Self.run(engine: engine, dependencies: dependencies, clock: clock, tenants: [tenantID], hours: 4)
+            let messages = try await FlowQueries(store: store).messages(tenantID: tenantID, contactEmail: "amina@example.fr")
+            let reminder = try #require(messages.first { $0.template == "abandoned-cart-reminder" })
+            #expect(reminder.status == "failed")
+            #expect(reminder.lastError?.hasPrefix("channel_misconfigured:") == true)
+        }
+    }
+
+    /// The click targets of every `/t/c/` link in a body.
+    static func targets(_ body: String, signer: TrackingSigner) -> [String] {
+        body.components(separatedBy: "https://ap.example/t/c/").dropFirst().compactMap { rest in
+            let token = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+            return signer.verify(String(token), kind: .click)?.detail
+        }
+    }
+
+    /// Ingests the scenario's events into every tenant as the clock reaches them and runs the engine hour by hour.
+    static func run(engine: FlowEngine, dependencies: Dependencies, clock: ManualClock, tenants: [String], hours: Int) async throws {
+        let pipeline = IngestPipeline(dependencies: dependencies)
+        var ingested = Set<Int>()
+        var now = clock.now()
+        for _ in 0...hours {
+            let due = FlowScenario.events.indices.filter { index in
+                !ingested.contains(index) && (FlowScenario.events[index]["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantFuture) <= now
+            }
+            if !due.isEmpty {
+                for tenantID in tenants {
+                    _ = try await pipeline.ingest(document: .object(["events": .array(due.map { FlowScenario.events[$0] })]), tenantID: tenantID)
+                }
+                ingested.formUnion(due)
+            }
+            try await engine.runDue(now: now)
+            now = now.addingTimeInterval(3_600)
+            clock.set(now)
+        }
+    }
+}
