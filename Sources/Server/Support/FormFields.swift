@@ -1,3 +1,5 @@
+import Foundation
+
 /// An `application/x-www-form-urlencoded` body: `name=value` pairs joined by `&`, `+` for spaces, `%XX` escapes.
 /// Invalid escapes are kept as written; the first value of a repeated name wins.
 struct FormFields {

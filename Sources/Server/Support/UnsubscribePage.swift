@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -40,9 +41,9 @@ struct UnsubscribePage {
         return page
     }
 
-    private struct Wording {
+    private struct Wording: Sendable {
         var title: String
-        var done: (ChannelScope) -> String
+        var done: @Sendable (ChannelScope) -> String
         var allChannels: String
     }
 

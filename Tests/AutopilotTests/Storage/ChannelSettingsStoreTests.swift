@@ -56,14 +56,15 @@ import Testing
         #expect(first == String(repeating: "a", count: 43) && second == first)
     }
 
-    @Test(
-        arguments: [
-            (["security": "tls", "from_address": "a@b.example"] as JSONObject, "host"),
-            (["host": "h", "security": "ssl", "from_address": "a@b.example"], "security"),
-            (["host": "h", "security": "none", "port": 70_000, "from_address": "a@b.example"], "port"),
-            (["host": "h", "security": "none", "port": "25", "from_address": "a@b.example"], "port"),
-            (["host": "h", "security": "none"], "from_address"),
-        ])
+    static let unusable: [(JSONObject, String)] = [
+        (["security": "tls", "from_address": "a@b.example"], "host"),
+        (["host": "h", "security": "ssl", "from_address": "a@b.example"], "security"),
+        (["host": "h", "security": "none", "port": 70_000, "from_address": "a@b.example"], "port"),
+        (["host": "h", "security": "none", "port": "25", "from_address": "a@b.example"], "port"),
+        (["host": "h", "security": "none"], "from_address"),
+    ]
+
+    @Test(arguments: unusable)
     func unusableStoredSettingsNameTheField(settings: JSONObject, field: String) {
         #expect(throws: SMTPConfigurationError.self) { try SMTPSettings(document: settings, secrets: nil) }
         do {

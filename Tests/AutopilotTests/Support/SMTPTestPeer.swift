@@ -2,7 +2,8 @@ import Foundation
 
 /// The aiosmtpd server of the SMTP client's tests (`Tests/ChannelsTests/SMTP/Fixtures/smtp_peer.py`, used in place), on a
 /// free port of 127.0.0.1, for tests that send through the real `SMTPSender`.
-final class SMTPTestPeer {
+/// Unchecked: the process is only read (isRunning) and terminated, both thread-safe in Foundation.
+final class SMTPTestPeer: @unchecked Sendable {
     /// One received message as the peer decoded it (`<n>.json`).
     struct Mail: Decodable, Sendable {
         struct Part: Decodable, Sendable {
