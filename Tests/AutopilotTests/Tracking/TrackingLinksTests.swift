@@ -12,7 +12,8 @@ import Testing
     /// The click URLs in `text`, decoded back to their targets, in order.
     static func clickTargets(_ text: String) -> [String] {
         text.components(separatedBy: "https://ap.example/t/c/").dropFirst().compactMap { rest in
-            let token = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+            var token = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+            while token.hasSuffix(".") { token = token.dropLast() }
             return signer.verify(String(token), kind: .click).map(\.detail)
         }
     }
