@@ -23,7 +23,7 @@ struct MessageDispatcher: Sendable {
         let paused = try await breakers.paused(tenants: Set(items.map(\.message.tenantID)))
         let resolved = try await templates.load(tenantIDs: Set(items.map(\.message.tenantID)))
         let channels = try await DispatchChannels.load(
-            tenantIDs: Set(items.map(\.message.tenantID)), senders: senders, store: dependencies.store, settings: settings, now: now)
+            tenantIDs: Set(items.map(\.message.tenantID)), senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]

@@ -10,11 +10,12 @@ struct DispatchChannels: Sendable {
     let publicURL: String
 
     static func load(
-        tenantIDs: Set<String>, senders: SenderDirectory, store: any ChannelSettingsStore, settings: FlowEngineSettings, now: Date
+        tenantIDs: Set<String>, senders: SenderDirectory, store: any ChannelSettingsStore, ids: any IDGenerator, settings: FlowEngineSettings,
+        now: Date
     ) async throws -> DispatchChannels {
         DispatchChannels(
             senders: try await senders.resolve(tenantIDs: tenantIDs, store: store),
-            signer: try await TrackingKeySource(configured: settings.trackingSecret, store: store).signer(now: now), publicURL: settings.publicURL)
+            signer: try await TrackingKeySource(configured: settings.trackingSecret, store: store, ids: ids).signer(now: now), publicURL: settings.publicURL)
     }
 
     /// The message's signed links (unsubscribe, clicks, open pixel).

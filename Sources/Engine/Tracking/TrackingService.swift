@@ -13,7 +13,7 @@ public struct TrackingService: Sendable {
     /// `trackingSecret`: AUTOPILOT_TRACKING_SECRET, nil for the database's own secret.
     public init(dependencies: Dependencies, trackingSecret: String?) {
         self.dependencies = dependencies
-        self.keys = TrackingKeySource(configured: trackingSecret, store: dependencies.store)
+        self.keys = TrackingKeySource(configured: trackingSecret, store: dependencies.store, ids: dependencies.ids)
     }
 
     /// Records the first open of the message (later opens are duplicates of the same idempotency key); false when the
