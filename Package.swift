@@ -84,6 +84,7 @@ let package = Package(
         .target(
             name: "LLM",
             dependencies: [
+                "AutopilotCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -94,7 +95,8 @@ let package = Package(
         .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Flows", "Channels", "Integrations", "Storage",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Channels", "Integrations", "Storage", "LLM",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "LLMTests",
             dependencies: [
-                "LLM",
+                "LLM", "AutopilotCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -174,7 +176,7 @@ let package = Package(
         .testTarget(
             name: "AutopilotTests",
             dependencies: [
-                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Server",
+                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Server", "LLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// Anthropic Messages (`POST /v1/messages`, headers `x-api-key` and `anthropic-version: 2023-06-01`).
@@ -12,13 +13,13 @@ public struct AnthropicFormat: WireFormat {
     public init() {}
 
     public func encode(_ request: LLMRequest, configuration: ProviderConfiguration) throws(LLMError) -> ProviderHTTPRequest {
-        var body: [String: JSONValue] = [
+        var body: JSONObject = [
             "model": .string(configuration.model),
-            "max_tokens": .number(Double(max(1, request.maxTokens))),
+            "max_tokens": .int(Int64(max(1, request.maxTokens))),
             "messages": .array(Self.messages(request.messages)),
         ]
         var system = request.system ?? ""
-        if let temperature = request.temperature { body["temperature"] = .number(min(1, max(0, temperature))) }
+        if let temperature = request.temperature { body["temperature"] = .double(min(1, max(0, temperature))) }
         var tools = request.tools.map { tool -> JSONValue in
             ["name": .string(tool.name), "description": .string(tool.description), "input_schema": tool.parameters]
         }
@@ -30,7 +31,7 @@ public struct AnthropicFormat: WireFormat {
             } else {
                 system += (system.isEmpty ? "" : "\n\n")
                     + "When you give your final answer, reply with only a JSON value satisfying this JSON Schema: "
-                    + output.schema.serialized
+                    + output.schema.jsonString
             }
         }
         if !system.isEmpty { body["system"] = .string(system) }
@@ -38,7 +39,7 @@ public struct AnthropicFormat: WireFormat {
         var headers: [(name: String, value: String)] = [(name: "anthropic-version", value: Self.apiVersion)]
         if let key = configuration.apiKey, !key.isEmpty { headers.append((name: "x-api-key", value: key)) }
         return ProviderHTTPRequest(url: configuration.url(forPath: "/v1/messages"), headers: Self.jsonHeaders(headers),
-                                   body: JSONValue.object(body).serializedData)
+                                   body: JSONValue.object(body).jsonData)
     }
 
     /// Tool results become `tool_result` blocks of a user turn; consecutive turns of one role are merged.
@@ -97,11 +98,11 @@ public struct AnthropicFormat: WireFormat {
                 continue
             }
         }
-        if let structured { text = structured.serialized }
+        if let structured { text = structured.jsonString }
         let usage = body["usage"]
         return LLMResponse(
             text: text, toolCalls: toolCalls, json: structured,
-            usage: TokenUsage(input: usage?["input_tokens"]?.intValue ?? 0, output: usage?["output_tokens"]?.intValue ?? 0),
+            usage: TokenUsage(input: usage?["input_tokens"]?.integer ?? 0, output: usage?["output_tokens"]?.integer ?? 0),
             provider: provider, model: body["model"]?.stringValue ?? configuration.model,
             finishReason: Self.finishReason(body["stop_reason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty)
         )

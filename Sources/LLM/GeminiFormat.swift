@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// Google Gemini `POST /v1beta/models/{model}:generateContent`, key in the `x-goog-api-key` header.
@@ -5,12 +6,12 @@ public struct GeminiFormat: WireFormat {
     public init() {}
 
     public func encode(_ request: LLMRequest, configuration: ProviderConfiguration) throws(LLMError) -> ProviderHTTPRequest {
-        var body: [String: JSONValue] = ["contents": .array(Self.contents(request.messages))]
+        var body: JSONObject = ["contents": .array(Self.contents(request.messages))]
         if let system = request.system, !system.isEmpty {
             body["systemInstruction"] = ["parts": [["text": .string(system)]]]
         }
-        var generation: [String: JSONValue] = ["maxOutputTokens": .number(Double(request.maxTokens))]
-        if let temperature = request.temperature { generation["temperature"] = .number(temperature) }
+        var generation: JSONObject = ["maxOutputTokens": .int(Int64(request.maxTokens))]
+        if let temperature = request.temperature { generation["temperature"] = .double(temperature) }
         if let output = request.structuredOutput {
             generation["responseMimeType"] = "application/json"
             generation["responseJsonSchema"] = output.schema
@@ -26,7 +27,7 @@ public struct GeminiFormat: WireFormat {
         let model = configuration.model.hasPrefix("models/") ? String(configuration.model.dropFirst(7)) : configuration.model
         let path = "/v1beta/models/\(model):generateContent"
         return ProviderHTTPRequest(url: configuration.url(forPath: path), headers: Self.jsonHeaders(headers),
-                                   body: JSONValue.object(body).serializedData)
+                                   body: JSONValue.object(body).jsonData)
     }
 
     /// Gemini's roles are `user` and `model`; tool results go back as `functionResponse` parts of a user turn,
@@ -88,8 +89,8 @@ public struct GeminiFormat: WireFormat {
 
     static func usage(_ body: JSONValue) -> TokenUsage {
         let metadata = body["usageMetadata"]
-        let output = (metadata?["candidatesTokenCount"]?.intValue ?? 0) + (metadata?["thoughtsTokenCount"]?.intValue ?? 0)
-        return TokenUsage(input: metadata?["promptTokenCount"]?.intValue ?? 0, output: output)
+        let output = (metadata?["candidatesTokenCount"]?.integer ?? 0) + (metadata?["thoughtsTokenCount"]?.integer ?? 0)
+        return TokenUsage(input: metadata?["promptTokenCount"]?.integer ?? 0, output: output)
     }
 
     static func finishReason(_ value: String?, hasToolCalls: Bool) -> FinishReason {

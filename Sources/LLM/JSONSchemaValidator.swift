@@ -1,3 +1,5 @@
+import AutopilotCore
+
 /// One way a value fails a schema: where, and why.
 public struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// A path like `$.sections[2].title`.
@@ -25,32 +27,33 @@ public enum JSONSchemaValidator {
             return found
         }
         if let options = schema["enum"]?.arrayValue, !options.contains(where: { equal($0, value) }) {
-            found.append(SchemaViolation(path: path, reason: "must be one of \(JSONValue.array(options).serialized)"))
+            found.append(SchemaViolation(path: path, reason: "must be one of \(JSONValue.array(options).jsonString)"))
         }
         if let constant = schema["const"], !equal(constant, value) {
-            found.append(SchemaViolation(path: path, reason: "must be \(constant.serialized)"))
+            found.append(SchemaViolation(path: path, reason: "must be \(constant.jsonString)"))
         }
         switch value {
         case .string(let text):
             let length = text.count
-            if let minimum = schema["minLength"]?.intValue, length < minimum {
+            if let minimum = schema["minLength"]?.integer, length < minimum {
                 found.append(SchemaViolation(path: path, reason: "shorter than \(minimum) characters (\(length))"))
             }
-            if let maximum = schema["maxLength"]?.intValue, length > maximum {
+            if let maximum = schema["maxLength"]?.integer, length > maximum {
                 found.append(SchemaViolation(path: path, reason: "longer than \(maximum) characters (\(length))"))
             }
-        case .number(let number):
-            if let minimum = schema["minimum"]?.numberValue, number < minimum {
+        case .int, .double:
+            let number = value.doubleValue ?? 0
+            if let minimum = schema["minimum"]?.doubleValue, number < minimum {
                 found.append(SchemaViolation(path: path, reason: "below the minimum \(minimum)"))
             }
-            if let maximum = schema["maximum"]?.numberValue, number > maximum {
+            if let maximum = schema["maximum"]?.doubleValue, number > maximum {
                 found.append(SchemaViolation(path: path, reason: "above the maximum \(maximum)"))
             }
         case .array(let items):
-            if let minimum = schema["minItems"]?.intValue, items.count < minimum {
+            if let minimum = schema["minItems"]?.integer, items.count < minimum {
                 found.append(SchemaViolation(path: path, reason: "fewer than \(minimum) items"))
             }
-            if let maximum = schema["maxItems"]?.intValue, items.count > maximum {
+            if let maximum = schema["maxItems"]?.integer, items.count > maximum {
                 found.append(SchemaViolation(path: path, reason: "more than \(maximum) items"))
             }
             if let itemSchema = schema["items"] {
@@ -71,9 +74,9 @@ public enum JSONSchemaValidator {
         violations(of: value, against: schema).isEmpty
     }
 
-    private static func objectViolations(_ members: [String: JSONValue], schema: JSONValue, path: String) -> [SchemaViolation] {
+    private static func objectViolations(_ members: JSONObject, schema: JSONValue, path: String) -> [SchemaViolation] {
         var found: [SchemaViolation] = []
-        let properties = schema["properties"]?.objectValue ?? [:]
+        let properties = schema["properties"]?.objectValue ?? JSONObject()
         for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
             found.append(SchemaViolation(path: "\(path).\(name)", reason: "is required"))
         }
@@ -100,10 +103,10 @@ public enum JSONSchemaValidator {
 
     static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
-        case ("null", .null), ("boolean", .bool), ("number", .number), ("string", .string), ("array", .array),
-             ("object", .object):
+        case ("null", .null), ("boolean", .bool), ("number", .int), ("number", .double), ("string", .string), ("array", .array),
+             ("object", .object), ("integer", .int):
             return true
-        case ("integer", .number):
+        case ("integer", .double):
             return value.intValue != nil
         default:
             return false
@@ -112,6 +115,15 @@ public enum JSONSchemaValidator {
 
     /// JSON equality, where 1 and 1.0 are the same number.
     static func equal(_ lhs: JSONValue, _ rhs: JSONValue) -> Bool {
-        lhs == rhs
+        switch (lhs, rhs) {
+        case (.int, .double), (.double, .int):
+            return lhs.doubleValue == rhs.doubleValue
+        case (.array(let left), .array(let right)):
+            return left.count == right.count && zip(left, right).allSatisfy { equal($0, $1) }
+        case (.object(let left), .object(let right)):
+            return left.count == right.count && left.allSatisfy { pair in right[pair.key].map { equal(pair.value, $0) } ?? false }
+        default:
+            return lhs == rhs
+        }
     }
 }

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import Logging
 
@@ -100,7 +101,7 @@ extension LLMGateway {
         }
         var checked = response
         checked.json = value
-        checked.text = value.serialized
+        checked.text = value.jsonString
         return checked
     }
 
@@ -115,7 +116,7 @@ extension LLMGateway {
         repairRequest.messages.append(.assistant(previous.text))
         repairRequest.messages.append(.user(
             "Your previous answer is not valid: \(problem). Reply again with only a JSON value satisfying this JSON Schema: "
-                + output.schema.serialized))
+                + output.schema.jsonString))
         switch await call(provider, request: repairRequest, deadline: deadline) {
         case .success(let response):
             breaker.recordSuccess()

@@ -1,3 +1,5 @@
+import AutopilotCore
+
 /// Who wrote a message of the conversation.
 public enum LLMRole: String, Sendable, Hashable, Codable {
     case user

@@ -1,3 +1,5 @@
+import AutopilotCore
+
 /// Why the model stopped.
 public enum FinishReason: String, Sendable, Hashable, Codable {
     case stop

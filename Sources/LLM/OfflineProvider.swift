@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// What a feature's offline template produced.
@@ -50,11 +51,11 @@ public struct OfflineProvider: Sendable {
             let value = Self.customValue(custom).flatMap { JSONSchemaValidator.isValid($0, against: output.schema) ? $0 : nil }
             let chosen = value ?? OfflineValueGenerator(prompt: request.lastUserText).value(for: output.schema)
             json = chosen
-            text = chosen.serialized
+            text = chosen.jsonString
         } else if case .text(let custom) = custom {
             text = custom
         } else if case .json(let value) = custom {
-            text = value.serialized
+            text = value.jsonString
         } else {
             text = Self.templatedText(request, reason: reason)
         }

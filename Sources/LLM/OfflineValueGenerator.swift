@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// Builds a deterministic value satisfying a JSON Schema (the subset `JSONSchemaValidator` checks), filling strings
@@ -23,8 +24,10 @@ public struct OfflineValueGenerator: Sendable {
         switch chosenType(schema) {
         case "null": return .null
         case "boolean": return .bool(false)
-        case "integer": return .number(number(schema, integral: true))
-        case "number": return .number(number(schema, integral: false))
+        case "integer":
+            let integral = number(schema, integral: true)
+            return Int64(exactly: integral).map(JSONValue.int) ?? .double(integral)
+        case "number": return .double(number(schema, integral: false))
         case "array": return array(schema, name: name, depth: depth)
         case "object": return object(schema, depth: depth)
         default: return .string(string(schema, name: name))
@@ -41,8 +44,8 @@ public struct OfflineValueGenerator: Sendable {
     }
 
     private func number(_ schema: JSONValue, integral: Bool) -> Double {
-        let minimum = schema["minimum"]?.numberValue
-        let maximum = schema["maximum"]?.numberValue
+        let minimum = schema["minimum"]?.doubleValue
+        let maximum = schema["maximum"]?.doubleValue
         var value = minimum ?? 0
         if let maximum, value > maximum { value = maximum }
         if minimum == nil, let maximum, maximum < 0 { value = maximum }
@@ -54,16 +57,16 @@ public struct OfflineValueGenerator: Sendable {
     }
 
     private func array(_ schema: JSONValue, name: String, depth: Int) -> JSONValue {
-        let minimum = max(0, schema["minItems"]?.intValue ?? 0)
-        let maximum = schema["maxItems"]?.intValue ?? Int.max
+        let minimum = max(0, schema["minItems"]?.integer ?? 0)
+        let maximum = schema["maxItems"]?.integer ?? Int.max
         let count = min(max(minimum, schema["items"] == nil ? 0 : 1), max(0, maximum), 100)
         let itemSchema = schema["items"] ?? .object([:])
         return .array((0..<count).map { _ in value(for: itemSchema, name: name, depth: depth + 1) })
     }
 
     private func object(_ schema: JSONValue, depth: Int) -> JSONValue {
-        var members: [String: JSONValue] = [:]
-        for (property, propertySchema) in schema["properties"]?.objectValue ?? [:] {
+        var members = JSONObject()
+        for (property, propertySchema) in schema["properties"]?.objectValue ?? JSONObject() {
             members[property] = value(for: propertySchema, name: property, depth: depth + 1)
         }
         return .object(members)
@@ -84,8 +87,8 @@ public struct OfflineValueGenerator: Sendable {
         } else {
             text = "offline"
         }
-        if let maximum = schema["maxLength"]?.intValue, text.count > maximum { text = String(text.prefix(max(0, maximum))) }
-        if let minimum = schema["minLength"]?.intValue, text.count < minimum {
+        if let maximum = schema["maxLength"]?.integer, text.count > maximum { text = String(text.prefix(max(0, maximum))) }
+        if let minimum = schema["minLength"]?.integer, text.count < minimum {
             text += String(repeating: ".", count: minimum - text.count)
         }
         return text

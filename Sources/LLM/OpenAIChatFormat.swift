@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// OpenAI Chat Completions (`POST /v1/chat/completions`), also spoken by xAI and OpenAI-compatible servers.
@@ -14,9 +15,9 @@ public struct OpenAIChatFormat: WireFormat {
         var messages: [JSONValue] = []
         if let system = request.system, !system.isEmpty { messages.append(["role": "system", "content": .string(system)]) }
         for message in request.messages { messages.append(Self.wireMessage(message)) }
-        var body: [String: JSONValue] = ["model": .string(configuration.model), "messages": .array(messages)]
-        body[usesMaxCompletionTokens ? "max_completion_tokens" : "max_tokens"] = .number(Double(request.maxTokens))
-        if let temperature = request.temperature { body["temperature"] = .number(temperature) }
+        var body: JSONObject = ["model": .string(configuration.model), "messages": .array(messages)]
+        body[usesMaxCompletionTokens ? "max_completion_tokens" : "max_tokens"] = .int(Int64(request.maxTokens))
+        if let temperature = request.temperature { body["temperature"] = .double(temperature) }
         if let output = request.structuredOutput {
             body["response_format"] = [
                 "type": "json_schema",
@@ -32,7 +33,7 @@ public struct OpenAIChatFormat: WireFormat {
         var headers: [(name: String, value: String)] = []
         if let key = configuration.apiKey, !key.isEmpty { headers.append((name: "authorization", value: "Bearer \(key)")) }
         return ProviderHTTPRequest(url: configuration.url(forPath: "/v1/chat/completions"), headers: Self.jsonHeaders(headers),
-                                   body: JSONValue.object(body).serializedData)
+                                   body: JSONValue.object(body).jsonData)
     }
 
     static func wireMessage(_ message: LLMMessage) -> JSONValue {
@@ -40,11 +41,11 @@ public struct OpenAIChatFormat: WireFormat {
         case .user:
             return ["role": "user", "content": .string(message.content)]
         case .assistant:
-            var wire: [String: JSONValue] = ["role": "assistant", "content": message.content.isEmpty ? .null : .string(message.content)]
+            var wire: JSONObject = ["role": "assistant", "content": message.content.isEmpty ? .null : .string(message.content)]
             if !message.toolCalls.isEmpty {
                 wire["tool_calls"] = .array(message.toolCalls.map { call in
                     ["id": .string(call.id), "type": "function",
-                     "function": ["name": .string(call.name), "arguments": .string(call.arguments.serialized)]]
+                     "function": ["name": .string(call.name), "arguments": .string(call.arguments.jsonString)]]
                 })
             }
             return .object(wire)
@@ -79,7 +80,7 @@ public struct OpenAIChatFormat: WireFormat {
         return LLMResponse(
             text: message["content"]?.stringValue ?? "",
             toolCalls: toolCalls,
-            usage: TokenUsage(input: usage?["prompt_tokens"]?.intValue ?? 0, output: usage?["completion_tokens"]?.intValue ?? 0),
+            usage: TokenUsage(input: usage?["prompt_tokens"]?.integer ?? 0, output: usage?["completion_tokens"]?.integer ?? 0),
             provider: provider,
             model: body["model"]?.stringValue ?? configuration.model,
             finishReason: refused ? .contentFilter : Self.finishReason(choice["finish_reason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty)

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// Turns a provider's non-2xx answer into an `LLMError` with the right code, per its documented error bodies.
@@ -56,6 +57,6 @@ public enum ProviderErrorClassifier {
     /// details name the quota ("…PerMinute…"): those are rate limits, retried after the delay.
     static func mentionsPerMinuteQuota(_ details: JSONValue?) -> Bool {
         guard let details else { return false }
-        return details.serialized.lowercased().contains("perminute")
+        return details.jsonString.lowercased().contains("perminute")
     }
 }

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// Translates the gateway's request into one provider's HTTP request, and its HTTP answer back.

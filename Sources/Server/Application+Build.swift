@@ -39,6 +39,7 @@ public func buildRouter(
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     RecommendationRoutes(dependencies: dependencies).register(on: api)
     TemplateRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    AIRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
     return router

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -73,7 +74,7 @@ struct AnthropicFormatTests {
     }
 
     @Test func structuredOutputWithToolsGoesThroughInstructions() async throws {
-        let answer = Self.message(content: [["type": "text", "text": .string(Fixtures.validAnswer.serialized)]])
+        let answer = Self.message(content: [["type": "text", "text": .string(Fixtures.validAnswer.jsonString)]])
         try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
             var request = Fixtures.request(structured: true, tools: [Fixtures.weatherTool])
             request.system = nil
@@ -82,7 +83,7 @@ struct AnthropicFormatTests {
             #expect(try JSONValue.parse(response.text) == Fixtures.validAnswer)
             let body = try #require(server.requests.first?.body)
             #expect(body["tool_choice"] == nil)
-            #expect(body["system"]?.stringValue?.contains(Fixtures.schema.serialized) == true)
+            #expect(body["system"]?.stringValue?.contains(Fixtures.schema.jsonString) == true)
         }
     }
 
@@ -123,7 +124,7 @@ struct AnthropicFormatTests {
 
     @Test func anAnswerSlowerThanTheTimeoutIsATimeout() async throws {
         let answer = Self.message(content: [["type": "text", "text": "late"]])
-        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: answer.serialized, delay: .seconds(2)) }) { server in
+        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: answer.jsonString, delay: .seconds(2)) }) { server in
             let error = await #expect(throws: LLMError.self) {
                 try await Fixtures.provider(.anthropic, baseURL: server.baseURL)
                     .complete(Fixtures.request(), timeout: .milliseconds(200), now: Fixtures.now)

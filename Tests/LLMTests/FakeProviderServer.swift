@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -32,7 +33,7 @@ struct FakeAnswer: Sendable {
     }
 
     static func json(_ value: JSONValue, status: Int = 200, headers: [String: String] = [:]) -> FakeAnswer {
-        FakeAnswer(status: status, headers: headers, body: value.serialized)
+        FakeAnswer(status: status, headers: headers, body: value.jsonString)
     }
 }
 

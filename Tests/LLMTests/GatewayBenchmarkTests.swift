@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -8,7 +9,7 @@ struct GatewayBenchmarkTests {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["LLM_BENCHMARK"] == "1"))
     func throughputAndOverhead() async throws {
         let answer = OpenAIChatFormatTests.completion(content: "Your cart is waiting: two items kept for you until Sunday.")
-        let fixed = FakeAnswer(body: answer.serialized)
+        let fixed = FakeAnswer(body: answer.jsonString)
         let result = try await FakeProviderServer.with(keepsRequests: false, { _, _ in fixed }) { server in
             try await GatewayBenchmark.run(baseURL: server.baseURL)
         }

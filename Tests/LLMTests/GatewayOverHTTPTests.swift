@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -58,7 +59,7 @@ struct GatewayOverHTTPTests {
     @Test func aSlowProviderTimesOutAndTheNextAnswers() async throws {
         let late = OpenAIChatFormatTests.completion(content: "too late")
         let quick = OpenAIChatFormatTests.completion(content: "quick")
-        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: late.serialized, delay: .seconds(3)) }) { slow in
+        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: late.jsonString, delay: .seconds(3)) }) { slow in
             try await FakeProviderServer.with({ _, _ in .json(quick) }) { fast in
                 let clock = ManualLLMClock(now: Fixtures.now)
                 let env = ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": slow.baseURL, "AUTOPILOT_LLM_BASE_URL": fast.baseURL,

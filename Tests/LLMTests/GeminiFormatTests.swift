@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -55,7 +56,7 @@ struct GeminiFormatTests {
     }
 
     @Test func structuredOutputRequestAndAnswer() async throws {
-        let answer = Self.answer(parts: [["text": .string(Fixtures.validAnswer.serialized)]])
+        let answer = Self.answer(parts: [["text": .string(Fixtures.validAnswer.jsonString)]])
         try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
             let response = try await Fixtures.provider(.gemini, baseURL: server.baseURL)
                 .complete(Fixtures.request(structured: true), timeout: .seconds(5), now: Fixtures.now)
@@ -114,7 +115,7 @@ struct GeminiFormatTests {
 
     @Test func anAnswerSlowerThanTheTimeoutIsATimeout() async throws {
         let answer = Self.answer(parts: [["text": "late"]])
-        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: answer.serialized, delay: .seconds(2)) }) { server in
+        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: answer.jsonString, delay: .seconds(2)) }) { server in
             let error = await #expect(throws: LLMError.self) {
                 try await Fixtures.provider(.gemini, baseURL: server.baseURL)
                     .complete(Fixtures.request(), timeout: .milliseconds(200), now: Fixtures.now)

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @Suite("JSON text parsing and month arithmetic")
 struct JSONParserTests {
     static let valid: [(text: String, value: JSONValue)] = [
-        (" {\"a\" : [1, -2.5e2, 0.125, true, false, null]} ", ["a": [1, -250, 0.125, true, false, .null]]),
+        (" {\"a\" : [1, -2.5e2, 0.125, true, false, null]} ", ["a": [1, -250.0, 0.125, true, false, .null]]),
         (#""caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \n\t""#, .string("café 😀 \"q\" \\ / \n\t")),
         (#"{"nested":{"deep":[[],{}]}}"#, ["nested": ["deep": [[], [:]]]]),
         ("\"plain é\"", "plain é"),

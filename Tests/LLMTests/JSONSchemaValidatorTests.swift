@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -35,8 +36,8 @@ struct JSONSchemaValidatorTests {
 
     @Test func jsonTextRoundTrips() throws {
         let value: JSONValue = ["b": [1, 2.5, "x\n\"y\"", .null, true], "a": ["nested": "é\u{1}"]]
-        #expect(value.serialized == #"{"a":{"nested":"é\u0001"},"b":[1,2.5,"x\n\"y\"",null,true]}"#)
-        #expect(try JSONValue.parse(value.serialized) == value)
+        #expect(value.jsonString == #"{"b":[1,2.5,"x\n\"y\"",null,true],"a":{"nested":"é\u0001"}}"#)
+        #expect(try JSONValue.parse(value.jsonString) == value)
         #expect(throws: LLMError.self) { try JSONValue.parse("{\"a\":") }
     }
 }

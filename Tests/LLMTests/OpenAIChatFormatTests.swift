@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -5,7 +6,7 @@ import Testing
 @Suite("OpenAI Chat Completions adapter against a loopback server")
 struct OpenAIChatFormatTests {
     static func completion(content: JSONValue, toolCalls: JSONValue? = nil, finish: String = "stop", refusal: String? = nil) -> JSONValue {
-        var message: [String: JSONValue] = ["role": "assistant", "content": content]
+        var message: JSONObject = ["role": "assistant", "content": content]
         if let refusal { message["refusal"] = .string(refusal) }
         if let toolCalls { message["tool_calls"] = toolCalls }
         return [
@@ -66,7 +67,7 @@ struct OpenAIChatFormatTests {
     }
 
     @Test func structuredOutputRequestAndAnswer() async throws {
-        let answer = Self.completion(content: .string(Fixtures.validAnswer.serialized))
+        let answer = Self.completion(content: .string(Fixtures.validAnswer.jsonString))
         try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
             let response = try await Fixtures.provider(.openai, baseURL: server.baseURL)
                 .complete(Fixtures.request(structured: true), timeout: .seconds(5), now: Fixtures.now)
@@ -140,7 +141,7 @@ struct OpenAIChatFormatTests {
 
     @Test func anAnswerSlowerThanTheTimeoutIsATimeout() async throws {
         let answer = Self.completion(content: "late")
-        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: answer.serialized, delay: .seconds(2)) }) { server in
+        try await FakeProviderServer.with({ _, _ in FakeAnswer(body: answer.jsonString, delay: .seconds(2)) }) { server in
             let error = await #expect(throws: LLMError.self) {
                 try await Fixtures.provider(.openai, baseURL: server.baseURL)
                     .complete(Fixtures.request(), timeout: .milliseconds(200), now: Fixtures.now)

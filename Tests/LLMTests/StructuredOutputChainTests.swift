@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import LLM
 import Testing
@@ -7,14 +8,14 @@ struct StructuredOutputChainTests {
     static let invalid = #"{"subject":"Hi","body":"x","tone":"angry","score":12}"#
 
     @Test func aValidAnswerIsParsed() async throws {
-        let harness = ChainHarness([ScriptedProvider("a", [.answer("```json\n\(Fixtures.validAnswer.serialized)\n```")])])
+        let harness = ChainHarness([ScriptedProvider("a", [.answer("```json\n\(Fixtures.validAnswer.jsonString)\n```")])])
         let response = try await harness.gateway.complete(Fixtures.request(structured: true))
         #expect(response.json == Fixtures.validAnswer)
-        #expect(response.text == Fixtures.validAnswer.serialized)
+        #expect(response.text == Fixtures.validAnswer.jsonString)
     }
 
     @Test func oneRepairAttemptGoesBackToTheSameProvider() async throws {
-        let a = ScriptedProvider("a", [.answer(Self.invalid), .answer(Fixtures.validAnswer.serialized)])
+        let a = ScriptedProvider("a", [.answer(Self.invalid), .answer(Fixtures.validAnswer.jsonString)])
         let harness = ChainHarness([a])
         let response = try await harness.gateway.complete(Fixtures.request(structured: true))
         #expect(response.provider == "a")
@@ -30,7 +31,7 @@ struct StructuredOutputChainTests {
 
     @Test func aSecondInvalidAnswerMovesToTheNextProvider() async throws {
         let a = ScriptedProvider("a", [.answer(Self.invalid), .answer("not json at all")])
-        let b = ScriptedProvider("b", [.answer(Fixtures.validAnswer.serialized)])
+        let b = ScriptedProvider("b", [.answer(Fixtures.validAnswer.jsonString)])
         let harness = ChainHarness([a, b])
         let response = try await harness.gateway.complete(Fixtures.request(structured: true))
         #expect(response.provider == "b")

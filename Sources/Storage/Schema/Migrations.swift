@@ -1,6 +1,8 @@
 /// Every schema step, oldest first. The same steps run on SQLite and PostgreSQL.
 public enum Migrations {
-    public static let all: [Migration] = [foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings]
+    public static let all: [Migration] = [
+        foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls,
+    ]
 
     public static var latestVersion: Int { all.last?.version ?? 0 }
 

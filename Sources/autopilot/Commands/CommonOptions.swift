@@ -37,7 +37,8 @@ enum CommandLineSetup {
         let logger = self.logger
         return try await configuration.withStore(logger: logger) { store in
             try await store.migrate(now: Date())
-            return try await body(store, Dependencies(store: store, logger: logger))
+            let ai = try AIServices.fromEnvironment(ProcessInfo.processInfo.environment, store: store, clock: SystemClock(), logger: logger)
+            return try await body(store, Dependencies(store: store, logger: logger, ai: ai))
         }
     }
 

@@ -1,0 +1,41 @@
+import AsyncHTTPClient
+import AutopilotCore
+import Foundation
+import LLM
+import Logging
+import Storage
+
+/// The language-model gateway as the engine uses it: built once by the composition root (`autopilot serve`, the CLI,
+/// the tests) and carried in `Dependencies`. Every call is recorded in the store (`llm_calls`), each tenant's monthly
+/// budget is read back from it, and the offline provider answers every feature deterministically when no key is set.
+public struct AIServices: Sendable {
+    public let gateway: LLMGateway
+
+    public init(gateway: LLMGateway) {
+        self.gateway = gateway
+    }
+
+    /// The providers a tenant's requests would try, in order; empty means every answer is written offline.
+    public var providerNames: [String] { gateway.providerNames() }
+
+    /// The gateway from environment variables (see docs/llm.md: `XAI_API_KEY`, `OPENAI_API_KEY`, `GEMINI_API_KEY`,
+    /// `ANTHROPIC_API_KEY`, the `*_BASE_URL` overrides, `AUTOPILOT_LLM_BASE_URL`…); offline when no key is set.
+    /// Throws `LLMError` (code `configuration`) naming the variable when a value is wrong.
+    public static func fromEnvironment(
+        _ environment: [String: String], store: any LLMCallStore, clock: any Clock, httpClient: HTTPClient = .shared,
+        logger: Logger = Logger(label: "autopilot.llm")
+    ) throws -> AIServices {
+        let gateway = try LLMGateway.fromEnvironment(
+            environment, httpClient: httpClient, recorder: StoreUsageRecorder(store: store, logger: logger), clock: EngineLLMClock(clock),
+            offline: EngineOfflineResponders.provider, logger: logger)
+        return AIServices(gateway: gateway)
+    }
+
+    /// No provider: every feature answers from its offline template. Calls are still recorded in the store.
+    public static func offline(store: any LLMCallStore, clock: any Clock, logger: Logger = Logger(label: "autopilot.llm")) -> AIServices {
+        let gateway = LLMGateway(
+            configuration: GatewayConfiguration(providers: []), providers: [], recorder: StoreUsageRecorder(store: store, logger: logger),
+            clock: EngineLLMClock(clock), offline: EngineOfflineResponders.provider, logger: logger)
+        return AIServices(gateway: gateway)
+    }
+}

@@ -1,0 +1,9 @@
+import LLM
+
+/// The offline answers of the engine's AI features, registered by feature label.
+enum EngineOfflineResponders {
+    static var provider: OfflineProvider {
+        OfflineProvider()
+            .registering(feature: TemplateDraftAssistant.feature, TemplateDraftOffline.responder)
+    }
+}
