@@ -96,7 +96,7 @@ struct MessageDispatcher: Sendable {
             context[issued.record.kind == "referral" ? "referral" : "coupon"] = .object(issued.values(shopURL: settings.shopURL))
             if issued.record.kind == "referral" { context["coupon"] = .object(issued.values(shopURL: settings.shopURL)) }
         }
-        let rendered: RenderedMessage
+        var rendered: RenderedMessage
         do {
             rendered = try renderer.render(template, locale: contact.locale, context: context)
         } catch {
@@ -104,6 +104,12 @@ struct MessageDispatcher: Sendable {
         }
         guard let recipient = message.channel == .email ? contact.email : contact.phone else {
             return (finish(message, status: "skipped", reason: SendBlockReason.missingAddress.code), nil)
+        }
+        if options["personalise"]?.boolValue == true {
+            let copy = await CopyPersonaliser(gateway: dependencies.ai.gateway)
+                .personalise(rendered, for: .init(firstName: contact.firstName), tenantID: message.tenantID)
+            rendered = copy.message
+            message.options = copy.recorded(in: options)
         }
         message.recipient = recipient
         message.locale = rendered.locale
