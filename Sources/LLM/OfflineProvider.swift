@@ -48,7 +48,8 @@ public struct OfflineProvider: Sendable {
         var text: String
         var json: JSONValue?
         if let output = request.structuredOutput {
-            let value = Self.customValue(custom).flatMap { JSONSchemaValidator.isValid($0, against: output.schema) ? $0 : nil }
+            // Not `? $0 : nil` in a closure: JSONValue is ExpressibleByNilLiteral, so that `nil` would be `.null`.
+            let value = Self.customValue(custom).flatMap { JSONSchemaValidator.isValid($0, against: output.schema) ? Optional($0) : Optional.none }
             let chosen = value ?? OfflineValueGenerator(prompt: request.lastUserText).value(for: output.schema)
             json = chosen
             text = chosen.jsonString

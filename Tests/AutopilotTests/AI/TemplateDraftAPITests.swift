@@ -31,7 +31,7 @@ struct TemplateDraftAPITests {
             let assistant = try #require(answer["assistant"])
             #expect(assistant["provider"] == "offline" && assistant["model"] == .string(OfflineProvider.model))
             #expect(assistant["offline_reason"] == "no_provider_configured")
-            let variables = try #require(assistant["variables"]?.arrayValue?.compactMap(\.stringValue))
+            let variables = (assistant["variables"]?.arrayValue ?? []).compactMap { $0.stringValue }
             #expect(Set(variables) == ["contact.first_name", "links.booking", "links.unsubscribe", "shop.signature"])
             #expect(assistant["unknown_variables"] == [] && assistant["problems"] == [])
 
@@ -43,7 +43,7 @@ struct TemplateDraftAPITests {
 
             // Flows do not send it until a person activates it.
             let active = try APITestHarness.json(try await client.execute(uri: "/v1/templates?status=active", method: .get, headers: headers))
-            #expect(active["templates"]?.arrayValue?.isEmpty == true)
+            #expect(active["templates"]?.arrayValue?.contains { $0["source"] == "tenant" } == false)
             let activated = try APITestHarness.json(
                 try await client.execute(uri: "/v1/templates/lead-follow-up-email@1/activate", method: .post, headers: headers))
             #expect(activated["status"] == "active" && activated["generated_by"] == "assistant")
