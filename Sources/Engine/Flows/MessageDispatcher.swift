@@ -20,10 +20,11 @@ struct MessageDispatcher: Sendable {
     func dispatchBatch(now: Date) async throws -> Int {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !items.isEmpty else { return 0 }
-        let paused = try await breakers.paused(tenants: Set(items.map(\.message.tenantID)))
-        let resolved = try await templates.load(tenantIDs: Set(items.map(\.message.tenantID)))
+        let tenants = Set(items.map(\.message.tenantID))
+        let paused = try await breakers.paused(tenants: tenants)
+        let resolved = try await templates.load(tenantIDs: tenants)
         let channels = try await DispatchChannels.load(
-            tenantIDs: Set(items.map(\.message.tenantID)), senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
+            tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
