@@ -22,6 +22,7 @@ struct DemoFlowDays {
         settings.shopName = "Maison Lavande"
         settings.shopURL = "https://maison-lavande.example"
         settings.shopSignature = "Claire, fondatrice de Maison Lavande"
+        settings.nightlyScoringHour = 3
         // The messages stay in the database (`autopilot messages`); printing thousands of them would drown the report.
         var quiet = Logger(label: "autopilot.sender.log")
         quiet.logLevel = .warning

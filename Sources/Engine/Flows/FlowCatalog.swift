@@ -21,13 +21,14 @@ public struct FlowCatalog: Sendable {
     private var versions: [String: [Int: FlowDefinition]] = [:]
 
     /// The built-in library, overlaid with the tenant's own versions and choices. Built-in flows are on unless the tenant
-    /// turned them off (the default sender only logs, so nothing reaches a person until a channel is configured).
+    /// turned them off (the default sender only logs, so nothing reaches a person until a channel is configured) — except
+    /// delegated flows (`trigger: { recommendation: RULE }`): acting without asking is a choice the tenant makes.
     public init(tenantID: String, timeZone: String = "UTC", builtIn: [FlowDefinition], tenantFlows: [TenantFlowRecord], tenantVersions: [FlowVersionRecord]) {
         self.tenantID = tenantID
         self.timeZone = timeZone
         for flow in builtIn {
             versions[flow.id, default: [:]][flow.version] = flow
-            entries[flow.id] = Entry(current: flow, enabled: true, pausedReason: nil, settings: [:])
+            entries[flow.id] = Entry(current: flow, enabled: flow.trigger.recommendationRule == nil, pausedReason: nil, settings: [:])
         }
         for record in tenantVersions {
             guard let flow = try? FlowDefinition.parse(record.source) else { continue }

@@ -28,21 +28,24 @@ public struct FlowEngine: Sendable {
         let tenants = try await dependencies.store.tenants()
         var catalogs: [String: FlowCatalog] = [:]
         for tenant in tenants { catalogs[tenant.id] = try await FlowCatalog.load(tenantID: tenant.id, store: dependencies.store) }
-        for _ in 0..<1_000 {
+        for pass in 0..<1_000 {
             var progress = 0
             for tenant in tenants {
                 guard let catalog = catalogs[tenant.id] else { continue }
                 let abandoned = try await abandonIdleCarts(tenantID: tenant.id, now: now)
                 report.cartsAbandoned += abandoned
                 progress += abandoned
+                var routedHere = 0
                 while true {
                     let routed = try await dependencies.store.routeEvents(tenantID: tenant.id, limit: settings.batchSize) { batch in
                         FlowRouter(catalog: catalog, now: now).route(batch)
                     }
-                    report.eventsRouted += routed.events
-                    progress += routed.events
+                    routedHere += routed.events
                     if routed.events < settings.batchSize { break }
                 }
+                report.eventsRouted += routedHere
+                progress += routedHere
+                progress += try await keepScores(tenantID: tenant.id, catalog: catalog, eventsRouted: routedHere, firstPass: pass == 0, now: now, report: &report)
                 let started = try await DateTriggers(store: dependencies.store, catalog: catalog).startDue(now: now)
                 report.runsStartedByDate += started
                 progress += started
@@ -59,6 +62,34 @@ public struct FlowEngine: Sendable {
             if progress == 0 { break }
         }
         return report
+    }
+
+    /// Scores and delegated recommendations: rescoring the contacts of new events (only when events moved, or once per
+    /// call), the nightly scoring when due, and delegated flows' runs. Returns the progress made (new events to route,
+    /// runs started).
+    func keepScores(tenantID: String, catalog: FlowCatalog, eventsRouted: Int, firstPass: Bool, now: Date, report: inout FlowPassReport) async throws -> Int {
+        var progress = 0
+        let keeper = ScoreKeeper(dependencies: dependencies, tenantID: tenantID)
+        if settings.rescoreOnEvents, eventsRouted > 0 || firstPass {
+            let (rescored, crossed) = try await keeper.rescoreTouched(now: now)
+            report.contactsRescored += rescored
+            report.churnCrossings += crossed
+            progress += crossed
+        }
+        if firstPass, let hour = settings.nightlyScoringHour {
+            if let crossed = try await keeper.nightlyIfDue(now: now, hour: hour, timeZone: TimeZone(identifier: catalog.timeZone) ?? .gmt) {
+                report.nightlyScorings += 1
+                report.churnCrossings += crossed
+                progress += crossed
+            }
+        }
+        if firstPass {
+            let delegated = try await RecommendationDelegation(dependencies: dependencies, tenantID: tenantID, interval: settings.delegationInterval)
+                .runDue(catalog: catalog, now: now)
+            report.runsStartedByDelegation += delegated
+            progress += delegated
+        }
+        return progress
     }
 
     /// Fires every timer due at `now`, batch after batch.
@@ -108,6 +139,13 @@ public struct FlowPassReport: Sendable, Equatable {
     public var timersFired = 0
     public var actionsDone = 0
     public var messagesDispatched = 0
+    /// Customers rescored (RFM, churn) because of new order, engagement or support events.
+    public var contactsRescored = 0
+    /// `score.churn_risk_crossed` events emitted by rescoring.
+    public var churnCrossings = 0
+    public var nightlyScorings = 0
+    /// Runs of delegated flows started by pending recommendations.
+    public var runsStartedByDelegation = 0
 
     public init() {}
 }

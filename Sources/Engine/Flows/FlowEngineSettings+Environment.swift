@@ -8,9 +8,27 @@ extension FlowEngineSettings {
     /// AUTOPILOT_SHOP_SIGNATURE (what templates call `shop.*`), AUTOPILOT_CART_ABANDONMENT_MINUTES,
     /// AUTOPILOT_WORKER_LEASE_SECONDS (how long a claimed message stays with a worker that may have died),
     /// SLACK_WEBHOOK_URL (team notifications; the log when unset), AUTOPILOT_TRACKING_SECRET (signs tracking and
-    /// unsubscribe links; at least 32 characters).
+    /// unsubscribe links; at least 32 characters), AUTOPILOT_NIGHTLY_SCORING_HOUR (0–23, default 3; `off` leaves the
+    /// nightly scoring to cron), AUTOPILOT_DELEGATION_INTERVAL_MINUTES (default 15).
     public static func fromEnvironment(_ environment: [String: String]) throws -> FlowEngineSettings {
         var settings = FlowEngineSettings()
+        settings.nightlyScoringHour = 3
+        if let value = environment["AUTOPILOT_NIGHTLY_SCORING_HOUR"], !value.isEmpty {
+            if value.lowercased() == "off" {
+                settings.nightlyScoringHour = nil
+            } else {
+                guard let hour = Int(value), (0...23).contains(hour) else {
+                    throw ConfigurationError(variable: "AUTOPILOT_NIGHTLY_SCORING_HOUR", reason: "\"\(value)\" is not an hour from 0 to 23, or off")
+                }
+                settings.nightlyScoringHour = hour
+            }
+        }
+        if let value = environment["AUTOPILOT_DELEGATION_INTERVAL_MINUTES"] {
+            guard let minutes = Double(value), minutes.isFinite, minutes >= 1, minutes <= 1_440 else {
+                throw ConfigurationError(variable: "AUTOPILOT_DELEGATION_INTERVAL_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 1440")
+            }
+            settings.delegationInterval = minutes * 60
+        }
         if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
             guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
                 throw ConfigurationError(variable: "AUTOPILOT_PUBLIC_URL", reason: "\"\(value)\" must start with http:// or https://")

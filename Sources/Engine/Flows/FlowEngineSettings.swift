@@ -29,6 +29,14 @@ public struct FlowEngineSettings: Sendable {
     public var publicURL = "http://localhost:8080"
     /// The key that signs tracking and unsubscribe links (AUTOPILOT_TRACKING_SECRET); nil: the database's own secret.
     public var trackingSecret: String?
+    /// Order, engagement and ticket events rescore their contacts' RFM and churn risk at once (and may emit
+    /// `score.churn_risk_crossed`).
+    public var rescoreOnEvents = true
+    /// The full nightly scoring (lifetime value included) runs once a day after this hour of the tenant's day; nil: not
+    /// run by the worker (`autopilot score` from cron instead). `autopilot serve` and `worker` use 3 (AUTOPILOT_NIGHTLY_SCORING_HOUR).
+    public var nightlyScoringHour: Int?
+    /// How often recommendations are recomputed for flows delegated for a rule.
+    public var delegationInterval: TimeInterval = 15 * 60
 
     public init() {}
 }

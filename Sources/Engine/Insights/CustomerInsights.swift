@@ -37,9 +37,28 @@ public struct CustomerInsights: Sendable {
         let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
         let model = LifetimeValueModel.fit(summaries)
         let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
+        let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
+        let churnByContact = Dictionary(uniqueKeysWithValues: customers.map { ($0.contactID, $0.churn) })
+        let histories = ContactHistories.make(data, churn: churnByContact, now: now)
+        let recommendations = RecommendationEngine.recommend(histories, now: now, locale: locale)
+        return Result(customers: customers, lifetimeWarnings: model.warnings, recommendations: recommendations)
+    }
+}
+
+extension CustomerInsights {
+    /// RFM and churn risk only, for the customers in `data` (the incremental recompute on order and message events;
+    /// lifetime value needs the whole history and is left to the nightly job).
+    public func churnScores(_ data: ScoringData, now: Date, locale: ScoringLocale) -> [CustomerScores] {
+        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
+        return scores(data, ordersByContact: Dictionary(grouping: data.orders, by: \.contactID), engagement: engagement, lifetimes: [:], now: now, locale: locale)
+    }
+
+    func scores(
+        _ data: ScoringData, ordersByContact: [String: [ScoringData.Order]], engagement: EngagementCounts, lifetimes: [String: CustomerLifetimeValue],
+        now: Date, locale: ScoringLocale
+    ) -> [CustomerScores] {
         var customers: [CustomerScores] = []
         customers.reserveCapacity(ordersByContact.count)
-        var churnByContact: [String: ChurnRisk] = [:]
         for contact in data.contacts {
             guard let orders = ordersByContact[contact.id], !orders.isEmpty else { continue }
             let history = ChurnSignals.orderHistory(orderDates: orders.map(\.placedAt), now: now)
@@ -54,13 +73,10 @@ public struct CustomerInsights: Sendable {
                 emailOpensPrevious: counts.opensPrevious, emailClicksRecent: counts.clicksRecent, emailClicksPrevious: counts.clicksPrevious,
                 supportTicketsRecent: tickets)
             let churn = churnModel.assess(signals, locale: contact.locale.map(ScoringLocale.init(languageTag:)) ?? locale)
-            churnByContact[contact.id] = churn
             customers.append(
                 CustomerScores(contactID: contact.id, email: contact.email, rfm: rfm, segment: RFMSegment(score: rfm), churn: churn, lifetime: lifetimes[contact.id]))
         }
-        let histories = ContactHistories.make(data, churn: churnByContact, now: now)
-        let recommendations = RecommendationEngine.recommend(histories, now: now, locale: locale)
-        return Result(customers: customers, lifetimeWarnings: model.warnings, recommendations: recommendations)
+        return customers
     }
 }
 

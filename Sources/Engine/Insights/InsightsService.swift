@@ -86,26 +86,9 @@ public struct InsightsService: Sendable {
                 contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
                 clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive)
         }
-        let crossings = result.customers.filter { ChurnBand.crossesAlert(from: data.previousChurn[$0.contactID], to: $0.churn.score) }
-        let contacts = Dictionary(uniqueKeysWithValues: data.contacts.map { ($0.id, $0) })
-        let day = Timestamp.format(now).prefix(10)
-        let events: [IncomingEvent] = crossings.compactMap { customer in
-            guard let contact = contacts[customer.contactID] else { return nil }
-            let identifiers = ContactIdentifiers(email: contact.email, phone: contact.phone, externalID: contact.externalID)
-            guard !identifiers.isEmpty else { return nil }
-            var properties: JSONObject = ["score": .double((customer.churn.score * 1000).rounded() / 1000), "band": .string(customer.churn.band.rawValue)]
-            if let previous = data.previousChurn[customer.contactID] { properties["previous_score"] = .double((previous * 1000).rounded() / 1000) }
-            properties["reasons"] = .array(customer.churn.explanation.map { .string($0) })
-            return IncomingEvent(
-                type: .churnRiskCrossed, occurredAt: now, idempotencyKey: "churn-crossed:\(customer.contactID):\(day)", contact: identifiers,
-                payload: .churnRiskCrossed(score: customer.churn.score, previousScore: data.previousChurn[customer.contactID]), properties: properties)
-        }
+        let events = ChurnCrossings.events(for: result.customers, data: data, now: now)
+        try await ChurnCrossings.record(events, dependencies: dependencies, tenantID: tenantID)
         try await dependencies.store.recordScores(scores, tenantID: tenantID, scoredAt: now)
-        var start = 0
-        while start < events.count {
-            _ = try await IngestPipeline(dependencies: dependencies).record(Array(events[start..<min(events.count, start + 1_000)]), tenantID: tenantID)
-            start += 1_000
-        }
         return (scores.count, events.count)
     }
 }

@@ -6,6 +6,7 @@ public enum FlowLibrary {
     public static let ids: [String] = [
         "abandoned-cart", "order-confirmation-sms", "shipping-notification-sms", "review-request", "at-risk-customer", "birthday",
         "replenishment", "price-drop", "referral", "welcome", "win-back", "lead-nurture",
+        "delegate-silence", "delegate-not-opened", "delegate-opened-no-reply",
     ]
 
     private static let loaded: Result<[FlowDefinition], FlowLibraryError> = {

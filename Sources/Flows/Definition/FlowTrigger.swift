@@ -9,6 +9,15 @@ public enum FlowTrigger: Sendable, Hashable {
     case schedule(FlowSchedule, condition: Condition?)
     /// Started by a person or the API.
     case manual
+    /// Delegated: a pending recommendation of this rule (`silence`, `not_opened`, …) starts a run instead of waiting for a
+    /// person to accept it. Such flows are off until the tenant turns them on.
+    case recommendation(rule: String)
+
+    /// The rule a delegated flow acts on.
+    public var recommendationRule: String? {
+        if case .recommendation(let rule) = self { return rule }
+        return nil
+    }
 
     /// The event type for event triggers.
     public var eventType: String? {

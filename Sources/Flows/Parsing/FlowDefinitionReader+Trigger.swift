@@ -7,10 +7,12 @@ extension FlowDefinitionReader {
             return nil
         }
         if value.stringValue == "manual" { return .manual }
-        guard let spec = object(value, "trigger", expected: "\"manual\" or a mapping with event, date or schedule") else { return nil }
-        let kinds = ["event", "date", "schedule", "manual"].filter { spec[$0] != nil }
+        guard let spec = object(value, "trigger", expected: "\"manual\" or a mapping with event, date, schedule or recommendation") else {
+            return nil
+        }
+        let kinds = ["event", "date", "schedule", "manual", "recommendation"].filter { spec[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first else {
-            fail("trigger", kinds.isEmpty ? "needs one of event, date, schedule, manual" : "has both \(kinds.joined(separator: " and "))")
+            fail("trigger", kinds.isEmpty ? "needs one of event, date, schedule, manual, recommendation" : "has both \(kinds.joined(separator: " and "))")
             return nil
         }
         let base = ConditionSchema(roots: ["contact": FlowVocabulary.contact, "settings": settings])
@@ -57,6 +59,14 @@ extension FlowDefinitionReader {
             let condition = condition(spec, "where", "trigger", schema: base)
             if spec["where"] != nil, spec["where"] != .null, condition == nil { return nil }
             return .schedule(schedule, condition: condition)
+        case "recommendation":
+            allowOnly(spec, ["recommendation"], "trigger")
+            guard let rule = string(spec, "recommendation", "trigger", required: true) else { return nil }
+            guard FlowVocabulary.recommendationRules.contains(rule) else {
+                fail("trigger.recommendation", "\"\(rule)\" is not a recommendation rule (\(FlowVocabulary.recommendationRules.joined(separator: ", ")))")
+                return nil
+            }
+            return .recommendation(rule: rule)
         default:
             allowOnly(spec, ["manual"], "trigger")
             guard spec["manual"] == .bool(true) else {

@@ -52,6 +52,7 @@ struct FlowDefinitionReader {
         case .date: roots["trigger"] = .object(["date": .value(.string), "occurrence": .value(.string)])
         case .schedule: roots["trigger"] = .object(["scheduled_at": .value(.string)])
         case .manual: roots["trigger"] = .open
+        case .recommendation: roots["trigger"] = FlowVocabulary.recommendationTrigger
         }
         return ConditionSchema(roots: roots)
     }

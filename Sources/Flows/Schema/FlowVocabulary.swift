@@ -11,6 +11,15 @@ public enum FlowVocabulary {
 
     private static let message: [String: FieldSchema] = ["message_id": string, "channel": string, "template": string, "subject": string]
 
+    /// The rules of the decision engine a flow can be delegated for (`trigger: { recommendation: RULE }`).
+    public static let recommendationRules = ["not_opened", "opened_no_reply", "silence", "hot_lead_waiting", "at_risk_customer"]
+
+    /// What a delegated run's `trigger` holds: the recommendation it acts on.
+    static let recommendationTrigger = FieldSchema.object([
+        "recommendation_id": string, "rule": string, "action": string, "reason": string, "priority": string, "channel": string,
+        "template": string,
+    ])
+
     /// The properties of every event type flows know, by raw type. Types of the core vocabulary missing here read as open
     /// objects; `lead.qualified`, `score.churn_risk_crossed` and `cart.recovered` are accepted even before the core has them.
     static let eventProperties: [String: [String: FieldSchema]] = [

@@ -2,9 +2,10 @@
 public enum Migrations {
     public static let all: [Migration] = [
         foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls,
+        recommendationDecidedBy,
     ]
 
-    public static var latestVersion: Int { all.last?.version ?? 0 }
+    public static var latestVersion: Int { all.map(\.version).max() ?? 0 }
 
     static let foundation = Migration(
         version: 1, name: "foundation",

@@ -46,6 +46,9 @@ public protocol AutopilotStore: FlowStore, TemplateStore, ChannelSettingsStore, 
     /// Contacts, orders, messages, replies, recent tickets and leads: what scoring and the decision rules read.
     func scoringData(tenantID: String, ticketsSince: Date) async throws -> ScoringData
     func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
+    func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData
+    func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
+    func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (contactIDs: Set<String>, position: Int64)
     func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]
     func saveRecommendationDecision(_ decision: StoredRecommendationDecision, tenantID: String) async throws
 

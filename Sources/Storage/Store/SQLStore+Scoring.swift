@@ -3,18 +3,29 @@ import Foundation
 
 extension SQLStore {
     public func scoringData(tenantID: String, ticketsSince: Date) async throws -> ScoringData {
+        try await scoringData(tenantID: tenantID, ticketsSince: ticketsSince, contactIDs: nil)
+    }
+
+    /// The scoring data of some contacts only (every contact when `contactIDs` is nil).
+    public func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData {
         let tenant = SQLValue.text(tenantID)
+        func scoped(_ sql: String, _ parameters: [SQLValue], column: String = "contact_id") -> SQLStatement {
+            guard let contactIDs else { return SQLStatement(sql, parameters) }
+            let ids = contactIDs.sorted()
+            let list = ids.isEmpty ? " AND \(column) IN (NULL)" : " AND \(column) IN " + SQLStatement.placeholders(ids.count)
+            return SQLStatement(sql + list, parameters + ids.map { .text($0) })
+        }
         let rows = try await database.read([
-            SQLStatement("SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score FROM contacts WHERE tenant_id = ?", [tenant]),
-            SQLStatement(
+            scoped("SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score FROM contacts WHERE tenant_id = ?", [tenant], column: "id"),
+            scoped(
                 "SELECT contact_id, placed_at, total - refunded_amount FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled' AND contact_id IS NOT NULL",
                 [tenant]),
-            SQLStatement("SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ?", [tenant]),
-            SQLStatement("SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL", [tenant]),
-            SQLStatement(
+            scoped("SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ?", [tenant]),
+            scoped("SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL", [tenant]),
+            scoped(
                 "SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
                 [tenant, .date(ticketsSince)]),
-            SQLStatement("SELECT contact_id, tier, created_at FROM leads WHERE tenant_id = ?", [tenant]),
+            scoped("SELECT contact_id, tier, created_at FROM leads WHERE tenant_id = ?", [tenant]),
         ])
         var data = ScoringData()
         let churnColumn = RecordColumns.contact.count
@@ -61,14 +72,45 @@ extension SQLStore {
         }
     }
 
+    /// Stores RFM and churn only, leaving lifetime value as the last full scoring left it.
+    public func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws {
+        guard !scores.isEmpty else { return }
+        try await database.transaction(lock: nil, reads: []) { _ in
+            let statement = "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, scored_at = ? WHERE tenant_id = ? AND id = ?"
+            let writes = scores.map { score in
+                SQLWrite.statement(
+                    SQLStatement(
+                        statement,
+                        [.double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .date(scoredAt), .text(tenantID), .text(score.contactID)]))
+            }
+            return (writes, ())
+        }
+    }
+
+    /// The contacts named by events of `types` after position `after` in the event log (at most `limit` events), and the
+    /// position to continue from: the last of those events, or the end of the log when fewer than `limit` matched.
+    public func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (contactIDs: Set<String>, position: Int64) {
+        let tenant = SQLValue.text(tenantID)
+        let rows = try await database.read([
+            SQLStatement(
+                "SELECT seq, contact_id FROM events WHERE tenant_id = ? AND seq > ? AND type IN \(SQLStatement.placeholders(types.count)) ORDER BY seq LIMIT ?",
+                [tenant, .int(after)] + types.map { .text($0) } + [.integer(limit)]),
+            SQLStatement("SELECT MAX(seq) FROM events WHERE tenant_id = ?", [tenant]),
+        ])
+        let contacts = Set(rows[0].compactMap { $0.text(1) })
+        let end = rows[1].first?.int(0) ?? after
+        let position = limit > 0 && rows[0].count >= limit ? (rows[0].last?.int(0) ?? after) : max(after, end)
+        return (contacts, position)
+    }
+
     public func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision] {
         let rows = try await database.read([
-            SQLStatement("SELECT recommendation_id, contact_id, status, until_at, decided_at FROM recommendation_decisions WHERE tenant_id = ?", [.text(tenantID)])
+            SQLStatement("SELECT recommendation_id, contact_id, status, until_at, decided_at, decided_by FROM recommendation_decisions WHERE tenant_id = ?", [.text(tenantID)])
         ])
         return rows[0].map {
             StoredRecommendationDecision(
                 recommendationID: $0.text(0) ?? "", contactID: $0.text(1), status: $0.text(2) ?? "dismissed", until: $0.date(3),
-                decidedAt: $0.date(4) ?? .distantPast)
+                decidedAt: $0.date(4) ?? .distantPast, decidedBy: $0.text(5))
         }
     }
 
@@ -76,10 +118,11 @@ extension SQLStore {
         try await database.transaction(lock: nil, reads: []) { _ in
             let row: [SQLValue] = [
                 .text(tenantID), .text(decision.recommendationID), .text(decision.contactID), .text(decision.status), .date(decision.until),
-                .date(decision.decidedAt),
+                .date(decision.decidedAt), .text(decision.decidedBy),
             ]
             let write = SQLWrite.upsert(
-                table: "recommendation_decisions", columns: ["tenant_id", "recommendation_id", "contact_id", "status", "until_at", "decided_at"],
+                table: "recommendation_decisions",
+                columns: ["tenant_id", "recommendation_id", "contact_id", "status", "until_at", "decided_at", "decided_by"],
                 key: ["tenant_id", "recommendation_id"], rows: [row])
             return ([write], ())
         }

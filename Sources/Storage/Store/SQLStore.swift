@@ -14,9 +14,11 @@ public struct SQLStore: AutopilotStore {
         try await database.executeScript([
             "CREATE TABLE IF NOT EXISTS schema_migrations (version \(database.dialect == .sqlite ? "INTEGER" : "BIGINT") PRIMARY KEY, name TEXT NOT NULL, applied_at \(database.dialect == .sqlite ? "INTEGER" : "BIGINT") NOT NULL)"
         ])
-        let current = try await schemaStatus().currentVersion
+        // Every migration not applied yet, in version order: one merged out of order (a lower number landing after a
+        // higher one) is still applied.
+        let done = Set(try await database.read([SQLStatement("SELECT version FROM schema_migrations")])[0].compactMap { $0.int(0) }.map(Int.init))
         var applied: [Int] = []
-        for migration in Migrations.all where migration.version > current {
+        for migration in Migrations.all.sorted(by: { $0.version < $1.version }) where !done.contains(migration.version) {
             let record = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (\(migration.version), '\(migration.name)', \(Int64(now.timeIntervalSince1970 * 1000)))"
             try await database.executeScript(migration.statements(for: database.dialect) + [record])
             applied.append(migration.version)

@@ -60,12 +60,15 @@ public struct StoredRecommendationDecision: Sendable, Equatable {
     public var status: String
     public var until: Date?
     public var decidedAt: Date
+    /// nil: a person; `flow:ID`: a flow delegated for the recommendation's rule.
+    public var decidedBy: String?
 
-    public init(recommendationID: String, contactID: String?, status: String, until: Date?, decidedAt: Date) {
+    public init(recommendationID: String, contactID: String?, status: String, until: Date?, decidedAt: Date, decidedBy: String? = nil) {
         self.recommendationID = recommendationID
         self.contactID = contactID
         self.status = status
         self.until = until
         self.decidedAt = decidedAt
+        self.decidedBy = decidedBy
     }
 }

@@ -128,7 +128,8 @@ struct SMTPFailureTests {
 
         #expect(outcome.failure?.code == "timeout")
         #expect(outcome.failure?.isTransient == true)
-        #expect(elapsed < .seconds(2))
+        // Well before the server's 4 s answer, with room for a loaded machine (two cores shared with builds).
+        #expect(elapsed < .milliseconds(3_500))
     }
 
     @Test("an email that cannot be written safely never reaches the server")

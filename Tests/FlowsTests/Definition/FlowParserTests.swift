@@ -1,5 +1,6 @@
 import AutopilotCore
 import Flows
+import Foundation
 import Testing
 
 @Suite("Flow definition parser and validation")
@@ -155,11 +156,27 @@ struct FlowParserTests {
         ("trigger: { event: score.churn_risk_crossed, where: event.score > 0.7 }", true),
         ("trigger: { event: lead.qualified, where: 'event.tier in [\"hot\", \"warm\"]' }", true),
         ("trigger: { event: cart.abandoned, schedule: every day 09:00 }", false),
+        ("trigger: { recommendation: silence }", true),
+        ("trigger: { recommendation: ghosted }", false),
+        ("trigger: { recommendation: silence, event: order.placed }", false),
     ])
     func triggers(line: String, valid: Bool) {
         let text = "id: t\nname: T\n\(line)\nsteps:\n  - exit: done\n"
         let issues = FlowDefinition.validate(text)
         #expect(issues.isEmpty == valid, "\(issues)")
+    }
+
+    @Test func aDelegatedTriggerNamesItsRule() throws {
+        let flow = try FlowDefinition.parse("id: t\nname: T\ntrigger: { recommendation: opened_no_reply }\nsteps:\n  - exit: done\n")
+        #expect(flow.trigger == .recommendation(rule: "opened_no_reply"))
+        #expect(flow.trigger.recommendationRule == "opened_no_reply")
+        let issues = FlowDefinition.validate("id: t\nname: T\ntrigger: { recommendation: ghosted }\nsteps:\n  - exit: done\n").map(\.description)
+        #expect(issues.count == 1)
+        #expect(issues.first?.contains("trigger.recommendation") == true, "\(issues)")
+        #expect(issues.first?.contains("silence") == true, "the error lists the rules: \(issues)")
+        let branching = "id: t\nname: T\ntrigger: { recommendation: not_opened }\nsteps:\n  - branch: { if: trigger.FIELD == \"sms\", then: [ { exit: sms } ] }\n"
+        #expect(FlowDefinition.validate(branching.replacingOccurrences(of: "FIELD", with: "channel")).isEmpty)
+        #expect(!FlowDefinition.validate(branching.replacingOccurrences(of: "FIELD", with: "tier")).isEmpty, "trigger holds the recommendation's fields only")
     }
 
     @Test func dateTriggerDefaultsToYearlyForBirthdays() throws {

@@ -46,6 +46,8 @@ public struct FlowSummary: Sendable, Codable, Equatable {
             return "schedule \(schedule)" + (condition.map { " where \($0)" } ?? "")
         case .manual:
             return "manual"
+        case .recommendation(let rule):
+            return "recommendation \(rule) (delegated)"
         }
     }
 }

@@ -27,13 +27,19 @@ public struct FlowRunControl: Sendable {
             throw ConflictError(code: "flow_not_live", message: "flow \(flowID) is \(entry.pausedReason.map { "paused (\($0))" } ?? "disabled")")
         }
         let contactID = try await resolve(reference)
-        let definition = entry.current
         let runKey = key.map { "manual:" + $0 } ?? "manual:" + Timestamp.format(now)
+        return try await start(flowID: flowID, in: catalog, contactID: contactID, runKey: runKey, trigger: trigger, now: now)
+    }
+
+    /// Starts a run of a flow for a contact, once per `runKey`, respecting the flow's re-entry rule (a refusal is a
+    /// `ConflictError`). The caller has checked that the flow is live and may be started this way.
+    func start(flowID: String, in catalog: FlowCatalog, contactID: String, runKey: String, trigger: JSONObject, now: Date) async throws -> StartedRun {
+        guard let definition = catalog.entries[flowID]?.current else { throw NotFoundError(what: "flow \(flowID)") }
         let settings = catalog.settings(of: flowID)
         let tenantTimeZone = catalog.timeZone
         let tenant = tenantID
         return try await dependencies.store.changeRuns(tenantID: tenantID, contactIDs: [contactID]) { contacts, runs in
-            guard let contact = contacts[contactID] else { throw NotFoundError(what: "contact \(reference)") }
+            guard let contact = contacts[contactID] else { throw NotFoundError(what: "contact \(contactID)") }
             let id = FlowRunID.make(flowID: flowID, contactID: contactID, triggerKey: runKey)
             if let existing = runs.first(where: { $0.id == id }) {
                 return (FlowChanges(), StartedRun(runID: id, flowID: flowID, contactID: contactID, status: existing.status, created: false))
