@@ -31,6 +31,15 @@ public struct AIServices: Sendable {
         return AIServices(gateway: gateway)
     }
 
+    /// The gateway from the environment for a command without a database (`autopilot qualify`): calls are accounted in
+    /// memory only, and no monthly budget is read back.
+    public static func transient(_ environment: [String: String], logger: Logger = Logger(label: "autopilot.llm")) throws -> AIServices {
+        AIServices(
+            gateway: try LLMGateway.fromEnvironment(
+                environment, recorder: InMemoryUsageRecorder(), clock: EngineLLMClock(SystemClock()), offline: EngineOfflineResponders.provider,
+                logger: logger))
+    }
+
     /// No provider: every feature answers from its offline template. Calls are still recorded in the store.
     public static func offline(store: any LLMCallStore, clock: any Clock, logger: Logger = Logger(label: "autopilot.llm")) -> AIServices {
         let gateway = LLMGateway(

@@ -19,3 +19,11 @@ public struct LeadEvidence: Sendable, Codable, Hashable {
         self.engagement = engagement
     }
 }
+
+extension LeadEvidence {
+    /// The fields a language model supplied (budget, timeline, decisionMaker, fit, engagement), in that order.
+    public var fieldsFromModel: [String] {
+        [("budget", budget), ("timeline", timeline), ("decisionMaker", decisionMaker), ("fit", fit), ("engagement", engagement)]
+            .filter { $0.1.source == .model }.map(\.0)
+    }
+}

@@ -9,12 +9,13 @@ struct LeadRoutes {
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.post("leads/qualify") { request, context in
-            _ = try context.requireTenant()
+            let tenantID = try context.requireTenant()
             let body = try await JSONBody.document(request, limit: maximumBodyBytes)
             guard let text = body["text"]?.stringValue ?? body["message"]?.stringValue else {
                 throw ValidationError(code: "invalid_request", field: "text", message: "is required: {\"text\": \"the lead's message\"}")
             }
-            return try JSONResponse.make(try LeadQualificationService(clock: dependencies.clock).qualify(text: text))
+            let service = LeadQualificationService(clock: dependencies.clock, ai: dependencies.ai, tenantID: tenantID)
+            return try JSONResponse.make(try await service.qualify(text: text))
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AutopilotCore
+import Engine
 import Foundation
 import Scoring
 
@@ -10,7 +12,13 @@ struct QualifyCommand: AsyncParsableCommand {
     @Flag(help: "Print the qualification as JSON.") var json = false
 
     func run() async throws {
-        let qualification = LeadQualifier(now: Date()).qualify(text)
+        let ai = try AIServices.transient(ProcessInfo.processInfo.environment)
+        let qualification: LeadQualification
+        do {
+            qualification = try await LeadQualificationService(clock: SystemClock(), ai: ai, tenantID: "cli").qualify(text: text)
+        } catch let error as AutopilotCore.ValidationError {
+            throw ArgumentParser.ValidationError("\(error.field ?? "text"): \(error.message)")
+        }
         if json {
             try JSONOutput.print(qualification)
             return
@@ -21,5 +29,7 @@ struct QualifyCommand: AsyncParsableCommand {
         print("  decision      \(qualification.decisionMaker.map { $0 ? "decides" : "someone else decides" } ?? "–")")
         print("  fit           \(qualification.fit ? "yes" : "no")")
         print("  engagement    \(qualification.engagement)")
+        let modelFields = qualification.evidence.fieldsFromModel
+        if !modelFields.isEmpty { print("  from the model: \(modelFields.joined(separator: ", "))") }
     }
 }
