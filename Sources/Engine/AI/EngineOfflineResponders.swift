@@ -5,5 +5,6 @@ enum EngineOfflineResponders {
     static var provider: OfflineProvider {
         OfflineProvider()
             .registering(feature: TemplateDraftAssistant.feature, TemplateDraftOffline.responder)
+            .registering(feature: RetentionAdvisor.feature, RetentionOffline.responder)
     }
 }

@@ -25,15 +25,42 @@ public struct InsightsService: Sendable {
     public func pendingRecommendations(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french) async throws
         -> [Recommendation]
     {
+        try await pendingWithScores(at: at ?? dependencies.clock.now(), filter: filter, locale: locale).recommendations
+    }
+
+    /// `GET /v1/recommendations` and `autopilot recommendations --json`: pending recommendations as shown, each customer
+    /// at churn risk above 0.5 with a retention suggestion (`RetentionAdvisor`).
+    public func pendingViews(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french) async throws
+        -> [RecommendationView]
+    {
         let now = at ?? dependencies.clock.now()
-        let fresh = try await insights(at: now, locale: locale).recommendations
-        let decisions = try await dependencies.store.recommendationDecisions(tenantID: tenantID).map(\.decision)
-        return filter.apply(RecommendationTriage.pending(fresh, decisions: decisions, now: now))
+        let (recommendations, result) = try await pendingWithScores(at: now, filter: filter, locale: locale)
+        let churn = Dictionary(result.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
+        let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenantID)
+        var views: [RecommendationView] = []
+        views.reserveCapacity(recommendations.count)
+        for recommendation in recommendations {
+            var view = RecommendationView(recommendation)
+            if let risk = churn[recommendation.contactID] {
+                view.retention = try await advisor.suggestion(
+                    contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: now)
+            }
+            views.append(view)
+        }
+        return views
     }
 
     /// `GET /v1/recommendations`: pending recommendations as the API shows them.
     public func pending(_ query: RecommendationQuery) async throws -> [RecommendationView] {
-        try await pendingRecommendations(filter: query.filter, locale: query.locale).map(RecommendationView.init)
+        try await pendingViews(filter: query.filter, locale: query.locale)
+    }
+
+    func pendingWithScores(at now: Date, filter: RecommendationFilter, locale: ScoringLocale) async throws
+        -> (recommendations: [Recommendation], insights: CustomerInsights.Result)
+    {
+        let result = try await insights(at: now, locale: locale)
+        let decisions = try await dependencies.store.recommendationDecisions(tenantID: tenantID).map(\.decision)
+        return (filter.apply(RecommendationTriage.pending(result.recommendations, decisions: decisions, now: now)), result)
     }
 
     /// Accept, dismiss, or snooze until a date: `action` is accept | dismiss | snooze.

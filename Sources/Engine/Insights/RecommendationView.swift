@@ -5,12 +5,17 @@ import Foundation
 /// A recommendation as the API and the CLI show it: snake_case keys, ISO 8601 times, `contact` is the email when known.
 public struct RecommendationView: Encodable, Sendable {
     public let recommendation: Recommendation
+    /// For a customer at churn risk above 0.5: how to keep them, and who wrote it.
+    public var retention: RetentionSuggestion?
 
-    public init(_ recommendation: Recommendation) { self.recommendation = recommendation }
+    public init(_ recommendation: Recommendation, retention: RetentionSuggestion? = nil) {
+        self.recommendation = recommendation
+        self.retention = retention
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, contact, contactID = "contact_id", rule, action, reason, priority, channel, template
-        case createdAt = "created_at", dueAt = "due_at", evidence
+        case createdAt = "created_at", dueAt = "due_at", evidence, retention = "retention_suggestion"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -27,5 +32,6 @@ public struct RecommendationView: Encodable, Sendable {
         try container.encode(Timestamp.format(recommendation.createdAt), forKey: .createdAt)
         try container.encode(Timestamp.format(recommendation.dueAt), forKey: .dueAt)
         try container.encode(recommendation.evidence, forKey: .evidence)
+        try container.encodeIfPresent(retention, forKey: .retention)
     }
 }

@@ -26,15 +26,17 @@ struct RecommendationsCommand: AsyncParsableCommand {
         let evaluatedAt = moment
         let recommendations = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
             let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
-            return try await InsightsService(dependencies: dependencies, tenantID: tenantID).pendingRecommendations(at: evaluatedAt, locale: language)
+            return try await InsightsService(dependencies: dependencies, tenantID: tenantID).pendingViews(at: evaluatedAt, locale: language)
         }
         if json {
-            try JSONOutput.print(recommendations.map(RecommendationView.init))
+            try JSONOutput.print(recommendations)
             return
         }
         print("\(recommendations.count) recommendations")
-        for recommendation in recommendations.prefix(limit) {
+        for view in recommendations.prefix(limit) {
+            let recommendation = view.recommendation
             print("  [\(recommendation.priority.rawValue)] \(recommendation.contactEmail ?? recommendation.contactID) — \(recommendation.rule.rawValue): \(recommendation.reason)")
+            if let retention = view.retention { print("      to keep them (\(retention.provider)): \(retention.text)") }
         }
     }
 }
