@@ -120,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "autopilot",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "Engine", "Server",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "Engine", "Server", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

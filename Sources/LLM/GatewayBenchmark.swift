@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 
 /// Figures from one benchmark run.
-public struct GatewayBenchmarkResult: Sendable, Hashable, CustomStringConvertible {
+public struct GatewayBenchmarkResult: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Calls answered per second with `concurrency` requests in flight through the gateway over HTTP.
     public var callsPerSecond: Double
     public var concurrency: Int

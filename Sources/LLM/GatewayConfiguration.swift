@@ -39,6 +39,8 @@ extension GatewayConfiguration {
     /// - `XAI_BASE_URL`, `OPENAI_BASE_URL`, `GEMINI_BASE_URL`, `ANTHROPIC_BASE_URL` override base URLs;
     ///   `XAI_MODEL`, `OPENAI_MODEL`, `GEMINI_MODEL`, `ANTHROPIC_MODEL`, `AUTOPILOT_LLM_MODEL` override models.
     /// - `AUTOPILOT_LLM_ORDER` (e.g. "anthropic,openai"): the order; providers not named are not used.
+    /// - `AUTOPILOT_LLM_TENANT_ORDERS` (e.g. "t_shop=anthropic,openai; t_agency=openai"): per-tenant orders, by tenant id.
+    /// - `AUTOPILOT_LLM_TENANT_BUDGETS` (e.g. "t_shop=20; t_agency=150"): per-tenant monthly budgets in dollars.
     /// - `AUTOPILOT_LLM_MAX_ATTEMPTS`, `AUTOPILOT_LLM_BREAKER_FAILURES`, `AUTOPILOT_LLM_BREAKER_COOLDOWN` (seconds),
     ///   `AUTOPILOT_LLM_MONTHLY_BUDGET` (dollars per tenant per month), `AUTOPILOT_LLM_PRICES` (`model=in:out;…`),
     ///   `AUTOPILOT_LLM_OFFLINE_FALLBACK` ("0" to throw instead of answering offline when every provider failed).
@@ -86,8 +88,52 @@ extension GatewayConfiguration {
             configuration.budget.defaultMonthlyLimit = budget
         }
         if let text = value("AUTOPILOT_LLM_PRICES") { configuration.prices = try PriceTable.parse(text) }
+        if let text = value("AUTOPILOT_LLM_TENANT_ORDERS") { configuration.tenantOrders = try tenantOrders(text) }
+        if let text = value("AUTOPILOT_LLM_TENANT_BUDGETS") { configuration.budget.monthlyLimits = try tenantBudgets(text) }
         if let text = value("AUTOPILOT_LLM_OFFLINE_FALLBACK") { configuration.fallsBackToOffline = !["0", "false", "no"].contains(text.lowercased()) }
         return configuration
+    }
+
+    /// `tenant=provider,provider; tenant=provider` → orders by tenant id.
+    static func tenantOrders(_ text: String) throws(LLMError) -> [String: [String]] {
+        var orders: [String: [String]] = [:]
+        for (tenant, list) in try tenantEntries(text, variable: "AUTOPILOT_LLM_TENANT_ORDERS") {
+            var names: [String] = []
+            for name in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !name.isEmpty {
+                guard let kind = ProviderKind(rawValue: name) else {
+                    let known = ProviderKind.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw LLMError(.configuration, "AUTOPILOT_LLM_TENANT_ORDERS: tenant \(tenant): unknown provider \"\(name)\" (known: \(known))")
+                }
+                if !names.contains(kind.rawValue) { names.append(kind.rawValue) }
+            }
+            guard !names.isEmpty else { throw LLMError(.configuration, "AUTOPILOT_LLM_TENANT_ORDERS: tenant \(tenant): no provider named") }
+            orders[tenant] = names
+        }
+        return orders
+    }
+
+    /// `tenant=dollars; tenant=dollars` → monthly limits by tenant id.
+    static func tenantBudgets(_ text: String) throws(LLMError) -> [String: Double] {
+        var budgets: [String: Double] = [:]
+        for (tenant, amount) in try tenantEntries(text, variable: "AUTOPILOT_LLM_TENANT_BUDGETS") {
+            guard let dollars = Double(amount), dollars.isFinite, dollars >= 0 else {
+                throw LLMError(.configuration, "AUTOPILOT_LLM_TENANT_BUDGETS: tenant \(tenant): \"\(amount)\" is not a non-negative amount of dollars")
+            }
+            budgets[tenant] = dollars
+        }
+        return budgets
+    }
+
+    private static func tenantEntries(_ text: String, variable: String) throws(LLMError) -> [(String, String)] {
+        var entries: [(String, String)] = []
+        for part in text.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.count == 2, !pieces[0].isEmpty else {
+                throw LLMError(.configuration, "\(variable): \"\(part)\" is not TENANT=VALUE")
+            }
+            entries.append((pieces[0], pieces[1]))
+        }
+        return entries
     }
 
     private static func integer(_ text: String?, name: String) throws(LLMError) -> Int? {

@@ -40,11 +40,27 @@ struct GatewayConfigurationTests {
     }
 
     @Test(arguments: [["AUTOPILOT_LLM_ORDER": "openai,mistral"], ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "ftp://x"],
-                      ["AUTOPILOT_LLM_MAX_ATTEMPTS": "zero"], ["AUTOPILOT_LLM_MONTHLY_BUDGET": "-1"]])
+                      ["AUTOPILOT_LLM_MAX_ATTEMPTS": "zero"], ["AUTOPILOT_LLM_MONTHLY_BUDGET": "-1"],
+                      ["AUTOPILOT_LLM_TENANT_ORDERS": "t_shop=anthropic,mistral"], ["AUTOPILOT_LLM_TENANT_ORDERS": "openai"],
+                      ["AUTOPILOT_LLM_TENANT_ORDERS": "t_shop="], ["AUTOPILOT_LLM_TENANT_BUDGETS": "t_shop=lots"]])
     func badValuesAreReportedWithTheirVariable(_ env: [String: String]) {
         let error = #expect(throws: LLMError.self) { try GatewayConfiguration.fromEnvironment(env) }
         #expect(error?.code == .configuration)
         #expect(env.keys.contains { error?.message.hasPrefix($0) == true })
+    }
+
+    @Test func ordersAndBudgetsArePerTenant() throws {
+        let env = [
+            "OPENAI_API_KEY": "o", "ANTHROPIC_API_KEY": "a", "GEMINI_API_KEY": "g",
+            "AUTOPILOT_LLM_TENANT_ORDERS": "t_shop = anthropic, openai ; t_agency=gemini", "AUTOPILOT_LLM_TENANT_BUDGETS": "t_shop=20; t_agency=150.5",
+        ]
+        let configuration = try GatewayConfiguration.fromEnvironment(env)
+        #expect(configuration.tenantOrders == ["t_shop": ["anthropic", "openai"], "t_agency": ["gemini"]])
+        #expect(configuration.budget.monthlyLimits == ["t_shop": 20, "t_agency": 150.5])
+        let gateway = LLMGateway(configuration: configuration, transport: ReplayTransport(response: ProviderHTTPResponse(status: 200, body: Data("{}".utf8))))
+        #expect(gateway.providerNames(for: "t_shop") == ["anthropic", "openai"])
+        #expect(gateway.providerNames(for: "t_agency") == ["gemini"])
+        #expect(gateway.providerNames(for: "t_other") == ["openai", "gemini", "anthropic"], "others keep the default order")
     }
 
     @Test func backoffIsExponentialCappedAndJittered() {

@@ -4,11 +4,12 @@ import Foundation
 import Scoring
 import Storage
 import Engine
+import LLM
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure Autopilot's speed (use a release build: swift run -c release autopilot bench …).",
-        subcommands: [Ingest.self, ScoringBench.self, FlowsBench.self])
+        subcommands: [Ingest.self, ScoringBench.self, FlowsBench.self, LLMBench.self])
 
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ingest throughput: pipeline, HTTP on loopback, and the raw SQLite ceiling.")
@@ -31,6 +32,29 @@ struct BenchCommand: AsyncParsableCommand {
                 try JSONOutput.print(result, pretty: false)
             } else {
                 print(String(format: "pipeline = %.0f%% of the raw ceiling; peak RSS %.0f MB", result.pipelineShareOfCeiling * 100, result.peakRSSMB))
+            }
+        }
+    }
+
+    struct LLMBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "llm",
+            abstract: "Language-model gateway: calls/s with 64 concurrent requests to a loopback OpenAI-compatible provider, and the gateway's own overhead per call.")
+
+        @Option(help: "Calls in the throughput measurement.") var calls = 5_000
+        @Option(help: "Requests in flight.") var concurrency = 64
+        @Flag(help: "Print the figures as JSON.") var json = false
+
+        func run() async throws {
+            guard calls >= 100 else { throw ValidationError("--calls: at least 100") }
+            guard (1...1_024).contains(concurrency) else { throw ValidationError("--concurrency: between 1 and 1024") }
+            let result = try await GatewayLoopbackBench(calls: calls, concurrency: concurrency).run()
+            if json {
+                try JSONOutput.print(result, pretty: false)
+            } else {
+                print(String(format: "throughput: %.0f calls/s with %d concurrent (%d calls), latency p50 %.2f ms, p99 %.2f ms", result.callsPerSecond, result.concurrency, result.totalCalls, result.latencyP50Milliseconds, result.latencyP99Milliseconds))
+                print(String(format: "gateway overhead per call: %.1f µs mean, %.1f µs p99 (target < 1000 µs); %.1f µs by subtraction over HTTP", result.overheadMicroseconds, result.overheadP99Microseconds, result.subtractedOverheadMicroseconds))
+                print("calls not answered by the provider: \(result.failedCalls)")
             }
         }
     }
