@@ -89,11 +89,14 @@ public final class LLMGateway: Sendable {
         if budget == .stopped {
             let limit = configuration.budget.limit(for: request.tenant) ?? 0
             logger.warning("llm budget stop", metadata: ["tenant": "\(request.tenant)", "spent": "\(spent)", "limit": "\(limit)"])
+            await recorder.budgetReached(budget, tenant: request.tenant, spent: spent, limit: limit, month: UsageMonth(containing: start))
             let reason = "budget_exceeded: spent \(Self.dollars(spent)) of \(Self.dollars(limit)) this month"
             return await answerOffline(request, reason: reason, start: start, budget: budget, failures: [])
         }
         if budget == .warning {
             logger.warning("llm budget warning", metadata: ["tenant": "\(request.tenant)", "spent": "\(spent)"])
+            let limit = configuration.budget.limit(for: request.tenant) ?? 0
+            await recorder.budgetReached(budget, tenant: request.tenant, spent: spent, limit: limit, month: UsageMonth(containing: start))
         }
         let names = providerNames(for: request.tenant, requested: request.providerOrder)
         if names.isEmpty {

@@ -45,4 +45,11 @@ public protocol LLMUsageRecorder: Sendable {
     func record(_ record: LLMUsageRecord) async
     /// The dollars `tenant` spent during `month`.
     func monthlySpend(tenant: String, month: UsageMonth) async -> Double
+    /// Heard on every call while `tenant` is at the warning or the stop of its monthly budget (the engine tells the team
+    /// once per month and level).
+    func budgetReached(_ status: BudgetStatus, tenant: String, spent: Double, limit: Double, month: UsageMonth) async
+}
+
+extension LLMUsageRecorder {
+    public func budgetReached(_ status: BudgetStatus, tenant: String, spent: Double, limit: Double, month: UsageMonth) async {}
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import AutopilotCore
+import Channels
 import Foundation
 import LLM
 import Logging
@@ -25,8 +26,9 @@ public struct AIServices: Sendable {
         _ environment: [String: String], store: any LLMCallStore, clock: any Clock, httpClient: HTTPClient = .shared,
         logger: Logger = Logger(label: "autopilot.llm")
     ) throws -> AIServices {
+        let slack = environment["SLACK_WEBHOOK_URL"].flatMap { $0.isEmpty ? nil : SlackWebhook(url: $0) }
         let gateway = try LLMGateway.fromEnvironment(
-            environment, httpClient: httpClient, recorder: StoreUsageRecorder(store: store, logger: logger), clock: EngineLLMClock(clock),
+            environment, httpClient: httpClient, recorder: StoreUsageRecorder(store: store, logger: logger, slack: slack), clock: EngineLLMClock(clock),
             offline: EngineOfflineResponders.provider, logger: logger)
         return AIServices(gateway: gateway)
     }

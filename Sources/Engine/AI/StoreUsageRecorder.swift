@@ -1,12 +1,56 @@
+import AutopilotCore
+import Channels
 import Foundation
 import LLM
 import Logging
 import Storage
+import Synchronization
 
-/// Keeps the gateway's accounting in the store (`llm_calls`) and reads a tenant's monthly spend back from it.
+/// Keeps the gateway's accounting in the store (`llm_calls`) and reads a tenant's monthly spend back from it. When a
+/// tenant reaches the warning or the stop of its monthly budget, the team hears it once per month and level (Slack when
+/// `SLACK_WEBHOOK_URL` is set, the log otherwise); the notice is kept in `generated_texts` (`budget:LEVEL:YYYY-MM`).
 struct StoreUsageRecorder: LLMUsageRecorder {
     let store: any LLMCallStore
     let logger: Logger
+    var slack: SlackWebhook? = nil
+    private let told = BudgetNotices()
+
+    init(store: any LLMCallStore, logger: Logger, slack: SlackWebhook? = nil) {
+        self.store = store
+        self.logger = logger
+        self.slack = slack
+    }
+
+    func budgetReached(_ status: BudgetStatus, tenant: String, spent: Double, limit: Double, month: UsageMonth) async {
+        let subject = "budget:\(status.rawValue):\(String(format: "%04d-%02d", month.year, month.month))"
+        let first = told.firstTime(tenant + "/" + subject)
+        guard first else { return }
+        do {
+            if try await store.generatedText(subject: subject, tenantID: tenant) != nil { return }
+            let text = Self.notice(status, tenant: tenant, spent: spent, limit: limit, month: month)
+            try await store.recordGeneratedText(
+                GeneratedTextRecord(
+                    tenantID: tenant, subject: subject, feature: "budget_notice", provider: "offline", model: "rules", prompt: "",
+                    details: ["text": .string(text), "spent_usd": .double(spent), "limit_usd": .double(limit)], createdAt: Date()))
+            if let slack, case .failed(let reason, _, _) = await slack.post(text: text) {
+                logger.error("budget notice not posted to Slack", metadata: ["tenant": "\(tenant)", "reason": "\(reason)"])
+            } else if slack == nil {
+                logger.warning("\(text)")
+            }
+        } catch {
+            logger.error("budget notice not recorded", metadata: ["tenant": "\(tenant)", "error": "\(error)"])
+        }
+    }
+
+    static func notice(_ status: BudgetStatus, tenant: String, spent: Double, limit: Double, month: UsageMonth) -> String {
+        let amounts = String(format: "$%.2f of $%.2f", spent, limit)
+        switch status {
+        case .stopped:
+            return "Autopilot: tenant \(tenant) reached 120% of its language-model budget for \(month) (\(amounts)). AI features now answer offline until next month or a higher budget."
+        default:
+            return "Autopilot: tenant \(tenant) reached its language-model budget for \(month) (\(amounts)). Calls continue up to 120%, then stop."
+        }
+    }
 
     func record(_ record: LLMUsageRecord) async {
         let call = LLMCallRecord(
@@ -40,3 +84,13 @@ struct StoreUsageRecorder: LLMUsageRecorder {
         return (start, end)
     }
 }
+
+/// The budget notices this process already gave (the store keeps them across restarts).
+final class BudgetNotices: Sendable {
+    private let given = Mutex<Set<String>>([])
+
+    func firstTime(_ key: String) -> Bool {
+        given.withLock { $0.insert(key).inserted }
+    }
+}
+

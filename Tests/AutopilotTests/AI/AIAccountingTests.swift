@@ -56,6 +56,41 @@ struct AIAccountingTests {
         #expect(calls.map(\.provider) == ["openai", "openai", "offline"])
     }
 
+    @Test func theTeamHearsOfTheBudgetOncePerMonthAndLevel() async throws {
+        try await LoopbackServer.with(answer: { _ in (200, "ok") }) { slack in
+            let store = try await Self.store()
+            let clock = ManualClock(Fixtures.now)
+            let environment = [
+                "AUTOPILOT_LLM_BASE_URL": "http://127.0.0.1:9", "AUTOPILOT_LLM_MONTHLY_BUDGET": "10", "SLACK_WEBHOOK_URL": slack.baseURL + "/hooks/T1/B1/x",
+                "AUTOPILOT_LLM_MAX_ATTEMPTS": "1",
+            ]
+            let ai = try AIServices.fromEnvironment(environment, store: store, clock: clock)
+            let tenantID = try await TenantService(dependencies: Dependencies(store: store, clock: clock, ai: ai)).create(name: "Maison Lavande").tenantID
+            func spend(_ cost: Double) async throws {
+                try await store.recordLLMCall(
+                    LLMCallRecord(
+                        tenantID: tenantID, feature: "blog", provider: "openai", model: "gpt-5.2", inputTokens: 1000, outputTokens: 2000, costUSD: cost,
+                        latencyMilliseconds: 900, outcome: "ok", httpStatus: 200, calledAt: Fixtures.now.addingTimeInterval(-60)))
+            }
+            let request = LLMRequest(messages: [.user("Bonjour")], timeout: .milliseconds(300), deadline: .seconds(2), feature: "weekly_report", tenant: tenantID)
+            try await spend(10.5)
+            _ = try await ai.gateway.complete(request)
+            _ = try await ai.gateway.complete(request)
+            try await spend(2)
+            _ = try await ai.gateway.complete(request)
+            _ = try await ai.gateway.complete(request)
+            let posts = slack.requests.map(\.body)
+            #expect(posts.count == 2, "one warning, one stop: \(posts)")
+            #expect(posts.first?.contains("reached its language-model budget") == true)
+            #expect(posts.last?.contains("120%") == true && posts.last?.contains("$12.50 of $10.00") == true)
+            #expect(slack.requests.allSatisfy { $0.path == "/hooks/T1/B1/x" })
+            // A restarted process remembers: the notices are in the store.
+            let again = try AIServices.fromEnvironment(environment, store: store, clock: clock)
+            _ = try await again.gateway.complete(request)
+            #expect(slack.requests.count == 2)
+        }
+    }
+
     @Test func aWrongVariableIsReportedByName() {
         #expect(throws: LLMError.self) {
             _ = try AIServices.fromEnvironment(["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "ftp://x"], store: StubCallStore(), clock: SystemClock())
