@@ -25,6 +25,39 @@ public struct TenantChannels: Sendable {
                 updatedAt: clock.now()))
     }
 
+    /// Sends the tenant's channel through an HTTP API provider (Twilio, Omnisend, WhatsApp Cloud), configured by the same
+    /// variables as the environment (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`…). The secrets are stored apart and never
+    /// shown. Throws naming the variable that cannot be used, or the channel the provider does not send.
+    public func use(_ provider: ChannelProvider, channel: Channel, variables: [String: String], tenantID: String) async throws {
+        guard provider != .log, provider != .smtp else {
+            throw ValidationError(code: "invalid_provider", field: "provider", message: "use useLog or useSMTP for \(provider.rawValue)")
+        }
+        guard provider.channels.contains(channel) else {
+            let channels = provider.channels.map(\.rawValue).sorted().joined(separator: " and ")
+            throw ValidationError(code: "invalid_provider", field: "provider", message: "\(provider.rawValue) sends \(channels), not \(channel.rawValue)")
+        }
+        let (settingNames, secretNames) = provider.variables
+        if let unknown = variables.keys.sorted().first(where: { !settingNames.contains($0) && !secretNames.contains($0) }) {
+            throw ValidationError(
+                code: "invalid_setting", field: unknown,
+                message: "is not a \(provider.rawValue) setting (known: \((settingNames + secretNames).joined(separator: ", ")))")
+        }
+        do {
+            _ = try SenderDirectory.apiSender(provider, variables: variables)
+        } catch let error as ConfigurationError {
+            throw ValidationError(code: "invalid_setting", field: error.variable, message: error.reason)
+        }
+        var settings: JSONObject = [:]
+        var secrets: JSONObject = [:]
+        for (name, value) in variables where !value.isEmpty {
+            if secretNames.contains(name) { secrets[name] = .string(value) } else { settings[name] = .string(value) }
+        }
+        try await store.saveChannelSettings(
+            ChannelSettingsRecord(
+                tenantID: tenantID, channel: channel, provider: provider.rawValue, settings: settings, secrets: secrets.isEmpty ? nil : secrets,
+                updatedAt: clock.now()))
+    }
+
     /// Writes the tenant's messages on this channel to the log, whatever the process default.
     public func useLog(channel: Channel, tenantID: String) async throws {
         try await store.saveChannelSettings(

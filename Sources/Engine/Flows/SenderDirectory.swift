@@ -48,9 +48,52 @@ public struct SenderDirectory: Sendable {
             } catch {
                 return UnavailableSender(name: "smtp", reason: "the tenant's SMTP settings cannot be used: \(error)")
             }
-        case .twilio, .omnisend:
-            return UnavailableSender(name: provider.rawValue, reason: "the \(provider.rawValue) sender is not available in this version")
+        case .twilio, .omnisend, .whatsappCloud:
+            guard provider.channels.contains(record.channel) else {
+                return UnavailableSender(name: provider.rawValue, reason: "\(provider.rawValue) does not send \(record.channel.rawValue)")
+            }
+            do {
+                return try Self.apiSender(provider, variables: ProviderVariables.merged(record.settings, record.secrets))
+            } catch {
+                return UnavailableSender(name: provider.rawValue, reason: "the tenant's \(provider.rawValue) settings cannot be used: \(error)")
+            }
         }
+    }
+}
+
+extension SenderDirectory {
+    /// A sender for an HTTP API provider from its variables (named as in the environment); throws naming the variable
+    /// that cannot be used.
+    public static func apiSender(_ provider: ChannelProvider, variables: [String: String]) throws -> any MessageSender {
+        switch provider {
+        case .twilio:
+            guard let settings = try TwilioSettings.fromEnvironment(variables) else {
+                throw ConfigurationError(variable: "TWILIO_ACCOUNT_SID", reason: "is required")
+            }
+            return TwilioSender(settings: settings)
+        case .omnisend:
+            guard let settings = try OmnisendSettings.fromEnvironment(variables) else {
+                throw ConfigurationError(variable: "OMNISEND_API_KEY", reason: "is required")
+            }
+            return OmnisendSender(settings: settings)
+        case .whatsappCloud:
+            guard let settings = try WhatsAppCloudSettings.fromEnvironment(variables) else {
+                throw ConfigurationError(variable: "WHATSAPP_CLOUD_TOKEN", reason: "is required")
+            }
+            return WhatsAppCloudSender(settings: settings)
+        case .log, .smtp:
+            throw ConfigurationError(variable: "provider", reason: "\(provider.rawValue) is not an HTTP API provider")
+        }
+    }
+}
+
+/// Stored provider settings and secrets as the environment-style variables the settings types read.
+enum ProviderVariables {
+    static func merged(_ settings: JSONObject, _ secrets: JSONObject?) -> [String: String] {
+        var variables: [String: String] = [:]
+        for (name, value) in settings { variables[name] = value.stringValue ?? value.jsonString }
+        for (name, value) in secrets ?? [:] { variables[name] = value.stringValue ?? value.jsonString }
+        return variables
     }
 }
 

@@ -6,16 +6,26 @@ import Foundation
 
 struct ChannelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "channels", abstract: "Choose how a tenant's messages leave, per channel (log by default, SMTP for email).",
+        commandName: "channels",
+        abstract: "Choose how a tenant's messages leave, per channel: log (default), smtp (email), twilio (sms, whatsapp), omnisend (email, sms), whatsapp-cloud.",
         subcommands: [Choose.self, Reset.self, Show.self])
 
     struct Choose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Send a tenant's channel through a provider: `channels set email smtp --host … --from …` or `channels set sms log`.")
+            abstract: "Send a tenant's channel through a provider: `channels set email smtp --host … --from …`, `channels set sms log`, or an API provider.",
+            discussion: """
+                API providers take the variables named as in the environment: settings with --setting NAME=VALUE, secrets with \
+                --secret-env NAME=ENV_VARIABLE (read from this process's environment, never given on the command line). For example:
+                  channels set sms twilio --setting TWILIO_ACCOUNT_SID=AC… --setting TWILIO_FROM=+33… --secret-env TWILIO_AUTH_TOKEN=SHOP_TWILIO_TOKEN
+                  channels set whatsapp whatsapp-cloud --setting WHATSAPP_PHONE_NUMBER_ID=1234 --secret-env WHATSAPP_CLOUD_TOKEN=SHOP_WA_TOKEN
+                  channels set email omnisend --secret-env OMNISEND_API_KEY=SHOP_OMNISEND_KEY
+                """)
 
         @Argument(help: "email, sms or whatsapp.") var channel: String
-        @Argument(help: "log or smtp (email only).") var provider: String
+        @Argument(help: "log, smtp (email), twilio (sms, whatsapp), omnisend (email, sms) or whatsapp-cloud (whatsapp).") var provider: String
+        @Option(name: .customLong("setting"), help: "An API provider's setting, NAME=VALUE (repeatable).") var settings: [String] = []
+        @Option(name: .customLong("secret-env"), help: "An API provider's secret, NAME=ENV_VARIABLE holding it (repeatable).") var secretEnvs: [String] = []
         @Option(help: "SMTP server host name.") var host: String?
         @Option(help: "SMTP port (default after --security: 25, 587 or 465).") var port: String?
         @Option(help: "none, starttls (default) or tls.") var security: String?
@@ -44,8 +54,39 @@ struct ChannelsCommand: AsyncParsableCommand {
                 }
                 print("email: \(settings)")
             default:
-                throw AutopilotCore.ValidationError(code: "invalid_provider", field: "provider", message: "'\(provider)' is not log or smtp")
+                guard let api = ChannelProvider(name: provider) else {
+                    throw AutopilotCore.ValidationError(
+                        code: "invalid_provider", field: "provider", message: "'\(provider)' is not log, smtp, twilio, omnisend or whatsapp-cloud")
+                }
+                let variables = try apiVariables()
+                try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
+                    try await TenantChannels(store: store).use(api, channel: channel, variables: variables, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                }
+                print("\(channel.rawValue): \(api.rawValue) (\(variables.keys.sorted().joined(separator: ", ")))")
             }
+        }
+
+        /// --setting NAME=VALUE and --secret-env NAME=ENV as one dictionary of variables.
+        private func apiVariables() throws -> [String: String] {
+            var variables: [String: String] = [:]
+            for pair in settings {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw AutopilotCore.ValidationError(code: "invalid_setting", field: "--setting", message: "\"\(pair)\" is not NAME=VALUE")
+                }
+                variables[parts[0]] = parts[1]
+            }
+            for pair in secretEnvs {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else {
+                    throw AutopilotCore.ValidationError(code: "invalid_setting", field: "--secret-env", message: "\"\(pair)\" is not NAME=ENV_VARIABLE")
+                }
+                guard let secret = ProcessInfo.processInfo.environment[parts[1]], !secret.isEmpty else {
+                    throw AutopilotCore.ValidationError(code: "missing_secret", field: "--secret-env", message: "the environment variable \(parts[1]) is not set")
+                }
+                variables[parts[0]] = secret
+            }
+            return variables
         }
 
         /// The options read as SMTP_* variables would be, so both are checked by the same rules.

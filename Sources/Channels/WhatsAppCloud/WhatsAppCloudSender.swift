@@ -1,0 +1,69 @@
+import AutopilotCore
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// WhatsApp through Meta's Cloud API: `POST {base}/{phone-number-id}/messages` with a Bearer token and
+/// `{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "33612345678", "type": "text", "text": {...}}`.
+/// The answer's `messages[0].id` (`wamid.…`) is the provider id. 429, 5xx and the throttling codes (4, 80007, 130429,
+/// 131048, 131056) are transient; 131047 means the customer has not written in the last 24 hours, so only an approved
+/// template may be sent — a permanent failure that says so.
+public struct WhatsAppCloudSender: MessageSender {
+    public let name = "whatsapp_cloud"
+    public let settings: WhatsAppCloudSettings
+    public var timeout: TimeInterval = 15
+
+    public init(settings: WhatsAppCloudSettings) {
+        self.settings = settings
+    }
+
+    static let throttlingCodes: Set<Int64> = [4, 80007, 130429, 131048, 131056]
+
+    public func send(_ message: OutboundMessage) async -> SendOutcome {
+        guard message.channel == .whatsapp else {
+            return .failed(SendFailure(code: "unsupported_channel", reason: "whatsapp_cloud sends whatsapp, not \(message.channel.rawValue)", isTransient: false))
+        }
+        let number = message.recipient.filter(\.isNumber)
+        guard number.count >= 8 else {
+            return .failed(SendFailure(code: "invalid_recipient", reason: "\"\(message.recipient)\" is not a phone number in E.164", isTransient: false))
+        }
+        guard let url = URL(string: "\(settings.baseURL)/\(settings.phoneNumberID)/messages") else {
+            return .failed(SendFailure(code: "not_configured", reason: "bad WhatsApp Cloud base URL \(settings.baseURL)", isTransient: false))
+        }
+        let body: JSONValue = [
+            "messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(number), "type": "text",
+            "text": ["preview_url": .bool(message.text.contains("https://")), "body": .string(message.text)],
+        ]
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(settings.accessToken)", forHTTPHeaderField: "Authorization")
+        request.httpBody = Data(body.jsonString.utf8)
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            return .failed(SendFailure(code: "connection", reason: "whatsapp_cloud: \(error.localizedDescription)", isTransient: true))
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let answer = (try? JSONParser.parse(Array(data))) ?? .null
+        if (200..<300).contains(status), let id = answer["messages"]?.arrayValue?.first?["id"]?.stringValue { return .sent(providerID: id) }
+        let error = answer["error"]
+        let code = error?["code"]?.intValue
+        let detail = error?["error_data"]?["details"]?.stringValue ?? error?["message"]?.stringValue ?? String(decoding: data.prefix(200), as: UTF8.self)
+        let retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(TimeInterval.init)
+        if code == 131047 {
+            return .failed(
+                SendFailure(
+                    code: "outside_service_window",
+                    reason: "whatsapp_cloud 131047: the customer has not written in the last 24 hours; WhatsApp only allows an approved template now (\(detail))",
+                    isTransient: false))
+        }
+        let transient = status == 429 || status >= 500 || status == 0 || code.map(Self.throttlingCodes.contains) == true
+        let label = code.map { "whatsapp_cloud_\($0)" } ?? "http_\(status)"
+        return .failed(SendFailure(code: label, reason: "whatsapp_cloud \(status) \(code.map(String.init) ?? "-"): \(detail)", isTransient: transient, retryAfter: retryAfter))
+    }
+}
