@@ -25,7 +25,10 @@ public func buildRouter(
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
-    SystemRoutes(dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil).register(on: router)
+    SystemRoutes(
+        dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil,
+        integrations: configuration.integrations
+    ).register(on: router)
     WebhookRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL).register(on: router)
     TrackingRoutes(tracking: TrackingService(dependencies: dependencies, trackingSecret: configuration.trackingSecret), maximumBodyBytes: configuration.maximumBodyBytes)
         .register(on: router)

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Engine
 import Foundation
 
 /// How the HTTP API is served. Every field has a zero-configuration default.
@@ -16,6 +17,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var publicBaseURL: String?
     /// The key that checks tracking and unsubscribe links (AUTOPILOT_TRACKING_SECRET); nil: the database's own secret.
     public var trackingSecret: String?
+    /// The integrations this process is configured for, listed by `GET /health` (from the environment by `serve`).
+    public var integrations = IntegrationInventory()
 
     public init() {}
 
@@ -23,6 +26,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// AUTOPILOT_PUBLIC_URL, AUTOPILOT_TRACKING_SECRET.
     public static func fromEnvironment(_ environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
+        configuration.integrations = IntegrationInventory.fromEnvironment(environment)
         if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
         if let value = environment["AUTOPILOT_PORT"] {
             guard let port = Int(value), (0...65535).contains(port) else { throw ConfigurationError(variable: "AUTOPILOT_PORT", reason: "\"\(value)\" is not a port number") }

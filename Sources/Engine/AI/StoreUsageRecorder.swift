@@ -59,6 +59,15 @@ struct StoreUsageRecorder: LLMUsageRecorder {
             outcome: record.outcome, httpStatus: record.httpStatus, calledAt: record.startedAt)
         do {
             try await store.recordLLMCall(call)
+            if record.provider != OfflineProvider.name, let health = store as? any IntegrationHealthStore {
+                var tally = IntegrationTally()
+                if record.outcome == "ok" {
+                    tally.success("llm:" + record.provider, kind: "llm", at: record.startedAt)
+                } else {
+                    tally.failure("llm:" + record.provider, kind: "llm", at: record.startedAt, error: record.outcome + (record.httpStatus.map { " (HTTP \($0))" } ?? ""))
+                }
+                try await health.recordIntegrationOutcomes(tally, at: record.startedAt)
+            }
         } catch {
             // Accounting must not break the feature that called; the failure is visible in the logs.
             logger.error("llm call not recorded", metadata: ["tenant": "\(record.tenant)", "feature": "\(record.feature)", "error": "\(error)"])

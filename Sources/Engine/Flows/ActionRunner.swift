@@ -19,6 +19,7 @@ struct ActionRunner {
         let actions = try await dependencies.store.claimDueActions(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !actions.isEmpty else { return 0 }
         var done: [FlowActionRecord] = []
+        var tally = IntegrationTally()
         var byTenant: [String: [FlowActionRecord]] = [:]
         for action in actions { byTenant[action.tenantID, default: []].append(action) }
         for (tenantID, tenantActions) in byTenant {
@@ -33,8 +34,10 @@ struct ActionRunner {
                     let text = payload["message"]?.stringValue ?? ""
                     if payload["channel"]?.stringValue == "slack", let slack = settings.slack {
                         switch await slack.post(text: text) {
-                        case .posted: break
+                        case .posted:
+                            tally.success("slack", kind: "notifications", at: now)
                         case .failed(let reason, let isTransient, _):
+                            tally.failure("slack", kind: "notifications", at: now, error: reason)
                             failure = reason
                             if !isTransient { action.attempts = settings.maximumAttempts }
                         }
@@ -43,6 +46,11 @@ struct ActionRunner {
                     }
                 case "webhook":
                     failure = await post(payload)
+                    if let failure {
+                        tally.failure("webhook_actions", kind: "webhooks", at: now, error: failure)
+                    } else {
+                        tally.success("webhook_actions", kind: "webhooks", at: now)
+                    }
                 case "update_contact":
                     if let contact = contacts[action.contactID], let properties = Self.update(payload, contact: contact) {
                         events.add(.contactUpdated, contact: contact, occurredAt: now, key: "flow-update:" + action.id, properties: properties)
@@ -64,6 +72,11 @@ struct ActionRunner {
             try await events.flush()
         }
         try await dependencies.store.saveActions(done)
+        do {
+            try await dependencies.store.recordIntegrationOutcomes(tally, at: now)
+        } catch {
+            dependencies.logger.error("integration health not recorded", metadata: ["error": "\(error)"])
+        }
         return actions.count
     }
 

@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Flows
 import Foundation
+import Logging
 import Storage
 
 /// Sends what the outbox holds: claims due messages, applies the smart-sending policy, renders the template, hands the
@@ -28,11 +29,12 @@ struct MessageDispatcher: Sendable {
         var outcomes: [OutboxRecord] = []
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
+        var tally = IntegrationTally()
         for item in items {
             let tenant = item.message.tenantID
             var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
             let (record, coupon) = await dispatch(
-                item, templates: resolved, channels: channels, now: now, events: &emitted, paused: paused[tenant] ?? [:])
+                item, templates: resolved, channels: channels, now: now, events: &emitted, paused: paused[tenant] ?? [:], tally: &tally)
             events[tenant] = emitted
             outcomes.append(record)
             if let coupon { coupons.append(coupon) }
@@ -42,11 +44,17 @@ struct MessageDispatcher: Sendable {
         for var tenantEvents in events.values { try await tenantEvents.flush() }
         try await dependencies.store.recordDispatch(outcomes, coupons: coupons)
         try await breakers.judge(outcomes, paused: paused, now: now)
+        do {
+            try await dependencies.store.recordIntegrationOutcomes(tally, at: now)
+        } catch {
+            dependencies.logger.error("integration health not recorded", metadata: ["error": "\(error)"])
+        }
         return items.count
     }
 
     private func dispatch(
-        _ item: DispatchItem, templates: ResolvedTemplates, channels: DispatchChannels, now: Date, events: inout EngineEvents, paused: [String: String]
+        _ item: DispatchItem, templates: ResolvedTemplates, channels: DispatchChannels, now: Date, events: inout EngineEvents, paused: [String: String],
+        tally: inout IntegrationTally
     ) async -> (OutboxRecord, CouponRecord?) {
         var message = item.message
         message.updatedAt = now
@@ -124,6 +132,7 @@ struct MessageDispatcher: Sendable {
             html: rendered.html.map(links.trackedHTML), unsubscribeURL: message.channel == .email ? unsubscribe : nil)
         switch await sender.send(outbound) {
         case .sent(let providerID):
+            tally.success(sender.name, kind: "channel", at: now)
             message.status = "sent"
             message.providerID = providerID
             message.sentAt = now
@@ -137,6 +146,7 @@ struct MessageDispatcher: Sendable {
             return (message, coupon)
         case .failed(let failure):
             message.lastError = "\(failure.code): \(failure.reason)"
+            tally.failure(sender.name, kind: "channel", at: now, error: message.lastError ?? failure.code)
             if failure.isTransient && message.attempts < settings.maximumAttempts {
                 let backoff = min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(max(message.attempts - 1, 0))))
                 message.nextAttemptAt = now.addingTimeInterval(max(backoff, failure.retryAfter ?? 0))

@@ -2,7 +2,9 @@ import AutopilotCore
 import Foundation
 import Storage
 
-/// `GET /health` and `autopilot health`: is the database reachable, is the schema current.
+/// `GET /health` and `autopilot health`: is the database reachable, is the schema current, and how every configured
+/// channel and integration is doing. Only the database and the schema decide `status` (a failing provider must not get
+/// the server restarted by a load balancer); each integration has its own.
 public struct HealthReport: Sendable, Codable, Equatable {
     public struct Check: Sendable, Codable, Equatable {
         public var status: String
@@ -18,20 +20,25 @@ public struct HealthReport: Sendable, Codable, Equatable {
     public var version: String
     public var database: Check
     public var migrations: Check
+    public var integrations: [IntegrationStatus]
 
     public var isHealthy: Bool { status == "ok" }
 
-    public init(status: String, version: String, database: Check, migrations: Check) {
+    public init(status: String, version: String, database: Check, migrations: Check, integrations: [IntegrationStatus] = []) {
         self.status = status
         self.version = version
         self.database = database
         self.migrations = migrations
+        self.integrations = integrations
     }
 
     public static let version = "0.1.0"
 
     /// Checks the store, giving up after `timeout` so a dead database is reported quickly, not after the pool's retries.
-    public static func check(store: any AutopilotStore, databaseName: String, timeout: Duration = .seconds(5)) async -> HealthReport {
+    public static func check(
+        store: any AutopilotStore, databaseName: String, inventory: IntegrationInventory = IntegrationInventory(), detailed: Bool = false,
+        timeout: Duration = .seconds(5)
+    ) async -> HealthReport {
         do {
             let schema = try await withThrowingTaskGroup(of: SchemaStatus.self) { group in
                 group.addTask { try await store.schemaStatus() }
@@ -46,8 +53,15 @@ public struct HealthReport: Sendable, Codable, Equatable {
             let migrations = schema.isCurrent
                 ? Check(status: "ok", detail: "version \(schema.currentVersion)")
                 : Check(status: "error", detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion): run `autopilot migrate`")
+            var integrations = IntegrationStatus.list(inventory: inventory, records: [], tenantChoices: [], detailed: detailed)
+            if schema.isCurrent {
+                integrations = IntegrationStatus.list(
+                    inventory: inventory, records: (try? await store.integrationHealth()) ?? [], tenantChoices: (try? await store.channelProviderChoices()) ?? [],
+                    detailed: detailed)
+            }
             return HealthReport(
-                status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName), migrations: migrations)
+                status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName), migrations: migrations,
+                integrations: integrations)
         } catch {
             return HealthReport(
                 status: "error", version: version, database: Check(status: "error", detail: "unreachable: \(error)"),

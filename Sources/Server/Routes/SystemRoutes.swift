@@ -7,10 +7,11 @@ struct SystemRoutes {
     let dependencies: Dependencies
     let databaseName: String
     let metrics: ServerMetrics?
+    let integrations: IntegrationInventory
 
     func register(on router: Router<AppRequestContext>) {
         router.get("health") { _, _ in
-            let report = await HealthReport.check(store: dependencies.store, databaseName: databaseName)
+            let report = await HealthReport.check(store: dependencies.store, databaseName: databaseName, inventory: integrations)
             return try JSONResponse.make(report, status: report.isHealthy ? .ok : .serviceUnavailable)
         }
         if let metrics {

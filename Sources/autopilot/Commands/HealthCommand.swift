@@ -3,7 +3,9 @@ import Engine
 import Foundation
 
 struct HealthCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "health", abstract: "Check the database and schema; exit non-zero when unhealthy.")
+    static let configuration = CommandConfiguration(
+        commandName: "health",
+        abstract: "Check the database and schema, and list every configured channel and integration with its last success and last error; exit non-zero when the database or schema is unhealthy.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -12,7 +14,9 @@ struct HealthCommand: AsyncParsableCommand {
         let report: HealthReport
         do {
             report = try await configuration.withStore(logger: CommandLineSetup.logger) { store in
-                await HealthReport.check(store: store, databaseName: configuration.description)
+                await HealthReport.check(
+                    store: store, databaseName: configuration.description, inventory: IntegrationInventory.fromEnvironment(ProcessInfo.processInfo.environment),
+                    detailed: true)
             }
         } catch {
             report = HealthReport(
