@@ -34,6 +34,15 @@ public struct WebhookService: Sendable {
         return "/v1/webhooks/\(provider.rawValue)/\(token)"
     }
 
+    /// Meta's subscription check (`GET …/whatsapp/{token}?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…`): the
+    /// challenge to echo when the endpoint exists and the verify token is the endpoint's token; nil otherwise.
+    public func verifySubscription(provider raw: String, token: String, mode: String?, verifyToken: String?, challenge: String?) async throws -> String? {
+        guard raw == WebhookProvider.whatsapp.rawValue, mode == "subscribe", let challenge, !challenge.isEmpty, challenge.count <= 200,
+            let verifyToken, verifyToken == token, try await dependencies.store.webhookEndpoint(provider: raw, token: token) != nil
+        else { return nil }
+        return challenge
+    }
+
     public func receive(provider raw: String, token: String, headers: [String: String], rawBody: [UInt8], url: String) async throws -> WebhookReceipt {
         guard let provider = WebhookProvider(rawValue: raw), let endpoint = try await dependencies.store.webhookEndpoint(provider: raw, token: token) else {
             return WebhookReceipt(status: 404, outcome: "unknown_endpoint", accepted: 0, duplicates: 0, reason: "no such webhook endpoint")

@@ -3,7 +3,7 @@ import Engine
 import HTTPTypes
 import Hummingbird
 
-/// `POST /v1/webhooks/{provider}/{token}`: Shopify, WooCommerce, Stripe and Twilio call it; the token in the URL names the
+/// `POST /v1/webhooks/{provider}/{token}`: Shopify, WooCommerce, Stripe, Twilio and WhatsApp (Meta) call it; the token in the URL names the
 /// tenant, the signature over the raw body proves the sender. No API key.
 struct WebhookRoutes {
     let dependencies: Dependencies
@@ -11,6 +11,17 @@ struct WebhookRoutes {
     let publicBaseURL: String?
 
     func register(on router: Router<AppRequestContext>) {
+        // Meta verifies a WhatsApp webhook URL with a GET before sending anything: echo the challenge.
+        router.get("v1/webhooks/:provider/:token") { request, context in
+            let provider = try context.parameters.require("provider")
+            let token = try context.parameters.require("token")
+            let query = request.uri.queryParameters
+            let challenge = try await WebhookService(dependencies: dependencies).verifySubscription(
+                provider: provider, token: token, mode: query["hub.mode"].map(String.init), verifyToken: query["hub.verify_token"].map(String.init),
+                challenge: query["hub.challenge"].map(String.init))
+            guard let challenge else { throw APIError(status: .forbidden, code: "verification_failed", message: "unknown endpoint or wrong hub.verify_token") }
+            return JSONResponse.raw(Array(challenge.utf8), status: .ok, contentType: "text/plain; charset=utf-8")
+        }
         router.post("v1/webhooks/:provider/:token") { request, context in
             let provider = try context.parameters.require("provider")
             let token = try context.parameters.require("token")

@@ -34,6 +34,7 @@ struct WebhookInboxTests {
         case .woocommerce: "the X-WC-Webhook-Signature header is missing"
         case .stripe: "the Stripe-Signature header is missing"
         case .twilio: "the X-Twilio-Signature header is missing"
+        case .whatsapp: "the X-Hub-Signature-256 header is missing"
         }
     }
 

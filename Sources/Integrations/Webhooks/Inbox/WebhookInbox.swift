@@ -17,7 +17,7 @@ public struct WebhookInbox: Sendable {
     ///   - rawBody: the body exactly as received.
     ///   - url: the full public URL the vendor called, query included (Twilio signs it; others ignore it).
     ///   - secret: the tenant's signing secret for this provider (Shopify app secret, WooCommerce webhook secret,
-    ///     Stripe `whsec_…`, Twilio auth token).
+    ///     Stripe `whsec_…`, Twilio auth token, Meta app secret).
     ///   - now: the present moment (Stripe's replay window; the date of events whose payload has none).
     public func process(
         provider: WebhookProvider, headers: [String: String], rawBody: [UInt8], url: String, secret: String, now: Date
@@ -59,6 +59,7 @@ public struct WebhookInbox: Sendable {
             try StripeSignature(secret: secret, tolerance: stripeTolerance).verify(
                 body: delivery.rawBody, headers: delivery.headers, now: delivery.now)
         case .twilio: try TwilioSignature(authToken: secret).verify(url: delivery.url, body: delivery.rawBody, headers: delivery.headers)
+        case .whatsapp: try MetaSignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
         }
     }
 
@@ -69,6 +70,7 @@ public struct WebhookInbox: Sendable {
         case .woocommerce: try WooCommerceTranslator().translate(delivery)
         case .stripe: try StripeTranslator().translate(delivery)
         case .twilio: try TwilioTranslator().translate(delivery)
+        case .whatsapp: try WhatsAppCloudTranslator().translate(delivery)
         }
     }
 
@@ -79,6 +81,7 @@ public struct WebhookInbox: Sendable {
         case .woocommerce: WooCommerceTranslator().deliveryID(delivery)
         case .stripe: StripeTranslator().deliveryID(delivery)
         case .twilio: TwilioTranslator().deliveryID(delivery)
+        case .whatsapp: WhatsAppCloudTranslator().deliveryID(delivery)
         }
     }
 

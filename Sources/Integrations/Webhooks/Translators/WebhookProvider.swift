@@ -5,6 +5,8 @@ public enum WebhookProvider: String, Sendable, CaseIterable, Codable, Hashable {
     case woocommerce
     case stripe
     case twilio
+    /// Meta's WhatsApp Cloud API (statuses and inbound messages).
+    case whatsapp
 
     /// The prefix of the contacts' `external_id` and of the events' idempotency keys, e.g. `shopify:123`.
     public var prefix: String { rawValue }
