@@ -17,6 +17,14 @@ public struct CRMHealth: Sendable, Codable, Equatable {
     public var lastErrorAt: Date?
     public var pausedUntil: Date?
 
+    enum CodingKeys: String, CodingKey {
+        case crm, configured, status, queued, sent, failed
+        case lastSuccessAt = "last_success_at"
+        case lastError = "last_error"
+        case lastErrorAt = "last_error_at"
+        case pausedUntil = "paused_until"
+    }
+
     public init(
         crm: String, configured: Bool, status: String, queued: Int = 0, sent: Int = 0, failed: Int = 0, lastSuccessAt: Date? = nil,
         lastError: String? = nil, lastErrorAt: Date? = nil, pausedUntil: Date? = nil

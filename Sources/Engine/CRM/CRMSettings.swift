@@ -2,7 +2,7 @@ import Foundation
 import Integrations
 
 /// Which CRMs Autopilot keeps in step, and the discipline it keeps with them.
-public struct CRMSettings: Sendable {
+public struct CRMSettings: Sendable, Equatable {
     public var hubspot: HubSpotSettings?
     public var pipedrive: PipedriveSettings?
     /// Only these tenants' events are synced; nil for every tenant.

@@ -65,6 +65,25 @@ struct HubSpotSyncTests {
         }
     }
 
+    @Test func requestsArePacedByTheTokenBucket() async throws {
+        try await CRMHarness.withSQLiteFile { harness in
+            let hubspot = FakeHubSpot()
+            try await CRMTestServer.with(respond: hubspot.respond) { base in
+                let sync = harness.sync(hubspot: base) { settings in
+                    settings.burst = 2
+                    settings.refill = 1
+                    settings.refillInterval = 1
+                    settings.batchSize = 10
+                }
+                try await harness.ingest((1...30).map { CRMHarness.order("\($0)", email: "b\($0)@example.com") })
+                let report = try await harness.pass(sync)
+                #expect(report.sent == 60 && report.requests == 9)
+            }
+            // A burst of 2, then one request a second: the 7 others waited 1 s each (on the manual clock).
+            #expect(abs(harness.clock.now().timeIntervalSince(CRMHarness.start) - 7) < 0.001)
+        }
+    }
+
     @Test func aRateLimitAnswerIsHonouredWithoutSpendingAttempts() async throws {
         try await CRMHarness.withSQLiteFile { harness in
             let hubspot = FakeHubSpot { index, _ in
