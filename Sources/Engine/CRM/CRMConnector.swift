@@ -54,7 +54,7 @@ struct CRMCaller: Sendable {
 
     enum Exchange {
         case accepted(CRMHTTPResponse)
-        case refused(reason: String, retryAfter: TimeInterval?)
+        case refused(status: Int, reason: String, retryAfter: TimeInterval?)
         case outage(CRMOutage)
     }
 
@@ -67,7 +67,7 @@ struct CRMCaller: Sendable {
         } catch let error as CRMUnreachable {
             return .outage(CRMOutage(reason: error.description, retryAfter: nil))
         }
-        let retryAfter = response.header("Retry-After").flatMap { RetryAfterHeader.seconds($0, now: clock.now()) }
+        let retryAfter = CRMRateLimitHeaders.wait(status: response.status, headers: response.headers, now: clock.now())
         let what = "\(request.method) \(URL(string: request.url)?.path ?? request.url)"
         switch CRMAnswer.classify(status: response.status, retryAfter: retryAfter) {
         case .accepted:
@@ -75,7 +75,7 @@ struct CRMCaller: Sendable {
         case .unavailable(let retryAfter):
             return .outage(CRMOutage(reason: "\(what) answered \(response.status): \(response.excerpt)", retryAfter: retryAfter))
         case .refused(let retryAfter):
-            return .refused(reason: "\(what) answered \(response.status): \(response.excerpt)", retryAfter: retryAfter)
+            return .refused(status: response.status, reason: "\(what) answered \(response.status): \(response.excerpt)", retryAfter: retryAfter)
         }
     }
 }

@@ -30,7 +30,7 @@ public struct HubSpotConnector: CRMConnector {
             case .outage(let outage):
                 result.outage = outage
                 return result
-            case .refused(let reason, let retryAfter):
+            case .refused(_, let reason, let retryAfter):
                 for key in keys { result.outcomes[key] = .refused(reason: reason, retryAfter: retryAfter) }
             case .accepted(let response):
                 let outcome = HubSpotFormat.upsertOutcome(response.json, keys: keys, idProperty: "email")
@@ -50,7 +50,7 @@ public struct HubSpotConnector: CRMConnector {
             case .outage(let outage):
                 result.outage = outage
                 return result
-            case .refused(let reason, let retryAfter):
+            case .refused(_, let reason, let retryAfter):
                 for key in keys { result.outcomes[key] = .refused(reason: reason, retryAfter: retryAfter) }
                 continue
             case .accepted(let response):
@@ -65,7 +65,7 @@ public struct HubSpotConnector: CRMConnector {
             case .outage(let outage):
                 result.outage = outage
                 return result
-            case .refused(let reason, let retryAfter):
+            case .refused(_, let reason, let retryAfter):
                 for item in linked { result.outcomes[item.key] = .refused(reason: "associating the deal: " + reason, retryAfter: retryAfter) }
             case .accepted:
                 for item in linked { result.outcomes[item.key] = .sent(remoteID: item.deal) }

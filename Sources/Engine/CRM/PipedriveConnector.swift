@@ -26,18 +26,22 @@ public struct PipedriveConnector: CRMConnector {
         return CRMHTTPRequest(method: method, url: url, headers: [("x-api-token", settings.apiToken), ("Accept", "application/json")], body: body)
     }
 
-    /// Sends one request; the id it answers with, or the record's outcome when it was not accepted (or had no id).
-    private func exchange(_ request: CRMHTTPRequest, result: inout CRMCallResult, id read: (JSONValue?) -> String?) async throws
-        -> (id: String?, failure: CRMRowOutcome?)
-    {
+    /// What one request came to: the id it answered with, or why not (`status` 0 when no answer came: an outage, in `result`).
+    private struct Reply {
+        var id: String?
+        var status = 200
+        var failure: CRMRowOutcome?
+    }
+
+    private func exchange(_ request: CRMHTTPRequest, result: inout CRMCallResult, id read: (JSONValue?) -> String?) async throws -> Reply {
         switch try await caller.call(request, counting: &result) {
         case .outage(let outage):
             result.outage = outage
-            return (nil, nil)
-        case .refused(let reason, let retryAfter):
-            return (nil, .refused(reason: reason, retryAfter: retryAfter))
+            return Reply(status: 0)
+        case .refused(let status, let reason, let retryAfter):
+            return Reply(status: status, failure: .refused(reason: reason, retryAfter: retryAfter))
         case .accepted(let response):
-            return (read(response.json), nil)
+            return Reply(id: read(response.json))
         }
     }
 
@@ -45,22 +49,27 @@ public struct PipedriveConnector: CRMConnector {
         var result = CRMCallResult()
         for item in items {
             let key = item.contact.email
-            var personID = item.remoteID
-            if personID == nil {
-                let found = try await exchange(
-                    request("GET", "/persons/search", query: PipedriveFormat.personSearchQuery(email: key)), result: &result, id: PipedriveFormat.foundID)
+            let body = format.person(item.contact)
+            if let known = item.remoteID {
+                let updated = try await exchange(request("PUT", "/persons/\(known)", body: body), result: &result, id: PipedriveFormat.createdID)
                 if result.outage != nil { return result }
-                if let failure = found.failure {
-                    result.outcomes[key] = failure
+                // A person deleted in Pipedrive since: found again by email, or created anew.
+                if updated.status != 404 {
+                    result.outcomes[key] = updated.failure ?? .sent(remoteID: updated.id ?? known)
                     continue
                 }
-                personID = found.id
             }
-            let body = format.person(item.contact)
-            let write = personID.map { request("PUT", "/persons/\($0)", body: body) } ?? request("POST", "/persons", body: body)
+            let found = try await exchange(
+                request("GET", "/persons/search", query: PipedriveFormat.personSearchQuery(email: key)), result: &result, id: PipedriveFormat.foundID)
+            if result.outage != nil { return result }
+            if let failure = found.failure {
+                result.outcomes[key] = failure
+                continue
+            }
+            let write = found.id.map { request("PUT", "/persons/\($0)", body: body) } ?? request("POST", "/persons", body: body)
             let saved = try await exchange(write, result: &result, id: PipedriveFormat.createdID)
             if result.outage != nil { return result }
-            result.outcomes[key] = saved.failure ?? (saved.id ?? personID).map { .sent(remoteID: $0) }
+            result.outcomes[key] = saved.failure ?? (saved.id ?? found.id).map { .sent(remoteID: $0) }
                 ?? .refused(reason: "Pipedrive answered without a person id", retryAfter: nil)
         }
         return result
@@ -70,10 +79,18 @@ public struct PipedriveConnector: CRMConnector {
         var result = CRMCallResult()
         for item in items {
             let body = format.deal(item.deal, personID: item.contactRemoteID)
-            let write = item.remoteID.map { request("PUT", "/deals/\($0)", body: body) } ?? request("POST", "/deals", body: body)
-            let saved = try await exchange(write, result: &result, id: PipedriveFormat.createdID)
-            if result.outage != nil { return result }
-            result.outcomes[item.deal.key] = saved.failure ?? (saved.id ?? item.remoteID).map { .sent(remoteID: $0) }
+            var saved = Reply(status: 404)
+            if let known = item.remoteID {
+                saved = try await exchange(request("PUT", "/deals/\(known)", body: body), result: &result, id: PipedriveFormat.createdID)
+                if result.outage != nil { return result }
+                if saved.status != 404, saved.id == nil, saved.failure == nil { saved.id = known }
+            }
+            // New, or deleted in Pipedrive since: created.
+            if saved.status == 404 {
+                saved = try await exchange(request("POST", "/deals", body: body), result: &result, id: PipedriveFormat.createdID)
+                if result.outage != nil { return result }
+            }
+            result.outcomes[item.deal.key] = saved.failure ?? saved.id.map { .sent(remoteID: $0) }
                 ?? .refused(reason: "Pipedrive answered without a deal id", retryAfter: nil)
         }
         return result

@@ -12,7 +12,8 @@ public struct CRMRetryPolicy: Sendable, Equatable {
     /// The HubSpot discipline: 5 attempts, 1 s to 30 s, 500 ms of jitter.
     public init(maxAttempts: Int = 5, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 30, jitter: TimeInterval = 0.5) {
         self.maxAttempts = max(1, maxAttempts)
-        self.baseDelay = max(0, baseDelay)
+        // At least a millisecond: a record refused in a pass is never due again in the same pass.
+        self.baseDelay = max(0.001, baseDelay)
         self.maxDelay = max(self.baseDelay, maxDelay)
         self.jitter = max(0, jitter)
     }

@@ -72,4 +72,13 @@ struct CRMDisciplineTests {
     func answersAreClassified(status: Int, answer: CRMAnswer) {
         #expect(CRMAnswer.classify(status: status, retryAfter: nil) == answer)
     }
+
+    @Test(arguments: [
+        (429, [("Retry-After", "3")], 3.0), (429, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")], 10.0),
+        (429, [("x-ratelimit-reset", "2")], 2.0), (429, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000"), ("Retry-After", "1")], 1.0),
+        (500, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")], nil), (429, [], nil),
+    ] as [(Int, [(String, String)], Double?)])
+    func rateLimitHeadersSayHowLongToWait(status: Int, headers: [(String, String)], seconds: Double?) {
+        #expect(CRMRateLimitHeaders.wait(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, now: Self.t0) == seconds)
+    }
 }

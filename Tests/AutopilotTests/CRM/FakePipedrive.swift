@@ -23,6 +23,14 @@ final class FakePipedrive: Sendable {
 
     var snapshot: State { state.withLock { $0 } }
 
+    /// Someone deletes every person and deal in the CRM.
+    func deleteEverything() {
+        state.withLock { state in
+            state.persons = [:]
+            state.deals = [:]
+        }
+    }
+
     func respond(_ request: CRMTestRequest) -> CRMTestResponse {
         let index = state.withLock { state in
             state.requests.append(request)

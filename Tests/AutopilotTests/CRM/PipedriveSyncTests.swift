@@ -76,3 +76,25 @@ struct PipedriveSyncTests {
         }
     }
 }
+
+extension PipedriveSyncTests {
+    @Test func aPersonAndADealDeletedInPipedriveAreCreatedAgain() async throws {
+        try await CRMHarness.withSQLiteFile { harness in
+            let pipedrive = FakePipedrive()
+            try await CRMTestServer.with(respond: pipedrive.respond) { base in
+                let sync = harness.sync(pipedrive: base + "/v1")
+                try await harness.ingest([CRMHarness.order("1", email: "gone@example.com")])
+                try await harness.pass(sync)
+                pipedrive.deleteEverything()
+                // The same order again under another key: the same deal key, so an update, of records Pipedrive no longer has.
+                var again = CRMHarness.order("1", email: "gone@example.com")
+                if case .object(var object) = again { object["idempotency_key"] = "order-1-again"; again = .object(object) }
+                try await harness.ingest([again])
+                #expect(try await harness.pass(sync).sent == 2)
+            }
+            let state = pipedrive.snapshot
+            #expect(state.persons.count == 1 && state.deals.count == 1)
+            #expect(state.deals.values.first?["person_id"] == .int(Int64(state.persons.keys.first ?? 0)))
+        }
+    }
+}
