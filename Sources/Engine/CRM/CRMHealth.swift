@@ -7,7 +7,8 @@ import Storage
 public struct CRMHealth: Sendable, Codable, Equatable {
     public var crm: String
     public var configured: Bool
-    /// `ok`; `paused` while the CRM is unreachable or rate limiting; `failing` when records have failed; `off` when not configured.
+    /// `ok`; `paused` while the CRM is unreachable or rate limiting (until a pass gets through); `failing` when records have
+    /// failed; `off` when not configured.
     public var status: String
     public var queued: Int
     public var sent: Int
@@ -51,7 +52,9 @@ public struct CRMHealth: Sendable, Codable, Equatable {
             let state = try await store.crmSyncState(crm: provider.rawValue)
             let paused = state?.pausedUntil.flatMap { $0 > now ? $0 : nil }
             let failed = counts["failed"] ?? 0
-            let status = !configured ? "off" : paused != nil ? "paused" : failed > 0 ? "failing" : "ok"
+            // Paused also between two probes of a CRM that is still down (its last pass hit the outage).
+            let down = paused != nil || (state?.outages ?? 0) > 0
+            let status = !configured ? "off" : down ? "paused" : failed > 0 ? "failing" : "ok"
             report.append(
                 CRMHealth(
                     crm: provider.rawValue, configured: configured, status: status, queued: counts["queued"] ?? 0, sent: counts["sent"] ?? 0,

@@ -28,12 +28,14 @@ public struct CRMPlanner: Sendable {
                 contact.leadScore = Self.score(event.properties["score"])
                 contact.leadTier = event.properties["tier"]?.stringValue
                 deal = CRMDeal(
-                    key: "lead:" + (leadID ?? event.id), title: "Lead: " + (contact.company ?? contact.displayName), stage: .lead, contactEmail: email,
+                    key: "lead:" + (leadID ?? event.id), title: "Lead: " + (contact.company ?? contact.displayName), stage: .lead,
+                    contactEmail: email,
                     leadScore: contact.leadScore, leadTier: contact.leadTier, occurredAt: event.occurredAt)
             case .orderPlaced:
                 let orderID = event.properties["order_id"]?.stringValue ?? event.properties["order_id"]?.intValue.map(String.init) ?? event.id
                 deal = CRMDeal(
-                    key: "order:" + orderID, title: "Order \(orderID)", stage: .won, contactEmail: email, amount: event.properties["total"]?.doubleValue,
+                    key: "order:" + orderID, title: "Order \(orderID)", stage: .won, contactEmail: email,
+                    amount: event.properties["total"]?.doubleValue,
                     currency: event.properties["currency"]?.stringValue, occurredAt: event.occurredAt)
             default:
                 continue

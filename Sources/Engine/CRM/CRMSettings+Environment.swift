@@ -17,7 +17,8 @@ extension CRMSettings {
         }
         var settings = CRMSettings()
         if let token = value("HUBSPOT_ACCESS_TOKEN") ?? value("HUBSPOT_API_KEY") {
-            var hubspot = HubSpotSettings(accessToken: token, baseURL: try url("HUBSPOT_BASE_URL", value("HUBSPOT_BASE_URL") ?? "https://api.hubapi.com"))
+            var hubspot = HubSpotSettings(
+                accessToken: token, baseURL: try url("HUBSPOT_BASE_URL", value("HUBSPOT_BASE_URL") ?? "https://api.hubapi.com"))
             hubspot.scoreProperty = value("HUBSPOT_SCORE_PROPERTY") ?? hubspot.scoreProperty
             hubspot.tierProperty = value("HUBSPOT_TIER_PROPERTY") ?? hubspot.tierProperty
             hubspot.dealKeyProperty = value("HUBSPOT_DEAL_KEY_PROPERTY") ?? hubspot.dealKeyProperty
@@ -32,7 +33,8 @@ extension CRMSettings {
                 base = try url("PIPEDRIVE_BASE_URL", explicit)
             } else if let company = value("PIPEDRIVE_COMPANY_DOMAIN") {
                 guard company.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
-                    throw ConfigurationError(variable: "PIPEDRIVE_COMPANY_DOMAIN", reason: "\"\(company)\" is not a company domain (letters, digits, -)")
+                    throw ConfigurationError(
+                        variable: "PIPEDRIVE_COMPANY_DOMAIN", reason: "\"\(company)\" is not a company domain (letters, digits, -)")
                 }
                 base = "https://\(company).pipedrive.com/api/v1"
             } else {

@@ -43,7 +43,8 @@ extension CRMSync {
             deals[deal.key] = deal
         }
         let emails = Set(deals.values.map(\.contactEmail))
-        let contactRows = try await store.crmRecords(crm: connector.provider.rawValue, kind: CRMRecordKind.contact.rawValue, tenantID: tenantID, keys: emails)
+        let contactRows = try await store.crmRecords(
+            crm: connector.provider.rawValue, kind: CRMRecordKind.contact.rawValue, tenantID: tenantID, keys: emails)
         var contactIDs: [String: String] = [:]
         var waiting: [String: Date] = [:]
         for row in contactRows {

@@ -12,7 +12,8 @@ extension CRMSync {
         if let paused = state.pausedUntil, paused > now { return }
         for kind in [CRMRecordKind.contact, .deal] {
             while true {
-                let rows = try await store.claimDueCRMRecords(crm: crm, kind: kind.rawValue, now: now, limit: settings.batchSize, lease: settings.lease)
+                let rows = try await store.claimDueCRMRecords(
+                    crm: crm, kind: kind.rawValue, now: now, limit: settings.batchSize, lease: settings.lease)
                 if rows.isEmpty { break }
                 var decided: [CRMOutboxRecord] = []
                 var undecided: [CRMOutboxRecord] = []
@@ -24,14 +25,16 @@ extension CRMSync {
                         undecided += group
                         continue
                     }
-                    let result = kind == .contact
+                    let result =
+                        kind == .contact
                         ? try await sendContacts(group, tenantID: tenant, connector: connector)
                         : try await sendDeals(group, tenantID: tenant, connector: connector, now: now)
                     report.requests += result.requests
                     outage = result.outage
                     let at = clock.now()
                     for var row in group {
-                        let outcome = result.outcomes[row.recordKey]
+                        let outcome =
+                            result.outcomes[row.recordKey]
                             ?? (outage == nil ? .refused(reason: "the CRM's answer did not mention this record", retryAfter: nil) : nil)
                         guard let outcome else {
                             undecided.append(row)

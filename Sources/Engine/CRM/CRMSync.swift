@@ -24,7 +24,9 @@ public struct CRMSync: Sendable {
     ///   - jitter: a number in 0...1 for each retry's jitter (random live).
     public init(
         dependencies: Dependencies, settings: CRMSettings, transport: (any CRMTransport)? = nil,
-        sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(for: .milliseconds(Int64(($0 * 1000).rounded(.up)))) },
+        sleep: @escaping @Sendable (TimeInterval) async throws -> Void = {
+            try await Task.sleep(for: .milliseconds(Int64(($0 * 1000).rounded(.up))))
+        },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
     ) {
         store = dependencies.store
@@ -35,7 +37,8 @@ public struct CRMSync: Sendable {
         let transport = transport ?? HTTPClientCRMTransport(timeout: settings.requestTimeout)
         func caller() -> CRMCaller {
             let bucket = TokenBucket(capacity: settings.burst, refill: settings.refill, per: settings.refillInterval)
-            return CRMCaller(transport: transport, gate: CRMRateGate(bucket: bucket, clock: dependencies.clock, sleep: sleep), clock: dependencies.clock)
+            return CRMCaller(
+                transport: transport, gate: CRMRateGate(bucket: bucket, clock: dependencies.clock, sleep: sleep), clock: dependencies.clock)
         }
         var connectors: [any CRMConnector] = []
         if let hubspot = settings.hubspot { connectors.append(HubSpotConnector(settings: hubspot, caller: caller())) }

@@ -69,7 +69,8 @@ public struct PipedriveConnector: CRMConnector {
             let write = found.id.map { request("PUT", "/persons/\($0)", body: body) } ?? request("POST", "/persons", body: body)
             let saved = try await exchange(write, result: &result, id: PipedriveFormat.createdID)
             if result.outage != nil { return result }
-            result.outcomes[key] = saved.failure ?? (saved.id ?? found.id).map { .sent(remoteID: $0) }
+            result.outcomes[key] =
+                saved.failure ?? (saved.id ?? found.id).map { .sent(remoteID: $0) }
                 ?? .refused(reason: "Pipedrive answered without a person id", retryAfter: nil)
         }
         return result
@@ -90,7 +91,8 @@ public struct PipedriveConnector: CRMConnector {
                 saved = try await exchange(request("POST", "/deals", body: body), result: &result, id: PipedriveFormat.createdID)
                 if result.outage != nil { return result }
             }
-            result.outcomes[item.deal.key] = saved.failure ?? saved.id.map { .sent(remoteID: $0) }
+            result.outcomes[item.deal.key] =
+                saved.failure ?? saved.id.map { .sent(remoteID: $0) }
                 ?? .refused(reason: "Pipedrive answered without a deal id", retryAfter: nil)
         }
         return result

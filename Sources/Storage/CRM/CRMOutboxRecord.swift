@@ -27,7 +27,8 @@ public struct CRMOutboxRecord: Sendable, Equatable {
     /// A new queued row, due at once; its id is derived from the source event, so the same event never enqueues twice.
     public init(tenantID: String, crm: String, kind: String, recordKey: String, sourceEventID: String, payload: JSONObject, now: Date) {
         self.init(
-            id: "crm_\(crm)_\(kind)_\(tenantID)_\(sourceEventID)", tenantID: tenantID, crm: crm, kind: kind, recordKey: recordKey, sourceEventID: sourceEventID,
+            id: "crm_\(crm)_\(kind)_\(tenantID)_\(sourceEventID)", tenantID: tenantID, crm: crm, kind: kind, recordKey: recordKey,
+            sourceEventID: sourceEventID,
             payload: payload, status: "queued", attempts: 0, nextAttemptAt: now, remoteID: nil, lastError: nil, sentAt: nil, createdAt: now,
             updatedAt: now)
     }

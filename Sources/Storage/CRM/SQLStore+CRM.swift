@@ -36,7 +36,10 @@ extension SQLStore {
             let end = events.count < limit ? max(rows[1].first?.int(0) ?? 0, events.last?.seq ?? 0) : (events.last?.seq ?? 0)
             guard end > position else { return ([], events.count) }
             var batch = CRMEventBatch(tenantID: tenantID, events: events, contacts: [:])
-            for row in rows[3] { let contact = RecordColumns.contact(row); batch.contacts[contact.id] = contact }
+            for row in rows[3] {
+                let contact = RecordColumns.contact(row)
+                batch.contacts[contact.id] = contact
+            }
             for row in rows[4] {
                 guard let contact = row.text(0), let company = row.text(2) else { continue }
                 batch.contactCompanies[contact] = company

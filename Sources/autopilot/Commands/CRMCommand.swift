@@ -39,7 +39,8 @@ struct CRMCommand: AsyncParsableCommand {
 
         func run() async throws {
             if let crm, !CRMSettings.crmNames.contains(crm) {
-                throw AutopilotCore.ValidationError(code: "invalid_crm", field: "crm", message: "\"\(crm)\" is not one of \(CRMSettings.crmNames.joined(separator: ", "))")
+                throw AutopilotCore.ValidationError(
+                    code: "invalid_crm", field: "crm", message: "\"\(crm)\" is not one of \(CRMSettings.crmNames.joined(separator: ", "))")
             }
             let count = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
                 try await store.retryFailedCRMRecords(crm: crm, now: Date())
@@ -60,7 +61,9 @@ struct CRMCommand: AsyncParsableCommand {
                 return try await sync.runDue(now: dependencies.clock.now())
             }
             guard let report else { return print("no CRM configured (set HUBSPOT_ACCESS_TOKEN or PIPEDRIVE_API_TOKEN; see docs/crm.md)") }
-            print("events read \(report.eventsRead), sent \(report.sent), retrying \(report.refused), failed \(report.failed), requests \(report.requests)")
+            print(
+                "events read \(report.eventsRead), sent \(report.sent), retrying \(report.refused), failed \(report.failed), requests \(report.requests)"
+            )
         }
     }
 }

@@ -19,7 +19,8 @@ struct CRMDisciplineTests {
     }
 
     @Test(arguments: [
-        (idle: 1.0, expected: 10), (idle: 5.0, expected: 50), (idle: 10.0, expected: 100), (idle: 19.0, expected: 190), (idle: 3_600.0, expected: 190),
+        (idle: 1.0, expected: 10), (idle: 5.0, expected: 50), (idle: 10.0, expected: 100), (idle: 19.0, expected: 190),
+        (idle: 3_600.0, expected: 190),
     ])
     func theBucketRefillsAtTheRateUpToItsBurst(idle: Double, expected: Int) {
         var bucket = TokenBucket(capacity: 190, refill: 100, per: 10)
@@ -73,11 +74,12 @@ struct CRMDisciplineTests {
         #expect(CRMAnswer.classify(status: status, retryAfter: nil) == answer)
     }
 
-    @Test(arguments: [
-        (429, [("Retry-After", "3")], 3.0), (429, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")], 10.0),
-        (429, [("x-ratelimit-reset", "2")], 2.0), (429, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000"), ("Retry-After", "1")], 1.0),
-        (500, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")], nil), (429, [], nil),
-    ] as [(Int, [(String, String)], Double?)])
+    @Test(
+        arguments: [
+            (429, [("Retry-After", "3")], 3.0), (429, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")], 10.0),
+            (429, [("x-ratelimit-reset", "2")], 2.0), (429, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000"), ("Retry-After", "1")], 1.0),
+            (500, [("X-HubSpot-RateLimit-Interval-Milliseconds", "10000")], nil), (429, [], nil),
+        ] as [(Int, [(String, String)], Double?)])
     func rateLimitHeadersSayHowLongToWait(status: Int, headers: [(String, String)], seconds: Double?) {
         #expect(CRMRateLimitHeaders.wait(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, now: Self.t0) == seconds)
     }

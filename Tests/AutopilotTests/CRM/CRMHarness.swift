@@ -34,7 +34,8 @@ struct CRMHarness: Sendable {
         var settings = CRMSettings(
             hubspot: hubspot.map { HubSpotSettings(accessToken: "pat-test", baseURL: $0) },
             pipedrive: pipedrive.map {
-                PipedriveSettings(apiToken: "pd-test", baseURL: $0, personScoreField: "score_key", personTierField: "tier_key", dealScoreField: "deal_score_key",
+                PipedriveSettings(
+                    apiToken: "pd-test", baseURL: $0, personScoreField: "score_key", personTierField: "tier_key", dealScoreField: "deal_score_key",
                     dealTierField: "deal_tier_key")
             })
         settings.requestTimeout = .milliseconds(500)
@@ -76,6 +77,9 @@ struct CRMHarness: Sendable {
     static func order(_ id: String, email: String, total: Double = 48) -> JSONValue {
         Fixtures.envelope(
             "order.placed", key: "order-\(id)", contact: ["email": .string(email)],
-            properties: ["order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 2, "price": .double(total / 2)]], "total": .double(total), "currency": "EUR"])
+            properties: [
+                "order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 2, "price": .double(total / 2)]], "total": .double(total),
+                "currency": "EUR",
+            ])
     }
 }

@@ -19,7 +19,8 @@ struct CRMHealthAPITests {
         let now = harness.clock.now()
         let tenantID = try #require(try await store.tenants().first?.id)
         var failed = CRMOutboxRecord(
-            tenantID: tenantID, crm: "hubspot", kind: "contact", recordKey: "a@example.com", sourceEventID: "ev_1", payload: ["email": "a@example.com"],
+            tenantID: tenantID, crm: "hubspot", kind: "contact", recordKey: "a@example.com", sourceEventID: "ev_1",
+            payload: ["email": "a@example.com"],
             now: now)
         failed.status = "failed"
         failed.attempts = 5
@@ -35,7 +36,9 @@ struct CRMHealthAPITests {
             #expect(crm["last_error"] == "POST … answered 400")
         }
         let plain = try await APITestHarness.make()
-        let plainReport = try await plain.app.test(.router) { client in try APITestHarness.json(try await client.execute(uri: "/health", method: .get)) }
+        let plainReport = try await plain.app.test(.router) { client in
+            try APITestHarness.json(try await client.execute(uri: "/health", method: .get))
+        }
         #expect(plainReport["crm"] == nil && plainReport["status"] == "ok")
     }
 }

@@ -32,7 +32,8 @@ struct CRMPostgresTests {
             let hubspot = FakeHubSpot()
             try await CRMTestServer.with(respond: hubspot.respond) { base in
                 try await harness.ingest((1...250).map { CRMHarness.order("\($0)", email: "buyer\($0)@example.com") })
-                let first = harness.sync(hubspot: base), second = harness.sync(hubspot: base)
+                let first = harness.sync(hubspot: base)
+                let second = harness.sync(hubspot: base)
                 for _ in 0..<5 {
                     async let a = harness.pass(first)
                     async let b = harness.pass(second)

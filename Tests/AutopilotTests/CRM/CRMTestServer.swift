@@ -40,7 +40,8 @@ enum CRMTestServer {
             let answer = respond(seen)
             var headers: HTTPFields = [.contentType: "application/json"]
             for (name, value) in answer.headers { if let field = HTTPField.Name(name) { headers[field] = value } }
-            return Response(status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body.jsonString)))
+            return Response(
+                status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body.jsonString)))
         }
         for method in [HTTPRequest.Method.get, .post, .put, .patch] { router.on("**", method: method, use: handler) }
         var logger = Logger(label: "crm-test-server")

@@ -36,7 +36,9 @@ final class FakeHubSpot: Sendable {
             return state.requests.count - 1
         }
         if let answer = interrupt(index, request) { return answer }
-        guard request.authorization == "Bearer \(token)" else { return CRMTestResponse(status: 401, body: ["message": "Authentication credentials not found"]) }
+        guard request.authorization == "Bearer \(token)" else {
+            return CRMTestResponse(status: 401, body: ["message": "Authentication credentials not found"])
+        }
         guard request.method == "POST", let inputs = request.body?["inputs"]?.arrayValue else {
             return CRMTestResponse(status: 400, body: ["status": "error", "message": "Invalid input JSON"])
         }
@@ -52,7 +54,9 @@ final class FakeHubSpot: Sendable {
     private func upsert(_ inputs: [JSONValue], idProperty: String, into table: WritableKeyPath<State, [String: Record]>) -> CRMTestResponse {
         var keys = Set<String>()
         for input in inputs {
-            guard input["idProperty"]?.stringValue == idProperty, let key = input["id"]?.stringValue, keys.insert(Self.normal(key, idProperty)).inserted else {
+            guard input["idProperty"]?.stringValue == idProperty, let key = input["id"]?.stringValue,
+                keys.insert(Self.normal(key, idProperty)).inserted
+            else {
                 return CRMTestResponse(status: 400, body: ["status": "error", "message": "Duplicate or missing ids in batch input"])
             }
         }
@@ -77,10 +81,13 @@ final class FakeHubSpot: Sendable {
 
     private func associate(_ inputs: [JSONValue]) -> CRMTestResponse {
         state.withLock { state in
-            let deals = Set(state.deals.values.map(\.id)), contacts = Set(state.contacts.values.map(\.id))
+            let deals = Set(state.deals.values.map(\.id))
+            let contacts = Set(state.contacts.values.map(\.id))
             var errors: [JSONValue] = []
             for input in inputs {
-                guard let from = input["from"]?["id"]?.stringValue, let to = input["to"]?["id"]?.stringValue, deals.contains(from), contacts.contains(to) else {
+                guard let from = input["from"]?["id"]?.stringValue, let to = input["to"]?["id"]?.stringValue, deals.contains(from),
+                    contacts.contains(to)
+                else {
                     errors.append(["status": "error", "category": "OBJECT_NOT_FOUND", "message": "No such object"])
                     continue
                 }

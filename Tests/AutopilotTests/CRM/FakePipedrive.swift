@@ -48,11 +48,15 @@ final class FakePipedrive: Sendable {
                 let found = state.persons.sorted { $0.key < $1.key }.filter { _, person in
                     (person["email"]?.arrayValue ?? []).contains { $0["value"]?.stringValue?.lowercased() == term.lowercased() }
                 }
-                let items: [JSONValue] = found.map { id, person in ["result_score": 1, "item": ["id": .int(Int64(id)), "name": person["name"] ?? .null]] }
+                let items: [JSONValue] = found.map { id, person in
+                    ["result_score": 1, "item": ["id": .int(Int64(id)), "name": person["name"] ?? .null]]
+                }
                 return Self.ok(["items": .array(items)])
             case ("POST", ["v1", "persons"]), ("POST", ["v1", "deals"]):
                 guard let body = request.body?.objectValue else { return Self.error(400, "Bad request") }
-                if parts[1] == "deals", body["person_id"]?.intValue.flatMap({ state.persons[Int($0)] }) == nil { return Self.error(400, "Person not found") }
+                if parts[1] == "deals", body["person_id"]?.intValue.flatMap({ state.persons[Int($0)] }) == nil {
+                    return Self.error(400, "Person not found")
+                }
                 let id = state.nextID
                 state.nextID += 1
                 if parts[1] == "persons" { state.persons[id] = body } else { state.deals[id] = body }

@@ -16,7 +16,9 @@ struct HubSpotSyncTests {
                 let report = try await harness.pass(harness.sync(hubspot: base))
                 #expect(report.sent == 2 && report.requests == 3)
             }
-            let qualified = try await TenantQueries(dependencies: harness.dependencies, tenantID: harness.tenantID).events(EventQuery(type: .leadQualified)).events
+            let qualified = try await TenantQueries(dependencies: harness.dependencies, tenantID: harness.tenantID).events(
+                EventQuery(type: .leadQualified)
+            ).events
             let score = try #require(qualified.first?.properties["score"]?.intValue)
             let tier = try #require(qualified.first?.properties["tier"]?.stringValue)
             let state = hubspot.snapshot
@@ -87,7 +89,10 @@ struct HubSpotSyncTests {
     @Test func aRateLimitAnswerIsHonouredWithoutSpendingAttempts() async throws {
         try await CRMHarness.withSQLiteFile { harness in
             let hubspot = FakeHubSpot { index, _ in
-                index == 0 ? CRMTestResponse(status: 429, headers: ["Retry-After": "7"], body: ["status": "error", "message": "You have reached your ten_secondly_rolling limit."]) : nil
+                index == 0
+                    ? CRMTestResponse(
+                        status: 429, headers: ["Retry-After": "7"],
+                        body: ["status": "error", "message": "You have reached your ten_secondly_rolling limit."]) : nil
             }
             try await CRMTestServer.with(respond: hubspot.respond) { base in
                 let sync = harness.sync(hubspot: base)
@@ -111,13 +116,15 @@ struct HubSpotSyncTests {
 
     @Test func aServerErrorIsRetriedWithBackoff() async throws {
         try await CRMHarness.withSQLiteFile { harness in
-            let hubspot = FakeHubSpot { index, _ in index == 0 ? CRMTestResponse(status: 500, body: ["status": "error", "message": "internal"]) : nil }
+            let hubspot = FakeHubSpot { index, _ in index == 0 ? CRMTestResponse(status: 500, body: ["status": "error", "message": "internal"]) : nil
+            }
             try await CRMTestServer.with(respond: hubspot.respond) { base in
                 let sync = harness.sync(hubspot: base)
                 try await harness.ingest([CRMHarness.order("1", email: "a@example.com")])
                 let first = try await harness.pass(sync)
                 #expect(first.refused == 1 && first.sent == 0)
-                let row = try #require(try await harness.store.crmRecords(crm: "hubspot", kind: "contact", tenantID: harness.tenantID, keys: ["a@example.com"]).first)
+                let row = try #require(
+                    try await harness.store.crmRecords(crm: "hubspot", kind: "contact", tenantID: harness.tenantID, keys: ["a@example.com"]).first)
                 #expect(row.status == "queued" && row.attempts == 1 && row.lastError?.contains("500") == true)
                 #expect(row.nextAttemptAt == harness.clock.now().addingTimeInterval(1))
 

@@ -19,7 +19,9 @@ struct PipedriveSyncTests {
                 try await harness.ingest([CRMHarness.order("42", email: "julien@atelier.example", total: 120)])
                 #expect(try await harness.pass(sync).sent == 2)
             }
-            let qualified = try await TenantQueries(dependencies: harness.dependencies, tenantID: harness.tenantID).events(EventQuery(type: .leadQualified)).events
+            let qualified = try await TenantQueries(dependencies: harness.dependencies, tenantID: harness.tenantID).events(
+                EventQuery(type: .leadQualified)
+            ).events
             let score = try #require(qualified.first?.properties["score"])
             let state = pipedrive.snapshot
             #expect(state.persons.count == 1 && state.deals.count == 2)
@@ -27,7 +29,9 @@ struct PipedriveSyncTests {
             #expect(person["name"] == "Julien Marchand" && person["score_key"] == score && person["tier_key"] == qualified.first?.properties["tier"])
             let deals = state.deals.sorted { $0.key < $1.key }.map(\.value)
             #expect(deals[0]["title"] == "Lead: Atelier B2B" && deals[0]["status"] == "open" && deals[0]["deal_score_key"] == score)
-            #expect(deals[1]["title"] == "Order 42" && deals[1]["status"] == "won" && deals[1]["value"]?.doubleValue == 120 && deals[1]["currency"] == "EUR")
+            #expect(
+                deals[1]["title"] == "Order 42" && deals[1]["status"] == "won" && deals[1]["value"]?.doubleValue == 120
+                    && deals[1]["currency"] == "EUR")
             #expect(deals.allSatisfy { $0["person_id"] == .int(Int64(personID)) })
             // The second contact update used the id learned the first time: one search in all.
             #expect(state.requests.filter { $0.path.hasSuffix("/persons/search") }.count == 1)
@@ -88,7 +92,10 @@ extension PipedriveSyncTests {
                 pipedrive.deleteEverything()
                 // The same order again under another key: the same deal key, so an update, of records Pipedrive no longer has.
                 var again = CRMHarness.order("1", email: "gone@example.com")
-                if case .object(var object) = again { object["idempotency_key"] = "order-1-again"; again = .object(object) }
+                if case .object(var object) = again {
+                    object["idempotency_key"] = "order-1-again"
+                    again = .object(object)
+                }
                 try await harness.ingest([again])
                 #expect(try await harness.pass(sync).sent == 2)
             }
