@@ -204,6 +204,28 @@ struct HubSpotSyncTests {
         }
     }
 
+    @Test func recordsAWorkerDiedWithComeBackWhenTheirLeaseEnds() async throws {
+        try await CRMHarness.withSQLiteFile { harness in
+            let hubspot = FakeHubSpot()
+            try await CRMTestServer.with(respond: hubspot.respond) { base in
+                let sync = harness.sync(hubspot: base)
+                try await harness.ingest([CRMHarness.order("1", email: "a@example.com")])
+                let now = harness.clock.now()
+                _ = try await harness.store.enqueueCRMRecords(tenantID: harness.tenantID, crm: "hubspot", limit: 500) { batch in
+                    CRMPlanner(crm: .hubspot, now: now).records(batch)
+                }
+                // Another worker claims the contact and dies before answering.
+                let claimed = try await harness.store.claimDueCRMRecords(crm: "hubspot", kind: "contact", now: now, limit: 100, lease: 120)
+                #expect(claimed.count == 1)
+                let meanwhile = try await harness.pass(sync)
+                #expect(meanwhile.requests == 0 && meanwhile.deferred == 1)
+                harness.clock.advance(by: 120)
+                #expect(try await harness.pass(sync).sent == 2)
+            }
+            #expect(try await harness.counts() == ["sent": 2])
+        }
+    }
+
     @Test func replayedEventsSendNothingTwice() async throws {
         try await CRMHarness.withSQLiteFile { harness in
             let hubspot = FakeHubSpot()
