@@ -72,9 +72,22 @@ extension CRMSync {
                 try await store.saveCRMRecords(decided + undecided)
                 state.updatedAt = at
                 try await store.saveCRMSyncState(state)
+                await recordHealth(crm: crm, sent: decided.contains { $0.status == "sent" }, error: outage?.reason ?? refusal, at: at)
                 if outage != nil { return }
                 if rows.count < settings.batchSize { break }
             }
+        }
+    }
+
+    /// Adds the batch's outcome to `integration_health` (the integrations `GET /health` lists), without failing the pass.
+    private func recordHealth(crm: String, sent: Bool, error: String?, at: Date) async {
+        var tally = IntegrationTally()
+        if sent { tally.success(crm, kind: "crm", at: at) }
+        if let error { tally.failure(crm, kind: "crm", at: at, error: error) }
+        do {
+            try await store.recordIntegrationOutcomes(tally, at: at)
+        } catch {
+            logger.error("integration health not recorded", metadata: ["error": "\(error)"])
         }
     }
 

@@ -201,6 +201,8 @@ struct HubSpotSyncTests {
             #expect(state.requests.filter { $0.path == HubSpotFormat.contactsUpsertPath }.count == 1)
             let up = try await CRMHealth.report(store: harness.store, settings: sync.settings, now: harness.clock.now())
             #expect(up.first?.status == "ok" && up.first?.sent == 4 && up.first?.lastSuccessAt != nil)
+            let integration = try #require(try await harness.store.integrationHealth().first { $0.name == "hubspot" })
+            #expect(integration.kind == "crm" && integration.failures == 3 && integration.successes == 2 && integration.lastError?.contains("no answer") == true)
         }
     }
 
