@@ -27,7 +27,7 @@ public func buildRouter(
     router.add(middleware: ErrorMiddleware())
     SystemRoutes(
         dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil,
-        integrations: configuration.integrations
+        integrations: configuration.integrations, crm: configuration.crm
     ).register(on: router)
     WebhookRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL).register(on: router)
     TrackingRoutes(tracking: TrackingService(dependencies: dependencies, trackingSecret: configuration.trackingSecret), maximumBodyBytes: configuration.maximumBodyBytes)

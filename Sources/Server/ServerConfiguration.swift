@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var trackingSecret: String?
     /// The integrations this process is configured for, listed by `GET /health` (from the environment by `serve`).
     public var integrations = IntegrationInventory()
+    /// The CRMs the worker syncs (HUBSPOT_*, PIPEDRIVE_*), shown in `GET /health`.
+    public var crm = CRMSettings()
 
     public init() {}
 
@@ -63,6 +65,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             default: throw ConfigurationError(variable: "AUTOPILOT_METRICS", reason: "\"\(value)\" is not on or off")
             }
         }
+        configuration.crm = try CRMSettings.fromEnvironment(environment)
         return configuration
     }
 }

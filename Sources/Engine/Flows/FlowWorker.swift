@@ -7,12 +7,23 @@ import Logging
 public struct FlowWorker: Sendable {
     public let engine: FlowEngine
     public var interval: Duration = .seconds(1)
+    /// The CRM sync, run beside the flow passes at the same interval (docs/crm.md); nil when no CRM is configured.
+    public var crm: CRMSync?
 
-    public init(engine: FlowEngine) {
+    public init(engine: FlowEngine, crm: CRMSync? = nil) {
         self.engine = engine
+        self.crm = crm
     }
 
     public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            if let crm { group.addTask { [interval] in await crm.run(every: interval) } }
+            await runFlows()
+            group.cancelAll()
+        }
+    }
+
+    private func runFlows() async {
         let logger = engine.dependencies.logger
         logger.info("flow worker started")
         while !Task.isCancelled {

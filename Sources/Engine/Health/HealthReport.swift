@@ -21,23 +21,29 @@ public struct HealthReport: Sendable, Codable, Equatable {
     public var database: Check
     public var migrations: Check
     public var integrations: [IntegrationStatus]
+    /// Each configured CRM's sync (docs/crm.md); absent when none is. A paused or failing CRM does not make the report unhealthy.
+    public var crm: [CRMHealth]?
 
     public var isHealthy: Bool { status == "ok" }
 
-    public init(status: String, version: String, database: Check, migrations: Check, integrations: [IntegrationStatus] = []) {
+    public init(
+        status: String, version: String, database: Check, migrations: Check, integrations: [IntegrationStatus] = [], crm: [CRMHealth]? = nil
+    ) {
         self.status = status
         self.version = version
         self.database = database
         self.migrations = migrations
         self.integrations = integrations
+        self.crm = crm
     }
 
     public static let version = "0.1.0"
 
     /// Checks the store, giving up after `timeout` so a dead database is reported quickly, not after the pool's retries.
+    /// With `crm` settings that configure a CRM, the report lists each CRM's sync state (read once the schema is current).
     public static func check(
         store: any AutopilotStore, databaseName: String, inventory: IntegrationInventory = IntegrationInventory(), detailed: Bool = false,
-        timeout: Duration = .seconds(5)
+        timeout: Duration = .seconds(5), crm: CRMSettings? = nil, now: Date = Date()
     ) async -> HealthReport {
         do {
             let schema = try await withThrowingTaskGroup(of: SchemaStatus.self) { group in
@@ -54,14 +60,18 @@ public struct HealthReport: Sendable, Codable, Equatable {
                 ? Check(status: "ok", detail: "version \(schema.currentVersion)")
                 : Check(status: "error", detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion): run `autopilot migrate`")
             var integrations = IntegrationStatus.list(inventory: inventory, records: [], tenantChoices: [], detailed: detailed)
+            var crmHealth: [CRMHealth]?
             if schema.isCurrent {
                 integrations = IntegrationStatus.list(
                     inventory: inventory, records: (try? await store.integrationHealth()) ?? [], tenantChoices: (try? await store.channelProviderChoices()) ?? [],
                     detailed: detailed)
+                if let crm, !crm.isEmpty {
+                    crmHealth = (try? await CRMHealth.report(store: store, settings: crm, now: now)).map { $0.map { detailed ? $0 : $0.redacted } }
+                }
             }
             return HealthReport(
                 status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName), migrations: migrations,
-                integrations: integrations)
+                integrations: integrations, crm: crmHealth)
         } catch {
             return HealthReport(
                 status: "error", version: version, database: Check(status: "error", detail: "unreachable: \(error)"),

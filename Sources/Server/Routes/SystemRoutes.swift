@@ -1,3 +1,4 @@
+import AutopilotCore
 import Engine
 import Foundation
 import Hummingbird
@@ -8,10 +9,12 @@ struct SystemRoutes {
     let databaseName: String
     let metrics: ServerMetrics?
     let integrations: IntegrationInventory
+    var crm = CRMSettings()
 
     func register(on router: Router<AppRequestContext>) {
         router.get("health") { _, _ in
-            let report = await HealthReport.check(store: dependencies.store, databaseName: databaseName, inventory: integrations)
+            let report = await HealthReport.check(
+                store: dependencies.store, databaseName: databaseName, inventory: integrations, crm: crm, now: dependencies.clock.now())
             return try JSONResponse.make(report, status: report.isHealthy ? .ok : .serviceUnavailable)
         }
         if let metrics {

@@ -1,7 +1,7 @@
 /// Every schema step, oldest first. The same steps run on SQLite and PostgreSQL.
 public enum Migrations {
     public static let all: [Migration] = [
-        foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls,
+        foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls, crmOutbox,
         recommendationDecidedBy, integrationHealth, webhookProviders,
     ]
 

@@ -16,7 +16,7 @@ struct HealthCommand: AsyncParsableCommand {
             report = try await configuration.withStore(logger: CommandLineSetup.logger) { store in
                 await HealthReport.check(
                     store: store, databaseName: configuration.description, inventory: IntegrationInventory.fromEnvironment(ProcessInfo.processInfo.environment),
-                    detailed: true)
+                    detailed: true, crm: try? CRMSettings.fromEnvironment(ProcessInfo.processInfo.environment))
             }
         } catch {
             report = HealthReport(

@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         let runsWorker = !noWorker
         try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
             let app = buildApplication(configuration: serverConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description)
-            let worker = runsWorker ? FlowWorker(engine: try FlowEngine(dependencies: dependencies, settings: try FlowEngineSettings.fromEnvironment(ProcessInfo.processInfo.environment), senders: try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment))) : nil
+            let worker = runsWorker ? FlowWorker(engine: try FlowEngine(dependencies: dependencies, settings: try FlowEngineSettings.fromEnvironment(ProcessInfo.processInfo.environment), senders: try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)), crm: try CRMSync.fromEnvironment(ProcessInfo.processInfo.environment, dependencies: dependencies)) : nil
             try await withThrowingTaskGroup(of: Void.self) { group in
                 if let worker { group.addTask { await worker.run() } }
                 try await app.runService()

@@ -10,7 +10,7 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandLineSetup.withMigratedStore(database.configuration) { _, dependencies in
-            let worker = FlowWorker(engine: try FlowEngine(dependencies: dependencies, settings: try FlowEngineSettings.fromEnvironment(ProcessInfo.processInfo.environment), senders: try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)))
+            let worker = FlowWorker(engine: try FlowEngine(dependencies: dependencies, settings: try FlowEngineSettings.fromEnvironment(ProcessInfo.processInfo.environment), senders: try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)), crm: try CRMSync.fromEnvironment(ProcessInfo.processInfo.environment, dependencies: dependencies))
             try await withTaskCancellationHandler {
                 await worker.run()
             } onCancel: {}

@@ -1,0 +1,115 @@
+import AutopilotCore
+import Foundation
+import Integrations
+import Logging
+import Storage
+
+/// Keeps the configured CRMs in step with Autopilot's leads and orders, through a durable outbox: each pass reads the new
+/// `lead.qualified` and `order.placed` events into `crm_outbox` (in the transaction that moves the CRM's cursor), then sends
+/// what is due — contacts before deals, batches of up to 100, paced by a token bucket. A refused record is retried with
+/// backoff and kept as failed after its last attempt; while a CRM is down or rate limiting, the CRM pauses and every record
+/// waits, queued, until it is back.
+public struct CRMSync: Sendable {
+    public let store: any AutopilotStore
+    public let settings: CRMSettings
+    let connectors: [any CRMConnector]
+    let clock: any Clock
+    let logger: Logger
+    /// A number in 0...1 for the retry jitter.
+    let jitter: @Sendable () -> Double
+
+    /// - Parameters:
+    ///   - transport: how requests travel (AsyncHTTPClient with `settings.requestTimeout` by default).
+    ///   - sleep: how the rate gate waits for a token (a real sleep live; tests move a manual clock).
+    ///   - jitter: a number in 0...1 for each retry's jitter (random live).
+    public init(
+        dependencies: Dependencies, settings: CRMSettings, transport: (any CRMTransport)? = nil,
+        sleep: @escaping @Sendable (TimeInterval) async throws -> Void = {
+            try await Task.sleep(for: .milliseconds(Int64(($0 * 1000).rounded(.up))))
+        },
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+    ) {
+        store = dependencies.store
+        self.settings = settings
+        clock = dependencies.clock
+        logger = dependencies.logger
+        self.jitter = jitter
+        let transport = transport ?? HTTPClientCRMTransport(timeout: settings.requestTimeout)
+        func caller() -> CRMCaller {
+            let bucket = TokenBucket(capacity: settings.burst, refill: settings.refill, per: settings.refillInterval)
+            return CRMCaller(
+                transport: transport, gate: CRMRateGate(bucket: bucket, clock: dependencies.clock, sleep: sleep), clock: dependencies.clock)
+        }
+        var connectors: [any CRMConnector] = []
+        if let hubspot = settings.hubspot { connectors.append(HubSpotConnector(settings: hubspot, caller: caller())) }
+        if let pipedrive = settings.pipedrive { connectors.append(PipedriveConnector(settings: pipedrive, caller: caller())) }
+        self.connectors = connectors
+    }
+
+    /// The sync the environment configures, nil when no CRM is.
+    public static func fromEnvironment(_ environment: [String: String], dependencies: Dependencies) throws -> CRMSync? {
+        let settings = try CRMSettings.fromEnvironment(environment)
+        return settings.isEmpty ? nil : CRMSync(dependencies: dependencies, settings: settings)
+    }
+
+    /// Enqueues new events and sends everything due at `now`, for every configured CRM.
+    @discardableResult
+    public func runDue(now: Date) async throws -> CRMPassReport {
+        var report = CRMPassReport()
+        let tenants = try await store.tenants().map(\.id).filter { settings.tenants?.contains($0) ?? true }
+        for connector in connectors {
+            let crm = connector.provider
+            for tenant in tenants {
+                while true {
+                    let read = try await store.enqueueCRMRecords(tenantID: tenant, crm: crm.rawValue, limit: settings.eventBatchSize) { batch in
+                        CRMPlanner(crm: crm, now: now).records(batch)
+                    }
+                    report.eventsRead += read
+                    if read < settings.eventBatchSize { break }
+                }
+            }
+            try await send(connector, now: now, report: &report)
+        }
+        return report
+    }
+
+    /// Queues the failed records of one CRM (or all) again, with fresh attempts.
+    public func retryFailed(crm: CRMProvider?, now: Date) async throws -> Int {
+        try await store.retryFailedCRMRecords(crm: crm?.rawValue, now: now)
+    }
+}
+
+/// What one CRM pass did.
+public struct CRMPassReport: Sendable, Equatable {
+    public var eventsRead = 0
+    public var sent = 0
+    public var refused = 0
+    public var failed = 0
+    public var deferred = 0
+    public var requests = 0
+    /// Passes a CRM ended early: unreachable, rate limited or unavailable.
+    public var outages = 0
+
+    public init() {}
+}
+
+extension CRMSync {
+    /// Runs a pass every `interval` until cancelled; a failed pass is logged and tried again at the next.
+    public func run(every interval: Duration) async {
+        logger.info("CRM sync started", metadata: ["crms": "\(settings.providers.map(\.rawValue).joined(separator: ","))"])
+        while !Task.isCancelled {
+            do {
+                let report = try await runDue(now: clock.now())
+                if report.sent + report.refused + report.failed > 0 {
+                    logger.debug("CRM pass", metadata: ["sent": "\(report.sent)", "retrying": "\(report.refused)", "failed": "\(report.failed)"])
+                }
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.error("CRM pass failed; retrying", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: interval)
+        }
+        logger.info("CRM sync stopped")
+    }
+}
