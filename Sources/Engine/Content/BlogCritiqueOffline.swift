@@ -36,9 +36,14 @@ enum BlogCritiqueOffline {
         let introShare = share(article.introduction)
         let sectionsOnTopic = article.sections.filter { share($0.heading + " " + $0.body) > 0 }.count
         relevance.append(french ? "titre : \(percent(titleShare)) des mots du sujet" : "title: \(percent(titleShare)) of the topic's words")
-        relevance.append(french ? "introduction : \(percent(introShare)) des mots du sujet" : "introduction: \(percent(introShare)) of the topic's words")
         relevance.append(
-            french ? "\(sectionsOnTopic) section(s) sur \(article.sections.count) parlent du sujet" : "\(sectionsOnTopic) of \(article.sections.count) sections address the topic")
+            french
+                ? "introduction : \(percent(introShare)) des mots du sujet"
+                : "introduction: \(percent(introShare)) of the topic's words")
+        relevance.append(
+            french
+                ? "\(sectionsOnTopic) section(s) sur \(article.sections.count) parlent du sujet"
+                : "\(sectionsOnTopic) of \(article.sections.count) sections address the topic")
         let sectionPoints = sectionsOnTopic * 2 >= article.sections.count ? 3 : (sectionsOnTopic > 0 ? 1 : 0)
         let relevanceScore = Int((titleShare * 4).rounded()) + Int((introShare * 3).rounded()) + sectionPoints
 
@@ -46,9 +51,15 @@ enum BlogCritiqueOffline {
         var seoScore = 0
         let meta = article.metaDescription.count
         if (70...BlogArticle.metaDescriptionLimit).contains(meta) { seoScore += 2 }
-        seo.append(french ? "meta description de \(meta) caractères (70 à 155 attendus)" : "meta description of \(meta) characters (70 to 155 expected)")
+        seo.append(
+            french
+                ? "meta description de \(meta) caractères (70 à 155 attendus)"
+                : "meta description of \(meta) characters (70 to 155 expected)")
         if (15...70).contains(article.title.count) { seoScore += 2 }
-        seo.append(french ? "titre de \(article.title.count) caractères (15 à 70 attendus)" : "title of \(article.title.count) characters (15 to 70 expected)")
+        seo.append(
+            french
+                ? "titre de \(article.title.count) caractères (15 à 70 attendus)"
+                : "title of \(article.title.count) characters (15 to 70 expected)")
         if article.sections.count >= 2 { seoScore += 2 }
         seo.append(french ? "\(article.sections.count) sections H2" : "\(article.sections.count) H2 sections")
         let missing = missingKeywords(article, request: request)
@@ -78,7 +89,8 @@ enum BlogCritiqueOffline {
         if !hasVerb { suggestions.append(french ? "Terminer par une invitation claire à agir" : "End with a clear invitation to act") }
         return BlogCritique(
             cycle: 0, relevance: .init(score: relevanceScore, reasons: relevance), seo: .init(score: seoScore, reasons: seo),
-            callToAction: .init(score: ctaScore, reasons: cta), suggestions: suggestions, provider: OfflineProvider.name, model: OfflineProvider.model)
+            callToAction: .init(score: ctaScore, reasons: cta), suggestions: suggestions, provider: OfflineProvider.name,
+            model: OfflineProvider.model)
     }
 
     static func refine(_ article: BlogArticle, request: BlogRequest) -> BlogArticle {

@@ -27,7 +27,8 @@ public struct BlogGenerator: Sendable {
     public func generate(_ request: BlogRequest) async throws -> BlogResult {
         let draft = try await complete(Self.articleFeature, system: Self.articleSystemPrompt(request), document: request.promptDocument)
         guard let article = BlogArticle(answer: draft.value, language: request.language) else {
-            throw AIFeatureError(code: "blog_unavailable", message: "the writer (\(draft.response.provider)) gave no article with two sections; try again")
+            throw AIFeatureError(
+                code: "blog_unavailable", message: "the writer (\(draft.response.provider)) gave no article with two sections; try again")
         }
         var result = BlogResult(
             id: dependencies.ids.make("blog"), request: request, article: article, provider: draft.response.provider, model: draft.response.model,

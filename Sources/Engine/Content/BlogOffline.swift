@@ -16,10 +16,14 @@ enum BlogOffline {
         let keywords = request.keywords
         let list = keywords.joined(separator: ", ")
         let title = capitalized(topic) + (french ? " : le guide pratique" : ": a practical guide")
-        var meta = french ? "\(capitalized(topic)) : nos conseils concrets pour une petite boutique en ligne" : "\(capitalized(topic)): practical advice for a small online shop"
+        var meta =
+            french
+                ? "\(capitalized(topic)) : nos conseils concrets pour une petite boutique en ligne"
+                : "\(capitalized(topic)): practical advice for a small online shop"
         meta += keywords.isEmpty ? "." : " — \(list)."
         var introduction = french
-            ? "Vous vous demandez comment tirer parti de **\(topic)** ? Ce guide rassemble l'essentiel, étape par étape, pour une petite boutique en ligne."
+            ? "Vous vous demandez comment tirer parti de **\(topic)** ? Ce guide rassemble l'essentiel, étape par étape, "
+                + "pour une petite boutique en ligne."
             : "Wondering how to make the most of **\(topic)**? This guide gathers the essentials, step by step, for a small online shop."
         if !keywords.isEmpty { introduction += french ? " Au programme : \(list)." : " Inside: \(list)." }
         let stages = request.framework.stages(language: request.language)

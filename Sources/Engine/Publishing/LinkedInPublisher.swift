@@ -70,7 +70,8 @@ public struct LinkedInPublisher: Sendable {
                 message: reason.isEmpty ? String(response.body.prefix(200)) : reason, status: response.status)
         }
         guard let urn = response.header("x-restli-id") ?? response.header("x-linkedin-id"), !urn.isEmpty else {
-            throw PublishingError(platform: Self.platform, code: "malformed_response", message: "no x-restli-id header in the answer", status: response.status)
+            throw PublishingError(
+                platform: Self.platform, code: "malformed_response", message: "no x-restli-id header in the answer", status: response.status)
         }
         return PublicationOutcome(platform: "linkedin", postID: urn, url: "https://www.linkedin.com/feed/update/\(urn)")
     }

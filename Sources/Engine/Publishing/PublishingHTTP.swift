@@ -37,7 +37,8 @@ public struct PublishingHTTP: Sendable {
             return Response(
                 status: Int(response.status.code), headers: response.headers.map { (name: $0.name, value: $0.value) }, body: String(buffer: buffer))
         } catch let error as HTTPClientError where [.deadlineExceeded, .readTimeout, .connectTimeout].contains(error) {
-            throw PublishingError(platform: platform, code: "timeout", message: "no answer from \(url) within \(timeout.nanoseconds / 1_000_000_000) s")
+            let seconds = timeout.nanoseconds / 1_000_000_000
+            throw PublishingError(platform: platform, code: "timeout", message: "no answer from \(url) within \(seconds) s")
         } catch is CancellationError {
             throw CancellationError()
         } catch {

@@ -85,7 +85,8 @@ public struct FlowROI: Sendable, Hashable {
     var jsonValue: JSONValue {
         [
             "revenue": .double(ReportMoney.rounded(revenue)), "message_cost": .double(ReportMoney.rounded(messageCost)),
-            "model_cost": .double(ReportMoney.rounded(modelCost)), "cost": .double(ReportMoney.rounded(cost)), "net": .double(ReportMoney.rounded(net)),
+            "model_cost": .double(ReportMoney.rounded(modelCost)), "cost": .double(ReportMoney.rounded(cost)),
+            "net": .double(ReportMoney.rounded(net)),
             "roi": ratio.map { .double(($0 * 100).rounded() / 100) } ?? .null,
         ]
     }

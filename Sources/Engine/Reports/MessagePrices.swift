@@ -41,7 +41,8 @@ public struct MessagePrices: Sendable, Hashable {
         var currency: String?
         if let text = environment["AUTOPILOT_REPORT_CURRENCY"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard text.count == 3, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                throw ValidationError(code: "configuration", field: "AUTOPILOT_REPORT_CURRENCY", message: "\"\(text)\" is not a currency code such as EUR")
+                throw ValidationError(
+                    code: "configuration", field: "AUTOPILOT_REPORT_CURRENCY", message: "\"\(text)\" is not a currency code such as EUR")
             }
             currency = text.uppercased()
         }

@@ -43,7 +43,10 @@ public struct ReportWeek: Sendable, Hashable {
     public var weekEnding: String { Self.day(end.addingTimeInterval(-86_400)) }
 
     var jsonValue: JSONValue {
-        ["start": .string(Timestamp.format(start)), "end": .string(Timestamp.format(end)), "first_day": .string(firstDay), "week_ending": .string(weekEnding)]
+        [
+            "start": .string(Timestamp.format(start)), "end": .string(Timestamp.format(end)), "first_day": .string(firstDay),
+            "week_ending": .string(weekEnding),
+        ]
     }
 
     static let calendar: Calendar = {

@@ -7,7 +7,10 @@ extension WeeklyReport {
         let french = language == .french
         var lines = [
             (french ? "Rapport hebdomadaire" : "Weekly report") + " — \(week.firstDay) → \(week.weekEnding) "
-                + (french ? "(semaine précédente \(week.previous.firstDay) → \(week.previous.weekEnding))" : "(previous week \(week.previous.firstDay) → \(week.previous.weekEnding))"),
+                + (
+                    french
+                        ? "(semaine précédente \(week.previous.firstDay) → \(week.previous.weekEnding))"
+                        : "(previous week \(week.previous.firstDay) → \(week.previous.weekEnding))"),
             "", french ? "Résumé" : "Executive summary", "  " + prose.executiveSummary, "",
         ]
         lines.append(Self.row(["flow", "sent", "Δ", "clicks", "Δ", "orders", "Δ", "revenue", "Δ", "cost", "ROI"]))
@@ -36,8 +39,9 @@ extension WeeklyReport {
         let now = line.current
         let before = line.previous
         return [
-            line.flow, "\(now.sent)", signed(now.sent - before.sent), "\(now.clicked)", signed(now.clicked - before.clicked), "\(now.attributedOrders)",
-            signed(now.attributedOrders - before.attributedOrders), money(now.revenue), signedMoney(now.revenue - before.revenue), money(line.roi.cost),
+            line.flow, "\(now.sent)", signed(now.sent - before.sent), "\(now.clicked)", signed(now.clicked - before.clicked),
+            "\(now.attributedOrders)", signed(now.attributedOrders - before.attributedOrders), money(now.revenue),
+            signedMoney(now.revenue - before.revenue), money(line.roi.cost),
             line.roi.ratio.map { String(format: "%.1f×", $0) } ?? "—",
         ]
     }

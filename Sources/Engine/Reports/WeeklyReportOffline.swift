@@ -32,7 +32,8 @@ enum WeeklyReportOffline {
         let alerts = document["alerts"]?.arrayValue ?? []
         var summary: String
         if french {
-            summary = "Semaine du \(first) au \(last) : \(count(now?["sent"])) messages envoyés (\(signed(change?["sent"])) sur la semaine précédente), "
+            summary = "Semaine du \(first) au \(last) : \(count(now?["sent"])) messages envoyés "
+                + "(\(signed(change?["sent"])) sur la semaine précédente), "
                 + "\(count(now?["clicked"])) clics, \(count(now?["attributed_orders"])) commandes attribuées pour \(money(now?["revenue"])) "
                 + "(\(signed(change?["revenue"], money: true))). Coûts : \(money(roi?["cost"])) (messages \(money(roi?["message_cost"])), "
                 + "modèles \(money(roi?["model_cost"])))"
@@ -83,10 +84,16 @@ enum WeeklyReportOffline {
             french ? "\(atRisk) client(s) à risque de départ élevé (\(signed(riskChange)) sur la semaine)."
                 : "\(atRisk) customer(s) at high churn risk (\(signed(riskChange)) over the week).")
         let segments = document["insights"]?["segments"]?.objectValue.map { Array($0) } ?? []
-        let moves = segments.map { (name: $0.key, current: count($0.value["current"]), change: count($0.value["current"]) - count($0.value["previous"])) }
-        if let move = moves.filter({ $0.change != 0 }).max(by: { abs($0.change) == abs($1.change) ? $0.name > $1.name : abs($0.change) < abs($1.change) }) {
+        let moves = segments.map { segment in
+            (name: segment.key, current: count(segment.value["current"]), change: count(segment.value["current"]) - count(segment.value["previous"]))
+        }
+        let moved = moves.filter { $0.change != 0 }
+        if let move = moved.max(by: { abs($0.change) == abs($1.change) ? $0.name > $1.name : abs($0.change) < abs($1.change) }) {
             let delta = signed(.int(Int64(move.change)))
-            lines.append(french ? "Segment \(move.name) : \(move.current) client(s) (\(delta))." : "Segment \(move.name): \(move.current) customer(s) (\(delta)).")
+            lines.append(
+                french
+                    ? "Segment \(move.name) : \(move.current) client(s) (\(delta))."
+                    : "Segment \(move.name): \(move.current) customer(s) (\(delta)).")
         }
         return lines
     }
@@ -103,20 +110,31 @@ enum WeeklyReportOffline {
             case "flow_paused"?:
                 lines.append(french ? "Vérifier puis relancer le flow \(flow)." : "Check and resume flow \(flow).")
             case "failed_messages"?:
-                lines.append(french ? "Vérifier les réglages d'envoi du flow \(flow) : des messages ont échoué." : "Check the sending settings of flow \(flow): messages failed.")
+                lines.append(
+                    french
+                        ? "Vérifier les réglages d'envoi du flow \(flow) : des messages ont échoué."
+                        : "Check the sending settings of flow \(flow): messages failed.")
             case "budget_warning"?, "budget_exceeded"?:
-                lines.append(french ? "Revoir le budget des modèles ou réduire les textes personnalisés." : "Review the model budget or personalise fewer messages.")
+                lines.append(
+                    french
+                        ? "Revoir le budget des modèles ou réduire les textes personnalisés."
+                        : "Review the model budget or personalise fewer messages.")
             default: break
             }
         }
         for flow in flows where count(flow["current"]?["sent"]) >= 5 && count(flow["current"]?["clicked"]) == 0 {
             let flowName = flow["name"]?.stringValue ?? ""
-            lines.append(french ? "Retravailler les messages du flow \(flowName) : aucun clic cette semaine." : "Rework the messages of flow \(flowName): no click this week.")
+            lines.append(
+                french
+                    ? "Retravailler les messages du flow \(flowName) : aucun clic cette semaine."
+                    : "Rework the messages of flow \(flowName): no click this week.")
         }
         let atRisk = count(document["insights"]?["churn_risk"]?["at_risk"])
         if atRisk > 0 {
             lines.append(
-                french ? "Proposer un message de reconquête aux \(atRisk) client(s) à risque." : "Send a win-back message to the \(atRisk) customer(s) at risk.")
+                french
+                    ? "Proposer un message de reconquête aux \(atRisk) client(s) à risque."
+                    : "Send a win-back message to the \(atRisk) customer(s) at risk.")
         }
         let pending = count(document["insights"]?["pending_recommendations"])
         if pending > 0, let top = document["insights"]?["top_recommendations"]?[0] {
@@ -127,7 +145,10 @@ enum WeeklyReportOffline {
                     : "Review the \(pending) pending recommendation(s), starting with \(who) (\(action)).")
         }
         if lines.isEmpty {
-            lines.append(french ? "Laisser les flows tourner tels quels et comparer la semaine prochaine." : "Keep the flows running as they are and compare next week.")
+            lines.append(
+                french
+                    ? "Laisser les flows tourner tels quels et comparer la semaine prochaine."
+                    : "Keep the flows running as they are and compare next week.")
         }
         return lines
     }

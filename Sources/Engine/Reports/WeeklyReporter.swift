@@ -31,7 +31,8 @@ public struct WeeklyReporter: Sendable {
         let current = try await analytics.stats(from: week.start, until: week.end)
         let previous = try await analytics.stats(from: week.previous.start, until: week.previous.end)
         let currency = prices.currency ?? Self.mainCurrency(current + previous)
-        let summaries = Dictionary(try await FlowAdministration(dependencies: dependencies, tenantID: tenantID).list().map { ($0.id, $0) }) { a, _ in a }
+        let flows = try await FlowAdministration(dependencies: dependencies, tenantID: tenantID).list()
+        let summaries = Dictionary(flows.map { ($0.id, $0) }) { first, _ in first }
         let calls = try await dependencies.store.llmCalls(tenantID: tenantID, from: week.start, to: week.end)
 
         let previousByFlow = Dictionary(previous.map { ($0.flow, $0) }) { a, _ in a }
@@ -50,7 +51,8 @@ public struct WeeklyReporter: Sendable {
         }
         let otherModelCosts = allocateModelCosts(calls, to: &lines)
         var total = WeeklyReport.FlowLine(
-            flow: "total", name: "Total", state: "", current: FlowWeekNumbers(), previous: FlowWeekNumbers(), roi: FlowROI(revenue: 0, messageCost: 0, modelCost: 0))
+            flow: "total", name: "Total", state: "", current: FlowWeekNumbers(), previous: FlowWeekNumbers(),
+            roi: FlowROI(revenue: 0, messageCost: 0, modelCost: 0))
         for line in lines {
             total.current.add(line.current)
             total.previous.add(line.previous)

@@ -29,7 +29,8 @@ struct ContentRoutes {
                 throw ValidationError(code: "invalid_report_request", field: "language", message: "\"\(languageText)\" is not fr or en")
             }
             let prices = try MessagePrices.fromEnvironment(ProcessInfo.processInfo.environment)
-            let report = try await WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: prices).report(week: week, language: language)
+            let reporter = WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: prices)
+            let report = try await reporter.report(week: week, language: language)
             return JSONResponse.make(json: .object(report.jsonObject), status: .ok)
         }
     }

@@ -34,7 +34,9 @@ struct ContentCommand: AsyncParsableCommand {
             } catch let error as AutopilotCore.ValidationError {
                 throw ArgumentParser.ValidationError("--\(error.field ?? "topic"): \(error.message)")
             }
-            guard ["draft", "publish"].contains(status) else { throw ArgumentParser.ValidationError("--status: \"\(status)\" is not draft or publish") }
+            guard ["draft", "publish"].contains(status) else {
+                throw ArgumentParser.ValidationError("--status: \"\(status)\" is not draft or publish")
+            }
             let (flag, publish, distribute, status) = (tenant, publish, distribute, status)
             let environment = ProcessInfo.processInfo.environment
             let result = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
@@ -66,7 +68,8 @@ struct ContentCommand: AsyncParsableCommand {
     }
 
     static func text(_ result: BlogResult) -> String {
-        var lines = [result.article.markdown, "---", "Meta description (\(result.article.metaDescription.count)/155): \(result.article.metaDescription)"]
+        let meta = result.article.metaDescription
+        var lines = [result.article.markdown, "---", "Meta description (\(meta.count)/155): \(meta)"]
         lines.append("Written by \(result.provider) (\(result.model))" + (result.offlineReason.map { " — \($0)" } ?? ""))
         for critique in result.critiques {
             lines.append(
@@ -75,7 +78,8 @@ struct ContentCommand: AsyncParsableCommand {
         }
         if let reason = result.stopReason { lines.append("Refinements: \(result.refinements), stopped: \(reason)") }
         for outcome in result.publications {
-            lines.append(outcome.error.map { "\(outcome.platform): failed — \($0)" } ?? "\(outcome.platform): posted \(outcome.url ?? outcome.postID ?? "")")
+            let posted = "\(outcome.platform): posted \(outcome.url ?? outcome.postID ?? "")"
+            lines.append(outcome.error.map { "\(outcome.platform): failed — \($0)" } ?? posted)
         }
         return lines.joined(separator: "\n")
     }

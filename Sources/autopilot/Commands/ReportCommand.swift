@@ -24,7 +24,9 @@ struct ReportCommand: AsyncParsableCommand {
             } catch let error as AutopilotCore.ValidationError {
                 throw ArgumentParser.ValidationError("--week-ending: \(error.message)")
             }
-            guard let language = BlogLanguage(rawValue: language) else { throw ArgumentParser.ValidationError("--language: \"\(language)\" is not fr or en") }
+            guard let language = BlogLanguage(rawValue: language) else {
+                throw ArgumentParser.ValidationError("--language: \"\(language)\" is not fr or en")
+            }
             let environment = ProcessInfo.processInfo.environment
             let prices: MessagePrices
             do {

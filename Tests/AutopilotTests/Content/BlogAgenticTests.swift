@@ -88,4 +88,15 @@ struct BlogAgenticTests {
             #expect(counts.articles.withLock { $0 } == 4 && counts.critiques.withLock { $0 } == 4)
         }
     }
+
+    @Test func aPerfectDraftIsNotRefined() async throws {
+        let counts = Counts()
+        try await LoopbackChatServer.with(reply: Self.script([(10, 10, 10)], counts: counts)) { server in
+            let harness = try await AITestHarness.make(environment: ["AUTOPILOT_LLM_BASE_URL": server.baseURL])
+            let request = try BlogRequest(topic: "Avis clients", agentic: true)
+            let result = try await BlogGenerator(dependencies: harness.dependencies, tenantID: harness.tenantID).generate(request)
+            #expect(result.critiques.map(\.total) == [30] && result.refinements == 0 && result.stopReason == "perfect_score")
+            #expect(result.article.title == "Version 0" && counts.articles.withLock { $0 } == 1)
+        }
+    }
 }

@@ -10,6 +10,17 @@ struct PublishingTests {
         introduction: "Intro.", sections: [.init(heading: "Un", body: "Texte."), .init(heading: "Deux", body: "- point")],
         callToAction: "Contactez-nous.")
 
+    /// Error bodies in each platform's documented shape.
+    static let wordPressRefusal = """
+        {"code": "rest_cannot_create", "message": "Sorry, you are not allowed to create posts as this user.", "data": {"status": 401}}
+        """
+    static let graphRefusal = """
+        {"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190, "fbtrace_id": "A1"}}
+        """
+    static let linkedInRefusal = """
+        {"status": 401, "serviceErrorCode": 65600, "code": "INVALID_ACCESS_TOKEN", "message": "Invalid access token"}
+        """
+
     @Test func wordPressCreatesADraftWithBasicAuthentication() async throws {
         try await PublishingLoopbackServer.with(answer: { _ in
             .init(status: 201, body: #"{"id": 42, "link": "https://blog.example/?p=42", "status": "draft", "title": {"rendered": "x"}}"#)
@@ -31,7 +42,7 @@ struct PublishingTests {
 
     @Test func wordPressRefusalsNameThePlatformAndTheReason() async throws {
         try await PublishingLoopbackServer.with(answer: { _ in
-            .init(status: 401, body: #"{"code": "rest_cannot_create", "message": "Sorry, you are not allowed to create posts as this user.", "data": {"status": 401}}"#)
+            .init(status: 401, body: Self.wordPressRefusal)
         }) { server in
             let publisher = WordPressPublisher(siteURL: server.baseURL, user: "editor", applicationPassword: "wrong", status: "publish")
             let error = try await #require(throws: PublishingError.self) { try await publisher.publish(Self.article, http: PublishingHTTP()) }
@@ -56,7 +67,7 @@ struct PublishingTests {
 
     @Test func facebookErrorsCarryTheGraphMessage() async throws {
         try await PublishingLoopbackServer.with(answer: { _ in
-            .init(status: 400, body: #"{"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190, "fbtrace_id": "A1"}}"#)
+            .init(status: 400, body: Self.graphRefusal)
         }) { server in
             let publisher = FacebookPagePublisher(pageID: "1234", pageToken: "expired", graphURL: server.baseURL)
             let error = try await #require(throws: PublishingError.self) { try await publisher.post(message: "x", link: nil, http: PublishingHTTP()) }
@@ -92,7 +103,7 @@ struct PublishingTests {
 
     @Test func linkedInErrorsCarryItsMessage() async throws {
         try await PublishingLoopbackServer.with(answer: { _ in
-            .init(status: 401, body: #"{"status": 401, "serviceErrorCode": 65600, "code": "INVALID_ACCESS_TOKEN", "message": "Invalid access token"}"#)
+            .init(status: 401, body: Self.linkedInRefusal)
         }) { server in
             let publisher = LinkedInPublisher(accessToken: "bad", authorURN: "urn:li:person:abc", baseURL: server.baseURL)
             let error = try await #require(throws: PublishingError.self) {

@@ -27,7 +27,9 @@ struct WeeklyReportTests {
             ],
             tenantID: tenantID, until: Fixtures.date("2026-03-07T00:00:00Z"))
         let coupon = try #require(
-            try await FlowQueries(store: store).messages(tenantID: tenantID).first { $0.template == "abandoned-cart-coupon" && $0.contact == "amina@example.fr" })
+            try await FlowQueries(store: store).messages(tenantID: tenantID).first {
+                $0.template == "abandoned-cart-coupon" && $0.contact == "amina@example.fr"
+            })
         let couponSent = try #require(coupon.sentAt.flatMap(Timestamp.parse))
         _ = try await simulator.run(
             events: [
@@ -49,7 +51,29 @@ struct WeeklyReportTests {
     }
 
     @Test func numbersComeFromTheDatabaseAgainstThePreviousWeek() async throws {
+        try await TestDatabases.withSQLite { try await Self.checkNumbers(store: $0) }
+    }
+
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
+    func numbersOnPostgreSQL() async throws {
+        try await TestDatabases.withPostgres { try await Self.checkNumbers(store: $0) }
+    }
+
+    @Test func aPausedFlowIsAnAlert() async throws {
         try await TestDatabases.withSQLite { store in
+            let (tenantID, dependencies) = try await Self.seed(store)
+            try await store.pauseFlow(tenantID: tenantID, flowID: "welcome", version: 1, reason: "failure_rate", at: Fixtures.date("2026-03-05T00:00:00Z"))
+            let report = try await WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: Self.prices)
+                .report(week: try ReportWeek(ending: "2026-03-08"), language: .french)
+            let alert = try #require(report.alerts.first { $0.kind == "flow_paused" })
+            #expect(alert.flow == "welcome" && alert.severity == "critical" && alert.message.contains("failure_rate"))
+            #expect(report.flows.first { $0.flow == "welcome" }?.state == "paused")
+            #expect(report.prose.recommendations.first?.hasPrefix("Vérifier puis relancer le flow") == true)
+        }
+    }
+
+    static func checkNumbers(store: SQLStore) async throws {
+        do {
             let (tenantID, dependencies) = try await Self.seed(store)
             let reporter = WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: Self.prices, monthlyBudgetUSD: 0.5)
             let week = try ReportWeek(ending: "2026-03-08")
