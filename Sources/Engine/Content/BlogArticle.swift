@@ -20,7 +20,7 @@ public struct BlogArticle: Sendable, Hashable {
         }
     }
 
-    public var language: BlogLanguage
+    public var language: ContentLanguage
     public var title: String
     public var metaDescription: String
     public var introduction: String
@@ -29,7 +29,7 @@ public struct BlogArticle: Sendable, Hashable {
 
     /// Trims the texts, cuts the title and the meta description to their limits, drops empty sections.
     public init(
-        language: BlogLanguage, title: String, metaDescription: String, introduction: String, sections: [Section], callToAction: String
+        language: ContentLanguage, title: String, metaDescription: String, introduction: String, sections: [Section], callToAction: String
     ) {
         self.language = language
         self.title = Self.cut(Self.singleLine(title), to: Self.titleLimit)
@@ -74,7 +74,7 @@ public struct BlogArticle: Sendable, Hashable {
     }
 
     /// Reads the model's answer; nil when it lacks a title, two sections or a call to action.
-    public init?(answer value: JSONValue?, language: BlogLanguage) {
+    public init?(answer value: JSONValue?, language: ContentLanguage) {
         guard let value, let title = value["title"]?.stringValue, !title.allSatisfy(\.isWhitespace) else { return nil }
         let sections = (value["sections"]?.arrayValue ?? []).map {
             Section(heading: $0["heading"]?.stringValue ?? "", body: $0["body"]?.stringValue ?? "")

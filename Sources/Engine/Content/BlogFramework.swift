@@ -13,7 +13,7 @@ public enum BlogFramework: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The stages in order, as the section headings name them.
-    public func stages(language: BlogLanguage) -> [String] {
+    public func stages(language: ContentLanguage) -> [String] {
         switch (self, language) {
         case (.pas, .french): ["Le problème", "Ce qu'il vous coûte", "La solution"]
         case (.pas, .english): ["The problem", "What it costs you", "The solution"]
@@ -35,10 +35,4 @@ public enum BlogFramework: String, Sendable, Hashable, CaseIterable {
             "Follow FAB: exactly 3 sections in this order — Features, Advantages, Benefits for the reader."
         }
     }
-}
-
-/// The language an article is written in.
-public enum BlogLanguage: String, Sendable, Hashable, CaseIterable {
-    case french = "fr"
-    case english = "en"
 }

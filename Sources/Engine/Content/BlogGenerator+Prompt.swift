@@ -41,7 +41,7 @@ extension BlogGenerator {
             """
     }
 
-    private static func languageName(_ language: BlogLanguage) -> String {
+    private static func languageName(_ language: ContentLanguage) -> String {
         language == .french ? "French" : "English"
     }
 }

@@ -13,7 +13,7 @@ public struct BlogRequest: Sendable, Hashable {
     public static let errorCode = "invalid_blog_request"
 
     public var topic: String
-    public var language: BlogLanguage
+    public var language: ContentLanguage
     public var keywords: [String]
     public var framework: BlogFramework
     /// Critique and refine the draft (at most `BlogGenerator.maximumCycles` refinements).
@@ -26,7 +26,7 @@ public struct BlogRequest: Sendable, Hashable {
         guard topic.count <= Self.maximumTopicLength else {
             throw Self.fail("topic", "is \(topic.count) characters long (\(Self.maximumTopicLength) at most)")
         }
-        guard let language = BlogLanguage(rawValue: language.lowercased()) else { throw Self.fail("language", "\"\(language)\" is not fr or en") }
+        guard let language = ContentLanguage(rawValue: language.lowercased()) else { throw Self.fail("language", "\"\(language)\" is not fr or en") }
         let keywords = keywords.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard keywords.count <= Self.maximumKeywords else {
             throw Self.fail("keywords", "has \(keywords.count) keywords (\(Self.maximumKeywords) at most)")

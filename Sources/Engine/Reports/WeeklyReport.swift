@@ -48,7 +48,7 @@ public struct WeeklyReport: Sendable, Hashable {
 
     public var tenantID: String
     public var week: ReportWeek
-    public var language: BlogLanguage
+    public var language: ContentLanguage
     public var currency: String
     public var flows: [FlowLine]
     public var total: FlowLine

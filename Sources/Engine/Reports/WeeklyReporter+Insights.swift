@@ -1,13 +1,14 @@
 import AutopilotCore
 import Decisions
 import Foundation
+import LLM
 import Scoring
 import Storage
 
 extension WeeklyReporter {
     /// Segments and churn risk at the end of the week and of the week before (orders and replies after each date left
     /// out), and the pending recommendations at the end of the week.
-    func insights(week: ReportWeek, language: BlogLanguage) async throws -> WeeklyReport.Insights {
+    func insights(week: ReportWeek, language: ContentLanguage) async throws -> WeeklyReport.Insights {
         let locale: ScoringLocale = language == .french ? .french : .english
         let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: week.end.addingTimeInterval(-180 * 86_400))
         func scores(at date: Date) -> [CustomerInsights.CustomerScores] {
@@ -38,7 +39,7 @@ extension WeeklyReporter {
 
     /// Paused flows, failed messages, a flow whose revenue fell by half or more, and the model budget.
     func alerts(
-        lines: [WeeklyReport.FlowLine], summaries: [FlowSummary], week: ReportWeek, currency: String, language: BlogLanguage
+        lines: [WeeklyReport.FlowLine], summaries: [FlowSummary], week: ReportWeek, currency: String, language: ContentLanguage
     ) async throws -> [WeeklyReport.Alert] {
         let french = language == .french
         var alerts: [WeeklyReport.Alert] = []
@@ -66,7 +67,7 @@ extension WeeklyReporter {
                     ? "Le chiffre d'affaires attribué au flow \(line.name) passe de \(before) à \(now)."
                     : "Revenue attributed to flow \(line.name) fell from \(before) to \(now)."))
         }
-        if let budget = monthlyBudgetUSD, budget > 0 {
+        if let budget = monthlyBudgetUSD ?? dependencies.ai.gateway.configuration.budget.limit(for: tenantID), budget > 0 {
             let parts = ReportWeek.calendar.dateComponents([.year, .month], from: week.end.addingTimeInterval(-1))
             let monthStart = ReportWeek.calendar.date(from: parts) ?? week.start
             let spent = try await dependencies.store.llmSpend(tenantID: tenantID, from: monthStart, to: week.end)

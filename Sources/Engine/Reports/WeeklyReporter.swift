@@ -14,7 +14,8 @@ public struct WeeklyReporter: Sendable {
     public let dependencies: Dependencies
     public let tenantID: String
     public var prices: MessagePrices
-    /// The tenant's monthly model budget in US dollars (`AUTOPILOT_LLM_MONTHLY_BUDGET`), for budget alerts.
+    /// The tenant's monthly model budget in US dollars, for budget alerts; nil: the gateway's limit for the tenant
+    /// (`AUTOPILOT_LLM_MONTHLY_BUDGET` and per-tenant budgets, see docs/llm.md).
     public var monthlyBudgetUSD: Double?
 
     public init(dependencies: Dependencies, tenantID: String, prices: MessagePrices = MessagePrices(), monthlyBudgetUSD: Double? = nil) {
@@ -25,7 +26,7 @@ public struct WeeklyReporter: Sendable {
     }
 
     /// The report for `week` (default: the last full week before the clock's now), prose in `language`.
-    public func report(week: ReportWeek? = nil, language: BlogLanguage = .french) async throws -> WeeklyReport {
+    public func report(week: ReportWeek? = nil, language: ContentLanguage = .french) async throws -> WeeklyReport {
         let week = week ?? ReportWeek(lastCompletedBefore: dependencies.clock.now())
         let analytics = FlowAnalytics(store: dependencies.store, tenantID: tenantID)
         let current = try await analytics.stats(from: week.start, until: week.end)
@@ -128,7 +129,7 @@ public struct WeeklyReporter: Sendable {
         "additionalProperties": false,
     ]
 
-    static func systemPrompt(_ language: BlogLanguage) -> String {
+    static func systemPrompt(_ language: ContentLanguage) -> String {
         """
         You write the weekly report of a small online shop's follow-up engine for its owner, in \(language == .french ? "French" : "English"). \
         You get the week's numbers as JSON: totals and one line per flow against the previous week, return on investment \

@@ -25,7 +25,7 @@ struct ContentRoutes {
             let parameters = request.uri.queryParameters
             let week = try parameters.get("week_ending").map { try ReportWeek(ending: "\($0)") }
             let languageText = parameters.get("language").map { "\($0)" } ?? "fr"
-            guard let language = BlogLanguage(rawValue: languageText) else {
+            guard let language = ContentLanguage(rawValue: languageText) else {
                 throw ValidationError(code: "invalid_report_request", field: "language", message: "\"\(languageText)\" is not fr or en")
             }
             let prices = try MessagePrices.fromEnvironment(ProcessInfo.processInfo.environment)

@@ -24,7 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
             } catch let error as AutopilotCore.ValidationError {
                 throw ArgumentParser.ValidationError("--week-ending: \(error.message)")
             }
-            guard let language = BlogLanguage(rawValue: language) else {
+            guard let language = ContentLanguage(rawValue: language) else {
                 throw ArgumentParser.ValidationError("--language: \"\(language)\" is not fr or en")
             }
             let environment = ProcessInfo.processInfo.environment
@@ -34,11 +34,10 @@ struct ReportCommand: AsyncParsableCommand {
             } catch let error as AutopilotCore.ValidationError {
                 throw ArgumentParser.ValidationError("\(error.field ?? "environment"): \(error.message)")
             }
-            let budget = environment["AUTOPILOT_LLM_MONTHLY_BUDGET"].flatMap(Double.init)
             let flag = tenant
             let report = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
                 let tenantID = try await CommandLineSetup.tenantID(flag, store: store)
-                return try await WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: prices, monthlyBudgetUSD: budget)
+                return try await WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: prices)
                     .report(week: week, language: language)
             }
             print(json ? JSONValue.object(report.jsonObject).jsonString : report.text)

@@ -7,8 +7,8 @@ import Testing
 
 @Suite("Content — blog generator offline")
 struct BlogGeneratorTests {
-    @Test(arguments: BlogFramework.allCases, [BlogLanguage.french, .english])
-    func offlineArticleHasTheDocumentedShape(_ framework: BlogFramework, _ language: BlogLanguage) async throws {
+    @Test(arguments: BlogFramework.allCases, [ContentLanguage.french, .english])
+    func offlineArticleHasTheDocumentedShape(_ framework: BlogFramework, _ language: ContentLanguage) async throws {
         let harness = try await AITestHarness.make()
         let request = try BlogRequest(
             topic: "relance des paniers abandonnés", language: language.rawValue, keywords: ["email de relance", "taux de conversion"],

@@ -63,8 +63,12 @@ struct WeeklyReportTests {
         try await TestDatabases.withSQLite { store in
             let (tenantID, dependencies) = try await Self.seed(store)
             try await store.pauseFlow(tenantID: tenantID, flowID: "welcome", version: 1, reason: "failure_rate", at: Fixtures.date("2026-03-05T00:00:00Z"))
-            let report = try await WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: Self.prices)
+            // No budget given: the gateway's (AUTOPILOT_LLM_MONTHLY_BUDGET) applies; 0.50 $ of 0.60 $ spent is 83 %.
+            var budgeted = dependencies
+            budgeted.ai = try AIServices.fromEnvironment(["AUTOPILOT_LLM_MONTHLY_BUDGET": "0.6"], store: store, clock: dependencies.clock)
+            let report = try await WeeklyReporter(dependencies: budgeted, tenantID: tenantID, prices: Self.prices)
                 .report(week: try ReportWeek(ending: "2026-03-08"), language: .french)
+            #expect(report.alerts.contains { $0.kind == "budget_warning" && $0.severity == "warning" && $0.message.contains("0.50 $ / 0.60 $") })
             let alert = try #require(report.alerts.first { $0.kind == "flow_paused" })
             #expect(alert.flow == "welcome" && alert.severity == "critical" && alert.message.contains("failure_rate"))
             #expect(report.flows.first { $0.flow == "welcome" }?.state == "paused")
