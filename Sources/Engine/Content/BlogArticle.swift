@@ -61,8 +61,15 @@ public struct BlogArticle: Sendable, Hashable {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    /// The article body in HTML (`MarkdownHTML`), every text escaped.
+    /// The article in HTML (`MarkdownHTML`), every text escaped, starting with the title as `<h1>`.
     public var html: String { MarkdownHTML.render(markdown) }
+
+    /// The HTML without the `<h1>` title: what a CMS that shows the title itself (WordPress) takes as content.
+    public var bodyHTML: String {
+        var blocks = markdown.components(separatedBy: "\n\n")
+        if blocks.first?.hasPrefix("# ") == true { blocks.removeFirst() }
+        return MarkdownHTML.render(blocks.joined(separator: "\n\n"))
+    }
 
     /// The article as the model writes it (`answerSchema`) and reads it back for a critique.
     public var answerValue: JSONValue {

@@ -2,7 +2,7 @@ import AutopilotCore
 import Foundation
 
 /// Posts an article to WordPress through its REST API: `POST {WP_URL}/wp-json/wp/v2/posts` with Basic authentication
-/// (user and application password), `title`, `content` (the HTML), `excerpt` (the meta description) and `status`
+/// (user and application password), `title`, `content` (the HTML without the title), `excerpt` (the meta description) and `status`
 /// (`draft` by default, or `publish`). The answer's `id` and `link` identify the post.
 public struct WordPressPublisher: Sendable {
     public static let platform = "WordPress"
@@ -39,7 +39,8 @@ public struct WordPressPublisher: Sendable {
     public func publish(_ article: BlogArticle, http: PublishingHTTP) async throws -> PublicationOutcome {
         let credentials = Data("\(user):\(applicationPassword)".utf8).base64EncodedString()
         let body: JSONValue = [
-            "title": .string(article.title), "content": .string(article.html), "excerpt": .string(article.metaDescription), "status": .string(status),
+            "title": .string(article.title), "content": .string(article.bodyHTML), "excerpt": .string(article.metaDescription),
+            "status": .string(status),
         ]
         let response = try await http.post(
             endpoint,
