@@ -50,4 +50,20 @@ struct ContentAPITests {
             #expect(response.status == .unauthorized)
         }
     }
+
+    @Test func anArticleWithoutTwoSectionsIsA502() async throws {
+        let thin: JSONValue = [
+            "title": "Only one", "meta_description": "m", "introduction": "i", "sections": [["heading": "h", "body": "b"]],
+            "call_to_action": "Act now.",
+        ]
+        try await LoopbackChatServer.with(reply: { _ in thin.jsonString }) { server in
+            let harness = try await AITestHarness.make(environment: ["AUTOPILOT_LLM_BASE_URL": server.baseURL])
+            try await harness.app.test(.router) { client in
+                let response = try await client.execute(
+                    uri: "/v1/content/blog", method: .post, headers: APITestHarness.auth(harness.key), body: APITestHarness.body(["topic": "x"]))
+                #expect(response.status == .badGateway)
+                #expect(try APITestHarness.json(response)["error"]?["code"] == "blog_unavailable")
+            }
+        }
+    }
 }

@@ -18,7 +18,9 @@ struct ContentCLITests {
             "--agentic", "--json", "--database", database,
         ])
         let article = try JSONParser.parse(output)
-        for field in ["title", "meta_description", "markdown", "html", "provider", "model", "critiques"] { #expect(article[field] != nil, "\(field)") }
+        for field in ["title", "meta_description", "markdown", "html", "provider", "model", "critiques"] {
+            #expect(article[field] != nil, "\(field)")
+        }
         #expect(article["provider"] == "offline" && article["framework"] == "FAB")
         #expect((article["meta_description"]?.stringValue?.count ?? 999) <= 155)
         #expect(article["markdown"]?.stringValue?.contains("Google reviews") == true)

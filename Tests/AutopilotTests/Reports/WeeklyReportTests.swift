@@ -62,7 +62,8 @@ struct WeeklyReportTests {
     @Test func aPausedFlowIsAnAlert() async throws {
         try await TestDatabases.withSQLite { store in
             let (tenantID, dependencies) = try await Self.seed(store)
-            try await store.pauseFlow(tenantID: tenantID, flowID: "welcome", version: 1, reason: "failure_rate", at: Fixtures.date("2026-03-05T00:00:00Z"))
+            try await store.pauseFlow(
+                tenantID: tenantID, flowID: "welcome", version: 1, reason: "failure_rate", at: Fixtures.date("2026-03-05T00:00:00Z"))
             // No budget given: the gateway's (AUTOPILOT_LLM_MONTHLY_BUDGET) applies; 0.50 $ of 0.60 $ spent is 83 %.
             var budgeted = dependencies
             budgeted.ai = try AIServices.fromEnvironment(["AUTOPILOT_LLM_MONTHLY_BUDGET": "0.6"], store: store, clock: dependencies.clock)
