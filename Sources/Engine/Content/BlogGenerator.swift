@@ -93,8 +93,10 @@ public struct BlogGenerator: Sendable {
         return (response, response.json ?? (try? JSONValue.parseAnswer(response.text)))
     }
 
-    /// Provenance belongs to a tenant: without one (the CLI on a database with several or no tenants) only `llm_calls` keeps the calls.
-    private func record(_ result: BlogResult) async throws {
+    /// Records (again) who wrote the article, with where it was published (`publications`): `generated_texts`, subject
+    /// `blog:ID`. Provenance belongs to a tenant: without one (the CLI on a database with several or no tenants) only
+    /// `llm_calls` keeps the calls.
+    public func record(_ result: BlogResult) async throws {
         guard !tenantID.isEmpty else { return }
         var details: JSONObject = [
             "title": .string(result.article.title), "language": .string(result.request.language.rawValue),
@@ -102,6 +104,7 @@ public struct BlogGenerator: Sendable {
             "refinements": .int(Int64(result.refinements)), "scores": .array(result.critiques.map { .int(Int64($0.total)) }),
         ]
         details["offline_reason"] = result.offlineReason.map(JSONValue.string)
+        if !result.publications.isEmpty { details["publications"] = .array(result.publications.map(\.jsonValue)) }
         try await dependencies.store.recordGeneratedText(
             GeneratedTextRecord(
                 tenantID: tenantID, subject: "blog:\(result.id)", feature: Self.articleFeature, provider: result.provider, model: result.model,

@@ -41,10 +41,12 @@ struct ContentCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let result = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
                 let tenantID = try await ContentCommand.accountingTenant(flag, store: store)
-                var result = try await BlogGenerator(dependencies: dependencies, tenantID: tenantID).generate(request)
+                let generator = BlogGenerator(dependencies: dependencies, tenantID: tenantID)
+                var result = try await generator.generate(request)
                 if publish || distribute {
                     result.publications = await ContentPublication(environment: environment, wordpressStatus: status)
                         .run(result.article, publish: publish, distribute: distribute)
+                    try await generator.record(result)
                 }
                 return result
             }

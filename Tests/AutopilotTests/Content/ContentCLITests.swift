@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Storage
 import Testing
 
 /// The real `autopilot` binary (built by `swift build`): `content blog --json` and `report weekly --json` print the
@@ -26,15 +27,22 @@ struct ContentCLITests {
         #expect(article["markdown"]?.stringValue?.contains("Google reviews") == true)
     }
 
-    @Test func publishingWithoutSettingsStillPrintsTheArticle() throws {
+    @Test func publishingWithoutSettingsStillPrintsTheArticle() async throws {
         let database = Self.database()
         defer { try? FileManager.default.removeItem(atPath: database) }
+        let tenant = try JSONParser.parse(try ServeProcess.run(["tenants", "create", "CLI shop", "--database", database, "--json"]))
         let output = try ServeProcess.run(["content", "blog", "--topic", "Fidélité", "--publish", "--json", "--database", database])
         let article = try JSONParser.parse(output)
         #expect(article["title"]?.stringValue?.isEmpty == false)
         let publication = try #require(article["publications"]?[0])
         #expect(publication["platform"] == "wordpress" && publication["ok"] == false)
         #expect(publication["error"]?["code"] == "configuration")
+        // Who wrote it, and that publishing failed, is kept with the tenant's generated texts.
+        let store = SQLStore(database: try SQLiteDatabase(path: database))
+        let tenantID = try #require(tenant["tenant_id"]?.stringValue ?? tenant["id"]?.stringValue)
+        let id = try #require(article["id"]?.stringValue)
+        let written = try #require(try await store.generatedText(subject: "blog:\(id)", tenantID: tenantID))
+        #expect(written.provider == "offline" && written.details["publications"]?[0]?["ok"] == false)
     }
 
     @Test func weeklyReportJSON() throws {
