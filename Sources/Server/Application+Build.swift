@@ -45,5 +45,6 @@ public func buildRouter(
     AIRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
+    ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     return router
 }

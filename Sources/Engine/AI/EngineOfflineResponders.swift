@@ -6,5 +6,9 @@ enum EngineOfflineResponders {
         OfflineProvider()
             .registering(feature: TemplateDraftAssistant.feature, TemplateDraftOffline.responder)
             .registering(feature: RetentionAdvisor.feature, RetentionOffline.responder)
+            .registering(feature: BlogGenerator.articleFeature, BlogOffline.articleResponder)
+            .registering(feature: BlogGenerator.critiqueFeature, BlogCritiqueOffline.critiqueResponder)
+            .registering(feature: BlogGenerator.refinementFeature, BlogCritiqueOffline.refinementResponder)
+            .registering(feature: WeeklyReporter.feature, WeeklyReportOffline.responder)
     }
 }
