@@ -63,6 +63,8 @@ public struct InsightsSummary: Sendable, Codable {
         public var rule: String
         public var priority: String
         public var reason: String
+        /// For a customer at churn risk above 0.5: how to keep them (`RetentionAdvisor`).
+        public var retention: String?
     }
 
     public var segments: [String: Int]
@@ -147,9 +149,17 @@ public struct DemoRunner: Sendable {
         clock.set(configuration.now)
         let summary = try await dependencies.store.summary(tenantID: tenant.tenantID)
         let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(at: configuration.now, locale: .english)
+        var insightsSummary = InsightsSummary(insights)
+        let churn = Dictionary(insights.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
+        let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenant.tenantID)
+        for (index, recommendation) in insights.recommendations.prefix(insightsSummary.topRecommendations.count).enumerated() {
+            guard let risk = churn[recommendation.contactID] else { continue }
+            insightsSummary.topRecommendations[index].retention = try await advisor.suggestion(
+                contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: configuration.now)?.text
+        }
         return DemoReport(
             tenantID: tenant.tenantID, apiKey: tenant.apiKey, events: accepted, duplicates: duplicates, seconds: seconds, summary: summary,
-            insights: InsightsSummary(insights), flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flowPasses: passes, flows: flows)
+            insights: insightsSummary, flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flowPasses: passes, flows: flows)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

@@ -81,7 +81,7 @@ enum DemoPrinter {
             \(report.insights.topCustomers.map { "  \($0.email ?? "?")  \(String(format: "%.2f", $0.clv)) EUR, P(alive) \(String(format: "%.2f", $0.probabilityAlive)), \($0.segment)" }.joined(separator: "\n"))
             \(report.insights.lifetimeWarnings.map { "  note: \($0)" }.joined(separator: "\n"))
             Today's follow-ups to approve (\(report.insights.recommendationsByRule.values.reduce(0, +)): \(format(report.insights.recommendationsByRule)))
-            \(report.insights.topRecommendations.map { "  [\($0.priority)] \($0.contact): \($0.reason)" }.joined(separator: "\n"))
+            \(report.insights.topRecommendations.map { "  [\($0.priority)] \($0.contact): \($0.reason)" + ($0.retention.map { "\n      to keep them: \($0)" } ?? "") }.joined(separator: "\n"))
             \(flows(report))
             Explore it:
               swift run autopilot serve --database \(path)
