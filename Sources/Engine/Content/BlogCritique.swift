@@ -15,8 +15,10 @@ public struct BlogCritique: Sendable, Hashable {
         }
 
         init(_ value: JSONValue?) {
+            // A model may answer anything: clamp before converting (Int(1e300) would trap).
             let number = value?["score"]?.doubleValue ?? 0
-            self.init(score: number.isFinite ? Int(number.rounded()) : 0, reasons: (value?["reasons"]?.arrayValue ?? []).compactMap(\.stringValue))
+            let score = number.isFinite ? Int(min(10, max(0, number)).rounded()) : 0
+            self.init(score: score, reasons: (value?["reasons"]?.arrayValue ?? []).compactMap(\.stringValue))
         }
 
         var jsonValue: JSONValue { ["score": .int(Int64(score)), "reasons": .array(reasons.map(JSONValue.string))] }
@@ -45,7 +47,7 @@ public struct BlogCritique: Sendable, Hashable {
     }
 
     /// Reads the model's answer (`answerSchema`); missing scores count 0.
-    init(answer value: JSONValue, cycle: Int, provider: String, model: String) {
+    public init(answer value: JSONValue, cycle: Int, provider: String, model: String) {
         self.init(
             cycle: cycle, relevance: Score(value["relevance"]), seo: Score(value["seo"]), callToAction: Score(value["call_to_action"]),
             suggestions: (value["suggestions"]?.arrayValue ?? []).compactMap(\.stringValue), provider: provider, model: model)

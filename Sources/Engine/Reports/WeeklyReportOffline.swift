@@ -23,7 +23,7 @@ enum WeeklyReportOffline {
         func money(_ value: JSONValue?) -> String { String(format: "%.2f", value?.doubleValue ?? 0) + " " + currency }
         func signed(_ value: JSONValue?, money: Bool = false) -> String {
             let number = value?.doubleValue ?? 0
-            let text = money ? String(format: "%.2f", abs(number)) : String(Int(abs(number)))
+            let text = money ? String(format: "%.2f", abs(number)) : String(Int(exactly: abs(number).rounded()) ?? 0)
             return (number < 0 ? "−" : "+") + text
         }
         let first = document["week"]?["first_day"]?.stringValue ?? ""

@@ -99,4 +99,13 @@ struct BlogAgenticTests {
             #expect(result.article.title == "Version 0" && counts.articles.withLock { $0 } == 1)
         }
     }
+
+    @Test func outOfRangeScoresAreClamped() {
+        let value: JSONValue = [
+            "relevance": ["score": 1e300, "reasons": ["x"]], "seo": ["score": -4, "reasons": []], "call_to_action": ["score": 7.6, "reasons": []],
+            "suggestions": [],
+        ]
+        let critique = BlogCritique(answer: value, cycle: 1, provider: "p", model: "m")
+        #expect(critique.relevance.score == 10 && critique.seo.score == 0 && critique.callToAction.score == 8 && critique.total == 18)
+    }
 }
