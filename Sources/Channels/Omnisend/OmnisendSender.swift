@@ -2,10 +2,6 @@ import AutopilotCore
 import Crypto
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// Email and SMS through Omnisend. Omnisend sends messages from its automations, so each message is a custom customer
 /// event (`POST {base}/api/events`, `Authorization: Omnisend-API-Key …`, `Omnisend-Version`) carrying the rendered
 /// `subject`, `text`, `html`, channel and message id; the tenant's automation on that event sends it on the channel.
@@ -36,27 +32,19 @@ public struct OmnisendSender: MessageSender {
             "eventName": .string(settings.eventName), "eventID": .string(eventID), "origin": "api", "contact": .object(contact),
             "properties": .object(properties),
         ]
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("Omnisend-API-Key \(settings.apiKey)", forHTTPHeaderField: "Authorization")
-        request.setValue(settings.apiVersion, forHTTPHeaderField: "Omnisend-Version")
-        request.httpBody = Data(body.jsonString.utf8)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            return .failed(SendFailure(code: "connection", reason: "omnisend: \(error.localizedDescription)", isTransient: true))
+        let headers = ["Content-Type": "application/json", "Authorization": "Omnisend-API-Key \(settings.apiKey)", "Omnisend-Version": settings.apiVersion]
+        let reply: ProviderPost.Reply
+        switch await ProviderPost(provider: name, timeout: timeout).send(url, headers: headers, body: Data(body.jsonString.utf8)) {
+        case .success(let answer): reply = answer
+        case .failure(let failure): return .failed(failure)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        if (200..<300).contains(status) { return .sent(providerID: eventID) }
-        let answer = (try? JSONParser.parse(Array(data))) ?? .null
+        if reply.isSuccess { return .sent(providerID: eventID) }
+        let answer = (try? JSONParser.parse(Array(reply.body))) ?? .null
         let detail = answer["error"]?.stringValue ?? answer["message"]?.stringValue ?? answer["error"]?["message"]?.stringValue
-            ?? String(decoding: data.prefix(200), as: UTF8.self)
-        let retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(TimeInterval.init)
-        let transient = status == 429 || status >= 500 || status == 0
-        return .failed(SendFailure(code: "omnisend_\(status)", reason: "omnisend \(status): \(detail)", isTransient: transient, retryAfter: retryAfter))
+            ?? String(decoding: reply.body.prefix(200), as: UTF8.self)
+        return .failed(
+            SendFailure(
+                code: "omnisend_\(reply.status)", reason: "omnisend \(reply.status): \(detail)", isTransient: reply.isTransient, retryAfter: reply.retryAfter))
     }
 
     /// A UUID (version 5 layout, from SHA-256) derived from the message's idempotency key: every attempt of one message

@@ -1,10 +1,6 @@
 import AutopilotCore
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// SMS and WhatsApp through Twilio's Messages API: `POST /2010-04-01/Accounts/{sid}/Messages.json`, form-encoded
 /// `To`, `From` (or `MessagingServiceSid`), `Body`, `StatusCallback`, with HTTP Basic auth (account SID, auth token).
 /// 201 gives the message SID. 429 and 5xx are transient; other 4xx are permanent, with Twilio's error code kept
@@ -40,26 +36,24 @@ public struct TwilioSender: MessageSender {
         guard let url = URL(string: "\(settings.baseURL)/2010-04-01/Accounts/\(Self.escape(settings.accountSID))/Messages.json") else {
             return .failed(SendFailure(code: "not_configured", reason: "bad Twilio base URL \(settings.baseURL)", isTransient: false))
         }
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        request.setValue("Basic " + Data("\(settings.accountSID):\(settings.authToken)".utf8).base64EncodedString(), forHTTPHeaderField: "Authorization")
-        request.httpBody = Data(form.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&").utf8)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            return .failed(SendFailure(code: "connection", reason: "twilio: \(error.localizedDescription)", isTransient: true))
+        let headers = [
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Authorization": "Basic " + Data("\(settings.accountSID):\(settings.authToken)".utf8).base64EncodedString(),
+        ]
+        let body = Data(form.map { "\(Self.escape($0.0))=\(Self.escape($0.1))" }.joined(separator: "&").utf8)
+        let reply: ProviderPost.Reply
+        switch await ProviderPost(provider: name, timeout: timeout).send(url, headers: headers, body: body) {
+        case .success(let answer): reply = answer
+        case .failure(let failure): return .failed(failure)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let body = (try? JSONParser.parse(Array(data))) ?? .null
-        if (200..<300).contains(status), let sid = body["sid"]?.stringValue { return .sent(providerID: sid) }
-        let code = body["code"].map { $0.jsonString } ?? "http_\(status)"
-        let reason = "twilio \(status) \(code): \(body["message"]?.stringValue ?? String(decoding: data.prefix(200), as: UTF8.self))"
-        let retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(TimeInterval.init)
-        let transient = status == 429 || status >= 500 || status == 0
-        return .failed(SendFailure(code: code == "21610" ? "recipient_unsubscribed" : "twilio_\(code)", reason: reason, isTransient: transient, retryAfter: retryAfter))
+        let answer = (try? JSONParser.parse(Array(reply.body))) ?? .null
+        if reply.isSuccess, let sid = answer["sid"]?.stringValue { return .sent(providerID: sid) }
+        let code = answer["code"].map { $0.jsonString } ?? "http_\(reply.status)"
+        let reason = "twilio \(reply.status) \(code): \(answer["message"]?.stringValue ?? String(decoding: reply.body.prefix(200), as: UTF8.self))"
+        return .failed(
+            SendFailure(
+                code: code == "21610" ? "recipient_unsubscribed" : "twilio_\(code)", reason: reason, isTransient: reply.isTransient,
+                retryAfter: reply.retryAfter))
     }
 
     /// `application/x-www-form-urlencoded` escaping (RFC 3986 unreserved characters kept).

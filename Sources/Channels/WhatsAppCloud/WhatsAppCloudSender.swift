@@ -1,10 +1,6 @@
 import AutopilotCore
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// WhatsApp through Meta's Cloud API: `POST {base}/{phone-number-id}/messages` with a Bearer token and
 /// `{"messaging_product": "whatsapp", "recipient_type": "individual", "to": "33612345678", "type": "text", "text": {...}}`.
 /// The answer's `messages[0].id` (`wamid.…`) is the provider id. 429, 5xx and the throttling codes (4, 80007, 130429,
@@ -36,25 +32,18 @@ public struct WhatsAppCloudSender: MessageSender {
             "messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(number), "type": "text",
             "text": ["preview_url": .bool(message.text.contains("https://")), "body": .string(message.text)],
         ]
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("Bearer \(settings.accessToken)", forHTTPHeaderField: "Authorization")
-        request.httpBody = Data(body.jsonString.utf8)
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            return .failed(SendFailure(code: "connection", reason: "whatsapp_cloud: \(error.localizedDescription)", isTransient: true))
+        let reply: ProviderPost.Reply
+        switch await ProviderPost(provider: name, timeout: timeout).send(
+            url, headers: ["Content-Type": "application/json", "Authorization": "Bearer \(settings.accessToken)"], body: Data(body.jsonString.utf8))
+        {
+        case .success(let answer): reply = answer
+        case .failure(let failure): return .failed(failure)
         }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        let answer = (try? JSONParser.parse(Array(data))) ?? .null
-        if (200..<300).contains(status), let id = answer["messages"]?.arrayValue?.first?["id"]?.stringValue { return .sent(providerID: id) }
+        let answer = (try? JSONParser.parse(Array(reply.body))) ?? .null
+        if reply.isSuccess, let id = answer["messages"]?.arrayValue?.first?["id"]?.stringValue { return .sent(providerID: id) }
         let error = answer["error"]
         let code = error?["code"]?.intValue
-        let detail = error?["error_data"]?["details"]?.stringValue ?? error?["message"]?.stringValue ?? String(decoding: data.prefix(200), as: UTF8.self)
-        let retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(TimeInterval.init)
+        let detail = error?["error_data"]?["details"]?.stringValue ?? error?["message"]?.stringValue ?? String(decoding: reply.body.prefix(200), as: UTF8.self)
         if code == 131047 {
             return .failed(
                 SendFailure(
@@ -62,8 +51,10 @@ public struct WhatsAppCloudSender: MessageSender {
                     reason: "whatsapp_cloud 131047: the customer has not written in the last 24 hours; WhatsApp only allows an approved template now (\(detail))",
                     isTransient: false))
         }
-        let transient = status == 429 || status >= 500 || status == 0 || code.map(Self.throttlingCodes.contains) == true
-        let label = code.map { "whatsapp_cloud_\($0)" } ?? "http_\(status)"
-        return .failed(SendFailure(code: label, reason: "whatsapp_cloud \(status) \(code.map(String.init) ?? "-"): \(detail)", isTransient: transient, retryAfter: retryAfter))
+        let transient = reply.isTransient || code.map(Self.throttlingCodes.contains) == true
+        let label = code.map { "whatsapp_cloud_\($0)" } ?? "http_\(reply.status)"
+        return .failed(
+            SendFailure(
+                code: label, reason: "whatsapp_cloud \(reply.status) \(code.map(String.init) ?? "-"): \(detail)", isTransient: transient, retryAfter: reply.retryAfter))
     }
 }
