@@ -29,7 +29,8 @@ public struct CRMPlanner: Sendable {
                 contact.leadScore = Self.score(event.properties["score"])
                 contact.leadTier = event.properties["tier"]?.stringValue
                 deal = CRMDeal(
-                    key: leadID.map { "lead:" + $0 } ?? "contact:" + contactID, title: "Lead: " + (contact.company ?? contact.displayName), stage: .lead,
+                    key: leadID.map { "lead:" + $0 } ?? "contact:" + contactID, title: "Lead: " + (contact.company ?? contact.displayName),
+                    stage: .lead,
                     contactEmail: email,
                     leadScore: contact.leadScore, leadTier: contact.leadTier, occurredAt: event.occurredAt)
             case .orderPlaced:

@@ -19,9 +19,10 @@ struct CRMThroughputTests {
                 let report = try await harness.pass(sync)
                 let elapsed = ContinuousClock.now - started
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                print("CRM throughput: \(report.sent) records in \(report.requests) requests, \(String(format: "%.2f", seconds)) s wall,"
-                    + " \(Int(Double(report.sent) / seconds)) records/s; the rate gate waited"
-                    + " \(String(format: "%.0f", harness.clock.now().timeIntervalSince(CRMHarness.start))) s (manual clock)")
+                print(
+                    "CRM throughput: \(report.sent) records in \(report.requests) requests, \(String(format: "%.2f", seconds)) s wall,"
+                        + " \(Int(Double(report.sent) / seconds)) records/s; the rate gate waited"
+                        + " \(String(format: "%.0f", harness.clock.now().timeIntervalSince(CRMHarness.start))) s (manual clock)")
                 #expect(report.sent == 10_000 && report.requests == 150)
             }
         }
