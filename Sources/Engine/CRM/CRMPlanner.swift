@@ -23,12 +23,14 @@ public struct CRMPlanner: Sendable {
             let deal: CRMDeal
             switch event.type {
             case .leadQualified:
-                let leadID = event.properties["lead_id"]?.stringValue
+                // A qualification without a lead id (from outside) is about the contact's latest lead.
+                let leadID = event.properties["lead_id"]?.stringValue ?? batch.contactLeads[contactID]
                 contact.company = leadID.flatMap { batch.leadCompanies[$0] } ?? batch.contactCompanies[contactID]
                 contact.leadScore = Self.score(event.properties["score"])
                 contact.leadTier = event.properties["tier"]?.stringValue
                 deal = CRMDeal(
-                    key: "lead:" + (leadID ?? event.id), title: "Lead: " + (contact.company ?? contact.displayName), stage: .lead,
+                    key: leadID.map { "lead:" + $0 } ?? "contact:" + contactID, title: "Lead: " + (contact.company ?? contact.displayName),
+                    stage: .lead,
                     contactEmail: email,
                     leadScore: contact.leadScore, leadTier: contact.leadTier, occurredAt: event.occurredAt)
             case .orderPlaced:
@@ -40,7 +42,9 @@ public struct CRMPlanner: Sendable {
             default:
                 continue
             }
-            records.append(row(.contact, key: contact.email, event: event, payload: contact.json, tenantID: batch.tenantID))
+            var payload = contact.json
+            payload["occurred_at"] = .string(Timestamp.format(event.occurredAt))
+            records.append(row(.contact, key: contact.email, event: event, payload: payload, tenantID: batch.tenantID))
             records.append(row(.deal, key: deal.key, event: event, payload: deal.json, tenantID: batch.tenantID))
         }
         return records

@@ -9,7 +9,7 @@ extension CRMSync {
         var order: [String] = []
         var contacts: [String: CRMContact] = [:]
         var unreadable = CRMCallResult()
-        for row in rows {
+        for row in Self.chronological(rows) {
             guard let contact = CRMContact(json: row.payload) else {
                 unreadable.outcomes[row.recordKey] = .refused(reason: "the queued contact has no email", retryAfter: nil)
                 continue
@@ -34,7 +34,7 @@ extension CRMSync {
         var result = CRMCallResult()
         var order: [String] = []
         var deals: [String: CRMDeal] = [:]
-        for row in rows {
+        for row in Self.chronological(rows) {
             guard let deal = CRMDeal(json: row.payload) else {
                 result.outcomes[row.recordKey] = .refused(reason: "the queued deal is unreadable", retryAfter: nil)
                 continue
@@ -69,6 +69,16 @@ extension CRMSync {
         result.outage = sent.outage
         result.requests = sent.requests
         return result
+    }
+
+    /// Rows in the order their events happened (`occurred_at` in the payload), so that of two rows for one record the later
+    /// event's values win; rows without it keep their place.
+    static func chronological(_ rows: [CRMOutboxRecord]) -> [CRMOutboxRecord] {
+        rows.enumerated().sorted { first, second in
+            let a = first.element.payload["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantPast
+            let b = second.element.payload["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantPast
+            return a == b ? first.offset < second.offset : a < b
+        }.map(\.element)
     }
 
     /// The CRM's ids for records sent before, by key (the latest sent row's).

@@ -21,7 +21,8 @@ public struct PipedriveConnector: CRMConnector {
         if !query.isEmpty {
             var components = URLComponents()
             components.queryItems = query.map { URLQueryItem(name: $0.name, value: $0.value) }
-            url += "?" + (components.percentEncodedQuery ?? "")
+            // `+` stays literal in a query and reads as a space: an email's plus sign is escaped.
+            url += "?" + (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
         }
         return CRMHTTPRequest(method: method, url: url, headers: [("x-api-token", settings.apiToken), ("Accept", "application/json")], body: body)
     }

@@ -10,7 +10,7 @@ public struct CRMContact: Sendable, Hashable {
     public var phone: String?
     public var company: String?
     public var leadScore: Int?
-    /// `hot`, `warm`, `cold`.
+    /// `hot`, `warm`, `cool`, `cold`.
     public var leadTier: String?
 
     public init(

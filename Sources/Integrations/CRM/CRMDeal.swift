@@ -12,7 +12,8 @@ public struct CRMDeal: Sendable, Hashable {
         case won
     }
 
-    /// `lead:<lead id>` or `order:<order id>`: the deal's key in every CRM, so a re-sent deal updates instead of duplicating.
+    /// `lead:<lead id>` (`contact:<contact id>` for a lead without one) or `order:<order id>`: the deal's key in every CRM, so
+    /// a re-sent deal updates instead of duplicating.
     public var key: String
     public var title: String
     public var stage: Stage

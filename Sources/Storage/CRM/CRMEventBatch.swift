@@ -10,6 +10,8 @@ public struct CRMEventBatch: Sendable {
     public var leadCompanies: [String: String]
     /// The latest lead's company by contact id.
     public var contactCompanies: [String: String]
+    /// The latest lead's external id by contact id.
+    public var contactLeads: [String: String] = [:]
 
     public init(
         tenantID: String, events: [(seq: Int64, record: EventRecord)], contacts: [String: ContactRecord], leadCompanies: [String: String] = [:],

@@ -41,7 +41,9 @@ extension SQLStore {
                 batch.contacts[contact.id] = contact
             }
             for row in rows[4] {
-                guard let contact = row.text(0), let company = row.text(2) else { continue }
+                guard let contact = row.text(0) else { continue }
+                if let lead = row.text(1) { batch.contactLeads[contact] = lead }
+                guard let company = row.text(2) else { continue }
                 batch.contactCompanies[contact] = company
                 if let lead = row.text(1) { batch.leadCompanies[lead] = company }
             }

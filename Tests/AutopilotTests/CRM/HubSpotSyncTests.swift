@@ -50,6 +50,33 @@ struct HubSpotSyncTests {
         }
     }
 
+    @Test func requalifyingALeadUpdatesItsOneDealWithTheLatestScore() async throws {
+        try await CRMHarness.withSQLiteFile { harness in
+            let hubspot = FakeHubSpot()
+            try await CRMTestServer.with(respond: hubspot.respond) { base in
+                // A lead without an id, then two outside qualifications, the later one first in the request.
+                try await harness.ingest([
+                    Fixtures.envelope(
+                        "lead.created", at: "2026-03-01T09:00:00Z", key: "l", contact: ["email": "c@example.com"], properties: ["message": "hello"]),
+                    Fixtures.envelope(
+                        "lead.qualified", at: "2026-03-03T10:00:00Z", key: "q2", contact: ["email": "c@example.com"],
+                        properties: ["score": 85, "tier": "hot"]),
+                    Fixtures.envelope(
+                        "lead.qualified", at: "2026-03-02T10:00:00Z", key: "q1", contact: ["email": "c@example.com"],
+                        properties: ["score": 40, "tier": "cool"]),
+                ])
+                try await harness.pass(harness.sync(hubspot: base))
+            }
+            let state = hubspot.snapshot
+            #expect(state.deals.count == 1 && state.contacts.count == 1)
+            let deal = try #require(state.deals.values.first)
+            #expect(deal.properties["autopilot_deal_key"]?.hasPrefix("contact:") == true)
+            #expect(deal.properties["autopilot_lead_score"] == "85" && deal.properties["autopilot_lead_tier"] == "hot")
+            #expect(state.contacts["c@example.com"]?.properties["autopilot_lead_score"] == "85")
+            #expect(try await harness.counts() == ["sent": 6])
+        }
+    }
+
     @Test func recordsTravelInBatchesOfAtMostOneHundred() async throws {
         try await CRMHarness.withSQLiteFile { harness in
             let hubspot = FakeHubSpot()
@@ -202,7 +229,9 @@ struct HubSpotSyncTests {
             let up = try await CRMHealth.report(store: harness.store, settings: sync.settings, now: harness.clock.now())
             #expect(up.first?.status == "ok" && up.first?.sent == 4 && up.first?.lastSuccessAt != nil)
             let integration = try #require(try await harness.store.integrationHealth().first { $0.name == "hubspot" })
-            #expect(integration.kind == "crm" && integration.failures == 3 && integration.successes == 2 && integration.lastError?.contains("no answer") == true)
+            #expect(
+                integration.kind == "crm" && integration.failures == 3 && integration.successes == 2
+                    && integration.lastError?.contains("no answer") == true)
         }
     }
 

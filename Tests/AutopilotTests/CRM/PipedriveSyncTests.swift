@@ -48,12 +48,16 @@ struct PipedriveSyncTests {
                     CRMTestRequest(
                         method: "POST", path: "/v1/persons", query: [:], authorization: nil, apiToken: "pd-test",
                         body: ["name": "Already There", "email": [["value": "known@example.com", "primary": true]]]))
-                try await harness.ingest([CRMHarness.order("1", email: "known@example.com")])
+                _ = pipedrive.respond(
+                    CRMTestRequest(
+                        method: "POST", path: "/v1/persons", query: [:], authorization: nil, apiToken: "pd-test",
+                        body: ["name": "Plus Sign", "email": [["value": "ana+shop@example.com", "primary": true]]]))
+                try await harness.ingest([CRMHarness.order("1", email: "known@example.com"), CRMHarness.order("2", email: "ana+shop@example.com")])
                 try await harness.pass(harness.sync(pipedrive: base + "/v1"))
             }
             let state = pipedrive.snapshot
-            #expect(state.persons.count == 1 && state.deals.count == 1)
-            #expect(state.deals.values.first?["person_id"] == .int(Int64(state.persons.keys.first ?? 0)))
+            #expect(state.persons.count == 2 && state.deals.count == 2)
+            #expect(Set(state.deals.values.compactMap { $0["person_id"]?.intValue }) == Set(state.persons.keys.map(Int64.init)))
         }
     }
 
