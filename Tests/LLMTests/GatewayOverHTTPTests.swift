@@ -65,7 +65,7 @@ struct GatewayOverHTTPTests {
                 let env = ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": slow.baseURL, "AUTOPILOT_LLM_BASE_URL": fast.baseURL,
                            "AUTOPILOT_LLM_MAX_ATTEMPTS": "1"]
                 let gateway = try Self.gateway(env, clock: clock, recorder: InMemoryUsageRecorder())
-                let response = try await gateway.complete(Fixtures.request(timeout: .milliseconds(250)))
+                let response = try await gateway.complete(Fixtures.request(timeout: .seconds(1)))
                 #expect(response.provider == "compatible")
                 #expect(response.text == "quick")
                 #expect(response.failures.map(\.code) == [.timeout])
