@@ -44,29 +44,7 @@ enum CRMTestServer {
                 status: .init(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body.jsonString)))
         }
         for method in [HTTPRequest.Method.get, .post, .put, .patch] { router.on("**", method: method, use: handler) }
-        var logger = Logger(label: "crm-test-server")
-        logger.logLevel = .critical
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let bound = await iterator.next() ?? 0
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body("http://127.0.0.1:\(bound)")) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
-        }
+        return try await LoopbackHTTP.serve(router, port: port, label: "crm-test-server") { bound in try await body("http://127.0.0.1:\(bound)") }
     }
 
     /// A port nothing listens on (one a server just bound and released), for a CRM that is down.

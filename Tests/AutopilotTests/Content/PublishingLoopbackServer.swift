@@ -67,29 +67,9 @@ final class PublishingLoopbackServer: Sendable {
             }
             return Response(status: .init(code: reply.status), headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: reply.body)))
         }
-        var logger = Logger(label: "publishing-loopback")
-        logger.logLevel = .critical
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let bound = await iterator.next() ?? 0
+        return try await LoopbackHTTP.serve(router, label: "publishing-loopback") { bound in
             server.port.withLock { $0 = bound }
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body(server)) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
+            return try await body(server)
         }
     }
 }

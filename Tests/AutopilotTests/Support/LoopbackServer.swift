@@ -45,31 +45,9 @@ final class LoopbackServer: Sendable {
             let type = text.hasPrefix("{") ? "application/json" : "text/plain"
             return Response(status: .init(code: status), headers: [.contentType: type], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
-        var logger = Logger(label: "loopback")
-        logger.logLevel = .critical
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        // Stopped by a graceful shutdown, never by cancelling the serving task: cancelling while an accepted connection
-        // is still buffered traps in NIO ("Deinited NIOAsyncWriter without calling finish()").
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let bound = await iterator.next() ?? 0
+        return try await LoopbackHTTP.serve(router) { bound in
             server.port.withLock { $0 = bound }
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body(server)) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
+            return try await body(server)
         }
     }
 }
