@@ -11,6 +11,6 @@ struct Autopilot: AsyncParsableCommand {
             DemoCommand.self,
             ServeCommand.self, MigrateCommand.self, TenantsCommand.self, IngestCommand.self, HealthCommand.self,
             FlowsCommand.self, TemplatesCommand.self, SimulateCommand.self, MessagesCommand.self, ReferralsCommand.self, WorkerCommand.self, WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self, RecommendationsCommand.self, BenchCommand.self,
-            ContentCommand.self, ReportCommand.self,
+            ContentCommand.self, ReportCommand.self, OrdersCommand.self,
         ])
 }

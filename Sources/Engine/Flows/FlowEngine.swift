@@ -50,6 +50,7 @@ public struct FlowEngine: Sendable {
                 report.runsStartedByDate += started
                 progress += started
             }
+            if pass == 0 { progress += await DropshipPass(dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack).runDue(now: now) }
             let stepped = try await advanceTimers(now: now, catalogs: catalogs)
             report.timersFired += stepped
             progress += stepped

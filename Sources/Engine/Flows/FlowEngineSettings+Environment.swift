@@ -67,6 +67,7 @@ extension FlowEngineSettings {
             }
             settings.slack = slack
         }
+        settings.dropshipping = try DropshippingSettings.fromEnvironment(environment)
         return settings
     }
 }

@@ -37,6 +37,8 @@ public struct FlowEngineSettings: Sendable {
     public var nightlyScoringHour: Int?
     /// How often recommendations are recomputed for flows delegated for a rule.
     public var delegationInterval: TimeInterval = 15 * 60
+    /// Suppliers, SKU routing and tracking sync (docs/dropshipping.md); off until a supplier is configured.
+    public var dropshipping = DropshippingSettings()
 
     public init() {}
 }

@@ -23,12 +23,16 @@ public struct HealthReport: Sendable, Codable, Equatable {
     public var integrations: [IntegrationStatus]
     /// Each configured CRM's sync (docs/crm.md); absent when none is. A paused or failing CRM does not make the report unhealthy.
     public var crm: [CRMHealth]?
+    /// Dropshipping suppliers with supplier orders (docs/dropshipping.md); absent when there are none.
+    public var suppliers: [SupplierHealth]?
 
     public var isHealthy: Bool { status == "ok" }
 
     public init(
-        status: String, version: String, database: Check, migrations: Check, integrations: [IntegrationStatus] = [], crm: [CRMHealth]? = nil
+        status: String, version: String, database: Check, migrations: Check, integrations: [IntegrationStatus] = [], crm: [CRMHealth]? = nil,
+        suppliers: [SupplierHealth]? = nil
     ) {
+        self.suppliers = suppliers
         self.status = status
         self.version = version
         self.database = database
@@ -69,9 +73,10 @@ public struct HealthReport: Sendable, Codable, Equatable {
                     crmHealth = (try? await CRMHealth.report(store: store, settings: crm, now: now)).map { $0.map { detailed ? $0 : $0.redacted } }
                 }
             }
+            let suppliers = schema.isCurrent ? try? await SupplierHealth.load(store: store, configured: nil) : nil
             return HealthReport(
                 status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName), migrations: migrations,
-                integrations: integrations, crm: crmHealth)
+                integrations: integrations, crm: crmHealth, suppliers: suppliers?.isEmpty == false ? suppliers : nil)
         } catch {
             return HealthReport(
                 status: "error", version: version, database: Check(status: "error", detail: "unreachable: \(error)"),

@@ -1,0 +1,83 @@
+import AutopilotCore
+import Channels
+import Foundation
+import Logging
+import Storage
+
+extension DropshipPass {
+    /// Polls a placed order's tracking; once known, syncs it to Shopify and records `order.fulfilled`.
+    func track(_ record: SupplierOrderRecord, client: any SupplierClient, now: Date) async -> SupplierOrderRecord {
+        var record = record
+        do {
+            if record.trackingNumber == nil {
+                guard let id = record.supplierOrderID, let tracking = try await client.tracking(supplierOrderID: id) else {
+                    record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
+                    return record
+                }
+                record.trackingNumber = tracking.number
+                record.carrier = tracking.carrier
+                record.trackingURL = tracking.url
+            }
+            let tracking = SupplierTracking(number: record.trackingNumber ?? "", carrier: record.carrier, url: record.trackingURL)
+            if let shopify = settings.shopify {
+                _ = try await shopify.fulfil(orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), tracking: tracking)
+            }
+            try await recordFulfilled(record, tracking: tracking, now: now)
+            record.status = .shipped
+            record.shippedAt = now
+            record.attempts = 0
+            record.lastError = nil
+            record.nextAttemptAt = nil
+        } catch let error as SupplierError {
+            record.attempts += 1
+            record.lastError = error.description
+            let delay = error.isTransient ? settings.backoff(afterAttempts: record.attempts) : settings.pollInterval
+            record.nextAttemptAt = now.addingTimeInterval(min(delay, settings.pollInterval))
+        } catch {
+            record.attempts += 1
+            record.lastError = "\(error)"
+            record.nextAttemptAt = now.addingTimeInterval(settings.backoff(afterAttempts: record.attempts))
+        }
+        return record
+    }
+
+    /// Records `order.fulfilled` for the order's contact, keyed by the supplier order (recorded once).
+    func recordFulfilled(_ record: SupplierOrderRecord, tracking: SupplierTracking, now: Date) async throws {
+        var properties: JSONObject = ["order_id": .string(record.orderID), "tracking_number": .string(tracking.number), "supplier": .string(record.supplier)]
+        if let carrier = tracking.carrier { properties["carrier"] = .string(carrier) }
+        if let url = tracking.url { properties["tracking_url"] = .string(url) }
+        var events = EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: record.tenantID)
+        events.add(.orderFulfilled, contact: try await contact(of: record), occurredAt: now, key: "dropship-fulfilled:\(record.orderID):\(record.supplier)", properties: properties)
+        try await events.flush()
+    }
+
+    /// Tells the team, once each, about unroutable lines and supplier orders given up on.
+    func alert(store: any SupplierOrderStore, now: Date) async throws -> Int {
+        let records = try await store.supplierOrdersToAlert(limit: settings.batchSize)
+        for var record in records {
+            let text = Self.alertText(record)
+            if let slack {
+                if case .failed(let reason, _, _) = await slack.post(text: text) {
+                    dependencies.logger.warning("dropshipping alert not posted to Slack", metadata: ["reason": "\(reason)", "alert": "\(text)"])
+                }
+            } else {
+                dependencies.logger.warning("\(text)", metadata: ["order": "\(record.orderID)", "supplier": "\(record.supplier)"])
+            }
+            record.alertedAt = now
+            try await store.saveSupplierOrder(record)
+        }
+        return records.count
+    }
+
+    /// The alert about an unroutable or failed supplier order.
+    static func alertText(_ record: SupplierOrderRecord) -> String {
+        if record.status == .unroutable {
+            let lines = DropshipPlanner.unroutableLines(record).map { "`\($0.sku)` ×\($0.quantity) (\($0.reason))" }
+            return ":warning: Dropshipping: order \(record.orderID) has \(lines.count) line(s) no supplier takes: "
+                + lines.joined(separator: ", ") + ". They stay pending until someone places them."
+        }
+        let name = Supplier(rawValue: record.supplier)?.displayName ?? record.supplier
+        return ":x: Dropshipping: the \(name) order for order \(record.orderID) failed after \(record.attempts) attempt(s): "
+            + (record.lastError ?? "unknown error") + ". Place it by hand."
+    }
+}

@@ -1,0 +1,123 @@
+import AutopilotCore
+import Channels
+import Foundation
+import Logging
+import Storage
+
+/// The worker's dropshipping step: queues supplier orders from new `order.placed` events, places due ones with their
+/// suppliers (retrying transient failures with backoff), polls placed ones for tracking, syncs tracking to Shopify and
+/// records `order.fulfilled`, and tells the team once about unroutable or failed orders. Does nothing until a supplier
+/// is configured. Never throws: a failure is logged and the step is tried again on the next pass.
+public struct DropshipPass: Sendable {
+    public let dependencies: Dependencies
+    public let settings: DropshippingSettings
+    /// Where team alerts go; nil: the log.
+    public let slack: SlackWebhook?
+
+    public init(dependencies: Dependencies, settings: DropshippingSettings, slack: SlackWebhook?) {
+        self.dependencies = dependencies
+        self.settings = settings
+        self.slack = slack
+    }
+
+    var store: (any SupplierOrderStore)? { dependencies.store as? any SupplierOrderStore }
+
+    /// Everything due at `now`; returns the work done (events queued, supplier orders moved, alerts sent).
+    @discardableResult
+    public func runDue(now: Date) async -> Int {
+        guard settings.isEnabled, let store else { return 0 }
+        var progress = 0
+        do {
+            progress += try await queue(store: store, now: now)
+            progress += try await advanceDue(store: store, now: now)
+            progress += try await alert(store: store, now: now)
+        } catch {
+            dependencies.logger.error("dropshipping pass failed; retrying on the next pass", metadata: ["error": "\(error)"])
+        }
+        return progress
+    }
+
+    /// Routes every tenant's new `order.placed` events into supplier orders.
+    func queue(store: any SupplierOrderStore, now: Date) async throws -> Int {
+        var total = 0
+        let settings = self.settings
+        for tenant in try await dependencies.store.tenants() {
+            while true {
+                let read = try await store.queueSupplierOrders(tenantID: tenant.id, limit: settings.batchSize) { events in
+                    DropshipPlanner.plan(events, tenantID: tenant.id, settings: settings, now: now)
+                }
+                total += read
+                if read < settings.batchSize { break }
+            }
+        }
+        return total
+    }
+
+    /// Places or polls every supplier order due at `now`.
+    func advanceDue(store: any SupplierOrderStore, now: Date) async throws -> Int {
+        var total = 0
+        while true {
+            let claimed = try await store.claimDueSupplierOrders(now: now, lease: settings.lease, limit: settings.batchSize)
+            for record in claimed {
+                let next = await advance(record, now: now)
+                try await store.saveSupplierOrder(next)
+            }
+            total += claimed.count
+            if claimed.count < settings.batchSize { return total }
+        }
+    }
+
+    /// One supplier order's next step; returns its new state.
+    func advance(_ record: SupplierOrderRecord, now: Date) async -> SupplierOrderRecord {
+        var record = record
+        record.updatedAt = now
+        guard let supplier = Supplier(rawValue: record.supplier), let client = settings.clients[supplier] else {
+            record.lastError = "\(record.supplier) is not configured (\(Supplier(rawValue: record.supplier)?.credentialVariable ?? "unknown supplier"))"
+            record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
+            return record
+        }
+        switch record.status {
+        case .pending: return await place(record, client: client, now: now)
+        case .placed: return await track(record, client: client, now: now)
+        case .shipped, .failed, .unroutable:
+            record.nextAttemptAt = nil
+            return record
+        }
+    }
+
+    func place(_ record: SupplierOrderRecord, client: any SupplierClient, now: Date) async -> SupplierOrderRecord {
+        var record = record
+        do {
+            let contact = try await contact(of: record)
+            let address = try ShippingAddress.read(record.details["shipping_address"]?.objectValue, fallbackPhone: contact?.phone)
+            let request = SupplierOrderRequest(
+                orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), address: address, email: contact?.email)
+            record.supplierOrderID = try await client.placeOrder(request)
+            record.status = .placed
+            record.placedAt = now
+            record.attempts = 0
+            record.lastError = nil
+            record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
+            dependencies.logger.info(
+                "supplier order placed", metadata: ["order": "\(record.orderID)", "supplier": "\(record.supplier)", "id": "\(record.supplierOrderID ?? "")"])
+        } catch let error as SupplierError {
+            record.attempts += 1
+            record.lastError = error.description
+            if error.isTransient, record.attempts < settings.maximumAttempts {
+                record.nextAttemptAt = now.addingTimeInterval(settings.backoff(afterAttempts: record.attempts))
+            } else {
+                record.status = .failed
+                record.nextAttemptAt = nil
+            }
+        } catch {
+            record.lastError = "\(error)"
+            record.nextAttemptAt = now.addingTimeInterval(settings.backoff(afterAttempts: max(record.attempts, 1)))
+        }
+        return record
+    }
+
+    func contact(of record: SupplierOrderRecord) async throws -> ContactRecord? {
+        guard let id = record.details["contact_id"]?.stringValue else { return nil }
+        return try await dependencies.store.contacts(ids: [id], tenantID: record.tenantID)[id]
+    }
+}

@@ -1,0 +1,41 @@
+import AutopilotCore
+import Foundation
+import Storage
+
+/// `autopilot orders route --order ID`: how an order's lines split between suppliers, and its supplier orders' states.
+public struct OrderRoutingReport: Sendable, Codable, Equatable {
+    public struct Group: Sendable, Codable, Equatable {
+        public var supplier: String
+        public var lines: [SupplierLine]
+    }
+
+    public struct State: Sendable, Codable, Equatable {
+        public var supplier: String
+        public var status: String
+        public var supplierOrderID: String?
+        public var trackingNumber: String?
+        public var carrier: String?
+        public var attempts: Int
+        public var nextAttemptAt: String?
+        public var lastError: String?
+    }
+
+    public var orderID: String
+    public var suppliers: [Group]
+    public var unroutable: [UnroutableLine]
+    public var supplierOrders: [State]
+
+    /// Routes the stored order's lines with `routing`; nil when the tenant has no such order.
+    public static func load(store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting) async throws -> OrderRoutingReport? {
+        guard let orders = store as? any SupplierOrderStore, let lines = try await orders.orderLines(tenantID: tenantID, orderID: orderID) else { return nil }
+        let decision = OrderRouter.route(lines, routing: routing)
+        let states = try await orders.supplierOrders(tenantID: tenantID, orderID: orderID).map { record in
+            State(
+                supplier: record.supplier, status: record.status.rawValue, supplierOrderID: record.supplierOrderID, trackingNumber: record.trackingNumber,
+                carrier: record.carrier, attempts: record.attempts, nextAttemptAt: record.nextAttemptAt.map(Timestamp.format), lastError: record.lastError)
+        }
+        return OrderRoutingReport(
+            orderID: orderID, suppliers: decision.supplierOrders.map { Group(supplier: $0.supplier.rawValue, lines: $0.lines) },
+            unroutable: decision.unroutable, supplierOrders: states)
+    }
+}

@@ -1,0 +1,110 @@
+import AutopilotCore
+import Engine
+import Foundation
+import Storage
+import Synchronization
+import Testing
+
+@Suite("Dropshipping — failures, retries and alerts")
+struct DropshipFailureTests {
+    @Test func aSupplier500IsRetriedWithBackoff() async throws {
+        try await DropshipFixture.withSQLiteFile { store in
+            let shop = try await DropshipFixture.make(store: store)
+            try await VendorServer.with(answer: { request, earlier in
+                let tries = earlier.filter { $0.path.hasSuffix("/createOrderV2") }.count
+                if request.path.hasSuffix("/createOrderV2"), tries == 0 { return .init(status: 500, body: "upstream broke") }
+                return DropshipFixture.happyVendor(request, earlier)
+            }) { server in
+                let settings = DropshipFixture.settings(server)
+                try await shop.placeOrder("1001", lines: [("CJ-A1", 1)])
+                try await shop.run(settings)
+                var row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").first)
+                #expect(row.status == .pending)
+                #expect(row.attempts == 1)
+                #expect(row.lastError?.contains("HTTP 500") == true)
+                #expect(row.nextAttemptAt == DropshipFixture.start.addingTimeInterval(60))
+                shop.clock.advance(by: 30)
+                try await shop.run(settings)
+                #expect(server.requests("POST", "/createOrderV2").count == 1, "not before the backoff")
+                shop.clock.advance(by: 31)
+                try await shop.run(settings)
+                row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").first)
+                #expect(row.status == .placed)
+                #expect(row.supplierOrderID == "CJ-7781")
+                #expect(row.lastError == nil)
+            }
+        }
+    }
+
+    @Test func aSupplierDownStaysQueuedAndCatchesUp() async throws {
+        try await DropshipFixture.withSQLiteFile { store in
+            let shop = try await DropshipFixture.make(store: store)
+            try await VendorServer.with(answer: DropshipFixture.happyVendor) { server in
+                // Port 9 on the loopback: nobody listens.
+                let down = DropshipFixture.settings(server, cjBase: "http://127.0.0.1:9/cj")
+                try await shop.placeOrder("1001", lines: [("CJ-A1", 1)])
+                for _ in 0..<3 {
+                    try await shop.run(down)
+                    shop.clock.advance(by: 3_600)
+                }
+                var row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").first)
+                #expect(row.status == .pending)
+                #expect(row.attempts == 3)
+                #expect(row.lastError?.hasPrefix("cj_unreachable") == true)
+                try await shop.run(DropshipFixture.settings(server))
+                row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").first)
+                #expect(row.status == .placed)
+                #expect(server.requests("POST", "/createOrderV2").count == 1)
+            }
+        }
+    }
+
+    @Test func anUnroutableLineAlertsOnceAndStaysPending() async throws {
+        try await DropshipFixture.withSQLiteFile { store in
+            let shop = try await DropshipFixture.make(store: store)
+            try await VendorServer.with(answer: DropshipFixture.happyVendor) { server in
+                let settings = DropshipFixture.settings(server)
+                try await shop.placeOrder("1001", lines: [("CJ-A1", 1), ("TEA-01", 2)])
+                try await shop.run(settings)
+                shop.clock.advance(by: 600)
+                try await shop.run(settings)
+                let rows = try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001")
+                #expect(rows.map(\.supplier) == ["cj", "unroutable"])
+                #expect(rows.last?.status == .unroutable)
+                #expect(rows.last?.alertedAt == DropshipFixture.start)
+                let alerts = server.requests("POST", "/slack/hook")
+                #expect(alerts.count == 1)
+                let text = try #require(alerts.first?.json["text"]?.stringValue)
+                #expect(text.contains("order 1001") && text.contains("TEA-01") && text.contains("no supplier prefix matches"))
+                #expect(server.requests("POST", "/createOrderV2").count == 1, "the routable part is still placed")
+            }
+        }
+    }
+
+    @Test func aMissingAddressFailsWithTheFieldAndAlerts() async throws {
+        try await DropshipFixture.withSQLiteFile { store in
+            let shop = try await DropshipFixture.make(store: store)
+            try await VendorServer.with(answer: DropshipFixture.happyVendor) { server in
+                let settings = DropshipFixture.settings(server)
+                try await shop.placeOrder("1002", lines: [("BB-V100", 1)], address: ["name": "Ana Lima", "address1": "1 rue", "country_code": "FR"])
+                try await shop.run(settings)
+                let row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1002").first)
+                #expect(row.status == .failed)
+                #expect(row.lastError?.contains("shipping_address.city") == true)
+                #expect(server.requests("POST", "/rest/order/create.json").isEmpty)
+                let text = try #require(server.requests("POST", "/slack/hook").first?.json["text"]?.stringValue)
+                #expect(text.contains("BigBuy") && text.contains("1002") && text.contains("shipping_address.city"))
+            }
+        }
+    }
+
+    @Test func nothingHappensWithoutASupplier() async throws {
+        try await DropshipFixture.withSQLiteFile { store in
+            let shop = try await DropshipFixture.make(store: store)
+            try await shop.placeOrder("1001", lines: [("CJ-A1", 1)])
+            let done = await DropshipPass(dependencies: shop.dependencies, settings: DropshippingSettings(), slack: nil).runDue(now: DropshipFixture.start)
+            #expect(done == 0)
+            #expect(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").isEmpty)
+        }
+    }
+}
