@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import NIOHTTP1
 
 /// BigBuy's REST API: `POST /rest/order/create.json` and `GET /rest/tracking/order/{id}.json`, authenticated by a
 /// bearer token. The created order's id comes in the `Location` header (or an `id` in the body).

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import NIOHTTP1
 
 /// CJdropshipping API 2.0: `POST /shopping/order/createOrderV2` and `GET /shopping/order/getOrderDetail`, authenticated
 /// by the `CJ-Access-Token` header. Answers are `{code, result, message, data}`; `result: true` (code 200) is success.

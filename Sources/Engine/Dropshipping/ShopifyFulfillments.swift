@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import NIOHTTP1
 
 /// Syncs a supplier's tracking back to Shopify (Admin REST 2024-10): reads the order's fulfillment orders and line items,
 /// then creates one fulfillment for the supplier's lines with the tracking (`notify_customer` false: Autopilot's own

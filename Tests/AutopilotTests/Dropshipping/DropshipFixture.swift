@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Engine
 import Foundation
+import NIOCore
 import Storage
 
 /// A shop on a store with the dropshipping pass pointed at a `VendorServer` (CJ under /cj, BigBuy under /bigbuy, Shopify
@@ -51,7 +52,9 @@ struct DropshipFixture {
 
     static func settings(_ server: VendorServer, cjBase: String? = nil) -> FlowEngineSettings {
         var dropshipping = DropshippingSettings()
-        dropshipping.clients[.cj] = CJClient(accessToken: "cj-token-1", baseURL: cjBase ?? server.baseURL + "/cj")
+        // A short timeout: a client retries a refused connection until its deadline.
+        dropshipping.clients[.cj] = CJClient(
+            accessToken: "cj-token-1", baseURL: cjBase ?? server.baseURL + "/cj", http: SupplierHTTP(timeout: .seconds(2)))
         dropshipping.clients[.bigbuy] = BigBuyClient(apiKey: "bb-key-2", baseURL: server.baseURL + "/bigbuy")
         dropshipping.shopify = ShopifyFulfillments(shopURL: server.baseURL + "/shopify", accessToken: "shpat_test")
         var settings = FlowEngineSettings()

@@ -26,7 +26,7 @@ struct DropshipFlowTests {
 
             // Two supplier orders, with their own bodies and credentials.
             let cj = try #require(server.requests("POST", "/createOrderV2").first)
-            #expect(cj.headers["CJ-Access-Token"] == "cj-token-1")
+            #expect(cj.header("CJ-Access-Token") == "cj-token-1")
             #expect(cj.json["orderNumber"] == "1001")
             #expect(cj.json["shippingCountryCode"] == "FR")
             #expect(cj.json["shippingCity"] == "Lyon")
@@ -34,7 +34,7 @@ struct DropshipFlowTests {
             #expect(cj.json["shippingPhone"] == "+33611223344")
             #expect(cj.json["products"] == [["sku": "A1", "quantity": 2]])
             let bigbuy = try #require(server.requests("POST", "/rest/order/create.json").first)
-            #expect(bigbuy.headers["Authorization"] == "Bearer bb-key-2")
+            #expect(bigbuy.header("Authorization") == "Bearer bb-key-2")
             #expect(bigbuy.json["order"]?["internalReference"] == "1001")
             #expect(bigbuy.json["order"]?["shippingAddress"]?["postcode"] == "69003")
             #expect(bigbuy.json["order"]?["shippingAddress"]?["email"] == "ana@example.com")
@@ -49,9 +49,9 @@ struct DropshipFlowTests {
             try await shop.run(settings)
             let detail = try #require(server.requests("GET", "/getOrderDetail").first)
             #expect(detail.query == "orderId=CJ-7781")
-            #expect(detail.headers["CJ-Access-Token"] == "cj-token-1")
+            #expect(detail.header("CJ-Access-Token") == "cj-token-1")
             let fulfillment = try #require(server.requests("POST", "/fulfillments.json").first)
-            #expect(fulfillment.headers["X-Shopify-Access-Token"] == "shpat_test")
+            #expect(fulfillment.header("X-Shopify-Access-Token") == "shpat_test")
             let body = try #require(fulfillment.json["fulfillment"])
             #expect(body["tracking_info"] == ["number": "YT2403100001", "company": "YunExpress", "url": "https://track.example/YT2403100001"])
             #expect(

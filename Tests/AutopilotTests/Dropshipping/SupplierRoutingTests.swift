@@ -44,10 +44,11 @@ struct SupplierRoutingTests {
     }
 
     @Test func readsTheConfiguredTable() throws {
-        let routing = try SupplierRouting.parse("CJ-, CJD- = cj; BB-,BIGBUY-=bigbuy; DS-=CJdropshipping")
+        let routing = try SupplierRouting.parse("CJ-, CJD- = cj; BB-,BIGBUY-,CJ-EU-=bigbuy; DS-=CJdropshipping")
         #expect(routing.rule(forSKU: "ds-123")?.supplier == .cj)
         #expect(routing.rule(forSKU: "BIGBUY-9")?.supplier == .bigbuy)
-        #expect(routing.rule(forSKU: "CJDS-9")?.prefix == "CJD-")
+        #expect(routing.rule(forSKU: "cj-eu-9")?.supplier == .bigbuy, "the longest prefix wins")
+        #expect(routing.rule(forSKU: "CJ-9")?.supplier == .cj)
         #expect(routing.rule(forSKU: "XX-1") == nil)
     }
 

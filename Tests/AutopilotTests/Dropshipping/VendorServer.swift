@@ -17,6 +17,9 @@ final class VendorServer: Sendable {
         var headers: [String: String]
         var body: String
         var json: JSONValue { (try? JSONParser.parse(body)) ?? .null }
+
+        /// A request header, by case-insensitive name.
+        func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
 
     struct Reply: Sendable {
@@ -48,7 +51,7 @@ final class VendorServer: Sendable {
         let handler: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             let buffer = try await request.body.collect(upTo: 1 << 20)
             var headers: [String: String] = [:]
-            for field in request.headers { headers[field.name.canonicalName] = field.value }
+            for field in request.headers { headers[field.name.canonicalName.lowercased()] = field.value }
             let item = Received(
                 method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: String(buffer: buffer))
             let earlier = server.received.withLock { list -> [Received] in
