@@ -38,6 +38,7 @@ public func buildRouter(
         .add(middleware: RateLimitMiddleware(limiter: limiter))
     EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
+    OrderRoutingRoutes(dependencies: dependencies).register(on: api)
     FlowRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     RecommendationRoutes(dependencies: dependencies).register(on: api)

@@ -6,11 +6,19 @@ import Storage
 
 extension DropshipPass {
     /// Polls a placed order's tracking; once known, syncs it to Shopify and records `order.fulfilled`.
-    func track(_ record: SupplierOrderRecord, client: any SupplierClient, now: Date) async -> SupplierOrderRecord {
+    func track(_ record: SupplierOrderRecord, client: any SupplierClient, now: Date, tally: inout IntegrationTally) async -> SupplierOrderRecord {
         var record = record
         do {
             if record.trackingNumber == nil {
-                guard let id = record.supplierOrderID, let tracking = try await client.tracking(supplierOrderID: id) else {
+                guard let id = record.supplierOrderID else {
+                    record.status = .failed
+                    record.lastError = "placed without a supplier order id"
+                    record.nextAttemptAt = nil
+                    return record
+                }
+                let answer = try await client.tracking(supplierOrderID: id)
+                tally.success(record.supplier, kind: "supplier", at: now)
+                guard let tracking = answer else {
                     record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
                     return record
                 }
@@ -21,6 +29,7 @@ extension DropshipPass {
             let tracking = SupplierTracking(number: record.trackingNumber ?? "", carrier: record.carrier, url: record.trackingURL)
             if let shopify = settings.shopify {
                 _ = try await shopify.fulfil(orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), tracking: tracking)
+                tally.success("shopify", kind: "storefront", at: now)
             }
             try await recordFulfilled(record, tracking: tracking, now: now)
             record.status = .shipped
@@ -29,6 +38,7 @@ extension DropshipPass {
             record.lastError = nil
             record.nextAttemptAt = nil
         } catch let error as SupplierError {
+            Self.count(error, tally: &tally, at: now)
             record.attempts += 1
             record.lastError = error.description
             let delay = error.isTransient ? settings.backoff(afterAttempts: record.attempts) : settings.pollInterval

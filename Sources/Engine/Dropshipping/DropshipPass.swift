@@ -58,17 +58,20 @@ public struct DropshipPass: Sendable {
         var total = 0
         while true {
             let claimed = try await store.claimDueSupplierOrders(now: now, lease: settings.lease, limit: settings.batchSize)
+            var tally = IntegrationTally()
             for record in claimed {
-                let next = await advance(record, now: now)
+                let next = await advance(record, now: now, tally: &tally)
                 try await store.saveSupplierOrder(next)
             }
+            try await dependencies.store.recordIntegrationOutcomes(tally, at: now)
             total += claimed.count
             if claimed.count < settings.batchSize { return total }
         }
     }
 
-    /// One supplier order's next step; returns its new state.
-    func advance(_ record: SupplierOrderRecord, now: Date) async -> SupplierOrderRecord {
+    /// One supplier order's next step; returns its new state. Supplier and Shopify answers are counted in `tally`
+    /// (`integration_health` names `cj`, `bigbuy`, `shopify`).
+    func advance(_ record: SupplierOrderRecord, now: Date, tally: inout IntegrationTally) async -> SupplierOrderRecord {
         var record = record
         record.updatedAt = now
         guard let supplier = Supplier(rawValue: record.supplier), let client = settings.clients[supplier] else {
@@ -77,15 +80,15 @@ public struct DropshipPass: Sendable {
             return record
         }
         switch record.status {
-        case .pending: return await place(record, client: client, now: now)
-        case .placed: return await track(record, client: client, now: now)
+        case .pending: return await place(record, client: client, now: now, tally: &tally)
+        case .placed: return await track(record, client: client, now: now, tally: &tally)
         case .shipped, .failed, .unroutable:
             record.nextAttemptAt = nil
             return record
         }
     }
 
-    func place(_ record: SupplierOrderRecord, client: any SupplierClient, now: Date) async -> SupplierOrderRecord {
+    func place(_ record: SupplierOrderRecord, client: any SupplierClient, now: Date, tally: inout IntegrationTally) async -> SupplierOrderRecord {
         var record = record
         do {
             let contact = try await contact(of: record)
@@ -93,6 +96,7 @@ public struct DropshipPass: Sendable {
             let request = SupplierOrderRequest(
                 orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), address: address, email: contact?.email)
             record.supplierOrderID = try await client.placeOrder(request)
+            tally.success(record.supplier, kind: "supplier", at: now)
             record.status = .placed
             record.placedAt = now
             record.attempts = 0
@@ -101,6 +105,7 @@ public struct DropshipPass: Sendable {
             dependencies.logger.info(
                 "supplier order placed", metadata: ["order": "\(record.orderID)", "supplier": "\(record.supplier)", "id": "\(record.supplierOrderID ?? "")"])
         } catch let error as SupplierError {
+            Self.count(error, tally: &tally, at: now)
             record.attempts += 1
             record.lastError = error.description
             if error.isTransient, record.attempts < settings.maximumAttempts {
@@ -114,6 +119,13 @@ public struct DropshipPass: Sendable {
             record.nextAttemptAt = now.addingTimeInterval(settings.backoff(afterAttempts: max(record.attempts, 1)))
         }
         return record
+    }
+
+    /// Counts a supplier's or Shopify's failure (not the order's own faults, such as a missing address field).
+    static func count(_ error: SupplierError, tally: inout IntegrationTally, at now: Date) {
+        for (name, kind) in [("cj", "supplier"), ("bigbuy", "supplier"), ("shopify", "storefront")] where error.code.hasPrefix(name + "_") {
+            tally.failure(name, kind: kind, at: now, error: error.description)
+        }
     }
 
     func contact(of record: SupplierOrderRecord) async throws -> ContactRecord? {

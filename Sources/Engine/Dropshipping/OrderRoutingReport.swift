@@ -18,12 +18,22 @@ public struct OrderRoutingReport: Sendable, Codable, Equatable {
         public var attempts: Int
         public var nextAttemptAt: String?
         public var lastError: String?
+
+        enum CodingKeys: String, CodingKey {
+            case supplier, status, attempts
+            case supplierOrderID = "supplier_order_id", trackingNumber = "tracking_number", carrier, nextAttemptAt = "next_attempt_at"
+            case lastError = "last_error"
+        }
     }
 
     public var orderID: String
     public var suppliers: [Group]
     public var unroutable: [UnroutableLine]
     public var supplierOrders: [State]
+
+    enum CodingKeys: String, CodingKey {
+        case orderID = "order_id", suppliers, unroutable, supplierOrders = "supplier_orders"
+    }
 
     /// Routes the stored order's lines with `routing`; nil when the tenant has no such order.
     public static func load(store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting) async throws -> OrderRoutingReport? {

@@ -12,6 +12,10 @@ public struct SupplierHealth: Sendable, Codable, Equatable {
     public var lastError: String?
     public var lastErrorAt: String?
 
+    enum CodingKeys: String, CodingKey {
+        case supplier, configured, counts, lastSuccessAt = "last_success_at", lastError = "last_error", lastErrorAt = "last_error_at"
+    }
+
     public init(supplier: String, configured: Bool, counts: [String: Int], lastSuccessAt: String?, lastError: String?, lastErrorAt: String?) {
         self.supplier = supplier
         self.configured = configured

@@ -83,6 +83,10 @@ struct DropshipFlowTests {
             #expect(health.map(\.supplier) == ["bigbuy", "cj"])
             #expect(health.last?.counts == ["shipped": 1])
             #expect(health.last?.lastSuccessAt != nil)
+            let integrations = try await store.integrationHealth()
+            #expect(integrations.first { $0.name == "cj" }?.successes == 2, "placed, then polled")
+            #expect(integrations.first { $0.name == "shopify" }?.successes == 1)
+            #expect(integrations.first { $0.name == "bigbuy" }?.kind == "supplier")
         }
     }
 }
