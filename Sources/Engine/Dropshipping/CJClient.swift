@@ -52,7 +52,8 @@ public struct CJClient: SupplierClient {
 
     public func placeOrder(_ request: SupplierOrderRequest) async throws(SupplierError) -> String {
         let answer = try await http.send(
-            "cj", method: .POST, url: baseURL + "/shopping/order/createOrderV2", headers: [("CJ-Access-Token", accessToken)], body: orderBody(request))
+            "cj", method: .POST, url: baseURL + "/shopping/order/createOrderV2", headers: [("CJ-Access-Token", accessToken)],
+            body: orderBody(request))
         let data = try Self.data(answer.json)
         guard let id = data?["orderId"].flatMap(Self.text) else {
             throw SupplierError(code: "cj_bad_answer", message: "cj: createOrderV2 answered without data.orderId")
@@ -75,7 +76,8 @@ public struct CJClient: SupplierClient {
         let ok = json["result"]?.boolValue ?? (code == 200)
         guard ok else {
             let message = json["message"]?.stringValue ?? "no message"
-            throw SupplierError(code: "cj_refused", message: "cj: code \(code.map(String.init) ?? "?") \(message)", isTransient: code == 1600200 || code == 429)
+            let shown = code.map(String.init) ?? "?"
+            throw SupplierError(code: "cj_refused", message: "cj: code \(shown) \(message)", isTransient: code == 1600200 || code == 429)
         }
         return json["data"]
     }

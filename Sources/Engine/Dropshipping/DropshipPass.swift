@@ -75,7 +75,8 @@ public struct DropshipPass: Sendable {
         var record = record
         record.updatedAt = now
         guard let supplier = Supplier(rawValue: record.supplier), let client = settings.clients[supplier] else {
-            record.lastError = "\(record.supplier) is not configured (\(Supplier(rawValue: record.supplier)?.credentialVariable ?? "unknown supplier"))"
+            let variable = Supplier(rawValue: record.supplier)?.credentialVariable ?? "unknown supplier"
+            record.lastError = "\(record.supplier) is not configured (\(variable))"
             record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
             return record
         }
@@ -103,7 +104,8 @@ public struct DropshipPass: Sendable {
             record.lastError = nil
             record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
             dependencies.logger.info(
-                "supplier order placed", metadata: ["order": "\(record.orderID)", "supplier": "\(record.supplier)", "id": "\(record.supplierOrderID ?? "")"])
+                "supplier order placed",
+                metadata: ["order": "\(record.orderID)", "supplier": "\(record.supplier)", "id": "\(record.supplierOrderID ?? "")"])
         } catch let error as SupplierError {
             Self.count(error, tally: &tally, at: now)
             record.attempts += 1

@@ -14,7 +14,8 @@ public enum DropshipPlanner {
         var records: [SupplierOrderRecord] = []
         var seen = Set<String>()
         for (_, event) in events where event.type == .orderPlaced {
-            guard let orderID = event.properties["order_id"].flatMap(CJClient.text), now.timeIntervalSince(event.occurredAt) <= settings.maximumOrderAge
+            guard let orderID = event.properties["order_id"].flatMap(CJClient.text),
+                now.timeIntervalSince(event.occurredAt) <= settings.maximumOrderAge
             else { continue }
             let decision = OrderRouter.route(lines(event.properties["lines"]), routing: settings.routing)
             var details = JSONObject()

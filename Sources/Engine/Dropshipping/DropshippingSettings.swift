@@ -42,8 +42,8 @@ public struct DropshippingSettings: Sendable {
             guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
             return text
         }
-        func url(_ name: String) throws -> String? {
-            guard let text = value(name) else { return nil }
+        func url(_ name: String, given: String? = nil) throws -> String? {
+            guard let text = given ?? value(name) else { return nil }
             guard text.hasPrefix("http://") || text.hasPrefix("https://") else {
                 throw ConfigurationError(variable: name, reason: "\"\(text)\" must start with http:// or https://")
             }
@@ -52,7 +52,8 @@ public struct DropshippingSettings: Sendable {
         if let prefixes = value("AUTOPILOT_SUPPLIER_PREFIXES") { settings.routing = try SupplierRouting.parse(prefixes) }
         if let token = value("CJ_ACCESS_TOKEN") {
             settings.clients[.cj] = CJClient(
-                accessToken: token, baseURL: try url("CJ_BASE_URL") ?? CJClient.defaultBaseURL, logisticName: value("CJ_LOGISTIC_NAME") ?? "CJPacket Ordinary",
+                accessToken: token, baseURL: try url("CJ_BASE_URL") ?? CJClient.defaultBaseURL,
+                logisticName: value("CJ_LOGISTIC_NAME") ?? "CJPacket Ordinary",
                 fromCountryCode: value("CJ_FROM_COUNTRY") ?? "CN", http: http)
         }
         if let key = value("BIGBUY_API_KEY") {
@@ -60,15 +61,20 @@ public struct DropshippingSettings: Sendable {
                 apiKey: key, baseURL: try url("BIGBUY_BASE_URL") ?? BigBuyClient.defaultBaseURL, carrier: value("BIGBUY_CARRIER") ?? "standard",
                 paymentMethod: value("BIGBUY_PAYMENT_METHOD") ?? "moneybox", language: value("BIGBUY_LANGUAGE") ?? "en", http: http)
         }
-        if let shop = try url("SHOPIFY_API_BASE_URL") ?? url("SHOPIFY_SHOP_URL") {
-            guard let token = value("SHOPIFY_ACCESS_TOKEN") else {
-                throw ConfigurationError(variable: "SHOPIFY_ACCESS_TOKEN", reason: "required with SHOPIFY_SHOP_URL to sync tracking to Shopify")
+        // A bare shop domain (`shop.myshopify.com`) is read as https.
+        let shopURL = value("SHOPIFY_SHOP_URL").map { $0.contains("://") ? $0 : "https://" + $0 }
+        if let shop = try url("SHOPIFY_API_BASE_URL") ?? url("SHOPIFY_SHOP_URL", given: shopURL) {
+            if let token = value("SHOPIFY_ACCESS_TOKEN") {
+                settings.shopify = ShopifyFulfillments(shopURL: shop, accessToken: token, http: http)
+            } else if settings.isEnabled {
+                throw ConfigurationError(
+                    variable: "SHOPIFY_ACCESS_TOKEN", reason: "required with SHOPIFY_SHOP_URL to sync dropshipping tracking to Shopify")
             }
-            settings.shopify = ShopifyFulfillments(shopURL: shop, accessToken: token, http: http)
         }
         if let minutes = value("AUTOPILOT_DROPSHIP_POLL_MINUTES") {
             guard let number = Double(minutes), number.isFinite, number >= 1, number <= 10_080 else {
-                throw ConfigurationError(variable: "AUTOPILOT_DROPSHIP_POLL_MINUTES", reason: "\"\(minutes)\" is not a number of minutes between 1 and 10080")
+                throw ConfigurationError(
+                    variable: "AUTOPILOT_DROPSHIP_POLL_MINUTES", reason: "\"\(minutes)\" is not a number of minutes between 1 and 10080")
             }
             settings.pollInterval = number * 60
         }

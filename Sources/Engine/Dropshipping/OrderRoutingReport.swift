@@ -36,13 +36,17 @@ public struct OrderRoutingReport: Sendable, Codable, Equatable {
     }
 
     /// Routes the stored order's lines with `routing`; nil when the tenant has no such order.
-    public static func load(store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting) async throws -> OrderRoutingReport? {
-        guard let orders = store as? any SupplierOrderStore, let lines = try await orders.orderLines(tenantID: tenantID, orderID: orderID) else { return nil }
+    public static func load(
+        store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting
+    ) async throws -> OrderRoutingReport? {
+        guard let orders = store as? any SupplierOrderStore, let lines = try await orders.orderLines(tenantID: tenantID, orderID: orderID)
+        else { return nil }
         let decision = OrderRouter.route(lines, routing: routing)
         let states = try await orders.supplierOrders(tenantID: tenantID, orderID: orderID).map { record in
             State(
-                supplier: record.supplier, status: record.status.rawValue, supplierOrderID: record.supplierOrderID, trackingNumber: record.trackingNumber,
-                carrier: record.carrier, attempts: record.attempts, nextAttemptAt: record.nextAttemptAt.map(Timestamp.format), lastError: record.lastError)
+                supplier: record.supplier, status: record.status.rawValue, supplierOrderID: record.supplierOrderID,
+                trackingNumber: record.trackingNumber, carrier: record.carrier, attempts: record.attempts,
+                nextAttemptAt: record.nextAttemptAt.map(Timestamp.format), lastError: record.lastError)
         }
         return OrderRoutingReport(
             orderID: orderID, suppliers: decision.supplierOrders.map { Group(supplier: $0.supplier.rawValue, lines: $0.lines) },

@@ -46,7 +46,8 @@ public struct SupplierHTTP: Sendable {
         guard (200..<300).contains(answer.status) else {
             let transient = answer.status == 429 || answer.status >= 500
             throw SupplierError(
-                code: "\(name)_http_\(answer.status)", message: "\(name): HTTP \(answer.status) \(String(answer.text.prefix(300)))", isTransient: transient)
+                code: "\(name)_http_\(answer.status)", message: "\(name): HTTP \(answer.status) \(String(answer.text.prefix(300)))",
+                isTransient: transient)
         }
         return answer
     }

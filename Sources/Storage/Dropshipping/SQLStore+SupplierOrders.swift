@@ -46,7 +46,8 @@ extension SQLStore: SupplierOrderStore {
 
     public func saveSupplierOrder(_ record: SupplierOrderRecord) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
-            ([.upsert(table: "supplier_orders", columns: SupplierOrderRecord.columns, key: ["tenant_id", "order_id", "supplier"], rows: [record.values])], ())
+            let key = ["tenant_id", "order_id", "supplier"]
+            return ([.upsert(table: "supplier_orders", columns: SupplierOrderRecord.columns, key: key, rows: [record.values])], ())
         }
     }
 
@@ -62,7 +63,8 @@ extension SQLStore: SupplierOrderStore {
     public func supplierOrders(tenantID: String, orderID: String) async throws -> [SupplierOrderRecord] {
         let rows = try await database.read([
             SQLStatement(
-                "SELECT \(SupplierOrderRecord.columns.joined(separator: ", ")) FROM supplier_orders WHERE tenant_id = ? AND order_id = ? ORDER BY supplier",
+                "SELECT \(SupplierOrderRecord.columns.joined(separator: ", ")) FROM supplier_orders"
+                    + " WHERE tenant_id = ? AND order_id = ? ORDER BY supplier",
                 [.text(tenantID), .text(orderID)])
         ])
         return rows[0].map(SupplierOrderRecord.init(row:))
@@ -90,8 +92,8 @@ extension SQLStore: SupplierOrderStore {
         var totals: [String: SupplierOrderTotals] = [:]
         for row in rows[0] {
             guard let supplier = row.text(0), let status = row.text(1) else { continue }
-            totals[supplier, default: SupplierOrderTotals(supplier: supplier, countsByStatus: [:], lastSuccessAt: nil, lastError: nil, lastErrorAt: nil)]
-                .countsByStatus[status] = Int(row.int(2) ?? 0)
+            let empty = SupplierOrderTotals(supplier: supplier, countsByStatus: [:], lastSuccessAt: nil, lastError: nil, lastErrorAt: nil)
+            totals[supplier, default: empty].countsByStatus[status] = Int(row.int(2) ?? 0)
         }
         for row in rows[1] { if let supplier = row.text(0) { totals[supplier]?.lastSuccessAt = row.date(1) } }
         for row in rows[2] {

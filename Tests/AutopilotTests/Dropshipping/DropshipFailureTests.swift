@@ -105,7 +105,8 @@ struct DropshipFailureTests {
         try await DropshipFixture.withSQLiteFile { store in
             let shop = try await DropshipFixture.make(store: store)
             try await shop.placeOrder("1001", lines: [("CJ-A1", 1)])
-            let done = await DropshipPass(dependencies: shop.dependencies, settings: DropshippingSettings(), slack: nil).runDue(now: DropshipFixture.start)
+            let pass = DropshipPass(dependencies: shop.dependencies, settings: DropshippingSettings(), slack: nil)
+            let done = await pass.runDue(now: DropshipFixture.start)
             #expect(done == 0)
             #expect(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").isEmpty)
         }

@@ -76,7 +76,8 @@ struct DropshipFixture {
         case ("GET", "/cj/shopping/order/getOrderDetail"):
             return .init(
                 status: 200,
-                body: #"{"code":200,"result":true,"message":"Success","data":{"orderId":"CJ-7781","orderStatus":"SHIPPED","trackNumber":"YT2403100001","logisticName":"YunExpress","trackingUrl":"https://track.example/YT2403100001"}}"#)
+                body: #"{"code":200,"result":true,"message":"Success","data":{"orderId":"CJ-7781","orderStatus":"SHIPPED","#
+                    + #""trackNumber":"YT2403100001","logisticName":"YunExpress","trackingUrl":"https://track.example/YT2403100001"}}"#)
         case ("POST", "/bigbuy/rest/order/create.json"):
             return .init(status: 201, body: "", headers: ["Location": "/rest/order/555001.json"])
         case ("GET", "/bigbuy/rest/tracking/order/555001.json"):
@@ -86,7 +87,9 @@ struct DropshipFixture {
         case ("GET", "/shopify/admin/api/2024-10/orders/1001/fulfillment_orders.json"):
             return .init(
                 status: 200,
-                body: #"{"fulfillment_orders":[{"id":501,"status":"open","line_items":[{"id":601,"line_item_id":11,"quantity":2,"fulfillable_quantity":2},{"id":602,"line_item_id":12,"quantity":1,"fulfillable_quantity":1}]}]}"#)
+                body: #"{"fulfillment_orders":[{"id":501,"status":"open","line_items":["#
+                    + #"{"id":601,"line_item_id":11,"quantity":2,"fulfillable_quantity":2},"#
+                    + #"{"id":602,"line_item_id":12,"quantity":1,"fulfillable_quantity":1}]}]}"#)
         case ("POST", "/shopify/admin/api/2024-10/fulfillments.json"):
             return .init(status: 201, body: #"{"fulfillment":{"id":9001,"status":"success"}}"#)
         case ("POST", "/slack/hook"):

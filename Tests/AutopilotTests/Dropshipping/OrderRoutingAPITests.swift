@@ -15,7 +15,10 @@ struct OrderRoutingAPITests {
                 "order.placed", key: "o-2001", contact: ["email": "ana@example.com"],
                 properties: [
                     "order_id": "2001", "total": 40.0, "currency": "EUR",
-                    "lines": [["sku": "CJ-A1", "quantity": 2, "price": 10.0], ["sku": "BB-V9", "quantity": 1, "price": 10.0], ["sku": "TEA-01", "quantity": 1, "price": 10.0]],
+                    "lines": [
+                        ["sku": "CJ-A1", "quantity": 2, "price": 10.0], ["sku": "BB-V9", "quantity": 1, "price": 10.0],
+                        ["sku": "TEA-01", "quantity": 1, "price": 10.0],
+                    ],
                 ])
             let posted = try await client.execute(
                 uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["events": [order]]))

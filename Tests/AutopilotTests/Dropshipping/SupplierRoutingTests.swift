@@ -15,8 +15,12 @@ struct SupplierRoutingTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "mixed order", lines: [line("CJ-A1", 2), line("BB-V100", 1), line("cjds-Z9", 3)], cj: ["A1", "Z9"], bigbuy: ["V100"], unroutable: []),
-        Case(name: "longest prefix wins", lines: [line("CJDS-X", 1), line("CJD-Y", 1), line("BIGBUY-R", 1)], cj: ["X", "Y"], bigbuy: ["R"], unroutable: []),
+        Case(
+            name: "mixed order", lines: [line("CJ-A1", 2), line("BB-V100", 1), line("cjds-Z9", 3)], cj: ["A1", "Z9"], bigbuy: ["V100"],
+            unroutable: []),
+        Case(
+            name: "every default prefix", lines: [line("CJDS-X", 1), line("CJD-Y", 1), line("BIGBUY-R", 1)], cj: ["X", "Y"], bigbuy: ["R"],
+            unroutable: []),
         Case(name: "unknown prefix", lines: [line("TEA-01", 1), line("CJ-A", 1)], cj: ["A"], bigbuy: [], unroutable: ["TEA-01"]),
         Case(name: "empty SKU", lines: [line("  ", 1)], cj: [], bigbuy: [], unroutable: ["  "]),
         Case(name: "prefix alone", lines: [line("BB-", 1)], cj: [], bigbuy: [], unroutable: ["BB-"]),
@@ -66,7 +70,14 @@ struct SupplierRoutingTests {
         #expect(settings.routing.rule(forSKU: "x-1")?.supplier == .bigbuy)
         #expect(settings.pollInterval == 1_800)
         #expect(!(try DropshippingSettings.fromEnvironment([:])).isEnabled)
-        #expect(throws: ConfigurationError.self) { try DropshippingSettings.fromEnvironment(["SHOPIFY_SHOP_URL": "https://s.myshopify.com"]) }
+        #expect(throws: ConfigurationError.self) {
+            try DropshippingSettings.fromEnvironment(["CJ_ACCESS_TOKEN": "t", "SHOPIFY_SHOP_URL": "https://s.myshopify.com"])
+        }
+        #expect(try DropshippingSettings.fromEnvironment(["SHOPIFY_SHOP_URL": "s.myshopify.com"]).shopify == nil, "no supplier: not needed")
+        let shop = try DropshippingSettings.fromEnvironment([
+            "CJ_ACCESS_TOKEN": "t", "SHOPIFY_SHOP_URL": "s.myshopify.com", "SHOPIFY_ACCESS_TOKEN": "x",
+        ])
+        #expect(shop.shopify?.shopURL == "https://s.myshopify.com")
         #expect(throws: ConfigurationError.self) { try DropshippingSettings.fromEnvironment(["CJ_ACCESS_TOKEN": "t", "CJ_BASE_URL": "ftp://x"]) }
     }
 
@@ -76,7 +87,9 @@ struct SupplierRoutingTests {
             try ShippingAddress.read(object, fallbackPhone: nil)
         }
         #expect(throws: SupplierError.self) { try ShippingAddress.read(nil, fallbackPhone: nil) }
-        let full: JSONObject = ["first_name": "Ana", "last_name": "Lima", "address1": "1 rue Haute", "city": "Lyon", "country_code": "fr", "zip": "69001"]
+        let full: JSONObject = [
+            "first_name": "Ana", "last_name": "Lima", "address1": "1 rue Haute", "city": "Lyon", "country_code": "fr", "zip": "69001",
+        ]
         let address = try? ShippingAddress.read(full, fallbackPhone: "+33600000000")
         #expect(address?.countryCode == "FR")
         #expect(address?.phone == "+33600000000")

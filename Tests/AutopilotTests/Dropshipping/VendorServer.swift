@@ -53,7 +53,8 @@ final class VendorServer: Sendable {
             var headers: [String: String] = [:]
             for field in request.headers { headers[field.name.canonicalName.lowercased()] = field.value }
             let item = Received(
-                method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers, body: String(buffer: buffer))
+                method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "", headers: headers,
+                body: String(buffer: buffer))
             let earlier = server.received.withLock { list -> [Received] in
                 let before = list
                 list.append(item)
