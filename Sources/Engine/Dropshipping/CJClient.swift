@@ -6,7 +6,7 @@ import NIOHTTP1
 /// by the `CJ-Access-Token` header. Answers are `{code, result, message, data}`; `result: true` (code 200) is success.
 public struct CJClient: SupplierClient {
     public var supplier: Supplier { .cj }
-    public var accessToken: String
+    public var token: CJAccessToken
     /// https://developers.cjdropshipping.com/api2.0/v1 unless CJ_BASE_URL says otherwise.
     public var baseURL: String
     /// CJ's shipping method (`logisticName`), CJ_LOGISTIC_NAME.
@@ -17,11 +17,17 @@ public struct CJClient: SupplierClient {
 
     public static let defaultBaseURL = "https://developers.cjdropshipping.com/api2.0/v1"
 
+    /// With a token as is.
     public init(
         accessToken: String, baseURL: String = CJClient.defaultBaseURL, logisticName: String = "CJPacket Ordinary", fromCountryCode: String = "CN",
         http: SupplierHTTP = SupplierHTTP()
     ) {
-        self.accessToken = accessToken
+        self.init(
+            token: CJAccessToken(token: accessToken), baseURL: baseURL, logisticName: logisticName, fromCountryCode: fromCountryCode, http: http)
+    }
+
+    public init(token: CJAccessToken, baseURL: String, logisticName: String, fromCountryCode: String, http: SupplierHTTP) {
+        self.token = token
         self.baseURL = baseURL
         self.logisticName = logisticName
         self.fromCountryCode = fromCountryCode
@@ -51,9 +57,9 @@ public struct CJClient: SupplierClient {
     }
 
     public func placeOrder(_ request: SupplierOrderRequest) async throws(SupplierError) -> String {
-        let answer = try await http.send(
-            "cj", method: .POST, url: baseURL + "/shopping/order/createOrderV2", headers: [("CJ-Access-Token", accessToken)],
-            body: orderBody(request))
+        let answer = try await authorized { headers throws(SupplierError) in
+            try await http.send("cj", method: .POST, url: baseURL + "/shopping/order/createOrderV2", headers: headers, body: orderBody(request))
+        }
         let data = try Self.data(answer.json)
         guard let id = data?["orderId"].flatMap(Self.text) else {
             throw SupplierError(code: "cj_bad_answer", message: "cj: createOrderV2 answered without data.orderId")
@@ -63,11 +69,25 @@ public struct CJClient: SupplierClient {
 
     public func tracking(supplierOrderID: String) async throws(SupplierError) -> SupplierTracking? {
         let query = supplierOrderID.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? supplierOrderID
-        let answer = try await http.send(
-            "cj", method: .GET, url: baseURL + "/shopping/order/getOrderDetail?orderId=" + query, headers: [("CJ-Access-Token", accessToken)])
+        let answer = try await authorized { headers throws(SupplierError) in
+            try await http.send("cj", method: .GET, url: baseURL + "/shopping/order/getOrderDetail?orderId=" + query, headers: headers)
+        }
         guard let data = try Self.data(answer.json), let number = data["trackNumber"].flatMap(Self.text), !number.isEmpty else { return nil }
         return SupplierTracking(
             number: number, carrier: data["logisticName"].flatMap(Self.text), url: data["trackingUrl"].flatMap(Self.text))
+    }
+
+    /// Sends with the current token; a 401 makes an obtained token be fetched again next time.
+    func authorized(
+        _ call: (_ headers: [(String, String)]) async throws(SupplierError) -> SupplierHTTP.Answer
+    ) async throws(SupplierError) -> SupplierHTTP.Answer {
+        let current = try await token.current()
+        do {
+            return try await call([("CJ-Access-Token", current)])
+        } catch {
+            if error.code == "cj_http_401" { await token.forget() }
+            throw error
+        }
     }
 
     /// `data` of a successful answer; CJ's own failures (`result: false`) are permanent, except its rate limit.

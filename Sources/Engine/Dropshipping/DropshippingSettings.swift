@@ -33,7 +33,8 @@ public struct DropshippingSettings: Sendable {
         return min(maximumRetryDelay, retryDelay * pow(2, exponent))
     }
 
-    /// Reads CJ_ACCESS_TOKEN, CJ_BASE_URL, CJ_LOGISTIC_NAME, CJ_FROM_COUNTRY, BIGBUY_API_KEY, BIGBUY_BASE_URL, BIGBUY_CARRIER,
+    /// Reads CJ_ACCESS_TOKEN (or CJ_API_KEY, exchanged for tokens), CJ_BASE_URL, CJ_LOGISTIC_NAME, CJ_FROM_COUNTRY,
+    /// BIGBUY_API_KEY, BIGBUY_BASE_URL, BIGBUY_CARRIER,
     /// BIGBUY_PAYMENT_METHOD, BIGBUY_LANGUAGE, SHOPIFY_SHOP_URL, SHOPIFY_ACCESS_TOKEN, SHOPIFY_API_BASE_URL (tests),
     /// AUTOPILOT_SUPPLIER_PREFIXES, AUTOPILOT_DROPSHIP_POLL_MINUTES. Unset: the defaults, and no supplier.
     public static func fromEnvironment(_ environment: [String: String], http: SupplierHTTP = SupplierHTTP()) throws -> DropshippingSettings {
@@ -50,10 +51,12 @@ public struct DropshippingSettings: Sendable {
             return text.hasSuffix("/") ? String(text.dropLast()) : text
         }
         if let prefixes = value("AUTOPILOT_SUPPLIER_PREFIXES") { settings.routing = try SupplierRouting.parse(prefixes) }
-        if let token = value("CJ_ACCESS_TOKEN") {
+        let cjBase = try url("CJ_BASE_URL") ?? CJClient.defaultBaseURL
+        let cjToken = value("CJ_ACCESS_TOKEN").map { CJAccessToken(token: $0) }
+            ?? value("CJ_API_KEY").map { CJAccessToken(apiKey: $0, baseURL: cjBase, http: http) }
+        if let cjToken {
             settings.clients[.cj] = CJClient(
-                accessToken: token, baseURL: try url("CJ_BASE_URL") ?? CJClient.defaultBaseURL,
-                logisticName: value("CJ_LOGISTIC_NAME") ?? "CJPacket Ordinary",
+                token: cjToken, baseURL: cjBase, logisticName: value("CJ_LOGISTIC_NAME") ?? "CJPacket Ordinary",
                 fromCountryCode: value("CJ_FROM_COUNTRY") ?? "CN", http: http)
         }
         if let key = value("BIGBUY_API_KEY") {

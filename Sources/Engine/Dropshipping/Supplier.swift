@@ -18,7 +18,7 @@ public enum Supplier: String, Sendable, Hashable, Codable, CaseIterable {
     /// The environment variable holding the supplier's API credential.
     public var credentialVariable: String {
         switch self {
-        case .cj: "CJ_ACCESS_TOKEN"
+        case .cj: "CJ_ACCESS_TOKEN or CJ_API_KEY"
         case .bigbuy: "BIGBUY_API_KEY"
         }
     }

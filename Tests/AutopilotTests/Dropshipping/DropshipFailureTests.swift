@@ -101,6 +101,32 @@ struct DropshipFailureTests {
         }
     }
 
+    @Test func anAPIKeyIsExchangedForATokenOnce() async throws {
+        try await VendorServer.with(answer: { request, earlier in
+            if request.path == "/cj/authentication/getAccessToken" {
+                return .init(
+                    status: 200,
+                    body: #"{"code":200,"result":true,"message":"Success","data":{"openId":1,"accessToken":"tok-from-key","#
+                        + #""accessTokenExpiryDate":"2026-03-17T10:00:00+08:00"}}"#)
+            }
+            return DropshipFixture.happyVendor(request, earlier)
+        }) { server in
+            let clock = ManualClock(DropshipFixture.start)
+            let token = CJAccessToken(apiKey: "CJ123@api@secret", baseURL: server.baseURL + "/cj", clock: clock)
+            let client = CJClient(
+                token: token, baseURL: server.baseURL + "/cj", logisticName: "CJPacket Ordinary", fromCountryCode: "CN", http: SupplierHTTP())
+            #expect(try await client.tracking(supplierOrderID: "CJ-7781")?.number == "YT2403100001")
+            #expect(try await client.tracking(supplierOrderID: "CJ-7781")?.carrier == "YunExpress")
+            let exchanges = server.requests("POST", "/authentication/getAccessToken")
+            #expect(exchanges.count == 1)
+            #expect(exchanges.first?.json == ["apiKey": "CJ123@api@secret"])
+            #expect(server.requests("GET", "/getOrderDetail").allSatisfy { $0.header("CJ-Access-Token") == "tok-from-key" })
+            clock.advance(by: 14 * 86_400)
+            _ = try await client.tracking(supplierOrderID: "CJ-7781")
+            #expect(server.requests("POST", "/authentication/getAccessToken").count == 2, "renewed a day before it expires")
+        }
+    }
+
     @Test func nothingHappensWithoutASupplier() async throws {
         try await DropshipFixture.withSQLiteFile { store in
             let shop = try await DropshipFixture.make(store: store)
