@@ -2,12 +2,10 @@ import AutopilotCore
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
 
-/// A real HTTP server on 127.0.0.1 standing in for CJdropshipping, BigBuy, Shopify and Slack at once (by path prefix):
+/// A real HTTP server on 127.0.0.1 (LoopbackHTTP) standing in for CJdropshipping, BigBuy, Shopify and Slack at once (by path prefix):
 /// it answers GET and POST with `answer`, and keeps every request with its headers.
 final class VendorServer: Sendable {
     struct Received: Sendable {
@@ -67,30 +65,9 @@ final class VendorServer: Sendable {
         }
         router.on("**", method: .post, use: handler)
         router.on("**", method: .get, use: handler)
-        var logger = Logger(label: "vendor")
-        logger.logLevel = .critical
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        // Stopped by a graceful shutdown, never by cancelling the serving task (see LoopbackServer).
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let bound = await iterator.next() ?? 0
+        return try await LoopbackHTTP.serve(router, label: "vendor") { bound in
             server.port.withLock { $0 = bound }
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body(server)) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
+            return try await body(server)
         }
     }
 }
