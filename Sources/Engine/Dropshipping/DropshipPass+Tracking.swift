@@ -27,15 +27,20 @@ extension DropshipPass {
                 record.trackingURL = tracking.url
             }
             let tracking = SupplierTracking(number: record.trackingNumber ?? "", carrier: record.carrier, url: record.trackingURL)
-            if let shopify = settings.shopify {
-                _ = try await shopify.fulfil(orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), tracking: tracking)
+            let syncError = try await syncToShopify(record, tracking: tracking)
+            if let syncError {
+                // Shopify refuses for good (an order it does not know): the customer still hears of the parcel.
+                Self.count(syncError, tally: &tally, at: now)
+                dependencies.logger.warning(
+                    "tracking not synced to Shopify", metadata: ["order": "\(record.orderID)", "error": "\(syncError.description)"])
+            } else if settings.shopify != nil {
                 tally.success("shopify", kind: "storefront", at: now)
             }
             try await recordFulfilled(record, tracking: tracking, now: now)
             record.status = .shipped
             record.shippedAt = now
             record.attempts = 0
-            record.lastError = nil
+            record.lastError = syncError.map { "shipped, but not synced to Shopify: \($0.description)" }
             record.nextAttemptAt = nil
         } catch let error as SupplierError {
             Self.count(error, tally: &tally, at: now)
@@ -49,6 +54,18 @@ extension DropshipPass {
             record.nextAttemptAt = now.addingTimeInterval(settings.backoff(afterAttempts: record.attempts))
         }
         return record
+    }
+
+    /// Creates the Shopify fulfillment when Shopify is configured. Returns a permanent refusal; throws a transient failure.
+    func syncToShopify(_ record: SupplierOrderRecord, tracking: SupplierTracking) async throws(SupplierError) -> SupplierError? {
+        guard let shopify = settings.shopify else { return nil }
+        do {
+            _ = try await shopify.fulfil(orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), tracking: tracking)
+            return nil
+        } catch {
+            if error.isTransient { throw error }
+            return error
+        }
     }
 
     /// Records `order.fulfilled` for the order's contact, keyed by the supplier order (recorded once).

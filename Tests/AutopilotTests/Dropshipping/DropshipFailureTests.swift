@@ -127,6 +127,28 @@ struct DropshipFailureTests {
         }
     }
 
+    @Test func aShopifyRefusalStillTellsTheCustomer() async throws {
+        try await DropshipFixture.withSQLiteFile { store in
+            let shop = try await DropshipFixture.make(store: store)
+            try await VendorServer.with(answer: { request, earlier in
+                if request.path.hasPrefix("/shopify/") { return .init(status: 404, body: #"{"errors":"Not Found"}"#) }
+                return DropshipFixture.happyVendor(request, earlier)
+            }) { server in
+                let settings = DropshipFixture.settings(server)
+                try await shop.placeOrder("1001", lines: [("CJ-A1", 1)])
+                try await shop.run(settings)
+                shop.clock.advance(by: 3_601)
+                try await shop.run(settings)
+                let row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").first)
+                #expect(row.status == .shipped)
+                #expect(row.lastError?.contains("not synced to Shopify") == true)
+                let sms = try await store.outboxMessages(tenantID: shop.tenantID).filter { $0.message.template == "shipping-notification-sms" }
+                #expect(sms.count == 1)
+                #expect(try await store.integrationHealth().first { $0.name == "shopify" }?.failures == 1)
+            }
+        }
+    }
+
     @Test func nothingHappensWithoutASupplier() async throws {
         try await DropshipFixture.withSQLiteFile { store in
             let shop = try await DropshipFixture.make(store: store)
