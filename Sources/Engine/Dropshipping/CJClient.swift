@@ -13,6 +13,8 @@ public struct CJClient: SupplierClient {
     public var logisticName: String
     /// The warehouse country (`fromCountryCode`), CJ_FROM_COUNTRY.
     public var fromCountryCode: String
+    /// CJ's `payType` (CJ_PAY_TYPE): 2 pays from the CJ balance at once, 3 leaves the order to be paid in CJ; nil: not sent.
+    public var payType: Int?
     public var http: SupplierHTTP
 
     public static let defaultBaseURL = "https://developers.cjdropshipping.com/api2.0/v1"
@@ -53,6 +55,7 @@ public struct CJClient: SupplierClient {
         ]
         if let second = address.address2 { body["shippingAddress2"] = .string(second) }
         if let email = request.email { body["email"] = .string(email) }
+        if let payType { body["payType"] = .int(Int64(payType)) }
         return .object(body)
     }
 

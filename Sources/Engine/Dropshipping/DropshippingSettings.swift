@@ -33,7 +33,7 @@ public struct DropshippingSettings: Sendable {
         return min(maximumRetryDelay, retryDelay * pow(2, exponent))
     }
 
-    /// Reads CJ_ACCESS_TOKEN (or CJ_API_KEY, exchanged for tokens), CJ_BASE_URL, CJ_LOGISTIC_NAME, CJ_FROM_COUNTRY,
+    /// Reads CJ_ACCESS_TOKEN (or CJ_API_KEY, exchanged for tokens), CJ_BASE_URL, CJ_LOGISTIC_NAME, CJ_FROM_COUNTRY, CJ_PAY_TYPE,
     /// BIGBUY_API_KEY, BIGBUY_BASE_URL, BIGBUY_CARRIER,
     /// BIGBUY_PAYMENT_METHOD, BIGBUY_LANGUAGE, SHOPIFY_SHOP_URL, SHOPIFY_ACCESS_TOKEN, SHOPIFY_API_BASE_URL (tests),
     /// AUTOPILOT_SUPPLIER_PREFIXES, AUTOPILOT_DROPSHIP_POLL_MINUTES. Unset: the defaults, and no supplier.
@@ -55,9 +55,16 @@ public struct DropshippingSettings: Sendable {
         let cjToken = value("CJ_ACCESS_TOKEN").map { CJAccessToken(token: $0) }
             ?? value("CJ_API_KEY").map { CJAccessToken(apiKey: $0, baseURL: cjBase, http: http) }
         if let cjToken {
-            settings.clients[.cj] = CJClient(
+            var client = CJClient(
                 token: cjToken, baseURL: cjBase, logisticName: value("CJ_LOGISTIC_NAME") ?? "CJPacket Ordinary",
                 fromCountryCode: value("CJ_FROM_COUNTRY") ?? "CN", http: http)
+            if let payType = value("CJ_PAY_TYPE") {
+                guard let number = Int(payType), number == 2 || number == 3 else {
+                    throw ConfigurationError(variable: "CJ_PAY_TYPE", reason: "\"\(payType)\" is not 2 (pay from the CJ balance) or 3 (pay in CJ)")
+                }
+                client.payType = number
+            }
+            settings.clients[.cj] = client
         }
         if let key = value("BIGBUY_API_KEY") {
             settings.clients[.bigbuy] = BigBuyClient(

@@ -79,6 +79,9 @@ struct SupplierRoutingTests {
         ])
         #expect(shop.shopify?.shopURL == "https://s.myshopify.com")
         #expect(throws: ConfigurationError.self) { try DropshippingSettings.fromEnvironment(["CJ_ACCESS_TOKEN": "t", "CJ_BASE_URL": "ftp://x"]) }
+        #expect(throws: ConfigurationError.self) { try DropshippingSettings.fromEnvironment(["CJ_API_KEY": "k", "CJ_PAY_TYPE": "1"]) }
+        let paying = try DropshippingSettings.fromEnvironment(["CJ_API_KEY": "k", "CJ_PAY_TYPE": "2"])
+        #expect((paying.clients[.cj] as? CJClient)?.payType == 2)
     }
 
     @Test func aMissingAddressFieldIsNamed() {
