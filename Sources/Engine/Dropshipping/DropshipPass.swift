@@ -20,12 +20,12 @@ public struct DropshipPass: Sendable {
         self.slack = slack
     }
 
-    var store: (any SupplierOrderStore)? { dependencies.store as? any SupplierOrderStore }
+    var store: any SupplierOrderStore { dependencies.store }
 
     /// Everything due at `now`; returns the work done (events queued, supplier orders moved, alerts sent).
     @discardableResult
     public func runDue(now: Date) async -> Int {
-        guard settings.isEnabled, let store else { return 0 }
+        guard settings.isEnabled else { return 0 }
         var progress = 0
         do {
             progress += try await queue(store: store, now: now)

@@ -39,10 +39,10 @@ public struct OrderRoutingReport: Sendable, Codable, Equatable {
     public static func load(
         store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting
     ) async throws -> OrderRoutingReport? {
-        guard let orders = store as? any SupplierOrderStore, let lines = try await orders.orderLines(tenantID: tenantID, orderID: orderID)
+        guard let lines = try await store.orderLines(tenantID: tenantID, orderID: orderID)
         else { return nil }
         let decision = OrderRouter.route(lines, routing: routing)
-        let states = try await orders.supplierOrders(tenantID: tenantID, orderID: orderID).map { record in
+        let states = try await store.supplierOrders(tenantID: tenantID, orderID: orderID).map { record in
             State(
                 supplier: record.supplier, status: record.status.rawValue, supplierOrderID: record.supplierOrderID,
                 trackingNumber: record.trackingNumber, carrier: record.carrier, attempts: record.attempts,

@@ -27,8 +27,7 @@ public struct SupplierHealth: Sendable, Codable, Equatable {
 
     /// Every configured supplier (`configured`: nil when unknown, as for `GET /health`) and every supplier with orders.
     public static func load(store: any AutopilotStore, configured: Set<Supplier>?) async throws -> [SupplierHealth] {
-        guard let orders = store as? any SupplierOrderStore else { return [] }
-        let totals = try await orders.supplierOrderTotals()
+        let totals = try await store.supplierOrderTotals()
         var names = Set(totals.map(\.supplier))
         for supplier in configured ?? [] { names.insert(supplier.rawValue) }
         return names.sorted().map { name in

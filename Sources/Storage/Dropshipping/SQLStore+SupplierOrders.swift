@@ -1,7 +1,7 @@
 import AutopilotCore
 import Foundation
 
-extension SQLStore: SupplierOrderStore {
+extension SQLStore {
     static let dropshipCursor = "dropship"
 
     public func queueSupplierOrders(

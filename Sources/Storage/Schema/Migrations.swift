@@ -2,7 +2,7 @@
 public enum Migrations {
     public static let all: [Migration] = [
         foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls, crmOutbox,
-        recommendationDecidedBy, integrationHealth, webhookProviders, supplierOrders,
+        recommendationDecidedBy, supplierOrders, integrationHealth, webhookProviders,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -34,6 +34,7 @@ enum ShopifySamples {
             "currency": "EUR"
           },
           "billing_address": {"first_name": "Camille", "last_name": "Martin", "city": "Lyon", "country_code": "FR", "phone": "06 12 34 56 78"},
+          "shipping_address": {"first_name": "Camille", "last_name": "Martin", "address1": "12 rue de la République", "city": "Lyon", "zip": "69002", "country": "France", "country_code": "FR", "phone": "06 12 34 56 78", "latitude": 45.76},
           "line_items": [
             {"id": 13838412480612, "variant_id": 44012345678901, "product_id": 8123456789012, "title": "Thé vert Sencha",
              "sku": "TEA-01", "quantity": 2, "price": "24.00", "total_discount": "0.00"},

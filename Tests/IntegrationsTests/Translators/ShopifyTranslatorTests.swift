@@ -26,6 +26,9 @@ struct ShopifyTranslatorTests {
                 OrderLine(sku: "TEA-01", quantity: 2, price: 24), OrderLine(sku: "shopify-variant:44012345678902", quantity: 1, price: 4.90),
             ])
         #expect(event.properties["order_number"] == "#1001")
+        let address = try #require(event.properties["shipping_address"], "the address a dropshipping supplier ships to")
+        #expect(address["address1"] == "12 rue de la République" && address["zip"] == "69002" && address["country_code"] == "FR")
+        #expect(address["latitude"] == nil, "only the fields a supplier needs")
     }
 
     @Test func aGuestOrderWithANationalPhoneAndNoEmailIsKnownByTheOrder() throws {

@@ -13,6 +13,7 @@ extension ShopifyContext {
         properties["lines"] = .array(lines)
         properties["total"] = .double(max(0, payload.amount("total_price") ?? OrderLineItems.value(lines)))
         properties["currency"] = .string(try currency(payload))
+        if let address = Self.shippingAddress(payload) { properties["shipping_address"] = address }
         let event = EventEnvelope(
             type: .orderPlaced, occurredAt: occurredAt(payload.date("created_at"), payload.date("processed_at")),
             idempotencyKey: key(orderID), contact: orderContact(payload, orderID: orderID), properties: properties)
@@ -76,5 +77,16 @@ extension ShopifyContext {
             type: .orderRefunded, occurredAt: occurredAt(payload.date("processed_at"), payload.date("created_at")),
             idempotencyKey: key(refundID), contact: orderContact(payload, orderID: orderID), properties: properties)
         return .events([event.json])
+    }
+}
+
+extension ShopifyContext {
+    /// The fields of Shopify's `shipping_address` a supplier needs (docs/dropshipping.md), as text; nil when absent.
+    static func shippingAddress(_ payload: JSONValue) -> JSONValue? {
+        guard let address = payload.child("shipping_address") else { return nil }
+        let keys = ["name", "first_name", "last_name", "company", "address1", "address2", "city", "province", "province_code", "zip", "country", "country_code", "phone"]
+        var fields = JSONObject()
+        for key in keys { fields.set(key, address.text(key)) }
+        return fields.isEmpty ? nil : .object(fields)
     }
 }
