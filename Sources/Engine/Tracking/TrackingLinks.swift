@@ -84,18 +84,6 @@ public struct TrackingLinks: Sendable {
 /// HTML attribute escaping for the URLs we write.
 enum TemplateEscaping {
     static func attribute(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "\"": output += "&quot;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
+        MarkdownHTML.escape(text)
     }
 }
