@@ -12,6 +12,9 @@ public struct RetentionAdvisor: Sendable {
     public static let feature = "retention_suggestion"
     /// Customers at or below this risk get no suggestion.
     public static let threshold = 0.5
+    /// Suggestions written per listing (the most urgent recommendations first), at most `concurrency` at a time.
+    public static let writtenPerListing = 24
+    public static let concurrency = 6
 
     public let dependencies: Dependencies
     public let tenantID: String
@@ -21,16 +24,19 @@ public struct RetentionAdvisor: Sendable {
         self.tenantID = tenantID
     }
 
-    /// The suggestion for `churn`, from today's cache or newly written; nil at or below the threshold.
-    public func suggestion(contactID: String, firstName: String?, churn: ChurnRisk, recommendation: Recommendation?, now: Date) async throws
-        -> RetentionSuggestion?
-    {
+    /// The suggestion for `churn`, from today's cache or newly written; nil at or below the threshold. With `write: false`
+    /// a suggestion not written yet today is the offline one, neither asked of the model nor kept (a later request
+    /// writes it): a long list never waits on dozens of model calls.
+    public func suggestion(
+        contactID: String, firstName: String?, churn: ChurnRisk, recommendation: Recommendation?, now: Date, write: Bool = true
+    ) async throws -> RetentionSuggestion? {
         guard churn.score > Self.threshold else { return nil }
         let subject = "retention:\(contactID):\(Timestamp.format(now).prefix(10))"
         if let cached = try await dependencies.store.generatedText(subject: subject, tenantID: tenantID), let text = cached.details["text"]?.stringValue {
             return RetentionSuggestion(text: text, provider: cached.provider, model: cached.model)
         }
         let prompt = Self.prompt(firstName: firstName, churn: churn, recommendation: recommendation)
+        guard write else { return RetentionSuggestion(text: RetentionOffline.text(for: prompt), provider: "offline", model: "rules") }
         let response = try await dependencies.ai.gateway.complete(
             LLMRequest(
                 system: Self.system, messages: [.user(prompt.jsonString)], temperature: 0.3, maxTokens: 200, timeout: .seconds(15),

@@ -37,15 +37,26 @@ public struct InsightsService: Sendable {
         let (recommendations, result) = try await pendingWithScores(at: now, filter: filter, locale: locale)
         let churn = Dictionary(result.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenantID)
-        var views: [RecommendationView] = []
-        views.reserveCapacity(recommendations.count)
-        for recommendation in recommendations {
-            var view = RecommendationView(recommendation)
-            if let risk = churn[recommendation.contactID] {
-                view.retention = try await advisor.suggestion(
-                    contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: now)
+        var views = recommendations.map { RecommendationView($0) }
+        let atRisk = recommendations.enumerated().compactMap { index, recommendation in churn[recommendation.contactID].map { (index, recommendation, $0) } }
+        // The most urgent are written first, a few at a time; past `writtenPerListing` the offline text stands in until a
+        // later listing writes them.
+        try await withThrowingTaskGroup(of: (Int, RetentionSuggestion?).self) { group in
+            var next = 0
+            func add() {
+                guard next < atRisk.count else { return }
+                let (index, recommendation, risk) = atRisk[next]
+                let write = next < RetentionAdvisor.writtenPerListing
+                next += 1
+                group.addTask {
+                    (index, try await advisor.suggestion(contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: now, write: write))
+                }
             }
-            views.append(view)
+            for _ in 0..<RetentionAdvisor.concurrency { add() }
+            while let (index, suggestion) = try await group.next() {
+                views[index].retention = suggestion
+                add()
+            }
         }
         return views
     }

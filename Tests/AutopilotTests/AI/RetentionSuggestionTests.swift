@@ -63,6 +63,40 @@ struct RetentionSuggestionTests {
         }
     }
 
+    @Test func aLongListWritesTheMostUrgentAndLetsTheRestWait() async throws {
+        let harness = try await AITestHarness.make()
+        var events: [JSONValue] = []
+        for number in 1...30 {
+            let email = JSONValue.string("client\(number)@example.fr")
+            for var event in Self.history["events"]?.arrayValue ?? [] {
+                if case .object(var object) = event {
+                    object["contact"] = ["email": email]
+                    object["idempotency_key"] = .string("\(object["idempotency_key"]?.stringValue ?? "")-\(number)")
+                    if var properties = object["properties"]?.objectValue, properties["message_id"] != nil {
+                        properties["message_id"] = .string("m-\(number)")
+                        object["properties"] = .object(properties)
+                    }
+                    if var properties = object["properties"]?.objectValue, properties["order_id"] != nil {
+                        properties["order_id"] = .string("A\(number)")
+                        object["properties"] = .object(properties)
+                    }
+                    event = .object(object)
+                }
+                events.append(event)
+            }
+        }
+        let all = events
+        try await harness.app.test(.router) { client in
+            let key = APITestHarness.auth(harness.key)
+            _ = try await client.execute(uri: "/v1/events", method: .post, headers: key, body: APITestHarness.body(["events": .array(all)]))
+            let list = try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: key))["recommendations"]?.arrayValue ?? []
+            #expect(list.count == 30)
+            #expect(list.allSatisfy { $0["retention_suggestion"]?["text"]?.stringValue?.isEmpty == false }, "every customer at risk has one")
+        }
+        let written = try await harness.store.llmCalls(tenantID: harness.tenantID, from: .distantPast, to: .distantFuture).filter { $0.feature == "retention_suggestion" }
+        #expect(written.count == 24, "the 24 most urgent are written; the others wait for a later listing")
+    }
+
     @Test func customersAtLowRiskGetNone() async throws {
         let harness = try await AITestHarness.make()
         var events = Self.history["events"]?.arrayValue ?? []
