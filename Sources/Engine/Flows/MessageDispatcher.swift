@@ -30,7 +30,17 @@ struct MessageDispatcher: Sendable {
         var coupons: [CouponRecord] = []
         var events: [String: EngineEvents] = [:]
         var tally = IntegrationTally()
+        // The claim holds the batch for `lease`; slow senders or model rewrites must not outlast it, or another worker
+        // could claim and send the same messages. Past half the lease the rest are handed back, due at once, unattempted.
+        let handBackAfter = ContinuousClock.now + .seconds(settings.lease / 2)
         for item in items {
+            if ContinuousClock.now > handBackAfter {
+                var released = item.message
+                released.attempts -= 1
+                released.nextAttemptAt = now
+                outcomes.append(released)
+                continue
+            }
             let tenant = item.message.tenantID
             var emitted = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
             let (record, coupon) = await dispatch(
