@@ -62,7 +62,10 @@ public struct HealthReport: Sendable, Codable, Equatable {
             }
             let migrations = schema.isCurrent
                 ? Check(status: "ok", detail: "version \(schema.currentVersion)")
-                : Check(status: "error", detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion): run `autopilot migrate`")
+                : Check(
+                    status: "error",
+                    detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion)"
+                        + (schema.pending.isEmpty ? "" : " (missing \(schema.pending.map(String.init).joined(separator: ", ")))") + ": run `autopilot migrate`")
             var integrations = IntegrationStatus.list(inventory: inventory, records: [], tenantChoices: [], detailed: detailed)
             var crmHealth: [CRMHealth]?
             if schema.isCurrent {

@@ -18,7 +18,15 @@ public struct TenantRecord: Sendable, Equatable, Codable {
 public struct SchemaStatus: Sendable, Equatable {
     public var currentVersion: Int
     public var latestVersion: Int
-    public var isCurrent: Bool { currentVersion == latestVersion }
+    /// Versions not applied yet, including lower ones merged after higher ones.
+    public var pending: [Int] = []
+    public var isCurrent: Bool { currentVersion == latestVersion && pending.isEmpty }
+
+    public init(currentVersion: Int, latestVersion: Int, pending: [Int] = []) {
+        self.currentVersion = currentVersion
+        self.latestVersion = latestVersion
+        self.pending = pending
+    }
 }
 
 /// Everything Autopilot keeps, by business operation. Every operation is one transaction and is scoped by tenant.

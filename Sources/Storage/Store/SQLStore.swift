@@ -31,9 +31,10 @@ public struct SQLStore: AutopilotStore {
             ? SQLStatement("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
             : SQLStatement("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations' AND table_schema = current_schema()")
         let found = try await database.read([exists])
-        guard found.first?.first?.int(0) ?? 0 > 0 else { return SchemaStatus(currentVersion: 0, latestVersion: Migrations.latestVersion) }
-        let rows = try await database.read([SQLStatement("SELECT max(version) FROM schema_migrations")])
-        return SchemaStatus(currentVersion: Int(rows.first?.first?.int(0) ?? 0), latestVersion: Migrations.latestVersion)
+        let all = Migrations.all.map(\.version).sorted()
+        guard found.first?.first?.int(0) ?? 0 > 0 else { return SchemaStatus(currentVersion: 0, latestVersion: Migrations.latestVersion, pending: all) }
+        let applied = Set(try await database.read([SQLStatement("SELECT version FROM schema_migrations")])[0].compactMap { $0.int(0) }.map(Int.init))
+        return SchemaStatus(currentVersion: applied.max() ?? 0, latestVersion: Migrations.latestVersion, pending: all.filter { !applied.contains($0) })
     }
 
     public func createTenant(_ tenant: TenantRecord, apiKeyHash: String, keyPrefix: String) async throws {
