@@ -11,6 +11,7 @@ public struct FlowEngine: Sendable {
     public let dependencies: Dependencies
     public let settings: FlowEngineSettings
     let dispatcher: MessageDispatcher
+    let scores = ScoreMemory()
 
     public init(dependencies: Dependencies, settings: FlowEngineSettings = FlowEngineSettings(), senders: SenderDirectory = SenderDirectory()) throws {
         self.dependencies = dependencies
@@ -65,20 +66,22 @@ public struct FlowEngine: Sendable {
         return report
     }
 
-    /// Scores and delegated recommendations: rescoring the contacts of new events (only when events moved, or once per
-    /// call), the nightly scoring when due, and delegated flows' runs. Returns the progress made (new events to route,
+    /// Scores and delegated recommendations: rescoring the contacts of new events (when events moved, and once per tenant
+    /// and process to catch up after a stop), the nightly scoring when due, and delegated flows' runs. Returns the progress made (new events to route,
     /// runs started).
     func keepScores(tenantID: String, catalog: FlowCatalog, eventsRouted: Int, firstPass: Bool, now: Date, report: inout FlowPassReport) async throws -> Int {
         var progress = 0
         let keeper = ScoreKeeper(dependencies: dependencies, tenantID: tenantID)
-        if settings.rescoreOnEvents, eventsRouted > 0 || firstPass {
+        if settings.rescoreOnEvents, eventsRouted > 0 || scores.firstLook(at: tenantID) {
             let (rescored, crossed) = try await keeper.rescoreTouched(now: now)
             report.contactsRescored += rescored
             report.churnCrossings += crossed
             progress += crossed
         }
         if firstPass, let hour = settings.nightlyScoringHour {
-            if let crossed = try await keeper.nightlyIfDue(now: now, hour: hour, timeZone: TimeZone(identifier: catalog.timeZone) ?? .gmt) {
+            if let crossed = try await keeper.nightlyIfDue(
+                now: now, hour: hour, timeZone: TimeZone(identifier: catalog.timeZone) ?? .gmt, memory: scores)
+            {
                 report.nightlyScorings += 1
                 report.churnCrossings += crossed
                 progress += crossed

@@ -54,15 +54,20 @@ struct ScoreKeeper {
 
     /// The full scoring, once per tenant day after `hour` in `timeZone`; returns how many crossed the churn alert, or nil
     /// when not due.
-    func nightlyIfDue(now: Date, hour: Int, timeZone: TimeZone) async throws -> Int? {
+    func nightlyIfDue(now: Date, hour: Int, timeZone: TimeZone, memory: ScoreMemory) async throws -> Int? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour], from: now)
         guard let year = parts.year, let month = parts.month, let day = parts.day, let current = parts.hour, current >= hour else { return nil }
         let today = Int64(year * 10_000 + month * 100 + day)
-        if let last = try await dependencies.store.flowCursor(tenantID: tenantID, name: Self.nightlyCursorName), last >= today { return nil }
+        guard !memory.nightlyDone(tenantID, day: today) else { return nil }
+        if let last = try await dependencies.store.flowCursor(tenantID: tenantID, name: Self.nightlyCursorName), last >= today {
+            memory.rememberNightly(tenantID, day: last)
+            return nil
+        }
         let result = try await InsightsService(dependencies: dependencies, tenantID: tenantID).rescore(at: now)
         try await dependencies.store.setFlowCursor(tenantID: tenantID, name: Self.nightlyCursorName, position: today)
+        memory.rememberNightly(tenantID, day: today)
         return result.crossed
     }
 }
