@@ -70,7 +70,6 @@ struct UnsubscribePage {
         }, allChannels: "Me désinscrire de tous les canaux (email, SMS, WhatsApp)")
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        MarkdownHTML.escape(text)
     }
 }
