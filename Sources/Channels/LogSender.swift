@@ -4,6 +4,8 @@ import Logging
 /// The default sender: writes each message to the log and reports it sent (the seeds' dry-run mode).
 public struct LogSender: MessageSender {
     public let name = "log"
+    /// A log line reaches no one: a repeat after a crash is harmless.
+    public let toleratesRepeats = true
     private let logger: Logger
 
     public init(logger: Logger = Logger(label: "autopilot.sender.log")) {

@@ -11,7 +11,16 @@ public protocol MessageSender: Sendable {
     /// The sender's name as recorded with each message (`log`, `smtp`, `twilio`…).
     var name: String { get }
 
+    /// True when calling `send` again with the same idempotency key reaches no person twice: the provider deduplicates it,
+    /// or nothing leaves the machine (the log). The dispatcher may then record such a sender's outcomes in groups; for
+    /// every other sender it records each outcome as soon as the provider answers, so a crash re-sends at most one message.
+    var toleratesRepeats: Bool { get }
+
     func send(_ message: OutboundMessage) async -> SendOutcome
+}
+
+extension MessageSender {
+    public var toleratesRepeats: Bool { false }
 }
 
 /// A message ready to leave: rendered, addressed, checked by the smart-sending policy.

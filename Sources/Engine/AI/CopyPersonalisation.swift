@@ -17,15 +17,9 @@ public struct CopyPersonalisation: Sendable, Hashable {
         CopyPersonalisation(message: rendered, personalised: false, provider: provider, model: model, reason: reason)
     }
 
-    /// `options` with `personalisation`: `{"written_by": "model"|"template", "provider", "model", "reason"}` — the outbox
-    /// keeps who wrote the text that was sent, and why the template was sent instead.
-    public func recorded(in options: JSONObject) -> String {
-        var entry: JSONObject = ["written_by": .string(personalised ? "model" : "template")]
-        entry["provider"] = provider.map(JSONValue.string)
-        entry["model"] = model.map(JSONValue.string)
-        entry["reason"] = reason.map(JSONValue.string)
-        var options = options
-        options["personalisation"] = .object(entry)
-        return JSONValue.object(options).jsonString
+    /// Who wrote the text that was sent, as the outbox keeps it (`options.personalisation`): the model or the template,
+    /// and why the template was sent instead.
+    public var note: PersonalisationNote {
+        PersonalisationNote(writtenBy: personalised ? "model" : "template", provider: provider, model: model, reason: reason)
     }
 }

@@ -5,7 +5,7 @@ import LLM
 
 /// Rewrites a rendered message for its contact (a flow `send` step with `personalise: true`) inside `CopyGuardRails`.
 /// On any failure — no provider, an error, a broken rule, an email with its own HTML — the plain template is sent and
-/// the reason kept. `CopyPersonalisation.recorded(in:)` keeps who wrote the text that was sent.
+/// the reason kept. `CopyPersonalisation.note` keeps who wrote the text that was sent.
 public struct CopyPersonaliser: Sendable {
     /// The feature label in accounting.
     public static let feature = "personalised_copy"

@@ -18,7 +18,10 @@ public struct FlowEngine: Sendable {
         self.settings = settings
         let templates = TemplateResolver(store: dependencies.store, builtIn: (try? TemplateLibrary.builtIn) ?? [])
         dispatcher = MessageDispatcher(
-            dependencies: dependencies, settings: settings, senders: senders, renderer: TemplateRenderer(), policy: try SmartSendingPolicy(settings: settings.smartSending),
+            dependencies: dependencies, settings: settings, senders: senders,
+            planner: DeliveryPlanner(
+                policy: try SmartSendingPolicy(settings: settings.smartSending),
+                shop: ShopIdentity(name: settings.shopName, url: settings.shopURL, signature: settings.shopSignature)),
             templates: templates, breakers: FlowBreakers(store: dependencies.store, settings: settings.circuitBreaker, logger: dependencies.logger))
     }
 

@@ -21,17 +21,14 @@ struct FlowRunChanges {
         for effect in effects {
             switch effect {
             case .sendMessage(let message):
-                var options = JSONObject()
-                if let coupon = message.coupon { options["coupon"] = Self.coupon(coupon) }
-                if message.personalise { options["personalise"] = true }
                 // What the template reads at dispatch: the run's values as of this step (the contact is re-read then).
-                options["context"] = .object(run.context)
+                let options = MessageOptions(coupon: message.coupon.map(Self.coupon), personalise: message.personalise, context: run.context)
                 changes.messages.append(
                     OutboxRecord(
                         id: Self.messageID(tenantID: tenantID, key: message.idempotencyKey), tenantID: tenantID, idempotencyKey: message.idempotencyKey,
                         contactID: run.contactID, runID: run.id, flowID: run.flowID, step: message.step.description, channel: message.channel,
-                        template: message.template, purpose: message.transactional ? "transactional" : "marketing",
-                        options: JSONValue.object(options).jsonString, scheduledAt: message.scheduledAt, nextAttemptAt: message.scheduledAt,
+                        template: message.template, purpose: message.transactional ? .transactional : .marketing,
+                        options: options, scheduledAt: message.scheduledAt, nextAttemptAt: message.scheduledAt,
                         createdAt: now, updatedAt: now))
             case .updateContact(let update, let key):
                 action(run, key: key, kind: "update_contact", payload: Self.payload(update), status: "pending", due: at)
@@ -46,6 +43,8 @@ struct FlowRunChanges {
                 action(run, key: task.idempotencyKey, kind: "task", payload: payload, status: "open", due: nil)
             case .requestApproval(let prompt, let key):
                 action(run, key: key, kind: "approval", payload: ["prompt": prompt.map { .string(FlowText.render($0, context: run.context)) } ?? .null], status: "open", due: nil)
+            case .cancelQueuedMessages(let reason):
+                changes.cancelledRuns.append(RunCancellation(tenantID: tenantID, runID: run.id, reason: reason, at: now))
             case .scheduleTimer, .exit, .complete, .skip:
                 break
             }
@@ -85,13 +84,14 @@ struct FlowRunChanges {
         return "msg_" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    static func coupon(_ request: CouponRequest) -> JSONValue {
-        var object: JSONObject = ["kind": .string(request.kind.rawValue), "validity_seconds": .double(Double(request.validity.days * 86_400 + request.validity.seconds))]
+    static func coupon(_ request: CouponRequest) -> CouponOptions {
+        var options = CouponOptions(
+            kind: request.kind == .referral ? .referral : .unique, validitySeconds: Double(request.validity.days * 86_400 + request.validity.seconds))
         switch request.discount {
-        case .percent(let value): object["percent"] = .double(value)
-        case .amount(let value): object["amount"] = .double(value)
+        case .percent(let value): options.percent = value
+        case .amount(let value): options.amount = value
         }
-        return .object(object)
+        return options
     }
 
     static func payload(_ update: ContactUpdate) -> JSONObject {

@@ -50,12 +50,12 @@ public struct MessageListing: Sendable, Codable, Equatable {
     }
 
     /// The outbox status, moved on by what came back (delivered, opened, clicked, replied; a bounce is a failure).
-    static func status(outbox: String, timeline: String?) -> String {
-        guard outbox == "sent", let timeline else { return outbox }
+    static func status(outbox: MessageStatus, timeline: String?) -> String {
+        guard outbox == .sent, let timeline = timeline.flatMap(MessageStatus.init) else { return outbox.rawValue }
         switch timeline {
-        case "delivered", "opened", "clicked", "replied": return timeline
-        case "bounced", "failed": return "failed"
-        default: return outbox
+        case .delivered, .opened, .clicked, .replied: return timeline.rawValue
+        case .bounced, .failed: return MessageStatus.failed.rawValue
+        case .queued, .sent, .blocked, .skipped: return outbox.rawValue
         }
     }
 }

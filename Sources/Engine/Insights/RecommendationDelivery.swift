@@ -26,8 +26,8 @@ struct RecommendationDelivery {
         let context: JSONObject = ["recommendation": ["rule": .string(recommendation.rule.rawValue), "reason": .string(recommendation.reason)]]
         let message = OutboxRecord(
             id: id, tenantID: tenantID, idempotencyKey: key, contactID: recommendation.contactID, runID: nil, flowID: nil,
-            step: "recommendation:" + recommendation.rule.rawValue, channel: recommendation.channel, template: template, purpose: "marketing",
-            options: JSONValue.object(["context": .object(context)]).jsonString, scheduledAt: now, nextAttemptAt: now, createdAt: now, updatedAt: now)
+            step: "recommendation:" + recommendation.rule.rawValue, channel: recommendation.channel, template: template, purpose: .marketing,
+            options: MessageOptions(context: context), scheduledAt: now, nextAttemptAt: now, createdAt: now, updatedAt: now)
         try await store.changeRuns(tenantID: tenantID, contactIDs: [recommendation.contactID]) { _, _ in (FlowChanges(messages: [message]), ()) }
         return QueuedFollowUp(messageID: id, template: template, channel: recommendation.channel.rawValue)
     }

@@ -17,6 +17,9 @@ public enum FlowEffect: Sendable, Hashable {
     case requestApproval(prompt: String?, idempotencyKey: String)
     /// The run ended early (exit condition, exit step, rejection, missing value).
     case exit(reason: String)
+    /// The run's messages still waiting in the outbox must not go: an event ended the run (an order, a reply, an
+    /// unsubscribe). A run that ends by its own steps (`exit:`) keeps what it queued.
+    case cancelQueuedMessages(reason: String)
     /// The run went through all its steps.
     case complete
     /// The run was recorded without running (`stale`).

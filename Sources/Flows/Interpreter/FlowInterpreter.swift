@@ -84,6 +84,7 @@ public enum FlowInterpreter {
         if let exit = definition.exits.first(where: { $0.eventType == event.type && ($0.condition?.holds(in: scope) ?? true) }) {
             var execution = FlowExecution(definition: definition, run: run, now: now, base: event.occurredAt)
             execution.finish(.exited(reason: exit.reason))
+            execution.effects.append(.cancelQueuedMessages(reason: exit.reason))
             return execution.result
         }
         guard run.status == .waiting, case .event(let type) = run.waitingFor, type == event.type, let position = run.position,

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// A non-message effect of a run: a team notification, an outgoing webhook, a task for a person, an approval request,
@@ -75,6 +76,8 @@ public struct FlowChanges: Sendable {
     /// Referral conversions (one per referred contact; a repeat is ignored) and the coupons issued with them.
     public var referrals: [ReferralRecord] = []
     public var coupons: [CouponRecord] = []
+    /// Runs an event ended (an order, a reply, an unsubscribe): what they still had queued or held is skipped.
+    public var cancelledRuns: [RunCancellation] = []
 
     public init(runs: [FlowRunRecord] = [], messages: [OutboxRecord] = [], actions: [FlowActionRecord] = [], closedActions: [FlowActionRecord] = []) {
         self.runs = runs
@@ -83,7 +86,9 @@ public struct FlowChanges: Sendable {
         self.closedActions = closedActions
     }
 
-    public var isEmpty: Bool { runs.isEmpty && messages.isEmpty && actions.isEmpty && closedActions.isEmpty && referrals.isEmpty && coupons.isEmpty }
+    public var isEmpty: Bool {
+        runs.isEmpty && messages.isEmpty && actions.isEmpty && closedActions.isEmpty && referrals.isEmpty && coupons.isEmpty && cancelledRuns.isEmpty
+    }
 
     var writes: [SQLWrite] {
         var writes: [SQLWrite] = []
@@ -99,6 +104,18 @@ public struct FlowChanges: Sendable {
                 .insert(
                     table: "outbox", columns: OutboxRecord.columns, rows: messages.map(\.values),
                     conflict: "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING"))
+        }
+        for cancelled in cancelledRuns {
+            // After the inserts above: nothing the run queued in this same pass escapes.
+            writes.append(
+                .statement(
+                    SQLStatement(
+                        "UPDATE outbox SET status = ?, blocked_reason = ?, next_attempt_at = NULL, updated_at = ? WHERE tenant_id = ? AND run_id = ? "
+                            + "AND status IN (?, ?)",
+                        [
+                            .text(MessageStatus.skipped.rawValue), .text("run_exited:" + cancelled.reason), .date(cancelled.at), .text(cancelled.tenantID),
+                            .text(cancelled.runID), .text(MessageStatus.queued.rawValue), .text(MessageStatus.blocked.rawValue),
+                        ])))
         }
         if !actions.isEmpty {
             writes.append(
@@ -119,5 +136,20 @@ public struct FlowChanges: Sendable {
             writes.append(.insert(table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
         }
         return writes
+    }
+}
+
+/// A run that an event ended, whose messages still waiting must not go (`run_exited:REASON`).
+public struct RunCancellation: Sendable, Hashable {
+    public var tenantID: String
+    public var runID: String
+    public var reason: String
+    public var at: Date
+
+    public init(tenantID: String, runID: String, reason: String, at: Date) {
+        self.tenantID = tenantID
+        self.runID = runID
+        self.reason = reason
+        self.at = at
     }
 }

@@ -1,7 +1,7 @@
 import AutopilotCore
 import Foundation
 
-/// What the flow engine keeps: runs and their timers, the router's cursor, the outbox, actions, the tenant's flow choices.
+/// What the flow engine keeps: runs and their timers, the router's cursor, actions, the tenant's flow choices.
 /// Every write that matters happens in the transaction that read its inputs, so a crash loses nothing and repeats nothing.
 public protocol FlowStore: Sendable {
     func routeEvents(tenantID: String, limit: Int, route: @escaping @Sendable (FlowRoutingBatch) throws -> FlowChanges) async throws
@@ -21,12 +21,6 @@ public protocol FlowStore: Sendable {
     func contactDates(tenantID: String, property: String, afterID: String, limit: Int) async throws -> [ContactDate]?
     func flowCursor(tenantID: String, name: String) async throws -> Int64?
     func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
-
-    func claimDueMessages(now: Date, limit: Int, lease: TimeInterval) async throws -> [DispatchItem]
-    func recordDispatch(_ messages: [OutboxRecord], coupons: [CouponRecord]) async throws
-    func nextMessageDue() async throws -> Date?
-    func outboxStatusCounts(tenantID: String) async throws -> [String: Int]
-    func outboxMessages(tenantID: String, contactID: String?, limit: Int) async throws -> [ListedMessage]
 
     func claimDueActions(now: Date, limit: Int, lease: TimeInterval) async throws -> [FlowActionRecord]
     func saveActions(_ actions: [FlowActionRecord]) async throws

@@ -30,7 +30,7 @@ public struct SchemaStatus: Sendable, Equatable {
 }
 
 /// Everything Autopilot keeps, by business operation. Every operation is one transaction and is scoped by tenant.
-public protocol AutopilotStore: FlowStore, TemplateStore, ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore {
+public protocol AutopilotStore: FlowStore, OutboxStore, TemplateStore, ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore {
     /// Applies the migrations not yet applied; returns their versions.
     @discardableResult
     func migrate(now: Date) async throws -> [Int]

@@ -32,7 +32,7 @@ struct CopyPersonaliserTests {
             #expect(outcome.message.html == TemplateHTML.fromText(rewrite))
             let prompt = try #require(server.requests.first?["messages"]?[1]?["content"]?.stringValue)
             #expect(prompt.contains("first name: Amina") && prompt.contains(Self.text))
-            let options = try JSONParser.parse(outcome.recorded(in: ["personalise": true]))
+            let options = MessageOptions(personalise: true, personalisation: outcome.note).jsonValue
             #expect(options["personalisation"] == ["written_by": "model", "provider": "compatible", "model": "lumen-7b"])
             #expect(options["personalise"] == true)
         }
@@ -48,7 +48,7 @@ struct CopyPersonaliserTests {
                 .personalise(Self.rendered, for: .init(firstName: "Amina"), tenantID: "shop-1")
             #expect(!outcome.personalised && outcome.message == Self.rendered)
             #expect(outcome.reason?.hasPrefix("guard_rail: offer_added") == true)
-            let options = try JSONParser.parse(outcome.recorded(in: [:]))
+            let options = MessageOptions(personalisation: outcome.note).jsonValue
             #expect(options["personalisation"]?["written_by"] == "template")
             #expect(options["personalisation"]?["provider"] == "compatible")
         }

@@ -61,7 +61,7 @@ struct PersonalisedSendTests {
             #expect(prompt.contains("first name: Marc"))
 
             let record = try #require(try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: 10).first { $0.message.id == message.id })
-            let personalisation = try #require(try JSONParser.parse(record.message.options)["personalisation"])
+            let personalisation = try #require(record.message.options.jsonValue["personalisation"])
             #expect(personalisation["written_by"] == "model")
             #expect(personalisation["provider"] == "compatible")
             #expect(personalisation["model"] == "local-writer")

@@ -6,8 +6,9 @@ import Storage
 import Synchronization
 import Testing
 
-/// A batch never outlasts its claim: past half the lease, the dispatcher hands the rest back, due at once and not
-/// counted as an attempt, so no other worker can claim a message while it is still being sent.
+/// A batch never outlasts its claim: the dispatcher renews it as it goes, and when one send took so long that the claim is
+/// close to its end, hands the rest back, due at once and not counted as an attempt, so no other worker can claim a
+/// message while it is still being sent.
 @Suite("Flow engine — a slow sender within the lease")
 struct DispatchLeaseTests {
     final class SlowSender: MessageSender, Sendable {
@@ -15,7 +16,7 @@ struct DispatchLeaseTests {
         let seen = Mutex<[String]>([])
 
         func send(_ message: OutboundMessage) async -> SendOutcome {
-            try? await Task.sleep(for: .milliseconds(400))
+            try? await Task.sleep(for: .milliseconds(900))
             seen.withLock { $0.append(message.id) }
             return .sent(providerID: "slow-" + message.id)
         }
@@ -33,18 +34,16 @@ struct DispatchLeaseTests {
         }
         try await shop.ingest(orders)
         var settings = FlowEngineSettings()
-        settings.lease = 2
+        settings.lease = 1
         let sender = SlowSender()
         let engine = try FlowEngine(dependencies: shop.dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: sender]))
 
-        let started = ContinuousClock.now
         let report = try await engine.runDue(now: now)
-        #expect(report.messagesDispatched > 5, "the first batch handed some back, the next passes sent them")
+        #expect(report.messagesDispatched > 5, "each send outlasts most of the 1 s lease: the batch hands the rest back, the next passes send them")
 
         let sms = try await FlowQueries(store: shop.store).messages(tenantID: shop.tenantID).filter { $0.channel == "sms" }
         #expect(sms.count == 5)
         #expect(sms.allSatisfy { $0.status == "sent" && $0.attempts == 1 }, "\(sms.map { "\($0.status) \($0.attempts)" })")
         #expect(Set(sender.seen.withLock { $0 }).count == 5 && sender.seen.withLock { $0 }.count == 5, "each sent once")
-        #expect(ContinuousClock.now - started < .seconds(30))
     }
 }

@@ -36,7 +36,7 @@ struct FlowBreakerTests {
 
         func confirmations() async throws -> [String: Int] {
             let messages = try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: 1_000).filter { $0.message.flowID == "order-confirmation-sms" }
-            return Dictionary(grouping: messages, by: { $0.message.status + ($0.message.blockedReason.map { ":" + $0 } ?? "") }).mapValues(\.count)
+            return Dictionary(grouping: messages, by: { $0.message.status.rawValue + ($0.message.blockedReason.map { ":" + $0 } ?? "") }).mapValues(\.count)
         }
         #expect(try await confirmations() == ["failed": 10, "blocked:flow_paused": 5])
         let choice = try #require(try await store.tenantFlows(tenantID: tenantID).first { $0.flowID == "order-confirmation-sms" })

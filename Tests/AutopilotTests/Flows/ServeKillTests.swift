@@ -43,7 +43,7 @@ struct ServeKillTests {
         let reader = SQLStore(database: try SQLiteDatabase(path: database))
         func confirmations() async throws -> [String: Int] {
             let messages = try await reader.outboxMessages(tenantID: tenantID, contactID: nil, limit: 100_000)
-            return Dictionary(grouping: messages.filter { $0.message.flowID == "order-confirmation-sms" }, by: \.message.status).mapValues(\.count)
+            return Dictionary(grouping: messages.filter { $0.message.flowID == "order-confirmation-sms" }, by: \.message.status.rawValue).mapValues(\.count)
         }
         // First kill: as soon as the worker has queued some confirmations. Second: once some are sent.
         var kills = 0

@@ -78,7 +78,7 @@ struct FlowInterpreterTests {
         let (after, effects) = H.event(flow, waiting, type, at: "2026-05-04T10:30:00Z", properties)
         if let reason {
             #expect(after.status == .exited(reason: reason))
-            #expect(effects == [.exit(reason: reason)])
+            #expect(effects == [.exit(reason: reason), .cancelQueuedMessages(reason: reason)], "an event exit cancels what is still queued")
             #expect(after.wakeAt == nil)
             // The timer that was pending no longer does anything.
             #expect(

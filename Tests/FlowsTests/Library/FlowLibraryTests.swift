@@ -68,7 +68,7 @@ struct FlowLibraryTests {
         #expect(afterSMSStep.wakeAt == H.time("2026-05-04T11:00:00Z"))
         let (exited, exitEffects) = H.event(flow, afterSMSStep, "order.placed", at: "2026-05-04T10:45:00Z", ["order_id": "o1", "cart_id": "k1"])
         #expect(exited.status == .exited(reason: "order_placed"))
-        #expect(exitEffects == [.exit(reason: "order_placed")])
+        #expect(exitEffects == [.exit(reason: "order_placed"), .cancelQueuedMessages(reason: "order_placed")])
     }
 
     @Test(arguments: [(Int64(2), "low_rating"), (Int64(5), "completed")])

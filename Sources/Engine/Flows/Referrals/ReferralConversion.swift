@@ -41,7 +41,7 @@ struct ReferralConversion {
     private func coupon(for contactID: String, referred: String, role: String, at: Date) -> CouponRecord {
         let key = "referral-reward:\(referred):\(role)"
         return CouponRecord(
-            tenantID: tenantID, code: "RWD-" + MessageCoupon.code(from: tenantID + "/" + key), kind: "reward", percent: Self.rewardPercent,
+            tenantID: tenantID, code: "RWD-" + MessageCoupon.code(from: tenantID + "/" + key), kind: .reward, percent: Self.rewardPercent,
             contactID: contactID, messageID: FlowRunChanges.messageID(tenantID: tenantID, key: key), validUntil: at.addingTimeInterval(Self.rewardValidity),
             createdAt: at)
     }
@@ -53,8 +53,8 @@ struct ReferralConversion {
         let stale = now.timeIntervalSince(at) > Self.staleAfter
         return OutboxRecord(
             id: coupon.messageID, tenantID: tenantID, idempotencyKey: "referral-reward:\(coupon.messageID)", contactID: contactID, runID: nil,
-            flowID: "referral", step: "reward", channel: .email, template: "referral-reward", purpose: "marketing", status: stale ? "skipped" : "queued",
-            options: JSONValue.object(["context": .object(context)]).jsonString, scheduledAt: at, nextAttemptAt: stale ? nil : max(at, now),
+            flowID: "referral", step: "reward", channel: .email, template: "referral-reward", purpose: .marketing, status: stale ? .skipped : .queued,
+            options: MessageOptions(context: context), scheduledAt: at, nextAttemptAt: stale ? nil : max(at, now),
             blockedReason: stale ? "stale" : nil, createdAt: now, updatedAt: now)
     }
 }

@@ -6,14 +6,12 @@ import Storage
 struct MessageCoupon {
     var record: CouponRecord
 
-    static func issue(_ request: JSONObject, message: OutboxRecord, now: Date) -> MessageCoupon {
-        let kind = request["kind"]?.stringValue ?? "unique"
-        let validity = request["validity_seconds"]?.doubleValue ?? 7 * 86_400
-        let code = (kind == "referral" ? "REF-" : "AP-") + Self.code(from: message.tenantID + "/" + message.id)
+    static func issue(_ request: CouponOptions, message: OutboxRecord, now: Date) -> MessageCoupon {
+        let code = (request.kind == .referral ? "REF-" : "AP-") + Self.code(from: message.tenantID + "/" + message.id)
         return MessageCoupon(
             record: CouponRecord(
-                tenantID: message.tenantID, code: code, kind: kind, percent: request["percent"]?.doubleValue ?? 0, contactID: message.contactID,
-                messageID: message.id, validUntil: now.addingTimeInterval(validity), createdAt: now))
+                tenantID: message.tenantID, code: code, kind: request.kind, percent: request.percent ?? 0, contactID: message.contactID,
+                messageID: message.id, validUntil: now.addingTimeInterval(request.validitySeconds), createdAt: now))
     }
 
     /// What templates read: `coupon.code`, `coupon.percent`, `coupon.valid_until`; referrals also `link`.

@@ -6,10 +6,18 @@ public struct DispatchItem: Sendable {
     public var message: OutboxRecord
     public var contact: ContactRecord?
     /// The contact's messages sent recently (any flow), for frequency caps.
-    public var recentSends: [(channel: Channel, purpose: String, sentAt: Date)]
+    public var recentSends: [(channel: Channel, purpose: MessagePurpose, sentAt: Date)]
     public var emailHardBounced: Bool
-    /// Set when the message's run has exited since it was queued (an order, a reply, an unsubscribe): it must not go.
-    public var runExitReason: String?
+
+    public init(
+        message: OutboxRecord, contact: ContactRecord?, recentSends: [(channel: Channel, purpose: MessagePurpose, sentAt: Date)] = [],
+        emailHardBounced: Bool = false
+    ) {
+        self.message = message
+        self.contact = contact
+        self.recentSends = recentSends
+        self.emailHardBounced = emailHardBounced
+    }
 }
 
 /// An outbox message as listed: the outbox row, the contact's email, and how far its timeline went.

@@ -30,7 +30,7 @@ struct FlowBreakers {
         // Only a failure can lower a success rate: a batch that only sent judges nothing (a bounce reported later is
         // counted at the flow's next failure).
         var flows = Set<[String]>()
-        for message in finished where message.status == "failed" {
+        for message in finished where message.status == .failed {
             guard let flow = message.flowID, paused[message.tenantID]?[flow] == nil else { continue }
             flows.insert([message.tenantID, flow])
         }

@@ -15,10 +15,9 @@ extension SQLStore {
             return [
                 Self.idList("SELECT \(RecordColumns.contact.joined(separator: ", ")) FROM contacts WHERE id", contacts),
                 Self.idList(
-                    "SELECT contact_id, channel, purpose, sent_at FROM outbox WHERE status = 'sent' AND sent_at >= ? AND contact_id", contacts,
-                    first: [since]),
+                    "SELECT contact_id, channel, purpose, sent_at FROM outbox WHERE status = ? AND sent_at >= ? AND contact_id", contacts,
+                    first: [.text(MessageStatus.sent.rawValue), since]),
                 Self.idList("SELECT DISTINCT contact_id FROM messages WHERE channel = 'email' AND bounced_at IS NOT NULL AND contact_id", contacts),
-                Self.idList("SELECT id, status, reason FROM flow_runs WHERE id", Set(rows[0].compactMap { $0.text(4) })),
             ]
         }
         return try await database.transaction(lock: nil, reads: [claim], followUps: [context]) { rows in
@@ -26,14 +25,12 @@ extension SQLStore {
             guard !messages.isEmpty else { return ([], []) }
             var contacts: [String: ContactRecord] = [:]
             for row in rows[1] { let contact = RecordColumns.contact(row); contacts[contact.id] = contact }
-            var sends: [String: [(channel: Channel, purpose: String, sentAt: Date)]] = [:]
+            var sends: [String: [(channel: Channel, purpose: MessagePurpose, sentAt: Date)]] = [:]
             for row in rows[2] {
                 guard let contact = row.text(0), let channel = Channel(rawValue: row.text(1) ?? ""), let at = row.date(3) else { continue }
-                sends[contact, default: []].append((channel, row.text(2) ?? "marketing", at))
+                sends[contact, default: []].append((channel, MessagePurpose(rawValue: row.text(2) ?? "") ?? .marketing, at))
             }
             let bounced = Set(rows[3].compactMap { $0.text(0) })
-            var exits: [String: String] = [:]
-            for row in rows[4] where row.text(1) == "exited" { if let id = row.text(0) { exits[id] = row.text(2) ?? "exited" } }
             let leaseEnd = now.addingTimeInterval(lease)
             let leases = messages.map { message in
                 SQLWrite.statement(
@@ -44,20 +41,32 @@ extension SQLStore {
                 claimed.attempts += 1
                 return DispatchItem(
                     message: claimed, contact: contacts[message.contactID], recentSends: sends[message.contactID] ?? [],
-                    emailHardBounced: bounced.contains(message.contactID), runExitReason: message.runID.flatMap { exits[$0] })
+                    emailHardBounced: bounced.contains(message.contactID))
             }
             return (leases, items)
         }
     }
 
-    /// Records what became of dispatched messages (the whole row, by id) and any coupons issued for them.
-    public func recordDispatch(_ messages: [OutboxRecord], coupons: [CouponRecord] = []) async throws {
-        guard !messages.isEmpty else { return }
+    /// Records what became of dispatched messages (the whole row, by id) and any coupons issued for them, and renews the
+    /// lease of the messages still held (only those still queued: a message cancelled meanwhile stays cancelled).
+    public func recordDispatch(_ messages: [OutboxRecord], coupons: [CouponRecord], renewing lease: OutboxLease?) async throws {
+        let held = lease.map { Set($0.messageIDs) } ?? []
+        guard !messages.isEmpty || !held.isEmpty else { return }
         try await database.transaction(lock: nil, reads: []) { _ in
-            var writes: [SQLWrite] = [.upsert(table: "outbox", columns: OutboxRecord.columns, key: ["id"], rows: messages.map(\.values))]
+            var writes: [SQLWrite] = []
+            if !messages.isEmpty {
+                writes.append(.upsert(table: "outbox", columns: OutboxRecord.columns, key: ["id"], rows: messages.map(\.values)))
+            }
             if !coupons.isEmpty {
                 writes.append(
                     .insert(table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
+            }
+            if let lease, !held.isEmpty {
+                writes.append(
+                    .statement(
+                        Self.idList(
+                            "UPDATE outbox SET next_attempt_at = ? WHERE status = ? AND next_attempt_at IS NOT NULL AND id", held,
+                            first: [.date(lease.until), .text(MessageStatus.queued.rawValue)])))
             }
             return (writes, ())
         }
@@ -102,35 +111,5 @@ extension SQLStore {
         var counts: [String: Int] = [:]
         for row in rows[0] { if let status = row.text(0) { counts[status] = Int(row.int(1) ?? 0) } }
         return counts
-    }
-}
-
-/// A coupon issued with a message.
-public struct CouponRecord: Sendable, Hashable {
-    public var tenantID: String
-    public var code: String
-    /// unique or referral.
-    public var kind: String
-    public var percent: Double
-    public var contactID: String
-    public var messageID: String
-    public var validUntil: Date?
-    public var createdAt: Date
-
-    public init(tenantID: String, code: String, kind: String, percent: Double, contactID: String, messageID: String, validUntil: Date?, createdAt: Date) {
-        self.tenantID = tenantID
-        self.code = code
-        self.kind = kind
-        self.percent = percent
-        self.contactID = contactID
-        self.messageID = messageID
-        self.validUntil = validUntil
-        self.createdAt = createdAt
-    }
-
-    static let columns = ["tenant_id", "code", "kind", "percent", "contact_id", "message_id", "valid_until", "created_at"]
-
-    var values: [SQLValue] {
-        [.text(tenantID), .text(code), .text(kind), .double(percent), .text(contactID), .text(messageID), .date(validUntil), .date(createdAt)]
     }
 }

@@ -1,0 +1,128 @@
+/// What a queued message carries from the step that queued it to its dispatch: the coupon to issue, whether a language
+/// model may rewrite it, the values its template reads, and (once sent) who wrote the text. Persisted as the JSON object
+/// in `outbox.options`, under the keys below, which never change.
+public struct MessageOptions: Sendable, Hashable {
+    /// A coupon to issue at dispatch (`coupon`).
+    public var coupon: CouponOptions?
+    /// A language model may rewrite the rendered copy within the guard rails (`personalise`).
+    public var personalise: Bool
+    /// What the template reads besides the contact, the shop and the links: the run's values when the step ran (`context`).
+    public var context: JSONObject
+    /// Who wrote the text that was sent (`personalisation`), recorded at dispatch.
+    public var personalisation: PersonalisationNote?
+
+    public init(coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil) {
+        self.coupon = coupon
+        self.personalise = personalise
+        self.context = context
+        self.personalisation = personalisation
+    }
+
+    /// Reads the persisted object; a missing or unreadable part is left empty, never an error (old rows stay readable).
+    public init(_ value: JSONValue) {
+        let object = value.objectValue ?? [:]
+        coupon = object["coupon"].flatMap(CouponOptions.init)
+        personalise = object["personalise"]?.boolValue ?? false
+        context = object["context"]?.objectValue ?? [:]
+        personalisation = object["personalisation"].flatMap(PersonalisationNote.init)
+    }
+
+    /// Reads the persisted JSON text.
+    public init(json: String) {
+        self.init((try? JSONParser.parse(json)) ?? .null)
+    }
+
+    /// The persisted object.
+    public var jsonValue: JSONValue {
+        var object = JSONObject()
+        object["coupon"] = coupon?.jsonValue
+        if personalise { object["personalise"] = true }
+        if !context.isEmpty { object["context"] = .object(context) }
+        object["personalisation"] = personalisation?.jsonValue
+        return .object(object)
+    }
+
+    /// The persisted JSON text.
+    public var json: String { jsonValue.jsonString }
+}
+
+extension MessageOptions: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try JSONValue(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try jsonValue.encode(to: encoder)
+    }
+}
+
+/// The coupon a message issues when it is sent: a unique code or a referral code, a discount and how long it is valid.
+public struct CouponOptions: Sendable, Hashable {
+    public var kind: CouponKind
+    public var percent: Double?
+    public var amount: Double?
+    public var validitySeconds: Double
+
+    public init(kind: CouponKind, percent: Double? = nil, amount: Double? = nil, validitySeconds: Double = 7 * 86_400) {
+        self.kind = kind
+        self.percent = percent
+        self.amount = amount
+        self.validitySeconds = validitySeconds
+    }
+
+    init?(_ value: JSONValue) {
+        guard let object = value.objectValue else { return nil }
+        kind = object["kind"]?.stringValue.flatMap(CouponKind.init) ?? .unique
+        percent = object["percent"]?.doubleValue
+        amount = object["amount"]?.doubleValue
+        validitySeconds = object["validity_seconds"]?.doubleValue ?? 7 * 86_400
+    }
+
+    var jsonValue: JSONValue {
+        var object: JSONObject = ["kind": .string(kind.rawValue), "validity_seconds": .double(validitySeconds)]
+        object["percent"] = percent.map(JSONValue.double)
+        object["amount"] = amount.map(JSONValue.double)
+        return .object(object)
+    }
+}
+
+/// Which kind of code a coupon is. Raw values are persisted (`coupons.kind`, `outbox.options`).
+public enum CouponKind: String, Sendable, Hashable, CaseIterable {
+    /// `AP-…`: one customer's discount (abandoned cart, win-back).
+    case unique
+    /// `REF-…`: a customer's code to share with friends.
+    case referral
+    /// `RWD-…`: the reward for a referral that converted.
+    case reward
+}
+
+/// Who wrote the text of a sent message: the template, or a model that rewrote it (and why it was not used, if not).
+public struct PersonalisationNote: Sendable, Hashable {
+    public var writtenBy: String
+    public var provider: String?
+    public var model: String?
+    public var reason: String?
+
+    public init(writtenBy: String, provider: String? = nil, model: String? = nil, reason: String? = nil) {
+        self.writtenBy = writtenBy
+        self.provider = provider
+        self.model = model
+        self.reason = reason
+    }
+
+    init?(_ value: JSONValue) {
+        guard let object = value.objectValue else { return nil }
+        writtenBy = object["written_by"]?.stringValue ?? "template"
+        provider = object["provider"]?.stringValue
+        model = object["model"]?.stringValue
+        reason = object["reason"]?.stringValue
+    }
+
+    var jsonValue: JSONValue {
+        var object: JSONObject = ["written_by": .string(writtenBy)]
+        object["provider"] = provider.map(JSONValue.string)
+        object["model"] = model.map(JSONValue.string)
+        object["reason"] = reason.map(JSONValue.string)
+        return .object(object)
+    }
+}

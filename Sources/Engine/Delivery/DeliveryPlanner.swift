@@ -1,0 +1,87 @@
+import AutopilotCore
+import Flows
+import Foundation
+import Storage
+
+/// Decides what becomes of a claimed message: the flow's pause, the contact, the template, the smart-sending policy
+/// (consent, unsubscribes, bounces, frequency caps, quiet hours), the coupon and the rendering. Pure: no store, no clock,
+/// no network; the dispatcher carries out the decision.
+public struct DeliveryPlanner: Sendable {
+    public let policy: SmartSendingPolicy
+    public let renderer: TemplateRenderer
+    public let shop: ShopIdentity
+
+    public init(policy: SmartSendingPolicy, renderer: TemplateRenderer = TemplateRenderer(), shop: ShopIdentity) {
+        self.policy = policy
+        self.renderer = renderer
+        self.shop = shop
+    }
+
+    /// The decision for one claimed message at `now`. `template` is the tenant's active version of the message's
+    /// template (or the built-in one); `pausedReason` is set when the message's flow is paused.
+    public func decide(_ item: DispatchItem, template: MessageTemplate?, links: TrackingLinks, pausedReason: String?, now: Date) -> DeliveryDecision {
+        let message = item.message
+        if message.flowID != nil, pausedReason != nil { return .hold(reason: "flow_paused") }
+        guard let contact = item.contact else { return .skip(reason: "contact_missing") }
+        guard let template, template.status == .active else { return .skip(reason: "template_not_active") }
+        let decision = policy.decide(
+            OutgoingMessageFacts(channel: message.channel, purpose: message.purpose, scheduledAt: message.scheduledAt),
+            contact: RecipientFacts(contact: contact, unsubscribed: Self.unsubscribes(contact), emailHardBounced: item.emailHardBounced),
+            history: RecentSends(item.recentSends.map { .init(channel: $0.channel, purpose: $0.purpose, sentAt: $0.sentAt) }), now: now)
+        switch decision {
+        case .skip(let reason): return .skip(reason: reason.code)
+        case .defer(let until, let reason): return .defer(until: until, reason: reason.code)
+        case .send: break
+        }
+        var context = message.options.context
+        context["contact"] = .object(FlowEntities.contact(contact))
+        context["shop"] = ["name": .string(shop.name), "url": .string(shop.url), "signature": .string(shop.signature)]
+        context["links"] = [
+            "unsubscribe": .string(links.unsubscribeURL(channel: message.channel)), "review": .string("\(shop.url)/reviews/new"),
+            "booking": .string("\(shop.url)/booking"),
+        ]
+        var coupon: CouponRecord?
+        if let request = message.options.coupon {
+            let issued = MessageCoupon.issue(request, message: message, now: now)
+            coupon = issued.record
+            let values = JSONValue.object(issued.values(shopURL: shop.url))
+            context["coupon"] = values
+            if request.kind == .referral { context["referral"] = values }
+        }
+        let rendered: RenderedMessage
+        do {
+            rendered = try renderer.render(template, locale: contact.locale, context: context)
+        } catch {
+            return .fail(error: "template: \(error)")
+        }
+        guard let recipient = message.channel == .email ? contact.email : contact.phone else {
+            return .skip(reason: SendBlockReason.missingAddress.code)
+        }
+        return .send(
+            PreparedMessage(
+                rendered: rendered, recipient: recipient, links: links, coupon: coupon, personalise: message.options.personalise,
+                firstName: contact.firstName))
+    }
+
+    /// Channels the contact unsubscribed from (a withdrawn consent whose source is an unsubscribe).
+    public static func unsubscribes(_ contact: ContactRecord) -> Set<ChannelScope> {
+        var scopes = Set<ChannelScope>()
+        for (channel, consent) in contact.consents where !consent.granted && consent.source == EventType.contactUnsubscribed.rawValue {
+            scopes.insert(ChannelScope(rawValue: channel.rawValue) ?? .all)
+        }
+        return scopes
+    }
+}
+
+/// The shop as its messages name it: `{{shop.name}}`, `{{shop.url}}`, `{{shop.signature}}`.
+public struct ShopIdentity: Sendable, Hashable {
+    public var name: String
+    public var url: String
+    public var signature: String
+
+    public init(name: String, url: String, signature: String) {
+        self.name = name
+        self.url = url
+        self.signature = signature
+    }
+}

@@ -1,0 +1,167 @@
+import AutopilotCore
+import Channels
+import Flows
+import Foundation
+import Logging
+import Storage
+
+/// Sends what the outbox holds: claims due messages, asks the `DeliveryPlanner` what becomes of each, hands the ones
+/// that go to the tenant's sender for their channel, and records each outcome as soon as the provider answers (in groups
+/// only for senders that tolerate a repeat). A dispatcher killed at any point re-sends at most the one message whose
+/// answer it had not yet recorded. Transient failures retry with backoff; after the last attempt the message fails and
+/// `message.failed` is recorded.
+struct MessageDispatcher: Sendable {
+    let dependencies: Dependencies
+    let settings: FlowEngineSettings
+    let senders: SenderDirectory
+    let planner: DeliveryPlanner
+    let templates: TemplateResolver
+    let breakers: FlowBreakers
+    /// Outcomes of senders that tolerate repeats are written at least this often.
+    static let groupSize = 200
+
+    /// Dispatches one claimed batch; returns how many messages it looked at.
+    func dispatchBatch(now: Date) async throws -> Int {
+        let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
+        guard !items.isEmpty else { return 0 }
+        let tenants = Set(items.map(\.message.tenantID))
+        let paused = try await breakers.paused(tenants: tenants)
+        let resolved = try await templates.load(tenantIDs: tenants)
+        let channels = try await DispatchChannels.load(
+            tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
+        var log = DeliveryLog(dependencies: dependencies)
+        var tally = IntegrationTally()
+        var lease = LeaseKeeper(lease: settings.lease)
+        for (index, item) in items.enumerated() {
+            let remaining = { items[index...].map(\.message.id) }
+            guard try await lease.keep(remaining, log: &log, clock: dependencies.clock) else {
+                // Too close to the end of the claim: another worker may take these soon. Hand them back, due at once, unattempted.
+                for held in items[index...] { log.add(Self.handedBack(held.message, now: now)) }
+                break
+            }
+            var message = item.message
+            message.updatedAt = now
+            let decision = planner.decide(
+                item, template: resolved.template(named: message.template, tenantID: message.tenantID), links: channels.links(for: message),
+                pausedReason: message.flowID.flatMap { paused[message.tenantID]?[$0] }, now: now)
+            guard case .send(let prepared) = decision, let contact = item.contact else {
+                log.add(Self.apply(decision, to: message))
+                continue
+            }
+            let sender = channels.senders.sender(for: message.channel, tenantID: message.tenantID)
+            var copy = prepared.rendered
+            if prepared.personalise {
+                let personalised = await CopyPersonaliser(gateway: dependencies.ai.gateway)
+                    .personalise(copy, for: .init(firstName: prepared.firstName), tenantID: message.tenantID)
+                copy = personalised.message
+                message.options.personalisation = personalised.note
+                guard try await lease.keep(remaining, log: &log, clock: dependencies.clock) else {
+                    for held in items[index...] { log.add(Self.handedBack(held.message, now: now)) }
+                    break
+                }
+            }
+            message.recipient = prepared.recipient
+            message.locale = copy.locale
+            message.subject = copy.subject
+            message.body = copy.text
+            message.sender = sender.name
+            let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
+            record(outcome, of: message, contact: contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
+            if !sender.toleratesRepeats || log.pending.count >= Self.groupSize {
+                try await log.flush(renewing: lease.renewalIfDue({ items[(index + 1)...].map(\.message.id) }, clock: dependencies.clock))
+            }
+        }
+        try await log.flush()
+        try await breakers.judge(log.written, paused: paused, now: now)
+        do {
+            try await dependencies.store.recordIntegrationOutcomes(tally, at: now)
+        } catch {
+            dependencies.logger.error("integration health not recorded", metadata: ["error": "\(error)"])
+        }
+        return items.count
+    }
+
+    /// Records a sender's answer: sent (with `message.sent`), retried later, or failed for good (with `message.failed`).
+    private func record(
+        _ outcome: Channels.SendOutcome, of message: OutboxRecord, contact: ContactRecord, coupon: CouponRecord?, sender: String, now: Date,
+        log: inout DeliveryLog, tally: inout IntegrationTally
+    ) {
+        var message = message
+        switch outcome {
+        case .sent(let providerID):
+            tally.success(sender, kind: "channel", at: now)
+            message.status = .sent
+            message.providerID = providerID
+            message.sentAt = now
+            message.nextAttemptAt = nil
+            var properties: JSONObject = [
+                "message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template),
+            ]
+            properties["subject"] = message.subject.map(JSONValue.string)
+            properties["flow_id"] = message.flowID.map(JSONValue.string)
+            log.emit(.messageSent, about: message, contact: contact, at: now, key: "sent:" + message.id, properties: properties)
+            log.add(message, coupon: coupon)
+        case .failed(let failure):
+            message.lastError = "\(failure.code): \(failure.reason)"
+            tally.failure(sender, kind: "channel", at: now, error: message.lastError ?? failure.code)
+            if failure.isTransient && message.attempts < settings.maximumAttempts {
+                let backoff = min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(max(message.attempts - 1, 0))))
+                message.nextAttemptAt = now.addingTimeInterval(max(backoff, failure.retryAfter ?? 0))
+                log.add(message)
+                return
+            }
+            log.add(Self.finish(message, status: .failed, reason: nil, error: message.lastError))
+            log.emit(
+                .messageFailed, about: message, contact: contact, at: now, key: "failed:" + message.id,
+                properties: ["message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template)])
+            if failure.code == "recipient_unsubscribed" {
+                // The provider knows the person opted out (a STOP to Twilio): record it, so nothing else is tried on that channel.
+                log.emit(
+                    .contactUnsubscribed, about: message, contact: contact, at: now, key: "provider-unsubscribed:\(message.channel.rawValue):" + contact.id,
+                    properties: ["channel": .string(message.channel.rawValue), "source": .string(sender)])
+            }
+        }
+    }
+
+    /// The outbox row after a decision that sends nothing.
+    static func apply(_ decision: DeliveryDecision, to message: OutboxRecord) -> OutboxRecord {
+        var message = message
+        switch decision {
+        case .send:
+            return message
+        case .skip(let reason):
+            return finish(message, status: .skipped, reason: reason)
+        case .fail(let error):
+            return finish(message, status: .failed, reason: nil, error: error)
+        case .defer(let until, let reason):
+            message.status = .blocked
+            message.blockedReason = reason
+            message.nextAttemptAt = until
+            message.attempts -= 1
+        case .hold(let reason):
+            // Not claimed again until a person resumes the flow.
+            message.status = .blocked
+            message.blockedReason = reason
+            message.nextAttemptAt = nil
+            message.attempts -= 1
+        }
+        return message
+    }
+
+    /// A claimed message given back unattempted, due at once.
+    static func handedBack(_ message: OutboxRecord, now: Date) -> OutboxRecord {
+        var released = message
+        released.attempts -= 1
+        released.nextAttemptAt = now
+        return released
+    }
+
+    static func finish(_ message: OutboxRecord, status: MessageStatus, reason: String?, error: String? = nil) -> OutboxRecord {
+        var message = message
+        message.status = status
+        message.blockedReason = reason
+        message.lastError = error ?? message.lastError
+        message.nextAttemptAt = nil
+        return message
+    }
+}
