@@ -51,8 +51,8 @@ struct FlowBreakers {
             try await store.saveActions([
                 FlowActionRecord(
                     id: FlowRunChanges.messageID(tenantID: tenant, key: "breaker:\(flow):\(Timestamp.format(now))").replacingOccurrences(of: "msg_", with: "act_"),
-                    tenantID: tenant, idempotencyKey: "breaker:\(flow):\(Timestamp.format(now))", runID: "", flowID: flow, contactID: "", kind: "notify",
-                    payload: JSONValue.object(["channel": "slack", "message": .string(text)]).jsonString, status: "pending", nextAttemptAt: now, createdAt: now,
+                    tenantID: tenant, idempotencyKey: "breaker:\(flow):\(Timestamp.format(now))", runID: "", flowID: flow, contactID: "", kind: .notify,
+                    payload: JSONValue.object(["channel": "slack", "message": .string(text)]).jsonString, status: .pending, nextAttemptAt: now, createdAt: now,
                     updatedAt: now)
             ])
             pauses.append((tenant, flow, pause))

@@ -1,11 +1,20 @@
 import AutopilotCore
 import Foundation
-import Storage
 
-/// Keeps a dispatch batch's claim alive while it works: the lease is renewed with the outcomes written every quarter of
-/// it, and the batch stops (handing the rest back) if it ever comes within a fifth of its end, so that a slow provider or
-/// model never lets another worker claim, and send again, a message this one still holds.
+/// Keeps a claimed batch's lease honest while the batch works: renew it every quarter of the lease (with the outcomes
+/// written then), and stop (handing the rest back) once four fifths of it have passed without a renewal, since a renewal
+/// that late could land after another worker claimed the same rows. So a slow provider or model never lets a second
+/// worker take, and send again, something this one still holds.
 struct LeaseKeeper {
+    enum Check: Equatable {
+        /// Go on.
+        case keep
+        /// Go on, and write this new end of the lease for what is still held.
+        case renew(until: Date)
+        /// Stop: hand what is still held back.
+        case expiring
+    }
+
     let lease: TimeInterval
     private var renewedAt = ContinuousClock.now
 
@@ -13,28 +22,13 @@ struct LeaseKeeper {
         self.lease = lease
     }
 
-    private var sinceRenewal: Double {
+    /// Where the claim stands now; a `.renew` counts as renewed from this moment.
+    mutating func check(clock: any Clock) -> Check {
         let elapsed = (ContinuousClock.now - renewedAt).components
-        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-    }
-
-    /// Before working on the next message: false when the claim is too close to its end; renews it (writing what is
-    /// pending) when a quarter of it has passed.
-    mutating func keep(_ held: () -> [String], log: inout DeliveryLog, clock: any Clock) async throws -> Bool {
-        if sinceRenewal >= lease * 0.8 { return false }
-        if let renewal = renewalIfDue(held, clock: clock) { try await log.flush(renewing: renewal) }
-        return true
-    }
-
-    /// The renewal to write with the next flush once a quarter of the lease has passed: the messages still held, until a
-    /// full lease from now.
-    mutating func renewalIfDue(_ held: () -> [String], clock: any Clock) -> OutboxLease? {
-        // Past four fifths the renewal could land after another worker's claim: then the batch stops instead.
-        let elapsed = sinceRenewal
-        guard elapsed >= lease / 4, elapsed < lease * 0.8 else { return nil }
-        let ids = held()
-        guard !ids.isEmpty else { return nil }
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        if seconds >= lease * 0.8 { return .expiring }
+        guard seconds >= lease / 4 else { return .keep }
         renewedAt = ContinuousClock.now
-        return OutboxLease(messageIDs: ids, until: clock.now().addingTimeInterval(lease))
+        return .renew(until: clock.now().addingTimeInterval(lease))
     }
 }

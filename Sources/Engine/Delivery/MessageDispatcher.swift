@@ -33,12 +33,7 @@ struct MessageDispatcher: Sendable {
         var tally = IntegrationTally()
         var lease = LeaseKeeper(lease: settings.lease)
         for (index, item) in items.enumerated() {
-            let remaining = { items[index...].map(\.message.id) }
-            guard try await lease.keep(remaining, log: &log, clock: dependencies.clock) else {
-                // Too close to the end of the claim: another worker may take these soon. Hand them back, due at once, unattempted.
-                for held in items[index...] { log.add(Self.handedBack(held.message, now: now)) }
-                break
-            }
+            guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             var message = item.message
             message.updatedAt = now
             let decision = planner.decide(
@@ -55,10 +50,7 @@ struct MessageDispatcher: Sendable {
                     .personalise(copy, for: .init(firstName: prepared.firstName), tenantID: message.tenantID)
                 copy = personalised.message
                 message.options.personalisation = personalised.note
-                guard try await lease.keep(remaining, log: &log, clock: dependencies.clock) else {
-                    for held in items[index...] { log.add(Self.handedBack(held.message, now: now)) }
-                    break
-                }
+                guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             }
             message.recipient = prepared.recipient
             message.locale = copy.locale
@@ -68,7 +60,11 @@ struct MessageDispatcher: Sendable {
             let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
             record(outcome, of: message, contact: contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
             if !sender.toleratesRepeats || log.pending.count >= Self.groupSize {
-                try await log.flush(renewing: lease.renewalIfDue({ items[(index + 1)...].map(\.message.id) }, clock: dependencies.clock))
+                var renewal: OutboxLease?
+                if case .renew(let until) = lease.check(clock: dependencies.clock) {
+                    renewal = OutboxLease(messageIDs: items[(index + 1)...].map(\.message.id), until: until)
+                }
+                try await log.flush(renewing: renewal)
             }
         }
         try await log.flush()
@@ -79,6 +75,21 @@ struct MessageDispatcher: Sendable {
             dependencies.logger.error("integration health not recorded", metadata: ["error": "\(error)"])
         }
         return items.count
+    }
+
+    /// Before working on the next message: renews the claim of what is still held when due; when the claim is close to
+    /// its end, hands everything still held back (due at once, unattempted) and answers false.
+    private func keep(_ lease: inout LeaseKeeper, holding held: ArraySlice<DispatchItem>, log: inout DeliveryLog, now: Date) async throws -> Bool {
+        switch lease.check(clock: dependencies.clock) {
+        case .keep:
+            return true
+        case .renew(let until):
+            try await log.flush(renewing: OutboxLease(messageIDs: held.map(\.message.id), until: until))
+            return true
+        case .expiring:
+            for item in held { log.add(Self.handedBack(item.message, now: now)) }
+            return false
+        }
     }
 
     /// Records a sender's answer: sent (with `message.sent`), retried later, or failed for good (with `message.failed`).

@@ -1,16 +1,17 @@
+import AsyncHTTPClient
 import AutopilotCore
 import Channels
 import Foundation
 import Logging
+import NIOCore
+import NIOHTTP1
 import Storage
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
-/// Carries out the pending actions of runs: team notifications (Slack when `SLACK_WEBHOOK_URL` is set, else the log), outgoing webhooks
-/// (HTTP POST of the rendered JSON body), contact updates (recorded as `contact.updated` events). Tasks and approvals stay
-/// open for a person.
+/// Carries out the pending actions of runs: team notifications (Slack when `SLACK_WEBHOOK_URL` is set, else the log),
+/// outgoing webhooks (HTTP POST of the rendered JSON body), contact updates (recorded as `contact.updated` events). Tasks
+/// and approvals stay open for a person. What reaches the outside (a Slack post, a webhook) is recorded as soon as it
+/// answered, so a worker killed mid-batch repeats at most one of them; a batch close to the end of its claim hands the
+/// rest back.
 struct ActionRunner {
     let dependencies: Dependencies
     let settings: FlowEngineSettings
@@ -18,66 +19,97 @@ struct ActionRunner {
     func runDue(now: Date) async throws -> Int {
         let actions = try await dependencies.store.claimDueActions(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !actions.isEmpty else { return 0 }
-        var done: [FlowActionRecord] = []
         var tally = IntegrationTally()
+        var lease = LeaseKeeper(lease: settings.lease)
         var byTenant: [String: [FlowActionRecord]] = [:]
         for action in actions { byTenant[action.tenantID, default: []].append(action) }
-        for (tenantID, tenantActions) in byTenant {
-            let contactIDs = Set(tenantActions.map(\.contactID))
-            let contacts = try await dependencies.store.contacts(ids: contactIDs, tenantID: tenantID)
+        var expired = false
+        for tenantID in byTenant.keys.sorted() {
+            let tenantActions = byTenant[tenantID] ?? []
+            let contacts = try await dependencies.store.contacts(ids: Set(tenantActions.map(\.contactID)), tenantID: tenantID)
             var events = EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenantID)
+            var done: [FlowActionRecord] = []
             for var action in tenantActions {
+                if expired || lease.check(clock: dependencies.clock) == .expiring {
+                    // Given back unattempted, due at once: another pass (or worker) carries it out.
+                    expired = true
+                    action.attempts -= 1
+                    action.nextAttemptAt = now
+                    done.append(action)
+                    continue
+                }
                 let payload = (try? JSONParser.parse(action.payload))?.objectValue ?? [:]
-                var failure: String?
-                switch action.kind {
-                case "notify":
-                    let text = payload["message"]?.stringValue ?? ""
-                    if payload["channel"]?.stringValue == "slack", let slack = settings.slack {
-                        switch await slack.post(text: text) {
-                        case .posted:
-                            tally.success("slack", kind: "notifications", at: now)
-                        case .failed(let reason, let isTransient, _):
-                            tally.failure("slack", kind: "notifications", at: now, error: reason)
-                            failure = reason
-                            if !isTransient { action.attempts = settings.maximumAttempts }
-                        }
-                    } else {
-                        dependencies.logger.notice("team notification", metadata: ["tenant": "\(tenantID)", "flow": "\(action.flowID)", "message": "\(text)"])
-                    }
-                case "webhook":
-                    failure = await post(payload)
-                    if let failure {
-                        tally.failure("webhook_actions", kind: "webhooks", at: now, error: failure)
-                    } else {
-                        tally.success("webhook_actions", kind: "webhooks", at: now)
-                    }
-                case "update_contact":
-                    if let contact = contacts[action.contactID], let properties = Self.update(payload, contact: contact) {
-                        events.add(.contactUpdated, contact: contact, occurredAt: now, key: "flow-update:" + action.id, properties: properties)
-                    }
-                default:
-                    break
+                let attempt = await carryOut(action, payload: payload, contacts: contacts, events: &events, tally: &tally, now: now)
+                done.append(Self.settle(action, attempt, now: now, settings: settings))
+                if attempt.reachedOutside {
+                    try await events.flush()
+                    try await dependencies.store.saveActions(done)
+                    done = []
                 }
-                action.updatedAt = now
-                if let failure, action.attempts < settings.maximumAttempts {
-                    action.lastError = failure
-                    action.nextAttemptAt = now.addingTimeInterval(min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(action.attempts - 1))))
-                } else {
-                    action.lastError = failure
-                    action.status = failure == nil ? "done" : "failed"
-                    action.nextAttemptAt = nil
-                }
-                done.append(action)
             }
             try await events.flush()
+            try await dependencies.store.saveActions(done)
         }
-        try await dependencies.store.saveActions(done)
         do {
             try await dependencies.store.recordIntegrationOutcomes(tally, at: now)
         } catch {
             dependencies.logger.error("integration health not recorded", metadata: ["error": "\(error)"])
         }
         return actions.count
+    }
+
+    /// Carries out one action.
+    private func carryOut(
+        _ action: FlowActionRecord, payload: JSONObject, contacts: [String: ContactRecord], events: inout EngineEvents,
+        tally: inout IntegrationTally, now: Date
+    ) async -> ActionAttempt {
+        switch action.kind {
+        case .notify:
+            let text = payload["message"]?.stringValue ?? ""
+            guard payload["channel"]?.stringValue == "slack", let slack = settings.slack else {
+                dependencies.logger.notice(
+                    "team notification", metadata: ["tenant": "\(action.tenantID)", "flow": "\(action.flowID)", "message": "\(text)"])
+                return .done(reachedOutside: false)
+            }
+            switch await slack.post(text: text) {
+            case .posted:
+                tally.success("slack", kind: "notifications", at: now)
+                return .done(reachedOutside: true)
+            case .failed(let reason, let isTransient, _):
+                tally.failure("slack", kind: "notifications", at: now, error: reason)
+                return isTransient ? .retry(reason) : .failed(reason)
+            }
+        case .webhook:
+            let attempt = await post(payload)
+            if let error = attempt.error {
+                tally.failure("webhook_actions", kind: "webhooks", at: now, error: error)
+            } else {
+                tally.success("webhook_actions", kind: "webhooks", at: now)
+            }
+            return attempt
+        case .updateContact:
+            if let contact = contacts[action.contactID], let properties = Self.update(payload, contact: contact) {
+                events.add(.contactUpdated, contact: contact, occurredAt: now, key: "flow-update:" + action.id, properties: properties)
+            }
+            return .done(reachedOutside: false)
+        case .task, .approval:
+            // Waiting for a person: never claimed (they have no next attempt), nothing to do if one was.
+            return .done(reachedOutside: false)
+        }
+    }
+
+    /// The action after an attempt: done, failed for good, or due again after a backoff.
+    static func settle(_ action: FlowActionRecord, _ attempt: ActionAttempt, now: Date, settings: FlowEngineSettings) -> FlowActionRecord {
+        var action = action
+        action.updatedAt = now
+        action.lastError = attempt.error
+        if case .retry = attempt, action.attempts < settings.maximumAttempts {
+            action.nextAttemptAt = now.addingTimeInterval(min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(action.attempts - 1))))
+        } else {
+            action.status = attempt.error == nil ? .done : .failed
+            action.nextAttemptAt = nil
+        }
+        return action
     }
 
     /// The `contact.updated` properties for an attribute or tag change.
@@ -91,21 +123,45 @@ struct ActionRunner {
         return ["attributes": .object(["tags": .array(tags.map(JSONValue.string))])]
     }
 
-    /// POSTs a webhook action's body; nil on a 2xx answer, else the reason.
-    private func post(_ payload: JSONObject) async -> String? {
-        guard let text = payload["url"]?.stringValue, let url = URL(string: text), url.scheme == "http" || url.scheme == "https" else {
-            return "url: not an http(s) URL"
+    /// POSTs a webhook action's body: done on a 2xx answer, else retried (failed at once for a URL that cannot work).
+    private func post(_ payload: JSONObject) async -> ActionAttempt {
+        guard let text = payload["url"]?.stringValue, let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            return .failed("url: not an http(s) URL")
         }
-        var request = URLRequest(url: url, timeoutInterval: 10)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data((payload["body"] ?? .null).jsonString.utf8)
+        var request = HTTPClientRequest(url: text)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(ByteBuffer(string: (payload["body"] ?? .null).jsonString))
         do {
-            let (_, response) = try await URLSession.shared.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return (200..<300).contains(status) ? nil : "HTTP \(status)"
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+            _ = try? await response.body.collect(upTo: 1 << 16)
+            return (200..<300).contains(response.status.code) ? .done(reachedOutside: true) : .retry("HTTP \(response.status.code)")
         } catch {
-            return "\(error.localizedDescription)"
+            return .retry("\(error)")
+        }
+    }
+}
+
+/// What one attempt at an action came to.
+enum ActionAttempt: Equatable {
+    case done(reachedOutside: Bool)
+    /// Failed for now: tried again after a backoff, until the last attempt.
+    case retry(String)
+    /// Failed for good.
+    case failed(String)
+
+    var error: String? {
+        switch self {
+        case .done: nil
+        case .retry(let error), .failed(let error): error
+        }
+    }
+
+    /// Whether the attempt reached outside the process (so it is recorded at once).
+    var reachedOutside: Bool {
+        switch self {
+        case .done(let outside): outside
+        case .retry, .failed: true
         }
     }
 }

@@ -8,8 +8,9 @@ public struct FlowEngineSettings: Sendable {
     public var cartAbandonmentDelay: TimeInterval = 30 * 60
     /// Rows claimed per transaction.
     public var batchSize = 1_000
-    /// How long a claimed message or action stays with one worker before another may take it.
-    public var lease: TimeInterval = 300
+    /// How long a claimed message or action stays with one worker before another may take it. A working batch renews
+    /// its claim every quarter of this, so it only bounds how long messages wait after a worker dies.
+    public var lease: TimeInterval = 60
     /// Attempts before a message is failed for good (`message.failed`).
     public var maximumAttempts = 5
     /// The first retry delay; doubled per attempt, at most `maximumRetryDelay`.

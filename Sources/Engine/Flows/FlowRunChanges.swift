@@ -31,18 +31,18 @@ struct FlowRunChanges {
                         options: options, scheduledAt: message.scheduledAt, nextAttemptAt: message.scheduledAt,
                         createdAt: now, updatedAt: now))
             case .updateContact(let update, let key):
-                action(run, key: key, kind: "update_contact", payload: Self.payload(update), status: "pending", due: at)
+                action(run, key: key, kind: .updateContact, payload: Self.payload(update), status: .pending, due: at)
             case .notify(let channel, let message, let key):
                 let text = FlowText.render(message, context: run.context)
-                action(run, key: key, kind: "notify", payload: ["channel": .string(channel.rawValue), "message": .string(text)], status: "pending", due: at)
+                action(run, key: key, kind: .notify, payload: ["channel": .string(channel.rawValue), "message": .string(text)], status: .pending, due: at)
             case .callWebhook(let url, let body, let key):
-                action(run, key: key, kind: "webhook", payload: ["url": .string(url), "body": FlowText.render(body, context: run.context)], status: "pending", due: at)
+                action(run, key: key, kind: .webhook, payload: ["url": .string(url), "body": FlowText.render(body, context: run.context)], status: .pending, due: at)
             case .createTask(let task):
                 var payload: JSONObject = ["title": .string(FlowText.render(task.title, context: run.context)), "assignee": .string(task.assignee)]
                 payload["due_at"] = task.dueAt.map { .string(Timestamp.format($0)) }
-                action(run, key: task.idempotencyKey, kind: "task", payload: payload, status: "open", due: nil)
+                action(run, key: task.idempotencyKey, kind: .task, payload: payload, status: .open, due: nil)
             case .requestApproval(let prompt, let key):
-                action(run, key: key, kind: "approval", payload: ["prompt": prompt.map { .string(FlowText.render($0, context: run.context)) } ?? .null], status: "open", due: nil)
+                action(run, key: key, kind: .approval, payload: ["prompt": prompt.map { .string(FlowText.render($0, context: run.context)) } ?? .null], status: .open, due: nil)
             case .cancelQueuedMessages(let reason):
                 changes.cancelledRuns.append(RunCancellation(tenantID: tenantID, runID: run.id, reason: reason, at: now))
             case .scheduleTimer, .exit, .complete, .skip:
@@ -51,7 +51,7 @@ struct FlowRunChanges {
         }
     }
 
-    private mutating func action(_ run: FlowRun, key: String, kind: String, payload: JSONObject, status: String, due: Date?) {
+    private mutating func action(_ run: FlowRun, key: String, kind: FlowActionKind, payload: JSONObject, status: FlowActionStatus, due: Date?) {
         changes.actions.append(
             FlowActionRecord(
                 id: Self.messageID(tenantID: tenantID, key: key).replacingOccurrences(of: "msg_", with: "act_"), tenantID: tenantID,

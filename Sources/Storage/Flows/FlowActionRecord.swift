@@ -10,12 +10,10 @@ public struct FlowActionRecord: Sendable, Hashable {
     public var runID: String
     public var flowID: String
     public var contactID: String
-    /// notify, webhook, task, approval, update_contact.
-    public var kind: String
+    public var kind: FlowActionKind
     /// The action's details as a JSON object text.
     public var payload: String
-    /// pending (to carry out), open (waiting for a person), done, failed.
-    public var status: String
+    public var status: FlowActionStatus
     public var nextAttemptAt: Date?
     public var attempts: Int
     public var lastError: String?
@@ -23,8 +21,8 @@ public struct FlowActionRecord: Sendable, Hashable {
     public var updatedAt: Date
 
     public init(
-        id: String, tenantID: String, idempotencyKey: String, runID: String, flowID: String, contactID: String, kind: String, payload: String,
-        status: String, nextAttemptAt: Date?, attempts: Int = 0, lastError: String? = nil, createdAt: Date, updatedAt: Date
+        id: String, tenantID: String, idempotencyKey: String, runID: String, flowID: String, contactID: String, kind: FlowActionKind, payload: String,
+        status: FlowActionStatus, nextAttemptAt: Date?, attempts: Int = 0, lastError: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.tenantID = tenantID
@@ -49,16 +47,19 @@ public struct FlowActionRecord: Sendable, Hashable {
 
     var values: [SQLValue] {
         [
-            .text(id), .text(tenantID), .text(idempotencyKey), .text(runID), .text(flowID), .text(contactID), .text(kind), .text(payload),
-            .text(status), .date(nextAttemptAt), .integer(attempts), .text(lastError), .date(createdAt), .date(updatedAt),
+            .text(id), .text(tenantID), .text(idempotencyKey), .text(runID), .text(flowID), .text(contactID), .text(kind.rawValue), .text(payload),
+            .text(status.rawValue), .date(nextAttemptAt), .integer(attempts), .text(lastError), .date(createdAt), .date(updatedAt),
         ]
     }
 
     init(row: SQLRow) {
+        // A kind or status this version does not know is never carried out: read as a failed notification.
+        let kind = FlowActionKind(rawValue: row.text(6) ?? "")
+        let status = kind == nil ? nil : FlowActionStatus(rawValue: row.text(8) ?? "")
         self.init(
             id: row.text(0) ?? "", tenantID: row.text(1) ?? "", idempotencyKey: row.text(2) ?? "", runID: row.text(3) ?? "",
-            flowID: row.text(4) ?? "", contactID: row.text(5) ?? "", kind: row.text(6) ?? "", payload: row.text(7) ?? "{}",
-            status: row.text(8) ?? "", nextAttemptAt: row.date(9), attempts: Int(row.int(10) ?? 0), lastError: row.text(11),
+            flowID: row.text(4) ?? "", contactID: row.text(5) ?? "", kind: kind ?? .notify, payload: row.text(7) ?? "{}", status: status ?? .failed,
+            nextAttemptAt: status == nil ? nil : row.date(9), attempts: Int(row.int(10) ?? 0), lastError: row.text(11),
             createdAt: row.date(12) ?? .distantPast, updatedAt: row.date(13) ?? .distantPast)
     }
 }

@@ -6,7 +6,7 @@ import Storage
 extension FlowRunControl {
     /// Open approvals (runs held at an `approve` step) or open tasks, newest first, with their contact's email.
     public func openActions(kind: FlowActionKind, limit: Int = 500) async throws -> [FlowActionView] {
-        let actions = try await dependencies.store.flowActions(tenantID: tenantID, kind: kind.rawValue, status: "open", limit: limit)
+        let actions = try await dependencies.store.flowActions(tenantID: tenantID, kind: kind.rawValue, status: FlowActionStatus.open.rawValue, limit: limit)
         let contacts = try await dependencies.store.contacts(ids: Set(actions.map(\.contactID)), tenantID: tenantID)
         return actions.map { FlowActionView($0, email: contacts[$0.contactID]?.email) }
     }
@@ -38,11 +38,11 @@ extension FlowRunControl {
 
     /// Marks an open task done (idempotent for an already done task).
     public func complete(taskID: String, by person: String, note: String?) async throws -> FlowActionView {
-        guard let action = try await dependencies.store.flowAction(id: taskID, tenantID: tenantID), action.kind == FlowActionKind.task.rawValue else {
+        guard let action = try await dependencies.store.flowAction(id: taskID, tenantID: tenantID), action.kind == .task else {
             throw NotFoundError(what: "task \(taskID)")
         }
         var closed = action
-        if action.status == "open" {
+        if action.status == .open {
             closed = Self.close(action, decision: "done", by: person, now: dependencies.clock.now(), note: note)
             try await dependencies.store.saveActions([closed])
         }
@@ -61,10 +61,10 @@ extension FlowRunControl {
     }
 
     private func openAction(id: String, kind: FlowActionKind) async throws -> FlowActionRecord {
-        guard let action = try await dependencies.store.flowAction(id: id, tenantID: tenantID), action.kind == kind.rawValue else {
+        guard let action = try await dependencies.store.flowAction(id: id, tenantID: tenantID), action.kind == kind else {
             throw NotFoundError(what: "\(kind.rawValue) \(id)")
         }
-        guard action.status == "open" else { throw ConflictError(code: "already_decided", message: "\(kind.rawValue) \(id) is already \(action.status)") }
+        guard action.status == .open else { throw ConflictError(code: "already_decided", message: "\(kind.rawValue) \(id) is already \(action.status.rawValue)") }
         return action
     }
 
@@ -76,7 +76,7 @@ extension FlowRunControl {
         payload["decided_at"] = .string(Timestamp.format(now))
         payload["note"] = note.map(JSONValue.string)
         closed.payload = JSONValue.object(payload).jsonString
-        closed.status = "done"
+        closed.status = .done
         closed.updatedAt = now
         return closed
     }
@@ -92,11 +92,6 @@ public struct FlowResumeView: Sendable, Encodable, Equatable {
     enum CodingKeys: String, CodingKey {
         case flow, wasPaused = "was_paused", released
     }
-}
-
-/// The kinds of actions that wait for a person.
-public enum FlowActionKind: String, Sendable {
-    case approval, task
 }
 
 /// An approval or a task as the API and the CLI show it.
@@ -124,8 +119,8 @@ public struct FlowActionView: Sendable, Encodable, Equatable {
     init(_ action: FlowActionRecord, email: String?) {
         let payload = (try? JSONParser.parse(action.payload))?.objectValue ?? [:]
         id = action.id
-        kind = action.kind
-        status = action.status
+        kind = action.kind.rawValue
+        status = action.status.rawValue
         flow = action.flowID
         runID = action.runID
         contactID = action.contactID
