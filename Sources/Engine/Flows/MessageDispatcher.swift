@@ -8,7 +8,7 @@ import Storage
 /// Sends what the outbox holds: claims due messages, applies the smart-sending policy, renders the template, hands the
 /// message to the tenant's sender for its channel, and records what happened. Transient failures retry with backoff;
 /// after the last attempt the message fails and `message.failed` is recorded.
-struct MessageDispatcher: Sendable {
+public struct MessageDispatcher: Sendable {
     let dependencies: Dependencies
     let settings: FlowEngineSettings
     let senders: SenderDirectory
@@ -18,7 +18,7 @@ struct MessageDispatcher: Sendable {
     let breakers: FlowBreakers
 
     /// Dispatches one claimed batch; returns how many messages it looked at.
-    func dispatchBatch(now: Date) async throws -> Int {
+    public func dispatchBatch(now: Date) async throws -> Int {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !items.isEmpty else { return 0 }
         let tenants = Set(items.map(\.message.tenantID))

@@ -1,0 +1,76 @@
+import AutopilotCore
+import Channels
+import Engine
+import Logging
+import Foundation
+import Storage
+
+/// The demo's last days, lived through the flows: the shop's recent events are replayed on a virtual clock, the built-in
+/// flows run on them, and the audience answers what is sent (opens, clicks, orders), so analytics have something to attribute.
+struct DemoFlowDays {
+    let dependencies: Dependencies
+    let clock: ManualClock
+    let tenantID: String
+    let audience: DemoAudience
+    /// The clock moves by chunks; the audience's answers to a chunk's messages are ingested from the next one on.
+    var chunk: TimeInterval = 2 * 3_600
+
+    /// Runs from the clock's present until `end`; returns the flows' analytics over the period and the engine passes made.
+    /// `progress` hears the simulated day after each chunk.
+    func run(events: [JSONValue], until end: Date, progress: @Sendable (Date) -> Void = { _ in }) async throws -> (stats: [FlowStats], passes: Int) {
+        let start = clock.now()
+        var settings = FlowEngineSettings()
+        settings.shopName = "Maison Lavande"
+        settings.shopURL = "https://maison-lavande.example"
+        settings.shopSignature = "Claire, fondatrice de Maison Lavande"
+        settings.nightlyScoringHour = 3
+        // The messages stay in the database (`autopilot messages`); printing thousands of them would drown the report.
+        var quiet = Logger(label: "autopilot.sender.log")
+        quiet.logLevel = .warning
+        let senders = SenderDirectory(default: LogSender(logger: quiet))
+        var simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies, settings: settings, senders: senders), clock: clock)
+        simulator.minimumStep = 10 * 60
+        var pending = events.compactMap { event -> (Date, JSONValue)? in
+            guard let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
+            return (date, event)
+        }
+        var answered = Set<String>()
+        var passes = 0
+        var from = start
+        while from < end {
+            let until = min(from.addingTimeInterval(chunk), end)
+            let due = pending.filter { $0.0 <= until }
+            pending.removeAll { $0.0 <= until }
+            passes += try await simulator.run(events: due.map(\.1), tenantID: tenantID, until: until).steps
+            progress(until)
+            for answer in try await answers(since: from, answered: &answered) {
+                guard let date = answer["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { continue }
+                pending.append((date, answer))
+            }
+            from = until
+        }
+        return (try await FlowAnalytics(store: dependencies.store, tenantID: tenantID).stats(from: start, until: end), passes)
+    }
+
+    /// The audience's answers to the messages sent since `since` (each message answered once).
+    private func answers(since: Date, answered: inout Set<String>) async throws -> [JSONValue] {
+        var sent: [(id: String, channel: String, template: String, at: Date, contactID: String)] = []
+        var before: Int64?
+        pages: repeat {
+            let page = try await dependencies.store.events(EventQuery(type: .messageSent, limit: 100, before: before), tenantID: tenantID)
+            for event in page.events {
+                guard let at = Timestamp.parse(event.occurredAt), at >= since else { break pages }
+                guard let id = event.properties["message_id"]?.stringValue, let contactID = event.contactID, answered.insert(id).inserted else { continue }
+                sent.append((id, event.properties["channel"]?.stringValue ?? "email", event.properties["template"]?.stringValue ?? "", at, contactID))
+            }
+            before = page.nextCursor.flatMap(EventCursor.decode)
+        } while before != nil
+        guard !sent.isEmpty else { return [] }
+        let contacts = try await dependencies.store.contacts(ids: Set(sent.map(\.contactID)), tenantID: tenantID)
+        return sent.flatMap { message -> [JSONValue] in
+            guard let contact = contacts[message.contactID] else { return [] }
+            return audience.responses(
+                to: DemoAudience.Sent(messageID: message.id, channel: message.channel, template: message.template, sentAt: message.at, contact: contact))
+        }
+    }
+}
