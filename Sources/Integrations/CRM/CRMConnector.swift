@@ -15,6 +15,11 @@ public enum CRMRowOutcome: Sendable, Equatable {
 public struct CRMOutage: Sendable, Equatable {
     public var reason: String
     public var retryAfter: TimeInterval?
+
+    public init(reason: String, retryAfter: TimeInterval?) {
+        self.reason = reason
+        self.retryAfter = retryAfter
+    }
 }
 
 /// The outcome of sending a batch: per record key; keys missing from `outcomes` were not tried because of `outage`.
@@ -23,12 +28,23 @@ public struct CRMCallResult: Sendable {
     public var outage: CRMOutage?
     /// HTTP requests made.
     public var requests = 0
+
+    public init(outcomes: [String: CRMRowOutcome] = [:], outage: CRMOutage? = nil, requests: Int = 0) {
+        self.outcomes = outcomes
+        self.outage = outage
+        self.requests = requests
+    }
 }
 
 /// A contact to send, with the CRM's id for it when an earlier sync learned it.
 public struct CRMContactItem: Sendable {
     public var contact: CRMContact
     public var remoteID: String?
+
+    public init(contact: CRMContact, remoteID: String?) {
+        self.contact = contact
+        self.remoteID = remoteID
+    }
 }
 
 /// A deal to send, with its contact's CRM id and its own when already known.
@@ -36,6 +52,12 @@ public struct CRMDealItem: Sendable {
     public var deal: CRMDeal
     public var contactRemoteID: String
     public var remoteID: String?
+
+    public init(deal: CRMDeal, contactRemoteID: String, remoteID: String?) {
+        self.deal = deal
+        self.contactRemoteID = contactRemoteID
+        self.remoteID = remoteID
+    }
 }
 
 /// Speaks one CRM's API. Each request goes through the CRM's rate gate.
