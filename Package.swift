@@ -178,7 +178,6 @@ let package = Package(
             name: "ChannelsTests",
             dependencies: [
                 "Channels", "AutopilotCore", "TestSupport",
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

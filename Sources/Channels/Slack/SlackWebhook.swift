@@ -27,7 +27,8 @@ public struct SlackWebhook: Sendable {
         case .success(let reply):
             if reply.isSuccess { return .posted }
             let answer = String(decoding: reply.body.prefix(200), as: UTF8.self)
-            return .failed(reason: "slack: HTTP \(reply.status) \(answer)", isTransient: reply.status == 429 || reply.status >= 500, retryAfter: reply.retryAfter)
+            let transient = reply.status == 429 || reply.status >= 500
+            return .failed(reason: "slack: HTTP \(reply.status) \(answer)", isTransient: transient, retryAfter: reply.retryAfter)
         }
     }
 }
