@@ -176,12 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChannelsTests",
-            dependencies: [
-                "Channels", "AutopilotCore", "TestSupport",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ],
+            dependencies: ["Channels", "AutopilotCore", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// Synthetic traffic for `autopilot bench ingest`: each simulated customer sends ten events (signup, cart, order,

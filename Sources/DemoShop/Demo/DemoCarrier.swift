@@ -1,4 +1,3 @@
-import Engine
 /// The carriers demo orders ship with, and how their tracking numbers and pages look.
 enum DemoCarrier: String, Sendable, CaseIterable {
     case colissimo = "Colissimo"

@@ -1,4 +1,3 @@
-import Engine
 import Foundation
 
 /// Builds the demo shop's catalog: products with prices, consumption cycles, stock and a few price changes.

@@ -1,4 +1,3 @@
-import Engine
 /// The hand-written part of the demo catalog: fifty products of a small French shop, in French and English.
 enum DemoCatalogEntries {
     struct Entry {

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 
 extension DemoContactStory {
     /// Newsletters from the shop's outside e-mail tool, a few promotional SMS, the odd reply and unsubscribe.

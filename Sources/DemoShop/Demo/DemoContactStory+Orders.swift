@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// A line of a demo cart or order: which product, how many, at what unit price.

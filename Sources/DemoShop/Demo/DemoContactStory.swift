@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 
 /// Writes the whole history of one demo customer: signup, profile changes, orders, carts, wishes, messages.
 struct DemoContactStory {

@@ -1,4 +1,3 @@
-import Engine
 /// Where a demo customer lives: it decides language, time zone, names, phone numbers, e-mail domain and carriers.
 enum DemoCountry: Int, Sendable, CaseIterable {
     case france, unitedKingdom, unitedStates, morocco

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 
 /// The demo's events in batches, made as they are read: the catalog, then contact after contact, then the leads.
 ///

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// The events of one unit of the demo (a contact, a lead), collected out of order and handed out in chronological order.

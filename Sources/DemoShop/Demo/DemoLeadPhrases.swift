@@ -1,4 +1,3 @@
-import Engine
 /// Sentences inbound B2B leads write, by what they reveal: business fit, who decides, budget, timeline, how to follow up.
 enum DemoLeadPhrases {
     struct Pair {

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// Writes one inbound B2B lead: who, from which company and channel, and the free-text request they sent.

@@ -1,4 +1,3 @@
-import Engine
 import Foundation
 
 /// First and last names per culture, with the ASCII form used to build e-mail addresses.

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 
 /// One demo customer: who they are, how to reach them, what they agreed to, how they buy.
 struct DemoPersona: Sendable {

@@ -1,4 +1,3 @@
-import Engine
 import Foundation
 
 /// What the demo shop sells.

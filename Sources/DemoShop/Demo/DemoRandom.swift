@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// A seeded source of the demo's choices, with the few draws the generator needs.

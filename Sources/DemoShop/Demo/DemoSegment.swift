@@ -1,4 +1,3 @@
-import Engine
 /// How a demo customer buys over the two years.
 enum DemoSegment: Int, Sendable, CaseIterable {
     /// Frequent, regular repeat buyers who replenish consumables at their cycle.

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// A seeded, deterministic synthetic shop — catalog, customers with two years of history, B2B leads — as event envelopes.

@@ -1,4 +1,3 @@
-import Engine
 import Foundation
 
 /// What the demo shop generator makes: how many people, leads and products, over which stretch of time, from which seed.

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 
 /// What every demo contact's story draws on: the catalog, the newsletter schedule, the span of time.

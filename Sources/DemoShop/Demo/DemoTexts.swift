@@ -1,4 +1,3 @@
-import Engine
 /// The short texts demo customers write and the shop sends: reviews, support subjects, newsletter subjects, replies.
 enum DemoTexts {
     /// A review's text in the writer's language, about the product's kind when it says something specific.

@@ -1,4 +1,3 @@
-import Engine
 /// The demo's span of time in whole seconds since 1970, and how to place moments in it at human hours.
 struct DemoTimeline: Sendable {
     /// The first moment of the history.

@@ -1,5 +1,4 @@
 import AutopilotCore
-import Engine
 import Foundation
 import Storage
 
