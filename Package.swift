@@ -57,6 +57,8 @@ let package = Package(
             name: "Channels",
             dependencies: [
                 "AutopilotCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -67,7 +69,13 @@ let package = Package(
         ),
         .target(
             name: "Integrations",
-            dependencies: ["AutopilotCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "AutopilotCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -104,6 +112,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "DemoShop",
+            dependencies: [
+                "AutopilotCore", "Scoring", "Decisions", "Channels", "Storage", "Engine",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Server",
             dependencies: [
                 "Engine", "AutopilotCore",
@@ -120,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "autopilot",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "Engine", "Server", "LLM",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "DemoShop", "Server", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -128,6 +144,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/TestSupport",
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -147,12 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChannelsTests",
-            dependencies: [
-                "Channels", "AutopilotCore",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            ],
+            dependencies: ["Channels", "AutopilotCore", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -163,7 +187,7 @@ let package = Package(
         .testTarget(
             name: "LLMTests",
             dependencies: [
-                "LLM", "AutopilotCore",
+                "LLM", "AutopilotCore", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -176,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "AutopilotTests",
             dependencies: [
-                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Server", "LLM",
+                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "DemoShop", "Server", "LLM", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -3,10 +3,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import LLM
-import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
+import TestSupport
 
 /// A request the fake provider received.
 struct ReceivedRequest: Sendable {
@@ -65,40 +64,11 @@ final class FakeProviderServer: Sendable {
         router.on("**", method: .post) { request, _ -> Response in
             try await server.handle(request)
         }
-        let (ready, readyContinuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                readyContinuation.yield(channel.localAddress?.port ?? 0)
-                readyContinuation.finish()
-            },
-            logger: Self.quietLogger
-        )
-        // Stopped by a graceful shutdown, never by cancelling the serving task: cancelling while an accepted connection
-        // is still buffered traps in NIO ("Deinited NIOAsyncWriter without calling finish()").
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: Self.quietLogger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let boundPort = await iterator.next() ?? 0
+        return try await LoopbackHTTP.serve(router, label: "fake-provider") { boundPort in
             server.port.withLock { $0 = boundPort }
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body(server)) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
+            return try await body(server)
         }
     }
-
-    static let quietLogger: Logger = {
-        var logger = Logger(label: "fake-provider")
-        logger.logLevel = .critical
-        return logger
-    }()
 
     private func handle(_ request: Request) async throws -> Response {
         let buffer = try await request.body.collect(upTo: 4 * 1024 * 1024)

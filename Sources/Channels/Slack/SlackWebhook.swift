@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// A Slack incoming webhook: team notifications (hot lead, bad review, flow paused, budget stop) posted as
 /// `{"text": …}` (mrkdwn). Slack answers `ok` with 200; 4xx answers such as `invalid_payload`, `channel_not_found` or
 /// `no_service` are permanent, 429 and 5xx are worth retrying (`Retry-After` honoured).
@@ -23,19 +19,16 @@ public struct SlackWebhook: Sendable {
     }
 
     public func post(text: String) async -> Delivery {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try? JSONSerialization.data(withJSONObject: ["text": text])
-        do {
-            let (data, response) = try await URLSession.shared.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            if (200..<300).contains(status) { return .posted }
-            let body = String(decoding: data.prefix(200), as: UTF8.self)
-            let retryAfter = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Retry-After").flatMap(TimeInterval.init)
-            return .failed(reason: "slack: HTTP \(status) \(body)", isTransient: status == 429 || status >= 500, retryAfter: retryAfter)
-        } catch {
-            return .failed(reason: "slack: \(error.localizedDescription)", isTransient: true, retryAfter: nil)
+        let body = (try? JSONSerialization.data(withJSONObject: ["text": text])) ?? Data()
+        let headers = ["Content-Type": "application/json; charset=utf-8"]
+        switch await ProviderPost(provider: "slack", timeout: timeout).send(url, headers: headers, body: body) {
+        case .failure(let failure):
+            return .failed(reason: failure.reason, isTransient: true, retryAfter: nil)
+        case .success(let reply):
+            if reply.isSuccess { return .posted }
+            let answer = String(decoding: reply.body.prefix(200), as: UTF8.self)
+            let transient = reply.status == 429 || reply.status >= 500
+            return .failed(reason: "slack: HTTP \(reply.status) \(answer)", isTransient: transient, retryAfter: reply.retryAfter)
         }
     }
 }

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Integrations
 
 /// A written article, who wrote it, and in agentic mode every critique and why the loop stopped.
 public struct BlogResult: Sendable, Hashable {

@@ -10,7 +10,7 @@ import Storage
 /// only for senders that tolerate a repeat). A dispatcher killed at any point re-sends at most the one message whose
 /// answer it had not yet recorded. Transient failures retry with backoff; after the last attempt the message fails and
 /// `message.failed` is recorded.
-struct MessageDispatcher: Sendable {
+public struct MessageDispatcher: Sendable {
     let dependencies: Dependencies
     let settings: FlowEngineSettings
     let senders: SenderDirectory
@@ -21,7 +21,7 @@ struct MessageDispatcher: Sendable {
     static let groupSize = 200
 
     /// Dispatches one claimed batch; returns how many messages it looked at.
-    func dispatchBatch(now: Date) async throws -> Int {
+    public func dispatchBatch(now: Date) async throws -> Int {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
         guard !items.isEmpty else { return 0 }
         let tenants = Set(items.map(\.message.tenantID))

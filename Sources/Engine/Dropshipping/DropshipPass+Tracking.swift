@@ -1,6 +1,7 @@
 import AutopilotCore
 import Channels
 import Foundation
+import Integrations
 import Logging
 import Storage
 

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Integrations
 import Storage
 
 /// Turns `order.placed` events into supplier order rows (pure): one `pending` row per supplier, and one `unroutable` row

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Integrations
 
 /// Dropshipping configuration: the SKU routing table, the suppliers with credentials, the storefront to sync tracking to,
 /// and the pacing of placement and tracking polls. Disabled (the worker does nothing) until a supplier is configured.

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Integrations
 import Storage
 
 /// `autopilot orders route --order ID`: how an order's lines split between suppliers, and its supplier orders' states.

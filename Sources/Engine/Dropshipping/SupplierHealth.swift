@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Integrations
 import Storage
 
 /// One supplier's line in `GET /health` and `autopilot health`: whether it is configured, its supplier orders by status,

@@ -10,7 +10,7 @@ import Storage
 public struct FlowEngine: Sendable {
     public let dependencies: Dependencies
     public let settings: FlowEngineSettings
-    let dispatcher: MessageDispatcher
+    public let dispatcher: MessageDispatcher
     let scores = ScoreMemory()
 
     public init(dependencies: Dependencies, settings: FlowEngineSettings = FlowEngineSettings(), senders: SenderDirectory = SenderDirectory()) throws {
@@ -100,7 +100,7 @@ public struct FlowEngine: Sendable {
     }
 
     /// Fires every timer due at `now`, batch after batch.
-    func advanceTimers(now: Date, catalogs: [String: FlowCatalog]) async throws -> Int {
+    public func advanceTimers(now: Date, catalogs: [String: FlowCatalog]) async throws -> Int {
         var total = 0
         while true {
             let claimed = try await dependencies.store.advanceDueRuns(now: now, limit: settings.batchSize) { records in

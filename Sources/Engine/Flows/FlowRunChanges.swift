@@ -4,18 +4,18 @@ import Foundation
 import Storage
 
 /// Turns interpreter results into store records: the run's row, its queued messages and its actions. Pure.
-struct FlowRunChanges {
+public struct FlowRunChanges {
     let tenantID: String
     let now: Date
-    var changes = FlowChanges()
+    public var changes = FlowChanges()
 
-    init(tenantID: String, now: Date) {
+    public init(tenantID: String, now: Date) {
         self.tenantID = tenantID
         self.now = now
     }
 
     /// Records a run after a step and every effect the step produced.
-    mutating func record(_ run: FlowRun, effects: [FlowEffect], startedAt: Date) {
+    public mutating func record(_ run: FlowRun, effects: [FlowEffect], startedAt: Date) {
         changes.runs.append(Self.record(run, tenantID: tenantID, startedAt: startedAt, now: now))
         let at = run.clock ?? now
         for effect in effects {

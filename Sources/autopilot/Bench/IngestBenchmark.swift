@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import AutopilotCore
+import DemoShop
 import Engine
 import Foundation
 import Hummingbird

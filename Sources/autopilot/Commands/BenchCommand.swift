@@ -1,5 +1,6 @@
 import ArgumentParser
 import Decisions
+import DemoShop
 import Foundation
 import Scoring
 import Storage

@@ -2,6 +2,7 @@ import ArgumentParser
 import AutopilotCore
 import Engine
 import Foundation
+import Integrations
 import Storage
 
 /// `autopilot content blog`: the blog generator (docs/content.md).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutopilotCore
+import DemoShop
 import Engine
 import Foundation
 import Storage

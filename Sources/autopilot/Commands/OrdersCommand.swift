@@ -2,6 +2,7 @@ import ArgumentParser
 import AutopilotCore
 import Engine
 import Foundation
+import Integrations
 
 struct OrdersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -4,6 +4,7 @@ import Foundation
 import LLM
 import Storage
 import Testing
+import TestSupport
 
 @Suite("AI — accounting in llm_calls and the monthly budget")
 struct AIAccountingTests {

@@ -2,9 +2,9 @@ import AutopilotCore
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import Synchronization
+import TestSupport
 
 /// An OpenAI-compatible server on 127.0.0.1 (port 0): `POST /v1/chat/completions` answers the Chat Completions format
 /// (`choices[0].message.content`, `usage`) with the text `reply` gives for the request body; it keeps every request body.
@@ -31,26 +31,9 @@ final class LoopbackChatServer: Sendable {
         router.post("v1/chat/completions") { request, _ -> Response in
             try await server.answer(request)
         }
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        var logger = Logger(label: "loopback-chat")
-        logger.logLevel = .critical
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
+        return try await LoopbackHTTP.serve(router, label: "loopback-chat") { port in
             server.boundPort.withLock { $0 = port }
-            let result = try await body(server)
-            group.cancelAll()
-            return result
+            return try await body(server)
         }
     }
 

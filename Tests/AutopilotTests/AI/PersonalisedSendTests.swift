@@ -4,11 +4,12 @@ import Engine
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// End to end: a churn crossing starts the at-risk flow, whose first email asks for personalisation; the model (a
 /// loopback OpenAI-compatible server) rewrites it inside the guard rails, and the rewrite is what reaches the SMTP
 /// server, with the writer recorded on the message.
-@Suite(.enabled(if: SMTPTestPeer.isAvailable, "python3 cannot import aiosmtpd"))
+@Suite(.enabled(if: SMTPPeer.isAvailable, "python3 cannot import aiosmtpd"))
 struct PersonalisedSendTests {
     static let now = Fixtures.date("2026-03-10T10:00:00Z")
     static let opening = "Un mot pour vous, Marc."
@@ -34,7 +35,7 @@ struct PersonalisedSendTests {
     }
 
     @Test func theModelsRewriteReachesTheCustomerAndItsWriterIsRecorded() async throws {
-        let peer = try await SMTPTestPeer.start([])
+        let peer = try await SMTPPeer.start([])
         defer { peer.stop() }
         try await LoopbackChatServer.with(reply: Self.rewrite) { server in
             let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))

@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import TestSupport
 
 /// A request as a fake CRM saw it.
 struct CRMTestRequest: Sendable {

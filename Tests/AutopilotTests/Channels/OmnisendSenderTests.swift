@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Foundation
 import Testing
+import TestSupport
 
 /// Our Omnisend client against a loopback server answering as Omnisend's events API documents.
 @Suite("Channels — Omnisend events")

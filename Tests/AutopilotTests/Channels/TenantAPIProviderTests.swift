@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// A tenant's own API providers (stored settings, secrets apart) carry its flow messages: SMS through Twilio, email
 /// through Omnisend, each a loopback server speaking the vendor's API; another tenant stays on the default.

@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Foundation
 import Testing
+import TestSupport
 
 /// Our WhatsApp Cloud API client against a loopback server answering as Meta's Graph API documents.
 @Suite("Channels — WhatsApp Cloud API")

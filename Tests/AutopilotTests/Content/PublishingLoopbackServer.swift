@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import Synchronization
+import TestSupport
 
 /// A real HTTP server on 127.0.0.1 (port 0) standing in for WordPress, the Graph API and LinkedIn: every POST is kept
 /// with its path, headers and body, and answered by `answer` (status, headers, body).

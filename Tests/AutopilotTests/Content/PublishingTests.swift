@@ -1,7 +1,9 @@
 import AutopilotCore
 import Engine
 import Foundation
+import Integrations
 import Testing
+import TestSupport
 
 @Suite("Content — WordPress, Facebook and LinkedIn publishers against loopback servers")
 struct PublishingTests {

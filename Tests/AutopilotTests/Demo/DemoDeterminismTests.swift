@@ -1,4 +1,5 @@
 import AutopilotCore
+import DemoShop
 import Engine
 import Foundation
 import Testing

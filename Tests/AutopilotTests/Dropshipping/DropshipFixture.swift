@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Engine
 import Foundation
+import Integrations
 import NIOCore
 import Storage
 

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Engine
 import Foundation
+import Integrations
 import Storage
 import Testing
 

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Engine
 import Foundation
+import Integrations
 import Testing
 
 @Suite("Dropshipping — routing by SKU prefix")

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
+import TestSupport
 
 /// A real HTTP server on 127.0.0.1 (LoopbackHTTP) standing in for CJdropshipping, BigBuy, Shopify and Slack at once (by path prefix):
 /// it answers GET and POST with `answer`, and keeps every request with its headers.

@@ -2,6 +2,7 @@ import AutopilotCore
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// Kills a real `autopilot serve` (API + worker) with SIGKILL while it routes and dispatches order confirmations, restarts
 /// it, and checks that every order got exactly one message, sent once, and one `message.sent` event.
@@ -20,7 +21,7 @@ struct ServeKillTests {
         let created = try JSONParser.parse(try ServeProcess.run(["tenants", "create", "Kill test shop", "--database", database, "--json"]))
         let key = try #require(created["api_key"]?.stringValue)
         let tenantID = try #require(created["tenant_id"]?.stringValue)
-        let port = try ServeProcess.freePort()
+        let port = try LoopbackPort.unused()
         var server = try ServeProcess.serve(database: database, port: port, log: log)
         try await ServeProcess.waitUntilHealthy(port: port)
 

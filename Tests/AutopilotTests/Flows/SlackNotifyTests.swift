@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 @Suite("Flow engine — Slack notifications")
 struct SlackNotifyTests {

@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Foundation
 import Testing
+import TestSupport
 
 /// Our Twilio client against a loopback server answering as Twilio's Messages API documents.
 @Suite("Channels — Twilio Messages API")

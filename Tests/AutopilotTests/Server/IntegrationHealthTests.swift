@@ -9,6 +9,7 @@ import NIOCore
 import Server
 import Storage
 import Testing
+import TestSupport
 
 /// `GET /health` lists every configured channel and integration with its last success and last error, from what the
 /// dispatcher, the action runner and the gateway recorded.

@@ -4,15 +4,16 @@ import Engine
 import Foundation
 import Storage
 import Testing
+import TestSupport
 
 /// The dispatcher sends a tenant's email through its own SMTP relay (the real `SMTPSender` to a real aiosmtpd server),
 /// with signed tracking links and unsubscribe header; a tenant without settings stays on `log`.
-@Suite(.enabled(if: SMTPTestPeer.isAvailable, "python3 cannot import aiosmtpd"))
+@Suite(.enabled(if: SMTPPeer.isAvailable, "python3 cannot import aiosmtpd"))
 struct EmailDispatchTests {
     static let secret = "email-dispatch-test-secret-0123456789abcdef"
 
     @Test func aTenantsEmailLeavesThroughItsRelayTrackedAndSigned() async throws {
-        let peer = try await SMTPTestPeer.start(["--user", "boutique", "--password", "s3cret-pass"])
+        let peer = try await SMTPPeer.start(["--user", "boutique", "--password", "s3cret-pass"])
         defer { peer.stop() }
         try await TestDatabases.withSQLite { store in
             let clock = ManualClock(FlowScenario.start)

@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("SMTP delivery to a real server (aiosmtpd)", .enabled(if: SMTPPeer.isAvailable, Comment(rawValue: SMTPPeer.unavailableReason)))
 struct SMTPDeliveryTests {

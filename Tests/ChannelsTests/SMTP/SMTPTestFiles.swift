@@ -1,15 +1,8 @@
 import Foundation
+import TestSupport
 
-/// Paths and helpers the SMTP tests share: the fixtures folder, scratch folders, self-signed certificates, a dead port.
+/// Self-signed certificates for the SMTP tests.
 enum SMTPTestFiles {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
-    static func makeDirectory(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-smtp-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// A self-signed certificate for `localhost` and 127.0.0.1, made with the `openssl` command.
     struct Certificate {
         var directory: URL
@@ -23,7 +16,7 @@ enum SMTPTestFiles {
     }
 
     static func makeCertificate() throws -> Certificate {
-        let directory = try makeDirectory("cert")
+        let directory = try ScratchDirectory.make("smtp-cert")
         let certificate = directory.appendingPathComponent("cert.pem").path
         let key = directory.appendingPathComponent("key.pem").path
         let process = Process()

@@ -36,7 +36,7 @@ public struct WordPressPublisher: Sendable {
     public var endpoint: String { siteURL + "/wp-json/wp/v2/posts" }
 
     /// Creates the post; `PublishingError` with WordPress's `code` and `message` when it refuses.
-    public func publish(_ article: BlogArticle, http: PublishingHTTP) async throws -> PublicationOutcome {
+    public func publish(_ article: some PublishableArticle, http: PublishingHTTP) async throws -> PublicationOutcome {
         let credentials = Data("\(user):\(applicationPassword)".utf8).base64EncodedString()
         let body: JSONValue = [
             "title": .string(article.title), "content": .string(article.bodyHTML), "excerpt": .string(article.metaDescription),

@@ -105,7 +105,8 @@ public struct CJClient: SupplierClient {
         return json["data"]
     }
 
-    static func text(_ value: JSONValue) -> String? {
+    /// A JSON string (nil when empty) or integer as text; nil for anything else.
+    public static func text(_ value: JSONValue) -> String? {
         switch value {
         case .string(let text): text.isEmpty ? nil : text
         case .int(let number): String(number)

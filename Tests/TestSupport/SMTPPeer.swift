@@ -1,35 +1,51 @@
 import Foundation
 
-/// The Python SMTP server in `Fixtures/smtp_peer.py` (aiosmtpd), started on a free port of 127.0.0.1 for one test.
-final class SMTPPeer {
+/// The Python SMTP server in `Fixtures/smtp_peer.py` (aiosmtpd), started on a free port of 127.0.0.1 for one test; the
+/// tests of the SMTP client and those sending through the real `SMTPSender` share it.
+/// Unchecked: the process is only read (isRunning) and terminated, both thread-safe in Foundation.
+public final class SMTPPeer: @unchecked Sendable {
     /// One message as the peer received and decoded it (`<n>.json`).
-    struct ReceivedMail: Decodable, Sendable {
-        struct Part: Decodable, Sendable {
-            var contentType: String
-            var charset: String
-            var transferEncoding: String
-            var content: String
+    public struct ReceivedMail: Decodable, Sendable {
+        public struct Part: Decodable, Sendable {
+            public var contentType: String
+            public var charset: String
+            public var transferEncoding: String
+            public var content: String
         }
 
-        var mailFrom: String
-        var mailOptions: [String]
-        var rcptTos: [String]
-        var connection: Int
-        var tls: Bool
-        var authMechanism: String
-        var authLogin: String
-        var headers: [String: String]
-        var fromDisplayName: String
-        var fromAddress: String
-        var contentType: String
-        var parts: [Part]
+        public var mailFrom: String
+        public var mailOptions: [String]
+        public var rcptTos: [String]
+        public var connection: Int
+        public var tls: Bool
+        public var authMechanism: String
+        public var authLogin: String
+        public var headers: [String: String]
+        public var fromDisplayName: String
+        public var fromAddress: String
+        public var contentType: String
+        public var parts: [Part]
+
+        /// The content of the first part of type `type`, with LF line ends.
+        public func part(_ type: String) -> String? {
+            parts.first { $0.contentType == type }?.content.replacingOccurrences(of: "\r\n", with: "\n")
+        }
     }
 
-    struct StartError: Error, CustomStringConvertible {
-        var description: String
+    /// The peer could not start (its log says why).
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    static let isAvailable: Bool = {
+    /// The script, used in place.
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/smtp_peer.py")
+
+    /// True when python3 can import aiosmtpd.
+    public static let isAvailable: Bool = {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", "import aiosmtpd"]
@@ -38,16 +54,17 @@ final class SMTPPeer {
         do {
             try process.run()
             process.waitUntilExit()
-            return process.terminationStatus == 0
+            return process.terminationStatus == 0 && FileManager.default.fileExists(atPath: script.path)
         } catch {
             return false
         }
     }()
 
-    static let unavailableReason = "python3 cannot import aiosmtpd (install it: python3 -m pip install aiosmtpd)"
+    public static let unavailableReason = "python3 cannot import aiosmtpd (install it: python3 -m pip install aiosmtpd)"
 
-    let directory: URL
-    let port: Int
+    /// Where the peer writes what it received.
+    public let directory: URL
+    public let port: Int
     private let process: Process
 
     private init(directory: URL, port: Int, process: Process) {
@@ -56,10 +73,9 @@ final class SMTPPeer {
         self.process = process
     }
 
-    /// Starts the peer with `arguments` (see the script's flags) and waits until it listens.
-    static func start(_ arguments: [String] = []) async throws -> SMTPPeer {
-        let directory = try SMTPTestFiles.makeDirectory("peer")
-        let script = SMTPTestFiles.fixtures.appendingPathComponent("smtp_peer.py")
+    /// Starts the peer with `arguments` (see the script's flags: `--user`, `--password`, `--slow`…) and waits until it listens.
+    public static func start(_ arguments: [String] = []) async throws -> SMTPPeer {
+        let directory = try ScratchDirectory.make("smtp-peer")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, "--dir", directory.path, "--lifetime", "120"] + arguments
@@ -83,19 +99,19 @@ final class SMTPPeer {
     }
 
     /// Ends the peer (SIGTERM) without blocking a thread of the test's concurrency pool, and removes its files.
-    func stop() {
+    public func stop() {
         if process.isRunning { process.terminate() }
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// The number of TCP connections the peer accepted.
-    var connectionCount: Int {
+    public var connectionCount: Int {
         let text = try? String(contentsOf: directory.appendingPathComponent("connections"), encoding: .utf8)
         return text.flatMap { Int($0) } ?? 0
     }
 
     /// Every message received so far, in order.
-    func messages() throws -> [ReceivedMail] {
+    public func messages() throws -> [ReceivedMail] {
         var mails: [ReceivedMail] = []
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -108,7 +124,7 @@ final class SMTPPeer {
     }
 
     /// The raw data of message `number` (1-based) as received, after the server removed the dot-stuffing.
-    func rawMessage(_ number: Int) throws -> String {
+    public func rawMessage(_ number: Int) throws -> String {
         String(decoding: try Data(contentsOf: directory.appendingPathComponent("\(number).eml")), as: UTF8.self)
     }
 }

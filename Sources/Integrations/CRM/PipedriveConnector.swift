@@ -1,6 +1,5 @@
 import AutopilotCore
 import Foundation
-import Integrations
 
 /// Pipedrive over its v1 API, one record per request: a person is found by exact email (or known from an earlier sync) and
 /// updated, else created; a deal is updated when known, else created for its person.
@@ -10,7 +9,8 @@ public struct PipedriveConnector: CRMConnector {
     let format: PipedriveFormat
     let caller: CRMCaller
 
-    init(settings: PipedriveSettings, caller: CRMCaller) {
+    /// A connector to the Pipedrive company of `settings`, its requests made through `caller`.
+    public init(settings: PipedriveSettings, caller: CRMCaller) {
         self.settings = settings
         format = PipedriveFormat(settings: settings)
         self.caller = caller

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Channels
+import Engine
 import Flows
 import Foundation
 import Storage
@@ -102,6 +103,8 @@ public struct FlowBenchmark: Sendable {
 /// A sender that accepts every message without writing anything (the benchmark measures Autopilot, not a log).
 struct AcceptingSender: MessageSender {
     let name = "accept"
+    /// Nothing leaves the process: outcomes may be recorded in groups, as for the log.
+    let toleratesRepeats = true
 
     func send(_ message: OutboundMessage) async -> Channels.SendOutcome {
         .sent(providerID: nil)

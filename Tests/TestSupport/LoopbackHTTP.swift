@@ -5,8 +5,9 @@ import ServiceLifecycle
 /// Serves a router on 127.0.0.1 for the length of `body`, which gets the bound port. Stopped by a graceful shutdown,
 /// never by cancelling the serving task: cancelling while an accepted connection is still buffered traps in NIO
 /// ("Deinited NIOAsyncWriter without calling finish()"). Every loopback vendor of the tests runs on it.
-enum LoopbackHTTP {
-    static func serve<Result: Sendable>(
+public enum LoopbackHTTP {
+    /// Serves `router` on 127.0.0.1:`port` (0: any free port) while `body` runs with the bound port.
+    public static func serve<Result: Sendable>(
         _ router: Router<BasicRequestContext>, port: Int = 0, label: String = "loopback", _ body: @Sendable (Int) async throws -> Result
     ) async throws -> Result {
         var logger = Logger(label: label)

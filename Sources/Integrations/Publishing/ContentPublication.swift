@@ -16,7 +16,7 @@ public struct ContentPublication: Sendable {
     }
 
     /// Publishes and distributes as asked; one outcome per platform tried, in order WordPress, Facebook, LinkedIn.
-    public func run(_ article: BlogArticle, publish: Bool, distribute: Bool) async -> [PublicationOutcome] {
+    public func run(_ article: some PublishableArticle, publish: Bool, distribute: Bool) async -> [PublicationOutcome] {
         var outcomes: [PublicationOutcome] = []
         var link: String?
         if publish {
@@ -39,7 +39,7 @@ public struct ContentPublication: Sendable {
     }
 
     /// The social post: the title, the meta description, and the link when the article is online.
-    public static func summary(_ article: BlogArticle, link: String?) -> String {
+    public static func summary(_ article: some PublishableArticle, link: String?) -> String {
         ([article.title, article.metaDescription] + (link.map { [$0] } ?? [])).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 

@@ -1,6 +1,5 @@
 import AutopilotCore
 import Foundation
-import Integrations
 
 /// Paces one CRM's requests through a token bucket: `acquire()` returns when a request may go, waiting with the injected
 /// sleeper (a real sleep live; tests move a manual clock instead).

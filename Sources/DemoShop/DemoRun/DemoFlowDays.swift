@@ -1,5 +1,6 @@
 import AutopilotCore
 import Channels
+import Engine
 import Logging
 import Foundation
 import Storage

@@ -9,26 +9,30 @@ import Synchronization
 
 /// A real HTTP server on 127.0.0.1 (port 0) standing in for a vendor: it answers every POST with `answer(index)` and keeps
 /// the requests' paths and bodies.
-final class LoopbackServer: Sendable {
-    struct Received: Sendable {
-        var path: String
-        var contentType: String?
-        var authorization: String?
-        var body: String
+public final class LoopbackServer: Sendable {
+    /// One request as received.
+    public struct Received: Sendable {
+        public var path: String
+        public var contentType: String?
+        public var authorization: String?
+        public var body: String
     }
 
     private let received = Mutex<[Received]>([])
     private let port = Mutex(0)
     let answer: @Sendable (Int) -> (status: Int, body: String)
 
-    init(answer: @escaping @Sendable (Int) -> (status: Int, body: String)) {
+    private init(answer: @escaping @Sendable (Int) -> (status: Int, body: String)) {
         self.answer = answer
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
-    var requests: [Received] { received.withLock { $0 } }
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
+    /// Every request so far, in order.
+    public var requests: [Received] { received.withLock { $0 } }
 
-    static func with<Result: Sendable>(
+    /// Starts a server answering request number `index` (0-based) with `answer(index)`, runs `body` with it, and stops it.
+    public static func with<Result: Sendable>(
         answer: @escaping @Sendable (Int) -> (status: Int, body: String), _ body: @Sendable (LoopbackServer) async throws -> Result
     ) async throws -> Result {
         let server = LoopbackServer(answer: answer)

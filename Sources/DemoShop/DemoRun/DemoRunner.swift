@@ -1,5 +1,6 @@
 import AutopilotCore
 import Decisions
+import Engine
 import Foundation
 import Scoring
 import Storage

@@ -1,6 +1,5 @@
 import AutopilotCore
 import Foundation
-import Integrations
 
 /// What became of one record in a call to a CRM.
 public enum CRMRowOutcome: Sendable, Equatable {
@@ -16,6 +15,11 @@ public enum CRMRowOutcome: Sendable, Equatable {
 public struct CRMOutage: Sendable, Equatable {
     public var reason: String
     public var retryAfter: TimeInterval?
+
+    public init(reason: String, retryAfter: TimeInterval?) {
+        self.reason = reason
+        self.retryAfter = retryAfter
+    }
 }
 
 /// The outcome of sending a batch: per record key; keys missing from `outcomes` were not tried because of `outage`.
@@ -24,12 +28,23 @@ public struct CRMCallResult: Sendable {
     public var outage: CRMOutage?
     /// HTTP requests made.
     public var requests = 0
+
+    public init(outcomes: [String: CRMRowOutcome] = [:], outage: CRMOutage? = nil, requests: Int = 0) {
+        self.outcomes = outcomes
+        self.outage = outage
+        self.requests = requests
+    }
 }
 
 /// A contact to send, with the CRM's id for it when an earlier sync learned it.
 public struct CRMContactItem: Sendable {
     public var contact: CRMContact
     public var remoteID: String?
+
+    public init(contact: CRMContact, remoteID: String?) {
+        self.contact = contact
+        self.remoteID = remoteID
+    }
 }
 
 /// A deal to send, with its contact's CRM id and its own when already known.
@@ -37,6 +52,12 @@ public struct CRMDealItem: Sendable {
     public var deal: CRMDeal
     public var contactRemoteID: String
     public var remoteID: String?
+
+    public init(deal: CRMDeal, contactRemoteID: String, remoteID: String?) {
+        self.deal = deal
+        self.contactRemoteID = contactRemoteID
+        self.remoteID = remoteID
+    }
 }
 
 /// Speaks one CRM's API. Each request goes through the CRM's rate gate.
@@ -47,10 +68,17 @@ public protocol CRMConnector: Sendable {
 }
 
 /// One exchange with a CRM, paced by the gate and classified.
-struct CRMCaller: Sendable {
+public struct CRMCaller: Sendable {
     let transport: any CRMTransport
     let gate: CRMRateGate
     let clock: any Clock
+
+    /// Requests go through `transport` once `gate` lets them; `clock` reads rate-limit waits.
+    public init(transport: any CRMTransport, gate: CRMRateGate, clock: any Clock) {
+        self.transport = transport
+        self.gate = gate
+        self.clock = clock
+    }
 
     enum Exchange {
         case accepted(CRMHTTPResponse)

@@ -1,6 +1,5 @@
 import AutopilotCore
 import Foundation
-import Integrations
 
 /// HubSpot over its batch APIs: contacts upserted by email, deals upserted by the deal key property then associated with
 /// their contacts — one request per batch of up to 100 records.
@@ -10,7 +9,8 @@ public struct HubSpotConnector: CRMConnector {
     let format: HubSpotFormat
     let caller: CRMCaller
 
-    init(settings: HubSpotSettings, caller: CRMCaller) {
+    /// A connector to the HubSpot account of `settings`, its requests made through `caller`.
+    public init(settings: HubSpotSettings, caller: CRMCaller) {
         self.settings = settings
         format = HubSpotFormat(settings: settings)
         self.caller = caller
