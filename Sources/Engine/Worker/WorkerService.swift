@@ -1,34 +1,41 @@
 import AutopilotCore
 import Foundation
 import Logging
+import ServiceLifecycle
 
-/// Runs the flow engine on the real clock until cancelled: a pass over everything due, then a short pause. Several
-/// workers (processes) may share one PostgreSQL database; each claim skips what another holds.
-public struct FlowWorker: Sendable {
-    public let engine: FlowEngine
-    public var interval: Duration = .seconds(1)
-    /// The CRM sync, run beside the flow passes at the same interval (docs/crm.md); nil when no CRM is configured.
-    public var crm: CRMSync?
+/// Runs the worker on the real clock until graceful shutdown: a sweep over every pass due, then a pause of the worker's
+/// interval; beside it, each independent pass (the CRM sync) on its own schedule. A pass in progress finishes before the
+/// service stops. Several workers (processes) may share one PostgreSQL database; each claim skips what another holds.
+public struct WorkerService: Service {
+    public let worker: Worker
 
-    public init(engine: FlowEngine, crm: CRMSync? = nil) {
-        self.engine = engine
-        self.crm = crm
+    public init(worker: Worker) {
+        self.worker = worker
     }
 
-    public func run() async {
-        await withTaskGroup(of: Void.self) { group in
-            if let crm { group.addTask { [interval] in await crm.run(every: interval) } }
-            await runFlows()
-            group.cancelAll()
-        }
-    }
-
-    private func runFlows() async {
-        let logger = engine.dependencies.logger
+    public func run() async throws {
+        let logger = worker.dependencies.logger
         logger.info("flow worker started")
-        while !Task.isCancelled {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await sweep() }
+            for pass in worker.independentPasses {
+                group.addTask { await runAlone(pass) }
+            }
+        }
+        logger.info("flow worker stopped")
+    }
+
+    /// The flow passes, each when its interval has passed since it last ran.
+    private func sweep() async {
+        let logger = worker.dependencies.logger
+        let clock = ContinuousClock()
+        var lastRun: [String: ContinuousClock.Instant] = [:]
+        while !Self.isStopping {
+            let started = clock.now
+            let due = worker.passes.filter { pass in lastRun[pass.name].map { started - $0 >= pass.interval } ?? true }
+            for pass in due { lastRun[pass.name] = started }
             do {
-                let report = try await engine.runDue(now: engine.dependencies.clock.now())
+                let report = try await worker.runDue(now: worker.dependencies.clock.now(), passes: due)
                 if report != FlowPassReport() {
                     logger.debug(
                         "flow pass",
@@ -42,8 +49,32 @@ public struct FlowWorker: Sendable {
             } catch {
                 logger.error("flow pass failed; retrying", metadata: ["error": "\(error)"])
             }
-            try? await Task.sleep(for: interval)
+            await Self.pause(worker.interval)
         }
-        logger.info("flow worker stopped")
+    }
+
+    /// One independent pass, every `pass.interval`.
+    private func runAlone(_ pass: any WorkerPass) async {
+        let logger = worker.dependencies.logger
+        logger.info("\(pass.name) started")
+        while !Self.isStopping {
+            do {
+                var round = WorkerRound(now: worker.dependencies.clock.now())
+                _ = try await pass.run(&round)
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.error("\(pass.name) pass failed; retrying", metadata: ["error": "\(error)"])
+            }
+            await Self.pause(pass.interval)
+        }
+        logger.info("\(pass.name) stopped")
+    }
+
+    private static var isStopping: Bool { Task.isCancelled || Task.isShuttingDownGracefully }
+
+    /// Sleeps, waking early on graceful shutdown or cancellation.
+    private static func pause(_ duration: Duration) async {
+        try? await cancelWhenGracefulShutdown { try await Task.sleep(for: duration) }
     }
 }

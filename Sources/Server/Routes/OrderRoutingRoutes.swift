@@ -7,7 +7,7 @@ import Hummingbird
 struct OrderRoutingRoutes {
     let dependencies: Dependencies
     /// AUTOPILOT_SUPPLIER_PREFIXES (the worker refuses to start when it is invalid), else the default table.
-    var routing: SupplierRouting = (try? DropshippingSettings.fromEnvironment(ProcessInfo.processInfo.environment).routing) ?? .defaults
+    let routing: SupplierRouting
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("orders/:id/routing") { _, context in

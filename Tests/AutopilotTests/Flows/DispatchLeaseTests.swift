@@ -35,7 +35,7 @@ struct DispatchLeaseTests {
         var settings = FlowEngineSettings()
         settings.lease = 2
         let sender = SlowSender()
-        let engine = try FlowEngine(dependencies: shop.dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: sender]))
+        let engine = try TestWorker.make(shop.dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: sender]))
 
         let started = ContinuousClock.now
         let report = try await engine.runDue(now: now)
