@@ -37,7 +37,7 @@ public struct OrderRoutingReport: Sendable, Codable, Equatable {
 
     /// Routes the stored order's lines with `routing`; nil when the tenant has no such order.
     public static func load(
-        store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting
+        store: any SupplierOrderStore, tenantID: String, orderID: String, routing: SupplierRouting
     ) async throws -> OrderRoutingReport? {
         guard let lines = try await store.orderLines(tenantID: tenantID, orderID: orderID)
         else { return nil }
