@@ -2,6 +2,7 @@ import Engine
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// The composition root of a process: the HTTP API (`buildApplication`) and the worker (`Worker`, run by
 /// `WorkerService`) in one `ServiceGroup`, stopped gracefully on SIGTERM or SIGINT. `autopilot serve` and `autopilot worker`

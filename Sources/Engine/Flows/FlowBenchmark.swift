@@ -62,7 +62,8 @@ public struct FlowBenchmark: Sendable {
         }
         var settings = FlowEngineSettings()
         settings.batchSize = 2_000
-        let worker = try Worker(dependencies: dependencies, configuration: WorkerConfiguration(settings: settings, senders: SenderDirectory(default: AcceptingSender())))
+        let configuration = WorkerConfiguration(settings: settings, senders: SenderDirectory(default: AcceptingSender()))
+        let worker = try Worker(dependencies: dependencies, configuration: configuration)
         let catalogs = [tenantID: catalog]
 
         report("timer pass 1 (branch, wait)…")

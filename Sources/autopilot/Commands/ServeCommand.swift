@@ -1,7 +1,9 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Logging
 import Server
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API (migrates the database first).")

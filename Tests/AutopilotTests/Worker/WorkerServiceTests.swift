@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Logging
 import ServiceLifecycle
+import Storage
 import Testing
 
 /// The worker as a service: it sweeps on its own and stops on graceful shutdown.

@@ -13,11 +13,11 @@ import Storage
 /// - Enabling and disabling are idempotent; enabling a flow that paused itself also resumes it (like `resume`: the messages
 ///   the pause held are checked again by the sending policy).
 public struct FlowAdministration: Sendable {
-    public let store: any FlowCatalogStore & FlowRunStore
+    public let store: any FlowStore
     public let clock: any Clock
     public let tenantID: String
 
-    public init(store: any FlowCatalogStore & FlowRunStore, clock: any Clock, tenantID: String) {
+    public init(store: any FlowStore, clock: any Clock, tenantID: String) {
         self.store = store
         self.clock = clock
         self.tenantID = tenantID
