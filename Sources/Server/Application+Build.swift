@@ -38,7 +38,7 @@ public func buildRouter(
         .add(middleware: RateLimitMiddleware(limiter: limiter))
     EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
-    OrderRoutingRoutes(dependencies: dependencies).register(on: api)
+    OrderRoutingRoutes(dependencies: dependencies, routing: configuration.supplierRouting).register(on: api)
     FlowRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     RecommendationRoutes(dependencies: dependencies).register(on: api)
@@ -46,6 +46,6 @@ public func buildRouter(
     AIRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
-    ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, prices: configuration.messagePrices).register(on: api)
     return router
 }

@@ -21,11 +21,16 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var integrations = IntegrationInventory()
     /// The CRMs the worker syncs (HUBSPOT_*, PIPEDRIVE_*), shown in `GET /health`.
     public var crm = CRMSettings()
+    /// What one message costs, for the weekly report (AUTOPILOT_MESSAGE_COST_*, AUTOPILOT_REPORT_CURRENCY).
+    public var messagePrices = MessagePrices()
+    /// How order lines split between dropshipping suppliers (AUTOPILOT_SUPPLIER_PREFIXES; the default table when it is
+    /// invalid, which the worker refuses).
+    public var supplierRouting = OrderRoutingTable.defaults
 
     public init() {}
 
     /// Reads AUTOPILOT_HOST, AUTOPILOT_PORT, AUTOPILOT_MAX_BODY_BYTES, AUTOPILOT_RATE_LIMIT, AUTOPILOT_RATE_BURST, AUTOPILOT_METRICS,
-    /// AUTOPILOT_PUBLIC_URL, AUTOPILOT_TRACKING_SECRET.
+    /// AUTOPILOT_PUBLIC_URL, AUTOPILOT_TRACKING_SECRET, the CRMs', the message prices and the supplier prefixes.
     public static func fromEnvironment(_ environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.integrations = IntegrationInventory.fromEnvironment(environment)
@@ -66,6 +71,8 @@ public struct ServerConfiguration: Sendable, Equatable {
             }
         }
         configuration.crm = try CRMSettings.fromEnvironment(environment)
+        configuration.messagePrices = try MessagePrices.fromEnvironment(environment)
+        configuration.supplierRouting = OrderRoutingTable.fromEnvironment(environment)
         return configuration
     }
 }

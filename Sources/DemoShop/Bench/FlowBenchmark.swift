@@ -63,26 +63,27 @@ public struct FlowBenchmark: Sendable {
         }
         var settings = FlowEngineSettings()
         settings.batchSize = 2_000
-        let engine = try FlowEngine(dependencies: dependencies, settings: settings, senders: SenderDirectory(default: AcceptingSender()))
+        let configuration = WorkerConfiguration(settings: settings, senders: SenderDirectory(default: AcceptingSender()))
+        let worker = try Worker(dependencies: dependencies, configuration: configuration)
         let catalogs = [tenantID: catalog]
 
         report("timer pass 1 (branch, wait)…")
         let firstAt = start.addingTimeInterval(20 * 60 + 1)
         let firstStarted = ContinuousClock.now
-        let firstSteps = try await engine.advanceTimers(now: firstAt, catalogs: catalogs)
+        let firstSteps = try await worker.advanceTimers(now: firstAt, catalogs: catalogs)
         let firstSeconds = Self.seconds(since: firstStarted)
 
         report("timer pass 2 (send: queues \(runs) messages, wait)…")
         let secondAt = start.addingTimeInterval(60 * 60 + 1)
         let secondStarted = ContinuousClock.now
-        let secondSteps = try await engine.advanceTimers(now: secondAt, catalogs: catalogs)
+        let secondSteps = try await worker.advanceTimers(now: secondAt, catalogs: catalogs)
         let secondSeconds = Self.seconds(since: secondStarted)
 
         report("dispatch pass…")
         let dispatchStarted = ContinuousClock.now
         var dispatched = 0
         while true {
-            let count = try await engine.dispatcher.dispatchBatch(now: secondAt)
+            let count = try await worker.dispatcher.dispatchBatch(now: secondAt)
             dispatched += count
             if count == 0 { break }
         }

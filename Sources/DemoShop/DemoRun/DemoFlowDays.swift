@@ -28,7 +28,8 @@ struct DemoFlowDays {
         var quiet = Logger(label: "autopilot.sender.log")
         quiet.logLevel = .warning
         let senders = SenderDirectory(default: LogSender(logger: quiet))
-        var simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies, settings: settings, senders: senders), clock: clock)
+        let worker = try Worker(dependencies: dependencies, configuration: WorkerConfiguration(settings: settings, senders: senders))
+        var simulator = FlowSimulator(worker: worker, clock: clock)
         simulator.minimumStep = 10 * 60
         var pending = events.compactMap { event -> (Date, JSONValue)? in
             guard let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { return nil }

@@ -43,7 +43,7 @@ public struct CRMHealth: Sendable, Codable, Equatable {
     }
 
     /// Every CRM that is configured or has records, with its queue and state at `now`.
-    public static func report(store: any AutopilotStore, settings: CRMSettings, now: Date) async throws -> [CRMHealth] {
+    public static func report(store: any CRMStore, settings: CRMSettings, now: Date) async throws -> [CRMHealth] {
         var report: [CRMHealth] = []
         for provider in CRMProvider.allCases {
             let configured = settings.providers.contains(provider)

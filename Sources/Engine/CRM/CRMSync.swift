@@ -10,7 +10,7 @@ import Storage
 /// backoff and kept as failed after its last attempt; while a CRM is down or rate limiting, the CRM pauses and every record
 /// waits, queued, until it is back.
 public struct CRMSync: Sendable {
-    public let store: any AutopilotStore
+    public let store: any TenantStore & CRMStore & IntegrationHealthStore
     public let settings: CRMSettings
     let connectors: [any CRMConnector]
     let clock: any Clock
@@ -91,25 +91,4 @@ public struct CRMPassReport: Sendable, Equatable {
     public var outages = 0
 
     public init() {}
-}
-
-extension CRMSync {
-    /// Runs a pass every `interval` until cancelled; a failed pass is logged and tried again at the next.
-    public func run(every interval: Duration) async {
-        logger.info("CRM sync started", metadata: ["crms": "\(settings.providers.map(\.rawValue).joined(separator: ","))"])
-        while !Task.isCancelled {
-            do {
-                let report = try await runDue(now: clock.now())
-                if report.sent + report.refused + report.failed > 0 {
-                    logger.debug("CRM pass", metadata: ["sent": "\(report.sent)", "retrying": "\(report.refused)", "failed": "\(report.failed)"])
-                }
-            } catch is CancellationError {
-                break
-            } catch {
-                logger.error("CRM pass failed; retrying", metadata: ["error": "\(error)"])
-            }
-            try? await Task.sleep(for: interval)
-        }
-        logger.info("CRM sync stopped")
-    }
 }

@@ -36,9 +36,16 @@ public struct OrderRoutingReport: Sendable, Codable, Equatable {
         case orderID = "order_id", suppliers, unroutable, supplierOrders = "supplier_orders"
     }
 
+    /// Routes the stored order's lines with the table; nil when the tenant has no such order.
+    public static func load(
+        store: any SupplierOrderStore, tenantID: String, orderID: String, table: OrderRoutingTable
+    ) async throws -> OrderRoutingReport? {
+        try await load(store: store, tenantID: tenantID, orderID: orderID, routing: table.routing)
+    }
+
     /// Routes the stored order's lines with `routing`; nil when the tenant has no such order.
     public static func load(
-        store: any AutopilotStore, tenantID: String, orderID: String, routing: SupplierRouting
+        store: any SupplierOrderStore, tenantID: String, orderID: String, routing: SupplierRouting
     ) async throws -> OrderRoutingReport? {
         guard let lines = try await store.orderLines(tenantID: tenantID, orderID: orderID)
         else { return nil }

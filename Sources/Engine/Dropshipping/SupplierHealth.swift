@@ -27,7 +27,7 @@ public struct SupplierHealth: Sendable, Codable, Equatable {
     }
 
     /// Every configured supplier (`configured`: nil when unknown, as for `GET /health`) and every supplier with orders.
-    public static func load(store: any AutopilotStore, configured: Set<Supplier>?) async throws -> [SupplierHealth] {
+    public static func load(store: any SupplierOrderStore, configured: Set<Supplier>?) async throws -> [SupplierHealth] {
         let totals = try await store.supplierOrderTotals()
         var names = Set(totals.map(\.supplier))
         for supplier in configured ?? [] { names.insert(supplier.rawValue) }

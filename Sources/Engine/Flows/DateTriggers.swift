@@ -7,7 +7,7 @@ import Storage
 /// flows (`every day 09:00`, see `DateTriggers+Schedule`). Date sweeps run at most hourly per flow; a run starts at its exact
 /// firing moment, so its delays count from there.
 struct DateTriggers {
-    let store: any FlowStore
+    let store: any FlowRunStore & ContactStore
     let catalog: FlowCatalog
     static let interval: TimeInterval = 3_600
     static let pageSize = 5_000

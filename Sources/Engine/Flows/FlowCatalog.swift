@@ -62,7 +62,7 @@ public struct FlowCatalog: Sendable {
     }
 
     /// Loads a tenant's catalog from the store.
-    public static func load(tenantID: String, store: any FlowStore) async throws -> FlowCatalog {
+    public static func load(tenantID: String, store: any FlowCatalogStore) async throws -> FlowCatalog {
         async let choices = store.tenantFlows(tenantID: tenantID)
         async let versions = store.flowVersions(tenantID: tenantID)
         return FlowCatalog(tenantID: tenantID, builtIn: (try? FlowLibrary.builtIn) ?? [], tenantFlows: try await choices, tenantVersions: try await versions)

@@ -6,7 +6,7 @@ import Storage
 /// What accepting a recommendation sends: its suggested template on its channel, queued in the outbox like a flow's
 /// message (so smart sending — consent, caps, quiet hours — still decides when it goes). Queued once per recommendation.
 struct RecommendationDelivery {
-    let store: any AutopilotStore
+    let store: any FlowRunStore
     let tenantID: String
 
     /// The template for the recommendation's channel: the rule's own email, or the short personal follow-up on SMS or WhatsApp.

@@ -7,6 +7,7 @@ import Hummingbird
 struct ContentRoutes {
     let dependencies: Dependencies
     let maximumBodyBytes: Int
+    let prices: MessagePrices
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.post("content/blog") { request, context in
@@ -28,7 +29,6 @@ struct ContentRoutes {
             guard let language = ContentLanguage(rawValue: languageText) else {
                 throw ValidationError(code: "invalid_report_request", field: "language", message: "\"\(languageText)\" is not fr or en")
             }
-            let prices = try MessagePrices.fromEnvironment(ProcessInfo.processInfo.environment)
             let reporter = WeeklyReporter(dependencies: dependencies, tenantID: tenantID, prices: prices)
             let report = try await reporter.report(week: week, language: language)
             return JSONResponse.make(json: .object(report.jsonObject), status: .ok)

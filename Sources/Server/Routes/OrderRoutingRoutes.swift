@@ -7,13 +7,13 @@ import Hummingbird
 struct OrderRoutingRoutes {
     let dependencies: Dependencies
     /// AUTOPILOT_SUPPLIER_PREFIXES (the worker refuses to start when it is invalid), else the default table.
-    var routing = (try? DropshippingSettings.fromEnvironment(ProcessInfo.processInfo.environment).routing) ?? DropshippingSettings().routing
+    let routing: OrderRoutingTable
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("orders/:id/routing") { _, context in
             let tenantID = try context.requireTenant()
             let id = try context.parameters.require("id")
-            guard let report = try await OrderRoutingReport.load(store: dependencies.store, tenantID: tenantID, orderID: id, routing: routing) else {
+            guard let report = try await OrderRoutingReport.load(store: dependencies.store, tenantID: tenantID, orderID: id, table: routing) else {
                 throw APIError.notFound("order \(id)")
             }
             return try JSONResponse.make(report)

@@ -29,44 +29,19 @@ public struct SchemaStatus: Sendable, Equatable {
     }
 }
 
-/// Everything Autopilot keeps, by business operation. Every operation is one transaction and is scoped by tenant.
-public protocol AutopilotStore: FlowStore, OutboxStore, TemplateStore, ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore {
+/// Everything Autopilot keeps, by business operation: the composition of the capability stores, which one SQL store
+/// implements. Every operation is one transaction and is scoped by tenant. A service takes the narrowest capability it needs.
+public protocol AutopilotStore:
+    SchemaStore, TenantStore, EventLogStore, ContactStore, CartStore, ScoreStore, WebhookEndpointStore, FlowStore, TemplateStore,
+    ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore
+{}
+
+/// The schema's migrations.
+public protocol SchemaStore: Sendable {
     /// Applies the migrations not yet applied; returns their versions.
     @discardableResult
     func migrate(now: Date) async throws -> [Int]
     func schemaStatus() async throws -> SchemaStatus
-
-    func createTenant(_ tenant: TenantRecord, apiKeyHash: String, keyPrefix: String) async throws
-    /// The tenant an API key (by its hash) belongs to, when the key exists and is not revoked.
-    func tenantID(apiKeyHash: String) async throws -> String?
-    func tenants() async throws -> [TenantRecord]
-
-    /// Records a batch of validated events and projects them onto contacts, carts, orders, products and messages,
-    /// all in one transaction. Events whose idempotency key is already known are reported as duplicates.
-    func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult
-
-    func contactDetail(id: String, tenantID: String) async throws -> ContactDetail?
-    func contactID(email: String, tenantID: String) async throws -> String?
-    func order(externalOrID id: String, tenantID: String) async throws -> OrderView?
-    func events(_ query: EventQuery, tenantID: String) async throws -> EventPage
-    func summary(tenantID: String) async throws -> TenantSummary
-
-    /// Contacts, orders, messages, replies, recent tickets and leads: what scoring and the decision rules read.
-    func scoringData(tenantID: String, ticketsSince: Date) async throws -> ScoringData
-    func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
-    func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData
-    func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
-    func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (contactIDs: Set<String>, position: Int64)
-    func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]
-    func saveRecommendationDecision(_ decision: StoredRecommendationDecision, tenantID: String) async throws
-
-    /// Creates or replaces the tenant's endpoint for a webhook provider (its URL token and signing secret).
-    func saveWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws
-    /// The endpoint a URL token opens for a provider.
-    func webhookEndpoint(provider: String, token: String) async throws -> WebhookEndpoint?
-    /// Whether a vendor delivery id was already processed for the tenant.
-    func hasWebhookDelivery(_ deliveryID: String, tenantID: String) async throws -> Bool
-    func recordWebhookDelivery(_ deliveryID: String, tenantID: String, events: Int, at: Date) async throws
 }
 
 /// Where a vendor posts its webhooks for a tenant, and the secret that signs them.

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Engine
 import Foundation
-import Hummingbird
 import Logging
 import Server
+import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API (migrates the database first).")
@@ -14,25 +14,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Serve the API only; run flows with separate `autopilot worker` processes.") var noWorker = false
 
     func run() async throws {
-        var configuration = try ServerConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
-        if let host { configuration.host = host }
+        var configuration = try AutopilotConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, runsWorker: !noWorker)
+        if let host { configuration.server.host = host }
         if let port {
             guard (0...65535).contains(port) else { throw ValidationError("--port: \(port) is not a port number") }
-            configuration.port = port
+            configuration.server.port = port
         }
-        let serverConfiguration = configuration
+        let processConfiguration = configuration
         let databaseConfiguration = database.configuration
-        let logger = CommandLineSetup.logger
-        logger.info("starting", metadata: ["database": "\(databaseConfiguration)", "address": "\(configuration.host):\(configuration.port)"])
-        let runsWorker = !noWorker
+        CommandLineSetup.logger.info(
+            "starting", metadata: ["database": "\(databaseConfiguration)", "address": "\(configuration.server.host):\(configuration.server.port)"])
         try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
-            let app = buildApplication(configuration: serverConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description)
-            let worker = runsWorker ? FlowWorker(engine: try FlowEngine(dependencies: dependencies, settings: try FlowEngineSettings.fromEnvironment(ProcessInfo.processInfo.environment), senders: try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)), crm: try CRMSync.fromEnvironment(ProcessInfo.processInfo.environment, dependencies: dependencies)) : nil
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                if let worker { group.addTask { await worker.run() } }
-                try await app.runService()
-                group.cancelAll()
-            }
+            try await buildServiceGroup(configuration: processConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description)
+                .run()
         }
     }
 }

@@ -37,7 +37,7 @@ struct SimulateCommand: AsyncParsableCommand {
             } else {
                 tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
             }
-            let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
+            let simulator = FlowSimulator(worker: try Worker(dependencies: dependencies), clock: clock)
             return try await simulator.run(events: lines, tenantID: tenantID, until: end)
         }
         if json {

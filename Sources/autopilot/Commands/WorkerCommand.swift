@@ -1,6 +1,8 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Server
+import ServiceLifecycle
 
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,11 +11,10 @@ struct WorkerCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
-        try await CommandLineSetup.withMigratedStore(database.configuration) { _, dependencies in
-            let worker = FlowWorker(engine: try FlowEngine(dependencies: dependencies, settings: try FlowEngineSettings.fromEnvironment(ProcessInfo.processInfo.environment), senders: try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)), crm: try CRMSync.fromEnvironment(ProcessInfo.processInfo.environment, dependencies: dependencies))
-            try await withTaskCancellationHandler {
-                await worker.run()
-            } onCancel: {}
+        let configuration = try AutopilotConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, servesHTTP: false)
+        let databaseConfiguration = database.configuration
+        try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
+            try await buildServiceGroup(configuration: configuration, dependencies: dependencies, databaseName: databaseConfiguration.description).run()
         }
     }
 }

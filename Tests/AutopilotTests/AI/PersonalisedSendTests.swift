@@ -49,7 +49,7 @@ struct PersonalisedSendTests {
                 tenantID: tenantID)
             _ = try await IngestPipeline(dependencies: dependencies).ingest(document: Self.events(contact: ["email": "marc@client.example"]), tenantID: tenantID)
 
-            try await FlowEngine(dependencies: dependencies).runDue(now: Self.now)
+            try await TestWorker.make(dependencies).runDue(now: Self.now)
 
             let sent = try await FlowQueries(store: store).messages(tenantID: tenantID).filter { $0.flow == "at-risk-customer" }
             let message = try #require(sent.first)

@@ -39,7 +39,7 @@ struct TenantAPIProviderTests {
                     _ = try await IngestPipeline(dependencies: shop.dependencies).ingest(document: Self.events, tenantID: tenant)
                 }
 
-                try await FlowEngine(dependencies: shop.dependencies).runDue(now: Self.now)
+                try await TestWorker.make(shop.dependencies).runDue(now: Self.now)
 
                 let mine = try await FlowQueries(store: shop.store).messages(tenantID: shop.tenantID).filter { $0.status == "sent" }
                 #expect(mine.filter { $0.channel == "sms" }.allSatisfy { $0.sender == "twilio" })

@@ -66,7 +66,7 @@ struct DropshipFixture {
 
     /// Runs the flow engine (and with it the dropshipping pass) at the clock's time.
     func run(_ settings: FlowEngineSettings) async throws {
-        try await FlowEngine(dependencies: dependencies, settings: settings).runDue(now: clock.now())
+        try await TestWorker.make(dependencies, settings: settings).runDue(now: clock.now())
     }
 
     /// Vendors that work: CJ ships at once, BigBuy has no tracking yet, Shopify has both lines open.

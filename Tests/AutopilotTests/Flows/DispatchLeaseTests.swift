@@ -36,7 +36,7 @@ struct DispatchLeaseTests {
         var settings = FlowEngineSettings()
         settings.lease = 1
         let sender = SlowSender()
-        let engine = try FlowEngine(dependencies: shop.dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: sender]))
+        let engine = try TestWorker.make(shop.dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: sender]))
 
         let report = try await engine.runDue(now: now)
         #expect(report.messagesDispatched > 5, "each send outlasts most of the 1 s lease: the batch hands the rest back, the next passes send them")

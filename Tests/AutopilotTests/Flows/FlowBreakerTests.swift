@@ -31,7 +31,7 @@ struct FlowBreakerTests {
         var settings = FlowEngineSettings()
         settings.batchSize = 5
         settings.circuitBreaker = FlowCircuitBreakerSettings(window: 10, minimumMessages: 10, minimumSuccessRate: 0.85)
-        let failing = try FlowEngine(dependencies: dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: RefusingSender()]))
+        let failing = try TestWorker.make(dependencies, settings: settings, senders: SenderDirectory(byChannel: [.sms: RefusingSender()]))
         try await failing.runDue(now: now)
 
         func confirmations() async throws -> [String: Int] {
@@ -54,7 +54,7 @@ struct FlowBreakerTests {
         #expect(resumed.wasPaused && resumed.released == 5)
         let again = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).resume(flowID: "order-confirmation-sms")
         #expect(again.wasPaused == false)
-        try await FlowEngine(dependencies: dependencies, settings: settings).runDue(now: now.addingTimeInterval(120))
+        try await TestWorker.make(dependencies, settings: settings).runDue(now: now.addingTimeInterval(120))
         // The held messages went out after a fresh policy check; their history keeps why they waited.
         #expect(try await confirmations() == ["failed": 10, "sent:flow_paused": 5])
     }
@@ -64,7 +64,7 @@ struct FlowBreakerTests {
         let shop = try await TestShop.make(at: now, seed: 6)
         try await shop.ingest([Self.order(1, at: "2026-03-03T09:59:00Z")])
         let senders = SenderDirectory(byChannel: [.sms: RefusingSender(code: "recipient_unsubscribed")])
-        try await FlowEngine(dependencies: shop.dependencies, senders: senders).runDue(now: now)
+        try await TestWorker.make(shop.dependencies, senders: senders).runDue(now: now)
         let contactID = try #require(try await shop.store.contactID(email: "buyer1@example.com", tenantID: shop.tenantID))
         let contact = try #require(try await shop.store.contacts(ids: [contactID], tenantID: shop.tenantID)[contactID])
         #expect(contact.consents[.sms]?.granted == false)

@@ -47,7 +47,7 @@ import Testing
         var crashes = 0
         while true {
             do {
-                let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
+                let simulator = FlowSimulator(worker: try TestWorker.make(dependencies), clock: clock)
                 _ = try await simulator.run(events: FlowScenario.events, tenantID: tenantID, until: end)
                 break
             } catch {

@@ -52,7 +52,7 @@ import Testing
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 1))
             let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
             _ = try await IngestPipeline(dependencies: dependencies).ingest(document: .object(["events": .array(FlowScenario.events)]), tenantID: tenantID)
-            let engine = try FlowEngine(dependencies: dependencies)
+            let engine = try TestWorker.make(dependencies)
             try await engine.runDue(now: clock.now())
             let messages = try await FlowQueries(store: store).messages(tenantID: tenantID)
             #expect(messages.isEmpty)

@@ -22,8 +22,8 @@ struct FlowPostgresTests {
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 5))
             let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
             let pipeline = IngestPipeline(dependencies: dependencies)
-            let first = try FlowEngine(dependencies: dependencies)
-            let second = try FlowEngine(dependencies: dependencies)
+            let first = try TestWorker.make(dependencies)
+            let second = try TestWorker.make(dependencies)
             var now = FlowScenario.start
             let events = FlowScenario.events
             for _ in 0..<(4 * 24) {

@@ -37,7 +37,7 @@ enum FlowScenario {
         let clock = ManualClock(start)
         let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 7))
         let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
+        let simulator = FlowSimulator(worker: try TestWorker.make(dependencies), clock: clock)
         _ = try await simulator.run(events: events, tenantID: tenantID, until: start.addingTimeInterval(days * 86_400))
         return (tenantID, try await FlowQueries(store: store).messages(tenantID: tenantID))
     }

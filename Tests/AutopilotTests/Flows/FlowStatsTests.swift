@@ -53,7 +53,7 @@ import Testing
         let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 7))
         let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
         let otherTenant = try await TenantService(dependencies: dependencies).create(name: "other").tenantID
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
+        let simulator = FlowSimulator(worker: try TestWorker.make(dependencies), clock: clock)
         let queries = FlowQueries(store: store)
         func cartMessage(_ template: String) async throws -> MessageListing {
             try #require(

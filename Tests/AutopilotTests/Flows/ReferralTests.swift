@@ -23,7 +23,7 @@ struct ReferralTests {
     @Test func aFriendsFirstOrderWithTheCodeRewardsBothOnce() async throws {
         let shop = try await TestShop.make(at: Fixtures.date("2026-03-02T09:00:00Z"), seed: 11)
         let (store, clock, dependencies, tenantID) = (shop.store, shop.clock, shop.dependencies, shop.tenantID)
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
+        let simulator = FlowSimulator(worker: try TestWorker.make(dependencies), clock: clock)
         _ = try await simulator.run(
             events: [
                 Self.contact("alice@example.com", name: "Alice", at: "2026-03-02T09:00:00Z"),

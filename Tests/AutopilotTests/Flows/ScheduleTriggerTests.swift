@@ -24,7 +24,7 @@ struct ScheduleTriggerTests {
             Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "b", contact: ["email": "bob@example.com"], properties: ["first_name": "Bob", "locale": "en"]),
         ])
         try await store.saveFlowVersion(FlowVersionRecord(tenantID: tenantID, flowID: "monday-calls", version: 1, source: Self.flow, createdAt: clock.now()), enabled: true)
-        let engine = try FlowEngine(dependencies: dependencies)
+        let engine = try TestWorker.make(dependencies)
         func runs() async throws -> [String: Int] {
             var counts: [String: Int] = [:]
             for row in try await store.flowRunCounts(tenantID: tenantID) where row.flowID == "monday-calls" {

@@ -25,7 +25,7 @@ struct SendThenExitTests {
     @Test func aHotLeadGetsItsBookingLinkAlthoughTheRunExitsRightAfter() async throws {
         let shop = try await TestShop.make(at: Self.now)
         try await shop.ingest(Self.lead(1, message: "Fondatrice d'une boutique Shopify, budget 900€/mois, on démarre cette semaine. Appelez-moi !"))
-        let engine = try FlowEngine(dependencies: shop.dependencies)
+        let engine = try TestWorker.make(shop.dependencies)
         try await engine.runDue(now: Self.now)
 
         let messages = try await FlowQueries(store: shop.store).messages(tenantID: shop.tenantID).filter { $0.flow == "lead-nurture" }
@@ -39,7 +39,7 @@ struct SendThenExitTests {
         let shop = try await TestShop.make(at: Self.now)
         // A cool lead: the first nurture email goes, the second waits four days.
         try await shop.ingest(Self.lead(2, message: "Boutique Shopify, budget 300€ par mois, projet dans 6 mois."))
-        let engine = try FlowEngine(dependencies: shop.dependencies)
+        let engine = try TestWorker.make(shop.dependencies)
         try await engine.runDue(now: Self.now)
         let queries = FlowQueries(store: shop.store)
         let first = try await queries.messages(tenantID: shop.tenantID).filter { $0.flow == "lead-nurture" }

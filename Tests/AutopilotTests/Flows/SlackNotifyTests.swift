@@ -30,7 +30,7 @@ struct SlackNotifyTests {
         _ = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).start(flowID: "tell-the-team", contact: "vip@example.com", key: "k")
         var settings = FlowEngineSettings()
         settings.slack = try #require(SlackWebhook(url: slackURL))
-        let engine = try FlowEngine(dependencies: dependencies, settings: settings)
+        let engine = try TestWorker.make(dependencies, settings: settings)
         for minute in 0..<runs { try await engine.runDue(now: now.addingTimeInterval(Double(minute) * 120)) }
         return (store, tenantID)
     }

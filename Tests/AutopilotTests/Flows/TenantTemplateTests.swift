@@ -68,7 +68,7 @@ import Testing
     /// Ingests the scenario's events into every tenant as the clock reaches them and runs the engine hour by hour.
     static func run(dependencies: Dependencies, clock: ManualClock, tenants: [String], hours: Int) async throws {
         let pipeline = IngestPipeline(dependencies: dependencies)
-        let engine = try FlowEngine(dependencies: dependencies)
+        let engine = try TestWorker.make(dependencies)
         var ingested = Set<Int>()
         var now = FlowScenario.start
         for _ in 0...hours {

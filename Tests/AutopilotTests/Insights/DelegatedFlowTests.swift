@@ -31,7 +31,7 @@ struct DelegatedFlowTests {
 
     @Test func offByDefaultTheRecommendationWaitsForAPerson() async throws {
         let shop = try await Self.shopWithAnUnopenedEmail()
-        let report = try await FlowEngine(dependencies: shop.dependencies).runDue(now: Self.now)
+        let report = try await TestWorker.make(shop.dependencies).runDue(now: Self.now)
         #expect(report.runsStartedByDelegation == 0)
         #expect(try await Self.runs(shop, flow: "delegate-not-opened") == 0)
         let pending = try await InsightsService(dependencies: shop.dependencies, tenantID: shop.tenantID).pendingRecommendations(at: Self.now)
@@ -43,7 +43,7 @@ struct DelegatedFlowTests {
     @Test func aDelegatedFlowSendsTheFollowUpOnceAndTakesItOffTheList() async throws {
         let shop = try await Self.shopWithAnUnopenedEmail()
         _ = try await FlowAdministration(dependencies: shop.dependencies, tenantID: shop.tenantID).enable(id: "delegate-not-opened")
-        let engine = try FlowEngine(dependencies: shop.dependencies)
+        let engine = try TestWorker.make(shop.dependencies)
 
         let first = try await engine.runDue(now: Self.now)
         #expect(first.runsStartedByDelegation == 1)
@@ -78,7 +78,7 @@ struct DelegatedFlowTests {
         try await administration.copy(id: "delegate-not-opened", to: "nudge-once")
         try await administration.edit(id: "nudge-once", document: source)
         _ = try await administration.enable(id: "nudge-once")
-        let engine = try FlowEngine(dependencies: shop.dependencies)
+        let engine = try TestWorker.make(shop.dependencies)
         #expect(try await engine.runDue(now: Self.now).runsStartedByDelegation == 1)
 
         // Four days later her follow-up, delivered, is unopened too: a new recommendation, which the flow may not act on.

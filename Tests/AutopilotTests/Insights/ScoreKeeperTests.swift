@@ -22,7 +22,7 @@ struct ScoreKeeperTests {
 
     @Test func anOrderEventRescoresItsCustomerAndACrossingStartsTheAtRiskFlow() async throws {
         let shop = try await TestShop.make(at: Self.now)
-        let engine = try FlowEngine(dependencies: shop.dependencies)
+        let engine = try TestWorker.make(shop.dependencies)
         _ = try await engine.runDue(now: Self.now)  // the scores cursor starts at the end of the (empty) log
 
         // A customer whose only order is ten months old arrives (a late import): scored at once, at high risk.
@@ -54,7 +54,7 @@ struct ScoreKeeperTests {
 
     @Test func eventsThatChangeNoSignalRescoreNobody() async throws {
         let shop = try await TestShop.make(at: Self.now)
-        let engine = try FlowEngine(dependencies: shop.dependencies)
+        let engine = try TestWorker.make(shop.dependencies)
         try await shop.ingest([Self.order("A1", at: "2026-01-02T10:00:00Z", total: 40)])
         _ = try await engine.runDue(now: Self.now)
         try await shop.ingest([
@@ -69,7 +69,7 @@ struct ScoreKeeperTests {
         try await shop.ingest([Self.order("A1", at: "2025-05-02T10:00:00Z", total: 40), Self.order("A2", at: "2025-06-02T10:00:00Z", total: 30)])
         var settings = FlowEngineSettings()
         settings.nightlyScoringHour = 3
-        let engine = try FlowEngine(dependencies: shop.dependencies, settings: settings)
+        let engine = try TestWorker.make(shop.dependencies, settings: settings)
 
         #expect(try await engine.runDue(now: start).nightlyScorings == 0, "before 03:00")
         #expect(try await Self.churn(shop, email: "old@client.example") == nil)

@@ -16,7 +16,7 @@ struct WeeklyReportTests {
         let clock = ManualClock(FlowScenario.start)
         let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 7))
         let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
-        let simulator = FlowSimulator(engine: try FlowEngine(dependencies: dependencies), clock: clock)
+        let simulator = FlowSimulator(worker: try TestWorker.make(dependencies), clock: clock)
         _ = try await simulator.run(events: FlowScenario.events, tenantID: tenantID, until: Fixtures.date("2026-03-04T09:00:00Z"))
         let messages = try await FlowQueries(store: store).messages(tenantID: tenantID)
         let reminder = try #require(messages.first { $0.template == "abandoned-cart-reminder" && $0.contact == "amina@example.fr" })

@@ -210,7 +210,7 @@ struct FlowAPITests {
         let harness = try await APITestHarness.make()
         let tenantID = try #require(try await harness.store.tenants().first { $0.name == "First shop" }?.id)
         let simulator = FlowSimulator(
-            engine: try FlowEngine(dependencies: Dependencies(store: harness.store, clock: harness.clock)), clock: harness.clock)
+            worker: try TestWorker.make(Dependencies(store: harness.store, clock: harness.clock)), clock: harness.clock)
         func shopper(_ name: String, at: String) -> [JSONValue] {
             let contact: JSONValue = ["email": .string("\(name)@example.com")]
             return [

@@ -36,7 +36,7 @@ struct IntegrationHealthTests {
             let ai = try AIServices.fromEnvironment(environment, store: store, clock: clock)
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 3), ai: ai)
             let tenant = try await TenantService(dependencies: dependencies).create(name: "Maison Lavande")
-            let engine = try FlowEngine(dependencies: dependencies, senders: try SenderDirectory.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL]))
+            let engine = try TestWorker.make(dependencies, senders: try SenderDirectory.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL]))
             let pipeline = IngestPipeline(dependencies: dependencies)
             _ = try await pipeline.ingest(document: ["events": [Self.order("D1", at: "2026-03-10T09:00:00Z")]], tenantID: tenant.tenantID)
             try await engine.runDue(now: clock.now())

@@ -78,7 +78,7 @@ struct RecommendationAPITests {
             #expect(again.status == .notFound, "an accepted recommendation is no longer pending")
 
             let tenantID = try #require(try await harness.store.tenants().first { $0.name == "First shop" }?.id)
-            try await FlowEngine(dependencies: Dependencies(store: harness.store, clock: harness.clock)).runDue(now: harness.clock.now())
+            try await TestWorker.make(Dependencies(store: harness.store, clock: harness.clock)).runDue(now: harness.clock.now())
             let sent = try await FlowQueries(store: harness.store).messages(tenantID: tenantID).filter { $0.id == messageID }
             #expect(sent.count == 1)
             #expect(sent.first?.status == "sent")

@@ -16,7 +16,7 @@ struct TrackingAPITests {
     /// The harness with both tenants through the scenario's first four hours: an email to Amina is sent (on `log`).
     struct Sent {
         let harness: APITestHarness
-        let engine: FlowEngine
+        let engine: Worker
         let dependencies: Dependencies
         let first: String
         let second: String
@@ -43,7 +43,7 @@ struct TrackingAPITests {
         let dependencies = Dependencies(store: harness.store, clock: harness.clock, ids: SeededIDGenerator(seed: 31))
         var settings = FlowEngineSettings()
         settings.publicURL = base
-        let engine = try FlowEngine(dependencies: dependencies, settings: settings)
+        let engine = try TestWorker.make(dependencies, settings: settings)
         try await EmailDispatchTests.run(engine: engine, dependencies: dependencies, clock: harness.clock, tenants: [first, second], hours: 4)
         let queries = FlowQueries(store: harness.store)
         let reminder = try #require(

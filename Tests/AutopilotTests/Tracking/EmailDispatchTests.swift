@@ -29,7 +29,7 @@ struct EmailDispatchTests {
             settings.publicURL = "https://ap.example"
             settings.trackingSecret = Self.secret
             let directory = SenderDirectory()
-            let engine = try FlowEngine(dependencies: dependencies, settings: settings, senders: directory)
+            let engine = try TestWorker.make(dependencies, settings: settings, senders: directory)
 
             try await Self.run(engine: engine, dependencies: dependencies, clock: clock, tenants: [smtpTenant, logTenant], hours: 4)
 
@@ -82,7 +82,7 @@ struct EmailDispatchTests {
                 ChannelSettingsRecord(tenantID: tenantID, channel: .email, provider: "smtp", settings: ["host": "127.0.0.1"], secrets: nil, updatedAt: clock.now()))
             var settings = FlowEngineSettings()
             settings.maximumAttempts = 1
-            let engine = try FlowEngine(dependencies: dependencies, settings: settings)
+            let engine = try TestWorker.make(dependencies, settings: settings)
             try await Self.run(engine: engine, dependencies: dependencies, clock: clock, tenants: [tenantID], hours: 4)
             let messages = try await FlowQueries(store: store).messages(tenantID: tenantID, contactEmail: "amina@example.fr")
             let reminder = try #require(messages.first { $0.template == "abandoned-cart-reminder" })
@@ -111,7 +111,7 @@ struct EmailDispatchTests {
     }
 
     /// Ingests the scenario's events into every tenant as the clock reaches them and runs the engine hour by hour.
-    static func run(engine: FlowEngine, dependencies: Dependencies, clock: ManualClock, tenants: [String], hours: Int) async throws {
+    static func run(engine: Worker, dependencies: Dependencies, clock: ManualClock, tenants: [String], hours: Int) async throws {
         let pipeline = IngestPipeline(dependencies: dependencies)
         var ingested = Set<Int>()
         var now = clock.now()

@@ -13,7 +13,7 @@ struct TenantFlowState: Sendable {
 
     static let activeStatuses: Set<String> = ["pending", "active", "waiting"]
 
-    static func load(tenantID: String, store: any FlowStore) async throws -> TenantFlowState {
+    static func load(tenantID: String, store: any FlowCatalogStore & FlowRunStore) async throws -> TenantFlowState {
         async let choices = store.tenantFlows(tenantID: tenantID)
         async let versions = store.flowVersions(tenantID: tenantID)
         async let counts = store.flowRunCounts(tenantID: tenantID)

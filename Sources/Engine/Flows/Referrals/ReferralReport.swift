@@ -39,7 +39,7 @@ public struct ReferralReport: Sendable, Encodable, Equatable {
     public var revenue: Double
 
     /// Builds the report for a tenant: referrers with conversions first (most revenue first), then the others by date.
-    public static func load(store: any AutopilotStore, tenantID: String) async throws -> ReferralReport {
+    public static func load(store: any FlowStatsStore & ContactStore, tenantID: String) async throws -> ReferralReport {
         let summaries = try await store.referrers(tenantID: tenantID)
         let referredIDs = Set(summaries.flatMap { $0.conversions.map(\.referredContactID) })
         let contacts = try await store.contacts(ids: referredIDs, tenantID: tenantID)

@@ -6,10 +6,10 @@ import Storage
 /// Flow analytics for one tenant: what `GET /v1/flows/{id}/stats` and `autopilot flows stats` show. The database does the
 /// counting (``FlowStore/flowStats(_:)``); this type names the flows and their steps and sums steps into flow totals.
 public struct FlowAnalytics: Sendable {
-    public let store: any FlowStore
+    public let store: any FlowStatsStore & FlowCatalogStore & FlowRunStore
     public let tenantID: String
 
-    public init(store: any FlowStore, tenantID: String) {
+    public init(store: any FlowStatsStore & FlowCatalogStore & FlowRunStore, tenantID: String) {
         self.store = store
         self.tenantID = tenantID
     }

@@ -6,7 +6,7 @@ import Storage
 /// due timers, actions and messages are carried out at their moments, in order, deterministically. Used by
 /// `autopilot simulate`, the demo and the tests.
 public struct FlowSimulator: Sendable {
-    public let engine: FlowEngine
+    public let worker: Worker
     public let clock: ManualClock
     /// The longest jump of the clock: date-triggered flows are swept at this granularity.
     public var maximumStep: TimeInterval = 3_600
@@ -14,8 +14,8 @@ public struct FlowSimulator: Sendable {
     /// fell due in the meantime together, a little late, in far fewer passes.
     public var minimumStep: TimeInterval = 0
 
-    public init(engine: FlowEngine, clock: ManualClock) {
-        self.engine = engine
+    public init(worker: Worker, clock: ManualClock) {
+        self.worker = worker
         self.clock = clock
     }
 
@@ -27,7 +27,7 @@ public struct FlowSimulator: Sendable {
         }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
         var report = SimulationReport(start: clock.now())
         report.eventsSkipped = events.count - dated.count
-        let pipeline = IngestPipeline(dependencies: engine.dependencies)
+        let pipeline = IngestPipeline(dependencies: worker.dependencies)
         var next = 0
         var now = clock.now()
         while now <= until {
@@ -42,12 +42,12 @@ public struct FlowSimulator: Sendable {
                     report.eventsIngested += result.accepted.count
                 }
             }
-            let pass = try await engine.runDue(now: now)
+            let pass = try await worker.runDue(now: now)
             report.add(pass)
             report.steps += 1
             var candidates: [Date] = [now.addingTimeInterval(maximumStep)]
             if next < dated.count { candidates.append(dated[next].0) }
-            if let due = try await engine.nextDue(), due > now { candidates.append(due) }
+            if let due = try await worker.nextDue(), due > now { candidates.append(due) }
             let following = max(candidates.min() ?? until, now.addingTimeInterval(max(0.001, minimumStep)))
             if now == until { break }
             now = min(following, until)

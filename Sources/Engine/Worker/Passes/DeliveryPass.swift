@@ -1,0 +1,14 @@
+import Foundation
+
+/// Sends the outbox's due messages: one call to the dispatcher per round.
+struct DeliveryPass: WorkerPass {
+    let dispatcher: MessageDispatcher
+
+    var name: String { "delivery" }
+
+    func run(_ round: inout WorkerRound) async throws -> Int {
+        let dispatched = try await dispatcher.dispatchBatch(now: round.now)
+        round.report.messagesDispatched += dispatched
+        return dispatched
+    }
+}

@@ -1,0 +1,109 @@
+import AutopilotCore
+import Flows
+import Foundation
+import Logging
+import Storage
+
+/// The imperative shell around the flow interpreter: the worker's passes, in the order a sweep runs them. Per tenant:
+/// idle carts abandoned, new events routed, scores kept (rescoring; nightly scoring and delegation in the first round),
+/// date triggers; then for all tenants: dropshipping (first round), timers, actions, delivery. Every pass reads and writes
+/// in its own transactions, so a worker may die anywhere and another (or the same, restarted) finishes the work without
+/// losing or repeating a step. `WorkerService` runs it on the real clock; the simulator, the demo and the tests call
+/// `runDue(now:)`.
+public struct Worker: Sendable {
+    public let dependencies: Dependencies
+    public let settings: FlowEngineSettings
+    /// The passes of one round, in order.
+    public let passes: [any WorkerPass]
+    /// Passes run beside the sweeps, each on its own schedule (the CRM sync when a CRM is configured).
+    public let independentPasses: [any WorkerPass]
+    /// The pause between two sweeps on the real clock.
+    public let interval: Duration
+    let timers: TimerPass
+    public let dispatcher: MessageDispatcher
+
+    /// The one way to build a worker: `serve`, `worker`, `simulate`, the demo and the tests all come here.
+    public init(dependencies: Dependencies, configuration: WorkerConfiguration = WorkerConfiguration()) throws {
+        let settings = configuration.settings
+        let store = dependencies.store
+        self.dependencies = dependencies
+        self.settings = settings
+        interval = configuration.interval
+        dispatcher = try Self.makeDispatcher(dependencies: dependencies, settings: settings, senders: configuration.senders)
+        timers = TimerPass(store: store, batchSize: settings.batchSize)
+        let scores = ScoreMemory()
+        passes = [
+            CartAbandonmentPass(
+                store: store, pipeline: IngestPipeline(dependencies: dependencies), delay: settings.cartAbandonmentDelay, batchSize: settings.batchSize),
+            RoutingPass(store: store, batchSize: settings.batchSize),
+            RescoringPass(dependencies: dependencies, enabled: settings.rescoreOnEvents, memory: scores),
+            NightlyScoringPass(dependencies: dependencies, hour: settings.nightlyScoringHour, memory: scores),
+            DelegationPass(dependencies: dependencies, recomputeInterval: settings.delegationInterval),
+            DateTriggerPass(store: store),
+            DropshippingPass(dropship: DropshipPass(dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack)),
+            timers,
+            ActionPass(dependencies: dependencies, settings: settings),
+            DeliveryPass(dispatcher: dispatcher),
+        ]
+        independentPasses = configuration.crm.isEmpty ? [] : [CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm))]
+    }
+
+    /// Everything due at `now`, until nothing is left: the report counts what was done.
+    @discardableResult
+    public func runDue(now: Date) async throws -> FlowPassReport {
+        try await runDue(now: now, passes: passes)
+    }
+
+    /// The given passes (in their order), round after round until a round makes no progress (at most 1,000 rounds).
+    public func runDue(now: Date, passes: [any WorkerPass]) async throws -> FlowPassReport {
+        let store = dependencies.store
+        var catalogs: [FlowCatalog] = []
+        for tenant in try await store.tenants() { catalogs.append(try await FlowCatalog.load(tenantID: tenant.id, store: store)) }
+        var report = FlowPassReport()
+        for number in 0..<1_000 {
+            var round = WorkerRound(now: now, isFirst: number == 0, catalogs: catalogs, report: report)
+            let progress = try await run(passes, in: &round)
+            report = round.report
+            if progress == 0 { break }
+        }
+        return report
+    }
+
+    /// One round: consecutive per-tenant passes run tenant by tenant, the others once.
+    private func run(_ passes: [any WorkerPass], in round: inout WorkerRound) async throws -> Int {
+        var progress = 0
+        var index = passes.startIndex
+        while index < passes.endIndex {
+            var end = index + 1
+            guard passes[index].scope == .eachTenant else {
+                if round.isFirst || !passes[index].firstRoundOnly { progress += try await passes[index].run(&round) }
+                index = end
+                continue
+            }
+            while end < passes.endIndex, passes[end].scope == .eachTenant { end += 1 }
+            for catalog in round.catalogs {
+                round.tenant = catalog
+                for pass in passes[index..<end] where round.isFirst || !pass.firstRoundOnly { progress += try await pass.run(&round) }
+            }
+            round.tenant = nil
+            index = end
+        }
+        return progress
+    }
+
+    /// Fires every timer due at `now`, batch after batch.
+    public func advanceTimers(now: Date, catalogs: [String: FlowCatalog]) async throws -> Int {
+        try await timers.fire(now: now, catalogs: catalogs)
+    }
+
+    /// The next moment anything becomes due (a timer, a message, an action, a cart's abandonment), for the simulator.
+    public func nextDue() async throws -> Date? {
+        let store = dependencies.store
+        async let wake = store.nextRunWake()
+        async let message = store.nextMessageDue()
+        async let action = store.nextActionDue()
+        async let cart = store.oldestOpenCartUpdate()
+        let cartDue = try await cart.map { $0.addingTimeInterval(settings.cartAbandonmentDelay) }
+        return [try await wake, try await message, try await action, cartDue].compactMap { $0 }.min()
+    }
+}

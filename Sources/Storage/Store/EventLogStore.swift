@@ -1,0 +1,12 @@
+import AutopilotCore
+import Foundation
+
+/// The event log: what happened, recorded once per idempotency key and projected onto the entities.
+public protocol EventLogStore: Sendable {
+    /// Records a batch of validated events and projects them onto contacts, carts, orders, products and messages,
+    /// all in one transaction. Events whose idempotency key is already known are reported as duplicates.
+    func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult
+    func events(_ query: EventQuery, tenantID: String) async throws -> EventPage
+    /// The contacts named by events of `types` after a log position, and the position reached.
+    func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (contactIDs: Set<String>, position: Int64)
+}

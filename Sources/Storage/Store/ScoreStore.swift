@@ -1,0 +1,13 @@
+import AutopilotCore
+import Foundation
+
+/// What scoring and the decision rules read, the scores they write, and the decisions people (or delegated flows) took.
+public protocol ScoreStore: Sendable {
+    /// Contacts, orders, messages, replies, recent tickets and leads: what scoring and the decision rules read.
+    func scoringData(tenantID: String, ticketsSince: Date) async throws -> ScoringData
+    func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData
+    func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
+    func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
+    func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]
+    func saveRecommendationDecision(_ decision: StoredRecommendationDecision, tenantID: String) async throws
+}
