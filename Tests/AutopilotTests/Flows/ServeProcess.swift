@@ -51,6 +51,21 @@ struct ServeProcess {
         return process
     }
 
+    /// Starts `autopilot worker` with extra environment variables, its output going to `log`.
+    static func worker(database: String, log: URL, environment: [String: String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["worker", "--database", database]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
+    }
+
     /// Kills the process with SIGKILL: no chance to finish anything.
     static func kill9(_ process: Process) {
         kill(process.processIdentifier, SIGKILL)
