@@ -89,6 +89,13 @@ public struct OrderFulfilled: Sendable, Hashable {
     public var trackingNumber: String?
     public var carrier: String?
     public var trackingURL: String?
+
+    public init(orderID: String, trackingNumber: String?, carrier: String?, trackingURL: String?) {
+        self.orderID = orderID
+        self.trackingNumber = trackingNumber
+        self.carrier = carrier
+        self.trackingURL = trackingURL
+    }
 }
 
 public struct Review: Sendable, Hashable {
@@ -104,6 +111,13 @@ public struct MessageTimelineUpdate: Sendable, Hashable {
     public var channel: Channel
     public var template: String?
     public var subject: String?
+
+    public init(messageID: String, channel: Channel, template: String?, subject: String?) {
+        self.messageID = messageID
+        self.channel = channel
+        self.template = template
+        self.subject = subject
+    }
 }
 
 public struct MessageReply: Sendable, Hashable {

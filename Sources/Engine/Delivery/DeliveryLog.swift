@@ -23,10 +23,10 @@ struct DeliveryLog {
     }
 
     /// Queues an event about the message's contact.
-    mutating func emit(_ type: EventType, about message: OutboxRecord, contact: ContactRecord, at: Date, key: String, properties: JSONObject) {
+    mutating func emit(_ event: EngineEvent, about message: OutboxRecord, contact: ContactRecord, at: Date, key: String) {
         let tenant = message.tenantID
         var tenantEvents = events[tenant] ?? EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: tenant)
-        tenantEvents.add(type, contact: contact, occurredAt: at, key: key, properties: properties)
+        tenantEvents.add(event, contact: contact, occurredAt: at, key: key)
         events[tenant] = tenantEvents
     }
 

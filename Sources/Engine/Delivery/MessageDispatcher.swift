@@ -105,12 +105,9 @@ public struct MessageDispatcher: Sendable {
             message.providerID = providerID
             message.sentAt = now
             message.nextAttemptAt = nil
-            var properties: JSONObject = [
-                "message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template),
-            ]
-            properties["subject"] = message.subject.map(JSONValue.string)
-            properties["flow_id"] = message.flowID.map(JSONValue.string)
-            log.emit(.messageSent, about: message, contact: contact, at: now, key: "sent:" + message.id, properties: properties)
+            let sent = EngineEvent.message(
+                .messageSent, id: message.id, channel: message.channel, template: message.template, subject: message.subject, flowID: message.flowID)
+            log.emit(sent, about: message, contact: contact, at: now, key: "sent:" + message.id)
             log.add(message, coupon: coupon)
         case .failed(let failure):
             message.lastError = "\(failure.code): \(failure.reason)"
@@ -122,14 +119,14 @@ public struct MessageDispatcher: Sendable {
                 return
             }
             log.add(Self.finish(message, status: .failed, reason: nil, error: message.lastError))
-            log.emit(
-                .messageFailed, about: message, contact: contact, at: now, key: "failed:" + message.id,
-                properties: ["message_id": .string(message.id), "channel": .string(message.channel.rawValue), "template": .string(message.template)])
+            let failed = EngineEvent.message(.messageFailed, id: message.id, channel: message.channel, template: message.template)
+            log.emit(failed, about: message, contact: contact, at: now, key: "failed:" + message.id)
             if failure.code == "recipient_unsubscribed" {
                 // The provider knows the person opted out (a STOP to Twilio): record it, so nothing else is tried on that channel.
+                let scope = ChannelScope(rawValue: message.channel.rawValue) ?? .all
                 log.emit(
-                    .contactUnsubscribed, about: message, contact: contact, at: now, key: "provider-unsubscribed:\(message.channel.rawValue):" + contact.id,
-                    properties: ["channel": .string(message.channel.rawValue), "source": .string(sender)])
+                    .unsubscribed(scope, details: ["source": .string(sender)]), about: message, contact: contact, at: now,
+                    key: "provider-unsubscribed:\(message.channel.rawValue):" + contact.id)
             }
         }
     }

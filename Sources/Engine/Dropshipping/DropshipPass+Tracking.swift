@@ -71,14 +71,10 @@ extension DropshipPass {
 
     /// Records `order.fulfilled` for the order's contact, keyed by the supplier order (recorded once).
     func recordFulfilled(_ record: SupplierOrderRecord, tracking: SupplierTracking, now: Date) async throws {
-        var properties: JSONObject = [
-            "order_id": .string(record.orderID), "tracking_number": .string(tracking.number), "supplier": .string(record.supplier),
-        ]
-        if let carrier = tracking.carrier { properties["carrier"] = .string(carrier) }
-        if let url = tracking.url { properties["tracking_url"] = .string(url) }
+        let fulfilled = OrderFulfilled(orderID: record.orderID, trackingNumber: tracking.number, carrier: tracking.carrier, trackingURL: tracking.url)
         var events = EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: record.tenantID)
         let key = "dropship-fulfilled:\(record.orderID):\(record.supplier)"
-        events.add(.orderFulfilled, contact: try await contact(of: record), occurredAt: now, key: key, properties: properties)
+        events.add(.orderFulfilled(fulfilled, supplier: record.supplier), contact: try await contact(of: record), occurredAt: now, key: key)
         try await events.flush()
     }
 

@@ -88,8 +88,8 @@ struct ActionRunner {
             }
             return attempt
         case .updateContact:
-            if let contact = contacts[action.contactID], let properties = Self.update(payload, contact: contact) {
-                events.add(.contactUpdated, contact: contact, occurredAt: now, key: "flow-update:" + action.id, properties: properties)
+            if let contact = contacts[action.contactID] {
+                events.add(.contactUpdated(attributes: Self.update(payload, contact: contact)), contact: contact, occurredAt: now, key: "flow-update:" + action.id)
             }
             return .done(reachedOutside: false)
         case .task, .approval:
@@ -112,15 +112,15 @@ struct ActionRunner {
         return action
     }
 
-    /// The `contact.updated` properties for an attribute or tag change.
-    static func update(_ payload: JSONObject, contact: ContactRecord) -> JSONObject? {
+    /// The attributes a `contact.updated` sets for an attribute or tag change.
+    static func update(_ payload: JSONObject, contact: ContactRecord) -> JSONObject {
         if let name = payload["set_attribute"]?.stringValue {
-            return ["attributes": .object([name: payload["value"] ?? .null])]
+            return [name: payload["value"] ?? .null]
         }
         var tags = contact.attributes["tags"]?.arrayValue?.compactMap(\.stringValue) ?? []
         if let tag = payload["add_tag"]?.stringValue, !tags.contains(tag) { tags.append(tag) }
         if let tag = payload["remove_tag"]?.stringValue { tags.removeAll { $0 == tag } }
-        return ["attributes": .object(["tags": .array(tags.map(JSONValue.string))])]
+        return ["tags": .array(tags.map(JSONValue.string))]
     }
 
     /// POSTs a webhook action's body: done on a 2xx answer, else retried (failed at once for a URL that cannot work).

@@ -20,7 +20,9 @@ public struct TrackingService: Sendable {
     /// token is not a valid open token for an existing message.
     public func open(token: String) async throws -> Bool {
         guard let found = try await resolve(token, kind: .open) else { return false }
-        try await record(.messageOpened, found, key: "opened:" + found.message.id, extra: [:])
+        let message = found.message
+        let opened = EngineEvent.message(.messageOpened, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID)
+        try await record(opened, found, key: "opened:" + message.id)
         return true
     }
 
@@ -32,9 +34,11 @@ public struct TrackingService: Sendable {
         let lowered = target.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), !target.contains(where: { $0.isNewline }) else { return nil }
         let linkKey = Base64URL.encode(Array(SHA256.hash(data: Array(target.utf8)).prefix(12)))
-        try await record(
-            .messageClicked, found, key: "clicked:\(found.message.id):\(linkKey)",
+        let message = found.message
+        let clicked = EngineEvent.message(
+            .messageClicked, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID,
             extra: ["url": .string(String(target.prefix(2_000)))])
+        try await record(clicked, found, key: "clicked:\(message.id):\(linkKey)")
         return target
     }
 
@@ -44,9 +48,9 @@ public struct TrackingService: Sendable {
         guard let found = try await resolve(token, kind: .unsubscribe), let channel = Channel(rawValue: found.token.detail)
         else { return nil }
         let scope: ChannelScope = allChannels ? .all : ChannelScope(rawValue: channel.rawValue) ?? .all
-        try await record(
-            .contactUnsubscribed, found, key: "unsubscribed:\(found.message.id):\(scope.rawValue)",
-            extra: ["channel": .string(scope.rawValue)])
+        var details: JSONObject = ["message_id": .string(found.message.id), "channel": .string(channel.rawValue)]
+        details["flow_id"] = found.message.flowID.map(JSONValue.string)
+        try await record(.unsubscribed(scope, details: details), found, key: "unsubscribed:\(found.message.id):\(scope.rawValue)")
         let shop = try await dependencies.store.tenants().first { $0.id == found.token.tenantID }?.name
         return UnsubscribeReceipt(scope: scope, channel: channel, shopName: shop, locale: found.contact?.locale)
     }
@@ -67,14 +71,9 @@ public struct TrackingService: Sendable {
         return Found(token: verified, message: message, contact: contact)
     }
 
-    private func record(_ type: EventType, _ found: Found, key: String, extra: JSONObject) async throws {
-        let message = found.message
+    private func record(_ event: EngineEvent, _ found: Found, key: String) async throws {
         var events = EngineEvents(pipeline: IngestPipeline(dependencies: dependencies), tenantID: found.token.tenantID)
-        var properties: JSONObject = ["message_id": .string(message.id), "channel": .string(message.channel.rawValue)]
-        if type != .contactUnsubscribed { properties["template"] = .string(message.template) }
-        properties["flow_id"] = message.flowID.map(JSONValue.string)
-        for (name, value) in extra { properties[name] = value }
-        events.add(type, contact: found.contact, occurredAt: dependencies.clock.now(), key: key, properties: properties)
+        events.add(event, contact: found.contact, occurredAt: dependencies.clock.now(), key: key)
         try await events.flush()
     }
 }

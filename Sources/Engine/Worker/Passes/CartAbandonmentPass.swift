@@ -27,9 +27,8 @@ struct CartAbandonmentPass: WorkerPass {
         for cart in carts {
             let at = cart.updatedAt.addingTimeInterval(delay)
             events.add(
-                .cartAbandoned, contact: cart.contactID.flatMap { contacts[$0] }, occurredAt: at,
-                key: "cart-abandoned:\(cart.externalID):\(Int64(cart.updatedAt.timeIntervalSince1970 * 1000))",
-                properties: ["cart_id": .string(cart.externalID)])
+                .cartAbandoned(cartID: cart.externalID), contact: cart.contactID.flatMap { contacts[$0] }, occurredAt: at,
+                key: "cart-abandoned:\(cart.externalID):\(Int64(cart.updatedAt.timeIntervalSince1970 * 1000))")
         }
         try await events.flush()
         return carts.count
