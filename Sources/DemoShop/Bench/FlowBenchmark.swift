@@ -11,11 +11,14 @@ import Storage
 public struct FlowBenchmark: Sendable {
     public let runs: Int
     public let store: SQLStore
+    /// Dispatch through a sender whose repeats would reach people, so each outcome is written as it answers.
+    public let recordsEachSend: Bool
     public let report: @Sendable (String) -> Void
 
-    public init(runs: Int, store: SQLStore, report: @escaping @Sendable (String) -> Void) {
+    public init(runs: Int, store: SQLStore, recordsEachSend: Bool = false, report: @escaping @Sendable (String) -> Void) {
         self.runs = runs
         self.store = store
+        self.recordsEachSend = recordsEachSend
         self.report = report
     }
 
@@ -63,7 +66,7 @@ public struct FlowBenchmark: Sendable {
         }
         var settings = FlowEngineSettings()
         settings.batchSize = 2_000
-        let configuration = WorkerConfiguration(settings: settings, senders: SenderDirectory(default: AcceptingSender()))
+        let configuration = WorkerConfiguration(settings: settings, senders: SenderDirectory(default: AcceptingSender(toleratesRepeats: !recordsEachSend)))
         let worker = try Worker(dependencies: dependencies, configuration: configuration)
         let catalogs = [tenantID: catalog]
 
@@ -104,8 +107,9 @@ public struct FlowBenchmark: Sendable {
 /// A sender that accepts every message without writing anything (the benchmark measures Autopilot, not a log).
 struct AcceptingSender: MessageSender {
     let name = "accept"
-    /// Nothing leaves the process: outcomes may be recorded in groups, as for the log.
-    let toleratesRepeats = true
+    /// Nothing leaves the process, so outcomes may be recorded in groups as for the log; false measures the path of a
+    /// real provider (each outcome written as it answers).
+    let toleratesRepeats: Bool
 
     func send(_ message: OutboundMessage) async -> Channels.SendOutcome {
         .sent(providerID: nil)

@@ -65,6 +65,8 @@ struct BenchCommand: AsyncParsableCommand {
             commandName: "flows", abstract: "Flow engine speed: N waiting runs on SQLite, two timer passes and a full dispatch pass; peak RSS.")
 
         @Option(help: "Waiting runs.") var runs = 1_000_000
+        @Flag(help: "Dispatch through a sender whose repeats would reach people: each outcome is written as it answers, not in groups.")
+        var oneByOne = false
         @Flag(help: "Print the figures as JSON.") var json = false
 
         func run() async throws {
@@ -75,7 +77,7 @@ struct BenchCommand: AsyncParsableCommand {
             let store = SQLStore(database: try SQLiteDatabase(path: directory.appendingPathComponent("flows.sqlite").path))
             try await store.migrate(now: Date())
             let quiet = json
-            var result = try await FlowBenchmark(runs: runs, store: store) { line in if !quiet { print(line) } }.run()
+            var result = try await FlowBenchmark(runs: runs, store: store, recordsEachSend: oneByOne) { line in if !quiet { print(line) } }.run()
             result.peakRSSMB = ProcessMemory.peakResidentMB()
             if json {
                 try JSONOutput.print(result, pretty: false)
