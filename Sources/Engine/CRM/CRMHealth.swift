@@ -51,13 +51,13 @@ public struct CRMHealth: Sendable, Codable, Equatable {
             guard configured || !counts.isEmpty else { continue }
             let state = try await store.crmSyncState(crm: provider.rawValue)
             let paused = state?.pausedUntil.flatMap { $0 > now ? $0 : nil }
-            let failed = counts["failed"] ?? 0
+            let failed = counts[CRMOutboxStatus.failed.rawValue] ?? 0
             // Paused also between two probes of a CRM that is still down (its last pass hit the outage).
             let down = paused != nil || (state?.outages ?? 0) > 0
             let status = !configured ? "off" : down ? "paused" : failed > 0 ? "failing" : "ok"
             report.append(
                 CRMHealth(
-                    crm: provider.rawValue, configured: configured, status: status, queued: counts["queued"] ?? 0, sent: counts["sent"] ?? 0,
+                    crm: provider.rawValue, configured: configured, status: status, queued: counts[CRMOutboxStatus.queued.rawValue] ?? 0, sent: counts[CRMOutboxStatus.sent.rawValue] ?? 0,
                     failed: failed, lastSuccessAt: state?.lastSuccessAt, lastError: state?.lastError, lastErrorAt: state?.lastErrorAt,
                     pausedUntil: paused))
         }

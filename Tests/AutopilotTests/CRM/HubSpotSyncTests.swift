@@ -152,7 +152,7 @@ struct HubSpotSyncTests {
                 #expect(first.refused == 1 && first.sent == 0)
                 let row = try #require(
                     try await harness.store.crmRecords(crm: "hubspot", kind: "contact", tenantID: harness.tenantID, keys: ["a@example.com"]).first)
-                #expect(row.status == "queued" && row.attempts == 1 && row.lastError?.contains("500") == true)
+                #expect(row.status == .queued && row.attempts == 1 && row.lastError?.contains("500") == true)
                 #expect(row.nextAttemptAt == harness.clock.now().addingTimeInterval(1))
 
                 harness.clock.advance(by: 1)
