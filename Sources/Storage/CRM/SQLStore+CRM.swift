@@ -119,8 +119,8 @@ extension SQLStore {
     }
 
     public func retryFailedCRMRecords(crm: String?, now: Date) async throws -> Int {
-        let failed = "status = '\(CRMOutboxStatus.failed.rawValue)'"
-        let filter = crm == nil ? failed : failed + " AND crm = ?"
+        let failedRows = "status = '\(CRMOutboxStatus.failed.rawValue)'"
+        let filter = crm == nil ? failedRows : failedRows + " AND crm = ?"
         let binds: [SQLValue] = crm.map { [.text($0)] } ?? []
         let count = SQLStatement("SELECT COUNT(*) FROM crm_outbox WHERE \(filter)", binds)
         return try await database.transaction(lock: nil, reads: [count]) { rows in
