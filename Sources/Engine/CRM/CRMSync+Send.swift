@@ -82,8 +82,8 @@ extension CRMSync {
     /// Adds the batch's outcome to `integration_health` (the integrations `GET /health` lists), without failing the pass.
     private func recordHealth(crm: String, sent: Bool, error: String?, at: Date) async {
         var tally = IntegrationTally()
-        if sent { tally.success(crm, kind: "crm", at: at) }
-        if let error { tally.failure(crm, kind: "crm", at: at, error: error) }
+        if sent { tally.success(crm, kind: .crm, at: at) }
+        if let error { tally.failure(crm, kind: .crm, at: at, error: error) }
         do {
             try await store.recordIntegrationOutcomes(tally, at: at)
         } catch {

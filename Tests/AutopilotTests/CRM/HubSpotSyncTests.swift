@@ -230,7 +230,7 @@ struct HubSpotSyncTests {
             #expect(up.first?.status == "ok" && up.first?.sent == 4 && up.first?.lastSuccessAt != nil)
             let integration = try #require(try await harness.store.integrationHealth().first { $0.name == "hubspot" })
             #expect(
-                integration.kind == "crm" && integration.failures == 3 && integration.successes == 2
+                integration.kind == .crm && integration.failures == 3 && integration.successes == 2
                     && integration.lastError?.contains("no answer") == true)
         }
     }
