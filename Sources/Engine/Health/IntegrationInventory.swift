@@ -49,9 +49,9 @@ public struct IntegrationInventory: Sendable, Equatable {
         } catch {
             entries.append(Entry(name: "llm", kind: .llm, detail: "cannot be used: \(error)", usable: false))
         }
-        let others: [(String, String, String)] = [
-            ("hubspot", "crm", "HUBSPOT_ACCESS_TOKEN"), ("pipedrive", "crm", "PIPEDRIVE_API_TOKEN"), ("cj", "supplier", "CJ_ACCESS_TOKEN"),
-            ("bigbuy", "supplier", "BIGBUY_API_KEY"), ("shopify", "storefront", "SHOPIFY_ACCESS_TOKEN"),
+        let others: [(String, IntegrationKind, String)] = [
+            ("hubspot", .crm, "HUBSPOT_ACCESS_TOKEN"), ("pipedrive", .crm, "PIPEDRIVE_API_TOKEN"), ("cj", .supplier, "CJ_ACCESS_TOKEN"),
+            ("bigbuy", .supplier, "BIGBUY_API_KEY"), ("shopify", .storefront, "SHOPIFY_ACCESS_TOKEN"),
         ]
         for (name, kind, variable) in others where set(variable) {
             entries.append(Entry(name: name, kind: kind, detail: "\(variable) set", usable: true))
