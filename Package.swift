@@ -101,9 +101,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Content",
+            dependencies: ["AutopilotCore", "LLM", "Integrations"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Engine",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Flows", "Channels", "Integrations", "Storage", "LLM",
+                "AutopilotCore", "Content", "Scoring", "Decisions", "Flows", "Channels", "Integrations", "Storage", "LLM",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -123,7 +128,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "AutopilotCore",
+                "Engine", "AutopilotCore", "Content",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -138,7 +143,7 @@ let package = Package(
         .executableTarget(
             name: "autopilot",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "DemoShop", "Server", "LLM",
+                "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -203,7 +208,7 @@ let package = Package(
         .testTarget(
             name: "AutopilotTests",
             dependencies: [
-                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "DemoShop", "Server", "LLM", "TestSupport",
+                "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Content
 import Engine
 import Foundation
 

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// What a person decided about a recommendation. Stored by the engine (not here) and read back by `RecommendationTriage`.
@@ -13,14 +14,17 @@ public struct RecommendationDecision: Sendable, Hashable, Codable {
         /// Hidden until the given moment, then shown again if the rule still holds.
         case snoozed(until: Date)
 
-        /// "accepted", "dismissed" or "snoozed".
-        public var name: String {
+        /// The persisted name: accepted, dismissed or snoozed.
+        public var kind: RecommendationDecisionStatus {
             switch self {
-            case .accepted: "accepted"
-            case .dismissed: "dismissed"
-            case .snoozed: "snoozed"
+            case .accepted: .accepted
+            case .dismissed: .dismissed
+            case .snoozed: .snoozed
             }
         }
+
+        /// "accepted", "dismissed" or "snoozed".
+        public var name: String { kind.rawValue }
     }
 
     public var recommendationID: String
@@ -50,11 +54,11 @@ public struct RecommendationDecision: Sendable, Hashable, Codable {
         recommendationID = try container.decode(String.self, forKey: .recommendationID)
         decidedAt = try container.decode(Date.self, forKey: .decidedAt)
         let name = try container.decode(String.self, forKey: .status)
-        switch name {
-        case "accepted": status = .accepted
-        case "dismissed": status = .dismissed
-        case "snoozed": status = .snoozed(until: try container.decode(Date.self, forKey: .until))
-        default:
+        switch RecommendationDecisionStatus(rawValue: name) {
+        case .accepted: status = .accepted
+        case .dismissed: status = .dismissed
+        case .snoozed: status = .snoozed(until: try container.decode(Date.self, forKey: .until))
+        case nil:
             throw DecodingError.dataCorruptedError(
                 forKey: .status, in: container, debugDescription: "status must be accepted, dismissed or snoozed, not \"\(name)\""
             )

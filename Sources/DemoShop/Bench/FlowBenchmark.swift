@@ -95,7 +95,8 @@ public struct FlowBenchmark: Sendable {
         return FlowBenchmarkResult(
             runs: runs, contacts: contacts, timerPass1Steps: firstSteps, timerPass1StepsPerSecond: Double(firstSteps) / firstSeconds,
             timerPass2Steps: secondSteps, timerPass2StepsPerSecond: Double(secondSteps) / secondSeconds, messagesDispatched: dispatched,
-            dispatchPerSecond: Double(dispatched) / dispatchSeconds, sent: statuses["sent"] ?? 0, deferred: statuses["blocked"] ?? 0)
+            dispatchPerSecond: Double(dispatched) / dispatchSeconds, sent: statuses[MessageStatus.sent.rawValue] ?? 0,
+            deferred: statuses[MessageStatus.blocked.rawValue] ?? 0)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

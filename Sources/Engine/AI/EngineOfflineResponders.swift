@@ -1,3 +1,4 @@
+import Content
 import LLM
 
 /// The offline answers of the engine's AI features, registered by feature label.

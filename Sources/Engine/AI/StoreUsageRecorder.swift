@@ -61,10 +61,10 @@ struct StoreUsageRecorder: LLMUsageRecorder {
             try await store.recordLLMCall(call)
             if record.provider != OfflineProvider.name, let health = store as? any IntegrationHealthStore {
                 var tally = IntegrationTally()
-                if record.outcome == "ok" {
-                    tally.success("llm:" + record.provider, kind: "llm", at: record.startedAt)
+                if record.outcome == LLMUsageRecord.success {
+                    tally.success("llm:" + record.provider, kind: .llm, at: record.startedAt)
                 } else {
-                    tally.failure("llm:" + record.provider, kind: "llm", at: record.startedAt, error: record.outcome + (record.httpStatus.map { " (HTTP \($0))" } ?? ""))
+                    tally.failure("llm:" + record.provider, kind: .llm, at: record.startedAt, error: record.outcome + (record.httpStatus.map { " (HTTP \($0))" } ?? ""))
                 }
                 try await health.recordIntegrationOutcomes(tally, at: record.startedAt)
             }

@@ -5,11 +5,21 @@ import Storage
 
 /// One CRM's sync as `GET /health` and `autopilot crm status` show it.
 public struct CRMHealth: Sendable, Codable, Equatable {
+    /// How a CRM's sync is doing. Raw values are what `GET /health` and the CLI show.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Working.
+        case ok
+        /// The CRM is unreachable or rate limiting (until a pass gets through).
+        case paused
+        /// Records have failed.
+        case failing
+        /// Not configured.
+        case off
+    }
+
     public var crm: String
     public var configured: Bool
-    /// `ok`; `paused` while the CRM is unreachable or rate limiting (until a pass gets through); `failing` when records have
-    /// failed; `off` when not configured.
-    public var status: String
+    public var status: State
     public var queued: Int
     public var sent: Int
     public var failed: Int
@@ -27,7 +37,7 @@ public struct CRMHealth: Sendable, Codable, Equatable {
     }
 
     public init(
-        crm: String, configured: Bool, status: String, queued: Int = 0, sent: Int = 0, failed: Int = 0, lastSuccessAt: Date? = nil,
+        crm: String, configured: Bool, status: State, queued: Int = 0, sent: Int = 0, failed: Int = 0, lastSuccessAt: Date? = nil,
         lastError: String? = nil, lastErrorAt: Date? = nil, pausedUntil: Date? = nil
     ) {
         self.crm = crm
@@ -51,13 +61,13 @@ public struct CRMHealth: Sendable, Codable, Equatable {
             guard configured || !counts.isEmpty else { continue }
             let state = try await store.crmSyncState(crm: provider.rawValue)
             let paused = state?.pausedUntil.flatMap { $0 > now ? $0 : nil }
-            let failed = counts["failed"] ?? 0
+            let failed = counts[CRMOutboxStatus.failed.rawValue] ?? 0
             // Paused also between two probes of a CRM that is still down (its last pass hit the outage).
             let down = paused != nil || (state?.outages ?? 0) > 0
-            let status = !configured ? "off" : down ? "paused" : failed > 0 ? "failing" : "ok"
+            let status: State = !configured ? .off : down ? .paused : failed > 0 ? .failing : .ok
             report.append(
                 CRMHealth(
-                    crm: provider.rawValue, configured: configured, status: status, queued: counts["queued"] ?? 0, sent: counts["sent"] ?? 0,
+                    crm: provider.rawValue, configured: configured, status: status, queued: counts[CRMOutboxStatus.queued.rawValue] ?? 0, sent: counts[CRMOutboxStatus.sent.rawValue] ?? 0,
                     failed: failed, lastSuccessAt: state?.lastSuccessAt, lastError: state?.lastError, lastErrorAt: state?.lastErrorAt,
                     pausedUntil: paused))
         }

@@ -48,8 +48,8 @@ extension CRMSync {
         var contactIDs: [String: String] = [:]
         var waiting: [String: Date] = [:]
         for row in contactRows {
-            if row.status == "sent", let id = row.remoteID { contactIDs[row.recordKey] = id }
-            if row.status == "queued" { waiting[row.recordKey] = min(waiting[row.recordKey] ?? .distantFuture, row.nextAttemptAt ?? now) }
+            if row.status == .sent, let id = row.remoteID { contactIDs[row.recordKey] = id }
+            if row.status == .queued { waiting[row.recordKey] = min(waiting[row.recordKey] ?? .distantFuture, row.nextAttemptAt ?? now) }
         }
         let known = try await remoteIDs(kind: .deal, crm: connector.provider, tenantID: tenantID, keys: Set(order))
         var items: [CRMDealItem] = []
@@ -84,7 +84,7 @@ extension CRMSync {
     /// The CRM's ids for records sent before, by key (the latest sent row's).
     func remoteIDs(kind: CRMRecordKind, crm: CRMProvider, tenantID: String, keys: Set<String>) async throws -> [String: String] {
         var ids: [String: String] = [:]
-        for row in try await store.crmRecords(crm: crm.rawValue, kind: kind.rawValue, tenantID: tenantID, keys: keys) where row.status == "sent" {
+        for row in try await store.crmRecords(crm: crm.rawValue, kind: kind.rawValue, tenantID: tenantID, keys: keys) where row.status == .sent {
             if let id = row.remoteID { ids[row.recordKey] = id }
         }
         return ids

@@ -46,7 +46,7 @@ extension CRMSync {
                     }
                 }
                 let at = clock.now()
-                if decided.contains(where: { $0.status == "sent" }) { state.lastSuccessAt = at }
+                if decided.contains(where: { $0.status == .sent }) { state.lastSuccessAt = at }
                 if let outage {
                     state.outages += 1
                     let pause = settings.retry.delay(afterAttempt: state.outages, retryAfter: outage.retryAfter, unit: jitter())
@@ -72,7 +72,7 @@ extension CRMSync {
                 try await store.saveCRMRecords(decided + undecided)
                 state.updatedAt = at
                 try await store.saveCRMSyncState(state)
-                await recordHealth(crm: crm, sent: decided.contains { $0.status == "sent" }, error: outage?.reason ?? refusal, at: at)
+                await recordHealth(crm: crm, sent: decided.contains { $0.status == .sent }, error: outage?.reason ?? refusal, at: at)
                 if outage != nil { return }
                 if rows.count < settings.batchSize { break }
             }
@@ -82,8 +82,8 @@ extension CRMSync {
     /// Adds the batch's outcome to `integration_health` (the integrations `GET /health` lists), without failing the pass.
     private func recordHealth(crm: String, sent: Bool, error: String?, at: Date) async {
         var tally = IntegrationTally()
-        if sent { tally.success(crm, kind: "crm", at: at) }
-        if let error { tally.failure(crm, kind: "crm", at: at, error: error) }
+        if sent { tally.success(crm, kind: .crm, at: at) }
+        if let error { tally.failure(crm, kind: .crm, at: at, error: error) }
         do {
             try await store.recordIntegrationOutcomes(tally, at: at)
         } catch {
@@ -101,7 +101,7 @@ extension CRMSync {
         switch outcome {
         case .sent(let remoteID):
             row.attempts += 1
-            row.status = "sent"
+            row.status = .sent
             row.remoteID = remoteID
             row.sentAt = at
             row.nextAttemptAt = nil
@@ -111,7 +111,7 @@ extension CRMSync {
             row.attempts += 1
             row.lastError = reason
             if settings.retry.isExhausted(afterAttempt: row.attempts) {
-                row.status = "failed"
+                row.status = .failed
                 row.nextAttemptAt = nil
                 report.failed += 1
                 logger.error("CRM record failed", metadata: ["crm": "\(row.crm)", "record": "\(row.recordKey)", "reason": "\(reason)"])

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Content
 import Foundation
 import LLM
 import Storage
@@ -25,7 +26,7 @@ public struct BlogGenerator: Sendable {
 
     /// Writes the article (and in agentic mode critiques and refines it); `AIFeatureError` when no usable article came back.
     public func generate(_ request: BlogRequest) async throws -> BlogResult {
-        let draft = try await complete(Self.articleFeature, system: Self.articleSystemPrompt(request), document: request.promptDocument)
+        let draft = try await complete(Self.articleFeature, system: BlogPrompts.article(request), document: request.promptDocument)
         guard let article = BlogArticle(answer: draft.value, language: request.language) else {
             throw AIFeatureError(
                 code: "blog_unavailable", message: "the writer (\(draft.response.provider)) gave no article with two sections; try again")
@@ -53,7 +54,7 @@ public struct BlogGenerator: Sendable {
                 return
             }
             let document: JSONValue = ["request": request.promptDocument, "article": result.article.answerValue, "critique": best.answerValue]
-            let answer = try await complete(Self.refinementFeature, system: Self.refinementSystemPrompt(request), document: document)
+            let answer = try await complete(Self.refinementFeature, system: BlogPrompts.refinement(request), document: document)
             result.refinements = cycle
             guard let refined = BlogArticle(answer: answer.value, language: request.language) else {
                 result.stopReason = "refinement_unusable"
@@ -78,7 +79,7 @@ public struct BlogGenerator: Sendable {
 
     private func critique(_ article: BlogArticle, request: BlogRequest, cycle: Int) async throws -> BlogCritique? {
         let document: JSONValue = ["request": request.promptDocument, "article": article.answerValue]
-        let answer = try await complete(Self.critiqueFeature, system: Self.critiqueSystemPrompt(request), document: document)
+        let answer = try await complete(Self.critiqueFeature, system: BlogPrompts.critique(request), document: document)
         guard let value = answer.value, value["relevance"] != nil else { return nil }
         return BlogCritique(answer: value, cycle: cycle, provider: answer.response.provider, model: answer.response.model)
     }

@@ -18,7 +18,7 @@ extension DropshipPass {
                     return record
                 }
                 let answer = try await client.tracking(supplierOrderID: id)
-                tally.success(record.supplier, kind: "supplier", at: now)
+                tally.success(record.supplier, kind: .supplier, at: now)
                 guard let tracking = answer else {
                     record.nextAttemptAt = now.addingTimeInterval(settings.pollInterval)
                     return record
@@ -35,7 +35,7 @@ extension DropshipPass {
                 dependencies.logger.warning(
                     "tracking not synced to Shopify", metadata: ["order": "\(record.orderID)", "error": "\(syncError.description)"])
             } else if settings.shopify != nil {
-                tally.success("shopify", kind: "storefront", at: now)
+                tally.success("shopify", kind: .storefront, at: now)
             }
             try await recordFulfilled(record, tracking: tracking, now: now)
             record.status = .shipped

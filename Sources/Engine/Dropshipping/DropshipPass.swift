@@ -98,7 +98,7 @@ public struct DropshipPass: Sendable {
             let request = SupplierOrderRequest(
                 orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), address: address, email: contact?.email)
             record.supplierOrderID = try await client.placeOrder(request)
-            tally.success(record.supplier, kind: "supplier", at: now)
+            tally.success(record.supplier, kind: .supplier, at: now)
             record.status = .placed
             record.placedAt = now
             record.attempts = 0
@@ -126,7 +126,7 @@ public struct DropshipPass: Sendable {
 
     /// Counts a supplier's or Shopify's failure (not the order's own faults, such as a missing address field).
     static func count(_ error: SupplierError, tally: inout IntegrationTally, at now: Date) {
-        for (name, kind) in [("cj", "supplier"), ("bigbuy", "supplier"), ("shopify", "storefront")] where error.code.hasPrefix(name + "_") {
+        for (name, kind) in [("cj", IntegrationKind.supplier), ("bigbuy", .supplier), ("shopify", .storefront)] where error.code.hasPrefix(name + "_") {
             tally.failure(name, kind: kind, at: now, error: error.description)
         }
     }

@@ -62,7 +62,7 @@ public struct FlowRunChanges {
     static func record(_ run: FlowRun, tenantID: String, startedAt: Date, now: Date) -> FlowRunRecord {
         FlowRunRecord(
             id: run.id, tenantID: tenantID, flowID: run.flowID, flowVersion: run.flowVersion, contactID: run.contactID,
-            triggerObjectID: run.triggerObjectID, status: run.status.rawValue, reason: run.status.reason, wakeAt: run.wakeAt,
+            triggerObjectID: run.triggerObjectID, status: run.status.phase, reason: run.status.reason, wakeAt: run.wakeAt,
             startedAt: run.triggeredAt ?? startedAt, finishedAt: run.status.isFinished ? (run.clock ?? now) : nil, updatedAt: now,
             state: JSONValue.object(run.persisted).jsonString)
     }

@@ -140,15 +140,15 @@ public struct NotFoundError: Error, Sendable, CustomStringConvertible {
 extension StoredRecommendationDecision {
     init(_ decision: RecommendationDecision, contactID: String?) {
         let until: Date? = if case .snoozed(let date) = decision.status { date } else { nil }
-        self.init(recommendationID: decision.recommendationID, contactID: contactID, status: decision.status.name, until: until, decidedAt: decision.decidedAt)
+        self.init(recommendationID: decision.recommendationID, contactID: contactID, status: decision.status.kind, until: until, decidedAt: decision.decidedAt)
     }
 
     var decision: RecommendationDecision {
         let status: RecommendationDecision.Status =
             switch self.status {
-            case "accepted": .accepted
-            case "snoozed": .snoozed(until: until ?? decidedAt)
-            default: .dismissed
+            case .accepted: .accepted
+            case .snoozed: .snoozed(until: until ?? decidedAt)
+            case .dismissed: .dismissed
             }
         return RecommendationDecision(recommendationID: recommendationID, status: status, decidedAt: decidedAt)
     }

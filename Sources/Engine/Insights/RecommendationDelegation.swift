@@ -35,7 +35,7 @@ struct RecommendationDelegation {
                     trigger: Self.trigger(recommendation), now: now)
                 try await store.saveRecommendationDecision(
                     StoredRecommendationDecision(
-                        recommendationID: recommendation.id, contactID: recommendation.contactID, status: "accepted", until: nil, decidedAt: now,
+                        recommendationID: recommendation.id, contactID: recommendation.contactID, status: .accepted, until: nil, decidedAt: now,
                         decidedBy: "flow:" + flowID),
                     tenantID: tenantID)
                 if run.created { started += 1 }

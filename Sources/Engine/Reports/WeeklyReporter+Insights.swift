@@ -1,4 +1,5 @@
 import AutopilotCore
+import Content
 import Decisions
 import Foundation
 import LLM

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Content
 import Foundation
 import LLM
 import Storage
@@ -96,8 +97,8 @@ public struct WeeklyReporter: Sendable {
         let document = JSONValue.object(report.numbersDocument)
         let response = try await dependencies.ai.gateway.complete(
             LLMRequest(
-                system: Self.systemPrompt(report.language), messages: [.user(document.jsonString)],
-                structuredOutput: StructuredOutput(name: Self.feature, schema: Self.answerSchema, strict: true), temperature: 0.3, maxTokens: 2_000,
+                system: WeeklyReportPrompt.system(report.language), messages: [.user(document.jsonString)],
+                structuredOutput: StructuredOutput(name: Self.feature, schema: WeeklyReportPrompt.answerSchema, strict: true), temperature: 0.3, maxTokens: 2_000,
                 feature: Self.feature, tenant: tenantID))
         let value = response.json ?? (try? JSONValue.parseAnswer(response.text))
         let offline = WeeklyReportOffline.prose(document)
@@ -115,27 +116,5 @@ public struct WeeklyReporter: Sendable {
                 tenantID: tenantID, subject: "report:weekly:\(report.week.weekEnding)", feature: Self.feature, provider: response.provider,
                 model: response.model, prompt: "weekly report \(report.week.firstDay)..\(report.week.weekEnding)", details: details,
                 createdAt: dependencies.clock.now()))
-    }
-
-    /// The JSON the model answers with.
-    public static let answerSchema: JSONValue = [
-        "type": "object",
-        "properties": [
-            "executive_summary": ["type": "string", "description": "three to five sentences for the shop owner"],
-            "insights": ["type": "array", "items": ["type": "string"], "description": "the top insights, one sentence each"],
-            "recommendations": ["type": "array", "items": ["type": "string"], "description": "what to do next week, one sentence each"],
-        ],
-        "required": ["executive_summary", "insights", "recommendations"],
-        "additionalProperties": false,
-    ]
-
-    static func systemPrompt(_ language: ContentLanguage) -> String {
-        """
-        You write the weekly report of a small online shop's follow-up engine for its owner, in \(language == .french ? "French" : "English"). \
-        You get the week's numbers as JSON: totals and one line per flow against the previous week, return on investment \
-        (attributed revenue against message and model costs, in the given currency), customer insights, alerts. Write an \
-        executive summary (three to five sentences), the top insights and concrete recommendations for next week. Use only \
-        the numbers given; never invent figures. Answer with JSON: executive_summary, insights, recommendations.
-        """
     }
 }

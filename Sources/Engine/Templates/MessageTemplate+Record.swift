@@ -10,7 +10,7 @@ extension MessageTemplate {
         guard let document = try? JSONParser.parse(record.document), var object = document.objectValue else { return nil }
         object["name"] = .string(record.name)
         object["version"] = .int(Int64(record.version))
-        object["status"] = .string(record.status)
+        object["status"] = .string(record.status.rawValue)
         object["generated_by"] = .string(record.generatedBy)
         guard let template = try? MessageTemplate(jsonObject: object) else { return nil }
         self = template
@@ -27,7 +27,7 @@ extension MessageTemplate {
     /// A draft record of this template for a tenant (the store assigns the version).
     func draftRecord(tenantID: String, at: Date) -> TemplateRecord {
         TemplateRecord(
-            tenantID: tenantID, name: name, version: version, channel: channel.rawValue, status: TemplateStatus.draft.rawValue,
+            tenantID: tenantID, name: name, version: version, channel: channel.rawValue, status: .draft,
             generatedBy: generatedBy,
             document: storedDocument, createdAt: at, updatedAt: at)
     }

@@ -19,7 +19,7 @@ extension TemplateService {
         let resolved = try await resolve(id)
         let template = try TemplateDocument.template(base: resolved.view.template, patch: patch)
         try checkChannel(of: template, versions: resolved.versions)
-        let draft = resolved.record.flatMap { $0.status == TemplateStatus.draft.rawValue ? $0.version : nil }
+        let draft = resolved.record.flatMap { $0.status == .draft ? $0.version : nil }
         return try await save(template, replacingVersion: draft)
     }
 

@@ -12,16 +12,16 @@ extension TemplateService {
         let resolved = try await resolve(id)
         let now = dependencies.clock.now()
         guard let record = resolved.record else {
-            if let active = resolved.versions.first(where: { $0.status == TemplateStatus.active.rawValue }) {
+            if let active = resolved.versions.first(where: { $0.status == .active }) {
                 _ = try await dependencies.store.changeTemplateStatus(
-                    name: active.name, version: active.version, tenantID: tenantID, to: TemplateStatus.archived.rawValue, expectedDocument: nil,
+                    name: active.name, version: active.version, tenantID: tenantID, to: .archived, expectedDocument: nil,
                     at: now)
             }
             var view = resolved.view
             view.inUse = true
             return view
         }
-        if record.status == TemplateStatus.active.rawValue { return resolved.view }
+        if record.status == .active { return resolved.view }
         let problems = TemplateCheck.problems(in: resolved.view.template)
         guard problems.isEmpty else {
             throw TemplateValidationError.validationError(code: "template_check_failed", issues: problems)
@@ -43,7 +43,7 @@ extension TemplateService {
 
     private func change(_ record: TemplateRecord, to status: TemplateStatus, expectedDocument: String?, at now: Date) async throws -> TemplateView {
         let changed = try await dependencies.store.changeTemplateStatus(
-            name: record.name, version: record.version, tenantID: tenantID, to: status.rawValue, expectedDocument: expectedDocument, at: now)
+            name: record.name, version: record.version, tenantID: tenantID, to: status, expectedDocument: expectedDocument, at: now)
         guard let changed, let view = view(changed) else { throw NotFoundError(what: "template \(record.name)@\(record.version)") }
         return view
     }

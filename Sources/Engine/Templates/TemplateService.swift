@@ -27,7 +27,7 @@ public struct TemplateService: Sendable {
     /// by name (built-in first, then by version); optionally only one channel or one status.
     public func list(channel: Channel? = nil, status: TemplateStatus? = nil) async throws -> [TemplateView] {
         let records = try await dependencies.store.templates(tenantID: tenantID)
-        let activeNames = Set(records.filter { $0.status == TemplateStatus.active.rawValue }.map(\.name))
+        let activeNames = Set(records.filter { $0.status == .active }.map(\.name))
         var views = records.compactMap(view)
         views += builtIn.values.filter { !activeNames.contains($0.name) }.map { TemplateView(source: .builtIn, template: $0, inUse: true) }
         let order = { (view: TemplateView) in (view.template.name, view.source == .builtIn ? 0 : view.template.version) }
@@ -54,7 +54,7 @@ public struct TemplateService: Sendable {
     func resolve(_ text: String) async throws -> Resolved {
         guard let id = TemplateID(text) else { throw NotFoundError(what: "template \(text)") }
         let versions = try await dependencies.store.templateVersions(name: id.name, tenantID: tenantID)
-        let hasActive = versions.contains { $0.status == TemplateStatus.active.rawValue }
+        let hasActive = versions.contains { $0.status == .active }
         let record: TemplateRecord?
         switch id.version {
         case .builtIn: record = nil

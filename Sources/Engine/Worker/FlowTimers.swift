@@ -1,3 +1,4 @@
+import AutopilotCore
 import Flows
 import Foundation
 import Storage
@@ -14,7 +15,7 @@ enum FlowTimers {
                 // A run that cannot be read or whose flow version is gone stops here, with the reason, instead of firing forever.
                 var broken = record
                 broken.wakeAt = nil
-                broken.status = "exited"
+                broken.status = .exited
                 broken.reason = "definition_missing"
                 broken.finishedAt = now
                 broken.updatedAt = now

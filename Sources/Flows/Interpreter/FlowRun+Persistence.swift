@@ -57,14 +57,14 @@ extension FlowRun {
 extension FlowRunStatus {
     /// A status from its persisted name and reason (exited and skipped need a reason).
     public init?(rawValue: String, reason: String?) {
-        switch (rawValue, reason) {
-        case ("pending", _): self = .pending
-        case ("active", _): self = .active
-        case ("waiting", _): self = .waiting
-        case ("completed", _): self = .completed
-        case ("exited", let reason?): self = .exited(reason: reason)
-        case ("skipped", let reason?): self = .skipped(reason: reason)
-        default: return nil
+        switch (FlowRunPhase(rawValue: rawValue), reason) {
+        case (.pending, _): self = .pending
+        case (.active, _): self = .active
+        case (.waiting, _): self = .waiting
+        case (.completed, _): self = .completed
+        case (.exited, let reason?): self = .exited(reason: reason)
+        case (.skipped, let reason?): self = .skipped(reason: reason)
+        case (.exited, nil), (.skipped, nil), (nil, _): return nil
         }
     }
 }

@@ -47,17 +47,20 @@ public enum FlowRunStatus: Sendable, Hashable {
     case exited(reason: String)
     case skipped(reason: String)
 
-    /// Persisted name: pending, active, waiting, completed, exited, skipped.
-    public var rawValue: String {
+    /// The persisted phase, without the reason.
+    public var phase: FlowRunPhase {
         switch self {
-        case .pending: "pending"
-        case .active: "active"
-        case .waiting: "waiting"
-        case .completed: "completed"
-        case .exited: "exited"
-        case .skipped: "skipped"
+        case .pending: .pending
+        case .active: .active
+        case .waiting: .waiting
+        case .completed: .completed
+        case .exited: .exited
+        case .skipped: .skipped
         }
     }
+
+    /// Persisted name: pending, active, waiting, completed, exited, skipped.
+    public var rawValue: String { phase.rawValue }
 
     public var reason: String? {
         switch self {
@@ -67,12 +70,7 @@ public enum FlowRunStatus: Sendable, Hashable {
     }
 
     /// Completed, exited or skipped: nothing moves it any more.
-    public var isFinished: Bool {
-        switch self {
-        case .completed, .exited, .skipped: true
-        default: false
-        }
-    }
+    public var isFinished: Bool { phase.isFinished }
 }
 
 /// What a waiting run waits for.

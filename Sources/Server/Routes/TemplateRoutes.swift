@@ -1,8 +1,6 @@
 import AutopilotCore
 import Engine
-import Flows
 import Hummingbird
-import Storage
 
 /// `GET/POST /v1/templates`, `GET/PATCH /v1/templates/{id}`, `POST /v1/templates/{id}/activate|archive`.
 /// Ids are `NAME`, `NAME@VERSION` or `NAME@builtin` (see `TemplateID`).
@@ -66,8 +64,9 @@ struct TemplateRoutes {
             return JSONResponse.make(json: .object(try await work().jsonObject), status: .ok)
         } catch let error as NotFoundError {
             throw APIError.notFound(error.what)
-        } catch let error as TemplateChangedError {
-            throw APIError(status: .conflict, code: error.code, message: error.description)
+        } catch {
+            guard let conflict = TemplateService.conflict(in: error) else { throw error }
+            throw APIError(status: .conflict, code: conflict.code, message: conflict.message)
         }
     }
 

@@ -14,8 +14,7 @@ public struct CRMOutboxRecord: Sendable, Equatable {
     public var recordKey: String
     public var sourceEventID: String
     public var payload: JSONObject
-    /// `queued`, `sent`, `failed`.
-    public var status: String
+    public var status: CRMOutboxStatus
     public var attempts: Int
     public var nextAttemptAt: Date?
     public var remoteID: String?
@@ -29,12 +28,12 @@ public struct CRMOutboxRecord: Sendable, Equatable {
         self.init(
             id: "crm_\(crm)_\(kind)_\(tenantID)_\(sourceEventID)", tenantID: tenantID, crm: crm, kind: kind, recordKey: recordKey,
             sourceEventID: sourceEventID,
-            payload: payload, status: "queued", attempts: 0, nextAttemptAt: now, remoteID: nil, lastError: nil, sentAt: nil, createdAt: now,
+            payload: payload, status: .queued, attempts: 0, nextAttemptAt: now, remoteID: nil, lastError: nil, sentAt: nil, createdAt: now,
             updatedAt: now)
     }
 
     public init(
-        id: String, tenantID: String, crm: String, kind: String, recordKey: String, sourceEventID: String, payload: JSONObject, status: String,
+        id: String, tenantID: String, crm: String, kind: String, recordKey: String, sourceEventID: String, payload: JSONObject, status: CRMOutboxStatus,
         attempts: Int, nextAttemptAt: Date?, remoteID: String?, lastError: String?, sentAt: Date?, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
@@ -61,7 +60,7 @@ public struct CRMOutboxRecord: Sendable, Equatable {
 
     var values: [SQLValue] {
         [
-            .text(id), .text(tenantID), .text(crm), .text(kind), .text(recordKey), .text(sourceEventID), .json(payload), .text(status),
+            .text(id), .text(tenantID), .text(crm), .text(kind), .text(recordKey), .text(sourceEventID), .json(payload), .text(status.rawValue),
             .integer(attempts), .date(nextAttemptAt), .text(remoteID), .text(lastError), .date(sentAt), .date(createdAt), .date(updatedAt),
         ]
     }
@@ -69,7 +68,7 @@ public struct CRMOutboxRecord: Sendable, Equatable {
     init(row: SQLRow) {
         self.init(
             id: row.text(0) ?? "", tenantID: row.text(1) ?? "", crm: row.text(2) ?? "", kind: row.text(3) ?? "", recordKey: row.text(4) ?? "",
-            sourceEventID: row.text(5) ?? "", payload: row.json(6), status: row.text(7) ?? "queued", attempts: Int(row.int(8) ?? 0),
+            sourceEventID: row.text(5) ?? "", payload: row.json(6), status: CRMOutboxStatus(stored: row.text(7)), attempts: Int(row.int(8) ?? 0),
             nextAttemptAt: row.date(9), remoteID: row.text(10), lastError: row.text(11), sentAt: row.date(12),
             createdAt: row.date(13) ?? Date(timeIntervalSince1970: 0), updatedAt: row.date(14) ?? Date(timeIntervalSince1970: 0))
     }

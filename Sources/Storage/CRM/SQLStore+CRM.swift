@@ -68,7 +68,7 @@ extension SQLStore {
         let claim = SQLStatement(
             """
             SELECT \(CRMOutboxRecord.columns.joined(separator: ", ")) FROM crm_outbox
-            WHERE crm = ? AND kind = ? AND status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?\(skipLocked)
+            WHERE crm = ? AND kind = ? AND status = '\(CRMOutboxStatus.queued.rawValue)' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?\(skipLocked)
             """,
             [.text(crm), .text(kind), .date(now), .integer(limit)])
         return try await database.transaction(lock: nil, reads: [claim]) { rows in
@@ -119,13 +119,14 @@ extension SQLStore {
     }
 
     public func retryFailedCRMRecords(crm: String?, now: Date) async throws -> Int {
-        let filter = crm == nil ? "status = 'failed'" : "status = 'failed' AND crm = ?"
+        let failedRows = "status = '\(CRMOutboxStatus.failed.rawValue)'"
+        let filter = crm == nil ? failedRows : failedRows + " AND crm = ?"
         let binds: [SQLValue] = crm.map { [.text($0)] } ?? []
         let count = SQLStatement("SELECT COUNT(*) FROM crm_outbox WHERE \(filter)", binds)
         return try await database.transaction(lock: nil, reads: [count]) { rows in
             let failed = Int(rows[0].first?.int(0) ?? 0)
             let update = SQLStatement(
-                "UPDATE crm_outbox SET status = 'queued', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE \(filter)",
+                "UPDATE crm_outbox SET status = '\(CRMOutboxStatus.queued.rawValue)', attempts = 0, next_attempt_at = ?, updated_at = ? WHERE \(filter)",
                 [.date(now), .date(now)] + binds)
             return (failed == 0 ? [] : [.statement(update)], failed)
         }

@@ -9,8 +9,7 @@ public struct FlowRunRecord: Sendable, Hashable {
     public var flowVersion: Int
     public var contactID: String
     public var triggerObjectID: String?
-    /// pending, active, waiting, completed, exited, skipped.
-    public var status: String
+    public var status: FlowRunPhase
     public var reason: String?
     /// When the run's timer is due; nil when nothing is scheduled.
     public var wakeAt: Date?
@@ -21,7 +20,7 @@ public struct FlowRunRecord: Sendable, Hashable {
     public var state: String
 
     public init(
-        id: String, tenantID: String, flowID: String, flowVersion: Int, contactID: String, triggerObjectID: String?, status: String,
+        id: String, tenantID: String, flowID: String, flowVersion: Int, contactID: String, triggerObjectID: String?, status: FlowRunPhase,
         reason: String?, wakeAt: Date?, startedAt: Date, finishedAt: Date?, updatedAt: Date, state: String
     ) {
         self.id = id
@@ -39,7 +38,7 @@ public struct FlowRunRecord: Sendable, Hashable {
         self.state = state
     }
 
-    public var isFinished: Bool { status == "completed" || status == "exited" || status == "skipped" }
+    public var isFinished: Bool { status.isFinished }
 
     static let columns = [
         "id", "tenant_id", "flow_id", "flow_version", "contact_id", "trigger_object_id", "status", "reason", "wake_at", "started_at",
@@ -48,7 +47,7 @@ public struct FlowRunRecord: Sendable, Hashable {
 
     var values: [SQLValue] {
         [
-            .text(id), .text(tenantID), .text(flowID), .integer(flowVersion), .text(contactID), .text(triggerObjectID), .text(status),
+            .text(id), .text(tenantID), .text(flowID), .integer(flowVersion), .text(contactID), .text(triggerObjectID), .text(status.rawValue),
             .text(reason), .date(wakeAt), .date(startedAt), .date(finishedAt), .date(updatedAt), .text(state),
         ]
     }
@@ -56,7 +55,7 @@ public struct FlowRunRecord: Sendable, Hashable {
     init(row: SQLRow) {
         self.init(
             id: row.text(0) ?? "", tenantID: row.text(1) ?? "", flowID: row.text(2) ?? "", flowVersion: Int(row.int(3) ?? 0),
-            contactID: row.text(4) ?? "", triggerObjectID: row.text(5), status: row.text(6) ?? "", reason: row.text(7), wakeAt: row.date(8),
+            contactID: row.text(4) ?? "", triggerObjectID: row.text(5), status: FlowRunPhase(stored: row.text(6)), reason: row.text(7), wakeAt: row.date(8),
             startedAt: row.date(9) ?? .distantPast, finishedAt: row.date(10), updatedAt: row.date(11) ?? .distantPast, state: row.text(12) ?? "")
     }
 }

@@ -12,7 +12,7 @@ public protocol FlowRunStore: Sendable {
     ) async throws -> Result
     func flowRun(id: String, tenantID: String) async throws -> FlowRunRecord?
     func nextRunWake() async throws -> Date?
-    func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: String, reason: String?, count: Int)]
+    func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: FlowRunPhase, reason: String?, count: Int)]
     func flowCursor(tenantID: String, name: String) async throws -> Int64?
     func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
 }

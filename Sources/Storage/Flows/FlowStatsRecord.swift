@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// Which flows and which period flow analytics cover, for one tenant.
@@ -26,11 +27,11 @@ public struct FlowStatsRecord: Sendable, Hashable {
         public var flowID: String
         /// The step path (`steps[4]`); nil for a run that never reached a step.
         public var step: String?
-        public var status: String
+        public var status: FlowRunPhase
         public var reason: String?
         public var count: Int
 
-        public init(flowID: String, step: String? = nil, status: String, reason: String?, count: Int) {
+        public init(flowID: String, step: String? = nil, status: FlowRunPhase, reason: String?, count: Int) {
             self.flowID = flowID
             self.step = step
             self.status = status

@@ -65,13 +65,13 @@ extension SQLStore {
     }
 
     /// Runs of a tenant's flow by status (for stats and listing).
-    public func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: String, reason: String?, count: Int)] {
+    public func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: FlowRunPhase, reason: String?, count: Int)] {
         let rows = try await database.read([
             SQLStatement(
                 "SELECT flow_id, status, reason, COUNT(*) FROM flow_runs WHERE tenant_id = ? GROUP BY flow_id, status, reason ORDER BY flow_id, status, reason",
                 [.text(tenantID)])
         ])
-        return rows[0].map { ($0.text(0) ?? "", $0.text(1) ?? "", $0.text(2), Int($0.int(3) ?? 0)) }
+        return rows[0].map { ($0.text(0) ?? "", FlowRunPhase(stored: $0.text(1)), $0.text(2), Int($0.int(3) ?? 0)) }
     }
 
     /// Open carts with no update since `idleSince` (candidates for abandonment), oldest first.

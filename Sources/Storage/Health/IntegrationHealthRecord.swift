@@ -4,8 +4,7 @@ import Foundation
 public struct IntegrationHealthRecord: Sendable, Equatable {
     /// `smtp`, `twilio`, `omnisend`, `whatsapp_cloud`, `llm:openai`, `slack`…
     public var name: String
-    /// `channel`, `llm`, `notifications`, `crm`, `supplier`…
-    public var kind: String
+    public var kind: IntegrationKind
     public var successes: Int
     public var failures: Int
     public var lastSuccessAt: Date?
@@ -13,7 +12,7 @@ public struct IntegrationHealthRecord: Sendable, Equatable {
     public var lastError: String?
 
     public init(
-        name: String, kind: String, successes: Int = 0, failures: Int = 0, lastSuccessAt: Date? = nil, lastErrorAt: Date? = nil, lastError: String? = nil
+        name: String, kind: IntegrationKind, successes: Int = 0, failures: Int = 0, lastSuccessAt: Date? = nil, lastErrorAt: Date? = nil, lastError: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -31,14 +30,14 @@ public struct IntegrationTally: Sendable {
 
     public init() {}
 
-    public mutating func success(_ name: String, kind: String, at date: Date) {
+    public mutating func success(_ name: String, kind: IntegrationKind, at date: Date) {
         var record = records[name] ?? IntegrationHealthRecord(name: name, kind: kind)
         record.successes += 1
         record.lastSuccessAt = max(record.lastSuccessAt ?? date, date)
         records[name] = record
     }
 
-    public mutating func failure(_ name: String, kind: String, at date: Date, error: String) {
+    public mutating func failure(_ name: String, kind: IntegrationKind, at date: Date, error: String) {
         var record = records[name] ?? IntegrationHealthRecord(name: name, kind: kind)
         record.failures += 1
         if record.lastErrorAt.map({ date >= $0 }) ?? true {
@@ -46,6 +45,16 @@ public struct IntegrationTally: Sendable {
             record.lastError = String(error.prefix(500))
         }
         records[name] = record
+    }
+
+    /// A success, the kind by its persisted name (an unknown name counts as `channel`).
+    public mutating func success(_ name: String, kind: String, at date: Date) {
+        success(name, kind: IntegrationKind(stored: kind), at: date)
+    }
+
+    /// A failure, the kind by its persisted name (an unknown name counts as `channel`).
+    public mutating func failure(_ name: String, kind: String, at date: Date, error: String) {
+        failure(name, kind: IntegrationKind(stored: kind), at: date, error: error)
     }
 
     public var isEmpty: Bool { records.isEmpty }

@@ -109,7 +109,7 @@ extension SQLStore {
         ])
         return rows[0].map {
             StoredRecommendationDecision(
-                recommendationID: $0.text(0) ?? "", contactID: $0.text(1), status: $0.text(2) ?? "dismissed", until: $0.date(3),
+                recommendationID: $0.text(0) ?? "", contactID: $0.text(1), status: RecommendationDecisionStatus(stored: $0.text(2)), until: $0.date(3),
                 decidedAt: $0.date(4) ?? .distantPast, decidedBy: $0.text(5))
         }
     }
@@ -117,7 +117,7 @@ extension SQLStore {
     public func saveRecommendationDecision(_ decision: StoredRecommendationDecision, tenantID: String) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
             let row: [SQLValue] = [
-                .text(tenantID), .text(decision.recommendationID), .text(decision.contactID), .text(decision.status), .date(decision.until),
+                .text(tenantID), .text(decision.recommendationID), .text(decision.contactID), .text(decision.status.rawValue), .date(decision.until),
                 .date(decision.decidedAt), .text(decision.decidedBy),
             ]
             let write = SQLWrite.upsert(

@@ -57,13 +57,13 @@ public struct ContactScore: Sendable {
 public struct StoredRecommendationDecision: Sendable, Equatable {
     public var recommendationID: String
     public var contactID: String?
-    public var status: String
+    public var status: RecommendationDecisionStatus
     public var until: Date?
     public var decidedAt: Date
     /// nil: a person; `flow:ID`: a flow delegated for the recommendation's rule.
     public var decidedBy: String?
 
-    public init(recommendationID: String, contactID: String?, status: String, until: Date?, decidedAt: Date, decidedBy: String? = nil) {
+    public init(recommendationID: String, contactID: String?, status: RecommendationDecisionStatus, until: Date?, decidedAt: Date, decidedBy: String? = nil) {
         self.recommendationID = recommendationID
         self.contactID = contactID
         self.status = status

@@ -21,8 +21,8 @@ extension SQLStore {
         return try await database.transaction(lock: Self.templateLock(record.tenantID), reads: [versions]) { rows in
             let existing = rows[0].map(TemplateRecord.init(row:))
             var saved = record
-            saved.status = "draft"
-            if let replacingVersion, let current = existing.first(where: { $0.version == replacingVersion }), current.status == "draft" {
+            saved.status = .draft
+            if let replacingVersion, let current = existing.first(where: { $0.version == replacingVersion }), current.status == .draft {
                 saved.version = current.version
                 saved.createdAt = current.createdAt
                 let update = SQLStatement(
@@ -41,7 +41,7 @@ extension SQLStore {
         }
     }
 
-    public func changeTemplateStatus(name: String, version: Int, tenantID: String, to status: String, expectedDocument: String?, at: Date)
+    public func changeTemplateStatus(name: String, version: Int, tenantID: String, to status: TemplateStatus, expectedDocument: String?, at: Date)
         async throws
         -> TemplateRecord?
     {
@@ -57,7 +57,7 @@ extension SQLStore {
             record.status = status
             record.updatedAt = at
             var writes: [SQLWrite] = []
-            if status == "active" {
+            if status == .active {
                 writes.append(
                     .statement(
                         SQLStatement(
@@ -69,7 +69,7 @@ extension SQLStore {
                 .statement(
                     SQLStatement(
                         "UPDATE templates SET status = ?, updated_at = ? WHERE tenant_id = ? AND name = ? AND version = ?",
-                        [.text(status), .date(at), .text(tenantID), .text(name), .integer(version)])))
+                        [.text(status.rawValue), .date(at), .text(tenantID), .text(name), .integer(version)])))
             return (writes, .success(record))
         }
         return try outcome.get()

@@ -13,7 +13,7 @@ public struct TemplateRecord: Sendable, Hashable {
     /// `email`, `sms` or `whatsapp`.
     public var channel: String
     /// `draft`, `active` or `archived`. At most one version per tenant and name is active.
-    public var status: String
+    public var status: TemplateStatus
     /// `library`, `person` or `assistant`.
     public var generatedBy: String
     /// The template as a JSON object text.
@@ -22,7 +22,7 @@ public struct TemplateRecord: Sendable, Hashable {
     public var updatedAt: Date
 
     public init(
-        tenantID: String, name: String, version: Int, channel: String, status: String, generatedBy: String, document: String, createdAt: Date,
+        tenantID: String, name: String, version: Int, channel: String, status: TemplateStatus, generatedBy: String, document: String, createdAt: Date,
         updatedAt: Date
     ) {
         self.tenantID = tenantID
@@ -41,7 +41,7 @@ public struct TemplateRecord: Sendable, Hashable {
 
     var values: [SQLValue] {
         [
-            .text(tenantID), .text(name), .integer(version), .text(channel), .text(status), .text(generatedBy), .text(document), .date(createdAt),
+            .text(tenantID), .text(name), .integer(version), .text(channel), .text(status.rawValue), .text(generatedBy), .text(document), .date(createdAt),
             .date(updatedAt),
         ]
     }
@@ -49,7 +49,7 @@ public struct TemplateRecord: Sendable, Hashable {
     init(row: SQLRow) {
         self.init(
             tenantID: row.text(0) ?? "", name: row.text(1) ?? "", version: Int(row.int(2) ?? 0), channel: row.text(3) ?? "",
-            status: row.text(4) ?? "",
+            status: TemplateStatus(rawValue: row.text(4) ?? "") ?? .draft,
             generatedBy: row.text(5) ?? "", document: row.text(6) ?? "{}", createdAt: row.date(7) ?? .distantPast,
             updatedAt: row.date(8) ?? .distantPast)
     }

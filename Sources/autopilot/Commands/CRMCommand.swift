@@ -23,7 +23,7 @@ struct CRMCommand: AsyncParsableCommand {
             if json { return try JSONOutput.print(report) }
             guard !report.isEmpty else { return print("no CRM configured (set HUBSPOT_ACCESS_TOKEN or PIPEDRIVE_API_TOKEN; see docs/crm.md)") }
             for crm in report {
-                print("\(crm.crm): \(crm.status)  queued \(crm.queued)  sent \(crm.sent)  failed \(crm.failed)")
+                print("\(crm.crm): \(crm.status.rawValue)  queued \(crm.queued)  sent \(crm.sent)  failed \(crm.failed)")
                 if let at = crm.lastSuccessAt { print("  last success \(Timestamp.format(at))") }
                 if let error = crm.lastError { print("  last error \(crm.lastErrorAt.map(Timestamp.format) ?? "-"): \(error)") }
                 if let until = crm.pausedUntil { print("  paused until \(Timestamp.format(until))") }

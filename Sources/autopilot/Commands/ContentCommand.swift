@@ -1,5 +1,6 @@
 import ArgumentParser
 import AutopilotCore
+import Content
 import Engine
 import Foundation
 import Integrations

@@ -22,7 +22,7 @@ struct CRMHealthAPITests {
             tenantID: tenantID, crm: "hubspot", kind: "contact", recordKey: "a@example.com", sourceEventID: "ev_1",
             payload: ["email": "a@example.com"],
             now: now)
-        failed.status = "failed"
+        failed.status = .failed
         failed.attempts = 5
         failed.nextAttemptAt = nil
         try await store.saveCRMRecords([failed])

@@ -127,7 +127,7 @@ struct HubSpotSyncTests {
                 let first = try await harness.pass(sync)
                 #expect(first.sent == 0 && first.outages == 1)
                 let health = try await CRMHealth.report(store: harness.store, settings: sync.settings, now: harness.clock.now())
-                #expect(health.first?.status == "paused" && health.first?.queued == 2)
+                #expect(health.first?.status == .paused && health.first?.queued == 2)
                 #expect(health.first?.pausedUntil == CRMHarness.start.addingTimeInterval(7))
 
                 harness.clock.advance(by: 5)
@@ -152,7 +152,7 @@ struct HubSpotSyncTests {
                 #expect(first.refused == 1 && first.sent == 0)
                 let row = try #require(
                     try await harness.store.crmRecords(crm: "hubspot", kind: "contact", tenantID: harness.tenantID, keys: ["a@example.com"]).first)
-                #expect(row.status == "queued" && row.attempts == 1 && row.lastError?.contains("500") == true)
+                #expect(row.status == .queued && row.attempts == 1 && row.lastError?.contains("500") == true)
                 #expect(row.nextAttemptAt == harness.clock.now().addingTimeInterval(1))
 
                 harness.clock.advance(by: 1)
@@ -227,10 +227,10 @@ struct HubSpotSyncTests {
             #expect(state.contacts.count == 1 && state.deals.count == 2 && state.associations.count == 2)
             #expect(state.requests.filter { $0.path == HubSpotFormat.contactsUpsertPath }.count == 1)
             let up = try await CRMHealth.report(store: harness.store, settings: sync.settings, now: harness.clock.now())
-            #expect(up.first?.status == "ok" && up.first?.sent == 4 && up.first?.lastSuccessAt != nil)
+            #expect(up.first?.status == .ok && up.first?.sent == 4 && up.first?.lastSuccessAt != nil)
             let integration = try #require(try await harness.store.integrationHealth().first { $0.name == "hubspot" })
             #expect(
-                integration.kind == "crm" && integration.failures == 3 && integration.successes == 2
+                integration.kind == .crm && integration.failures == 3 && integration.successes == 2
                     && integration.lastError?.contains("no answer") == true)
         }
     }

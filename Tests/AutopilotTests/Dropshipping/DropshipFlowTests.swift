@@ -87,7 +87,7 @@ struct DropshipFlowTests {
             let integrations = try await store.integrationHealth()
             #expect(integrations.first { $0.name == "cj" }?.successes == 2, "placed, then polled")
             #expect(integrations.first { $0.name == "shopify" }?.successes == 1)
-            #expect(integrations.first { $0.name == "bigbuy" }?.kind == "supplier")
+            #expect(integrations.first { $0.name == "bigbuy" }?.kind == .supplier)
         }
     }
 }

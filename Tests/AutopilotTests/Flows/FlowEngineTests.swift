@@ -35,7 +35,7 @@ import Testing
             #expect(bob.first?.status == "skipped")
             #expect(bob.first?.blockedReason == "run_exited:order_placed")
             let counts = try await store.flowRunCounts(tenantID: tenantID)
-            #expect(counts.contains { $0.flowID == "abandoned-cart" && $0.status == "exited" && $0.reason == "order_placed" && $0.count == 1 })
+            #expect(counts.contains { $0.flowID == "abandoned-cart" && $0.status == .exited && $0.reason == "order_placed" && $0.count == 1 })
         }
     }
 
@@ -59,8 +59,8 @@ import Testing
             let counts = try await store.flowRunCounts(tenantID: tenantID)
             #expect(!counts.isEmpty, "\(counts)")
             // Runs about the past are recorded as skipped (stale), never executed; a run with nothing to act on exits.
-            #expect(counts.allSatisfy { ($0.status == "skipped" && $0.reason == "stale") || $0.status == "exited" }, "\(counts)")
-            #expect(counts.filter { $0.status == "skipped" }.map(\.count).reduce(0, +) == 4)
+            #expect(counts.allSatisfy { ($0.status == .skipped && $0.reason == "stale") || $0.status == .exited }, "\(counts)")
+            #expect(counts.filter { $0.status == .skipped }.map(\.count).reduce(0, +) == 4)
         }
     }
 }

@@ -28,7 +28,7 @@ struct ScheduleTriggerTests {
         func runs() async throws -> [String: Int] {
             var counts: [String: Int] = [:]
             for row in try await store.flowRunCounts(tenantID: tenantID) where row.flowID == "monday-calls" {
-                counts[row.status + (row.reason.map { ":" + $0 } ?? ""), default: 0] += row.count
+                counts[row.status.rawValue + (row.reason.map { ":" + $0 } ?? ""), default: 0] += row.count
             }
             return counts
         }

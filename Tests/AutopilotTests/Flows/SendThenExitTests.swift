@@ -32,7 +32,7 @@ struct SendThenExitTests {
         #expect(messages.map(\.template) == ["lead-booking-link"])
         #expect(messages.first?.status == "sent", "\(messages.map { "\($0.template) \($0.status) \($0.blockedReason ?? "")" })")
         let runs = try await shop.store.flowRunCounts(tenantID: shop.tenantID).filter { $0.flowID == "lead-nurture" }
-        #expect(runs.map(\.status) == ["exited"] && runs.map(\.reason) == ["hot_routed"])
+        #expect(runs.map(\.status) == [.exited] && runs.map(\.reason) == ["hot_routed"])
     }
 
     @Test func aReplyCancelsWhatTheRunStillHadQueued() async throws {

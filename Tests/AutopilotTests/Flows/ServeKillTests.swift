@@ -83,7 +83,7 @@ struct ServeKillTests {
         #expect(Set(messages.map(\.message.idempotencyKey)).count == Self.orders)
         let runs = try await reader.flowRunCounts(tenantID: tenantID).filter { $0.flowID == "order-confirmation-sms" }
         #expect(runs.map(\.count).reduce(0, +) == Self.orders)
-        #expect(runs.allSatisfy { $0.status == "completed" })
+        #expect(runs.allSatisfy { $0.status == .completed })
         var sentEvents: [String: Int] = [:]
         var before: Int64?
         repeat {

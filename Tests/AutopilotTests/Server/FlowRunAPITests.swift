@@ -89,7 +89,7 @@ struct FlowRunAPITests {
             let after = try APITestHarness.json(try await client.execute(uri: "/v1/tasks", method: .get, headers: APITestHarness.auth(key)))
             #expect(after["items"]?.arrayValue?.isEmpty == true)
             let run = try await harness.store.flowRun(id: try #require(started["run_id"]?.stringValue), tenantID: tenantID)
-            #expect(run?.status == "completed")
+            #expect(run?.status == .completed)
         }
     }
 
@@ -106,7 +106,7 @@ struct FlowRunAPITests {
             #expect(status == .ok)
             #expect(view["decision"] == "rejected")
             let run = try await harness.store.flowRun(id: try #require(started["run_id"]?.stringValue), tenantID: tenantID)
-            #expect(run?.status == "exited")
+            #expect(run?.status == .exited)
             let tasks = try APITestHarness.json(try await client.execute(uri: "/v1/tasks", method: .get, headers: APITestHarness.auth(key)))
             #expect(tasks["items"]?.arrayValue?.isEmpty == true)
 

@@ -161,7 +161,7 @@ struct TrackingAPITests {
             try await sent.engine.runDue(now: clock)
         }
         let counts = try await sent.harness.store.flowRunCounts(tenantID: sent.first)
-        #expect(counts.contains { $0.flowID == "abandoned-cart" && $0.status == "exited" && $0.reason == "unsubscribed" }, "\(counts)")
+        #expect(counts.contains { $0.flowID == "abandoned-cart" && $0.status == .exited && $0.reason == "unsubscribed" }, "\(counts)")
         let messages = try await FlowQueries(store: sent.harness.store).messages(tenantID: sent.first, contactEmail: "amina@example.fr")
         let reminders = messages.filter { $0.template == "abandoned-cart-reminder" }
         #expect(reminders.count == 2, "\(messages)")

@@ -32,14 +32,14 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
 
     private func draft(_ tenantID: String, _ name: String = "welcome-1", body: String, at: Date = Fixtures.now) -> TemplateRecord {
         TemplateRecord(
-            tenantID: tenantID, name: name, version: 0, channel: "sms", status: "active", generatedBy: "person",
+            tenantID: tenantID, name: name, version: 0, channel: "sms", status: .active, generatedBy: "person",
             document: #"{"name":"\#(name)","channel":"sms","variants":{"fr":{"body":"\#(body)"}}}"#, createdAt: at, updatedAt: at)
     }
 
     private func draftsAreNumberedAndEditedInPlace(_ store: SQLStore) async throws {
         let shop = try await tenant(store)
         let first = try await store.saveTemplateDraft(draft(shop, body: "one"), replacingVersion: nil)
-        #expect(first.version == 1 && first.status == "draft")
+        #expect(first.version == 1 && first.status == .draft)
         let later = Fixtures.now.addingTimeInterval(60)
         let edited = try await store.saveTemplateDraft(draft(shop, body: "one, edited", at: later), replacingVersion: 1)
         #expect(edited.version == 1 && edited.createdAt == Fixtures.now && edited.updatedAt == later)
@@ -50,7 +50,7 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         let versions = try await store.templateVersions(name: "welcome-1", tenantID: shop)
         #expect(versions.map(\.version) == [1, 2])
         #expect(versions.first?.document.contains("one, edited") == true)
-        #expect(versions.allSatisfy { $0.status == "draft" })
+        #expect(versions.allSatisfy { $0.status == .draft })
         #expect(try await store.templates(tenantID: shop).map { "\($0.name)@\($0.version)" } == ["welcome-1@1", "welcome-1@2", "welcome-2@1"])
         #expect(try await store.activeTemplates(tenantID: shop).isEmpty)
     }
@@ -60,31 +60,31 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         _ = try await store.saveTemplateDraft(draft(shop, body: "one"), replacingVersion: nil)
         _ = try await store.saveTemplateDraft(draft(shop, body: "two"), replacingVersion: nil)
         let first = try await store.changeTemplateStatus(
-            name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: nil, at: Fixtures.now)
-        #expect(first?.status == "active")
+            name: "welcome-1", version: 1, tenantID: shop, to: .active, expectedDocument: nil, at: Fixtures.now)
+        #expect(first?.status == .active)
         let later = Fixtures.now.addingTimeInterval(3_600)
         let second = try await store.changeTemplateStatus(
-            name: "welcome-1", version: 2, tenantID: shop, to: "active", expectedDocument: nil, at: later)
-        #expect(second?.status == "active" && second?.updatedAt == later)
+            name: "welcome-1", version: 2, tenantID: shop, to: .active, expectedDocument: nil, at: later)
+        #expect(second?.status == .active && second?.updatedAt == later)
         let versions = try await store.templateVersions(name: "welcome-1", tenantID: shop)
-        #expect(versions.map(\.status) == ["archived", "active"])
+        #expect(versions.map(\.status) == [.archived, .active])
         #expect(versions.first?.updatedAt == later)
         #expect(try await store.activeTemplates(tenantID: shop).map(\.version) == [2])
         let missing = try await store.changeTemplateStatus(
-            name: "welcome-1", version: 9, tenantID: shop, to: "active", expectedDocument: nil, at: later)
+            name: "welcome-1", version: 9, tenantID: shop, to: .active, expectedDocument: nil, at: later)
         #expect(missing == nil)
-        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 2, tenantID: shop, to: "archived", expectedDocument: nil, at: later)
+        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 2, tenantID: shop, to: .archived, expectedDocument: nil, at: later)
         #expect(try await store.activeTemplates(tenantID: shop).isEmpty)
     }
 
     private func anActiveVersionIsNeverEditedInPlace(_ store: SQLStore) async throws {
         let shop = try await tenant(store)
         _ = try await store.saveTemplateDraft(draft(shop, body: "one"), replacingVersion: nil)
-        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: nil, at: Fixtures.now)
+        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: .active, expectedDocument: nil, at: Fixtures.now)
         let saved = try await store.saveTemplateDraft(draft(shop, body: "edited"), replacingVersion: 1)
-        #expect(saved.version == 2 && saved.status == "draft")
+        #expect(saved.version == 2 && saved.status == .draft)
         let versions = try await store.templateVersions(name: "welcome-1", tenantID: shop)
-        #expect(versions.map(\.status) == ["active", "draft"])
+        #expect(versions.map(\.status) == [.active, .draft])
         #expect(versions.first?.document.contains("\"one\"") == true)
     }
 
@@ -94,9 +94,9 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         _ = try await store.saveTemplateDraft(draft(shop, body: "edited meanwhile"), replacingVersion: 1)
         await #expect(throws: TemplateChangedError.self) {
             try await store.changeTemplateStatus(
-                name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: checked.document, at: Fixtures.now)
+                name: "welcome-1", version: 1, tenantID: shop, to: .active, expectedDocument: checked.document, at: Fixtures.now)
         }
-        #expect(try await store.templateVersions(name: "welcome-1", tenantID: shop).map(\.status) == ["draft"])
+        #expect(try await store.templateVersions(name: "welcome-1", tenantID: shop).map(\.status) == [.draft])
     }
 
     private func oneActiveVersionPerNameIsASchemaRule(_ store: SQLStore) async throws {
@@ -104,7 +104,7 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         var record = draft(shop, body: "one")
         record.version = 1
         _ = try await store.saveTemplateDraft(record, replacingVersion: nil)
-        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: "active", expectedDocument: nil, at: Fixtures.now)
+        _ = try await store.changeTemplateStatus(name: "welcome-1", version: 1, tenantID: shop, to: .active, expectedDocument: nil, at: Fixtures.now)
         let columns = ["tenant_id", "name", "version", "channel", "status", "generated_by", "document", "created_at", "updated_at"]
         let row: [SQLValue] = [
             .text(shop), .text("welcome-1"), .integer(2), .text("sms"), .text("active"), .text("person"), .text("{}"), .date(Fixtures.now),
@@ -123,12 +123,12 @@ enum TemplateStoreContract: String, CaseIterable, Sendable, CustomTestStringConv
         let second = try await tenant(store, "Second")
         _ = try await store.saveTemplateDraft(draft(first, body: "mine"), replacingVersion: nil)
         _ = try await store.changeTemplateStatus(
-            name: "welcome-1", version: 1, tenantID: first, to: "active", expectedDocument: nil, at: Fixtures.now)
+            name: "welcome-1", version: 1, tenantID: first, to: .active, expectedDocument: nil, at: Fixtures.now)
         #expect(try await store.templates(tenantID: second).isEmpty)
         #expect(try await store.activeTemplates(tenantID: second).isEmpty)
         #expect(
             try await store.changeTemplateStatus(
-                name: "welcome-1", version: 1, tenantID: second, to: "archived", expectedDocument: nil, at: Fixtures.now) == nil)
+                name: "welcome-1", version: 1, tenantID: second, to: .archived, expectedDocument: nil, at: Fixtures.now) == nil)
         let theirs = try await store.saveTemplateDraft(draft(second, body: "theirs"), replacingVersion: 1)
         #expect(theirs.version == 1 && theirs.tenantID == second)
         #expect(try await store.activeTemplates(tenantID: first).map(\.document).first?.contains("mine") == true)

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Flows
 import Foundation
 import Storage
@@ -11,8 +12,6 @@ struct TenantFlowState: Sendable {
     let catalog: FlowCatalog
     let activeRuns: [String: Int]
 
-    static let activeStatuses: Set<String> = ["pending", "active", "waiting"]
-
     static func load(tenantID: String, store: any FlowCatalogStore & FlowRunStore) async throws -> TenantFlowState {
         async let choices = store.tenantFlows(tenantID: tenantID)
         async let versions = store.flowVersions(tenantID: tenantID)
@@ -20,7 +19,7 @@ struct TenantFlowState: Sendable {
         let library = (try? FlowLibrary.builtIn) ?? []
         let (choiceRecords, versionRecords, runCounts) = try await (choices, versions, counts)
         var active: [String: Int] = [:]
-        for count in runCounts where activeStatuses.contains(count.status) { active[count.flowID, default: 0] += count.count }
+        for count in runCounts where count.status.isUnderWay { active[count.flowID, default: 0] += count.count }
         return TenantFlowState(
             builtIn: Dictionary(library.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }),
             choices: Dictionary(choiceRecords.map { ($0.flowID, $0) }, uniquingKeysWith: { _, last in last }),

@@ -43,7 +43,7 @@ extension FlowRunControl {
         }
         var closed = action
         if action.status == .open {
-            closed = Self.close(action, decision: "done", by: person, now: dependencies.clock.now(), note: note)
+            closed = Self.close(action, decision: FlowActionStatus.done.rawValue, by: person, now: dependencies.clock.now(), note: note)
             try await dependencies.store.saveActions([closed])
         }
         let contacts = try await dependencies.store.contacts(ids: [closed.contactID], tenantID: tenantID)

@@ -42,7 +42,7 @@ public struct FlowRunControl: Sendable {
             guard let contact = contacts[contactID] else { throw NotFoundError(what: "contact \(contactID)") }
             let id = FlowRunID.make(flowID: flowID, contactID: contactID, triggerKey: runKey)
             if let existing = runs.first(where: { $0.id == id }) {
-                return (FlowChanges(), StartedRun(runID: id, flowID: flowID, contactID: contactID, status: existing.status, created: false))
+                return (FlowChanges(), StartedRun(runID: id, flowID: flowID, contactID: contactID, status: existing.status.rawValue, created: false))
             }
             let start = FlowStart(
                 occurredAt: now, trigger: trigger, contact: FlowEntities.contact(contact), settings: settings, tenantTimeZone: tenantTimeZone)

@@ -51,7 +51,7 @@ public struct FlowAnalytics: Sendable {
             var stats = flow(count.flowID)
             stats.runs.add(count)
             flows[count.flowID] = stats
-            guard let path = count.step, ["pending", "active", "waiting", "exited"].contains(count.status) else { continue }
+            guard let path = count.step, count.status.isUnderWay || count.status == .exited else { continue }
             var step = steps[count.flowID]?[path] ?? FlowStats.Step(step: path, definition: definitions[count.flowID])
             step.runs.add(count)
             steps[count.flowID, default: [:]][path] = step
@@ -90,15 +90,15 @@ public struct FlowAnalytics: Sendable {
 extension FlowStats.Runs {
     mutating func add(_ count: FlowStatsRecord.RunCount) {
         switch count.status {
-        case "skipped":
+        case .skipped:
             skipped += count.count
             skippedByReason[count.reason ?? "unknown", default: 0] += count.count
             return
-        case "completed": completed += count.count
-        case "exited":
+        case .completed: completed += count.count
+        case .exited:
             exited += count.count
             exitedByReason[count.reason ?? "unknown", default: 0] += count.count
-        default: active += count.count
+        case .pending, .active, .waiting: active += count.count
         }
         started += count.count
     }
@@ -106,7 +106,7 @@ extension FlowStats.Runs {
 
 extension FlowStats.StepRuns {
     mutating func add(_ count: FlowStatsRecord.RunCount) {
-        if count.status == "exited" {
+        if count.status == .exited {
             exited += count.count
             exitedByReason[count.reason ?? "unknown", default: 0] += count.count
         } else {

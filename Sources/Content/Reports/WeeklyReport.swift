@@ -14,6 +14,15 @@ public struct WeeklyReport: Sendable, Hashable {
         public var current: FlowWeekNumbers
         public var previous: FlowWeekNumbers
         public var roi: FlowROI
+
+        public init(flow: String, name: String, state: String, current: FlowWeekNumbers, previous: FlowWeekNumbers, roi: FlowROI) {
+            self.flow = flow
+            self.name = name
+            self.state = state
+            self.current = current
+            self.previous = previous
+            self.roi = roi
+        }
     }
 
     /// Something a person should look at.
@@ -24,6 +33,13 @@ public struct WeeklyReport: Sendable, Hashable {
         public var severity: String
         public var flow: String?
         public var message: String
+
+        public init(kind: String, severity: String, flow: String?, message: String) {
+            self.kind = kind
+            self.severity = severity
+            self.flow = flow
+            self.message = message
+        }
     }
 
     /// Customer insights at the end of each week.
@@ -37,6 +53,8 @@ public struct WeeklyReport: Sendable, Hashable {
         /// Pending recommendations, highest priority first (at most 3): contact, action, reason, priority.
         public var topRecommendations: [JSONValue] = []
         public var pendingRecommendations = 0
+
+        public init() {}
     }
 
     /// The prose: an executive summary, insights and recommendations as sentences.
@@ -44,6 +62,12 @@ public struct WeeklyReport: Sendable, Hashable {
         public var executiveSummary: String
         public var insights: [String]
         public var recommendations: [String]
+
+        public init(executiveSummary: String, insights: [String], recommendations: [String]) {
+            self.executiveSummary = executiveSummary
+            self.insights = insights
+            self.recommendations = recommendations
+        }
     }
 
     public var tenantID: String
@@ -61,6 +85,26 @@ public struct WeeklyReport: Sendable, Hashable {
     public var model: String
     public var offlineReason: String?
 
+    public init(
+        tenantID: String, week: ReportWeek, language: ContentLanguage, currency: String, flows: [FlowLine], total: FlowLine,
+        otherModelCosts: [String: Double], insights: Insights, alerts: [Alert], prose: Prose, provider: String, model: String,
+        offlineReason: String? = nil
+    ) {
+        self.tenantID = tenantID
+        self.week = week
+        self.language = language
+        self.currency = currency
+        self.flows = flows
+        self.total = total
+        self.otherModelCosts = otherModelCosts
+        self.insights = insights
+        self.alerts = alerts
+        self.prose = prose
+        self.provider = provider
+        self.model = model
+        self.offlineReason = offlineReason
+    }
+
     /// The stable JSON object documented in docs/reports.md.
     public var jsonObject: JSONObject {
         var object = numbersDocument
@@ -75,7 +119,7 @@ public struct WeeklyReport: Sendable, Hashable {
     }
 
     /// Everything but the prose: what the model (or the offline template) writes the prose from.
-    var numbersDocument: JSONObject {
+    package var numbersDocument: JSONObject {
         var object: JSONObject = [
             "report": "weekly", "tenant_id": .string(tenantID), "language": .string(language.rawValue), "week": week.jsonValue,
             "previous_week": week.previous.jsonValue, "currency": .string(currency),

@@ -4,8 +4,8 @@ import LLM
 
 /// The report's prose written without a language model: sentences built from the numbers document, in French or
 /// English. Deterministic: the same numbers give the same text.
-enum WeeklyReportOffline {
-    static let responder = OfflineResponder { request in
+package enum WeeklyReportOffline {
+    package static let responder = OfflineResponder { request in
         guard let document = try? JSONValue.parse(request.lastUserText), document["report"] == "weekly" else { return nil }
         let prose = prose(document)
         return .json([
@@ -14,7 +14,7 @@ enum WeeklyReportOffline {
         ])
     }
 
-    static func prose(_ document: JSONValue) -> WeeklyReport.Prose {
+    package static func prose(_ document: JSONValue) -> WeeklyReport.Prose {
         let french = document["language"] == "fr"
         let currency = document["currency"]?.stringValue ?? ""
         let totals = document["totals"]

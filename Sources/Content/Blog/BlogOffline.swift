@@ -4,13 +4,13 @@ import LLM
 
 /// The article written without a language model: deterministic text from the topic, the keywords and the framework's
 /// stages, in French or English.
-enum BlogOffline {
-    static let articleResponder = OfflineResponder { request in
+package enum BlogOffline {
+    package static let articleResponder = OfflineResponder { request in
         guard let document = try? JSONValue.parse(request.lastUserText), let blog = BlogRequest.from(promptDocument: document) else { return nil }
         return .json(article(for: blog).answerValue)
     }
 
-    static func article(for request: BlogRequest) -> BlogArticle {
+    package static func article(for request: BlogRequest) -> BlogArticle {
         let french = request.language == .french
         let topic = running(request.topic)
         let keywords = request.keywords
@@ -37,7 +37,7 @@ enum BlogOffline {
             callToAction: callToAction)
     }
 
-    static func callToAction(topic: String, french: Bool) -> String {
+    package static func callToAction(topic: String, french: Bool) -> String {
         let topic = running(topic)
         return french
             ? "Contactez-nous dès aujourd'hui pour mettre en place \(topic) dans votre boutique : nous vous aidons à démarrer."
@@ -87,13 +87,13 @@ enum BlogOffline {
     }
 
     /// The topic inside a sentence: "Relancer les paniers" → "relancer les paniers"; acronyms ("SEO local") stay.
-    static func running(_ text: String) -> String {
+    package static func running(_ text: String) -> String {
         let characters = Array(text.prefix(2))
         guard characters.count == 2, characters[0].isUppercase, !characters[1].isUppercase else { return text }
         return characters[0].lowercased() + text.dropFirst()
     }
 
-    static func capitalized(_ text: String) -> String {
+    package static func capitalized(_ text: String) -> String {
         guard let first = text.first else { return text }
         return first.uppercased() + text.dropFirst()
     }

@@ -88,7 +88,7 @@ public struct BlogRequest: Sendable, Hashable {
     }
 
     /// The request as the model reads it (and the offline templates parse it back).
-    var promptDocument: JSONValue {
+    package var promptDocument: JSONValue {
         [
             "topic": .string(topic), "language": .string(language.rawValue), "keywords": .array(keywords.map(JSONValue.string)),
             "framework": .string(framework.rawValue),
@@ -96,7 +96,7 @@ public struct BlogRequest: Sendable, Hashable {
     }
 
     /// The request read back from a prompt document (offline templates); nil when it is not one.
-    static func from(promptDocument value: JSONValue?) -> BlogRequest? {
+    package static func from(promptDocument value: JSONValue?) -> BlogRequest? {
         guard let value, let topic = value["topic"]?.stringValue else { return nil }
         let keywords = (value["keywords"]?.arrayValue ?? []).compactMap(\.stringValue)
         return try? BlogRequest(

@@ -5,13 +5,13 @@ import LLM
 /// The critique and the refinement written without a language model: scores from rules (topic words in the title and
 /// the text, title and meta description lengths, keyword coverage, a call to action with an action verb), and a
 /// refinement that fixes what the rules found.
-enum BlogCritiqueOffline {
-    static let critiqueResponder = OfflineResponder { request in
+package enum BlogCritiqueOffline {
+    package static let critiqueResponder = OfflineResponder { request in
         guard let (blog, article, _) = read(request) else { return nil }
         return .json(critique(article, request: blog).answerValue)
     }
 
-    static let refinementResponder = OfflineResponder { request in
+    package static let refinementResponder = OfflineResponder { request in
         guard let (blog, article, _) = read(request) else { return nil }
         return .json(refine(article, request: blog).answerValue)
     }
@@ -23,7 +23,7 @@ enum BlogCritiqueOffline {
         return (blog, article, document["critique"])
     }
 
-    static func critique(_ article: BlogArticle, request: BlogRequest) -> BlogCritique {
+    package static func critique(_ article: BlogArticle, request: BlogRequest) -> BlogCritique {
         let french = request.language == .french
         let topicWords = words(request.topic)
         func share(_ text: String) -> Double {
@@ -93,7 +93,7 @@ enum BlogCritiqueOffline {
             model: OfflineProvider.model)
     }
 
-    static func refine(_ article: BlogArticle, request: BlogRequest) -> BlogArticle {
+    package static func refine(_ article: BlogArticle, request: BlogRequest) -> BlogArticle {
         let french = request.language == .french
         var refined = article
         let missing = missingKeywords(article, request: request)
@@ -113,7 +113,7 @@ enum BlogCritiqueOffline {
             sections: refined.sections, callToAction: refined.callToAction)
     }
 
-    static func missingKeywords(_ article: BlogArticle, request: BlogRequest) -> [String] {
+    package static func missingKeywords(_ article: BlogArticle, request: BlogRequest) -> [String] {
         let text = fold(article.markdown)
         return request.keywords.filter { !text.contains(fold($0)) }
     }
@@ -130,7 +130,7 @@ enum BlogCritiqueOffline {
     }
 
     /// Lower-case, accent-free words of at least `minimumLength` letters (all words when none is that long).
-    static func words(_ text: String, minimumLength: Int = 4) -> [String] {
+    package static func words(_ text: String, minimumLength: Int = 4) -> [String] {
         let all = fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
         let long = all.filter { $0.count >= minimumLength }
         return long.isEmpty ? all : long

@@ -42,20 +42,20 @@ public struct ReportWeek: Sendable, Hashable {
     /// The last day, YYYY-MM-DD.
     public var weekEnding: String { Self.day(end.addingTimeInterval(-86_400)) }
 
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         [
             "start": .string(Timestamp.format(start)), "end": .string(Timestamp.format(end)), "first_day": .string(firstDay),
             "week_ending": .string(weekEnding),
         ]
     }
 
-    static let calendar: Calendar = {
+    package static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
         return calendar
     }()
 
-    static func day(_ date: Date) -> String {
+    package static func day(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         let year = parts.year ?? 0
         let month = parts.month ?? 0

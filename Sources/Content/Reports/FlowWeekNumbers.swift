@@ -1,7 +1,7 @@
 import AutopilotCore
 import Foundation
 
-/// One flow's numbers for one week, from `FlowAnalytics` (runs started, messages queued and orders placed in the week).
+/// One flow's numbers for one week, from `FlowAnalytics` in Engine (runs started, messages queued and orders placed in the week).
 public struct FlowWeekNumbers: Sendable, Hashable {
     public var runsStarted = 0
     public var runsCompleted = 0
@@ -22,24 +22,8 @@ public struct FlowWeekNumbers: Sendable, Hashable {
 
     public init() {}
 
-    init(_ stats: FlowStats, currency: String) {
-        runsStarted = stats.runs.started
-        runsCompleted = stats.runs.completed
-        runsExited = stats.runs.exited
-        sent = stats.messages.sent
-        delivered = stats.messages.delivered
-        opened = stats.messages.opened
-        clicked = stats.messages.clicked
-        replied = stats.messages.replied
-        failed = stats.messages.failed
-        attributedOrders = stats.attributed.orders
-        for (code, amount) in stats.attributed.revenue where amount.isFinite {
-            if code == currency || code.isEmpty { revenue += amount } else { otherRevenue[code, default: 0] += amount }
-        }
-        for step in stats.steps where step.messages.sent > 0 { sentByChannel[step.channel ?? "unknown", default: 0] += step.messages.sent }
-    }
-
-    mutating func add(_ other: FlowWeekNumbers) {
+    /// Adds another flow's (or week's) numbers to these.
+    public mutating func add(_ other: FlowWeekNumbers) {
         runsStarted += other.runsStarted
         runsCompleted += other.runsCompleted
         runsExited += other.runsExited
@@ -58,7 +42,7 @@ public struct FlowWeekNumbers: Sendable, Hashable {
     /// Clicked ÷ sent, 0 when nothing was sent.
     public var clickRate: Double { sent > 0 ? Double(clicked) / Double(sent) : 0 }
 
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         [
             "runs_started": .int(Int64(runsStarted)), "runs_completed": .int(Int64(runsCompleted)), "runs_exited": .int(Int64(runsExited)),
             "sent": .int(Int64(sent)), "delivered": .int(Int64(delivered)), "opened": .int(Int64(opened)), "clicked": .int(Int64(clicked)),
@@ -76,13 +60,19 @@ public struct FlowROI: Sendable, Hashable {
     public var messageCost: Double
     public var modelCost: Double
 
+    public init(revenue: Double, messageCost: Double, modelCost: Double) {
+        self.revenue = revenue
+        self.messageCost = messageCost
+        self.modelCost = modelCost
+    }
+
     public var cost: Double { messageCost + modelCost }
     /// Revenue minus costs.
     public var net: Double { revenue - cost }
     /// Revenue ÷ costs; nil when nothing was spent.
     public var ratio: Double? { cost > 0 ? revenue / cost : nil }
 
-    var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         [
             "revenue": .double(ReportMoney.rounded(revenue)), "message_cost": .double(ReportMoney.rounded(messageCost)),
             "model_cost": .double(ReportMoney.rounded(modelCost)), "cost": .double(ReportMoney.rounded(cost)),
@@ -93,13 +83,13 @@ public struct FlowROI: Sendable, Hashable {
 }
 
 /// Rounding of amounts in reports.
-enum ReportMoney {
+package enum ReportMoney {
     /// To the hundredth of a cent (costs of single messages are fractions of a cent).
-    static func rounded(_ amount: Double) -> Double {
+    package static func rounded(_ amount: Double) -> Double {
         amount.isFinite ? (amount * 10_000).rounded() / 10_000 : 0
     }
 
-    static func text(_ amount: Double, _ currency: String) -> String {
+    package static func text(_ amount: Double, _ currency: String) -> String {
         String(format: "%.2f", amount.isFinite ? amount : 0) + " " + currency
     }
 }

@@ -25,7 +25,7 @@ public enum BlogFramework: String, Sendable, Hashable, CaseIterable {
     }
 
     /// What the model is told about the structure.
-    var instructions: String {
+    package var instructions: String {
         switch self {
         case .pas:
             "Follow PAS: exactly 3 sections in this order — the reader's Problem, Agitation (what the problem costs them), the Solution."

@@ -117,12 +117,12 @@ public struct BlogArticle: Sendable, Hashable {
         "additionalProperties": false,
     ]
 
-    static func singleLine(_ text: String) -> String {
+    package static func singleLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }
 
     /// `text` within `limit` characters: cut at the last word boundary that leaves room for "…".
-    static func cut(_ text: String, to limit: Int) -> String {
+    package static func cut(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }
         let room = String(text.prefix(limit - 1))
         let boundary = room.lastIndex(of: " ").map { String(room[..<$0]) } ?? room

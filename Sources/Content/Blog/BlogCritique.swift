@@ -14,7 +14,7 @@ public struct BlogCritique: Sendable, Hashable {
             self.reasons = reasons
         }
 
-        init(_ value: JSONValue?) {
+        package init(_ value: JSONValue?) {
             // A model may answer anything: clamp before converting (Int(1e300) would trap).
             let number = value?["score"]?.doubleValue ?? 0
             let score = number.isFinite ? Int(min(10, max(0, number)).rounded()) : 0
@@ -54,7 +54,7 @@ public struct BlogCritique: Sendable, Hashable {
     }
 
     /// The critique as the model answers it (and the refinement reads it).
-    var answerValue: JSONValue {
+    package var answerValue: JSONValue {
         [
             "relevance": relevance.jsonValue, "seo": seo.jsonValue, "call_to_action": callToAction.jsonValue,
             "suggestions": .array(suggestions.map(JSONValue.string)),

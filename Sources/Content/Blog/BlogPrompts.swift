@@ -1,7 +1,9 @@
 import Foundation
 
-extension BlogGenerator {
-    static func articleSystemPrompt(_ request: BlogRequest) -> String {
+/// The system prompts of the blog writer: the draft, the critique and the refinement, in the request's language.
+public enum BlogPrompts {
+    /// The system prompt that writes the draft.
+    public static func article(_ request: BlogRequest) -> String {
         """
         You write SEO blog articles for the website of a small online shop. Write in \(languageName(request.language)).
         \(request.framework.instructions)
@@ -10,7 +12,8 @@ extension BlogGenerator {
         """
     }
 
-    static func critiqueSystemPrompt(_ request: BlogRequest) -> String {
+    /// The system prompt that scores an article.
+    public static func critique(_ request: BlogRequest) -> String {
         """
         You are an exacting web editor. Score the article from 0 to 10 on three criteria, each with short reasons:
         relevance (does it answer the topic for a small shop's readers), seo (a title of at most 70 characters with the \
@@ -20,7 +23,8 @@ extension BlogGenerator {
         """
     }
 
-    static func refinementSystemPrompt(_ request: BlogRequest) -> String {
+    /// The system prompt that rewrites an article after its critique.
+    public static func refinement(_ request: BlogRequest) -> String {
         """
         You revise blog articles. Rewrite the article so that it answers the critique's suggestions and raises its lowest \
         scores. Keep the language (\(languageName(request.language))), the facts, and the section order: \
