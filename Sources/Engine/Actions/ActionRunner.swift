@@ -73,18 +73,18 @@ struct ActionRunner {
             }
             switch await slack.post(text: text) {
             case .posted:
-                tally.success("slack", kind: "notifications", at: now)
+                tally.success("slack", kind: .notifications, at: now)
                 return .done(reachedOutside: true)
             case .failed(let reason, let isTransient, _):
-                tally.failure("slack", kind: "notifications", at: now, error: reason)
+                tally.failure("slack", kind: .notifications, at: now, error: reason)
                 return isTransient ? .retry(reason) : .failed(reason)
             }
         case .webhook:
             let attempt = await post(payload)
             if let error = attempt.error {
-                tally.failure("webhook_actions", kind: "webhooks", at: now, error: error)
+                tally.failure("webhook_actions", kind: .webhooks, at: now, error: error)
             } else {
-                tally.success("webhook_actions", kind: "webhooks", at: now)
+                tally.success("webhook_actions", kind: .webhooks, at: now)
             }
             return attempt
         case .updateContact:

@@ -100,7 +100,7 @@ public struct MessageDispatcher: Sendable {
         var message = message
         switch outcome {
         case .sent(let providerID):
-            tally.success(sender, kind: "channel", at: now)
+            tally.success(sender, kind: .channel, at: now)
             message.status = .sent
             message.providerID = providerID
             message.sentAt = now
@@ -111,7 +111,7 @@ public struct MessageDispatcher: Sendable {
             log.add(message, coupon: coupon)
         case .failed(let failure):
             message.lastError = "\(failure.code): \(failure.reason)"
-            tally.failure(sender, kind: "channel", at: now, error: message.lastError ?? failure.code)
+            tally.failure(sender, kind: .channel, at: now, error: message.lastError ?? failure.code)
             if failure.isTransient && message.attempts < settings.maximumAttempts {
                 let backoff = min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(max(message.attempts - 1, 0))))
                 message.nextAttemptAt = now.addingTimeInterval(max(backoff, failure.retryAfter ?? 0))

@@ -47,15 +47,5 @@ public struct IntegrationTally: Sendable {
         records[name] = record
     }
 
-    /// A success, the kind by its persisted name (an unknown name counts as `channel`).
-    public mutating func success(_ name: String, kind: String, at date: Date) {
-        success(name, kind: IntegrationKind(stored: kind), at: date)
-    }
-
-    /// A failure, the kind by its persisted name (an unknown name counts as `channel`).
-    public mutating func failure(_ name: String, kind: String, at date: Date, error: String) {
-        failure(name, kind: IntegrationKind(stored: kind), at: date, error: error)
-    }
-
     public var isEmpty: Bool { records.isEmpty }
 }
