@@ -2,7 +2,6 @@ import AutopilotCore
 import Engine
 import Flows
 import Hummingbird
-import Storage
 
 /// `GET/POST /v1/templates`, `GET/PATCH /v1/templates/{id}`, `POST /v1/templates/{id}/activate|archive`.
 /// Ids are `NAME`, `NAME@VERSION` or `NAME@builtin` (see `TemplateID`).
@@ -62,13 +61,7 @@ struct TemplateRoutes {
     }
 
     private func answer(_ work: () async throws -> TemplateView) async throws -> Response {
-        do {
-            return JSONResponse.make(json: .object(try await work().jsonObject), status: .ok)
-        } catch let error as NotFoundError {
-            throw APIError.notFound(error.what)
-        } catch let error as TemplateChangedError {
-            throw APIError(status: .conflict, code: error.code, message: error.description)
-        }
+        JSONResponse.make(json: .object(try await work().jsonObject), status: .ok)
     }
 
     /// The request's JSON object; malformed JSON is a 400, another JSON value a 422.
