@@ -1,3 +1,4 @@
+import AutopilotCore
 import Hummingbird
 import Logging
 import NIOCore

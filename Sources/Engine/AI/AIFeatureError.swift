@@ -1,3 +1,5 @@
+import AutopilotCore
+
 /// An AI feature that could not produce its result (the gateway answered, but not with something usable).
 public struct AIFeatureError: AutopilotError, Hashable, CustomStringConvertible {
     public let code: String
