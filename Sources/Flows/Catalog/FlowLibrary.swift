@@ -12,7 +12,8 @@ public enum FlowLibrary {
 
     private static let loaded: Result<[FlowDefinition], LibraryError> = {
         guard let directory = Bundle.module.url(forResource: "Library", withExtension: nil) else {
-            return .failure(LibraryError(code: "invalid_flow_library", files: ["Library": [ValidationIssue(path: "", message: "the resource folder is missing from the bundle")]]))
+            let issue = ValidationIssue(path: "", message: "the resource folder is missing from the bundle")
+            return .failure(LibraryError(code: "invalid_flow_library", files: ["Library": [issue]]))
         }
         return load(from: directory)
     }()
@@ -39,7 +40,8 @@ public enum FlowLibrary {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            return .failure(LibraryError(code: "invalid_flow_library", files: [directory.lastPathComponent: [ValidationIssue(path: "", message: "cannot list: \(error)")]]))
+            let issue = ValidationIssue(path: "", message: "cannot list: \(error)")
+            return .failure(LibraryError(code: "invalid_flow_library", files: [directory.lastPathComponent: [issue]]))
         }
         var flows: [FlowDefinition] = []
         var problems: [String: [ValidationIssue]] = [:]

@@ -14,7 +14,8 @@ extension FlowDefinition {
         var reader = FlowDefinitionReader()
         let definition = reader.read(document)
         guard reader.issues.isEmpty, let definition else {
-            throw DocumentValidationError.invalidFlow(reader.issues.isEmpty ? [ValidationIssue(path: "", message: "the flow is invalid")] : reader.issues)
+            throw DocumentValidationError.invalidFlow(
+                reader.issues.isEmpty ? [ValidationIssue(path: "", message: "the flow is invalid")] : reader.issues)
         }
         return definition
     }

@@ -19,18 +19,18 @@ enum FlowDocument {
             do {
                 return .success(try JSONParser.parse(text))
             } catch {
-                return .failure(DocumentValidationError(code: "unreadable_flow", issues: [ValidationIssue(path: "", message: "not valid JSON: \(error)")]))
+                return .failure(unreadable("not valid JSON: \(error)"))
             }
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return .failure(DocumentValidationError(code: "unreadable_flow", issues: [ValidationIssue(path: "", message: "the document is empty")]))
+                return .failure(unreadable("the document is empty"))
             }
             var issues: [ValidationIssue] = []
             let value = convert(node, path: "", depth: 0, issues: &issues)
             return issues.isEmpty ? .success(value) : .failure(DocumentValidationError(code: "unreadable_flow", issues: issues))
         } catch {
-            return .failure(DocumentValidationError(code: "unreadable_flow", issues: [ValidationIssue(path: "", message: "not valid YAML: \(error)")]))
+            return .failure(unreadable("not valid YAML: \(error)"))
         }
     }
 
@@ -77,5 +77,9 @@ enum FlowDocument {
         let isDecimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && text.contains(where: \.isNumber)
         if isDecimal, let value = Double(text), value.isFinite { return .double(value) }
         return .string(text)
+    }
+
+    private static func unreadable(_ message: String) -> DocumentValidationError {
+        DocumentValidationError(code: "unreadable_flow", issues: [ValidationIssue(path: "", message: message)])
     }
 }

@@ -10,7 +10,8 @@ public enum TemplateCheck {
     public static func problems(in template: MessageTemplate) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         if !FlowDefinitionReader.isIdentifier(template.name) {
-            issues.append(ValidationIssue(path: "name", message: "\"\(template.name)\" is not a template name (lower-case letters, digits and dashes)"))
+            let reason = "\"\(template.name)\" is not a template name (lower-case letters, digits and dashes)"
+            issues.append(ValidationIssue(path: "name", message: reason))
         }
         if template.variants.isEmpty {
             issues.append(ValidationIssue(path: "variants", message: "a template needs at least one variant"))

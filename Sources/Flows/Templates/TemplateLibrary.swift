@@ -7,7 +7,9 @@ public enum TemplateLibrary {
     private static let loaded: Result<[MessageTemplate], LibraryError> = {
         guard let directory = Bundle.module.url(forResource: "TemplateLibrary", withExtension: nil) else {
             return .failure(
-                LibraryError(code: "invalid_template_library", files: ["TemplateLibrary": [ValidationIssue(path: "", message: "the resource folder is missing from the bundle")]])
+                LibraryError(
+                    code: "invalid_template_library",
+                    files: ["TemplateLibrary": [ValidationIssue(path: "", message: "the resource folder is missing from the bundle")]])
             )
         }
         return load(from: directory)
@@ -37,7 +39,8 @@ public enum TemplateLibrary {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            return .failure(LibraryError(code: "invalid_template_library", files: [directory.lastPathComponent: [ValidationIssue(path: "", message: "cannot list: \(error)")]]))
+            let issue = ValidationIssue(path: "", message: "cannot list: \(error)")
+            return .failure(LibraryError(code: "invalid_template_library", files: [directory.lastPathComponent: [issue]]))
         }
         var templates: [MessageTemplate] = []
         var problems: [String: [ValidationIssue]] = [:]

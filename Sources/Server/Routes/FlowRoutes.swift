@@ -36,7 +36,8 @@ struct FlowRoutes {
             guard let newID = body["id"]?.stringValue else {
                 throw ValidationError(code: "invalid_request", field: "id", message: "is required: {\"id\": \"my-abandoned-cart\"}")
             }
-            return try JSONResponse.make(try await administration(context).copy(id: try context.parameters.require("id"), to: newID), status: .created)
+            let copied = try await administration(context).copy(id: try context.parameters.require("id"), to: newID)
+            return try JSONResponse.make(copied, status: .created)
         }
         group.get("flows/:id/stats") { request, context in
             let from = try Self.time(request, "from")
@@ -59,8 +60,8 @@ struct FlowRoutes {
         let isYAML = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"].contains(type) || type.hasSuffix("+yaml")
         guard type.isEmpty || isJSON || isYAML else {
             throw APIError(
-                category: .unsupportedMediaType, code: "unsupported_media_type", message: "send the flow as application/json or application/yaml, not \(type)",
-                field: "Content-Type")
+                category: .unsupportedMediaType, code: "unsupported_media_type",
+                message: "send the flow as application/json or application/yaml, not \(type)", field: "Content-Type")
         }
         let buffer = try await request.collectBody(upTo: limit)
         guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else {

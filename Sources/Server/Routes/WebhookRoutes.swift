@@ -19,7 +19,9 @@ struct WebhookRoutes {
             let challenge = try await WebhookService(dependencies: dependencies).verifySubscription(
                 provider: provider, token: token, mode: query["hub.mode"].map(String.init), verifyToken: query["hub.verify_token"].map(String.init),
                 challenge: query["hub.challenge"].map(String.init))
-            guard let challenge else { throw APIError(category: .forbidden, code: "verification_failed", message: "unknown endpoint or wrong hub.verify_token") }
+            guard let challenge else {
+                throw APIError(category: .forbidden, code: "verification_failed", message: "unknown endpoint or wrong hub.verify_token")
+            }
             return JSONResponse.raw(Array(challenge.utf8), status: .ok, contentType: "text/plain; charset=utf-8")
         }
         router.post("v1/webhooks/:provider/:token") { request, context in

@@ -48,7 +48,8 @@ struct ErrorResponse: Sendable {
             switch error.status {
             case .contentTooLarge: return .tooLarge
             case .notFound: return ErrorResponse(status: .notFound, code: "not_found", message: "no such route")
-            case .methodNotAllowed: return ErrorResponse(status: .methodNotAllowed, code: "method_not_allowed", message: "method not allowed on this route")
+            case .methodNotAllowed:
+                return ErrorResponse(status: .methodNotAllowed, code: "method_not_allowed", message: "method not allowed on this route")
             default: return ErrorResponse(status: error.status, code: "http_error", message: error.body ?? error.status.reasonPhrase)
             }
         case let error as any HTTPResponseError where error.status == .contentTooLarge:

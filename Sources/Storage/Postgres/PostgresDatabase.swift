@@ -38,7 +38,8 @@ public final class PostgresDatabase: SQLDatabase {
         try await Self.unwrapping {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 if let lock {
-                    _ = try await Self.query(connection, SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)]), logger: self.logger)
+                    let statement = SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)])
+                    _ = try await Self.query(connection, statement, logger: self.logger)
                 }
                 var rows: [[SQLRow]] = []
                 for statement in reads { rows.append(try await Self.query(connection, statement, logger: self.logger)) }

@@ -49,7 +49,8 @@ extension SQLStore {
             "SELECT \(TemplateRecord.selectList) FROM templates WHERE tenant_id = ? AND name = ? AND version = ?",
             [.text(tenantID), .text(name), .integer(version)])
         // Both drivers throw the conflict as it is (PostgresDatabase looks through PostgresNIO's transaction error).
-        return try await database.transaction(lock: Self.templateLock(tenantID), reads: [read]) { rows -> (writes: [SQLWrite], result: TemplateRecord?) in
+        let lock = Self.templateLock(tenantID)
+        return try await database.transaction(lock: lock, reads: [read]) { rows -> (writes: [SQLWrite], result: TemplateRecord?) in
             guard var record = rows[0].first.map(TemplateRecord.init(row:)) else { return ([], nil) }
             if let expectedDocument, record.document != expectedDocument { throw TemplateChangedError(name: name, version: version) }
             guard record.status != status else { return ([], record) }
