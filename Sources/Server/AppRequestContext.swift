@@ -1,3 +1,4 @@
+import AutopilotCore
 import Hummingbird
 import Logging
 import NIOCore
@@ -13,7 +14,7 @@ public struct AppRequestContext: RequestContext {
     }
 
     func requireTenant() throws -> String {
-        guard let tenantID else { throw APIError(status: .unauthorized, code: "unauthorized", message: "a valid API key is required") }
+        guard let tenantID else { throw APIError(category: .unauthenticated, code: "unauthorized", message: "a valid API key is required") }
         return tenantID
     }
 }

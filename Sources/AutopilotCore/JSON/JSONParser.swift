@@ -2,11 +2,14 @@
 ///
 /// Faster than `JSONDecoder` into an enum, and its errors name the line and column.
 public struct JSONParser {
-    public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    public struct SyntaxError: AutopilotError, Equatable, CustomStringConvertible {
         public let message: String
         public let line: Int
         public let column: Int
         public var description: String { "\(message) at line \(line), column \(column)" }
+        public var code: String { "malformed_json" }
+        /// Text that is not JSON cannot be read at all: 400 over HTTP.
+        public var category: ErrorCategory { .malformedRequest }
     }
 
     /// Nesting deeper than this is refused instead of exhausting the stack.

@@ -1,5 +1,7 @@
+import AutopilotCore
+
 /// An AI feature that could not produce its result (the gateway answered, but not with something usable).
-public struct AIFeatureError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AIFeatureError: AutopilotError, Hashable, CustomStringConvertible {
     public let code: String
     public let message: String
 
@@ -7,6 +9,9 @@ public struct AIFeatureError: Error, Sendable, Hashable, CustomStringConvertible
         self.code = code
         self.message = message
     }
+
+    /// The language model answered, but not with something usable: 502 over HTTP.
+    public var category: ErrorCategory { .upstreamFailure }
 
     public var description: String { "\(code): \(message)" }
 }

@@ -71,7 +71,7 @@ public struct TemplateDraftResult: Sendable, Hashable {
     /// The variables templates do not know (kept in the draft, which cannot be activated until they are fixed).
     public var unknownVariables: [String]
     /// What keeps the draft from being activated now (`TemplateCheck`); empty when it may be.
-    public var problems: [TemplateIssue]
+    public var problems: [ValidationIssue]
 
     /// The API answer: `template` and `assistant` (provider, model, offline_reason, variables, unknown_variables, problems).
     public var jsonObject: JSONObject {

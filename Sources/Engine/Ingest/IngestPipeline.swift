@@ -39,6 +39,20 @@ public struct IngestPipeline: Sendable {
 }
 
 /// Requests the engine refuses before validation: bodies that are not JSON at all.
-public enum RequestError: Error, Sendable, Equatable {
+public enum RequestError: AutopilotError, Equatable {
     case malformedJSON(String)
+
+    public var category: ErrorCategory { .malformedRequest }
+
+    public var code: String {
+        switch self {
+        case .malformedJSON: "malformed_json"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .malformedJSON(let detail): "the body is not valid JSON: \(detail)"
+        }
+    }
 }

@@ -132,9 +132,17 @@ public struct InsightsService: Sendable {
 }
 
 /// Something asked for by id that this tenant does not have.
-public struct NotFoundError: Error, Sendable, CustomStringConvertible {
+public struct NotFoundError: AutopilotError, CustomStringConvertible {
     public let what: String
-    public var description: String { "\(what) was not found" }
+
+    public init(what: String) {
+        self.what = what
+    }
+
+    public var category: ErrorCategory { .notFound }
+    public var code: String { "not_found" }
+    public var message: String { "\(what) was not found" }
+    public var description: String { message }
 }
 
 extension StoredRecommendationDecision {

@@ -71,16 +71,10 @@ enum TemplateDocument {
     }
 }
 
-extension TemplateValidationError {
-    /// The API form: the first problem's field, and every problem in the message.
+extension DocumentValidationError {
+    /// The API form of a template's problems: the first problem's field, and every problem in the message.
     var validationError: ValidationError {
-        Self.validationError(code: code, issues: issues)
-    }
-
-    static func validationError(code: String, issues: [TemplateIssue]) -> ValidationError {
-        guard let first = issues.first else { return ValidationError(code: code, field: nil, message: "the template is invalid") }
-        let others = issues.dropFirst().map(\.description)
-        let message = others.isEmpty ? first.message : "\(first.message) (also: \(others.joined(separator: "; ")))"
-        return ValidationError(code: code, field: first.path.isEmpty ? nil : first.path, message: message)
+        guard !issues.isEmpty else { return ValidationError(code: code, field: nil, message: "the template is invalid") }
+        return ValidationError(code: code, field: field, message: message)
     }
 }

@@ -24,7 +24,7 @@ extension TemplateService {
         if record.status == .active { return resolved.view }
         let problems = TemplateCheck.problems(in: resolved.view.template)
         guard problems.isEmpty else {
-            throw TemplateValidationError.validationError(code: "template_check_failed", issues: problems)
+            throw DocumentValidationError(code: "template_check_failed", issues: problems).validationError
         }
         return try await change(record, to: .active, expectedDocument: record.document, at: now)
     }

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// The built-in flows, shipped as YAML files in the package's `Library` resource folder (file name = flow id).
@@ -9,16 +10,17 @@ public enum FlowLibrary {
         "delegate-silence", "delegate-not-opened", "delegate-opened-no-reply",
     ]
 
-    private static let loaded: Result<[FlowDefinition], FlowLibraryError> = {
+    private static let loaded: Result<[FlowDefinition], LibraryError> = {
         guard let directory = Bundle.module.url(forResource: "Library", withExtension: nil) else {
-            return .failure(FlowLibraryError(files: ["Library": [FlowIssue(path: "", message: "the resource folder is missing from the bundle")]]))
+            let issue = ValidationIssue(path: "", message: "the resource folder is missing from the bundle")
+            return .failure(LibraryError(code: "invalid_flow_library", files: ["Library": [issue]]))
         }
         return load(from: directory)
     }()
 
     /// Every built-in flow, sorted by id, parsed and validated once from `Bundle.module`.
     public static var builtIn: [FlowDefinition] {
-        get throws(FlowLibraryError) { try loaded.get() }
+        get throws(LibraryError) { try loaded.get() }
     }
 
     /// The YAML text of a built-in flow, as shipped.
@@ -28,32 +30,33 @@ public enum FlowLibrary {
     }
 
     /// The built-in flow with this id.
-    public static func flow(id: String) throws(FlowLibraryError) -> FlowDefinition? {
+    public static func flow(id: String) throws(LibraryError) -> FlowDefinition? {
         try builtIn.first { $0.id == id }
     }
 
     /// Reads every `.yaml`, `.yml` and `.json` file of a folder as a flow whose id must be the file name.
-    public static func load(from directory: URL) -> Result<[FlowDefinition], FlowLibraryError> {
+    public static func load(from directory: URL) -> Result<[FlowDefinition], LibraryError> {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            return .failure(FlowLibraryError(files: [directory.lastPathComponent: [FlowIssue(path: "", message: "cannot list: \(error)")]]))
+            let issue = ValidationIssue(path: "", message: "cannot list: \(error)")
+            return .failure(LibraryError(code: "invalid_flow_library", files: [directory.lastPathComponent: [issue]]))
         }
         var flows: [FlowDefinition] = []
-        var problems: [String: [FlowIssue]] = [:]
+        var problems: [String: [ValidationIssue]] = [:]
         for name in names.sorted() {
             let url = directory.appendingPathComponent(name)
             guard ["yaml", "yml", "json"].contains(url.pathExtension.lowercased()) else { continue }
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                problems[name] = [FlowIssue(path: "", message: "cannot be read as UTF-8 text")]
+                problems[name] = [ValidationIssue(path: "", message: "cannot be read as UTF-8 text")]
                 continue
             }
             do {
                 let flow = try FlowDefinition.parse(text)
                 let expected = url.deletingPathExtension().lastPathComponent
                 if flow.id != expected {
-                    problems[name] = [FlowIssue(path: "id", message: "\"\(flow.id)\" differs from the file name \"\(expected)\"")]
+                    problems[name] = [ValidationIssue(path: "id", message: "\"\(flow.id)\" differs from the file name \"\(expected)\"")]
                 } else {
                     flows.append(flow)
                 }
@@ -61,21 +64,8 @@ public enum FlowLibrary {
                 problems[name] = error.issues
             }
         }
-        guard problems.isEmpty else { return .failure(FlowLibraryError(files: problems)) }
+        guard problems.isEmpty else { return .failure(LibraryError(code: "invalid_flow_library", files: problems)) }
         return .success(flows.sorted { $0.id < $1.id })
     }
 }
 
-/// Library files that are not valid flows, with each file's problems.
-public struct FlowLibraryError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: String { "invalid_flow_library" }
-    public var files: [String: [FlowIssue]]
-
-    public init(files: [String: [FlowIssue]]) {
-        self.files = files
-    }
-
-    public var description: String {
-        files.keys.sorted().flatMap { file in (files[file] ?? []).map { "\(file): \($0)" } }.joined(separator: "\n")
-    }
-}

@@ -1,5 +1,7 @@
+import AutopilotCore
+
 /// A problem found in a condition, with the 1-based column where it starts.
-public struct ConditionError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ConditionError: AutopilotError, Hashable, CustomStringConvertible {
     public var column: Int
     public var message: String
 
@@ -8,5 +10,7 @@ public struct ConditionError: Error, Sendable, Hashable, CustomStringConvertible
         self.message = message
     }
 
+    public var code: String { "invalid_condition" }
+    public var category: ErrorCategory { .invalidInput }
     public var description: String { "\(message) (column \(column))" }
 }

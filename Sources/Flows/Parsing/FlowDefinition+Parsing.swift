@@ -2,7 +2,7 @@ import AutopilotCore
 
 extension FlowDefinition {
     /// Parses and validates a flow written in YAML or JSON. Throws every problem found, each with its path and reason.
-    public static func parse(_ text: String) throws(FlowValidationError) -> FlowDefinition {
+    public static func parse(_ text: String) throws(DocumentValidationError) -> FlowDefinition {
         switch FlowDocument.read(text) {
         case .failure(let error): throw error
         case .success(let document): return try parse(document: document)
@@ -10,17 +10,18 @@ extension FlowDefinition {
     }
 
     /// Validates an already-decoded document (an API body).
-    public static func parse(document: JSONValue) throws(FlowValidationError) -> FlowDefinition {
+    public static func parse(document: JSONValue) throws(DocumentValidationError) -> FlowDefinition {
         var reader = FlowDefinitionReader()
         let definition = reader.read(document)
         guard reader.issues.isEmpty, let definition else {
-            throw FlowValidationError(issues: reader.issues.isEmpty ? [FlowIssue(path: "", message: "the flow is invalid")] : reader.issues)
+            throw DocumentValidationError.invalidFlow(
+                reader.issues.isEmpty ? [ValidationIssue(path: "", message: "the flow is invalid")] : reader.issues)
         }
         return definition
     }
 
     /// Every problem of a flow text; empty when it is valid. What `autopilot flows validate FILE` prints.
-    public static func validate(_ text: String) -> [FlowIssue] {
+    public static func validate(_ text: String) -> [ValidationIssue] {
         do {
             _ = try parse(text)
             return []

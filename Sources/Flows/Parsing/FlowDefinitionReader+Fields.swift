@@ -4,7 +4,7 @@ import Foundation
 /// Field readers that record an issue and return nil when a value is missing or wrong.
 extension FlowDefinitionReader {
     mutating func fail(_ path: String, _ message: String) {
-        issues.append(FlowIssue(path: path, message: message))
+        issues.append(ValidationIssue(path: path, message: message))
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -2,7 +2,7 @@ import AutopilotCore
 
 /// Turns a flow document into a `FlowDefinition`, collecting every problem instead of stopping at the first.
 struct FlowDefinitionReader {
-    var issues: [FlowIssue] = []
+    var issues: [ValidationIssue] = []
 
     mutating func read(_ document: JSONValue) -> FlowDefinition? {
         guard let root = object(document, "") else { return nil }

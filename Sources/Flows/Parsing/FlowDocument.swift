@@ -9,34 +9,34 @@ enum FlowDocument {
     /// Deepest nesting of mappings and lists accepted.
     static let maximumDepth = 64
 
-    static func read(_ text: String) -> Result<JSONValue, FlowValidationError> {
+    static func read(_ text: String) -> Result<JSONValue, DocumentValidationError> {
         guard text.utf8.count <= maximumSize else {
-            let issue = FlowIssue(path: "", message: "the document is larger than \(maximumSize) bytes")
-            return .failure(FlowValidationError(code: "unreadable_flow", issues: [issue]))
+            let issue = ValidationIssue(path: "", message: "the document is larger than \(maximumSize) bytes")
+            return .failure(DocumentValidationError(code: "unreadable_flow", issues: [issue]))
         }
         let trimmed = text.drop { $0.isWhitespace }
         if trimmed.first == "{" {
             do {
                 return .success(try JSONParser.parse(text))
             } catch {
-                return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "not valid JSON: \(error)")]))
+                return .failure(unreadable("not valid JSON: \(error)"))
             }
         }
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "the document is empty")]))
+                return .failure(unreadable("the document is empty"))
             }
-            var issues: [FlowIssue] = []
+            var issues: [ValidationIssue] = []
             let value = convert(node, path: "", depth: 0, issues: &issues)
-            return issues.isEmpty ? .success(value) : .failure(FlowValidationError(code: "unreadable_flow", issues: issues))
+            return issues.isEmpty ? .success(value) : .failure(DocumentValidationError(code: "unreadable_flow", issues: issues))
         } catch {
-            return .failure(FlowValidationError(code: "unreadable_flow", issues: [FlowIssue(path: "", message: "not valid YAML: \(error)")]))
+            return .failure(unreadable("not valid YAML: \(error)"))
         }
     }
 
-    private static func convert(_ node: Node, path: String, depth: Int, issues: inout [FlowIssue]) -> JSONValue {
+    private static func convert(_ node: Node, path: String, depth: Int, issues: inout [ValidationIssue]) -> JSONValue {
         guard depth < maximumDepth else {
-            issues.append(FlowIssue(path: path, message: "nests deeper than \(maximumDepth) levels"))
+            issues.append(ValidationIssue(path: path, message: "nests deeper than \(maximumDepth) levels"))
             return .null
         }
         switch node {
@@ -48,18 +48,18 @@ enum FlowDocument {
             var object = JSONObject()
             for (keyNode, valueNode) in mapping {
                 guard case .scalar(let key) = keyNode else {
-                    issues.append(FlowIssue(path: path, message: "keys must be plain names"))
+                    issues.append(ValidationIssue(path: path, message: "keys must be plain names"))
                     continue
                 }
                 let childPath = path.isEmpty ? key.string : "\(path).\(key.string)"
                 if object[key.string] != nil {
-                    issues.append(FlowIssue(path: childPath, message: "is written twice"))
+                    issues.append(ValidationIssue(path: childPath, message: "is written twice"))
                 }
                 object[key.string] = convert(valueNode, path: childPath, depth: depth + 1, issues: &issues)
             }
             return .object(object)
         case .alias:
-            issues.append(FlowIssue(path: path, message: "YAML aliases are not supported in flows"))
+            issues.append(ValidationIssue(path: path, message: "YAML aliases are not supported in flows"))
             return .null
         }
     }
@@ -77,5 +77,9 @@ enum FlowDocument {
         let isDecimal = text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") } && text.contains(where: \.isNumber)
         if isDecimal, let value = Double(text), value.isFinite { return .double(value) }
         return .string(text)
+    }
+
+    private static func unreadable(_ message: String) -> DocumentValidationError {
+        DocumentValidationError(code: "unreadable_flow", issues: [ValidationIssue(path: "", message: message)])
     }
 }

@@ -1,3 +1,5 @@
+import AutopilotCore
+
 /// A template rendered for one contact: what a channel sends.
 public struct RenderedMessage: Sendable, Hashable {
     /// The locale of the variant that was used (after fallback).
@@ -18,7 +20,7 @@ public struct RenderedMessage: Sendable, Hashable {
 }
 
 /// A template that cannot be rendered.
-public struct TemplateRenderError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct TemplateRenderError: AutopilotError, Hashable, CustomStringConvertible {
     /// `no_variant` (the template has no text), `malformed_template` (Mustache cannot parse a text) or
     /// `missing_subject` (an email variant without subject).
     public var code: String
@@ -32,5 +34,8 @@ public struct TemplateRenderError: Error, Sendable, Hashable, CustomStringConver
         self.message = message
     }
 
+    /// A template that cannot be rendered is the template's fault: 422 over HTTP.
+    public var category: ErrorCategory { .invalidInput }
+    public var field: String? { path.isEmpty ? nil : path }
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }

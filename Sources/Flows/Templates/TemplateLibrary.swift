@@ -1,12 +1,15 @@
+import AutopilotCore
 import Foundation
 
 /// The templates of the built-in flows, shipped as YAML files in the package's `TemplateLibrary` resource folder
 /// (file name = template name), each in French and English.
 public enum TemplateLibrary {
-    private static let loaded: Result<[MessageTemplate], TemplateLibraryError> = {
+    private static let loaded: Result<[MessageTemplate], LibraryError> = {
         guard let directory = Bundle.module.url(forResource: "TemplateLibrary", withExtension: nil) else {
             return .failure(
-                TemplateLibraryError(files: ["TemplateLibrary": [TemplateIssue(path: "", message: "the resource folder is missing from the bundle")]])
+                LibraryError(
+                    code: "invalid_template_library",
+                    files: ["TemplateLibrary": [ValidationIssue(path: "", message: "the resource folder is missing from the bundle")]])
             )
         }
         return load(from: directory)
@@ -14,11 +17,11 @@ public enum TemplateLibrary {
 
     /// Every built-in template, sorted by name, parsed once from `Bundle.module`.
     public static var builtIn: [MessageTemplate] {
-        get throws(TemplateLibraryError) { try loaded.get() }
+        get throws(LibraryError) { try loaded.get() }
     }
 
     /// The built-in template with this name.
-    public static func template(named name: String) throws(TemplateLibraryError) -> MessageTemplate? {
+    public static func template(named name: String) throws(LibraryError) -> MessageTemplate? {
         try builtIn.first { $0.name == name }
     }
 
@@ -31,27 +34,28 @@ public enum TemplateLibrary {
     }
 
     /// Reads every `.yaml`, `.yml` and `.json` file of a folder as a template whose name must be the file name.
-    public static func load(from directory: URL) -> Result<[MessageTemplate], TemplateLibraryError> {
+    public static func load(from directory: URL) -> Result<[MessageTemplate], LibraryError> {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
-            return .failure(TemplateLibraryError(files: [directory.lastPathComponent: [TemplateIssue(path: "", message: "cannot list: \(error)")]]))
+            let issue = ValidationIssue(path: "", message: "cannot list: \(error)")
+            return .failure(LibraryError(code: "invalid_template_library", files: [directory.lastPathComponent: [issue]]))
         }
         var templates: [MessageTemplate] = []
-        var problems: [String: [TemplateIssue]] = [:]
+        var problems: [String: [ValidationIssue]] = [:]
         for name in names.sorted() {
             let url = directory.appendingPathComponent(name)
             guard ["yaml", "yml", "json"].contains(url.pathExtension.lowercased()) else { continue }
             guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-                problems[name] = [TemplateIssue(path: "", message: "cannot be read as UTF-8 text")]
+                problems[name] = [ValidationIssue(path: "", message: "cannot be read as UTF-8 text")]
                 continue
             }
             do {
                 let template = try MessageTemplate.parse(text)
                 let expected = url.deletingPathExtension().lastPathComponent
                 if template.name != expected {
-                    problems[name] = [TemplateIssue(path: "name", message: "\"\(template.name)\" differs from the file name \"\(expected)\"")]
+                    problems[name] = [ValidationIssue(path: "name", message: "\"\(template.name)\" differs from the file name \"\(expected)\"")]
                 } else {
                     templates.append(template)
                 }
@@ -59,21 +63,8 @@ public enum TemplateLibrary {
                 problems[name] = error.issues
             }
         }
-        guard problems.isEmpty else { return .failure(TemplateLibraryError(files: problems)) }
+        guard problems.isEmpty else { return .failure(LibraryError(code: "invalid_template_library", files: problems)) }
         return .success(templates.sorted { $0.name < $1.name })
     }
 }
 
-/// Library files that are not valid templates, with each file's problems.
-public struct TemplateLibraryError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var code: String { "invalid_template_library" }
-    public var files: [String: [TemplateIssue]]
-
-    public init(files: [String: [TemplateIssue]]) {
-        self.files = files
-    }
-
-    public var description: String {
-        files.keys.sorted().flatMap { file in (files[file] ?? []).map { "\(file): \($0)" } }.joined(separator: "\n")
-    }
-}

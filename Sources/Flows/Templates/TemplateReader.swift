@@ -8,7 +8,7 @@ struct TemplateReader {
     static let generators: Set<String> = ["library", "person", "assistant"]
     private static let rootKeys: Set<String> = ["name", "channel", "purpose", "description", "variants", "status", "version", "generated_by"]
 
-    var issues: [TemplateIssue] = []
+    var issues: [ValidationIssue] = []
 
     mutating func read(_ document: JSONValue) -> MessageTemplate? {
         guard let root = document.objectValue else {
@@ -83,7 +83,7 @@ struct TemplateReader {
     // MARK: - Fields
 
     private mutating func fail(_ path: String, _ message: String) {
-        issues.append(TemplateIssue(path: path, message: message))
+        issues.append(ValidationIssue(path: path, message: message))
     }
 
     private mutating func text(_ object: JSONObject, _ key: String, path: String = "", required: Bool) -> String? {

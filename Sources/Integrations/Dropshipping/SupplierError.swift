@@ -1,8 +1,9 @@
+import AutopilotCore
 import Foundation
 
 /// A supplier or storefront call that failed: a code, a message naming the field or the answer, and whether trying again
 /// later may succeed (network errors, 429 and 5xx answers).
-public struct SupplierError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SupplierError: AutopilotError, Equatable, CustomStringConvertible {
     public var code: String
     public var message: String
     public var isTransient: Bool
@@ -12,6 +13,9 @@ public struct SupplierError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
         self.isTransient = isTransient
     }
+
+    /// A transient failure leaves the supplier unavailable for now (503); another is an unusable answer (502).
+    public var category: ErrorCategory { isTransient ? .unavailable : .upstreamFailure }
 
     public var description: String { "\(code): \(message)" }
 }

@@ -1,6 +1,8 @@
+import AutopilotCore
+
 /// Publishing to a platform failed: which platform, a code (`configuration`, `unauthorized`, `rejected`, `server`,
 /// `connection`, `timeout`, `malformed_response`), the platform's own reason and the HTTP status when there was one.
-public struct PublishingError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct PublishingError: AutopilotError, Hashable, CustomStringConvertible {
     /// `WordPress`, `Facebook`, `LinkedIn`.
     public let platform: String
     public let code: String
@@ -12,6 +14,16 @@ public struct PublishingError: Error, Sendable, Hashable, CustomStringConvertibl
         self.code = code
         self.message = message
         self.status = status
+    }
+
+    /// A missing setting is the operator's to fix (500); no answer is unavailability (503); a refusal or an unreadable
+    /// answer is an upstream failure (502).
+    public var category: ErrorCategory {
+        switch code {
+        case "configuration": .internal
+        case "connection", "timeout": .unavailable
+        default: .upstreamFailure
+        }
     }
 
     public var description: String {

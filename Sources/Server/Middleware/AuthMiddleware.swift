@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import Engine
 import Hummingbird
@@ -9,11 +10,14 @@ struct AuthMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw APIError(status: .unauthorized, code: "unauthorized", message: "send your API key as Authorization: Bearer <key>", headers: [.wwwAuthenticate: "Bearer"])
+            throw APIError(
+                category: .unauthenticated, code: "unauthorized", message: "send your API key as Authorization: Bearer <key>",
+                headers: [.wwwAuthenticate: "Bearer"])
         }
         let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
         guard let tenantID = try await tenants.authenticate(apiKey: key) else {
-            throw APIError(status: .unauthorized, code: "unauthorized", message: "the API key is not valid", headers: [.wwwAuthenticate: "Bearer"])
+            throw APIError(
+                category: .unauthenticated, code: "unauthorized", message: "the API key is not valid", headers: [.wwwAuthenticate: "Bearer"])
         }
         var context = context
         context.tenantID = tenantID

@@ -1,7 +1,8 @@
 import Hummingbird
 import Logging
 
-/// Turns every error into a JSON answer; an unexpected one is logged and answered 500 without details.
+/// Turns every error into a JSON answer through `ErrorResponse`; an unexpected one is logged and answered 500 without
+/// details.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -9,12 +10,9 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            if let apiError = APIError.from(error) {
-                return JSONResponse.make(json: apiError.body, status: apiError.status, headers: apiError.headers)
-            }
+            if let answer = ErrorResponse.answer(to: error) { return answer.response }
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(String(reflecting: error))"])
-            let failure = APIError(status: .internalServerError, code: "internal_error", message: "an unexpected error occurred; it has been logged")
-            return JSONResponse.make(json: failure.body, status: failure.status)
+            return ErrorResponse.unexpected.response
         }
     }
 }

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import Hummingbird
 
@@ -11,7 +12,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         if let wait = limiter.acquire(key) {
             let seconds = max(1, Int(wait.rounded(.up)))
             throw APIError(
-                status: .tooManyRequests, code: "rate_limited", message: "too many requests for this API key; retry in \(seconds) s",
+                category: .rateLimited, code: "rate_limited", message: "too many requests for this API key; retry in \(seconds) s",
                 headers: [.retryAfter: String(seconds)])
         }
         return try await next(request, context)

@@ -15,12 +15,8 @@ struct ContentRoutes {
             let tenantID = try context.requireTenant()
             let document = try await JSONBody.object(request, limit: maximumBodyBytes, emptyAllowed: false, code: BlogRequest.errorCode)
             let blog = try BlogRequest(document: document)
-            do {
-                let result = try await BlogGenerator(dependencies: dependencies, tenantID: tenantID).generate(blog)
-                return JSONResponse.make(json: .object(result.jsonObject), status: .ok)
-            } catch let error as AIFeatureError {
-                throw APIError(status: .badGateway, code: error.code, message: error.message)
-            }
+            let result = try await BlogGenerator(dependencies: dependencies, tenantID: tenantID).generate(blog)
+            return JSONResponse.make(json: .object(result.jsonObject), status: .ok)
         }
         group.get("reports/weekly") { request, context in
             let tenantID = try context.requireTenant()

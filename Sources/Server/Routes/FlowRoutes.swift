@@ -19,61 +19,36 @@ struct FlowRoutes {
             return try JSONResponse.make(FlowList(flows: flows))
         }
         group.get("flows/:id") { _, context in
-            try await answering { try JSONResponse.make(try await administration(context).flow(id: try context.parameters.require("id"))) }
+            try JSONResponse.make(try await administration(context).flow(id: try context.parameters.require("id")))
         }
         group.put("flows/:id") { request, context in
             let document = try await Self.document(request, limit: maximumBodyBytes)
-            return try await answering {
-                try JSONResponse.make(try await administration(context).edit(id: try context.parameters.require("id"), document: document))
-            }
+            return try JSONResponse.make(try await administration(context).edit(id: try context.parameters.require("id"), document: document))
         }
         group.post("flows/:id/enable") { _, context in
-            try await answering { try JSONResponse.make(try await administration(context).enable(id: try context.parameters.require("id"))) }
+            try JSONResponse.make(try await administration(context).enable(id: try context.parameters.require("id")))
         }
         group.post("flows/:id/disable") { _, context in
-            try await answering { try JSONResponse.make(try await administration(context).disable(id: try context.parameters.require("id"))) }
+            try JSONResponse.make(try await administration(context).disable(id: try context.parameters.require("id")))
         }
         group.post("flows/:id/copy") { request, context in
             let body = try await JSONBody.document(request, limit: maximumBodyBytes)
             guard let newID = body["id"]?.stringValue else {
                 throw ValidationError(code: "invalid_request", field: "id", message: "is required: {\"id\": \"my-abandoned-cart\"}")
             }
-            return try await answering {
-                try JSONResponse.make(try await administration(context).copy(id: try context.parameters.require("id"), to: newID), status: .created)
-            }
+            let copied = try await administration(context).copy(id: try context.parameters.require("id"), to: newID)
+            return try JSONResponse.make(copied, status: .created)
         }
         group.get("flows/:id/stats") { request, context in
             let from = try Self.time(request, "from")
             let until = try Self.time(request, "until")
-            return try await answering {
-                let analytics = FlowAnalytics(store: dependencies.store, tenantID: try context.requireTenant())
-                return try JSONResponse.make(try await analytics.stats(flowID: try context.parameters.require("id"), from: from, until: until))
-            }
+            let analytics = FlowAnalytics(store: dependencies.store, tenantID: try context.requireTenant())
+            return try JSONResponse.make(try await analytics.stats(flowID: try context.parameters.require("id"), from: from, until: until))
         }
     }
 
     private func administration(_ context: AppRequestContext) throws -> FlowAdministration {
         FlowAdministration(dependencies: dependencies, tenantID: try context.requireTenant())
-    }
-
-    /// Runs a flow operation, answering its refusals: 404 for an unknown flow, 409 for a taken id, 422 with every issue.
-    private func answering(_ operation: () async throws -> Response) async throws -> Response {
-        do {
-            return try await operation()
-        } catch let error as FlowAdministrationError {
-            let status: HTTPResponse.Status =
-                switch error.kind {
-                case .notFound: .notFound
-                case .conflict: .conflict
-                case .invalid: .unprocessableContent
-                }
-            var detail: JSONObject = ["code": .string(error.code), "message": .string(error.message)]
-            if let field = error.field { detail["field"] = .string(field) }
-            if !error.problems.isEmpty {
-                detail["issues"] = .array(error.problems.map { ["path": .string($0.path), "reason": .string($0.reason)] })
-            }
-            return JSONResponse.make(json: ["error": .object(detail)], status: status)
-        }
     }
 
     /// The flow document of a PUT: YAML or JSON by Content-Type (`application/json`, `application/yaml`, `text/yaml`, …;
@@ -85,7 +60,7 @@ struct FlowRoutes {
         let isYAML = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml", "text/plain"].contains(type) || type.hasSuffix("+yaml")
         guard type.isEmpty || isJSON || isYAML else {
             throw APIError(
-                status: .unsupportedMediaType, code: "unsupported_media_type",
+                category: .unsupportedMediaType, code: "unsupported_media_type",
                 message: "send the flow as application/json or application/yaml, not \(type)", field: "Content-Type")
         }
         let buffer = try await request.collectBody(upTo: limit)

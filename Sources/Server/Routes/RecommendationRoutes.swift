@@ -44,12 +44,8 @@ struct RecommendationRoutes {
                         until = date
                     }
                 }
-                do {
-                    let decision = try await InsightsService(dependencies: dependencies, tenantID: tenantID).decide(recommendationID: id, action: action, until: until)
-                    return try JSONResponse.make(decision)
-                } catch let error as NotFoundError {
-                    throw APIError.notFound(error.what)
-                }
+                let decision = try await InsightsService(dependencies: dependencies, tenantID: tenantID).decide(recommendationID: id, action: action, until: until)
+                return try JSONResponse.make(decision)
             }
         }
     }

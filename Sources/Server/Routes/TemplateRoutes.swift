@@ -60,14 +60,7 @@ struct TemplateRoutes {
     }
 
     private func answer(_ work: () async throws -> TemplateView) async throws -> Response {
-        do {
-            return JSONResponse.make(json: .object(try await work().jsonObject), status: .ok)
-        } catch let error as NotFoundError {
-            throw APIError.notFound(error.what)
-        } catch {
-            guard let conflict = TemplateService.conflict(in: error) else { throw error }
-            throw APIError(status: .conflict, code: conflict.code, message: conflict.message)
-        }
+        JSONResponse.make(json: .object(try await work().jsonObject), status: .ok)
     }
 
     /// The request's JSON object; malformed JSON is a 400, another JSON value a 422.

@@ -39,7 +39,7 @@ struct TrackingRoutes {
             case "all": allChannels = true
             case nil, "", "email", "sms", "whatsapp": allChannels = false
             case let other?:
-                throw APIError(status: .badRequest, code: "invalid_parameter", message: "'\(other)' is not a channel this link unsubscribes from", field: "channel")
+                throw APIError.badParameter("channel", "'\(other)' is not a channel this link unsubscribes from")
             }
             guard let receipt = try await tracking.unsubscribe(token: token, allChannels: allChannels) else { throw APIError.notFound("unsubscribe link") }
             return UnsubscribePage(receipt: receipt).response

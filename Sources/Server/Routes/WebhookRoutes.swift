@@ -19,7 +19,9 @@ struct WebhookRoutes {
             let challenge = try await WebhookService(dependencies: dependencies).verifySubscription(
                 provider: provider, token: token, mode: query["hub.mode"].map(String.init), verifyToken: query["hub.verify_token"].map(String.init),
                 challenge: query["hub.challenge"].map(String.init))
-            guard let challenge else { throw APIError(status: .forbidden, code: "verification_failed", message: "unknown endpoint or wrong hub.verify_token") }
+            guard let challenge else {
+                throw APIError(category: .forbidden, code: "verification_failed", message: "unknown endpoint or wrong hub.verify_token")
+            }
             return JSONResponse.raw(Array(challenge.utf8), status: .ok, contentType: "text/plain; charset=utf-8")
         }
         router.post("v1/webhooks/:provider/:token") { request, context in
@@ -36,9 +38,9 @@ struct WebhookRoutes {
                 provider: provider, token: token, headers: headers, rawBody: Array(body.readableBytesView), url: publicURL(of: request))
             switch receipt.status {
             case 200: return try JSONResponse.make(receipt)
-            case 401: throw APIError(status: .unauthorized, code: "bad_signature", message: receipt.reason ?? "the signature does not match")
+            case 401: throw APIError(category: .unauthenticated, code: "bad_signature", message: receipt.reason ?? "the signature does not match")
             case 404: throw APIError.notFound("webhook endpoint")
-            default: throw APIError(status: .badRequest, code: "invalid_webhook", message: receipt.reason ?? "the payload cannot be read")
+            default: throw APIError(category: .malformedRequest, code: "invalid_webhook", message: receipt.reason ?? "the payload cannot be read")
             }
         }
     }

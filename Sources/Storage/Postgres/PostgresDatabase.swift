@@ -35,26 +35,41 @@ public final class PostgresDatabase: SQLDatabase {
         lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
         decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
-        try await client.withTransaction(logger: logger) { connection in
-            if let lock {
-                _ = try await Self.query(connection, SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)]), logger: self.logger)
+        try await Self.unwrapping {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                if let lock {
+                    let statement = SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)])
+                    _ = try await Self.query(connection, statement, logger: self.logger)
+                }
+                var rows: [[SQLRow]] = []
+                for statement in reads { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
+                for followUp in followUps {
+                    for statement in try followUp(rows) { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
+                }
+                let (writes, result) = try decide(rows)
+                for write in writes { try await Self.execute(connection, write, logger: self.logger) }
+                return result
             }
-            var rows: [[SQLRow]] = []
-            for statement in reads { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
-            for followUp in followUps {
-                for statement in try followUp(rows) { rows.append(try await Self.query(connection, statement, logger: self.logger)) }
-            }
-            let (writes, result) = try decide(rows)
-            for write in writes { try await Self.execute(connection, write, logger: self.logger) }
-            return result
         }
     }
 
     public func executeScript(_ statements: [String]) async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            for statement in statements {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+        try await Self.unwrapping {
+            try await self.client.withTransaction(logger: self.logger) { connection in
+                for statement in statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                }
             }
+        }
+    }
+
+    /// Runs a transaction, throwing the error its body threw rather than PostgresNIO's `PostgresTransactionError`
+    /// around it, so that a refusal (`TemplateChangedError`, `ValidationError`, …) reaches callers as it does on SQLite.
+    static func unwrapping<Value>(_ transaction: () async throws -> Value) async throws -> Value {
+        do {
+            return try await transaction()
+        } catch let error as PostgresTransactionError {
+            throw error.wrappedError ?? error
         }
     }
 

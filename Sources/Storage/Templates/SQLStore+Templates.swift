@@ -48,12 +48,12 @@ extension SQLStore {
         let read = SQLStatement(
             "SELECT \(TemplateRecord.selectList) FROM templates WHERE tenant_id = ? AND name = ? AND version = ?",
             [.text(tenantID), .text(name), .integer(version)])
-        // The conflict is returned, not thrown, from the transaction: drivers wrap errors thrown inside it.
-        let outcome: Result<TemplateRecord?, TemplateChangedError> = try await database.transaction(lock: Self.templateLock(tenantID), reads: [read])
-        { rows in
-            guard var record = rows[0].first.map(TemplateRecord.init(row:)) else { return ([], .success(nil)) }
-            if let expectedDocument, record.document != expectedDocument { return ([], .failure(TemplateChangedError(name: name, version: version))) }
-            guard record.status != status else { return ([], .success(record)) }
+        // Both drivers throw the conflict as it is (PostgresDatabase looks through PostgresNIO's transaction error).
+        let lock = Self.templateLock(tenantID)
+        return try await database.transaction(lock: lock, reads: [read]) { rows -> (writes: [SQLWrite], result: TemplateRecord?) in
+            guard var record = rows[0].first.map(TemplateRecord.init(row:)) else { return ([], nil) }
+            if let expectedDocument, record.document != expectedDocument { throw TemplateChangedError(name: name, version: version) }
+            guard record.status != status else { return ([], record) }
             record.status = status
             record.updatedAt = at
             var writes: [SQLWrite] = []
@@ -70,9 +70,8 @@ extension SQLStore {
                     SQLStatement(
                         "UPDATE templates SET status = ?, updated_at = ? WHERE tenant_id = ? AND name = ? AND version = ?",
                         [.text(status.rawValue), .date(at), .text(tenantID), .text(name), .integer(version)])))
-            return (writes, .success(record))
+            return (writes, record)
         }
-        return try outcome.get()
     }
 
     private func readTemplates(_ clause: String, _ binds: [SQLValue]) async throws -> [TemplateRecord] {

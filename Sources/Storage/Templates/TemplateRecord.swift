@@ -57,7 +57,7 @@ public struct TemplateRecord: Sendable, Hashable {
 
 /// A template version changed between the moment it was read and the moment a status change was asked for it
 /// (an edit landed while it was being checked for activation). Nothing was written.
-public struct TemplateChangedError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct TemplateChangedError: AutopilotError, Equatable, CustomStringConvertible {
     public var code: String { "template_changed" }
     public var name: String
     public var version: Int
@@ -67,5 +67,7 @@ public struct TemplateChangedError: Error, Sendable, Equatable, CustomStringConv
         self.version = version
     }
 
-    public var description: String { "template \(name) version \(version) changed while it was being checked; try again" }
+    public var category: ErrorCategory { .conflict }
+    public var message: String { "template \(name) version \(version) changed while it was being checked; try again" }
+    public var description: String { message }
 }

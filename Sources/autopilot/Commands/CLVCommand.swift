@@ -19,7 +19,7 @@ struct CLVCommand: AsyncParsableCommand {
         do {
             rows = try TransactionCSV.parse(text)
         } catch {
-            throw ValidationError("--transactions: \(error.field): \(error.message)")
+            throw ValidationError("--transactions: \(error.field ?? ""): \(error.message)")
         }
         let report = CLVReport.make(transactions: rows, calibrationEnd: end, horizonWeeks: horizonWeeks)
         for warning in report.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }

@@ -106,11 +106,12 @@ struct ChannelsCommand: AsyncParsableCommand {
             do {
                 return try SMTPSettings.fromEnvironment(variables)
             } catch {
+                let field = error.field ?? ""
                 let option = [
                     "SMTP_HOST": "--host", "SMTP_PORT": "--port", "SMTP_SECURITY": "--security", "SMTP_USERNAME": "--username",
                     "SMTP_PASSWORD": "--password-env", "SMTP_FROM": "--from",
-                ][error.field] ?? error.field
-                let message = error.message.replacingOccurrences(of: error.field, with: option)
+                ][field] ?? field
+                let message = field.isEmpty ? error.message : error.message.replacingOccurrences(of: field, with: option)
                 throw AutopilotCore.ValidationError(code: error.code, field: option, message: message)
             }
         }

@@ -26,7 +26,7 @@ import Testing
                 try await analytics.stats(
                     flowID: "welcome", from: Fixtures.date("2026-03-10T00:00:00Z"), until: Fixtures.date("2026-03-01T00:00:00Z"))
             }
-            #expect(reversed?.kind == .invalid)
+            #expect(reversed?.category == .invalidInput)
             let empty = try await analytics.stats(flowID: "welcome")
             #expect(empty.runs == FlowStats.Runs() && empty.messages == FlowStats.Messages() && empty.steps.isEmpty)
             #expect(try await analytics.stats().count >= 12)

@@ -79,7 +79,7 @@ struct TemplateCheckTests {
     func refusesMissingSubject() {
         #expect(
             TemplateCheck.problems(in: Self.email(subject: nil, body: "Hi" + Self.unsubscribe)) == [
-                TemplateIssue(path: "variants.en.subject", message: "is required for email")
+                ValidationIssue(path: "variants.en.subject", message: "is required for email")
             ])
         #expect(TemplateCheck.problems(in: Self.email(subject: " ", body: "Hi" + Self.unsubscribe)).map(\.path) == ["variants.en.subject"])
     }
@@ -122,7 +122,7 @@ struct TemplateCheckTests {
         let twice = MessageTemplate(
             name: "x", channel: .sms, purpose: .transactional,
             variants: [TemplateVariant(locale: "fr", body: "a"), TemplateVariant(locale: "fr", body: "b")])
-        #expect(TemplateCheck.problems(in: twice) == [TemplateIssue(path: "variants.fr", message: "is written twice")])
+        #expect(TemplateCheck.problems(in: twice) == [ValidationIssue(path: "variants.fr", message: "is written twice")])
         let subject = MessageTemplate(
             name: "x", channel: .whatsapp, purpose: .transactional, variants: [TemplateVariant(locale: "fr", subject: "s", body: "a")])
         #expect(TemplateCheck.problems(in: subject).map(\.path) == ["variants.fr.subject"])

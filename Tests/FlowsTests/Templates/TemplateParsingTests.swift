@@ -91,7 +91,7 @@ struct TemplateParsingTests {
             ("name: a\nchannel: sms\nvariants:\n  fr:\n    body: 3", "variants.fr.body", "is a number, expected a string"),
         ])
     func reportsProblems(yaml: String, path: String, message: String) {
-        #expect(throws: TemplateValidationError(issues: [TemplateIssue(path: path, message: message)])) {
+        #expect(throws: DocumentValidationError.invalidTemplate([ValidationIssue(path: path, message: message)])) {
             try MessageTemplate.parse(yaml)
         }
     }

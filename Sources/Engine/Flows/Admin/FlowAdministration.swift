@@ -99,7 +99,7 @@ public struct FlowAdministration: Sendable {
         let state = try await load()
         guard let summary = state.summary(id), let text = state.document(id, summary.version) else { throw FlowAdministrationError.notFound(id) }
         guard !state.exists(newID), FlowLibrary.source(id: newID) == nil else {
-            throw FlowAdministrationError(kind: .conflict, code: "flow_exists", message: "a flow with id \(newID) already exists")
+            throw FlowAdministrationError(category: .conflict, code: "flow_exists", message: "a flow with id \(newID) already exists")
         }
         guard let renamed = FlowSourceText.renamed(text, to: newID) else {
             throw FlowAdministrationError.invalid(code: "invalid_flow", path: "id", reason: "the flow's document has no top-level id line to replace")
@@ -121,7 +121,7 @@ public struct FlowAdministration: Sendable {
             let latest = try await load().latestVersion(version.flowID)
             guard latest >= version.version else { throw error }
             throw FlowAdministrationError(
-                kind: .conflict, code: "flow_edited_concurrently",
+                category: .conflict, code: "flow_edited_concurrently",
                 message: "flow \(version.flowID) version \(version.version) was saved meanwhile; retry")
         }
     }

@@ -81,7 +81,7 @@ public struct StartedRun: Sendable, Encodable, Equatable {
 }
 
 /// A request that conflicts with the current state (HTTP 409).
-public struct ConflictError: Error, Sendable, CustomStringConvertible {
+public struct ConflictError: AutopilotError, CustomStringConvertible {
     public let code: String
     public let message: String
 
@@ -90,5 +90,6 @@ public struct ConflictError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    public var category: ErrorCategory { .conflict }
     public var description: String { message }
 }

@@ -1,5 +1,7 @@
+import AutopilotCore
+
 /// Why a webhook's signature was refused. The HTTP layer answers 401 and ingests nothing.
-public struct SignatureFailure: Error, Sendable, Equatable, CustomStringConvertible {
+public struct SignatureFailure: AutopilotError, Equatable, CustomStringConvertible {
     /// Stable codes, safe to log and to return to the caller.
     public enum Reason: String, Sendable, Equatable {
         /// No signing secret is configured for this provider, so nothing can be trusted.
@@ -24,5 +26,7 @@ public struct SignatureFailure: Error, Sendable, Equatable, CustomStringConverti
     }
 
     public var code: String { reason.rawValue }
+    /// An unsigned or wrongly signed delivery: 401 over HTTP.
+    public var category: ErrorCategory { .unauthenticated }
     public var description: String { "\(reason.rawValue): \(message)" }
 }

@@ -23,7 +23,7 @@ public struct IgnoreReason: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A verified delivery whose content cannot be read: malformed JSON, a missing id, a wrong type.
-public struct WebhookPayloadError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct WebhookPayloadError: AutopilotError, Equatable, CustomStringConvertible {
     /// `malformed_body`, `missing_field`, `invalid_field`, `missing_header` or `invalid_event`.
     public let code: String
     /// The path of the offending field in the vendor's payload (or header name), when there is one.
@@ -35,6 +35,9 @@ public struct WebhookPayloadError: Error, Sendable, Equatable, CustomStringConve
         self.field = field
         self.message = message
     }
+
+    /// A delivery that cannot be read: 400 over HTTP.
+    public var category: ErrorCategory { .malformedRequest }
 
     static func missing(_ field: String, _ what: String = "is required") -> WebhookPayloadError {
         WebhookPayloadError(code: "missing_field", field: field, message: "\(field) \(what)")

@@ -1,5 +1,5 @@
 /// Input that Autopilot refuses, with the path of the offending field and the reason.
-public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ValidationError: AutopilotError, Equatable, CustomStringConvertible {
     public let code: String
     public let field: String?
     public let message: String
@@ -15,6 +15,9 @@ public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertib
         let path = field.map { $0.hasPrefix("[") ? prefix + $0 : prefix + "." + $0 } ?? prefix
         return ValidationError(code: code, field: path, message: message)
     }
+
+    /// Refused input: 422 over HTTP.
+    public var category: ErrorCategory { .invalidInput }
 
     public var description: String {
         field.map { "\($0): \(message)" } ?? message
