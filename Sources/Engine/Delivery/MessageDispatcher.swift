@@ -27,7 +27,7 @@ public struct MessageDispatcher: Sendable {
         let tenants = Set(items.map(\.message.tenantID))
         let paused = try await breakers.paused(tenants: tenants)
         let resolved = try await templates.load(tenantIDs: tenants)
-        let channels = try await DispatchChannels.load(
+        let channels = try await BatchSenders.load(
             tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
         var log = DeliveryLog(dependencies: dependencies)
         var tally = IntegrationTally()

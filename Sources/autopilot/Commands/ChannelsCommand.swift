@@ -41,7 +41,7 @@ struct ChannelsCommand: AsyncParsableCommand {
             switch provider.lowercased() {
             case "log":
                 try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                    try await TenantChannels(store: store).useLog(channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                    try await ChannelSettingsService(store: store).useLog(channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
                 }
                 print("\(channel.rawValue): log")
             case "smtp":
@@ -50,7 +50,7 @@ struct ChannelsCommand: AsyncParsableCommand {
                 }
                 let settings = try smtpSettings()
                 try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                    try await TenantChannels(store: store).useSMTP(settings, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                    try await ChannelSettingsService(store: store).useSMTP(settings, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
                 }
                 print("email: \(settings)")
             default:
@@ -60,7 +60,7 @@ struct ChannelsCommand: AsyncParsableCommand {
                 }
                 let variables = try apiVariables()
                 try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                    try await TenantChannels(store: store).use(api, channel: channel, variables: variables, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                    try await ChannelSettingsService(store: store).use(api, channel: channel, variables: variables, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
                 }
                 print("\(channel.rawValue): \(api.rawValue) (\(variables.keys.sorted().joined(separator: ", ")))")
             }
@@ -127,7 +127,7 @@ struct ChannelsCommand: AsyncParsableCommand {
         func run() async throws {
             let channel = try ChannelsCommand.channel(self.channel)
             let removed = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                try await TenantChannels(store: store).reset(channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                try await ChannelSettingsService(store: store).reset(channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
             }
             print(removed ? "\(channel.rawValue): back to the default" : "\(channel.rawValue): already on the default")
         }
@@ -143,7 +143,7 @@ struct ChannelsCommand: AsyncParsableCommand {
         func run() async throws {
             let defaults = try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)
             let choices = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                try await TenantChannels(store: store).list(tenantID: try await CommandLineSetup.tenantID(tenant, store: store), defaults: defaults)
+                try await ChannelSettingsService(store: store).list(tenantID: try await CommandLineSetup.tenantID(tenant, store: store), defaults: defaults)
             }
             if json {
                 print(JSONValue.array(choices.map(\.json)).jsonString)

@@ -44,7 +44,7 @@ struct PersonalisedSendTests {
             let ai = try AIServices.fromEnvironment(["AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-writer"], store: store, clock: clock)
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 5), ai: ai)
             let tenantID = try await TenantService(dependencies: dependencies).create(name: "Maison Lavande").tenantID
-            try await TenantChannels(store: store, clock: clock).useSMTP(
+            try await ChannelSettingsService(store: store, clock: clock).useSMTP(
                 SMTPSettings(host: "127.0.0.1", port: peer.port, security: .none, fromAddress: "claire@maison-lavande.example", fromName: "Claire"),
                 tenantID: tenantID)
             _ = try await IngestPipeline(dependencies: dependencies).ingest(document: Self.events(contact: ["email": "marc@client.example"]), tenantID: tenantID)

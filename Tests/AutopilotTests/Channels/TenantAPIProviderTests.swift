@@ -29,7 +29,7 @@ struct TenantAPIProviderTests {
             try await LoopbackServer.with(answer: { _ in (202, "") }) { omnisend in
                 let shop = try await TestShop.make(at: Self.now)
                 let other = try await TenantService(dependencies: shop.dependencies).create(name: "other").tenantID
-                let channels = TenantChannels(store: shop.store, clock: shop.clock)
+                let channels = ChannelSettingsService(store: shop.store, clock: shop.clock)
                 try await channels.use(
                     .twilio, channel: .sms,
                     variables: ["TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "tw-secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL],
@@ -64,7 +64,7 @@ struct TenantAPIProviderTests {
 
     @Test func unusableSettingsAreRefusedNamingTheVariable() async throws {
         let shop = try await TestShop.make(at: Self.now)
-        let channels = TenantChannels(store: shop.store, clock: shop.clock)
+        let channels = ChannelSettingsService(store: shop.store, clock: shop.clock)
         func refusal(_ provider: ChannelProvider, _ channel: Channel, _ variables: [String: String]) async -> ValidationError? {
             do {
                 try await channels.use(provider, channel: channel, variables: variables, tenantID: shop.tenantID)

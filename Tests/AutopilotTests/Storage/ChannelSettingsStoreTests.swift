@@ -25,7 +25,7 @@ import Testing
         let dependencies = Dependencies(store: store, clock: clock)
         let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
         let other = try await TenantService(dependencies: dependencies).create(name: "other").tenantID
-        let channels = TenantChannels(store: store, clock: clock)
+        let channels = ChannelSettingsService(store: store, clock: clock)
         try await channels.useSMTP(relay, tenantID: tenantID)
         try await channels.useLog(channel: .sms, tenantID: tenantID)
 

@@ -24,7 +24,7 @@ struct EmailDispatchTests {
             let relay = SMTPSettings(
                 host: "127.0.0.1", port: peer.port, security: .none, username: "boutique", password: "s3cret-pass", fromAddress: "bonjour@boutique.example",
                 fromName: "Boutique Amina")
-            try await TenantChannels(store: store, clock: clock).useSMTP(relay, tenantID: smtpTenant)
+            try await ChannelSettingsService(store: store, clock: clock).useSMTP(relay, tenantID: smtpTenant)
             var settings = FlowEngineSettings()
             settings.publicURL = "https://ap.example"
             settings.trackingSecret = Self.secret

@@ -23,13 +23,13 @@ public struct SenderDirectory: Sendable {
     }
 
     /// The senders of these tenants, their settings read once (one dispatch batch).
-    public func resolve(tenantIDs: Set<String>, store: any ChannelSettingsStore) async throws -> TenantSenders {
+    public func resolve(tenantIDs: Set<String>, store: any ChannelSettingsStore) async throws -> ResolvedSenders {
         let records = try await store.channelSettingsForSending(tenantIDs: tenantIDs)
         var chosen: [String: [Channel: any MessageSender]] = [:]
         for record in records {
             chosen[record.tenantID, default: [:]][record.channel] = await sender(for: record)
         }
-        return TenantSenders(directory: self, chosen: chosen)
+        return ResolvedSenders(directory: self, chosen: chosen)
     }
 
     /// The sender a stored setting names; a setting that cannot be used gives a sender that fails every attempt saying why.
@@ -94,16 +94,5 @@ enum ProviderVariables {
         for (name, value) in settings { variables[name] = value.stringValue ?? value.jsonString }
         for (name, value) in secrets ?? [:] { variables[name] = value.stringValue ?? value.jsonString }
         return variables
-    }
-}
-
-/// The senders chosen for the tenants of one dispatch batch.
-public struct TenantSenders: Sendable {
-    let directory: SenderDirectory
-    let chosen: [String: [Channel: any MessageSender]]
-
-    /// The tenant's sender for the channel: its own settings, else the process default.
-    public func sender(for channel: Channel, tenantID: String) -> any MessageSender {
-        chosen[tenantID]?[channel] ?? directory.sender(for: channel, tenantID: tenantID)
     }
 }

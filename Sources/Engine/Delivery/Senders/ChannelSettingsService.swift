@@ -5,7 +5,7 @@ import Storage
 
 /// Chooses a tenant's sender per channel (`autopilot channels set|reset|list`). Reads meant for display never carry the
 /// secrets.
-public struct TenantChannels: Sendable {
+public struct ChannelSettingsService: Sendable {
     let store: any ChannelSettingsStore
     let clock: any Clock
 

@@ -2,18 +2,18 @@ import AutopilotCore
 import Foundation
 import Storage
 
-/// What one dispatch batch needs to address its messages: each tenant's senders (settings read once per batch) and the
+/// What one dispatch batch sends with: each tenant's senders (settings read once per batch) and the
 /// signer of tracking and unsubscribe links.
-struct DispatchChannels: Sendable {
-    let senders: TenantSenders
+struct BatchSenders: Sendable {
+    let senders: ResolvedSenders
     let signer: TrackingSigner
     let publicURL: String
 
     static func load(
         tenantIDs: Set<String>, senders: SenderDirectory, store: any ChannelSettingsStore, ids: any IDGenerator, settings: FlowEngineSettings,
         now: Date
-    ) async throws -> DispatchChannels {
-        DispatchChannels(
+    ) async throws -> BatchSenders {
+        BatchSenders(
             senders: try await senders.resolve(tenantIDs: tenantIDs, store: store),
             signer: try await TrackingKeySource(configured: settings.trackingSecret, store: store, ids: ids).signer(now: now), publicURL: settings.publicURL)
     }
