@@ -25,11 +25,14 @@ public struct AnthropicFormat: WireFormat {
         }
         if let output = request.structuredOutput {
             if request.tools.isEmpty {
-                tools.append(["name": .string(output.name), "description": "Return the answer as structured data.",
-                              "input_schema": output.schema])
+                tools.append([
+                    "name": .string(output.name), "description": "Return the answer as structured data.",
+                    "input_schema": output.schema,
+                ])
                 body["tool_choice"] = ["type": "tool", "name": .string(output.name)]
             } else {
-                system += (system.isEmpty ? "" : "\n\n")
+                system +=
+                    (system.isEmpty ? "" : "\n\n")
                     + "When you give your final answer, reply with only a JSON value satisfying this JSON Schema: "
                     + output.schema.jsonString
             }
@@ -38,8 +41,9 @@ public struct AnthropicFormat: WireFormat {
         if !tools.isEmpty { body["tools"] = .array(tools) }
         var headers: [(name: String, value: String)] = [(name: "anthropic-version", value: Self.apiVersion)]
         if let key = configuration.apiKey, !key.isEmpty { headers.append((name: "x-api-key", value: key)) }
-        return ProviderHTTPRequest(url: configuration.url(forPath: "/v1/messages"), headers: Self.jsonHeaders(headers),
-                                   body: JSONValue.object(body).jsonData)
+        return ProviderHTTPRequest(
+            url: configuration.url(forPath: "/v1/messages"), headers: Self.jsonHeaders(headers),
+            body: JSONValue.object(body).jsonData)
     }
 
     /// Tool results become `tool_result` blocks of a user turn; consecutive turns of one role are merged.
@@ -57,8 +61,10 @@ public struct AnthropicFormat: WireFormat {
                     blocks.append(["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": call.arguments])
                 }
             case .tool:
-                blocks.append(["type": "tool_result", "tool_use_id": .string(message.toolCallID ?? ""),
-                               "content": .string(message.content)])
+                blocks.append([
+                    "type": "tool_result", "tool_use_id": .string(message.toolCallID ?? ""),
+                    "content": .string(message.content),
+                ])
             }
             if let last = turns.last, last.role == role {
                 turns[turns.count - 1].blocks += blocks
@@ -70,7 +76,8 @@ public struct AnthropicFormat: WireFormat {
     }
 
     public func decode(_ response: ProviderHTTPResponse, request: LLMRequest, configuration: ProviderConfiguration)
-        throws(LLMError) -> LLMResponse {
+        throws(LLMError) -> LLMResponse
+    {
         let provider = configuration.name
         let body = try Self.requireObject(response, provider: provider)
         guard let blocks = body["content"]?.arrayValue else {

@@ -9,8 +9,10 @@ public struct BudgetPolicy: Sendable, Hashable {
     /// The share of the limit at which calls go to the offline provider (1.2 = 120 %).
     public var stopRatio: Double
 
-    public init(monthlyLimits: [String: Double] = [:], defaultMonthlyLimit: Double? = nil, warnRatio: Double = 1.0,
-                stopRatio: Double = 1.2) {
+    public init(
+        monthlyLimits: [String: Double] = [:], defaultMonthlyLimit: Double? = nil, warnRatio: Double = 1.0,
+        stopRatio: Double = 1.2
+    ) {
         self.monthlyLimits = monthlyLimits
         self.defaultMonthlyLimit = defaultMonthlyLimit
         self.warnRatio = warnRatio

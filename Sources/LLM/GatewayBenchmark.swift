@@ -22,10 +22,11 @@ public struct GatewayBenchmarkResult: Sendable, Hashable, Codable, CustomStringC
     public var failedCalls: Int
 
     public var description: String {
-        String(format: "%.0f calls/s with %d concurrent (%d calls), latency p50 %.2f ms p99 %.2f ms; "
-               + "gateway overhead %.1f µs mean, %.1f µs p99 (replay); %.1f µs by subtraction; %d failed",
-               callsPerSecond, concurrency, totalCalls, latencyP50Milliseconds, latencyP99Milliseconds, overheadMicroseconds,
-               overheadP99Microseconds, subtractedOverheadMicroseconds, failedCalls)
+        String(
+            format: "%.0f calls/s with %d concurrent (%d calls), latency p50 %.2f ms p99 %.2f ms; "
+                + "gateway overhead %.1f µs mean, %.1f µs p99 (replay); %.1f µs by subtraction; %d failed",
+            callsPerSecond, concurrency, totalCalls, latencyP50Milliseconds, latencyP99Milliseconds, overheadMicroseconds,
+            overheadP99Microseconds, subtractedOverheadMicroseconds, failedCalls)
     }
 }
 
@@ -39,8 +40,10 @@ public enum GatewayBenchmark {
         maxTokens: 256, timeout: .seconds(10), deadline: .seconds(30), feature: "benchmark", tenant: "benchmark")
 
     /// Runs the benchmark against `baseURL` (an OpenAI-compatible server answering `POST /v1/chat/completions`).
-    public static func run(baseURL: String, httpClient: HTTPClient = .shared, totalCalls: Int = 5000, concurrency: Int = 64,
-                           overheadCalls: Int = 5000) async throws -> GatewayBenchmarkResult {
+    public static func run(
+        baseURL: String, httpClient: HTTPClient = .shared, totalCalls: Int = 5000, concurrency: Int = 64,
+        overheadCalls: Int = 5000
+    ) async throws -> GatewayBenchmarkResult {
         let provider = ProviderConfiguration(kind: .compatible, baseURL: baseURL, apiKey: nil, model: "benchmark-model")
         let configuration = GatewayConfiguration(providers: [provider], fallsBackToOffline: true)
         let transport = HTTPClientTransport(client: httpClient)

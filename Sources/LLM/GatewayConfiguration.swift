@@ -17,9 +17,11 @@ public struct GatewayConfiguration: Sendable, Hashable {
     /// The default order (seed 001): xAI → OpenAI → Gemini → Anthropic, then the keyless compatible server.
     public static let defaultOrder: [ProviderKind] = [.xai, .openai, .gemini, .anthropic, .compatible]
 
-    public init(providers: [ProviderConfiguration], tenantOrders: [String: [String]] = [:], retry: RetryPolicy = RetryPolicy(),
-                breaker: BreakerPolicy = BreakerPolicy(), budget: BudgetPolicy = BudgetPolicy(), prices: PriceTable = .defaults,
-                fallsBackToOffline: Bool = true) {
+    public init(
+        providers: [ProviderConfiguration], tenantOrders: [String: [String]] = [:], retry: RetryPolicy = RetryPolicy(),
+        breaker: BreakerPolicy = BreakerPolicy(), budget: BudgetPolicy = BudgetPolicy(), prices: PriceTable = .defaults,
+        fallsBackToOffline: Bool = true
+    ) {
         self.providers = providers
         self.tenantOrders = tenantOrders
         self.retry = retry
@@ -90,7 +92,9 @@ extension GatewayConfiguration {
         if let text = value("AUTOPILOT_LLM_PRICES") { configuration.prices = try PriceTable.parse(text) }
         if let text = value("AUTOPILOT_LLM_TENANT_ORDERS") { configuration.tenantOrders = try tenantOrders(text) }
         if let text = value("AUTOPILOT_LLM_TENANT_BUDGETS") { configuration.budget.monthlyLimits = try tenantBudgets(text) }
-        if let text = value("AUTOPILOT_LLM_OFFLINE_FALLBACK") { configuration.fallsBackToOffline = !["0", "false", "no"].contains(text.lowercased()) }
+        if let text = value("AUTOPILOT_LLM_OFFLINE_FALLBACK") {
+            configuration.fallsBackToOffline = !["0", "false", "no"].contains(text.lowercased())
+        }
         return configuration
     }
 
@@ -117,7 +121,8 @@ extension GatewayConfiguration {
         var budgets: [String: Double] = [:]
         for (tenant, amount) in try tenantEntries(text, variable: "AUTOPILOT_LLM_TENANT_BUDGETS") {
             guard let dollars = Double(amount), dollars.isFinite, dollars >= 0 else {
-                throw LLMError(.configuration, "AUTOPILOT_LLM_TENANT_BUDGETS: tenant \(tenant): \"\(amount)\" is not a non-negative amount of dollars")
+                throw LLMError(
+                    .configuration, "AUTOPILOT_LLM_TENANT_BUDGETS: tenant \(tenant): \"\(amount)\" is not a non-negative amount of dollars")
             }
             budgets[tenant] = dollars
         }

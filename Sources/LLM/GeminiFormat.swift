@@ -18,16 +18,22 @@ public struct GeminiFormat: WireFormat {
         }
         body["generationConfig"] = .object(generation)
         if !request.tools.isEmpty {
-            body["tools"] = [["functionDeclarations": .array(request.tools.map { tool in
-                ["name": .string(tool.name), "description": .string(tool.description), "parametersJsonSchema": tool.parameters]
-            })]]
+            body["tools"] = [
+                [
+                    "functionDeclarations": .array(
+                        request.tools.map { tool in
+                            ["name": .string(tool.name), "description": .string(tool.description), "parametersJsonSchema": tool.parameters]
+                        })
+                ]
+            ]
         }
         var headers: [(name: String, value: String)] = []
         if let key = configuration.apiKey, !key.isEmpty { headers.append((name: "x-goog-api-key", value: key)) }
         let model = configuration.model.hasPrefix("models/") ? String(configuration.model.dropFirst(7)) : configuration.model
         let path = "/v1beta/models/\(model):generateContent"
-        return ProviderHTTPRequest(url: configuration.url(forPath: path), headers: Self.jsonHeaders(headers),
-                                   body: JSONValue.object(body).jsonData)
+        return ProviderHTTPRequest(
+            url: configuration.url(forPath: path), headers: Self.jsonHeaders(headers),
+            body: JSONValue.object(body).jsonData)
     }
 
     /// Gemini's roles are `user` and `model`; tool results go back as `functionResponse` parts of a user turn,
@@ -58,13 +64,15 @@ public struct GeminiFormat: WireFormat {
     }
 
     public func decode(_ response: ProviderHTTPResponse, request: LLMRequest, configuration: ProviderConfiguration)
-        throws(LLMError) -> LLMResponse {
+        throws(LLMError) -> LLMResponse
+    {
         let provider = configuration.name
         let body = try Self.requireObject(response, provider: provider)
         guard let candidates = body["candidates"]?.arrayValue else {
             if body["promptFeedback"]?["blockReason"] != nil {
-                return LLMResponse(text: "", usage: Self.usage(body), provider: provider,
-                                   model: body["modelVersion"]?.stringValue ?? configuration.model, finishReason: .contentFilter)
+                return LLMResponse(
+                    text: "", usage: Self.usage(body), provider: provider,
+                    model: body["modelVersion"]?.stringValue ?? configuration.model, finishReason: .contentFilter)
             }
             throw Self.malformed("the answer has no candidates", response, provider: provider)
         }
@@ -82,9 +90,10 @@ public struct GeminiFormat: WireFormat {
                 text += piece
             }
         }
-        return LLMResponse(text: text, toolCalls: toolCalls, usage: Self.usage(body), provider: provider,
-                           model: body["modelVersion"]?.stringValue ?? configuration.model,
-                           finishReason: Self.finishReason(candidate["finishReason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty))
+        return LLMResponse(
+            text: text, toolCalls: toolCalls, usage: Self.usage(body), provider: provider,
+            model: body["modelVersion"]?.stringValue ?? configuration.model,
+            finishReason: Self.finishReason(candidate["finishReason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty))
     }
 
     static func usage(_ body: JSONValue) -> TokenUsage {

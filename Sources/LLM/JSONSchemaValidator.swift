@@ -104,7 +104,7 @@ public enum JSONSchemaValidator {
     static func matches(_ value: JSONValue, type: String) -> Bool {
         switch (type, value) {
         case ("null", .null), ("boolean", .bool), ("number", .int), ("number", .double), ("string", .string), ("array", .array),
-             ("object", .object), ("integer", .int):
+            ("object", .object), ("integer", .int):
             return true
         case ("integer", .double):
             return value.intValue != nil

@@ -68,7 +68,7 @@ public struct LLMError: Error, Sendable, Hashable, Codable, CustomStringConverti
     public var countsAgainstProvider: Bool {
         switch code {
         case .timeout, .connection, .rateLimited, .quotaExhausted, .overloaded, .server, .authentication, .notFound,
-             .malformedResponse:
+            .malformedResponse:
             return true
         default: return false
         }

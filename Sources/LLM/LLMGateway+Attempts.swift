@@ -5,8 +5,10 @@ import Logging
 extension LLMGateway {
     /// Tries one provider: up to `maxAttemptsPerProvider` attempts with backoff, plus one repair attempt when a
     /// structured answer fails its schema. Returns nil (after appending the failures) when the chain should move on.
-    func attempt(_ provider: any LLMProvider, breaker: CircuitBreaker, request: LLMRequest, deadline: Date,
-                 failures: inout [LLMError]) async throws -> LLMResponse? {
+    func attempt(
+        _ provider: any LLMProvider, breaker: CircuitBreaker, request: LLMRequest, deadline: Date,
+        failures: inout [LLMError]
+    ) async throws -> LLMResponse? {
         let policy = configuration.retry
         var attempt = 0
         while attempt < policy.maxAttemptsPerProvider {
@@ -28,8 +30,10 @@ extension LLMGateway {
                 if let checked = checkStructured(response, output: output, provider: provider.name, failures: &failures) {
                     return checked
                 }
-                if let repaired = try await repair(provider, breaker: breaker, request: request, previous: response,
-                                                   deadline: deadline, failures: &failures) {
+                if let repaired = try await repair(
+                    provider, breaker: breaker, request: request, previous: response,
+                    deadline: deadline, failures: &failures)
+                {
                     return repaired
                 }
                 return nil
@@ -73,22 +77,26 @@ extension LLMGateway {
         switch result {
         case .success(let response):
             let cost = configuration.prices.cost(model: response.model, usage: response.usage)
-            await recorder.record(LLMUsageRecord(
-                tenant: request.tenant, feature: request.feature, provider: provider.name, model: response.model,
-                inputTokens: response.usage.input, outputTokens: response.usage.output, costUSD: cost, latencyMilliseconds: latency,
-                outcome: LLMUsageRecord.success, httpStatus: 200, startedAt: started))
+            await recorder.record(
+                LLMUsageRecord(
+                    tenant: request.tenant, feature: request.feature, provider: provider.name, model: response.model,
+                    inputTokens: response.usage.input, outputTokens: response.usage.output, costUSD: cost, latencyMilliseconds: latency,
+                    outcome: LLMUsageRecord.success, httpStatus: 200, startedAt: started))
         case .failure(let error):
-            await recorder.record(LLMUsageRecord(
-                tenant: request.tenant, feature: request.feature, provider: provider.name, model: provider.model,
-                inputTokens: 0, outputTokens: 0, costUSD: 0, latencyMilliseconds: latency, outcome: error.code.rawValue,
-                httpStatus: error.status, startedAt: started))
+            await recorder.record(
+                LLMUsageRecord(
+                    tenant: request.tenant, feature: request.feature, provider: provider.name, model: provider.model,
+                    inputTokens: 0, outputTokens: 0, costUSD: 0, latencyMilliseconds: latency, outcome: error.code.rawValue,
+                    httpStatus: error.status, startedAt: started))
         }
         return result
     }
 
     /// The response with its parsed JSON when it satisfies the schema; nil (after noting why) when it does not.
-    func checkStructured(_ response: LLMResponse, output: StructuredOutput, provider: String,
-                         failures: inout [LLMError]) -> LLMResponse? {
+    func checkStructured(
+        _ response: LLMResponse, output: StructuredOutput, provider: String,
+        failures: inout [LLMError]
+    ) -> LLMResponse? {
         guard let value = response.json ?? (try? JSONValue.parseAnswer(response.text)) else {
             failures.append(LLMError(.schemaViolation, "the answer is not JSON", provider: provider))
             return nil
@@ -106,17 +114,20 @@ extension LLMGateway {
     }
 
     /// The one repair attempt: the answer and what is wrong with it go back to the same provider.
-    func repair(_ provider: any LLMProvider, breaker: CircuitBreaker, request: LLMRequest, previous: LLMResponse, deadline: Date,
-                failures: inout [LLMError]) async throws -> LLMResponse? {
+    func repair(
+        _ provider: any LLMProvider, breaker: CircuitBreaker, request: LLMRequest, previous: LLMResponse, deadline: Date,
+        failures: inout [LLMError]
+    ) async throws -> LLMResponse? {
         guard let output = request.structuredOutput, clock.now < deadline, breaker.permit(at: clock.now) != .rejected else {
             return nil
         }
         let problem = failures.last?.message ?? "the answer does not satisfy the schema"
         var repairRequest = request
         repairRequest.messages.append(.assistant(previous.text))
-        repairRequest.messages.append(.user(
-            "Your previous answer is not valid: \(problem). Reply again with only a JSON value satisfying this JSON Schema: "
-                + output.schema.jsonString))
+        repairRequest.messages.append(
+            .user(
+                "Your previous answer is not valid: \(problem). Reply again with only a JSON value satisfying this JSON Schema: "
+                    + output.schema.jsonString))
         switch await call(provider, request: repairRequest, deadline: deadline) {
         case .success(let response):
             breaker.recordSuccess()

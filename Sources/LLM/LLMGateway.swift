@@ -30,8 +30,9 @@ public final class LLMGateway: Sendable {
         self.configuration = configuration
         self.providers = Dictionary(providers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.order = providers.map(\.name)
-        self.breakers = Dictionary(providers.map { ($0.name, CircuitBreaker(policy: configuration.breaker)) },
-                                   uniquingKeysWith: { first, _ in first })
+        self.breakers = Dictionary(
+            providers.map { ($0.name, CircuitBreaker(policy: configuration.breaker)) },
+            uniquingKeysWith: { first, _ in first })
         self.recorder = recorder
         self.clock = clock
         self.random = random
@@ -50,8 +51,9 @@ public final class LLMGateway: Sendable {
         logger: Logger = Logger(label: "autopilot.llm")
     ) {
         let providers = configuration.providers.map { HTTPProvider(configuration: $0, transport: transport) as any LLMProvider }
-        self.init(configuration: configuration, providers: providers, recorder: recorder, clock: clock, random: random,
-                  offline: offline, logger: logger)
+        self.init(
+            configuration: configuration, providers: providers, recorder: recorder, clock: clock, random: random,
+            offline: offline, logger: logger)
     }
 
     /// The gateway the engine builds at start-up: configuration from the environment, AsyncHTTPClient transport.
@@ -64,8 +66,9 @@ public final class LLMGateway: Sendable {
         logger: Logger = Logger(label: "autopilot.llm")
     ) throws(LLMError) -> LLMGateway {
         let configuration = try GatewayConfiguration.fromEnvironment(env)
-        return LLMGateway(configuration: configuration, transport: HTTPClientTransport(client: httpClient), recorder: recorder,
-                          clock: clock, offline: offline, logger: logger)
+        return LLMGateway(
+            configuration: configuration, transport: HTTPClientTransport(client: httpClient), recorder: recorder,
+            clock: clock, offline: offline, logger: logger)
     }
 
     /// The names of the providers `tenant` would try, in order (empty: everything is answered offline);
@@ -129,10 +132,11 @@ public final class LLMGateway: Sendable {
         response.budget = budget
         response.failures = failures
         response.latency = .fromSeconds(clock.now.timeIntervalSince(start))
-        await recorder.record(LLMUsageRecord(
-            tenant: request.tenant, feature: request.feature, provider: OfflineProvider.name, model: OfflineProvider.model,
-            inputTokens: response.usage.input, outputTokens: response.usage.output, costUSD: 0,
-            latencyMilliseconds: response.latency.seconds * 1000, outcome: LLMUsageRecord.success, httpStatus: nil, startedAt: start))
+        await recorder.record(
+            LLMUsageRecord(
+                tenant: request.tenant, feature: request.feature, provider: OfflineProvider.name, model: OfflineProvider.model,
+                inputTokens: response.usage.input, outputTokens: response.usage.output, costUSD: 0,
+                latencyMilliseconds: response.latency.seconds * 1000, outcome: LLMUsageRecord.success, httpStatus: nil, startedAt: start))
         return response
     }
 

@@ -19,8 +19,10 @@ public struct LLMUsageRecord: Sendable, Hashable, Codable {
     /// When the attempt started.
     public var startedAt: Date
 
-    public init(tenant: String, feature: String, provider: String, model: String, inputTokens: Int, outputTokens: Int,
-                costUSD: Double, latencyMilliseconds: Double, outcome: String, httpStatus: Int?, startedAt: Date) {
+    public init(
+        tenant: String, feature: String, provider: String, model: String, inputTokens: Int, outputTokens: Int,
+        costUSD: Double, latencyMilliseconds: Double, outcome: String, httpStatus: Int?, startedAt: Date
+    ) {
         self.tenant = tenant
         self.feature = feature
         self.provider = provider

@@ -25,15 +25,19 @@ public struct OpenAIChatFormat: WireFormat {
             ]
         }
         if !request.tools.isEmpty {
-            body["tools"] = .array(request.tools.map { tool in
-                ["type": "function",
-                 "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters]]
-            })
+            body["tools"] = .array(
+                request.tools.map { tool in
+                    [
+                        "type": "function",
+                        "function": ["name": .string(tool.name), "description": .string(tool.description), "parameters": tool.parameters],
+                    ]
+                })
         }
         var headers: [(name: String, value: String)] = []
         if let key = configuration.apiKey, !key.isEmpty { headers.append((name: "authorization", value: "Bearer \(key)")) }
-        return ProviderHTTPRequest(url: configuration.url(forPath: "/v1/chat/completions"), headers: Self.jsonHeaders(headers),
-                                   body: JSONValue.object(body).jsonData)
+        return ProviderHTTPRequest(
+            url: configuration.url(forPath: "/v1/chat/completions"), headers: Self.jsonHeaders(headers),
+            body: JSONValue.object(body).jsonData)
     }
 
     static func wireMessage(_ message: LLMMessage) -> JSONValue {
@@ -43,10 +47,13 @@ public struct OpenAIChatFormat: WireFormat {
         case .assistant:
             var wire: JSONObject = ["role": "assistant", "content": message.content.isEmpty ? .null : .string(message.content)]
             if !message.toolCalls.isEmpty {
-                wire["tool_calls"] = .array(message.toolCalls.map { call in
-                    ["id": .string(call.id), "type": "function",
-                     "function": ["name": .string(call.name), "arguments": .string(call.arguments.jsonString)]]
-                })
+                wire["tool_calls"] = .array(
+                    message.toolCalls.map { call in
+                        [
+                            "id": .string(call.id), "type": "function",
+                            "function": ["name": .string(call.name), "arguments": .string(call.arguments.jsonString)],
+                        ]
+                    })
             }
             return .object(wire)
         case .tool:
@@ -55,7 +62,8 @@ public struct OpenAIChatFormat: WireFormat {
     }
 
     public func decode(_ response: ProviderHTTPResponse, request: LLMRequest, configuration: ProviderConfiguration)
-        throws(LLMError) -> LLMResponse {
+        throws(LLMError) -> LLMResponse
+    {
         let provider = configuration.name
         let body = try Self.requireObject(response, provider: provider)
         guard let choice = body["choices"]?[0], let message = choice["message"], message.objectValue != nil else {

@@ -23,8 +23,9 @@ public enum ProviderErrorClassifier {
         case 400 where kind == .gemini && message.lowercased().contains("api key"): code = .authentication
         default: code = .badRequest
         }
-        return LLMError(code, message.isEmpty ? "HTTP \(status)" : message, status: status, retryAfterSeconds: retryAfter,
-                        provider: kind.rawValue)
+        return LLMError(
+            code, message.isEmpty ? "HTTP \(status)" : message, status: status, retryAfterSeconds: retryAfter,
+            provider: kind.rawValue)
     }
 
     static func isQuotaExhausted(error: JSONValue?, message: String, kind: ProviderKind) -> Bool {

@@ -9,8 +9,10 @@ public struct RetryPolicy: Sendable, Hashable {
     /// Attempts per provider per request, before the chain moves on.
     public var maxAttemptsPerProvider: Int
 
-    public init(baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(30), jitter: Duration = .milliseconds(500),
-                maxAttemptsPerProvider: Int = 2) {
+    public init(
+        baseDelay: Duration = .seconds(1), maxDelay: Duration = .seconds(30), jitter: Duration = .milliseconds(500),
+        maxAttemptsPerProvider: Int = 2
+    ) {
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.jitter = jitter

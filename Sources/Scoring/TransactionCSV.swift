@@ -9,8 +9,8 @@ public enum TransactionCSV {
         guard let header = lines.next() else { return [] }
         let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let idColumn = names.firstIndex(of: "customer_id"),
-              let dateColumn = names.firstIndex(where: { $0 == "date" || $0 == "order_date" }),
-              let amountColumn = names.firstIndex(where: { $0 == "amount" || $0 == "revenue" })
+            let dateColumn = names.firstIndex(where: { $0 == "date" || $0 == "order_date" }),
+            let amountColumn = names.firstIndex(where: { $0 == "amount" || $0 == "revenue" })
         else {
             throw ScoringInputError(code: "invalid_csv", field: "line 1", message: "the header must name customer_id, date and amount")
         }

@@ -29,14 +29,19 @@ public func buildRouter(
         dependencies: dependencies, databaseName: databaseName, metrics: configuration.metricsEnabled ? metrics : nil,
         integrations: configuration.integrations, crm: configuration.crm
     ).register(on: router)
-    WebhookRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL).register(on: router)
-    TrackingRoutes(tracking: TrackingService(dependencies: dependencies, trackingSecret: configuration.trackingSecret), maximumBodyBytes: configuration.maximumBodyBytes)
-        .register(on: router)
+    WebhookRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL).register(
+        on: router)
+    TrackingRoutes(
+        tracking: TrackingService(dependencies: dependencies, trackingSecret: configuration.trackingSecret),
+        maximumBodyBytes: configuration.maximumBodyBytes
+    )
+    .register(on: router)
     let limiter = RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst, clock: dependencies.clock)
     let api = router.group("v1")
         .add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies)))
         .add(middleware: RateLimitMiddleware(limiter: limiter))
-    EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(
+        on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
     OrderRoutingRoutes(dependencies: dependencies, routing: configuration.supplierRouting).register(on: api)
     FlowRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)

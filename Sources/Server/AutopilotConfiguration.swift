@@ -22,7 +22,9 @@ public struct AutopilotConfiguration: Sendable {
 
     /// The one place a process reads its environment: `ServerConfiguration.fromEnvironment` when it serves HTTP,
     /// `WorkerConfiguration.fromEnvironment` when it runs the worker.
-    public static func fromEnvironment(_ environment: [String: String], servesHTTP: Bool = true, runsWorker: Bool = true) throws -> AutopilotConfiguration {
+    public static func fromEnvironment(_ environment: [String: String], servesHTTP: Bool = true, runsWorker: Bool = true) throws
+        -> AutopilotConfiguration
+    {
         let server = servesHTTP ? try ServerConfiguration.fromEnvironment(environment) : ServerConfiguration()
         let worker = runsWorker ? try WorkerConfiguration.fromEnvironment(environment) : WorkerConfiguration()
         return AutopilotConfiguration(server: server, worker: worker, servesHTTP: servesHTTP, runsWorker: runsWorker)

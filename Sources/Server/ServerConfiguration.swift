@@ -37,19 +37,27 @@ public struct ServerConfiguration: Sendable, Equatable {
         configuration.integrations = IntegrationInventory.fromEnvironment(environment)
         if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
         if let value = environment["AUTOPILOT_PORT"] {
-            guard let port = Int(value), (0...65535).contains(port) else { throw ConfigurationError(variable: "AUTOPILOT_PORT", reason: "\"\(value)\" is not a port number") }
+            guard let port = Int(value), (0...65535).contains(port) else {
+                throw ConfigurationError(variable: "AUTOPILOT_PORT", reason: "\"\(value)\" is not a port number")
+            }
             configuration.port = port
         }
         if let value = environment["AUTOPILOT_MAX_BODY_BYTES"] {
-            guard let bytes = Int(value), bytes > 0 else { throw ConfigurationError(variable: "AUTOPILOT_MAX_BODY_BYTES", reason: "\"\(value)\" is not a positive integer") }
+            guard let bytes = Int(value), bytes > 0 else {
+                throw ConfigurationError(variable: "AUTOPILOT_MAX_BODY_BYTES", reason: "\"\(value)\" is not a positive integer")
+            }
             configuration.maximumBodyBytes = bytes
         }
         if let value = environment["AUTOPILOT_RATE_LIMIT"] {
-            guard let rate = Double(value), rate > 0 else { throw ConfigurationError(variable: "AUTOPILOT_RATE_LIMIT", reason: "\"\(value)\" is not a positive number") }
+            guard let rate = Double(value), rate > 0 else {
+                throw ConfigurationError(variable: "AUTOPILOT_RATE_LIMIT", reason: "\"\(value)\" is not a positive number")
+            }
             configuration.rateLimitPerSecond = rate
         }
         if let value = environment["AUTOPILOT_RATE_BURST"] {
-            guard let burst = Double(value), burst >= 1 else { throw ConfigurationError(variable: "AUTOPILOT_RATE_BURST", reason: "\"\(value)\" is not a number ≥ 1") }
+            guard let burst = Double(value), burst >= 1 else {
+                throw ConfigurationError(variable: "AUTOPILOT_RATE_BURST", reason: "\"\(value)\" is not a number ≥ 1")
+            }
             configuration.rateLimitBurst = burst
         }
         if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
@@ -77,4 +85,3 @@ public struct ServerConfiguration: Sendable, Equatable {
         return configuration
     }
 }
-

@@ -10,7 +10,9 @@ struct Autopilot: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self,
             ServeCommand.self, MigrateCommand.self, TenantsCommand.self, IngestCommand.self, HealthCommand.self,
-            FlowsCommand.self, TemplatesCommand.self, SimulateCommand.self, MessagesCommand.self, ReferralsCommand.self, WorkerCommand.self, WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self, RecommendationsCommand.self, BenchCommand.self,
+            FlowsCommand.self, TemplatesCommand.self, SimulateCommand.self, MessagesCommand.self, ReferralsCommand.self, WorkerCommand.self,
+            WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self,
+            RecommendationsCommand.self, BenchCommand.self,
             ContentCommand.self, ReportCommand.self, OrdersCommand.self,
         ])
 }

@@ -39,9 +39,11 @@ struct AccountRuleTests {
         #expect(Fixtures.recommend(Fixtures.contact(messages: [before], lead: lead))?.rule == .hotLeadWaiting)
     }
 
-    @Test("a customer is proposed for win-back only at critical churn risk", arguments: [
-        (ChurnBand.critical, 0.86, true), (.veryHigh, 0.84, false), (.high, 0.6, false), (.low, 0.1, false),
-    ])
+    @Test(
+        "a customer is proposed for win-back only at critical churn risk",
+        arguments: [
+            (ChurnBand.critical, 0.86, true), (.veryHigh, 0.84, false), (.high, 0.6, false), (.low, 0.1, false),
+        ])
     func criticalChurn(band: ChurnBand, score: Double, holds: Bool) throws {
         let contact = Fixtures.contact(preferred: .sms, churn: ChurnAssessment(band: band, score: score))
         let result = Fixtures.recommend(contact)
@@ -58,9 +60,11 @@ struct AccountRuleTests {
         }
     }
 
-    @Test("a critical customer messaged in the last 7 days is left to the message rules", arguments: [
-        (100.0, RecommendationRule.notOpened), (167.0, .notOpened), (169.0, .atRiskCustomer),
-    ])
+    @Test(
+        "a critical customer messaged in the last 7 days is left to the message rules",
+        arguments: [
+            (100.0, RecommendationRule.notOpened), (167.0, .notOpened), (169.0, .atRiskCustomer),
+        ])
     func quietPeriod(hours: Double, expected: RecommendationRule) {
         let message = Fixtures.email(sentHoursAgo: hours, deliveredHoursAgo: hours)
         let contact = Fixtures.contact(messages: [message], churn: ChurnAssessment(band: .critical, score: 0.9))

@@ -30,13 +30,15 @@ struct ChannelTests {
         #expect(french.reason == "Message WhatsApp lu il y a 25 heures, sans réponse — relancer par WhatsApp")
     }
 
-    @Test("not_opened switches to another consented channel, the preferred one first", arguments: [
-        (ChannelConsents(email: true, sms: true, whatsapp: true), Channel?.some(.whatsapp), Channel.whatsapp, RecommendedAction.switchChannel),
-        (ChannelConsents(email: true, sms: true, whatsapp: true), nil, .sms, .switchChannel),
-        (ChannelConsents(email: true, sms: false, whatsapp: true), .sms, .whatsapp, .switchChannel),
-        (ChannelConsents(email: false, sms: true), nil, .sms, .switchChannel),
-        (ChannelConsents(email: true), .sms, .email, .resend),
-    ])
+    @Test(
+        "not_opened switches to another consented channel, the preferred one first",
+        arguments: [
+            (ChannelConsents(email: true, sms: true, whatsapp: true), Channel?.some(.whatsapp), Channel.whatsapp, RecommendedAction.switchChannel),
+            (ChannelConsents(email: true, sms: true, whatsapp: true), nil, .sms, .switchChannel),
+            (ChannelConsents(email: true, sms: false, whatsapp: true), .sms, .whatsapp, .switchChannel),
+            (ChannelConsents(email: false, sms: true), nil, .sms, .switchChannel),
+            (ChannelConsents(email: true), .sms, .email, .resend),
+        ])
     func consentSwitch(consents: ChannelConsents, preferred: Channel?, channel: Channel, action: RecommendedAction) throws {
         let message = Fixtures.email(sentHoursAgo: 50, deliveredHoursAgo: 50)
         let result = try #require(Fixtures.recommend(Fixtures.contact(consents: consents, preferred: preferred, messages: [message])))

@@ -6,10 +6,12 @@ import Testing
 
 @Suite("Odd input never crashes")
 struct OddInputTests {
-    @Test("NaN scores, extreme dates and empty ids give encodable recommendations or none", arguments: [
-        ChurnAssessment(band: .critical, score: .nan), ChurnAssessment(band: .critical, score: .infinity),
-        ChurnAssessment(band: .critical, score: -3),
-    ])
+    @Test(
+        "NaN scores, extreme dates and empty ids give encodable recommendations or none",
+        arguments: [
+            ChurnAssessment(band: .critical, score: .nan), ChurnAssessment(band: .critical, score: .infinity),
+            ChurnAssessment(band: .critical, score: -3),
+        ])
     func oddChurn(churn: ChurnAssessment) throws {
         let messages = [
             ContactMessage(id: "", direction: .outbound, channel: .email, sentAt: .distantPast, deliveredAt: .distantPast),

@@ -22,11 +22,13 @@ struct PrecedenceTests {
         #expect(result.evidence.alsoHeld == [.silence])
     }
 
-    @Test("one recommendation per contact, and the most urgent rule wins", arguments: [
-        (ChurnBand.critical, LeadTier.hot, RecommendationRule.hotLeadWaiting),
-        (ChurnBand.critical, LeadTier.cold, RecommendationRule.atRiskCustomer),
-        (ChurnBand.veryHigh, LeadTier.cold, RecommendationRule.notOpened),
-    ])
+    @Test(
+        "one recommendation per contact, and the most urgent rule wins",
+        arguments: [
+            (ChurnBand.critical, LeadTier.hot, RecommendationRule.hotLeadWaiting),
+            (ChurnBand.critical, LeadTier.cold, RecommendationRule.atRiskCustomer),
+            (ChurnBand.veryHigh, LeadTier.cold, RecommendationRule.notOpened),
+        ])
     func accountRulesFirst(band: ChurnBand, tier: LeadTier, expected: RecommendationRule) throws {
         let beforeLead = Fixtures.email(sentHoursAgo: 300, deliveredHoursAgo: 300)
         let contact = Fixtures.contact(
@@ -37,11 +39,13 @@ struct PrecedenceTests {
         #expect(list.first?.rule == expected)
     }
 
-    @Test("a reply after the latest outbound message means no recommendation", arguments: [
-        Fixtures.inbound("r1", hoursAgo: 99),
-        Fixtures.inbound("r1", .whatsapp, hoursAgo: 1),
-        Fixtures.inbound("r1", hoursAgo: 100),
-    ])
+    @Test(
+        "a reply after the latest outbound message means no recommendation",
+        arguments: [
+            Fixtures.inbound("r1", hoursAgo: 99),
+            Fixtures.inbound("r1", .whatsapp, hoursAgo: 1),
+            Fixtures.inbound("r1", hoursAgo: 100),
+        ])
     func replySilences(reply: ContactMessage) {
         let message = Fixtures.email(sentHoursAgo: 100, deliveredHoursAgo: 100)
         let churn = ChurnAssessment(band: .critical, score: 0.95)

@@ -6,18 +6,20 @@ import Testing
 
 @Suite("Priorities, due dates and order")
 struct PriorityTests {
-    @Test("priority by rule, with escalation for hot leads and for overdue low ones", arguments: [
-        // (hours since the email was sent and delivered, opened hours ago, lead tier, expected rule, expected priority)
-        (50.0, Double?.none, LeadTier?.none, RecommendationRule.notOpened, RecommendationPriority.medium),
-        (200.0, nil, nil, .notOpened, .medium),
-        (50.0, nil, .hot, .notOpened, .high),
-        (50.0, 30.0, nil, .openedNoReply, .medium),
-        (50.0, 30.0, .warm, .openedNoReply, .medium),
-        (80.0, 1.0, nil, .silence, .low),
-        (80.0, 1.0, .hot, .silence, .medium),
-        (143.0, 1.0, nil, .silence, .low),
-        (145.0, 1.0, nil, .silence, .medium),
-    ])
+    @Test(
+        "priority by rule, with escalation for hot leads and for overdue low ones",
+        arguments: [
+            // (hours since the email was sent and delivered, opened hours ago, lead tier, expected rule, expected priority)
+            (50.0, Double?.none, LeadTier?.none, RecommendationRule.notOpened, RecommendationPriority.medium),
+            (200.0, nil, nil, .notOpened, .medium),
+            (50.0, nil, .hot, .notOpened, .high),
+            (50.0, 30.0, nil, .openedNoReply, .medium),
+            (50.0, 30.0, .warm, .openedNoReply, .medium),
+            (80.0, 1.0, nil, .silence, .low),
+            (80.0, 1.0, .hot, .silence, .medium),
+            (143.0, 1.0, nil, .silence, .low),
+            (145.0, 1.0, nil, .silence, .medium),
+        ])
     func priorities(
         sentHoursAgo: Double, openedHoursAgo: Double?, tier: LeadTier?, rule: RecommendationRule, priority: RecommendationPriority
     ) throws {

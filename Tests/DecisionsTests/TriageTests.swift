@@ -52,9 +52,11 @@ struct TriageTests {
         #expect(RecommendationTriage.pending(fresh, decisions: dismissed, now: later).isEmpty)
     }
 
-    @Test("decisions encode as {status, until}", arguments: [
-        RecommendationDecision.Status.accepted, .dismissed, .snoozed(until: Date(timeIntervalSince1970: 1_772_400_000)),
-    ])
+    @Test(
+        "decisions encode as {status, until}",
+        arguments: [
+            RecommendationDecision.Status.accepted, .dismissed, .snoozed(until: Date(timeIntervalSince1970: 1_772_400_000)),
+        ])
     func decisionJSON(status: RecommendationDecision.Status) throws {
         let decision = RecommendationDecision(recommendationID: "rec_1", status: status, decidedAt: Fixtures.now)
         let data = try JSONEncoder().encode(decision)

@@ -8,21 +8,23 @@ import Testing
 struct WordingTests {
     static let notOpened = Fixtures.email(sentHoursAgo: 73, deliveredHoursAgo: 72)
 
-    @Test("each rule's reason carries its numbers", arguments: [
-        ("fr", RecommendationRule.notOpened, "Email délivré il y a 3 jours, non ouvert — relancer par SMS"),
-        ("en", .notOpened, "Email delivered 3 days ago, not opened — follow up by SMS"),
-        ("fr", .openedNoReply, "Email ouvert il y a 26 heures, sans réponse — relancer par email"),
-        ("en", .openedNoReply, "Email opened 26 hours ago, no reply — follow up by email"),
-        ("fr", .silence, "Dernier message (SMS) envoyé il y a 4 jours, sans réponse — relancer par SMS"),
-        ("en", .silence, "Last message (SMS) sent 4 days ago, no reply — follow up by SMS"),
-        ("fr", .hotLeadWaiting, "Lead chaud arrivé il y a 61 minutes, pas encore contacté — le contacter maintenant par SMS"),
-        ("en", .hotLeadWaiting, "Hot lead in for 61 minutes, not contacted yet — contact now by SMS"),
-        (
-            "fr", .atRiskCustomer,
-            "Client à risque de départ critique (score 0,91), dernier message il y a 12 jours — envoyer une offre de reconquête par email"
-        ),
-        ("en", .atRiskCustomer, "Customer at critical churn risk (score 0.91), last message 12 days ago — send a win-back offer by email"),
-    ])
+    @Test(
+        "each rule's reason carries its numbers",
+        arguments: [
+            ("fr", RecommendationRule.notOpened, "Email délivré il y a 3 jours, non ouvert — relancer par SMS"),
+            ("en", .notOpened, "Email delivered 3 days ago, not opened — follow up by SMS"),
+            ("fr", .openedNoReply, "Email ouvert il y a 26 heures, sans réponse — relancer par email"),
+            ("en", .openedNoReply, "Email opened 26 hours ago, no reply — follow up by email"),
+            ("fr", .silence, "Dernier message (SMS) envoyé il y a 4 jours, sans réponse — relancer par SMS"),
+            ("en", .silence, "Last message (SMS) sent 4 days ago, no reply — follow up by SMS"),
+            ("fr", .hotLeadWaiting, "Lead chaud arrivé il y a 61 minutes, pas encore contacté — le contacter maintenant par SMS"),
+            ("en", .hotLeadWaiting, "Hot lead in for 61 minutes, not contacted yet — contact now by SMS"),
+            (
+                "fr", .atRiskCustomer,
+                "Client à risque de départ critique (score 0,91), dernier message il y a 12 jours — envoyer une offre de reconquête par email"
+            ),
+            ("en", .atRiskCustomer, "Customer at critical churn risk (score 0.91), last message 12 days ago — send a win-back offer by email"),
+        ])
     func reasons(locale: String, rule: RecommendationRule, expected: String) throws {
         let result = try #require(Fixtures.recommend(Self.contact(for: rule, locale: locale)))
         #expect(result.rule == rule)
@@ -37,11 +39,13 @@ struct WordingTests {
         #expect(result.reason == "Email délivré il y a 3 jours, non ouvert — renvoyer avec un nouvel objet")
     }
 
-    @Test("the contact's language wins; other or missing languages fall back to the tenant's", arguments: [
-        (String?.some("fr_CA"), ScoringLocale.english, ScoringLocale.french), ("EN-gb", .french, .english), ("de", .french, .french),
-        (nil, .english, .english),
-        ("", .french, .french),
-    ])
+    @Test(
+        "the contact's language wins; other or missing languages fall back to the tenant's",
+        arguments: [
+            (String?.some("fr_CA"), ScoringLocale.english, ScoringLocale.french), ("EN-gb", .french, .english), ("de", .french, .french),
+            (nil, .english, .english),
+            ("", .french, .french),
+        ])
     func languageFallback(tag: String?, tenant: ScoringLocale, expected: ScoringLocale) throws {
         let contact = Fixtures.contact(locale: tag, messages: [Self.notOpened])
         let result = try #require(RecommendationEngine.recommend([contact], now: Fixtures.now, locale: tenant).first)
@@ -49,9 +53,11 @@ struct WordingTests {
         #expect(result.reason.hasPrefix(expected == .french ? "Email délivré" : "Email delivered"))
     }
 
-    @Test("ages read in minutes, then hours, then whole days", arguments: [
-        (49.0, "Email delivered 2 days ago"), (95.9, "Email delivered 3 days ago"), (24.0 * 40, "Email delivered 40 days ago"),
-    ])
+    @Test(
+        "ages read in minutes, then hours, then whole days",
+        arguments: [
+            (49.0, "Email delivered 2 days ago"), (95.9, "Email delivered 3 days ago"), (24.0 * 40, "Email delivered 40 days ago"),
+        ])
     func ages(hours: Double, prefix: String) throws {
         let message = Fixtures.email(sentHoursAgo: hours, deliveredHoursAgo: hours)
         let result = try #require(Fixtures.recommend(Fixtures.contact(messages: [message])))

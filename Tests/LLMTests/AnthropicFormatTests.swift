@@ -36,9 +36,12 @@ struct AnthropicFormatTests {
     }
 
     @Test func toolUseBothWays() async throws {
-        let answer = Self.message(content: [["type": "text", "text": "Let me check."],
-                                            ["type": "tool_use", "id": "toolu_1", "name": "lookup_order", "input": ["number": "B-2"]]],
-                                  stop: "tool_use")
+        let answer = Self.message(
+            content: [
+                ["type": "text", "text": "Let me check."],
+                ["type": "tool_use", "id": "toolu_1", "name": "lookup_order", "input": ["number": "B-2"]],
+            ],
+            stop: "tool_use")
         try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
             let response = try await Fixtures.provider(.anthropic, baseURL: server.baseURL)
                 .complete(Fixtures.toolConversation(), timeout: .seconds(5), now: Fixtures.now)
@@ -47,20 +50,34 @@ struct AnthropicFormatTests {
             #expect(response.finishReason == .toolCalls)
 
             let body = try #require(server.requests.first?.body)
-            #expect(body["tools"] == [["name": "lookup_order", "description": "Finds an order by number.",
-                                       "input_schema": Fixtures.weatherTool.parameters]])
-            #expect(body["messages"]?[1] == ["role": "assistant", "content": [
-                ["type": "tool_use", "id": "call_1", "name": "lookup_order", "input": ["number": "A-17"]],
-            ]])
-            #expect(body["messages"]?[2] == ["role": "user", "content": [
-                ["type": "tool_result", "tool_use_id": "call_1", "content": "{\"status\":\"shipped\"}"],
-            ]])
+            #expect(
+                body["tools"] == [
+                    [
+                        "name": "lookup_order", "description": "Finds an order by number.",
+                        "input_schema": Fixtures.weatherTool.parameters,
+                    ]
+                ])
+            #expect(
+                body["messages"]?[1] == [
+                    "role": "assistant",
+                    "content": [
+                        ["type": "tool_use", "id": "call_1", "name": "lookup_order", "input": ["number": "A-17"]]
+                    ],
+                ])
+            #expect(
+                body["messages"]?[2] == [
+                    "role": "user",
+                    "content": [
+                        ["type": "tool_result", "tool_use_id": "call_1", "content": "{\"status\":\"shipped\"}"]
+                    ],
+                ])
         }
     }
 
     @Test func structuredOutputGoesThroughAForcedTool() async throws {
-        let answer = Self.message(content: [["type": "tool_use", "id": "toolu_2", "name": "email", "input": Fixtures.validAnswer]],
-                                  stop: "tool_use")
+        let answer = Self.message(
+            content: [["type": "tool_use", "id": "toolu_2", "name": "email", "input": Fixtures.validAnswer]],
+            stop: "tool_use")
         try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
             let response = try await Fixtures.provider(.anthropic, baseURL: server.baseURL)
                 .complete(Fixtures.request(structured: true), timeout: .seconds(5), now: Fixtures.now)
@@ -88,16 +105,22 @@ struct AnthropicFormatTests {
     }
 
     static let failures: [(status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?)] = [
-        (429, ["retry-after": "12"],
-         #"{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}"#,
-         .rateLimited, 12),
-        (429, [:],
-         #"{"type":"error","error":{"type":"rate_limit_error","message":"Monthly spend cap reached","#
-            + #""details":{"error_code":"enforced_spend_limit_reached"}}}"#,
-         .quotaExhausted, nil),
-        (400, [:],
-         #"{"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API."}}"#,
-         .quotaExhausted, nil),
+        (
+            429, ["retry-after": "12"],
+            #"{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}"#,
+            .rateLimited, 12
+        ),
+        (
+            429, [:],
+            #"{"type":"error","error":{"type":"rate_limit_error","message":"Monthly spend cap reached","#
+                + #""details":{"error_code":"enforced_spend_limit_reached"}}}"#,
+            .quotaExhausted, nil
+        ),
+        (
+            400, [:],
+            #"{"type":"error","error":{"type":"invalid_request_error","message":"Your credit balance is too low to access the Anthropic API."}}"#,
+            .quotaExhausted, nil
+        ),
         (402, [:], #"{"type":"error","error":{"type":"billing_error","message":"Payment required"}}"#, .quotaExhausted, nil),
         (529, [:], #"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#, .overloaded, nil),
         (500, [:], #"{"type":"error","error":{"type":"api_error","message":"Internal server error"}}"#, .server, nil),
@@ -109,7 +132,8 @@ struct AnthropicFormatTests {
 
     @Test(arguments: failures)
     func failuresAreClassified(_ failure: (status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?))
-        async throws {
+        async throws
+    {
         try await FakeProviderServer.with({ _, _ in
             FakeAnswer(status: failure.status, headers: failure.headers, body: failure.body)
         }) { server in

@@ -5,11 +5,16 @@ import Testing
 @Suite("Circuit breaker per provider")
 struct BreakerTests {
     @Test func opensAfterConsecutiveFailuresHalfOpensAfterTheCooldownAndClosesOnASuccessfulProbe() async throws {
-        let a = ScriptedProvider("a", [.fail(.server, status: 500), .fail(.server, status: 500), .fail(.server, status: 500),
-                                       .fail(.connection), .answer("a is back")])
+        let a = ScriptedProvider(
+            "a",
+            [
+                .fail(.server, status: 500), .fail(.server, status: 500), .fail(.server, status: 500),
+                .fail(.connection), .answer("a is back"),
+            ])
         let b = ScriptedProvider("b", [.answer("from b")])
-        let harness = ChainHarness([a, b], breaker: BreakerPolicy(failureThreshold: 3, cooldown: .seconds(30)),
-                                   retry: RetryPolicy(maxAttemptsPerProvider: 1))
+        let harness = ChainHarness(
+            [a, b], breaker: BreakerPolicy(failureThreshold: 3, cooldown: .seconds(30)),
+            retry: RetryPolicy(maxAttemptsPerProvider: 1))
         let gateway = harness.gateway
         for _ in 0..<3 { #expect(try await gateway.complete(Fixtures.request()).provider == "b") }
         #expect(a.calls == 3)

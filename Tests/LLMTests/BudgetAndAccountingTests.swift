@@ -5,9 +5,10 @@ import Testing
 @Suite("Budget and accounting")
 struct BudgetAndAccountingTests {
     static func spend(_ harness: ChainHarness, tenant: String, dollars: Double) {
-        harness.recorder.append(LLMUsageRecord(
-            tenant: tenant, feature: "earlier", provider: "a", model: "model-x", inputTokens: 0, outputTokens: 0, costUSD: dollars,
-            latencyMilliseconds: 0, outcome: "ok", httpStatus: 200, startedAt: Fixtures.now))
+        harness.recorder.append(
+            LLMUsageRecord(
+                tenant: tenant, feature: "earlier", provider: "a", model: "model-x", inputTokens: 0, outputTokens: 0, costUSD: dollars,
+                latencyMilliseconds: 0, outcome: "ok", httpStatus: 200, startedAt: Fixtures.now))
     }
 
     @Test func everyAttemptIsRecordedWithItsCost() async throws {
@@ -51,9 +52,10 @@ struct BudgetAndAccountingTests {
 
     @Test func spendingLastMonthDoesNotCount() async throws {
         let harness = ChainHarness([ScriptedProvider("a", [.answer("ok")])], budget: BudgetPolicy(defaultMonthlyLimit: 1.0))
-        harness.recorder.append(LLMUsageRecord(
-            tenant: "shop-1", feature: "x", provider: "a", model: "model-x", inputTokens: 0, outputTokens: 0, costUSD: 5,
-            latencyMilliseconds: 0, outcome: "ok", httpStatus: 200, startedAt: Fixtures.now.addingTimeInterval(-40 * 86_400)))
+        harness.recorder.append(
+            LLMUsageRecord(
+                tenant: "shop-1", feature: "x", provider: "a", model: "model-x", inputTokens: 0, outputTokens: 0, costUSD: 5,
+                latencyMilliseconds: 0, outcome: "ok", httpStatus: 200, startedAt: Fixtures.now.addingTimeInterval(-40 * 86_400)))
         #expect(try await harness.gateway.complete(Fixtures.request()).provider == "a")
     }
 

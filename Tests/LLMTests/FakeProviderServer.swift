@@ -76,8 +76,9 @@ final class FakeProviderServer: Sendable {
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
         let bodyData = Data(buffer.readableBytesView)
-        let received = ReceivedRequest(method: request.method.rawValue, path: request.uri.path, headers: headers,
-                                       body: try? JSONValue.parse(bodyData))
+        let received = ReceivedRequest(
+            method: request.method.rawValue, path: request.uri.path, headers: headers,
+            body: try? JSONValue.parse(bodyData))
         let index = self.received.withLock { list -> Int in
             list.append(received)
             return list.count - 1

@@ -23,8 +23,10 @@ enum Fixtures {
         description: "Finds an order by number.",
         parameters: ["type": "object", "properties": ["number": ["type": "string"]], "required": ["number"]])
 
-    static func request(structured: Bool = false, tools: [LLMTool] = [], timeout: Duration = .seconds(5),
-                        feature: String = "test", tenant: String = "shop-1") -> LLMRequest {
+    static func request(
+        structured: Bool = false, tools: [LLMTool] = [], timeout: Duration = .seconds(5),
+        feature: String = "test", tenant: String = "shop-1"
+    ) -> LLMRequest {
         LLMRequest(
             system: "You write follow-up emails.",
             messages: [.user("Write a reminder for an abandoned cart")],
@@ -48,8 +50,9 @@ enum Fixtures {
     }
 
     static func provider(_ kind: ProviderKind, baseURL: String, key: String? = "test-key", model: String? = nil) -> HTTPProvider {
-        HTTPProvider(configuration: ProviderConfiguration(kind: kind, baseURL: baseURL, apiKey: key, model: model),
-                     transport: HTTPClientTransport())
+        HTTPProvider(
+            configuration: ProviderConfiguration(kind: kind, baseURL: baseURL, apiKey: key, model: model),
+            transport: HTTPClientTransport())
     }
 
     static let now = Date(timeIntervalSince1970: 1_790_000_000)

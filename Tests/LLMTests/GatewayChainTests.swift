@@ -94,8 +94,10 @@ struct GatewayChainTests {
     }
 
     @Test func whenEveryProviderFailsTheOfflineProviderAnswersAndSaysWhy() async throws {
-        let harness = ChainHarness([ScriptedProvider("a", [.fail(.server, status: 500)]),
-                                    ScriptedProvider("b", [.fail(.timeout)])])
+        let harness = ChainHarness([
+            ScriptedProvider("a", [.fail(.server, status: 500)]),
+            ScriptedProvider("b", [.fail(.timeout)]),
+        ])
         let response = try await harness.gateway.complete(Fixtures.request())
         #expect(response.provider == "offline")
         #expect(response.offlineReason == "all_providers_failed: a:server, a:server, b:timeout, b:timeout")
@@ -147,8 +149,9 @@ struct GatewayChainDetailTests {
 
     @Test func toolCallsInAStructuredRequestAreReturnedWithoutSchemaCheck() async throws {
         let caller = ToolCallingProvider()
-        let gateway = LLMGateway(configuration: GatewayConfiguration(providers: []), providers: [caller],
-                                 clock: ManualLLMClock(now: Fixtures.now))
+        let gateway = LLMGateway(
+            configuration: GatewayConfiguration(providers: []), providers: [caller],
+            clock: ManualLLMClock(now: Fixtures.now))
         let response = try await gateway.complete(Fixtures.request(structured: true, tools: [Fixtures.weatherTool]))
         #expect(response.provider == "caller")
         #expect(response.toolCalls.map(\.name) == ["lookup_order"])
@@ -170,7 +173,8 @@ struct ToolCallingProvider: LLMProvider {
     let model = "model-x"
 
     func complete(_ request: LLMRequest, timeout: Duration, now: Date) async throws -> LLMResponse {
-        LLMResponse(text: "", toolCalls: [LLMToolCall(id: "c1", name: "lookup_order", arguments: ["number": "A-1"])],
-                    usage: TokenUsage(input: 1, output: 1), provider: name, model: model, finishReason: .toolCalls)
+        LLMResponse(
+            text: "", toolCalls: [LLMToolCall(id: "c1", name: "lookup_order", arguments: ["number": "A-1"])],
+            usage: TokenUsage(input: 1, output: 1), provider: name, model: model, finishReason: .toolCalls)
     }
 }

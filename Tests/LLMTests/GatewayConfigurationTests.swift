@@ -10,23 +10,30 @@ struct GatewayConfigurationTests {
     }
 
     @Test func keysEnableProvidersInTheDefaultOrder() throws {
-        let env = ["ANTHROPIC_API_KEY": "k4", "GEMINI_API_KEY": "k3", "OPENAI_API_KEY": "k2", "XAI_API_KEY": "k1",
-                   "AUTOPILOT_LLM_BASE_URL": "http://127.0.0.1:11434"]
+        let env = [
+            "ANTHROPIC_API_KEY": "k4", "GEMINI_API_KEY": "k3", "OPENAI_API_KEY": "k2", "XAI_API_KEY": "k1",
+            "AUTOPILOT_LLM_BASE_URL": "http://127.0.0.1:11434",
+        ]
         let configuration = try GatewayConfiguration.fromEnvironment(env)
         #expect(configuration.providers.map(\.kind) == [.xai, .openai, .gemini, .anthropic, .compatible])
         #expect(configuration.providers.map(\.apiKey) == ["k1", "k2", "k3", "k4", nil])
-        #expect(configuration.providers.map(\.baseURL) == ["https://api.x.ai", "https://api.openai.com",
-                                                           "https://generativelanguage.googleapis.com", "https://api.anthropic.com",
-                                                           "http://127.0.0.1:11434"])
+        #expect(
+            configuration.providers.map(\.baseURL) == [
+                "https://api.x.ai", "https://api.openai.com",
+                "https://generativelanguage.googleapis.com", "https://api.anthropic.com",
+                "http://127.0.0.1:11434",
+            ])
         #expect(configuration.providers.map(\.model) == ProviderKind.allCases.map(\.defaultModel))
     }
 
     @Test func basesModelsOrderAndLimitsAreConfigurable() throws {
-        let env = ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "https://proxy.example/v1", "OPENAI_MODEL": "gpt-5-mini",
-                   "ANTHROPIC_API_KEY": "a", "AUTOPILOT_LLM_ORDER": "anthropic, openai", "AUTOPILOT_LLM_MAX_ATTEMPTS": "3",
-                   "AUTOPILOT_LLM_BREAKER_FAILURES": "4", "AUTOPILOT_LLM_BREAKER_COOLDOWN": "60",
-                   "AUTOPILOT_LLM_MONTHLY_BUDGET": "25", "AUTOPILOT_LLM_PRICES": "gpt-5-mini=0.25:2",
-                   "AUTOPILOT_LLM_OFFLINE_FALLBACK": "0", "GEMINI_API_KEY": "not in the order"]
+        let env = [
+            "OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "https://proxy.example/v1", "OPENAI_MODEL": "gpt-5-mini",
+            "ANTHROPIC_API_KEY": "a", "AUTOPILOT_LLM_ORDER": "anthropic, openai", "AUTOPILOT_LLM_MAX_ATTEMPTS": "3",
+            "AUTOPILOT_LLM_BREAKER_FAILURES": "4", "AUTOPILOT_LLM_BREAKER_COOLDOWN": "60",
+            "AUTOPILOT_LLM_MONTHLY_BUDGET": "25", "AUTOPILOT_LLM_PRICES": "gpt-5-mini=0.25:2",
+            "AUTOPILOT_LLM_OFFLINE_FALLBACK": "0", "GEMINI_API_KEY": "not in the order",
+        ]
         let configuration = try GatewayConfiguration.fromEnvironment(env)
         #expect(configuration.providers.map(\.kind) == [.anthropic, .openai])
         let openai = configuration.providers[1]
@@ -39,10 +46,12 @@ struct GatewayConfigurationTests {
         #expect(configuration.fallsBackToOffline == false)
     }
 
-    @Test(arguments: [["AUTOPILOT_LLM_ORDER": "openai,mistral"], ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "ftp://x"],
-                      ["AUTOPILOT_LLM_MAX_ATTEMPTS": "zero"], ["AUTOPILOT_LLM_MONTHLY_BUDGET": "-1"],
-                      ["AUTOPILOT_LLM_TENANT_ORDERS": "t_shop=anthropic,mistral"], ["AUTOPILOT_LLM_TENANT_ORDERS": "openai"],
-                      ["AUTOPILOT_LLM_TENANT_ORDERS": "t_shop="], ["AUTOPILOT_LLM_TENANT_BUDGETS": "t_shop=lots"]])
+    @Test(arguments: [
+        ["AUTOPILOT_LLM_ORDER": "openai,mistral"], ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": "ftp://x"],
+        ["AUTOPILOT_LLM_MAX_ATTEMPTS": "zero"], ["AUTOPILOT_LLM_MONTHLY_BUDGET": "-1"],
+        ["AUTOPILOT_LLM_TENANT_ORDERS": "t_shop=anthropic,mistral"], ["AUTOPILOT_LLM_TENANT_ORDERS": "openai"],
+        ["AUTOPILOT_LLM_TENANT_ORDERS": "t_shop="], ["AUTOPILOT_LLM_TENANT_BUDGETS": "t_shop=lots"],
+    ])
     func badValuesAreReportedWithTheirVariable(_ env: [String: String]) {
         let error = #expect(throws: LLMError.self) { try GatewayConfiguration.fromEnvironment(env) }
         #expect(error?.code == .configuration)
@@ -52,12 +61,14 @@ struct GatewayConfigurationTests {
     @Test func ordersAndBudgetsArePerTenant() throws {
         let env = [
             "OPENAI_API_KEY": "o", "ANTHROPIC_API_KEY": "a", "GEMINI_API_KEY": "g",
-            "AUTOPILOT_LLM_TENANT_ORDERS": "t_shop = anthropic, openai ; t_agency=gemini", "AUTOPILOT_LLM_TENANT_BUDGETS": "t_shop=20; t_agency=150.5",
+            "AUTOPILOT_LLM_TENANT_ORDERS": "t_shop = anthropic, openai ; t_agency=gemini",
+            "AUTOPILOT_LLM_TENANT_BUDGETS": "t_shop=20; t_agency=150.5",
         ]
         let configuration = try GatewayConfiguration.fromEnvironment(env)
         #expect(configuration.tenantOrders == ["t_shop": ["anthropic", "openai"], "t_agency": ["gemini"]])
         #expect(configuration.budget.monthlyLimits == ["t_shop": 20, "t_agency": 150.5])
-        let gateway = LLMGateway(configuration: configuration, transport: ReplayTransport(response: ProviderHTTPResponse(status: 200, body: Data("{}".utf8))))
+        let gateway = LLMGateway(
+            configuration: configuration, transport: ReplayTransport(response: ProviderHTTPResponse(status: 200, body: Data("{}".utf8))))
         #expect(gateway.providerNames(for: "t_shop") == ["anthropic", "openai"])
         #expect(gateway.providerNames(for: "t_agency") == ["gemini"])
         #expect(gateway.providerNames(for: "t_other") == ["openai", "gemini", "anthropic"], "others keep the default order")
@@ -77,8 +88,10 @@ struct GatewayConfigurationTests {
         #expect(draws.allSatisfy { $0 >= 0 && $0 < 1 })
     }
 
-    @Test(arguments: [("120", 120.0), ("0", 0), ("Mon, 21 Sep 2026 14:15:20 GMT", 120), ("Mon, 21 Sep 2026 14:00:00 GMT", 0),
-                      ("soon", nil)])
+    @Test(arguments: [
+        ("120", 120.0), ("0", 0), ("Mon, 21 Sep 2026 14:15:20 GMT", 120), ("Mon, 21 Sep 2026 14:00:00 GMT", 0),
+        ("soon", nil),
+    ])
     func retryAfterValues(_ value: String, _ expected: Double?) {
         #expect(RetryAfter.seconds(value, now: Fixtures.now) == expected)
     }

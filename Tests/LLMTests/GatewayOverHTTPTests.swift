@@ -6,8 +6,9 @@ import Testing
 @Suite("The gateway over real loopback providers")
 struct GatewayOverHTTPTests {
     static func gateway(_ env: [String: String], clock: ManualLLMClock, recorder: InMemoryUsageRecorder) throws -> LLMGateway {
-        LLMGateway(configuration: try GatewayConfiguration.fromEnvironment(env), transport: HTTPClientTransport(), recorder: recorder,
-                   clock: clock, random: SeededRandomSource(seed: 1))
+        LLMGateway(
+            configuration: try GatewayConfiguration.fromEnvironment(env), transport: HTTPClientTransport(), recorder: recorder,
+            clock: clock, random: SeededRandomSource(seed: 1))
     }
 
     @Test func aRateLimitWithRetryAfterIsWaitedOutOnTheManualClock() async throws {
@@ -35,13 +36,16 @@ struct GatewayOverHTTPTests {
         try await FakeProviderServer.with({ _, _ in FakeAnswer(status: 500, body: #"{"error":{"message":"boom"}}"#) }) { xai in
             try await FakeProviderServer.with({ _, _ in FakeAnswer(body: "{\"candidates\": [ nope") }) { gemini in
                 try await FakeProviderServer.with({ _, index in
-                    index == 0 ? FakeAnswer(status: 529, body: #"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)
+                    index == 0
+                        ? FakeAnswer(status: 529, body: #"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#)
                         : .json(anthropicAnswer)
                 }) { anthropic in
                     let clock = ManualLLMClock(now: Fixtures.now)
                     let recorder = InMemoryUsageRecorder()
-                    let env = ["XAI_API_KEY": "x", "XAI_BASE_URL": xai.baseURL, "GEMINI_API_KEY": "g", "GEMINI_BASE_URL": gemini.baseURL,
-                               "ANTHROPIC_API_KEY": "a", "ANTHROPIC_BASE_URL": anthropic.baseURL]
+                    let env = [
+                        "XAI_API_KEY": "x", "XAI_BASE_URL": xai.baseURL, "GEMINI_API_KEY": "g", "GEMINI_BASE_URL": gemini.baseURL,
+                        "ANTHROPIC_API_KEY": "a", "ANTHROPIC_BASE_URL": anthropic.baseURL,
+                    ]
                     let gateway = try Self.gateway(env, clock: clock, recorder: recorder)
                     #expect(gateway.providerNames() == ["xai", "gemini", "anthropic"])
                     let response = try await gateway.complete(Fixtures.request())
@@ -62,8 +66,10 @@ struct GatewayOverHTTPTests {
         try await FakeProviderServer.with({ _, _ in FakeAnswer(body: late.jsonString, delay: .seconds(3)) }) { slow in
             try await FakeProviderServer.with({ _, _ in .json(quick) }) { fast in
                 let clock = ManualLLMClock(now: Fixtures.now)
-                let env = ["OPENAI_API_KEY": "k", "OPENAI_BASE_URL": slow.baseURL, "AUTOPILOT_LLM_BASE_URL": fast.baseURL,
-                           "AUTOPILOT_LLM_MAX_ATTEMPTS": "1"]
+                let env = [
+                    "OPENAI_API_KEY": "k", "OPENAI_BASE_URL": slow.baseURL, "AUTOPILOT_LLM_BASE_URL": fast.baseURL,
+                    "AUTOPILOT_LLM_MAX_ATTEMPTS": "1",
+                ]
                 let gateway = try Self.gateway(env, clock: clock, recorder: InMemoryUsageRecorder())
                 let response = try await gateway.complete(Fixtures.request(timeout: .seconds(1)))
                 #expect(response.provider == "compatible")

@@ -45,13 +45,25 @@ struct GeminiFormatTests {
             #expect(response.finishReason == .toolCalls)
 
             let body = try #require(server.requests.first?.body)
-            #expect(body["tools"] == [["functionDeclarations": [[
-                "name": "lookup_order", "description": "Finds an order by number.", "parametersJsonSchema": Fixtures.weatherTool.parameters,
-            ]]]])
+            #expect(
+                body["tools"] == [
+                    [
+                        "functionDeclarations": [
+                            [
+                                "name": "lookup_order", "description": "Finds an order by number.",
+                                "parametersJsonSchema": Fixtures.weatherTool.parameters,
+                            ]
+                        ]
+                    ]
+                ])
             #expect(body["contents"]?[1] == ["role": "model", "parts": [["functionCall": ["name": "lookup_order", "args": ["number": "A-17"]]]]])
-            #expect(body["contents"]?[2] == ["role": "user", "parts": [
-                ["functionResponse": ["name": "lookup_order", "response": ["status": "shipped"]]],
-            ]])
+            #expect(
+                body["contents"]?[2] == [
+                    "role": "user",
+                    "parts": [
+                        ["functionResponse": ["name": "lookup_order", "response": ["status": "shipped"]]]
+                    ],
+                ])
         }
     }
 
@@ -68,20 +80,26 @@ struct GeminiFormatTests {
     }
 
     static let failures: [(status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?)] = [
-        (429, ["retry-after": "4"],
-         #"{"error":{"code":429,"message":"You exceeded your current quota. Please retry in 4s.","status":"RESOURCE_EXHAUSTED","#
-            + #""details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","#
-            + #""violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]}]}}"#,
-         .rateLimited, 4),
-        (429, [:],
-         #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","#
-            + #""status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","#
-            + #""violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"}]}]}}"#,
-         .quotaExhausted, nil),
+        (
+            429, ["retry-after": "4"],
+            #"{"error":{"code":429,"message":"You exceeded your current quota. Please retry in 4s.","status":"RESOURCE_EXHAUSTED","#
+                + #""details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","#
+                + #""violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel"}]}]}}"#,
+            .rateLimited, 4
+        ),
+        (
+            429, [:],
+            #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","#
+                + #""status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","#
+                + #""violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier"}]}]}}"#,
+            .quotaExhausted, nil
+        ),
         (500, [:], #"{"error":{"code":500,"message":"An internal error has occurred.","status":"INTERNAL"}}"#, .server, nil),
         (503, [:], #"{"error":{"code":503,"message":"The model is overloaded.","status":"UNAVAILABLE"}}"#, .server, nil),
-        (400, [:], #"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}"#,
-         .authentication, nil),
+        (
+            400, [:], #"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}"#,
+            .authentication, nil
+        ),
         (400, [:], #"{"error":{"code":400,"message":"Invalid JSON payload received.","status":"INVALID_ARGUMENT"}}"#, .badRequest, nil),
         (403, [:], #"{"error":{"code":403,"message":"Permission denied.","status":"PERMISSION_DENIED"}}"#, .authentication, nil),
         (200, [:], "<html>oops</html>", .malformedResponse, nil),
@@ -90,7 +108,8 @@ struct GeminiFormatTests {
 
     @Test(arguments: failures)
     func failuresAreClassified(_ failure: (status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?))
-        async throws {
+        async throws
+    {
         try await FakeProviderServer.with({ _, _ in
             FakeAnswer(status: failure.status, headers: failure.headers, body: failure.body)
         }) { server in

@@ -20,12 +20,30 @@ struct JSONSchemaValidatorTests {
         ([1, "x"], ["type": "array", "items": ["type": "integer"]], ["$[1]: expected integer, found string"]),
         ([], ["type": "array", "minItems": 1], ["$: fewer than 1 items"]),
         (["a": 1], ["type": "object", "required": ["a", "b"]], ["$.b: is required"]),
-        (["a": 1, "z": 2], ["type": "object", "properties": ["a": ["type": "integer"]], "additionalProperties": false],
-         ["$.z: is not an allowed property"]),
-        (["a": ["b": ["c": "x"]]],
-         ["type": "object", "properties": ["a": ["type": "object", "properties": ["b": ["type": "object", "properties": [
-            "c": ["type": "boolean"]]]]]]],
-         ["$.a.b.c: expected boolean, found string"]),
+        (
+            ["a": 1, "z": 2], ["type": "object", "properties": ["a": ["type": "integer"]], "additionalProperties": false],
+            ["$.z: is not an allowed property"]
+        ),
+        (
+            ["a": ["b": ["c": "x"]]],
+            [
+                "type": "object",
+                "properties": [
+                    "a": [
+                        "type": "object",
+                        "properties": [
+                            "b": [
+                                "type": "object",
+                                "properties": [
+                                    "c": ["type": "boolean"]
+                                ],
+                            ]
+                        ],
+                    ]
+                ],
+            ],
+            ["$.a.b.c: expected boolean, found string"]
+        ),
     ]
 
     @Test(arguments: cases)

@@ -44,8 +44,12 @@ struct OpenAIChatFormatTests {
     }
 
     @Test func toolCallsBothWays() async throws {
-        let calls: JSONValue = [["id": "call_9", "type": "function",
-                                 "function": ["name": "lookup_order", "arguments": "{\"number\":\"B-2\"}"]]]
+        let calls: JSONValue = [
+            [
+                "id": "call_9", "type": "function",
+                "function": ["name": "lookup_order", "arguments": "{\"number\":\"B-2\"}"],
+            ]
+        ]
         let answer = Self.completion(content: .null, toolCalls: calls, finish: "tool_calls")
         try await FakeProviderServer.with({ _, _ in .json(answer) }) { server in
             let response = try await Fixtures.provider(.openai, baseURL: server.baseURL)
@@ -108,14 +112,20 @@ struct OpenAIChatFormatTests {
     }
 
     static let failures: [(status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?)] = [
-        (429, ["retry-after": "7"], #"{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}"#,
-         .rateLimited, 7),
-        (429, [:], #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}"#,
-         .quotaExhausted, nil),
+        (
+            429, ["retry-after": "7"], #"{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}"#,
+            .rateLimited, 7
+        ),
+        (
+            429, [:], #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}}"#,
+            .quotaExhausted, nil
+        ),
         (500, [:], #"{"error":{"message":"The server had an error","type":"server_error"}}"#, .server, nil),
         (503, ["retry-after": "Mon, 21 Sep 2026 14:15:20 GMT"], "upstream unavailable", .server, 120),
-        (401, [:], #"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}"#,
-         .authentication, nil),
+        (
+            401, [:], #"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error","code":"invalid_api_key"}}"#,
+            .authentication, nil
+        ),
         (400, [:], #"{"error":{"message":"Invalid schema","type":"invalid_request_error"}}"#, .badRequest, nil),
         (404, [:], #"{"error":{"message":"The model does not exist","type":"invalid_request_error"}}"#, .notFound, nil),
         (408, [:], "{}", .retryableClient, nil),
@@ -125,7 +135,8 @@ struct OpenAIChatFormatTests {
 
     @Test(arguments: failures)
     func failuresAreClassified(_ failure: (status: Int, headers: [String: String], body: String, code: LLMError.Code, retryAfter: Double?))
-        async throws {
+        async throws
+    {
         try await FakeProviderServer.with({ _, _ in
             FakeAnswer(status: failure.status, headers: failure.headers, body: failure.body)
         }) { server in

@@ -50,14 +50,19 @@ struct ChainHarness {
     let recorder = InMemoryUsageRecorder()
     let gateway: LLMGateway
 
-    init(_ providers: [ScriptedProvider], clock: ManualLLMClock = ManualLLMClock(now: Fixtures.now), budget: BudgetPolicy = BudgetPolicy(), breaker: BreakerPolicy = BreakerPolicy(),
-         retry: RetryPolicy = RetryPolicy(),
-         prices: PriceTable = PriceTable(prices: ["model-x": ModelPrice(inputPerMillion: 2, outputPerMillion: 10)]),
-         offline: OfflineProvider = OfflineProvider(), fallsBackToOffline: Bool = true) {
+    init(
+        _ providers: [ScriptedProvider], clock: ManualLLMClock = ManualLLMClock(now: Fixtures.now), budget: BudgetPolicy = BudgetPolicy(),
+        breaker: BreakerPolicy = BreakerPolicy(),
+        retry: RetryPolicy = RetryPolicy(),
+        prices: PriceTable = PriceTable(prices: ["model-x": ModelPrice(inputPerMillion: 2, outputPerMillion: 10)]),
+        offline: OfflineProvider = OfflineProvider(), fallsBackToOffline: Bool = true
+    ) {
         self.clock = clock
-        let configuration = GatewayConfiguration(providers: [], retry: retry, breaker: breaker, budget: budget, prices: prices,
-                                                 fallsBackToOffline: fallsBackToOffline)
-        gateway = LLMGateway(configuration: configuration, providers: providers, recorder: recorder, clock: clock,
-                             random: SeededRandomSource(seed: 1), offline: offline)
+        let configuration = GatewayConfiguration(
+            providers: [], retry: retry, breaker: breaker, budget: budget, prices: prices,
+            fallsBackToOffline: fallsBackToOffline)
+        gateway = LLMGateway(
+            configuration: configuration, providers: providers, recorder: recorder, clock: clock,
+            random: SeededRandomSource(seed: 1), offline: offline)
     }
 }

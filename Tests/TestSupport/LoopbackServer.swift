@@ -40,9 +40,10 @@ public final class LoopbackServer: Sendable {
         router.on("**", method: .post) { request, _ -> Response in
             let buffer = try await request.body.collect(upTo: 1 << 20)
             let index = server.received.withLock { list -> Int in
-                list.append(Received(
-                    path: request.uri.path, contentType: request.headers[.contentType], authorization: request.headers[.authorization],
-                    body: String(buffer: buffer)))
+                list.append(
+                    Received(
+                        path: request.uri.path, contentType: request.headers[.contentType], authorization: request.headers[.authorization],
+                        body: String(buffer: buffer)))
                 return list.count - 1
             }
             let (status, text) = server.answer(index)

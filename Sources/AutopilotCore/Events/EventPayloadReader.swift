@@ -21,7 +21,8 @@ struct EventPayloadReader {
             return .leadQualified(LeadScore(leadID: try reader.identifier("lead_id"), score: score, tier: tier))
         case .churnRiskCrossed:
             return .churnRiskCrossed(
-                score: try reader.requiredNumber("score", minimum: 0, maximum: 1), previousScore: try reader.number("previous_score", minimum: 0, maximum: 1))
+                score: try reader.requiredNumber("score", minimum: 0, maximum: 1),
+                previousScore: try reader.number("previous_score", minimum: 0, maximum: 1))
         case .productUpdated:
             var update = ProductUpdate(sku: try reader.requiredIdentifier("sku"))
             update.title = try reader.string("title", maxLength: 500)

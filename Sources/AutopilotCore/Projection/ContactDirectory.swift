@@ -27,7 +27,8 @@ struct ContactDirectory {
     }
 
     mutating func resolve(_ identifiers: ContactIdentifiers, at: Date, ids: any IDGenerator) -> String {
-        let matched = identifiers.externalID.flatMap { byExternalID[$0] }
+        let matched =
+            identifiers.externalID.flatMap { byExternalID[$0] }
             ?? identifiers.email.flatMap { byEmail[$0] }
             ?? identifiers.phone.flatMap { byPhone[$0] }
         var contact = matched.flatMap { records[$0] } ?? ContactRecord(id: ids.make("ct"), createdAt: at)

@@ -38,9 +38,11 @@ extension IngestPlanner {
     }
 
     mutating func updateCart(_ update: CartUpdate, contactID: String?, at: Date) {
-        var cart = carts[update.cartID] ?? CartRecord(
-            id: ids.make("cr"), externalID: update.cartID, contactID: contactID, status: .open, value: 0, lines: [], createdAt: at,
-            updatedAt: at)
+        var cart =
+            carts[update.cartID]
+            ?? CartRecord(
+                id: ids.make("cr"), externalID: update.cartID, contactID: contactID, status: .open, value: 0, lines: [], createdAt: at,
+                updatedAt: at)
         guard cart.status.isActive else { return }
         cart.contactID = cart.contactID ?? contactID
         cart.lines = update.lines
@@ -53,8 +55,10 @@ extension IngestPlanner {
     }
 
     mutating func abandonCart(_ cartID: String, contactID: String?, at: Date) {
-        var cart = carts[cartID] ?? CartRecord(
-            id: ids.make("cr"), externalID: cartID, contactID: contactID, status: .open, value: 0, lines: [], createdAt: at, updatedAt: at)
+        var cart =
+            carts[cartID]
+            ?? CartRecord(
+                id: ids.make("cr"), externalID: cartID, contactID: contactID, status: .open, value: 0, lines: [], createdAt: at, updatedAt: at)
         guard cart.status.isActive else { return }
         cart.contactID = cart.contactID ?? contactID
         cart.status = .abandoned

@@ -2,9 +2,11 @@ import Foundation
 
 extension IngestPlanner {
     mutating func advanceMessage(_ update: MessageTimelineUpdate, type: EventType, contactID: String?, at: Date) {
-        var message = messages[update.messageID] ?? MessageRecord(
-            id: ids.make("ms"), externalID: update.messageID, contactID: contactID, channel: update.channel, origin: "external",
-            status: .sent, updatedAt: at)
+        var message =
+            messages[update.messageID]
+            ?? MessageRecord(
+                id: ids.make("ms"), externalID: update.messageID, contactID: contactID, channel: update.channel, origin: "external",
+                status: .sent, updatedAt: at)
         message.contactID = message.contactID ?? contactID
         message.template = message.template ?? update.template
         message.subject = message.subject ?? update.subject

@@ -63,7 +63,9 @@ public struct CartRecord: Sendable, Hashable {
     public var orderExternalID: String?
 
     public init(
-        id: String, externalID: String, contactID: String? = nil, status: CartStatus, value: Double, currency: String? = nil, checkoutURL: String? = nil, lines: [OrderLine], createdAt: Date, updatedAt: Date, abandonedAt: Date? = nil, closedAt: Date? = nil, orderExternalID: String? = nil
+        id: String, externalID: String, contactID: String? = nil, status: CartStatus, value: Double, currency: String? = nil,
+        checkoutURL: String? = nil, lines: [OrderLine], createdAt: Date, updatedAt: Date, abandonedAt: Date? = nil, closedAt: Date? = nil,
+        orderExternalID: String? = nil
     ) {
         self.id = id
         self.externalID = externalID
@@ -119,9 +121,11 @@ public struct OrderRecord: Sendable, Hashable {
     public var trackingURL: String?
     public var updatedAt: Date
 
-
     public init(
-        id: String, externalID: String, contactID: String? = nil, cartExternalID: String? = nil, status: OrderStatus, total: Double? = nil, currency: String? = nil, refundedAmount: Double = 0, placedAt: Date? = nil, fulfilledAt: Date? = nil, deliveredAt: Date? = nil, cancelledAt: Date? = nil, refundedAt: Date? = nil, trackingNumber: String? = nil, carrier: String? = nil, trackingURL: String? = nil, updatedAt: Date
+        id: String, externalID: String, contactID: String? = nil, cartExternalID: String? = nil, status: OrderStatus, total: Double? = nil,
+        currency: String? = nil, refundedAmount: Double = 0, placedAt: Date? = nil, fulfilledAt: Date? = nil, deliveredAt: Date? = nil,
+        cancelledAt: Date? = nil, refundedAt: Date? = nil, trackingNumber: String? = nil, carrier: String? = nil, trackingURL: String? = nil,
+        updatedAt: Date
     ) {
         self.id = id
         self.externalID = externalID
@@ -155,7 +159,8 @@ public struct ProductRecord: Sendable, Hashable {
     public var updatedAt: Date
 
     public init(
-        sku: String, title: String? = nil, price: Double? = nil, previousPrice: Double? = nil, currency: String? = nil, consumptionDays: Int? = nil, url: String? = nil, inStock: Bool? = nil, updatedAt: Date
+        sku: String, title: String? = nil, price: Double? = nil, previousPrice: Double? = nil, currency: String? = nil, consumptionDays: Int? = nil,
+        url: String? = nil, inStock: Bool? = nil, updatedAt: Date
     ) {
         self.sku = sku
         self.title = title
@@ -205,9 +210,10 @@ public struct MessageRecord: Sendable, Hashable {
     public var failedAt: Date?
     public var updatedAt: Date
 
-
     public init(
-        id: String, externalID: String, contactID: String? = nil, channel: Channel, origin: String, template: String? = nil, subject: String? = nil, status: MessageStatus, sentAt: Date? = nil, deliveredAt: Date? = nil, openedAt: Date? = nil, clickedAt: Date? = nil, repliedAt: Date? = nil, bouncedAt: Date? = nil, failedAt: Date? = nil, updatedAt: Date
+        id: String, externalID: String, contactID: String? = nil, channel: Channel, origin: String, template: String? = nil, subject: String? = nil,
+        status: MessageStatus, sentAt: Date? = nil, deliveredAt: Date? = nil, openedAt: Date? = nil, clickedAt: Date? = nil, repliedAt: Date? = nil,
+        bouncedAt: Date? = nil, failedAt: Date? = nil, updatedAt: Date
     ) {
         self.id = id
         self.externalID = externalID
@@ -237,9 +243,9 @@ public struct EventRecord: Sendable, Hashable {
     public var contactID: String?
     public var properties: JSONObject
 
-
     public init(
-        id: String, type: EventType, occurredAt: Date, receivedAt: Date, idempotencyKey: String? = nil, contactID: String? = nil, properties: JSONObject
+        id: String, type: EventType, occurredAt: Date, receivedAt: Date, idempotencyKey: String? = nil, contactID: String? = nil,
+        properties: JSONObject
     ) {
         self.id = id
         self.type = type
@@ -260,9 +266,9 @@ public struct LeadRecord: Sendable, Hashable {
     public var source: String?
     public var createdAt: Date
 
-
     public init(
-        id: String, externalID: String? = nil, contactID: String, company: String? = nil, message: String? = nil, source: String? = nil, createdAt: Date
+        id: String, externalID: String? = nil, contactID: String, company: String? = nil, message: String? = nil, source: String? = nil,
+        createdAt: Date
     ) {
         self.id = id
         self.externalID = externalID
@@ -284,9 +290,9 @@ public struct ReviewRecord: Sendable, Hashable {
     public var text: String?
     public var submittedAt: Date
 
-
     public init(
-        id: String, contactID: String, orderExternalID: String? = nil, sku: String? = nil, rating: Int, hasPhoto: Bool, text: String? = nil, submittedAt: Date
+        id: String, contactID: String, orderExternalID: String? = nil, sku: String? = nil, rating: Int, hasPhoto: Bool, text: String? = nil,
+        submittedAt: Date
     ) {
         self.id = id
         self.contactID = contactID
@@ -304,7 +310,6 @@ public struct OrderLineRecord: Sendable, Hashable {
     public var lineNumber: Int
     public var line: OrderLine
 
-
     public init(
         orderID: String, lineNumber: Int, line: OrderLine
     ) {
@@ -319,7 +324,6 @@ public struct WishlistRecord: Sendable, Hashable {
     public var sku: String
     public var addedAt: Date
 
-
     public init(
         contactID: String, sku: String, addedAt: Date
     ) {
@@ -333,7 +337,6 @@ public struct MessageEventRecord: Sendable, Hashable {
     public var messageID: String
     public var type: EventType
     public var occurredAt: Date
-
 
     public init(
         messageID: String, type: EventType, occurredAt: Date

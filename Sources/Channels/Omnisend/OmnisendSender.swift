@@ -17,7 +17,8 @@ public struct OmnisendSender: MessageSender {
 
     public func send(_ message: OutboundMessage) async -> SendOutcome {
         guard message.channel == .email || message.channel == .sms else {
-            return .failed(SendFailure(code: "unsupported_channel", reason: "omnisend sends email and sms, not \(message.channel.rawValue)", isTransient: false))
+            return .failed(
+                SendFailure(code: "unsupported_channel", reason: "omnisend sends email and sms, not \(message.channel.rawValue)", isTransient: false))
         }
         guard let url = URL(string: "\(settings.baseURL)/api/events") else {
             return .failed(SendFailure(code: "not_configured", reason: "bad Omnisend base URL \(settings.baseURL)", isTransient: false))
@@ -32,7 +33,9 @@ public struct OmnisendSender: MessageSender {
             "eventName": .string(settings.eventName), "eventID": .string(eventID), "origin": "api", "contact": .object(contact),
             "properties": .object(properties),
         ]
-        let headers = ["Content-Type": "application/json", "Authorization": "Omnisend-API-Key \(settings.apiKey)", "Omnisend-Version": settings.apiVersion]
+        let headers = [
+            "Content-Type": "application/json", "Authorization": "Omnisend-API-Key \(settings.apiKey)", "Omnisend-Version": settings.apiVersion,
+        ]
         let reply: ProviderPost.Reply
         switch await ProviderPost(provider: name, timeout: timeout).send(url, headers: headers, body: Data(body.jsonString.utf8)) {
         case .success(let answer): reply = answer
@@ -40,11 +43,13 @@ public struct OmnisendSender: MessageSender {
         }
         if reply.isSuccess { return .sent(providerID: eventID) }
         let answer = (try? JSONParser.parse(Array(reply.body))) ?? .null
-        let detail = answer["error"]?.stringValue ?? answer["message"]?.stringValue ?? answer["error"]?["message"]?.stringValue
+        let detail =
+            answer["error"]?.stringValue ?? answer["message"]?.stringValue ?? answer["error"]?["message"]?.stringValue
             ?? String(decoding: reply.body.prefix(200), as: UTF8.self)
         return .failed(
             SendFailure(
-                code: "omnisend_\(reply.status)", reason: "omnisend \(reply.status): \(detail)", isTransient: reply.isTransient, retryAfter: reply.retryAfter))
+                code: "omnisend_\(reply.status)", reason: "omnisend \(reply.status): \(detail)", isTransient: reply.isTransient,
+                retryAfter: reply.retryAfter))
     }
 
     /// A UUID (version 5 layout, from SHA-256) derived from the message's idempotency key: every attempt of one message

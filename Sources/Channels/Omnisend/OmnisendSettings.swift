@@ -11,7 +11,9 @@ public struct OmnisendSettings: Sendable, Hashable, CustomStringConvertible {
     /// The API version header (`Omnisend-Version`).
     public var apiVersion: String
 
-    public init(apiKey: String, eventName: String = "autopilot message", baseURL: String = "https://api.omnisend.com", apiVersion: String = "2026-03-15") {
+    public init(
+        apiKey: String, eventName: String = "autopilot message", baseURL: String = "https://api.omnisend.com", apiVersion: String = "2026-03-15"
+    ) {
         self.apiKey = apiKey
         self.eventName = eventName
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
@@ -23,7 +25,8 @@ public struct OmnisendSettings: Sendable, Hashable, CustomStringConvertible {
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         guard let key = value("OMNISEND_API_KEY") else { return nil }
         let settings = OmnisendSettings(
-            apiKey: key, eventName: value("OMNISEND_EVENT_NAME") ?? "autopilot message", baseURL: value("OMNISEND_BASE_URL") ?? "https://api.omnisend.com")
+            apiKey: key, eventName: value("OMNISEND_EVENT_NAME") ?? "autopilot message",
+            baseURL: value("OMNISEND_BASE_URL") ?? "https://api.omnisend.com")
         guard let url = URL(string: settings.baseURL), url.host != nil, url.scheme == "https" || url.scheme == "http" else {
             throw ConfigurationError(variable: "OMNISEND_BASE_URL", reason: "\"\(settings.baseURL)\" is not an http(s) URL")
         }

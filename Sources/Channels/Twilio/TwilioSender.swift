@@ -16,7 +16,9 @@ public struct TwilioSender: MessageSender {
 
     public func send(_ message: OutboundMessage) async -> SendOutcome {
         guard message.channel == .sms || message.channel == .whatsapp else {
-            return .failed(SendFailure(code: "unsupported_channel", reason: "twilio sends sms and whatsapp, not \(message.channel.rawValue)", isTransient: false))
+            return .failed(
+                SendFailure(code: "unsupported_channel", reason: "twilio sends sms and whatsapp, not \(message.channel.rawValue)", isTransient: false)
+            )
         }
         let whatsapp = message.channel == .whatsapp
         var form: [(String, String)] = [("To", (whatsapp ? "whatsapp:" : "") + message.recipient), ("Body", message.text)]
@@ -30,7 +32,8 @@ public struct TwilioSender: MessageSender {
         } else if let service = settings.messagingServiceSID {
             form.append(("MessagingServiceSid", service))
         } else {
-            return .failed(SendFailure(code: "not_configured", reason: "no SMS sender (TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID)", isTransient: false))
+            return .failed(
+                SendFailure(code: "not_configured", reason: "no SMS sender (TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID)", isTransient: false))
         }
         if let callback = settings.statusCallbackURL { form.append(("StatusCallback", callback)) }
         guard let url = URL(string: "\(settings.baseURL)/2010-04-01/Accounts/\(Self.escape(settings.accountSID))/Messages.json") else {

@@ -42,7 +42,8 @@ public struct TwilioSettings: Sendable, Hashable, CustomStringConvertible {
             messagingServiceSID: value("TWILIO_MESSAGING_SERVICE_SID"), statusCallbackURL: value("TWILIO_STATUS_CALLBACK_URL"),
             baseURL: value("TWILIO_BASE_URL") ?? "https://api.twilio.com")
         guard settings.smsFrom != nil || settings.whatsappFrom != nil || settings.messagingServiceSID != nil else {
-            throw ConfigurationError(variable: "TWILIO_FROM", reason: "a sender is required: TWILIO_FROM, TWILIO_WHATSAPP_FROM or TWILIO_MESSAGING_SERVICE_SID")
+            throw ConfigurationError(
+                variable: "TWILIO_FROM", reason: "a sender is required: TWILIO_FROM, TWILIO_WHATSAPP_FROM or TWILIO_MESSAGING_SERVICE_SID")
         }
         guard URL(string: settings.baseURL)?.host != nil else {
             throw ConfigurationError(variable: "TWILIO_BASE_URL", reason: "\"\(settings.baseURL)\" is not a URL")
@@ -55,4 +56,3 @@ public struct TwilioSettings: Sendable, Hashable, CustomStringConvertible {
         "twilio account \(accountSID) sms from \(smsFrom ?? messagingServiceSID ?? "-") whatsapp from \(whatsappFrom ?? "-") via \(baseURL)"
     }
 }
-

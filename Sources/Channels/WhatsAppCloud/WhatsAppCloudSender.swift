@@ -19,11 +19,14 @@ public struct WhatsAppCloudSender: MessageSender {
 
     public func send(_ message: OutboundMessage) async -> SendOutcome {
         guard message.channel == .whatsapp else {
-            return .failed(SendFailure(code: "unsupported_channel", reason: "whatsapp_cloud sends whatsapp, not \(message.channel.rawValue)", isTransient: false))
+            return .failed(
+                SendFailure(code: "unsupported_channel", reason: "whatsapp_cloud sends whatsapp, not \(message.channel.rawValue)", isTransient: false)
+            )
         }
         let number = message.recipient.filter(\.isNumber)
         guard number.count >= 8 else {
-            return .failed(SendFailure(code: "invalid_recipient", reason: "\"\(message.recipient)\" is not a phone number in E.164", isTransient: false))
+            return .failed(
+                SendFailure(code: "invalid_recipient", reason: "\"\(message.recipient)\" is not a phone number in E.164", isTransient: false))
         }
         guard let url = URL(string: "\(settings.baseURL)/\(settings.phoneNumberID)/messages") else {
             return .failed(SendFailure(code: "not_configured", reason: "bad WhatsApp Cloud base URL \(settings.baseURL)", isTransient: false))
@@ -43,18 +46,21 @@ public struct WhatsAppCloudSender: MessageSender {
         if reply.isSuccess, let id = answer["messages"]?.arrayValue?.first?["id"]?.stringValue { return .sent(providerID: id) }
         let error = answer["error"]
         let code = error?["code"]?.intValue
-        let detail = error?["error_data"]?["details"]?.stringValue ?? error?["message"]?.stringValue ?? String(decoding: reply.body.prefix(200), as: UTF8.self)
+        let detail =
+            error?["error_data"]?["details"]?.stringValue ?? error?["message"]?.stringValue ?? String(decoding: reply.body.prefix(200), as: UTF8.self)
         if code == 131047 {
             return .failed(
                 SendFailure(
                     code: "outside_service_window",
-                    reason: "whatsapp_cloud 131047: the customer has not written in the last 24 hours; WhatsApp only allows an approved template now (\(detail))",
+                    reason:
+                        "whatsapp_cloud 131047: the customer has not written in the last 24 hours; WhatsApp only allows an approved template now (\(detail))",
                     isTransient: false))
         }
         let transient = reply.isTransient || code.map(Self.throttlingCodes.contains) == true
         let label = code.map { "whatsapp_cloud_\($0)" } ?? "http_\(reply.status)"
         return .failed(
             SendFailure(
-                code: label, reason: "whatsapp_cloud \(reply.status) \(code.map(String.init) ?? "-"): \(detail)", isTransient: transient, retryAfter: reply.retryAfter))
+                code: label, reason: "whatsapp_cloud \(reply.status) \(code.map(String.init) ?? "-"): \(detail)", isTransient: transient,
+                retryAfter: reply.retryAfter))
     }
 }

@@ -19,12 +19,14 @@ public struct WhatsAppCloudSettings: Sendable, Hashable, CustomStringConvertible
         func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         guard let token = value("WHATSAPP_CLOUD_TOKEN") else { return nil }
         guard let phone = value("WHATSAPP_PHONE_NUMBER_ID") else {
-            throw ConfigurationError(variable: "WHATSAPP_PHONE_NUMBER_ID", reason: "is required with WHATSAPP_CLOUD_TOKEN (the business phone number's id)")
+            throw ConfigurationError(
+                variable: "WHATSAPP_PHONE_NUMBER_ID", reason: "is required with WHATSAPP_CLOUD_TOKEN (the business phone number's id)")
         }
         guard phone.allSatisfy(\.isNumber) else {
             throw ConfigurationError(variable: "WHATSAPP_PHONE_NUMBER_ID", reason: "\"\(phone)\" is not a phone number id (digits)")
         }
-        let settings = WhatsAppCloudSettings(phoneNumberID: phone, accessToken: token, baseURL: value("WHATSAPP_CLOUD_BASE_URL") ?? "https://graph.facebook.com/v21.0")
+        let settings = WhatsAppCloudSettings(
+            phoneNumberID: phone, accessToken: token, baseURL: value("WHATSAPP_CLOUD_BASE_URL") ?? "https://graph.facebook.com/v21.0")
         guard let url = URL(string: settings.baseURL), url.host != nil, url.scheme == "https" || url.scheme == "http" else {
             throw ConfigurationError(variable: "WHATSAPP_CLOUD_BASE_URL", reason: "\"\(settings.baseURL)\" is not an http(s) URL")
         }

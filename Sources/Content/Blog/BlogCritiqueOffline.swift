@@ -76,8 +76,10 @@ package enum BlogCritiqueOffline {
         let hasVerb = hasActionVerb(article.callToAction)
         if hasVerb { ctaScore += 3 }
         if (20...240).contains(article.callToAction.count) { ctaScore += 3 }
-        cta.append(hasVerb ? (french ? "un verbe d'action invite à agir" : "an action verb asks the reader to act")
-            : (french ? "aucun verbe d'action" : "no action verb"))
+        cta.append(
+            hasVerb
+                ? (french ? "un verbe d'action invite à agir" : "an action verb asks the reader to act")
+                : (french ? "aucun verbe d'action" : "no action verb"))
         cta.append(french ? "\(article.callToAction.count) caractères" : "\(article.callToAction.count) characters")
 
         var suggestions: [String] = []

@@ -18,10 +18,11 @@ package enum BlogOffline {
         let title = capitalized(topic) + (french ? " : le guide pratique" : ": a practical guide")
         var meta =
             french
-                ? "\(capitalized(topic)) : nos conseils concrets pour une petite boutique en ligne"
-                : "\(capitalized(topic)): practical advice for a small online shop"
+            ? "\(capitalized(topic)) : nos conseils concrets pour une petite boutique en ligne"
+            : "\(capitalized(topic)): practical advice for a small online shop"
         meta += keywords.isEmpty ? "." : " — \(list)."
-        var introduction = french
+        var introduction =
+            french
             ? "Vous vous demandez comment tirer parti de **\(topic)** ? Ce guide rassemble l'essentiel, étape par étape, "
                 + "pour une petite boutique en ligne."
             : "Wondering how to make the most of **\(topic)**? This guide gathers the essentials, step by step, for a small online shop."
@@ -47,7 +48,8 @@ package enum BlogOffline {
     private static func body(_ framework: BlogFramework, stage: Int, topic: String, keywords: [String], french: Bool) -> String {
         let lead = french ? frenchLead(framework, stage: stage, topic: topic) : englishLead(framework, stage: stage, topic: topic)
         var lines = [lead, ""]
-        lines += french
+        lines +=
+            french
             ? ["- Commencez petit : une action mesurable par semaine.", "- Mesurez le résultat avant d'aller plus loin."]
             : ["- Start small: one measurable action a week.", "- Measure the result before going further."]
         for keyword in keywords {

@@ -7,10 +7,9 @@ extension WeeklyReport {
         let french = language == .french
         var lines = [
             (french ? "Rapport hebdomadaire" : "Weekly report") + " — \(week.firstDay) → \(week.weekEnding) "
-                + (
-                    french
-                        ? "(semaine précédente \(week.previous.firstDay) → \(week.previous.weekEnding))"
-                        : "(previous week \(week.previous.firstDay) → \(week.previous.weekEnding))"),
+                + (french
+                    ? "(semaine précédente \(week.previous.firstDay) → \(week.previous.weekEnding))"
+                    : "(previous week \(week.previous.firstDay) → \(week.previous.weekEnding))"),
             "", french ? "Résumé" : "Executive summary", "  " + prose.executiveSummary, "",
         ]
         lines.append(Self.row(["flow", "sent", "Δ", "clicks", "Δ", "orders", "Δ", "revenue", "Δ", "cost", "ROI"]))

@@ -141,8 +141,10 @@ public struct WeeklyReport: Sendable, Hashable {
         ]
         object["alerts"] = .array(
             alerts.map { alert in
-                ["kind": .string(alert.kind), "severity": .string(alert.severity), "flow": alert.flow.map(JSONValue.string) ?? .null,
-                 "message": .string(alert.message)]
+                [
+                    "kind": .string(alert.kind), "severity": .string(alert.severity), "flow": alert.flow.map(JSONValue.string) ?? .null,
+                    "message": .string(alert.message),
+                ]
             })
         return object
     }

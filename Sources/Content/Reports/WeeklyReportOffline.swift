@@ -32,7 +32,8 @@ package enum WeeklyReportOffline {
         let alerts = document["alerts"]?.arrayValue ?? []
         var summary: String
         if french {
-            summary = "Semaine du \(first) au \(last) : \(count(now?["sent"])) messages envoyés "
+            summary =
+                "Semaine du \(first) au \(last) : \(count(now?["sent"])) messages envoyés "
                 + "(\(signed(change?["sent"])) sur la semaine précédente), "
                 + "\(count(now?["clicked"])) clics, \(count(now?["attributed_orders"])) commandes attribuées pour \(money(now?["revenue"])) "
                 + "(\(signed(change?["revenue"], money: true))). Coûts : \(money(roi?["cost"])) (messages \(money(roi?["message_cost"])), "
@@ -40,7 +41,8 @@ package enum WeeklyReportOffline {
             summary += roi?["roi"]?.doubleValue.map { String(format: ", soit %.1f fois la dépense en retour.", $0) } ?? ", rien n'a été dépensé."
             summary += alerts.isEmpty ? " Aucune alerte cette semaine." : " \(alerts.count) alerte(s) à examiner."
         } else {
-            summary = "Week of \(first) to \(last): \(count(now?["sent"])) messages sent (\(signed(change?["sent"])) on the previous week), "
+            summary =
+                "Week of \(first) to \(last): \(count(now?["sent"])) messages sent (\(signed(change?["sent"])) on the previous week), "
                 + "\(count(now?["clicked"])) clicks, \(count(now?["attributed_orders"])) attributed orders worth \(money(now?["revenue"])) "
                 + "(\(signed(change?["revenue"], money: true))). Costs: \(money(roi?["cost"])) (messages \(money(roi?["message_cost"])), "
                 + "models \(money(roi?["model_cost"])))"
@@ -67,21 +69,24 @@ package enum WeeklyReportOffline {
             let name = best["name"]?.stringValue ?? ""
             let orders = count(best["current"]?["attributed_orders"])
             lines.append(
-                french ? "\(name) rapporte le plus : \(money(best["current"]?["revenue"])) pour \(orders) commande(s)."
+                french
+                    ? "\(name) rapporte le plus : \(money(best["current"]?["revenue"])) pour \(orders) commande(s)."
                     : "\(name) brought the most revenue: \(money(best["current"]?["revenue"])) from \(orders) order(s).")
         } else {
             lines.append(french ? "Aucune commande attribuée aux flows cette semaine." : "No order was attributed to a flow this week.")
         }
         if let engaged = flows.filter({ count($0["current"]?["sent"]) > 0 }).max(by: { rate($0) < rate($1) }) {
             lines.append(
-                french ? "Meilleur taux de clic : \(engaged["name"]?.stringValue ?? "") (\(percent(rate(engaged))))."
+                french
+                    ? "Meilleur taux de clic : \(engaged["name"]?.stringValue ?? "") (\(percent(rate(engaged))))."
                     : "Best click rate: \(engaged["name"]?.stringValue ?? "") (\(percent(rate(engaged)))).")
         }
         let churn = document["insights"]?["churn_risk"]
         let atRisk = count(churn?["at_risk"])
         let riskChange: JSONValue = .int(Int64(atRisk - count(churn?["previous_at_risk"])))
         lines.append(
-            french ? "\(atRisk) client(s) à risque de départ élevé (\(signed(riskChange)) sur la semaine)."
+            french
+                ? "\(atRisk) client(s) à risque de départ élevé (\(signed(riskChange)) sur la semaine)."
                 : "\(atRisk) customer(s) at high churn risk (\(signed(riskChange)) over the week).")
         let segments = document["insights"]?["segments"]?.objectValue.map { Array($0) } ?? []
         let moves = segments.map { segment in
@@ -141,7 +146,8 @@ package enum WeeklyReportOffline {
             let who = top["contact"]?.stringValue ?? ""
             let action = top["action"]?.stringValue ?? ""
             lines.append(
-                french ? "Examiner les \(pending) recommandation(s) en attente, à commencer par \(who) (\(action))."
+                french
+                    ? "Examiner les \(pending) recommandation(s) en attente, à commencer par \(who) (\(action))."
                     : "Review the \(pending) pending recommendation(s), starting with \(who) (\(action)).")
         }
         if lines.isEmpty {

@@ -25,7 +25,8 @@ public enum SyntheticHistories {
         for number in 0..<count {
             messages.append(message(id + "_m" + String(number), now: now, random: &random))
         }
-        let lead = chance(0.2, &random)
+        let lead =
+            chance(0.2, &random)
             ? LeadSnapshot(tier: LeadTier.allCases[Int(random.next() % 4)], createdAt: now.addingTimeInterval(-unit(&random) * 4 * 3600)) : nil
         let churnScore = unit(&random)
         let churn = chance(0.3, &random) ? ChurnAssessment(band: ChurnBand(risk: churnScore), score: churnScore) : nil

@@ -24,7 +24,9 @@ public struct BenchEventFactory: Sendable {
             properties = ["first_name": "Camille", "locale": "fr", "timezone": "Europe/Paris", "consents": ["email": true, "sms": false]]
         case 1:
             type = "cart.updated"
-            properties = ["cart_id": .string("cart-\(customer)"), "lines": [["sku": "TEA-01", "quantity": 2, "price": 24.0]], "value": 48.0, "currency": "EUR"]
+            properties = [
+                "cart_id": .string("cart-\(customer)"), "lines": [["sku": "TEA-01", "quantity": 2, "price": 24.0]], "value": 48.0, "currency": "EUR",
+            ]
         case 2:
             type = "order.placed"
             properties = [

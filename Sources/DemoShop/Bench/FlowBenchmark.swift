@@ -41,7 +41,9 @@ public struct FlowBenchmark: Sendable {
             _ = try await pipeline.ingest(document: .object(["events": .array(events)]), tenantID: tenantID)
         }
         let catalog = try await FlowCatalog.load(tenantID: tenantID, store: store)
-        guard let flow = catalog.definition(id: "abandoned-cart", version: 1) else { throw FlowBenchmarkError(message: "the abandoned-cart flow is missing") }
+        guard let flow = catalog.definition(id: "abandoned-cart", version: 1) else {
+            throw FlowBenchmarkError(message: "the abandoned-cart flow is missing")
+        }
         var contactIDs: [String] = []
         var after = ""
         while true {
@@ -55,9 +57,14 @@ public struct FlowBenchmark: Sendable {
             for index in first..<min(runs, first + 5_000) {
                 let contactID = contactIDs[index % contactIDs.count]
                 let begin = FlowStart(
-                    occurredAt: start, trigger: ["cart_id": .string("K-\(index)")], contact: ["id": .string(contactID), "consents": ["email": true, "sms": false]],
-                    entities: ["cart": ["id": .string("K-\(index)"), "value": 48.0, "currency": "EUR", "checkout_url": "https://shop.example/checkout"]])
-                let pending = FlowRun(id: FlowRunID.make(flowID: flow.id, contactID: contactID, triggerKey: "K-\(index)"), flowID: flow.id, flowVersion: flow.version, contactID: contactID)
+                    occurredAt: start, trigger: ["cart_id": .string("K-\(index)")],
+                    contact: ["id": .string(contactID), "consents": ["email": true, "sms": false]],
+                    entities: [
+                        "cart": ["id": .string("K-\(index)"), "value": 48.0, "currency": "EUR", "checkout_url": "https://shop.example/checkout"]
+                    ])
+                let pending = FlowRun(
+                    id: FlowRunID.make(flowID: flow.id, contactID: contactID, triggerKey: "K-\(index)"), flowID: flow.id, flowVersion: flow.version,
+                    contactID: contactID)
                 let (run, effects) = FlowInterpreter.step(definition: flow, run: pending, input: .start(begin), now: start)
                 writer.record(run, effects: effects, startedAt: start)
             }
@@ -66,7 +73,8 @@ public struct FlowBenchmark: Sendable {
         }
         var settings = FlowEngineSettings()
         settings.batchSize = 2_000
-        let configuration = WorkerConfiguration(settings: settings, senders: SenderDirectory(default: AcceptingSender(toleratesRepeats: !recordsEachSend)))
+        let configuration = WorkerConfiguration(
+            settings: settings, senders: SenderDirectory(default: AcceptingSender(toleratesRepeats: !recordsEachSend)))
         let worker = try Worker(dependencies: dependencies, configuration: configuration)
         let catalogs = [tenantID: catalog]
 

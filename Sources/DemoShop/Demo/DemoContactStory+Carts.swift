@@ -24,7 +24,8 @@ extension DemoContactStory {
         let cartID = newCartID()
         recordCart(cartID, lines: lines, endingAt: moment, updates: random.int(1...3))
         if random.chance(0.6) {
-            log.record(.cartAbandoned, at: moment + Int64(random.int(3_600...4 * 3_600)), key: key + "cart-\(cartID)-abandoned",
+            log.record(
+                .cartAbandoned, at: moment + Int64(random.int(3_600...4 * 3_600)), key: key + "cart-\(cartID)-abandoned",
                 contact: persona.contact, ["cart_id": .string(cartID)])
         }
         guard random.chance(persona.segment == .neverBought ? 0.1 : 0.25) else {
@@ -63,7 +64,8 @@ extension DemoContactStory {
             }
             guard let product, wished.insert(product).inserted else { continue }
             let at = timeline.atWakingHour(moment, offsetHours: persona.country.utcOffsetHours, &random)
-            log.record(.wishlistAdded, at: at, key: key + "wish-\(context.products[product].sku)", contact: persona.contact,
+            log.record(
+                .wishlistAdded, at: at, key: key + "wish-\(context.products[product].sku)", contact: persona.contact,
                 ["sku": .string(context.products[product].sku)])
         }
     }

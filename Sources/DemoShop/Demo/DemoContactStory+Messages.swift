@@ -25,7 +25,8 @@ extension DemoContactStory {
             log.record(.messageSent, at: sent, key: messageKey + "-sent", contact: persona.contact, properties)
             let timeline = fields(messageID, "email")
             if random.chance(0.01) {
-                log.record(.messageBounced, at: sent + Int64(random.int(5...120)), key: messageKey + "-bounced", contact: persona.contact,
+                log.record(
+                    .messageBounced, at: sent + Int64(random.int(5...120)), key: messageKey + "-bounced", contact: persona.contact,
                     timeline)
                 return
             }
@@ -35,15 +36,18 @@ extension DemoContactStory {
             let opened = delivered + Int64(random.double(0, 1) * random.double(0, 1) * 72 * 3_600) + 30
             log.record(.messageOpened, at: opened, key: messageKey + "-opened", contact: persona.contact, timeline)
             if random.chance(0.25) {
-                log.record(.messageClicked, at: opened + Int64(random.int(5...600)), key: messageKey + "-clicked", contact: persona.contact,
+                log.record(
+                    .messageClicked, at: opened + Int64(random.int(5...600)), key: messageKey + "-clicked", contact: persona.contact,
                     timeline)
             }
             if random.chance(0.01) {
-                log.record(.messageReplied, at: opened + Int64(random.int(60...7_200)), key: messageKey + "-replied", contact: persona.contact,
+                log.record(
+                    .messageReplied, at: opened + Int64(random.int(60...7_200)), key: messageKey + "-replied", contact: persona.contact,
                     ["message_id": .string(messageID), "channel": "email", "text": .string(DemoTexts.reply(language: language, &random))])
             }
             if random.chance(0.015) {
-                log.record(.contactUnsubscribed, at: opened + Int64(random.int(10...900)), key: key + "unsubscribed-email",
+                log.record(
+                    .contactUnsubscribed, at: opened + Int64(random.int(10...900)), key: key + "unsubscribed-email",
                     contact: persona.contact, ["channel": random.chance(0.85) ? "email" : "all"])
                 return
             }
@@ -77,13 +81,15 @@ extension DemoContactStory {
                 log.record(.messageOpened, at: at + Int64(random.int(60...14_400)), key: messageKey + "-opened", contact: recipient, timeline)
             }
             if random.chance(0.04) {
-                log.record(.contactUnsubscribed, at: at + Int64(random.int(60...3_600)), key: key + "unsubscribed-\(channel)", contact: recipient,
+                log.record(
+                    .contactUnsubscribed, at: at + Int64(random.int(60...3_600)), key: key + "unsubscribed-\(channel)", contact: recipient,
                     ["channel": .string(channel)])
                 return
             }
             if random.chance(0.05) {
                 let text = DemoTexts.reply(language: persona.language, &random)
-                log.record(.messageReplied, at: at + Int64(random.int(60...7_200)), key: messageKey + "-replied", contact: recipient,
+                log.record(
+                    .messageReplied, at: at + Int64(random.int(60...7_200)), key: messageKey + "-replied", contact: recipient,
                     ["message_id": .string(messageID), "channel": .string(channel), "text": .string(text)])
             }
         }

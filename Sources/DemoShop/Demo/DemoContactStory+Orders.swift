@@ -32,9 +32,10 @@ extension DemoContactStory {
     }
 
     func linesJSON(_ lines: [DemoLine]) -> JSONValue {
-        .array(lines.map { line in
-            ["sku": .string(context.products[line.product].sku), "quantity": .int(Int64(line.quantity)), "price": .double(line.price)]
-        })
+        .array(
+            lines.map { line in
+                ["sku": .string(context.products[line.product].sku), "quantity": .int(Int64(line.quantity)), "price": .double(line.price)]
+            })
     }
 
     static func total(_ lines: [DemoLine]) -> Double {
@@ -86,7 +87,8 @@ extension DemoContactStory {
         guard log.record(.orderPlaced, at: moment, key: orderKey, contact: persona.contact, properties) else { return }
         lastOrderAt = max(lastOrderAt, moment)
         if random.chance(0.03) {
-            log.record(.orderCancelled, at: moment + Int64(random.int(600...72_000)), key: orderKey + "-cancelled", contact: persona.contact,
+            log.record(
+                .orderCancelled, at: moment + Int64(random.int(600...72_000)), key: orderKey + "-cancelled", contact: persona.contact,
                 ["order_id": .string(orderID)])
             return
         }
@@ -95,7 +97,8 @@ extension DemoContactStory {
         guard let delivered else { return }
         if random.chance(0.03) {
             let amount = random.chance(0.6) ? total : DemoCatalog.cents(Double(lines[0].quantity) * lines[0].price)
-            log.record(.orderRefunded, at: delivered + Int64(random.int(2...15)) * DemoTimeline.day, key: orderKey + "-refunded",
+            log.record(
+                .orderRefunded, at: delivered + Int64(random.int(2...15)) * DemoTimeline.day, key: orderKey + "-refunded",
                 contact: persona.contact, ["order_id": .string(orderID), "amount": .double(amount)])
         }
         if random.chance(0.3) { recordReview(orderID: orderID, lines: lines, deliveredAt: delivered) }
@@ -130,8 +133,9 @@ extension DemoContactStory {
         properties["sku"] = .string(context.products[line.product].sku)
         properties["rating"] = .int(Int64(rating))
         properties["has_photo"] = .bool(random.chance(rating >= 4 ? 0.2 : 0.35))
-        properties["text"] = .string(DemoTexts.review(
-            rating: rating, category: context.products[line.product].category, language: persona.language, &random))
+        properties["text"] = .string(
+            DemoTexts.review(
+                rating: rating, category: context.products[line.product].category, language: persona.language, &random))
         let at = timeline.atWakingHour(delivered + DemoTimeline.day * Int64(random.int(7...14)), offsetHours: persona.country.utcOffsetHours, &random)
         log.record(.reviewSubmitted, at: at, key: "demo-review-\(orderID)", contact: persona.contact, properties)
     }
@@ -141,7 +145,8 @@ extension DemoContactStory {
         counters.nextTicket += 1
         let subject = DemoTexts.ticketSubject(orderID: orderID, language: persona.language, &random)
         let at = timeline.atWakingHour(moment + DemoTimeline.day * Int64(random.int(2...8)), offsetHours: persona.country.utcOffsetHours, &random)
-        log.record(.supportTicketCreated, at: at, key: "demo-ticket-\(ticketID)", contact: persona.contact,
+        log.record(
+            .supportTicketCreated, at: at, key: "demo-ticket-\(ticketID)", contact: persona.contact,
             ["ticket_id": .string(ticketID), "subject": .string(subject)])
     }
 }

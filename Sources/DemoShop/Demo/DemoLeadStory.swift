@@ -34,7 +34,8 @@ struct DemoLeadStory {
         let masculine = random.chance(0.5)
         let first = random.pick(masculine ? names.male : names.female) ?? DemoNames.Name(display: "Alex", ascii: "alex")
         let last = random.pick(names.last) ?? DemoNames.Name(display: "Martin", ascii: "martin")
-        let company = language == .french
+        let company =
+            language == .french
             ? (random.pick(Self.frenchCompanyHeads) ?? "Maison") + " " + (random.pick(Self.frenchCompanyTails) ?? "Lila")
             : (random.pick(Self.englishCompanyHeads) ?? "Brew") + " " + (random.pick(Self.englishCompanyTails) ?? "& Co")
         let domain = DemoCatalog.slug(company) + ".example"

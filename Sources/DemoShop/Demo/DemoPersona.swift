@@ -60,7 +60,9 @@ struct DemoPersona: Sendable {
             contact: .object(contact))
     }
 
-    private static let acquisitionSources = ["instagram", "google", "google", "facebook", "tiktok", "referral", "newsletter", "direct", "marketplace"]
+    private static let acquisitionSources = [
+        "instagram", "google", "google", "facebook", "tiktok", "referral", "newsletter", "direct", "marketplace",
+    ]
 
     private static func makeEmail(first: String, last: String, number: Int, country: DemoCountry, _ random: inout DemoRandom) -> String {
         let domain = random.pick(country.emailDomains) ?? "example.com"

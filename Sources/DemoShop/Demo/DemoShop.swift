@@ -47,7 +47,8 @@ public struct DemoShop: Sendable {
                 properties["sku"] = .string(product.sku)
                 properties["old_price"] = .double(change.oldPrice)
                 properties["new_price"] = .double(change.newPrice)
-                log.record(.productPriceChanged, at: Int64(change.at.timeIntervalSince1970), key: "demo-price-\(product.sku)-\(index + 1)",
+                log.record(
+                    .productPriceChanged, at: Int64(change.at.timeIntervalSince1970), key: "demo-price-\(product.sku)-\(index + 1)",
                     contact: nil, properties)
             }
         }

@@ -33,33 +33,39 @@ enum DemoTexts {
         case (.cosmetics, true):
             (
                 ["Ma peau n'a jamais été aussi douce.", "Texture légère, odeur délicate, j'adore."],
-                ["Best skincare I've tried in years.", "My skin feels amazing."])
+                ["Best skincare I've tried in years.", "My skin feels amazing."]
+            )
         case (.cosmetics, false):
             (
                 ["Réaction cutanée dès la première utilisation.", "Aucun effet au bout d'un mois."],
-                ["Broke me out, had to stop using it.", "Did nothing for my skin."])
+                ["Broke me out, had to stop using it.", "Did nothing for my skin."]
+            )
         case (.coffee, true):
             (
                 ["Excellent café, très aromatique.", "Torréfaction parfaite, notes de fruits rouges."],
-                ["Great coffee, smooth and rich.", "Lovely crema, my new daily brew."])
+                ["Great coffee, smooth and rich.", "Lovely crema, my new daily brew."]
+            )
         case (.coffee, false):
             (["Café trop amer, grains pas frais.", "Goût de brûlé, déçu."], ["Tastes burnt and stale.", "Far too bitter for me."])
         case (.tea, true):
             (
                 ["Très bon thé, parfumé juste ce qu'il faut.", "Un délice, infusé à 80 °C c'est parfait."],
-                ["Gorgeous tea, lovely aroma.", "Perfect afternoon cuppa."])
+                ["Gorgeous tea, lovely aroma.", "Perfect afternoon cuppa."]
+            )
         case (.tea, false):
             (["Le goût est plat, beaucoup de poussière.", "Aucun arôme."], ["Flavourless and dusty.", "Weak even after five minutes."])
         case (.petFood, true):
             (
                 ["Mon chat adore, il finit sa gamelle à chaque fois.", "Mon chien se régale, poil plus brillant."],
-                ["My cat is obsessed with these.", "Our dog loves it."])
+                ["My cat is obsessed with these.", "Our dog loves it."]
+            )
         case (.petFood, false):
             (["Mon chien n'en veut pas du tout.", "Ma chatte a été malade après."], ["My dog won't touch it.", "Upset my cat's stomach."])
         case (.accessories, true):
             (
                 ["Bel objet, finitions soignées.", "Très joli et solide, parfait en cadeau."],
-                ["Beautifully made, great gift.", "Solid and looks lovely."])
+                ["Beautifully made, great gift.", "Solid and looks lovely."]
+            )
         case (.accessories, false):
             (["Arrivé fêlé.", "Fragile, cassé au bout d'une semaine."], ["Arrived cracked.", "Broke after a week."])
         }

@@ -21,7 +21,8 @@ struct DemoAudience {
     func responses(to message: Sent) -> [JSONValue] {
         guard !Self.transactional.contains(message.template), !catalog.isEmpty else { return [] }
         var random = DemoRandom(seed: seed, stream: Self.stream(message.messageID), salt: 0xA0D1)
-        let identity: JSONValue = message.contact.email.map { ["email": .string($0)] } ?? message.contact.phone.map { ["phone": .string($0)] } ?? .null
+        let identity: JSONValue =
+            message.contact.email.map { ["email": .string($0)] } ?? message.contact.phone.map { ["phone": .string($0)] } ?? .null
         guard identity != .null else { return [] }
         var events: [JSONValue] = []
         var at = message.sentAt
@@ -40,7 +41,8 @@ struct DemoAudience {
         let quantity = random.int(1...2)
         let total = (product.price * Double(quantity) * 100).rounded() / 100
         events.append([
-            "type": "order.placed", "occurred_at": .string(Timestamp.format(at)), "idempotency_key": .string("demo-response-order:" + message.messageID),
+            "type": "order.placed", "occurred_at": .string(Timestamp.format(at)),
+            "idempotency_key": .string("demo-response-order:" + message.messageID),
             "contact": identity,
             "properties": [
                 "order_id": .string("R-" + String(message.messageID.suffix(10))),

@@ -1,8 +1,8 @@
 import AutopilotCore
 import Channels
 import Engine
-import Logging
 import Foundation
+import Logging
 import Storage
 
 /// The demo's last days, lived through the flows: the shop's recent events are replayed on a virtual clock, the built-in
@@ -61,7 +61,9 @@ struct DemoFlowDays {
             let page = try await dependencies.store.events(EventQuery(type: .messageSent, limit: 100, before: before), tenantID: tenantID)
             for event in page.events {
                 guard let at = Timestamp.parse(event.occurredAt), at >= since else { break pages }
-                guard let id = event.properties["message_id"]?.stringValue, let contactID = event.contactID, answered.insert(id).inserted else { continue }
+                guard let id = event.properties["message_id"]?.stringValue, let contactID = event.contactID, answered.insert(id).inserted else {
+                    continue
+                }
                 sent.append((id, event.properties["channel"]?.stringValue ?? "email", event.properties["template"]?.stringValue ?? "", at, contactID))
             }
             before = page.nextCursor.flatMap(EventCursor.decode)
@@ -71,7 +73,8 @@ struct DemoFlowDays {
         return sent.flatMap { message -> [JSONValue] in
             guard let contact = contacts[message.contactID] else { return [] }
             return audience.responses(
-                to: DemoAudience.Sent(messageID: message.id, channel: message.channel, template: message.template, sentAt: message.at, contact: contact))
+                to: DemoAudience.Sent(
+                    messageID: message.id, channel: message.channel, template: message.template, sentAt: message.at, contact: contact))
         }
     }
 }

@@ -79,7 +79,11 @@ public struct InsightsSummary: Sendable, Codable {
         segments = Dictionary(grouping: result.customers, by: { $0.segment.name(in: .english) }).mapValues(\.count)
         churnBands = Dictionary(grouping: result.customers, by: { $0.churn.band.rawValue }).mapValues(\.count)
         topCustomers = result.customers.compactMap { customer in
-            customer.lifetime.map { TopCustomer(email: customer.email, clv: ($0.clv * 100).rounded() / 100, probabilityAlive: $0.probabilityAlive, segment: customer.segment.name(in: .english)) }
+            customer.lifetime.map {
+                TopCustomer(
+                    email: customer.email, clv: ($0.clv * 100).rounded() / 100, probabilityAlive: $0.probabilityAlive,
+                    segment: customer.segment.name(in: .english))
+            }
         }.sorted { $0.clv > $1.clv }.prefix(5).map { $0 }
         lifetimeWarnings = result.lifetimeWarnings
         recommendationsByRule = Dictionary(grouping: result.recommendations, by: { $0.rule.rawValue }).mapValues(\.count)
@@ -136,20 +140,23 @@ public struct DemoRunner: Sendable {
             let latest = try await dependencies.store.events(EventQuery(limit: 1), tenantID: tenant.tenantID).nextCursor.flatMap(EventCursor.decode)
             if let latest { try await dependencies.store.setFlowCursor(tenantID: tenant.tenantID, name: "router", position: latest) }
             let days = DemoFlowDays(
-                dependencies: dependencies, clock: clock, tenantID: tenant.tenantID, audience: DemoAudience(seed: configuration.seed, catalog: DemoShop(configuration).catalog))
+                dependencies: dependencies, clock: clock, tenantID: tenant.tenantID,
+                audience: DemoAudience(seed: configuration.seed, catalog: DemoShop(configuration).catalog))
             let (stats, made) = try await days.run(events: recent, until: configuration.now, progress: flowProgress)
             flows = stats.filter { $0.runs.started + $0.runs.skipped > 0 }.map(DemoFlowLine.init)
             passes = made
         } else {
             for start in stride(from: 0, to: recent.count, by: batchSize) {
-                let result = try await pipeline.ingest(document: ["events": .array(Array(recent[start..<min(recent.count, start + batchSize)]))], tenantID: tenant.tenantID)
+                let result = try await pipeline.ingest(
+                    document: ["events": .array(Array(recent[start..<min(recent.count, start + batchSize)]))], tenantID: tenant.tenantID)
                 accepted += result.accepted.count
                 duplicates += result.duplicates.count
             }
         }
         clock.set(configuration.now)
         let summary = try await dependencies.store.summary(tenantID: tenant.tenantID)
-        let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(at: configuration.now, locale: .english)
+        let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(
+            at: configuration.now, locale: .english)
         var insightsSummary = InsightsSummary(insights)
         let churn = Dictionary(insights.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenant.tenantID)

@@ -28,7 +28,8 @@ public struct AIServices: Sendable {
     ) throws -> AIServices {
         let slack = environment["SLACK_WEBHOOK_URL"].flatMap { $0.isEmpty ? nil : SlackWebhook(url: $0) }
         let gateway = try LLMGateway.fromEnvironment(
-            environment, httpClient: httpClient, recorder: StoreUsageRecorder(store: store, logger: logger, slack: slack), clock: EngineLLMClock(clock),
+            environment, httpClient: httpClient, recorder: StoreUsageRecorder(store: store, logger: logger, slack: slack),
+            clock: EngineLLMClock(clock),
             offline: EngineOfflineResponders.provider, logger: logger)
         return AIServices(gateway: gateway)
     }

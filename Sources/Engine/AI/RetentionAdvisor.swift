@@ -32,7 +32,9 @@ public struct RetentionAdvisor: Sendable {
     ) async throws -> RetentionSuggestion? {
         guard churn.score > Self.threshold else { return nil }
         let subject = "retention:\(contactID):\(Timestamp.format(now).prefix(10))"
-        if let cached = try await dependencies.store.generatedText(subject: subject, tenantID: tenantID), let text = cached.details["text"]?.stringValue {
+        if let cached = try await dependencies.store.generatedText(subject: subject, tenantID: tenantID),
+            let text = cached.details["text"]?.stringValue
+        {
             return RetentionSuggestion(text: text, provider: cached.provider, model: cached.model)
         }
         let prompt = Self.prompt(firstName: firstName, churn: churn, recommendation: recommendation)

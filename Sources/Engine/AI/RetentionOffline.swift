@@ -18,23 +18,28 @@ enum RetentionOffline {
         let advice: String
         switch kind {
         case "overdue", "overdue_single_order":
-            advice = french
+            advice =
+                french
                 ? "Un message personnel qui rappelle ses produits habituels, sans remise d'abord ; une petite offre limitée seulement s'il ne réagit pas."
                 : "Send a personal note about their usual products, without a discount first; a small time-limited offer only if they do not react."
         case "order_decline":
-            advice = french
+            advice =
+                french
                 ? "Remerciez-le de sa fidélité et proposez un avantage réservé aux clients réguliers (livraison offerte, accès anticipé)."
                 : "Thank them for their loyalty and offer a perk for regular customers (free shipping, early access)."
         case "email_open_decline", "email_click_decline":
-            advice = french
+            advice =
+                french
                 ? "Les e-mails ne portent plus : essayez un autre canal auquel il a consenti (SMS, WhatsApp) ou un objet plus personnel."
                 : "Emails no longer land: try another channel they consented to (SMS, WhatsApp) or a more personal subject line."
         case "support_tickets":
-            advice = french
+            advice =
+                french
                 ? "Réglez d'abord le souci signalé au support, par un appel ; aucune offre avant que ce soit résolu."
                 : "Solve the issue they raised with support first, with a call; no offer before it is resolved."
         default:
-            advice = french
+            advice =
+                french
                 ? "Une offre de retour personnelle, signée par le fondateur, sur le canal qu'il préfère."
                 : "A personal win-back offer, signed by the founder, on their preferred channel."
         }

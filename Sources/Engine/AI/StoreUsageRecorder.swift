@@ -46,7 +46,8 @@ struct StoreUsageRecorder: LLMUsageRecorder {
         let amounts = String(format: "$%.2f of $%.2f", spent, limit)
         switch status {
         case .stopped:
-            return "Autopilot: tenant \(tenant) reached 120% of its language-model budget for \(month) (\(amounts)). AI features now answer offline until next month or a higher budget."
+            return
+                "Autopilot: tenant \(tenant) reached 120% of its language-model budget for \(month) (\(amounts)). AI features now answer offline until next month or a higher budget."
         default:
             return "Autopilot: tenant \(tenant) reached its language-model budget for \(month) (\(amounts)). Calls continue up to 120%, then stop."
         }
@@ -64,7 +65,9 @@ struct StoreUsageRecorder: LLMUsageRecorder {
                 if record.outcome == LLMUsageRecord.success {
                     tally.success("llm:" + record.provider, kind: .llm, at: record.startedAt)
                 } else {
-                    tally.failure("llm:" + record.provider, kind: .llm, at: record.startedAt, error: record.outcome + (record.httpStatus.map { " (HTTP \($0))" } ?? ""))
+                    tally.failure(
+                        "llm:" + record.provider, kind: .llm, at: record.startedAt,
+                        error: record.outcome + (record.httpStatus.map { " (HTTP \($0))" } ?? ""))
                 }
                 try await health.recordIntegrationOutcomes(tally, at: record.startedAt)
             }
@@ -102,4 +105,3 @@ final class BudgetNotices: Sendable {
         given.withLock { $0.insert(key).inserted }
     }
 }
-

@@ -41,42 +41,58 @@ enum TemplateDraftOffline {
     private static func frenchText(_ theme: Theme) -> (String, String) {
         switch theme {
         case .cart:
-            return ("{{contact.first_name}}, votre panier vous attend",
-                    "Bonjour {{contact.first_name}},\n\nVous avez laissé des articles dans votre panier. Ils vous attendent ici : "
-                        + "{{cart.checkout_url}}\n\nÀ bientôt,\n{{shop.signature}}")
+            return (
+                "{{contact.first_name}}, votre panier vous attend",
+                "Bonjour {{contact.first_name}},\n\nVous avez laissé des articles dans votre panier. Ils vous attendent ici : "
+                    + "{{cart.checkout_url}}\n\nÀ bientôt,\n{{shop.signature}}"
+            )
         case .lead:
-            return ("{{contact.first_name}}, on reprend contact ?",
-                    "Bonjour {{contact.first_name}},\n\nNous avions échangé au sujet de vos besoins. Où en êtes-vous ? "
-                        + "Si le moment est venu, réservez un créneau : {{links.booking}}\n\nBien à vous,\n{{shop.signature}}")
+            return (
+                "{{contact.first_name}}, on reprend contact ?",
+                "Bonjour {{contact.first_name}},\n\nNous avions échangé au sujet de vos besoins. Où en êtes-vous ? "
+                    + "Si le moment est venu, réservez un créneau : {{links.booking}}\n\nBien à vous,\n{{shop.signature}}"
+            )
         case .review:
-            return ("Votre avis compte, {{contact.first_name}}",
-                    "Bonjour {{contact.first_name}},\n\nMerci pour votre confiance. Pourriez-vous nous dire ce que vous en pensez ? "
-                        + "{{links.review}}\n\nMerci,\n{{shop.signature}}")
+            return (
+                "Votre avis compte, {{contact.first_name}}",
+                "Bonjour {{contact.first_name}},\n\nMerci pour votre confiance. Pourriez-vous nous dire ce que vous en pensez ? "
+                    + "{{links.review}}\n\nMerci,\n{{shop.signature}}"
+            )
         case .winback:
-            return ("{{contact.first_name}}, des nouvelles de {{shop.name}}",
-                    "Bonjour {{contact.first_name}},\n\nCela fait un moment ! Découvrez ce qui a changé chez {{shop.name}} : "
-                        + "{{shop.url}}\n\nÀ bientôt,\n{{shop.signature}}")
+            return (
+                "{{contact.first_name}}, des nouvelles de {{shop.name}}",
+                "Bonjour {{contact.first_name}},\n\nCela fait un moment ! Découvrez ce qui a changé chez {{shop.name}} : "
+                    + "{{shop.url}}\n\nÀ bientôt,\n{{shop.signature}}"
+            )
         }
     }
 
     private static func englishText(_ theme: Theme) -> (String, String) {
         switch theme {
         case .cart:
-            return ("{{contact.first_name}}, your cart is waiting",
-                    "Hello {{contact.first_name}},\n\nYou left a few items in your cart. They are waiting for you here: "
-                        + "{{cart.checkout_url}}\n\nSee you soon,\n{{shop.signature}}")
+            return (
+                "{{contact.first_name}}, your cart is waiting",
+                "Hello {{contact.first_name}},\n\nYou left a few items in your cart. They are waiting for you here: "
+                    + "{{cart.checkout_url}}\n\nSee you soon,\n{{shop.signature}}"
+            )
         case .lead:
-            return ("{{contact.first_name}}, shall we pick this up again?",
-                    "Hello {{contact.first_name}},\n\nWe talked about what you need a while ago. Where do things stand? "
-                        + "When the time is right, book a call: {{links.booking}}\n\nBest regards,\n{{shop.signature}}")
+            return (
+                "{{contact.first_name}}, shall we pick this up again?",
+                "Hello {{contact.first_name}},\n\nWe talked about what you need a while ago. Where do things stand? "
+                    + "When the time is right, book a call: {{links.booking}}\n\nBest regards,\n{{shop.signature}}"
+            )
         case .review:
-            return ("Your opinion matters, {{contact.first_name}}",
-                    "Hello {{contact.first_name}},\n\nThank you for your trust. Would you tell us what you think? "
-                        + "{{links.review}}\n\nThank you,\n{{shop.signature}}")
+            return (
+                "Your opinion matters, {{contact.first_name}}",
+                "Hello {{contact.first_name}},\n\nThank you for your trust. Would you tell us what you think? "
+                    + "{{links.review}}\n\nThank you,\n{{shop.signature}}"
+            )
         case .winback:
-            return ("{{contact.first_name}}, news from {{shop.name}}",
-                    "Hello {{contact.first_name}},\n\nIt has been a while! See what is new at {{shop.name}}: "
-                        + "{{shop.url}}\n\nSee you soon,\n{{shop.signature}}")
+            return (
+                "{{contact.first_name}}, news from {{shop.name}}",
+                "Hello {{contact.first_name}},\n\nIt has been a while! See what is new at {{shop.name}}: "
+                    + "{{shop.url}}\n\nSee you soon,\n{{shop.signature}}"
+            )
         }
     }
 

@@ -89,7 +89,9 @@ struct ActionRunner {
             return attempt
         case .updateContact:
             if let contact = contacts[action.contactID] {
-                events.add(.contactUpdated(attributes: Self.update(payload, contact: contact)), contact: contact, occurredAt: now, key: "flow-update:" + action.id)
+                events.add(
+                    .contactUpdated(attributes: Self.update(payload, contact: contact)), contact: contact, occurredAt: now,
+                    key: "flow-update:" + action.id)
             }
             return .done(reachedOutside: false)
         case .task, .approval:
@@ -125,7 +127,8 @@ struct ActionRunner {
 
     /// POSTs a webhook action's body: done on a 2xx answer, else retried (failed at once for a URL that cannot work).
     private func post(_ payload: JSONObject) async -> ActionAttempt {
-        guard let text = payload["url"]?.stringValue, let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+        guard let text = payload["url"]?.stringValue, let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil
+        else {
             return .failed("url: not an http(s) URL")
         }
         var request = HTTPClientRequest(url: text)

@@ -67,7 +67,8 @@ public struct CRMHealth: Sendable, Codable, Equatable {
             let status: State = !configured ? .off : down ? .paused : failed > 0 ? .failing : .ok
             report.append(
                 CRMHealth(
-                    crm: provider.rawValue, configured: configured, status: status, queued: counts[CRMOutboxStatus.queued.rawValue] ?? 0, sent: counts[CRMOutboxStatus.sent.rawValue] ?? 0,
+                    crm: provider.rawValue, configured: configured, status: status, queued: counts[CRMOutboxStatus.queued.rawValue] ?? 0,
+                    sent: counts[CRMOutboxStatus.sent.rawValue] ?? 0,
                     failed: failed, lastSuccessAt: state?.lastSuccessAt, lastError: state?.lastError, lastErrorAt: state?.lastErrorAt,
                     pausedUntil: paused))
         }

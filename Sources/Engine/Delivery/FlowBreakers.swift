@@ -26,7 +26,9 @@ struct FlowBreakers {
 
     /// Judges the flows whose messages just finished; returns the pauses it made.
     @discardableResult
-    func judge(_ finished: [OutboxRecord], paused: [String: [String: String]], now: Date) async throws -> [(tenantID: String, flowID: String, pause: FlowPause)] {
+    func judge(_ finished: [OutboxRecord], paused: [String: [String: String]], now: Date) async throws -> [(
+        tenantID: String, flowID: String, pause: FlowPause
+    )] {
         // Only a failure can lower a success rate: a batch that only sent judges nothing (a bounce reported later is
         // counted at the flow's next failure).
         var flows = Set<[String]>()
@@ -50,9 +52,12 @@ struct FlowBreakers {
             logger.warning("flow paused", metadata: ["tenant": "\(tenant)", "flow": "\(flow)", "reason": "\(pause.summary)"])
             try await store.saveActions([
                 FlowActionRecord(
-                    id: FlowRunChanges.messageID(tenantID: tenant, key: "breaker:\(flow):\(Timestamp.format(now))").replacingOccurrences(of: "msg_", with: "act_"),
-                    tenantID: tenant, idempotencyKey: "breaker:\(flow):\(Timestamp.format(now))", runID: "", flowID: flow, contactID: "", kind: .notify,
-                    payload: JSONValue.object(["channel": "slack", "message": .string(text)]).jsonString, status: .pending, nextAttemptAt: now, createdAt: now,
+                    id: FlowRunChanges.messageID(tenantID: tenant, key: "breaker:\(flow):\(Timestamp.format(now))").replacingOccurrences(
+                        of: "msg_", with: "act_"),
+                    tenantID: tenant, idempotencyKey: "breaker:\(flow):\(Timestamp.format(now))", runID: "", flowID: flow, contactID: "",
+                    kind: .notify,
+                    payload: JSONValue.object(["channel": "slack", "message": .string(text)]).jsonString, status: .pending, nextAttemptAt: now,
+                    createdAt: now,
                     updatedAt: now)
             ])
             pauses.append((tenant, flow, pause))

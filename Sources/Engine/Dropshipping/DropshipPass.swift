@@ -126,7 +126,8 @@ public struct DropshipPass: Sendable {
 
     /// Counts a supplier's or Shopify's failure (not the order's own faults, such as a missing address field).
     static func count(_ error: SupplierError, tally: inout IntegrationTally, at now: Date) {
-        for (name, kind) in [("cj", IntegrationKind.supplier), ("bigbuy", .supplier), ("shopify", .storefront)] where error.code.hasPrefix(name + "_") {
+        for (name, kind) in [("cj", IntegrationKind.supplier), ("bigbuy", .supplier), ("shopify", .storefront)] where error.code.hasPrefix(name + "_")
+        {
             tally.failure(name, kind: kind, at: now, error: error.description)
         }
     }

@@ -53,7 +53,8 @@ public struct DropshippingSettings: Sendable {
         }
         if let prefixes = value("AUTOPILOT_SUPPLIER_PREFIXES") { settings.routing = try SupplierRouting.parse(prefixes) }
         let cjBase = try url("CJ_BASE_URL") ?? CJClient.defaultBaseURL
-        let cjToken = value("CJ_ACCESS_TOKEN").map { CJAccessToken(token: $0) }
+        let cjToken =
+            value("CJ_ACCESS_TOKEN").map { CJAccessToken(token: $0) }
             ?? value("CJ_API_KEY").map { CJAccessToken(apiKey: $0, baseURL: cjBase, http: http) }
         if let cjToken {
             var client = CJClient(

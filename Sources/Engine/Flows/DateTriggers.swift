@@ -29,15 +29,21 @@ struct DateTriggers {
                 let zone = date.timezone ?? catalog.timeZone
                 let calendar = calendars[zone] ?? LocalCalendar(timeZoneIdentifier: zone)
                 calendars[zone] = calendar
-                guard let firing = calendar.firing(of: trigger, value: date.value, onOrAfter: since), firing > since, firing <= now else { return nil }
+                guard let firing = calendar.firing(of: trigger, value: date.value, onOrAfter: since), firing > since, firing <= now else {
+                    return nil
+                }
                 let occurrence = calendar.day(of: firing)
-                return Due(contactID: date.contactID, firing: firing, trigger: ["date": .string(date.value), "occurrence": .string(occurrence)], key: occurrence)
+                return Due(
+                    contactID: date.contactID, firing: firing, trigger: ["date": .string(date.value), "occurrence": .string(occurrence)],
+                    key: occurrence)
             }
             var after = ""
             while true {
                 // The dates alone when they are columns; whole contacts for `attributes.NAME`.
                 let dates: [ContactDate]
-                if let light = try await store.contactDates(tenantID: catalog.tenantID, property: trigger.property, afterID: after, limit: Self.pageSize) {
+                if let light = try await store.contactDates(
+                    tenantID: catalog.tenantID, property: trigger.property, afterID: after, limit: Self.pageSize)
+                {
                     dates = light
                 } else {
                     dates = try await store.contactsPage(tenantID: catalog.tenantID, afterID: after, limit: Self.pageSize).map { contact in
@@ -74,8 +80,12 @@ struct DateTriggers {
                 let start = FlowStart(
                     occurredAt: firing, trigger: item.trigger, contact: FlowEntities.contact(contact),
                     settings: catalog.settings(of: definition.id), tenantTimeZone: catalog.timeZone)
-                let previous = runs.filter { $0.contactID == contact.id && $0.flowID == definition.id }.map { (objectID: $0.triggerObjectID, startedAt: $0.startedAt) }
-                guard definition.reentry.allows(objectID: definition.triggerObjectID(for: start), previousRuns: previous, now: firing) else { continue }
+                let previous = runs.filter { $0.contactID == contact.id && $0.flowID == definition.id }.map {
+                    (objectID: $0.triggerObjectID, startedAt: $0.startedAt)
+                }
+                guard definition.reentry.allows(objectID: definition.triggerObjectID(for: start), previousRuns: previous, now: firing) else {
+                    continue
+                }
                 let id = FlowRunID.make(flowID: definition.id, contactID: contact.id, triggerKey: item.key)
                 // A sweep repeated after a crash finds its runs already there: never restart one.
                 guard !runs.contains(where: { $0.id == id }) else { continue }

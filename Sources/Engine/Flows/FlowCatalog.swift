@@ -23,7 +23,9 @@ public struct FlowCatalog: Sendable {
     /// The built-in library, overlaid with the tenant's own versions and choices. Built-in flows are on unless the tenant
     /// turned them off (the default sender only logs, so nothing reaches a person until a channel is configured) — except
     /// delegated flows (`trigger: { recommendation: RULE }`): acting without asking is a choice the tenant makes.
-    public init(tenantID: String, timeZone: String = "UTC", builtIn: [FlowDefinition], tenantFlows: [TenantFlowRecord], tenantVersions: [FlowVersionRecord]) {
+    public init(
+        tenantID: String, timeZone: String = "UTC", builtIn: [FlowDefinition], tenantFlows: [TenantFlowRecord], tenantVersions: [FlowVersionRecord]
+    ) {
         self.tenantID = tenantID
         self.timeZone = timeZone
         for flow in builtIn {
@@ -65,6 +67,7 @@ public struct FlowCatalog: Sendable {
     public static func load(tenantID: String, store: any FlowCatalogStore) async throws -> FlowCatalog {
         async let choices = store.tenantFlows(tenantID: tenantID)
         async let versions = store.flowVersions(tenantID: tenantID)
-        return FlowCatalog(tenantID: tenantID, builtIn: (try? FlowLibrary.builtIn) ?? [], tenantFlows: try await choices, tenantVersions: try await versions)
+        return FlowCatalog(
+            tenantID: tenantID, builtIn: (try? FlowLibrary.builtIn) ?? [], tenantFlows: try await choices, tenantVersions: try await versions)
     }
 }

@@ -25,7 +25,8 @@ extension FlowEngineSettings {
         }
         if let value = environment["AUTOPILOT_DELEGATION_INTERVAL_MINUTES"] {
             guard let minutes = Double(value), minutes.isFinite, minutes >= 1, minutes <= 1_440 else {
-                throw ConfigurationError(variable: "AUTOPILOT_DELEGATION_INTERVAL_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 1440")
+                throw ConfigurationError(
+                    variable: "AUTOPILOT_DELEGATION_INTERVAL_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 1440")
             }
             settings.delegationInterval = minutes * 60
         }
@@ -51,13 +52,15 @@ extension FlowEngineSettings {
         if let value = environment["AUTOPILOT_SHOP_SIGNATURE"], !value.isEmpty { settings.shopSignature = value }
         if let value = environment["AUTOPILOT_CART_ABANDONMENT_MINUTES"] {
             guard let minutes = Double(value), minutes.isFinite, minutes >= 1, minutes <= 10_080 else {
-                throw ConfigurationError(variable: "AUTOPILOT_CART_ABANDONMENT_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 10080")
+                throw ConfigurationError(
+                    variable: "AUTOPILOT_CART_ABANDONMENT_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 10080")
             }
             settings.cartAbandonmentDelay = minutes * 60
         }
         if let value = environment["AUTOPILOT_WORKER_LEASE_SECONDS"] {
             guard let seconds = Double(value), seconds.isFinite, seconds >= 1, seconds <= 86_400 else {
-                throw ConfigurationError(variable: "AUTOPILOT_WORKER_LEASE_SECONDS", reason: "\"\(value)\" is not a number of seconds between 1 and 86400")
+                throw ConfigurationError(
+                    variable: "AUTOPILOT_WORKER_LEASE_SECONDS", reason: "\"\(value)\" is not a number of seconds between 1 and 86400")
             }
             settings.lease = seconds
         }

@@ -7,7 +7,9 @@ import Storage
 /// shapes `FlowVocabulary` declares.
 enum FlowEntities {
     static func contact(_ contact: ContactRecord) -> JSONObject {
-        var object: JSONObject = ["id": .string(contact.id), "orders_count": .int(Int64(contact.ordersCount)), "total_spent": .double(contact.totalSpent)]
+        var object: JSONObject = [
+            "id": .string(contact.id), "orders_count": .int(Int64(contact.ordersCount)), "total_spent": .double(contact.totalSpent),
+        ]
         object["email"] = contact.email.map(JSONValue.string)
         object["phone"] = contact.phone.map(JSONValue.string)
         object["first_name"] = contact.firstName.map(JSONValue.string)

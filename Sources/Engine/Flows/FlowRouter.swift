@@ -52,7 +52,9 @@ struct FlowRouter {
                         occurredAt: event.occurredAt, trigger: event.properties, contact: contactValues, entities: entities, settings: settings,
                         tenantTimeZone: catalog.timeZone)
                     let objectID = definition.triggerObjectID(for: start)
-                    let previous = (history[contactID] ?? []).filter { $0.flowID == definition.id }.map { (objectID: $0.objectID, startedAt: $0.startedAt) }
+                    let previous = (history[contactID] ?? []).filter { $0.flowID == definition.id }.map {
+                        (objectID: $0.objectID, startedAt: $0.startedAt)
+                    }
                     guard definition.reentry.allows(objectID: objectID, previousRuns: previous, now: event.occurredAt) else { continue }
                     let id = FlowRunID.make(flowID: definition.id, contactID: contactID, triggerKey: event.id)
                     guard runs[id] == nil else { continue }
@@ -90,7 +92,10 @@ struct FlowRouter {
             return ["order": .object(FlowEntities.order(order, lines: batch.orderLines[id] ?? [], products: batch.products))]
         default:
             guard let sku = event.properties["sku"]?.stringValue, let product = batch.products[sku] else { return [:] }
-            return ["product": .object(FlowEntities.product(product, oldPrice: event.properties["old_price"]?.doubleValue, reviews: batch.reviewStats[sku]))]
+            return [
+                "product": .object(
+                    FlowEntities.product(product, oldPrice: event.properties["old_price"]?.doubleValue, reviews: batch.reviewStats[sku]))
+            ]
         }
     }
 }

@@ -25,7 +25,8 @@ public struct FlowRunChanges {
                 let options = MessageOptions(coupon: message.coupon.map(Self.coupon), personalise: message.personalise, context: run.context)
                 changes.messages.append(
                     OutboxRecord(
-                        id: Self.messageID(tenantID: tenantID, key: message.idempotencyKey), tenantID: tenantID, idempotencyKey: message.idempotencyKey,
+                        id: Self.messageID(tenantID: tenantID, key: message.idempotencyKey), tenantID: tenantID,
+                        idempotencyKey: message.idempotencyKey,
                         contactID: run.contactID, runID: run.id, flowID: run.flowID, step: message.step.description, channel: message.channel,
                         template: message.template, purpose: message.transactional ? .transactional : .marketing,
                         options: options, scheduledAt: message.scheduledAt, nextAttemptAt: message.scheduledAt,
@@ -34,15 +35,21 @@ public struct FlowRunChanges {
                 action(run, key: key, kind: .updateContact, payload: Self.payload(update), status: .pending, due: at)
             case .notify(let channel, let message, let key):
                 let text = FlowText.render(message, context: run.context)
-                action(run, key: key, kind: .notify, payload: ["channel": .string(channel.rawValue), "message": .string(text)], status: .pending, due: at)
+                action(
+                    run, key: key, kind: .notify, payload: ["channel": .string(channel.rawValue), "message": .string(text)], status: .pending, due: at
+                )
             case .callWebhook(let url, let body, let key):
-                action(run, key: key, kind: .webhook, payload: ["url": .string(url), "body": FlowText.render(body, context: run.context)], status: .pending, due: at)
+                action(
+                    run, key: key, kind: .webhook, payload: ["url": .string(url), "body": FlowText.render(body, context: run.context)],
+                    status: .pending, due: at)
             case .createTask(let task):
                 var payload: JSONObject = ["title": .string(FlowText.render(task.title, context: run.context)), "assignee": .string(task.assignee)]
                 payload["due_at"] = task.dueAt.map { .string(Timestamp.format($0)) }
                 action(run, key: task.idempotencyKey, kind: .task, payload: payload, status: .open, due: nil)
             case .requestApproval(let prompt, let key):
-                action(run, key: key, kind: .approval, payload: ["prompt": prompt.map { .string(FlowText.render($0, context: run.context)) } ?? .null], status: .open, due: nil)
+                action(
+                    run, key: key, kind: .approval, payload: ["prompt": prompt.map { .string(FlowText.render($0, context: run.context)) } ?? .null],
+                    status: .open, due: nil)
             case .cancelQueuedMessages(let reason):
                 changes.cancelledRuns.append(RunCancellation(tenantID: tenantID, runID: run.id, reason: reason, at: now))
             case .scheduleTimer, .exit, .complete, .skip:

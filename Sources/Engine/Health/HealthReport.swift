@@ -60,17 +60,20 @@ public struct HealthReport: Sendable, Codable, Equatable {
                 guard let first = try await group.next() else { throw HealthTimeout(timeout: timeout) }
                 return first
             }
-            let migrations = schema.isCurrent
+            let migrations =
+                schema.isCurrent
                 ? Check(status: "ok", detail: "version \(schema.currentVersion)")
                 : Check(
                     status: "error",
                     detail: "schema at version \(schema.currentVersion), expected \(schema.latestVersion)"
-                        + (schema.pending.isEmpty ? "" : " (missing \(schema.pending.map(String.init).joined(separator: ", ")))") + ": run `autopilot migrate`")
+                        + (schema.pending.isEmpty ? "" : " (missing \(schema.pending.map(String.init).joined(separator: ", ")))")
+                        + ": run `autopilot migrate`")
             var integrations = IntegrationStatus.list(inventory: inventory, records: [], tenantChoices: [], detailed: detailed)
             var crmHealth: [CRMHealth]?
             if schema.isCurrent {
                 integrations = IntegrationStatus.list(
-                    inventory: inventory, records: (try? await store.integrationHealth()) ?? [], tenantChoices: (try? await store.channelProviderChoices()) ?? [],
+                    inventory: inventory, records: (try? await store.integrationHealth()) ?? [],
+                    tenantChoices: (try? await store.channelProviderChoices()) ?? [],
                     detailed: detailed)
                 if let crm, !crm.isEmpty {
                     crmHealth = (try? await CRMHealth.report(store: store, settings: crm, now: now)).map { $0.map { detailed ? $0 : $0.redacted } }
@@ -78,7 +81,8 @@ public struct HealthReport: Sendable, Codable, Equatable {
             }
             let suppliers = schema.isCurrent ? try? await SupplierHealth.load(store: store, configured: nil) : nil
             return HealthReport(
-                status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName), migrations: migrations,
+                status: schema.isCurrent ? "ok" : "error", version: version, database: Check(status: "ok", detail: databaseName),
+                migrations: migrations,
                 integrations: integrations, crm: crmHealth, suppliers: suppliers?.isEmpty == false ? suppliers : nil)
         } catch {
             return HealthReport(

@@ -57,7 +57,8 @@ public struct IntegrationStatus: Sendable, Codable, Equatable {
             }
         }
         for record in records where record.name != "log" {
-            var status = byName[record.name]
+            var status =
+                byName[record.name]
                 ?? IntegrationStatus(name: record.name, kind: record.kind, configured: "not configured", status: .idle, successes: 0, failures: 0)
             status.successes = record.successes
             status.failures = record.failures

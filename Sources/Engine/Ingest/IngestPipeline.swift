@@ -33,7 +33,8 @@ public struct IngestPipeline: Sendable {
     /// Records events that are already validated, with the events Autopilot derives from them (a lead's qualification).
     public func record(_ events: [IncomingEvent], tenantID: String) async throws -> IngestResult {
         let (enriched, origins) = LeadQualificationStep().enrich(events)
-        let result = try await dependencies.store.recordEvents(enriched, tenantID: tenantID, receivedAt: dependencies.clock.now(), ids: dependencies.ids)
+        let result = try await dependencies.store.recordEvents(
+            enriched, tenantID: tenantID, receivedAt: dependencies.clock.now(), ids: dependencies.ids)
         return enriched.count == events.count ? result : result.restricted(to: origins)
     }
 }

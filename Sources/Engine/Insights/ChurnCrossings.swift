@@ -16,7 +16,9 @@ enum ChurnCrossings {
             let identifiers = ContactIdentifiers(email: contact.email, phone: contact.phone, externalID: contact.externalID)
             guard !identifiers.isEmpty else { return nil }
             let previous = data.previousChurn[customer.contactID]
-            var properties: JSONObject = ["score": .double((customer.churn.score * 1000).rounded() / 1000), "band": .string(customer.churn.band.rawValue)]
+            var properties: JSONObject = [
+                "score": .double((customer.churn.score * 1000).rounded() / 1000), "band": .string(customer.churn.band.rawValue),
+            ]
             if let previous { properties["previous_score"] = .double((previous * 1000).rounded() / 1000) }
             properties["reasons"] = .array(customer.churn.explanation.map { .string($0) })
             return IncomingEvent(
@@ -30,7 +32,8 @@ enum ChurnCrossings {
     static func record(_ events: [IncomingEvent], dependencies: Dependencies, tenantID: String) async throws {
         var start = 0
         while start < events.count {
-            _ = try await IngestPipeline(dependencies: dependencies).record(Array(events[start..<min(events.count, start + 1_000)]), tenantID: tenantID)
+            _ = try await IngestPipeline(dependencies: dependencies).record(
+                Array(events[start..<min(events.count, start + 1_000)]), tenantID: tenantID)
             start += 1_000
         }
     }

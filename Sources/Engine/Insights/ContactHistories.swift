@@ -35,7 +35,8 @@ enum ContactHistories {
             let lead = leads[contact.id]
             let risk = churn[contact.id]
             guard !contactMessages.isEmpty || lead != nil || risk.map({ $0.band == .critical }) == true else { continue }
-            let unsubscribedFromAll = Channel.allCases.allSatisfy { contact.consents[$0]?.granted == false }
+            let unsubscribedFromAll =
+                Channel.allCases.allSatisfy { contact.consents[$0]?.granted == false }
                 && contact.consents.values.contains { $0.source == EventType.contactUnsubscribed.rawValue }
             let snapshot = lead.flatMap { lead -> LeadSnapshot? in
                 guard let tier = lead.tier.flatMap(LeadTier.init(rawValue:)) else { return nil }
@@ -48,7 +49,8 @@ enum ContactHistories {
             }
             histories.append(
                 ContactHistory(
-                    id: contact.id, email: contact.email, locale: contact.locale, consents: ChannelConsents(consents, unsubscribedFromAll: unsubscribedFromAll),
+                    id: contact.id, email: contact.email, locale: contact.locale,
+                    consents: ChannelConsents(consents, unsubscribedFromAll: unsubscribedFromAll),
                     preferredChannel: nil, messages: contactMessages, lead: snapshot, churn: risk.map(ChurnAssessment.init)))
         }
         return histories

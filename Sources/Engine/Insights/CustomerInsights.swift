@@ -50,7 +50,9 @@ extension CustomerInsights {
     /// lifetime value needs the whole history and is left to the nightly job).
     public func churnScores(_ data: ScoringData, now: Date, locale: ScoringLocale) -> [CustomerScores] {
         let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
-        return scores(data, ordersByContact: Dictionary(grouping: data.orders, by: \.contactID), engagement: engagement, lifetimes: [:], now: now, locale: locale)
+        return scores(
+            data, ordersByContact: Dictionary(grouping: data.orders, by: \.contactID), engagement: engagement, lifetimes: [:], now: now,
+            locale: locale)
     }
 
     func scores(
@@ -74,7 +76,9 @@ extension CustomerInsights {
                 supportTicketsRecent: tickets)
             let churn = churnModel.assess(signals, locale: contact.locale.map(ScoringLocale.init(languageTag:)) ?? locale)
             customers.append(
-                CustomerScores(contactID: contact.id, email: contact.email, rfm: rfm, segment: RFMSegment(score: rfm), churn: churn, lifetime: lifetimes[contact.id]))
+                CustomerScores(
+                    contactID: contact.id, email: contact.email, rfm: rfm, segment: RFMSegment(score: rfm), churn: churn,
+                    lifetime: lifetimes[contact.id]))
         }
         return customers
     }

@@ -22,7 +22,8 @@ public struct InsightsService: Sendable {
     }
 
     /// Recommendations still waiting for a person: dismissed and accepted ones are gone, snoozed ones come back after their date.
-    public func pendingRecommendations(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french) async throws
+    public func pendingRecommendations(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french)
+        async throws
         -> [Recommendation]
     {
         try await pendingWithScores(at: at ?? dependencies.clock.now(), filter: filter, locale: locale).recommendations
@@ -38,7 +39,9 @@ public struct InsightsService: Sendable {
         let churn = Dictionary(result.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenantID)
         var views = recommendations.map { RecommendationView($0) }
-        let atRisk = recommendations.enumerated().compactMap { index, recommendation in churn[recommendation.contactID].map { (index, recommendation, $0) } }
+        let atRisk = recommendations.enumerated().compactMap { index, recommendation in
+            churn[recommendation.contactID].map { (index, recommendation, $0) }
+        }
         // The most urgent are written first, a few at a time; past `writtenPerListing` the offline text stands in until a
         // later listing writes them.
         try await withThrowingTaskGroup(of: (Int, RetentionSuggestion?).self) { group in
@@ -49,7 +52,11 @@ public struct InsightsService: Sendable {
                 let write = next < RetentionAdvisor.writtenPerListing
                 next += 1
                 group.addTask {
-                    (index, try await advisor.suggestion(contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: now, write: write))
+                    (
+                        index,
+                        try await advisor.suggestion(
+                            contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: now, write: write)
+                    )
                 }
             }
             for _ in 0..<RetentionAdvisor.concurrency { add() }
@@ -99,7 +106,9 @@ public struct InsightsService: Sendable {
 
     /// Records the decision; an acceptance first queues the suggested template in the outbox (idempotent by
     /// recommendation, so a crash between the two and a second accept never sends twice).
-    func decideAndSend(recommendationID: String, status: RecommendationDecision.Status) async throws -> (decision: RecommendationDecision, queued: QueuedFollowUp?) {
+    func decideAndSend(recommendationID: String, status: RecommendationDecision.Status) async throws -> (
+        decision: RecommendationDecision, queued: QueuedFollowUp?
+    ) {
         let now = dependencies.clock.now()
         guard let recommendation = try await pendingRecommendations(at: now).first(where: { $0.id == recommendationID }) else {
             throw NotFoundError(what: "recommendation \(recommendationID)")
@@ -109,7 +118,8 @@ public struct InsightsService: Sendable {
             queued = try await RecommendationDelivery(store: dependencies.store, tenantID: tenantID).queue(recommendation, now: now)
         }
         let decision = RecommendationDecision(recommendationID: recommendationID, status: status, decidedAt: now)
-        try await dependencies.store.saveRecommendationDecision(StoredRecommendationDecision(decision, contactID: recommendation.contactID), tenantID: tenantID)
+        try await dependencies.store.saveRecommendationDecision(
+            StoredRecommendationDecision(decision, contactID: recommendation.contactID), tenantID: tenantID)
         return (decision, queued)
     }
 
@@ -148,7 +158,9 @@ public struct NotFoundError: AutopilotError, CustomStringConvertible {
 extension StoredRecommendationDecision {
     init(_ decision: RecommendationDecision, contactID: String?) {
         let until: Date? = if case .snoozed(let date) = decision.status { date } else { nil }
-        self.init(recommendationID: decision.recommendationID, contactID: contactID, status: decision.status.kind, until: until, decidedAt: decision.decidedAt)
+        self.init(
+            recommendationID: decision.recommendationID, contactID: contactID, status: decision.status.kind, until: until,
+            decidedAt: decision.decidedAt)
     }
 
     var decision: RecommendationDecision {

@@ -46,27 +46,30 @@ extension WeeklyReporter {
         var alerts: [WeeklyReport.Alert] = []
         for summary in summaries.sorted(by: { $0.id < $1.id }) {
             guard let reason = summary.pausedReason else { continue }
-            alerts.append(.init(
-                kind: "flow_paused", severity: "critical", flow: summary.id,
-                message: french ? "Le flow \(summary.name) est en pause (\(reason))." : "Flow \(summary.name) is paused (\(reason))."))
+            alerts.append(
+                .init(
+                    kind: "flow_paused", severity: "critical", flow: summary.id,
+                    message: french ? "Le flow \(summary.name) est en pause (\(reason))." : "Flow \(summary.name) is paused (\(reason))."))
         }
         for line in lines where line.current.failed > 0 {
             let attempted = line.current.sent + line.current.failed
             let severity = line.current.failed * 10 >= attempted ? "critical" : "warning"
-            alerts.append(.init(
-                kind: "failed_messages", severity: severity, flow: line.flow,
-                message: french
-                    ? "\(line.current.failed) message(s) en échec sur \(attempted) dans le flow \(line.name)."
-                    : "\(line.current.failed) of \(attempted) messages failed in flow \(line.name)."))
+            alerts.append(
+                .init(
+                    kind: "failed_messages", severity: severity, flow: line.flow,
+                    message: french
+                        ? "\(line.current.failed) message(s) en échec sur \(attempted) dans le flow \(line.name)."
+                        : "\(line.current.failed) of \(attempted) messages failed in flow \(line.name)."))
         }
         for line in lines where line.previous.revenue > 0 && line.current.revenue <= line.previous.revenue / 2 {
             let before = ReportMoney.text(line.previous.revenue, currency)
             let now = ReportMoney.text(line.current.revenue, currency)
-            alerts.append(.init(
-                kind: "revenue_drop", severity: "warning", flow: line.flow,
-                message: french
-                    ? "Le chiffre d'affaires attribué au flow \(line.name) passe de \(before) à \(now)."
-                    : "Revenue attributed to flow \(line.name) fell from \(before) to \(now)."))
+            alerts.append(
+                .init(
+                    kind: "revenue_drop", severity: "warning", flow: line.flow,
+                    message: french
+                        ? "Le chiffre d'affaires attribué au flow \(line.name) passe de \(before) à \(now)."
+                        : "Revenue attributed to flow \(line.name) fell from \(before) to \(now)."))
         }
         if let budget = monthlyBudgetUSD ?? dependencies.ai.gateway.configuration.budget.limit(for: tenantID), budget > 0 {
             let parts = ReportWeek.calendar.dateComponents([.year, .month], from: week.end.addingTimeInterval(-1))
@@ -76,9 +79,10 @@ extension WeeklyReporter {
             if share >= 0.8 {
                 let exceeded = share >= 1
                 let text = String(format: "%.2f $ / %.2f $ (%.0f %%)", spent, budget, share * 100)
-                alerts.append(.init(
-                    kind: exceeded ? "budget_exceeded" : "budget_warning", severity: exceeded ? "critical" : "warning", flow: nil,
-                    message: french ? "Budget des modèles ce mois-ci : \(text)." : "Model budget this month: \(text)."))
+                alerts.append(
+                    .init(
+                        kind: exceeded ? "budget_exceeded" : "budget_warning", severity: exceeded ? "critical" : "warning", flow: nil,
+                        message: french ? "Budget des modèles ce mois-ci : \(text)." : "Model budget this month: \(text)."))
             }
         }
         return alerts

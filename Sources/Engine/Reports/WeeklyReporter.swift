@@ -98,7 +98,8 @@ public struct WeeklyReporter: Sendable {
         let response = try await dependencies.ai.gateway.complete(
             LLMRequest(
                 system: WeeklyReportPrompt.system(report.language), messages: [.user(document.jsonString)],
-                structuredOutput: StructuredOutput(name: Self.feature, schema: WeeklyReportPrompt.answerSchema, strict: true), temperature: 0.3, maxTokens: 2_000,
+                structuredOutput: StructuredOutput(name: Self.feature, schema: WeeklyReportPrompt.answerSchema, strict: true), temperature: 0.3,
+                maxTokens: 2_000,
                 feature: Self.feature, tenant: tenantID))
         let value = response.json ?? (try? JSONValue.parseAnswer(response.text))
         let offline = WeeklyReportOffline.prose(document)

@@ -31,7 +31,8 @@ public struct TemplateService: Sendable {
         var views = records.compactMap(view)
         views += builtIn.values.filter { !activeNames.contains($0.name) }.map { TemplateView(source: .builtIn, template: $0, inUse: true) }
         let order = { (view: TemplateView) in (view.template.name, view.source == .builtIn ? 0 : view.template.version) }
-        return views
+        return
+            views
             .filter { view in channel.map { view.template.channel == $0 } ?? true }
             .filter { view in status.map { view.template.status == $0 } ?? true }
             .sorted { order($0) < order($1) }

@@ -64,7 +64,8 @@ public struct TrackingLinks: Sendable {
             guard shouldTrack(url) else { continue }
             bytes.replaceSubrange(link.value, with: Array(TemplateEscaping.attribute(clickURL(url)).utf8))
         }
-        let pixel = Array("<img src=\"\(TemplateEscaping.attribute(pixelURL))\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">".utf8)
+        let pixel = Array(
+            "<img src=\"\(TemplateEscaping.attribute(pixelURL))\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\">".utf8)
         if let body = LinkScanner.lastClosingBody(in: bytes) {
             bytes.insert(contentsOf: pixel, at: body)
         } else {

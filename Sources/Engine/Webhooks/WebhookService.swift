@@ -30,27 +30,34 @@ public struct WebhookService: Sendable {
         guard !secret.isEmpty else { throw ValidationError(code: "invalid_secret", field: "secret", message: "must not be empty") }
         let token = APIKey.generate().dropFirst(3).prefix(32)
         try await dependencies.store.saveWebhookEndpoint(
-            WebhookEndpoint(tenantID: tenantID, provider: provider.rawValue, token: String(token), secret: secret, createdAt: dependencies.clock.now()))
+            WebhookEndpoint(
+                tenantID: tenantID, provider: provider.rawValue, token: String(token), secret: secret, createdAt: dependencies.clock.now()))
         return "/v1/webhooks/\(provider.rawValue)/\(token)"
     }
 
     /// Meta's subscription check (`GET …/whatsapp/{token}?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…`): the
     /// challenge to echo when the endpoint exists and the verify token is the endpoint's token; nil otherwise.
-    public func verifySubscription(provider raw: String, token: String, mode: String?, verifyToken: String?, challenge: String?) async throws -> String? {
+    public func verifySubscription(provider raw: String, token: String, mode: String?, verifyToken: String?, challenge: String?) async throws
+        -> String?
+    {
         guard raw == WebhookProvider.whatsapp.rawValue, mode == "subscribe", let challenge, !challenge.isEmpty, challenge.count <= 200,
             let verifyToken, verifyToken == token, try await dependencies.store.webhookEndpoint(provider: raw, token: token) != nil
         else { return nil }
         return challenge
     }
 
-    public func receive(provider raw: String, token: String, headers: [String: String], rawBody: [UInt8], url: String) async throws -> WebhookReceipt {
-        guard let provider = WebhookProvider(rawValue: raw), let endpoint = try await dependencies.store.webhookEndpoint(provider: raw, token: token) else {
+    public func receive(provider raw: String, token: String, headers: [String: String], rawBody: [UInt8], url: String) async throws -> WebhookReceipt
+    {
+        guard let provider = WebhookProvider(rawValue: raw), let endpoint = try await dependencies.store.webhookEndpoint(provider: raw, token: token)
+        else {
             return WebhookReceipt(status: 404, outcome: "unknown_endpoint", accepted: 0, duplicates: 0, reason: "no such webhook endpoint")
         }
-        let outcome = WebhookInbox().process(provider: provider, headers: headers, rawBody: rawBody, url: url, secret: endpoint.secret, now: dependencies.clock.now())
+        let outcome = WebhookInbox().process(
+            provider: provider, headers: headers, rawBody: rawBody, url: url, secret: endpoint.secret, now: dependencies.clock.now())
         switch outcome {
         case .rejected(let failure):
-            return WebhookReceipt(status: 401, outcome: "rejected", accepted: 0, duplicates: 0, reason: "\(failure.reason.rawValue): \(failure.message)")
+            return WebhookReceipt(
+                status: 401, outcome: "rejected", accepted: 0, duplicates: 0, reason: "\(failure.reason.rawValue): \(failure.message)")
         case .invalid(let error):
             return WebhookReceipt(status: 400, outcome: "invalid", accepted: 0, duplicates: 0, reason: "\(error.code): \(error.message)")
         case .ping:
@@ -59,14 +66,18 @@ public struct WebhookService: Sendable {
             return WebhookReceipt(status: 200, outcome: "ignored", accepted: 0, duplicates: 0, reason: "\(reason.code): \(reason.message)")
         case .accepted(let acceptance):
             if let delivery = acceptance.deliveryID, try await dependencies.store.hasWebhookDelivery(delivery, tenantID: endpoint.tenantID) {
-                return WebhookReceipt(status: 200, outcome: "replay", accepted: 0, duplicates: acceptance.events.count, reason: "delivery \(delivery) was already processed")
+                return WebhookReceipt(
+                    status: 200, outcome: "replay", accepted: 0, duplicates: acceptance.events.count,
+                    reason: "delivery \(delivery) was already processed")
             }
             var result = IngestResult()
             if !acceptance.events.isEmpty {
-                result = try await IngestPipeline(dependencies: dependencies).ingest(document: ["events": .array(acceptance.events)], tenantID: endpoint.tenantID)
+                result = try await IngestPipeline(dependencies: dependencies).ingest(
+                    document: ["events": .array(acceptance.events)], tenantID: endpoint.tenantID)
             }
             if let delivery = acceptance.deliveryID {
-                try await dependencies.store.recordWebhookDelivery(delivery, tenantID: endpoint.tenantID, events: result.accepted.count, at: dependencies.clock.now())
+                try await dependencies.store.recordWebhookDelivery(
+                    delivery, tenantID: endpoint.tenantID, events: result.accepted.count, at: dependencies.clock.now())
             }
             return WebhookReceipt(status: 200, outcome: "accepted", accepted: result.accepted.count, duplicates: result.duplicates.count, reason: nil)
         }

@@ -38,7 +38,8 @@ public struct FlowSimulator: Sendable {
             }
             if !batch.isEmpty {
                 for chunk in stride(from: 0, to: batch.count, by: 1_000) {
-                    let result = try await pipeline.ingest(document: .object(["events": .array(Array(batch[chunk..<min(batch.count, chunk + 1_000)]))]), tenantID: tenantID)
+                    let result = try await pipeline.ingest(
+                        document: .object(["events": .array(Array(batch[chunk..<min(batch.count, chunk + 1_000)]))]), tenantID: tenantID)
                     report.eventsIngested += result.accepted.count
                 }
             }

@@ -34,7 +34,8 @@ public struct Worker: Sendable {
         let scores = ScoreMemory()
         passes = [
             CartAbandonmentPass(
-                store: store, pipeline: IngestPipeline(dependencies: dependencies), delay: settings.cartAbandonmentDelay, batchSize: settings.batchSize),
+                store: store, pipeline: IngestPipeline(dependencies: dependencies), delay: settings.cartAbandonmentDelay,
+                batchSize: settings.batchSize),
             RoutingPass(store: store, batchSize: settings.batchSize),
             RescoringPass(dependencies: dependencies, enabled: settings.rescoreOnEvents, memory: scores),
             NightlyScoringPass(dependencies: dependencies, hour: settings.nightlyScoringHour, memory: scores),

@@ -68,4 +68,3 @@ public enum FlowLibrary {
         return .success(flows.sorted { $0.id < $1.id })
     }
 }
-

@@ -12,7 +12,9 @@ extension FlowDefinitionReader {
         }
         let kinds = ["event", "date", "schedule", "manual", "recommendation"].filter { spec[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first else {
-            fail("trigger", kinds.isEmpty ? "needs one of event, date, schedule, manual, recommendation" : "has both \(kinds.joined(separator: " and "))")
+            fail(
+                "trigger",
+                kinds.isEmpty ? "needs one of event, date, schedule, manual, recommendation" : "has both \(kinds.joined(separator: " and "))")
             return nil
         }
         let base = ConditionSchema(roots: ["contact": FlowVocabulary.contact, "settings": settings])
@@ -63,7 +65,9 @@ extension FlowDefinitionReader {
             allowOnly(spec, ["recommendation"], "trigger")
             guard let rule = string(spec, "recommendation", "trigger", required: true) else { return nil }
             guard FlowVocabulary.recommendationRules.contains(rule) else {
-                fail("trigger.recommendation", "\"\(rule)\" is not a recommendation rule (\(FlowVocabulary.recommendationRules.joined(separator: ", ")))")
+                fail(
+                    "trigger.recommendation",
+                    "\"\(rule)\" is not a recommendation rule (\(FlowVocabulary.recommendationRules.joined(separator: ", ")))")
                 return nil
             }
             return .recommendation(rule: rule)

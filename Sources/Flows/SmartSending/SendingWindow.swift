@@ -94,8 +94,8 @@ extension SendingWindow {
         public init?(_ text: String) {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[1].count == 2, (1...2).contains(parts[0].count),
-                  let hour = Int(parts[0]), let minute = Int(parts[1]),
-                  (0...59).contains(minute), (0...24).contains(hour), hour < 24 || minute == 0
+                let hour = Int(parts[0]), let minute = Int(parts[1]),
+                (0...59).contains(minute), (0...24).contains(hour), hour < 24 || minute == 0
             else { return nil }
             minutes = hour * 60 + minute
         }

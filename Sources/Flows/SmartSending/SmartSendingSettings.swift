@@ -81,9 +81,11 @@ public struct SmartSendingSettings: Sendable, Hashable, Codable {
         timeZone = try container.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
         maximumDeferralHours = try container.decodeIfPresent(Double.self, forKey: .maximumDeferralHours) ?? defaults.maximumDeferralHours
         publicHolidays = try container.decodeIfPresent(PublicHolidayCalendar.self, forKey: .publicHolidays) ?? defaults.publicHolidays
-        transactionalEmailIgnoresUnsubscribe = try container.decodeIfPresent(Bool.self, forKey: .transactionalEmailIgnoresUnsubscribe)
+        transactionalEmailIgnoresUnsubscribe =
+            try container.decodeIfPresent(Bool.self, forKey: .transactionalEmailIgnoresUnsubscribe)
             ?? defaults.transactionalEmailIgnoresUnsubscribe
-        transactionalRespectsSendingWindow = try container.decodeIfPresent(Bool.self, forKey: .transactionalRespectsSendingWindow)
+        transactionalRespectsSendingWindow =
+            try container.decodeIfPresent(Bool.self, forKey: .transactionalRespectsSendingWindow)
             ?? defaults.transactionalRespectsSendingWindow
         email = try Self.decodeRules(container, .email, defaults: defaults.email)
         sms = try Self.decodeRules(container, .sms, defaults: defaults.sms)

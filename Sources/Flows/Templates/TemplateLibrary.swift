@@ -67,4 +67,3 @@ public enum TemplateLibrary {
         return .success(templates.sorted { $0.name < $1.name })
     }
 }
-

@@ -28,13 +28,15 @@ public struct ContentPublication: Sendable {
         }
         guard distribute else { return outcomes }
         let summary = Self.summary(article, link: link)
-        outcomes.append(await attempt("facebook") {
-            try await FacebookPagePublisher.fromEnvironment(environment).post(message: summary, link: link, http: http)
-        })
-        outcomes.append(await attempt("linkedin") {
-            try await LinkedInPublisher.fromEnvironment(environment).post(
-                commentary: summary, link: link, title: article.title, description: article.metaDescription, http: http)
-        })
+        outcomes.append(
+            await attempt("facebook") {
+                try await FacebookPagePublisher.fromEnvironment(environment).post(message: summary, link: link, http: http)
+            })
+        outcomes.append(
+            await attempt("linkedin") {
+                try await LinkedInPublisher.fromEnvironment(environment).post(
+                    commentary: summary, link: link, title: article.title, description: article.metaDescription, http: http)
+            })
         return outcomes
     }
 

@@ -13,7 +13,9 @@ public enum SyntheticCustomers {
         result.reserveCapacity(max(count, 0))
         for i in 0..<max(count, 0) {
             let rate = random.gamma(shape: r) / alpha / 7
-            let dropout = { let g = random.gamma(shape: a); return g / (g + random.gamma(shape: b)) }()
+            let dropout = {
+                let g = random.gamma(shape: a); return g / (g + random.gamma(shape: b))
+            }()
             let scale = random.gamma(shape: q) / gamma
             let ageDays = Int(random.unit() * 91) + calibrationDays - 91
             var time = 0.0, lastDay = 0, days = 0, repeatTotal = 0.0

@@ -41,7 +41,8 @@ extension LeadFields {
     /// The character range of `quote` in `text` (exact, then ignoring case and accents), or nil.
     static func locate(_ quote: String, in text: String) -> EvidenceRange? {
         guard !quote.isEmpty else { return nil }
-        let found = text.range(of: quote)
+        let found =
+            text.range(of: quote)
             ?? text.range(of: quote, options: [.caseInsensitive, .diacriticInsensitive])
         guard let found else { return nil }
         let start = text.distance(from: text.startIndex, to: found.lowerBound)

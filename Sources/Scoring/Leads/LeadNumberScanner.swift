@@ -100,7 +100,8 @@ enum LeadNumberScanner {
         }
         guard digits >= 8 else { return nil }
         if end < count, LeadText.isLetter(bytes[end]) { return nil }
-        let groupedInThousands = (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
+        let groupedInThousands =
+            (1...3).contains(groups[0]) && groups.dropFirst().allSatisfy { $0 == 3 }
             && separators.count == 1 && (separators.contains(0x20) || separators.contains(0x2E))
         let startsWithZero = bytes[index] == 0x30
         if hasPlus || (!groupedInThousands && digits >= 9) || (startsWithZero && digits >= 9) {
@@ -130,7 +131,8 @@ enum LeadNumberScanner {
                     LeadText.isDigit(bytes[position + 3]),
                     position + 4 >= count || !LeadText.isDigit(bytes[position + 4])
                 else { break }
-                value = value * 1000 + Double(bytes[position + 1] - 0x30) * 100 + Double(bytes[position + 2] - 0x30) * 10
+                value =
+                    value * 1000 + Double(bytes[position + 1] - 0x30) * 100 + Double(bytes[position + 2] - 0x30) * 10
                     + Double(bytes[position + 3] - 0x30)
                 groupSeparator = separator
                 isPlain = false

@@ -10,8 +10,11 @@ extension LeadPhrases {
             ("october", 10), ("november", 11), ("december", 12),
         ]
         let periods: [(String, Int, Int)] = [
-            ("q1", 1, 3), ("q2", 4, 3), ("q3", 7, 3), ("q4", 10, 3), ("t1", 1, 3), ("t2", 4, 3), ("t3", 7, 3), ("t4", 10, 3), ("h1", 1, 6), ("h2",
-            7, 6),
+            ("q1", 1, 3), ("q2", 4, 3), ("q3", 7, 3), ("q4", 10, 3), ("t1", 1, 3), ("t2", 4, 3), ("t3", 7, 3), ("t4", 10, 3), ("h1", 1, 6),
+            (
+                "h2",
+                7, 6
+            ),
             ("s1", 1, 6), ("s2", 7, 6), ("1er trimestre", 1, 3), ("premier trimestre", 1, 3), ("deuxieme trimestre", 4, 3),
             ("second trimestre", 4, 3), ("2e trimestre", 4, 3), ("troisieme trimestre", 7, 3), ("3e trimestre", 7, 3),
             ("quatrieme trimestre", 10, 3), ("4e trimestre", 10, 3), ("first quarter", 1, 3), ("second quarter", 4, 3),

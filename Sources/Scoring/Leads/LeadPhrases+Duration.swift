@@ -10,13 +10,15 @@ extension LeadPhrases {
         + entries(.timeUnit(days: 91), "timeline.duration", ["trimestre", "trimestres", "quarter", "quarters"])
         + entries(.timeUnit(days: 365), "timeline.duration", ["an", "ans", "annee", "annees", "year", "years", "yrs"])
         + numberWords
-        + entries(.timePreposition, "timeline.duration", [
-            "dans", "in", "d_ici", "dici", "within", "sous", "en", "next", "under", "avant", "before", "over the next",
-            "in the next", "within the next", "in about", "in around", "dans environ", "d_ici environ", "in roughly",
-            "dans a peu pres", "d_ici a", "sur les", "over", "for the next", "durant les", "pendant les", "delai", "delais",
-            "delai de", "delai d", "sous un delai de", "timeline", "deadline", "echeance", "horizon", "timeframe",
-            "time frame", "timing", "demarrage", "lancement", "start", "go_live", "launch", "mise en place",
-        ])
+        + entries(
+            .timePreposition, "timeline.duration",
+            [
+                "dans", "in", "d_ici", "dici", "within", "sous", "en", "next", "under", "avant", "before", "over the next",
+                "in the next", "within the next", "in about", "in around", "dans environ", "d_ici environ", "in roughly",
+                "dans a peu pres", "d_ici a", "sur les", "over", "for the next", "durant les", "pendant les", "delai", "delais",
+                "delai de", "delai d", "sous un delai de", "timeline", "deadline", "echeance", "horizon", "timeframe",
+                "time frame", "timing", "demarrage", "lancement", "start", "go_live", "launch", "mise en place",
+            ])
         + entries(.nextWord, "timeline.duration", ["prochains", "prochaines", "prochain", "prochaine", "a venir", "coming"])
 
     private static let numberWords: [LeadPhrase] = [

@@ -57,7 +57,8 @@ public enum LeadScoreTable {
         if let budget = fields.budget {
             evidence.budget.detail = conversionDetail(budget, rates: rates)
         }
-        let score = evidence.budget.points + evidence.timeline.points + evidence.decisionMaker.points
+        let score =
+            evidence.budget.points + evidence.timeline.points + evidence.decisionMaker.points
             + evidence.fit.points + evidence.engagement.points
         return LeadQualification(
             budget: fields.budget, timeline: fields.timeline, decisionMaker: fields.decisionMaker, fit: fields.fit,

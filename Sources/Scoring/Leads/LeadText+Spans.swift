@@ -118,8 +118,9 @@ extension LeadText {
         while position > floor {
             let previous = position - 1
             if isSentenceEnd(at: previous) { return position }
-            if bytes[previous] == 0x2C, !(previous > 0 && Self.isDigit(bytes[previous - 1]) && previous + 1 < count
-                && Self.isDigit(bytes[previous + 1]))
+            if bytes[previous] == 0x2C,
+                !(previous > 0 && Self.isDigit(bytes[previous - 1]) && previous + 1 < count
+                    && Self.isDigit(bytes[previous + 1]))
             {
                 return position
             }

@@ -43,7 +43,8 @@ extension LeadTextAnalysis {
             }
             let before = position > 0 ? role(run[position - 1]) : (0, .joiner)
             let after = position + 1 < run.count ? role(run[position + 1]) : (0, .joiner)
-            let joinsTens = before.role == .add && before.value >= 20 && before.value % 10 == 0 && after.role == .add
+            let joinsTens =
+                before.role == .add && before.value >= 20 && before.value % 10 == 0 && after.role == .add
                 && (after.value == 1 || after.value == 11)
             let joinsHundred = before.role == .hundred && after.role == .add
             if !(joinsTens || joinsHundred) { groups.append([]) }

@@ -121,32 +121,34 @@ struct BGNBDLikelihood {
         }
         let logAT = tValues.map { log(alpha + $0) }, inverseAT = tValues.map { 1 / (alpha + $0) }
         let logATx = txValues.map { log(alpha + $0) }, inverseATx = txValues.map { 1 / (alpha + $0) }
-        let sums = BatchMap.reduce(count: histories.count, partial: { range -> SIMD8<Double> in
-            var total = 0.0, dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
-            for h in histories[range] {
-                let x = xs[h.xIndex]
-                let logT = logAT[h.tIndex]
-                let a3 = -(r + x) * logT
-                if x == 0 {
-                    total += h.weight * a3
-                    dr -= h.weight * logT
-                    dAlpha -= h.weight * r * inverseAT[h.tIndex]
-                    continue
+        let sums = BatchMap.reduce(
+            count: histories.count,
+            partial: { range -> SIMD8<Double> in
+                var total = 0.0, dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0
+                for h in histories[range] {
+                    let x = xs[h.xIndex]
+                    let logT = logAT[h.tIndex]
+                    let a3 = -(r + x) * logT
+                    if x == 0 {
+                        total += h.weight * a3
+                        dr -= h.weight * logT
+                        dAlpha -= h.weight * r * inverseAT[h.tIndex]
+                        continue
+                    }
+                    let logTx = logATx[h.txIndex]
+                    let a4 = logA - logBX1[h.xIndex] - (r + x) * logTx
+                    let difference = a4 - a3
+                    let e = exp(-abs(difference))
+                    let w4 = difference > 0 ? 1 / (1 + e) : e / (1 + e)
+                    let w3 = 1 - w4
+                    total += h.weight * (max(a3, a4) + log1p(e))
+                    dr -= h.weight * (w3 * logT + w4 * logTx)
+                    dAlpha -= h.weight * (r + x) * (w3 * inverseAT[h.tIndex] + w4 * inverseATx[h.txIndex])
+                    da += h.weight * w4 / a
+                    db -= h.weight * w4 / (b + x - 1)
                 }
-                let logTx = logATx[h.txIndex]
-                let a4 = logA - logBX1[h.xIndex] - (r + x) * logTx
-                let difference = a4 - a3
-                let e = exp(-abs(difference))
-                let w4 = difference > 0 ? 1 / (1 + e) : e / (1 + e)
-                let w3 = 1 - w4
-                total += h.weight * (max(a3, a4) + log1p(e))
-                dr -= h.weight * (w3 * logT + w4 * logTx)
-                dAlpha -= h.weight * (r + x) * (w3 * inverseAT[h.tIndex] + w4 * inverseATx[h.txIndex])
-                da += h.weight * w4 / a
-                db -= h.weight * w4 / (b + x - 1)
-            }
-            return SIMD8(total, dr, dAlpha, da, db, 0, 0, 0)
-        }, combine: { $0 + $1 })
+                return SIMD8(total, dr, dAlpha, da, db, 0, 0, 0)
+            }, combine: { $0 + $1 })
         total += sums[0]
         dr += sums[1]
         dAlpha += sums[2]

@@ -1,6 +1,6 @@
 import AutopilotCore
-import Foundation
 import Engine
+import Foundation
 import Hummingbird
 
 /// `Authorization: Bearer <key>` → the key's tenant, or 401.

@@ -27,13 +27,17 @@ struct ContactRoutes {
         group.get("contacts/:id") { _, context in
             let tenantID = try context.requireTenant()
             let id = try context.parameters.require("id")
-            guard let detail = try await TenantQueries(dependencies: dependencies, tenantID: tenantID).contact(id: id) else { throw APIError.notFound("contact \(id)") }
+            guard let detail = try await TenantQueries(dependencies: dependencies, tenantID: tenantID).contact(id: id) else {
+                throw APIError.notFound("contact \(id)")
+            }
             return try JSONResponse.make(detail)
         }
         group.get("orders/:id") { _, context in
             let tenantID = try context.requireTenant()
             let id = try context.parameters.require("id")
-            guard let order = try await TenantQueries(dependencies: dependencies, tenantID: tenantID).order(id: id) else { throw APIError.notFound("order \(id)") }
+            guard let order = try await TenantQueries(dependencies: dependencies, tenantID: tenantID).order(id: id) else {
+                throw APIError.notFound("order \(id)")
+            }
             return try JSONResponse.make(order)
         }
     }

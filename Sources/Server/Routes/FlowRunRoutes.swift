@@ -20,7 +20,9 @@ struct FlowRunRoutes {
             }
             var trigger: JSONObject = [:]
             if let value = body["properties"], value != .null {
-                guard let object = value.objectValue else { throw ValidationError(code: "invalid_request", field: "properties", message: "must be a JSON object") }
+                guard let object = value.objectValue else {
+                    throw ValidationError(code: "invalid_request", field: "properties", message: "must be a JSON object")
+                }
                 trigger = object
             }
             let started = try await control.start(
@@ -39,7 +41,8 @@ struct FlowRunRoutes {
             group.post("approvals/:id/\(verb)") { request, context in
                 let control = FlowRunControl(dependencies: dependencies, tenantID: try context.requireTenant())
                 let body = try await JSONBody.object(request)
-                let view = try await control.decide(approvalID: try context.parameters.require("id"), approved: approved, by: try JSONBody.string(body, "by") ?? "api")
+                let view = try await control.decide(
+                    approvalID: try context.parameters.require("id"), approved: approved, by: try JSONBody.string(body, "by") ?? "api")
                 return try JSONResponse.make(view)
             }
         }

@@ -39,12 +39,14 @@ struct RecommendationRoutes {
                     }
                     if let raw = document["until"]?.stringValue {
                         guard let date = Timestamp.parse(raw) else {
-                            throw ValidationError(code: "invalid_request", field: "until", message: "\"\(raw)\" is not an ISO 8601 date-time with a time zone")
+                            throw ValidationError(
+                                code: "invalid_request", field: "until", message: "\"\(raw)\" is not an ISO 8601 date-time with a time zone")
                         }
                         until = date
                     }
                 }
-                let decision = try await InsightsService(dependencies: dependencies, tenantID: tenantID).decide(recommendationID: id, action: action, until: until)
+                let decision = try await InsightsService(dependencies: dependencies, tenantID: tenantID).decide(
+                    recommendationID: id, action: action, until: until)
                 return try JSONResponse.make(decision)
             }
         }

@@ -31,7 +31,8 @@ struct SystemRoutes {
 /// The OpenAPI document shipped with the server (Sources/Server/Resources/openapi.yaml).
 public enum OpenAPIDocument {
     public static let text: String = {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"), let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"), let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
             return "openapi: 3.1.0\ninfo: {title: Autopilot, version: unknown}\npaths: {}\n"
         }
         return text

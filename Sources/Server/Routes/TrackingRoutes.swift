@@ -41,7 +41,9 @@ struct TrackingRoutes {
             case let other?:
                 throw APIError.badParameter("channel", "'\(other)' is not a channel this link unsubscribes from")
             }
-            guard let receipt = try await tracking.unsubscribe(token: token, allChannels: allChannels) else { throw APIError.notFound("unsubscribe link") }
+            guard let receipt = try await tracking.unsubscribe(token: token, allChannels: allChannels) else {
+                throw APIError.notFound("unsubscribe link")
+            }
             return UnsubscribePage(receipt: receipt).response
         }
     }

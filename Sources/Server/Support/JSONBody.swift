@@ -16,7 +16,9 @@ enum JSONBody {
     }
 
     /// The body as a JSON object; an empty body is an empty object unless `emptyAllowed` is false.
-    static func object(_ request: Request, limit: Int = 64 * 1024, emptyAllowed: Bool = true, code: String = "invalid_request") async throws -> JSONObject {
+    static func object(_ request: Request, limit: Int = 64 * 1024, emptyAllowed: Bool = true, code: String = "invalid_request") async throws
+        -> JSONObject
+    {
         var request = request
         let buffer = try await request.collectBody(upTo: limit)
         if buffer.readableBytes == 0 && emptyAllowed { return [:] }

@@ -20,7 +20,9 @@ enum JSONResponse {
         raw(Array(json.jsonString.utf8), status: status, headers: headers)
     }
 
-    static func raw(_ bytes: [UInt8], status: HTTPResponse.Status, headers: HTTPFields = [:], contentType: String = "application/json; charset=utf-8") -> Response {
+    static func raw(_ bytes: [UInt8], status: HTTPResponse.Status, headers: HTTPFields = [:], contentType: String = "application/json; charset=utf-8")
+        -> Response
+    {
         var fields = headers
         fields[.contentType] = contentType
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

@@ -14,11 +14,13 @@ public final class ServerMetrics: Sendable {
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         let labels = [("route", route), ("method", method), ("status", String(status))]
         registry.makeCounter(
-            descriptor: MetricNameDescriptor(namespace: "autopilot", metricName: "http_requests", unitName: "total", helpText: "HTTP requests by route and status"),
+            descriptor: MetricNameDescriptor(
+                namespace: "autopilot", metricName: "http_requests", unitName: "total", helpText: "HTTP requests by route and status"),
             labels: labels
         ).increment()
         registry.makeDurationHistogram(
-            descriptor: MetricNameDescriptor(namespace: "autopilot", metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency"),
+            descriptor: MetricNameDescriptor(
+                namespace: "autopilot", metricName: "http_request_duration", unitName: "seconds", helpText: "HTTP request latency"),
             labels: [("route", route), ("method", method)], buckets: Self.buckets
         ).record(duration)
     }
@@ -36,7 +38,8 @@ public final class ServerMetrics: Sendable {
 
     func recordRejected(count: Int) {
         registry.makeCounter(
-            descriptor: MetricNameDescriptor(namespace: "autopilot", metricName: "events_rejected", unitName: "total", helpText: "Events refused by validation"),
+            descriptor: MetricNameDescriptor(
+                namespace: "autopilot", metricName: "events_rejected", unitName: "total", helpText: "Events refused by validation"),
             labels: []
         ).increment(by: Int64(count))
     }

@@ -33,7 +33,8 @@ public struct CRMOutboxRecord: Sendable, Equatable {
     }
 
     public init(
-        id: String, tenantID: String, crm: String, kind: String, recordKey: String, sourceEventID: String, payload: JSONObject, status: CRMOutboxStatus,
+        id: String, tenantID: String, crm: String, kind: String, recordKey: String, sourceEventID: String, payload: JSONObject,
+        status: CRMOutboxStatus,
         attempts: Int, nextAttemptAt: Date?, remoteID: String?, lastError: String?, sentAt: Date?, createdAt: Date, updatedAt: Date
     ) {
         self.id = id

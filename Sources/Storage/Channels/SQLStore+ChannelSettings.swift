@@ -5,7 +5,8 @@ extension SQLStore {
     public func saveChannelSettings(_ record: ChannelSettingsRecord) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
             let write = SQLWrite.upsert(
-                table: "channel_settings", columns: ["tenant_id", "channel", "provider", "settings", "secrets", "updated_at"], key: ["tenant_id", "channel"],
+                table: "channel_settings", columns: ["tenant_id", "channel", "provider", "settings", "secrets", "updated_at"],
+                key: ["tenant_id", "channel"],
                 rows: [
                     [
                         .text(record.tenantID), .text(record.channel.rawValue), .text(record.provider), .json(record.settings),
@@ -69,7 +70,8 @@ extension SQLStore {
 
     public func outboxMessage(id: String, tenantID: String) async throws -> OutboxRecord? {
         let rows = try await database.read([
-            SQLStatement("SELECT \(OutboxRecord.columns.joined(separator: ", ")) FROM outbox WHERE id = ? AND tenant_id = ?", [.text(id), .text(tenantID)])
+            SQLStatement(
+                "SELECT \(OutboxRecord.columns.joined(separator: ", ")) FROM outbox WHERE id = ? AND tenant_id = ?", [.text(id), .text(tenantID)])
         ])
         return rows[0].first.map { OutboxRecord(row: $0) }
     }

@@ -12,7 +12,9 @@ public struct CouponRecord: Sendable, Hashable {
     public var validUntil: Date?
     public var createdAt: Date
 
-    public init(tenantID: String, code: String, kind: CouponKind, percent: Double, contactID: String, messageID: String, validUntil: Date?, createdAt: Date) {
+    public init(
+        tenantID: String, code: String, kind: CouponKind, percent: Double, contactID: String, messageID: String, validUntil: Date?, createdAt: Date
+    ) {
         self.tenantID = tenantID
         self.code = code
         self.kind = kind
@@ -26,6 +28,9 @@ public struct CouponRecord: Sendable, Hashable {
     static let columns = ["tenant_id", "code", "kind", "percent", "contact_id", "message_id", "valid_until", "created_at"]
 
     var values: [SQLValue] {
-        [.text(tenantID), .text(code), .text(kind.rawValue), .double(percent), .text(contactID), .text(messageID), .date(validUntil), .date(createdAt)]
+        [
+            .text(tenantID), .text(code), .text(kind.rawValue), .double(percent), .text(contactID), .text(messageID), .date(validUntil),
+            .date(createdAt),
+        ]
     }
 }

@@ -36,7 +36,8 @@ public struct OutboxRecord: Sendable, Hashable {
 
     public init(
         id: String, tenantID: String, idempotencyKey: String, contactID: String, runID: String?, flowID: String?, step: String?, channel: Channel,
-        template: String, purpose: MessagePurpose, status: MessageStatus = .queued, options: MessageOptions = MessageOptions(), scheduledAt: Date, nextAttemptAt: Date?,
+        template: String, purpose: MessagePurpose, status: MessageStatus = .queued, options: MessageOptions = MessageOptions(), scheduledAt: Date,
+        nextAttemptAt: Date?,
         attempts: Int = 0, recipient: String? = nil, locale: String? = nil, subject: String? = nil, body: String? = nil, sender: String? = nil,
         providerID: String? = nil, sentAt: Date? = nil, blockedReason: String? = nil, lastError: String? = nil, createdAt: Date, updatedAt: Date
     ) {
@@ -77,7 +78,8 @@ public struct OutboxRecord: Sendable, Hashable {
     var values: [SQLValue] {
         [
             .text(id), .text(tenantID), .text(idempotencyKey), .text(contactID), .text(runID), .text(flowID), .text(step), .text(channel.rawValue),
-            .text(template), .text(purpose.rawValue), .text(status.rawValue), .text(options.json), .date(scheduledAt), .date(nextAttemptAt), .integer(attempts),
+            .text(template), .text(purpose.rawValue), .text(status.rawValue), .text(options.json), .date(scheduledAt), .date(nextAttemptAt),
+            .integer(attempts),
             .text(recipient), .text(locale), .text(subject), .text(body), .text(sender), .text(providerID), .date(sentAt), .text(blockedReason),
             .text(lastError), .date(createdAt), .date(updatedAt),
         ]
@@ -88,8 +90,10 @@ public struct OutboxRecord: Sendable, Hashable {
         func date(_ index: Int) -> Date? { row.date(offset + index) }
         self.init(
             id: text(0) ?? "", tenantID: text(1) ?? "", idempotencyKey: text(2) ?? "", contactID: text(3) ?? "", runID: text(4), flowID: text(5),
-            step: text(6), channel: Channel(rawValue: text(7) ?? "") ?? .email, template: text(8) ?? "", purpose: MessagePurpose(rawValue: text(9) ?? "") ?? .marketing,
-            status: MessageStatus(rawValue: text(10) ?? "") ?? .queued, options: MessageOptions(json: text(11) ?? "{}"), scheduledAt: date(12) ?? .distantPast, nextAttemptAt: date(13),
+            step: text(6), channel: Channel(rawValue: text(7) ?? "") ?? .email, template: text(8) ?? "",
+            purpose: MessagePurpose(rawValue: text(9) ?? "") ?? .marketing,
+            status: MessageStatus(rawValue: text(10) ?? "") ?? .queued, options: MessageOptions(json: text(11) ?? "{}"),
+            scheduledAt: date(12) ?? .distantPast, nextAttemptAt: date(13),
             attempts: Int(row.int(offset + 14) ?? 0), recipient: text(15), locale: text(16), subject: text(17), body: text(18), sender: text(19),
             providerID: text(20), sentAt: date(21), blockedReason: text(22), lastError: text(23), createdAt: date(24) ?? .distantPast,
             updatedAt: date(25) ?? .distantPast)

@@ -59,7 +59,9 @@ extension SQLStore {
             }
             if !coupons.isEmpty {
                 writes.append(
-                    .insert(table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
+                    .insert(
+                        table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values),
+                        conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
             }
             if let lease, !held.isEmpty {
                 writes.append(
@@ -107,7 +109,9 @@ extension SQLStore {
 
     /// Outbox messages of a tenant by status (for reports and the benchmark), without loading them.
     public func outboxStatusCounts(tenantID: String) async throws -> [String: Int] {
-        let rows = try await database.read([SQLStatement("SELECT status, COUNT(*) FROM outbox WHERE tenant_id = ? GROUP BY status", [.text(tenantID)])])
+        let rows = try await database.read([
+            SQLStatement("SELECT status, COUNT(*) FROM outbox WHERE tenant_id = ? GROUP BY status", [.text(tenantID)])
+        ])
         var counts: [String: Int] = [:]
         for row in rows[0] { if let status = row.text(0) { counts[status] = Int(row.int(1) ?? 0) } }
         return counts

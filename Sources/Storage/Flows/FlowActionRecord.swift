@@ -114,7 +114,8 @@ public struct FlowChanges: Sendable {
                         "UPDATE outbox SET status = ?, blocked_reason = ?, next_attempt_at = NULL, updated_at = ? WHERE tenant_id = ? AND run_id = ? "
                             + "AND status IN (?, ?)",
                         [
-                            .text(MessageStatus.skipped.rawValue), .text("run_exited:" + cancelled.reason), .date(cancelled.at), .text(cancelled.tenantID),
+                            .text(MessageStatus.skipped.rawValue), .text("run_exited:" + cancelled.reason), .date(cancelled.at),
+                            .text(cancelled.tenantID),
                             .text(cancelled.runID), .text(MessageStatus.queued.rawValue), .text(MessageStatus.blocked.rawValue),
                         ])))
         }
@@ -134,7 +135,10 @@ public struct FlowChanges: Sendable {
                     conflict: "ON CONFLICT (tenant_id, referred_contact_id) DO NOTHING"))
         }
         if !coupons.isEmpty {
-            writes.append(.insert(table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
+            writes.append(
+                .insert(
+                    table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values), conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"
+                ))
         }
         return writes
     }

@@ -55,7 +55,8 @@ public struct FlowRunRecord: Sendable, Hashable {
     init(row: SQLRow) {
         self.init(
             id: row.text(0) ?? "", tenantID: row.text(1) ?? "", flowID: row.text(2) ?? "", flowVersion: Int(row.int(3) ?? 0),
-            contactID: row.text(4) ?? "", triggerObjectID: row.text(5), status: FlowRunPhase(stored: row.text(6)), reason: row.text(7), wakeAt: row.date(8),
+            contactID: row.text(4) ?? "", triggerObjectID: row.text(5), status: FlowRunPhase(stored: row.text(6)), reason: row.text(7),
+            wakeAt: row.date(8),
             startedAt: row.date(9) ?? .distantPast, finishedAt: row.date(10), updatedAt: row.date(11) ?? .distantPast, state: row.text(12) ?? "")
     }
 }

@@ -12,9 +12,15 @@ extension SQLStore {
             let actions = rows[0].map(FlowActionRecord.init(row:))
             let leaseEnd = SQLValue.date(now.addingTimeInterval(lease))
             let writes = actions.map {
-                SQLWrite.statement(SQLStatement("UPDATE flow_actions SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?", [leaseEnd, .text($0.id)]))
+                SQLWrite.statement(
+                    SQLStatement("UPDATE flow_actions SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?", [leaseEnd, .text($0.id)]))
             }
-            return (writes, actions.map { var action = $0; action.attempts += 1; return action })
+            return (
+                writes,
+                actions.map {
+                    var action = $0; action.attempts += 1; return action
+                }
+            )
         }
     }
 
@@ -39,7 +45,9 @@ extension SQLStore {
     /// One of the tenant's actions by id.
     public func flowAction(id: String, tenantID: String) async throws -> FlowActionRecord? {
         let rows = try await database.read([
-            SQLStatement("SELECT \(FlowActionRecord.columns.joined(separator: ", ")) FROM flow_actions WHERE tenant_id = ? AND id = ?", [.text(tenantID), .text(id)])
+            SQLStatement(
+                "SELECT \(FlowActionRecord.columns.joined(separator: ", ")) FROM flow_actions WHERE tenant_id = ? AND id = ?",
+                [.text(tenantID), .text(id)])
         ])
         return rows[0].first.map(FlowActionRecord.init(row:))
     }

@@ -22,7 +22,8 @@ extension SQLStore {
     public func pauseFlow(tenantID: String, flowID: String, version: Int, reason: String, at: Date) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
             let columns = TenantFlowRecord.columns
-            let row = TenantFlowRecord(tenantID: tenantID, flowID: flowID, enabled: true, version: version, pausedReason: reason, pausedAt: at, updatedAt: at)
+            let row = TenantFlowRecord(
+                tenantID: tenantID, flowID: flowID, enabled: true, version: version, pausedReason: reason, pausedAt: at, updatedAt: at)
             return (
                 [
                     .insert(

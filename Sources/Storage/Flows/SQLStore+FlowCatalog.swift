@@ -54,7 +54,9 @@ public struct FlowVersionRecord: Sendable, Hashable {
 extension SQLStore {
     public func tenantFlows(tenantID: String) async throws -> [TenantFlowRecord] {
         let rows = try await database.read([
-            SQLStatement("SELECT \(TenantFlowRecord.columns.joined(separator: ", ")) FROM tenant_flows WHERE tenant_id = ? ORDER BY flow_id", [.text(tenantID)])
+            SQLStatement(
+                "SELECT \(TenantFlowRecord.columns.joined(separator: ", ")) FROM tenant_flows WHERE tenant_id = ? ORDER BY flow_id", [.text(tenantID)]
+            )
         ])
         return rows[0].map {
             TenantFlowRecord(
@@ -71,22 +73,32 @@ extension SQLStore {
 
     public func flowVersions(tenantID: String) async throws -> [FlowVersionRecord] {
         let rows = try await database.read([
-            SQLStatement("SELECT tenant_id, flow_id, version, source, created_at FROM flow_versions WHERE tenant_id = ? ORDER BY flow_id, version", [.text(tenantID)])
+            SQLStatement(
+                "SELECT tenant_id, flow_id, version, source, created_at FROM flow_versions WHERE tenant_id = ? ORDER BY flow_id, version",
+                [.text(tenantID)])
         ])
         return rows[0].map {
-            FlowVersionRecord(tenantID: $0.text(0) ?? "", flowID: $0.text(1) ?? "", version: Int($0.int(2) ?? 1), source: $0.text(3) ?? "", createdAt: $0.date(4) ?? .distantPast)
+            FlowVersionRecord(
+                tenantID: $0.text(0) ?? "", flowID: $0.text(1) ?? "", version: Int($0.int(2) ?? 1), source: $0.text(3) ?? "",
+                createdAt: $0.date(4) ?? .distantPast)
         }
     }
 
     /// Saves a new version and makes it current, in one transaction; fails when the version exists.
     public func saveFlowVersion(_ version: FlowVersionRecord, enabled: Bool) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
-            let flow = TenantFlowRecord(tenantID: version.tenantID, flowID: version.flowID, enabled: enabled, version: version.version, updatedAt: version.createdAt)
+            let flow = TenantFlowRecord(
+                tenantID: version.tenantID, flowID: version.flowID, enabled: enabled, version: version.version, updatedAt: version.createdAt)
             return (
                 [
                     .insert(
                         table: "flow_versions", columns: ["tenant_id", "flow_id", "version", "source", "created_at"],
-                        rows: [[.text(version.tenantID), .text(version.flowID), .integer(version.version), .text(version.source), .date(version.createdAt)]],
+                        rows: [
+                            [
+                                .text(version.tenantID), .text(version.flowID), .integer(version.version), .text(version.source),
+                                .date(version.createdAt),
+                            ]
+                        ],
                         conflict: ""),
                     .insert(
                         table: "tenant_flows", columns: TenantFlowRecord.columns, rows: [flow.values],

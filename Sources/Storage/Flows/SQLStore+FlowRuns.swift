@@ -54,7 +54,8 @@ extension SQLStore {
     /// One run with its state, by id.
     public func flowRun(id: String, tenantID: String) async throws -> FlowRunRecord? {
         let rows = try await database.read([
-            SQLStatement("SELECT \(FlowRunRecord.columns.joined(separator: ", ")) FROM flow_runs WHERE tenant_id = ? AND id = ?", [.text(tenantID), .text(id)])
+            SQLStatement(
+                "SELECT \(FlowRunRecord.columns.joined(separator: ", ")) FROM flow_runs WHERE tenant_id = ? AND id = ?", [.text(tenantID), .text(id)])
         ])
         return rows[0].first.map(FlowRunRecord.init(row:))
     }
@@ -86,7 +87,8 @@ extension SQLStore {
 
     /// The earliest `updated_at` of an open cart of any tenant, for the simulator's clock.
     public func oldestOpenCartUpdate() async throws -> Date? {
-        try await database.read([SQLStatement("SELECT MIN(updated_at) FROM carts WHERE status = 'open' AND contact_id IS NOT NULL")])[0].first?.date(0)
+        try await database.read([SQLStatement("SELECT MIN(updated_at) FROM carts WHERE status = 'open' AND contact_id IS NOT NULL")])[0].first?.date(
+            0)
     }
 
     /// A page of a tenant's contacts (by id, after `afterID`) for date and schedule triggers.
@@ -108,7 +110,13 @@ extension SQLStore {
 
     public func setFlowCursor(tenantID: String, name: String, position: Int64) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
-            ([.upsert(table: "flow_cursors", columns: ["tenant_id", "name", "position"], key: ["tenant_id", "name"], rows: [[.text(tenantID), .text(name), .int(position)]])], ())
+            (
+                [
+                    .upsert(
+                        table: "flow_cursors", columns: ["tenant_id", "name", "position"], key: ["tenant_id", "name"],
+                        rows: [[.text(tenantID), .text(name), .int(position)]])
+                ], ()
+            )
         }
     }
 }

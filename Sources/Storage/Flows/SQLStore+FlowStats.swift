@@ -16,7 +16,8 @@ extension SQLStore {
         return FlowStatsRecord(
             runs: rows[0].map {
                 FlowStatsRecord.RunCount(
-                    flowID: $0.text(0) ?? "", step: $0.text(1), status: FlowRunPhase(stored: $0.text(2)), reason: $0.text(3), count: Int($0.int(4) ?? 0))
+                    flowID: $0.text(0) ?? "", step: $0.text(1), status: FlowRunPhase(stored: $0.text(2)), reason: $0.text(3),
+                    count: Int($0.int(4) ?? 0))
             },
             messages: rows[1].map(Self.messageCount),
             blocks: rows[2].map {

@@ -12,7 +12,8 @@ public struct IntegrationHealthRecord: Sendable, Equatable {
     public var lastError: String?
 
     public init(
-        name: String, kind: IntegrationKind, successes: Int = 0, failures: Int = 0, lastSuccessAt: Date? = nil, lastErrorAt: Date? = nil, lastError: String? = nil
+        name: String, kind: IntegrationKind, successes: Int = 0, failures: Int = 0, lastSuccessAt: Date? = nil, lastErrorAt: Date? = nil,
+        lastError: String? = nil
     ) {
         self.name = name
         self.kind = kind

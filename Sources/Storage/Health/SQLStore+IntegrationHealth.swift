@@ -31,7 +31,8 @@ extension SQLStore {
                     SQLStatement(
                         statement,
                         [
-                            .text(record.name), .text(record.kind.rawValue), .integer(record.successes), .integer(record.failures), .date(record.lastSuccessAt),
+                            .text(record.name), .text(record.kind.rawValue), .integer(record.successes), .integer(record.failures),
+                            .date(record.lastSuccessAt),
                             .date(record.lastErrorAt), .text(record.lastError), .date(at),
                         ]))
             }
@@ -45,7 +46,8 @@ extension SQLStore {
         ])
         return rows[0].map {
             IntegrationHealthRecord(
-                name: $0.text(0) ?? "", kind: IntegrationKind(stored: $0.text(1)), successes: Int($0.int(2) ?? 0), failures: Int($0.int(3) ?? 0), lastSuccessAt: $0.date(4),
+                name: $0.text(0) ?? "", kind: IntegrationKind(stored: $0.text(1)), successes: Int($0.int(2) ?? 0), failures: Int($0.int(3) ?? 0),
+                lastSuccessAt: $0.date(4),
                 lastErrorAt: $0.date(5), lastError: $0.text(6))
         }
     }

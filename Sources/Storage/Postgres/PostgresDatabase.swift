@@ -101,7 +101,8 @@ public final class PostgresDatabase: SQLDatabase {
             while start < rows.count {
                 let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
                 let tuple = SQLStatement.placeholders(columns.count)
-                let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                let sql =
+                    "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                     + Array(repeating: tuple, count: chunk.count).joined(separator: ", ") + " " + conflict
                 try await connection.query(postgresQuery(sql, chunk.flatMap { $0 }), logger: logger)
                 start += rowsPerStatement

@@ -34,7 +34,8 @@ public struct ReferralRecord: Sendable, Hashable {
     }
 
     static let columns = [
-        "tenant_id", "referred_contact_id", "referrer_contact_id", "code", "order_id", "order_total", "currency", "referrer_reward", "referred_reward",
+        "tenant_id", "referred_contact_id", "referrer_contact_id", "code", "order_id", "order_total", "currency", "referrer_reward",
+        "referred_reward",
         "converted_at",
     ]
 

@@ -17,7 +17,8 @@ public final class RawEventInserter {
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536"] {
             try execute(pragma)
         }
-        let sql = "INSERT INTO events (tenant_id, id, type, occurred_at, received_at, idempotency_key, contact_id, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        let sql =
+            "INSERT INTO events (tenant_id, id, type, occurred_at, received_at, idempotency_key, contact_id, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         guard sqlite3_prepare_v2(connection, sql, -1, &insert, nil) == SQLITE_OK else { throw Failure(description: message()) }
     }
 

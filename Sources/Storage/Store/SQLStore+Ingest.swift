@@ -26,7 +26,8 @@ struct SnapshotReads: Sendable {
         func add(_ kind: Kind, _ sql: String, _ values: Set<String>, extra: [SQLValue] = [], closing: String = "") {
             guard !values.isEmpty else { return }
             let sorted = values.sorted()
-            statements.append(SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + extra + sorted.map { .text($0) }))
+            statements.append(
+                SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + extra + sorted.map { .text($0) }))
             kinds.append(kind)
         }
         add(.keys, "SELECT idempotency_key, id FROM events WHERE tenant_id = ? AND idempotency_key", lookups.idempotencyKeys)
@@ -46,7 +47,9 @@ struct SnapshotReads: Sendable {
         }
         add(.orders, "SELECT \(RecordColumns.order.joined(separator: ", ")) FROM orders WHERE tenant_id = ? AND external_id", lookups.orderIDs)
         add(.products, "SELECT \(RecordColumns.product.joined(separator: ", ")) FROM products WHERE tenant_id = ? AND sku", lookups.skus)
-        add(.messages, "SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ? AND external_id", lookups.messageIDs)
+        add(
+            .messages, "SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ? AND external_id", lookups.messageIDs
+        )
     }
 
     func snapshot(from results: [[SQLRow]]) -> IngestSnapshot {
@@ -79,7 +82,9 @@ enum PlanWrites {
     static func writes(for plan: IngestPlan, tenantID: String) -> [SQLWrite] {
         let tenant = SQLValue.text(tenantID)
         var writes: [SQLWrite] = [
-            .upsert(table: "contacts", columns: RecordColumns.contact, key: ["id"], rows: plan.contacts.map { RecordColumns.values($0, tenant: tenantID) }),
+            .upsert(
+                table: "contacts", columns: RecordColumns.contact, key: ["id"], rows: plan.contacts.map { RecordColumns.values($0, tenant: tenantID) }
+            ),
             .upsert(
                 table: "products", columns: RecordColumns.product, key: ["tenant_id", "sku"],
                 rows: plan.products.map { RecordColumns.values($0, tenant: tenantID) }),
@@ -98,19 +103,28 @@ enum PlanWrites {
             .insert(
                 table: "leads", columns: ["id", "tenant_id", "external_id", "contact_id", "company", "message", "source", "created_at"],
                 rows: plan.leads.map {
-                    [.text($0.id), tenant, .text($0.externalID), .text($0.contactID), .text($0.company), .text($0.message), .text($0.source), .date($0.createdAt)]
+                    [
+                        .text($0.id), tenant, .text($0.externalID), .text($0.contactID), .text($0.company), .text($0.message), .text($0.source),
+                        .date($0.createdAt),
+                    ]
                 }, conflict: "ON CONFLICT (tenant_id, external_id) DO NOTHING"),
         ]
         for (externalID, contactID, score) in plan.leadScores {
-            let target = externalID.map { SQLStatement("external_id = ?", [.text($0)]) }
+            let target =
+                externalID.map { SQLStatement("external_id = ?", [.text($0)]) }
                 ?? SQLStatement(
-                    "id = (SELECT id FROM leads WHERE tenant_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1)", [tenant, .text(contactID)])
+                    "id = (SELECT id FROM leads WHERE tenant_id = ? AND contact_id = ? ORDER BY created_at DESC, id DESC LIMIT 1)",
+                    [tenant, .text(contactID)])
             writes.append(
-                .statement(SQLStatement("UPDATE leads SET score = ?, tier = ? WHERE tenant_id = ? AND " + target.sql, [.integer(score.score), .text(score.tier), tenant] + target.binds)))
+                .statement(
+                    SQLStatement(
+                        "UPDATE leads SET score = ?, tier = ? WHERE tenant_id = ? AND " + target.sql,
+                        [.integer(score.score), .text(score.tier), tenant] + target.binds)))
         }
         writes += [
             .insert(
-                table: "reviews", columns: ["id", "tenant_id", "contact_id", "order_external_id", "sku", "rating", "has_photo", "text", "submitted_at"],
+                table: "reviews",
+                columns: ["id", "tenant_id", "contact_id", "order_external_id", "sku", "rating", "has_photo", "text", "submitted_at"],
                 rows: plan.reviews.map {
                     [
                         .text($0.id), tenant, .text($0.contactID), .text($0.orderExternalID), .text($0.sku), .integer($0.rating), .bool($0.hasPhoto),
@@ -121,11 +135,14 @@ enum PlanWrites {
                 table: "wishlist_items", columns: ["tenant_id", "contact_id", "sku", "added_at"],
                 rows: plan.wishlist.map { [tenant, .text($0.contactID), .text($0.sku), .date($0.addedAt)] },
                 conflict: "ON CONFLICT (tenant_id, contact_id, sku) DO NOTHING"),
-            .upsert(table: "messages", columns: RecordColumns.message, key: ["id"], rows: plan.messages.map { RecordColumns.values($0, tenant: tenantID) }),
+            .upsert(
+                table: "messages", columns: RecordColumns.message, key: ["id"], rows: plan.messages.map { RecordColumns.values($0, tenant: tenantID) }
+            ),
             .insert(
                 table: "message_events", columns: ["tenant_id", "message_id", "type", "occurred_at"],
                 rows: plan.messageEvents.map { [tenant, .text($0.messageID), .text($0.type.rawValue), .date($0.occurredAt)] }, conflict: ""),
-            .insert(table: "events", columns: RecordColumns.event, rows: plan.events.map { RecordColumns.values($0, tenant: tenantID) }, conflict: ""),
+            .insert(
+                table: "events", columns: RecordColumns.event, rows: plan.events.map { RecordColumns.values($0, tenant: tenantID) }, conflict: ""),
         ]
         return writes.filter { !$0.isEmpty }
     }

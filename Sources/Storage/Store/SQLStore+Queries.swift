@@ -29,7 +29,9 @@ extension SQLStore {
     }
 
     public func contactID(email: String, tenantID: String) async throws -> String? {
-        let rows = try await database.read([SQLStatement("SELECT id FROM contacts WHERE tenant_id = ? AND email = ?", [.text(tenantID), .text(email)])])
+        let rows = try await database.read([
+            SQLStatement("SELECT id FROM contacts WHERE tenant_id = ? AND email = ?", [.text(tenantID), .text(email)])
+        ])
         return rows[0].first?.text(0)
     }
 
@@ -88,7 +90,9 @@ extension SQLStore {
         }
         let rows = try await database.read([
             count("contacts"), count("leads"), count("products"), count("events"), count("wishlist_items"), count("messages"),
-            SQLStatement("SELECT count(*), sum(total - refunded_amount) FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled'", [tenant]),
+            SQLStatement(
+                "SELECT count(*), sum(total - refunded_amount) FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled'",
+                [tenant]),
             SQLStatement("SELECT status, count(*) FROM carts WHERE tenant_id = ? GROUP BY status", [tenant]),
             SQLStatement("SELECT status, count(*) FROM orders WHERE tenant_id = ? GROUP BY status", [tenant]),
             SQLStatement("SELECT count(*), avg(CAST(rating AS DOUBLE PRECISION)) FROM reviews WHERE tenant_id = ?", [tenant]),
@@ -114,4 +118,3 @@ extension SQLStore {
         return summary
     }
 }
-

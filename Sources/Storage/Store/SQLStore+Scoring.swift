@@ -21,7 +21,9 @@ extension SQLStore {
                 "SELECT contact_id, placed_at, total - refunded_amount FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled' AND contact_id IS NOT NULL",
                 [tenant]),
             scoped("SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ?", [tenant]),
-            scoped("SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL", [tenant]),
+            scoped(
+                "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL",
+                [tenant]),
             scoped(
                 "SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
                 [tenant, .date(ticketsSince)]),
@@ -58,13 +60,15 @@ extension SQLStore {
     public func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws {
         guard !scores.isEmpty else { return }
         try await database.transaction(lock: nil, reads: []) { _ in
-            let statement = "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, clv = ?, p_alive = ?, scored_at = ? WHERE tenant_id = ? AND id = ?"
+            let statement =
+                "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, clv = ?, p_alive = ?, scored_at = ? WHERE tenant_id = ? AND id = ?"
             let writes = scores.map { score in
                 SQLWrite.statement(
                     SQLStatement(
                         statement,
                         [
-                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .double(score.clv), .double(score.probabilityAlive),
+                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .double(score.clv),
+                            .double(score.probabilityAlive),
                             .date(scoredAt), .text(tenantID), .text(score.contactID),
                         ]))
             }
@@ -81,7 +85,10 @@ extension SQLStore {
                 SQLWrite.statement(
                     SQLStatement(
                         statement,
-                        [.double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .date(scoredAt), .text(tenantID), .text(score.contactID)]))
+                        [
+                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .date(scoredAt), .text(tenantID),
+                            .text(score.contactID),
+                        ]))
             }
             return (writes, ())
         }
@@ -89,7 +96,9 @@ extension SQLStore {
 
     /// The contacts named by events of `types` after position `after` in the event log (at most `limit` events), and the
     /// position to continue from: the last of those events, or the end of the log when fewer than `limit` matched.
-    public func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (contactIDs: Set<String>, position: Int64) {
+    public func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (
+        contactIDs: Set<String>, position: Int64
+    ) {
         let tenant = SQLValue.text(tenantID)
         let rows = try await database.read([
             SQLStatement(
@@ -105,11 +114,14 @@ extension SQLStore {
 
     public func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision] {
         let rows = try await database.read([
-            SQLStatement("SELECT recommendation_id, contact_id, status, until_at, decided_at, decided_by FROM recommendation_decisions WHERE tenant_id = ?", [.text(tenantID)])
+            SQLStatement(
+                "SELECT recommendation_id, contact_id, status, until_at, decided_at, decided_by FROM recommendation_decisions WHERE tenant_id = ?",
+                [.text(tenantID)])
         ])
         return rows[0].map {
             StoredRecommendationDecision(
-                recommendationID: $0.text(0) ?? "", contactID: $0.text(1), status: RecommendationDecisionStatus(stored: $0.text(2)), until: $0.date(3),
+                recommendationID: $0.text(0) ?? "", contactID: $0.text(1), status: RecommendationDecisionStatus(stored: $0.text(2)),
+                until: $0.date(3),
                 decidedAt: $0.date(4) ?? .distantPast, decidedBy: $0.text(5))
         }
     }

@@ -63,7 +63,9 @@ public struct StoredRecommendationDecision: Sendable, Equatable {
     /// nil: a person; `flow:ID`: a flow delegated for the recommendation's rule.
     public var decidedBy: String?
 
-    public init(recommendationID: String, contactID: String?, status: RecommendationDecisionStatus, until: Date?, decidedAt: Date, decidedBy: String? = nil) {
+    public init(
+        recommendationID: String, contactID: String?, status: RecommendationDecisionStatus, until: Date?, decidedAt: Date, decidedBy: String? = nil
+    ) {
         self.recommendationID = recommendationID
         self.contactID = contactID
         self.status = status

@@ -41,7 +41,8 @@ public struct TemplateRecord: Sendable, Hashable {
 
     var values: [SQLValue] {
         [
-            .text(tenantID), .text(name), .integer(version), .text(channel), .text(status.rawValue), .text(generatedBy), .text(document), .date(createdAt),
+            .text(tenantID), .text(name), .integer(version), .text(channel), .text(status.rawValue), .text(generatedBy), .text(document),
+            .date(createdAt),
             .date(updatedAt),
         ]
     }

@@ -16,6 +16,7 @@ public protocol TemplateStore: Sendable {
     /// Moves a version to `status` (`draft`, `active` or `archived`); activating it archives the name's previously
     /// active version in the same transaction. When `expectedDocument` is given and the stored document differs, throws
     /// `TemplateChangedError` and writes nothing. Returns the changed version, or nil when it does not exist.
-    func changeTemplateStatus(name: String, version: Int, tenantID: String, to status: TemplateStatus, expectedDocument: String?, at: Date) async throws
+    func changeTemplateStatus(name: String, version: Int, tenantID: String, to status: TemplateStatus, expectedDocument: String?, at: Date)
+        async throws
         -> TemplateRecord?
 }

@@ -19,7 +19,10 @@ struct GatewayLoopbackBench {
         "choices": [
             [
                 "index": 0, "finish_reason": "stop",
-                "message": ["role": "assistant", "content": "Votre panier vous attend : deux articles sont encore réservés pour vous. Finalisez votre commande quand vous voulez."],
+                "message": [
+                    "role": "assistant",
+                    "content": "Votre panier vous attend : deux articles sont encore réservés pour vous. Finalisez votre commande quand vous voulez.",
+                ],
             ]
         ],
         "usage": ["prompt_tokens": 42, "completion_tokens": 28, "total_tokens": 70],

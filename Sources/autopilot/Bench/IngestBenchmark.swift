@@ -48,7 +48,8 @@ struct IngestBenchmark {
         let http = try await httpRate(factory)
         log(String(format: "HTTP: %.0f events/s", http))
         return Result(
-            events: events, pipelineEventsPerSecond: pipeline.rounded(), httpEventsPerSecond: http.rounded(), rawCeilingEventsPerSecond: raw.rounded(),
+            events: events, pipelineEventsPerSecond: pipeline.rounded(), httpEventsPerSecond: http.rounded(),
+            rawCeilingEventsPerSecond: raw.rounded(),
             pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000, peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10)
     }
 
@@ -74,7 +75,8 @@ struct IngestBenchmark {
             let rows = try range.map { index -> RawEventInserter.Row in
                 let event = try validator.validate(factory.envelope(index), now: now)
                 return RawEventInserter.Row(
-                    tenantID: tenantID, id: "ev_bench\(index)", type: event.type.rawValue, occurredAt: Int64(event.occurredAt.timeIntervalSince1970 * 1000),
+                    tenantID: tenantID, id: "ev_bench\(index)", type: event.type.rawValue,
+                    occurredAt: Int64(event.occurredAt.timeIntervalSince1970 * 1000),
                     receivedAt: receivedAt, idempotencyKey: event.idempotencyKey, contactID: "ct_bench\(index / 10)",
                     properties: JSONValue.object(event.properties).jsonString)
             }
@@ -97,7 +99,9 @@ struct IngestBenchmark {
             let clock = ContinuousClock.now
             let result = try await pipeline.ingest(body: body, tenantID: tenantID)
             elapsed += .now - clock
-            guard result.accepted.count == range.count else { throw BenchFailure(description: "pipeline accepted \(result.accepted.count) of \(range.count)") }
+            guard result.accepted.count == range.count else {
+                throw BenchFailure(description: "pipeline accepted \(result.accepted.count) of \(range.count)")
+            }
             start = range.upperBound
         }
         try await store.database.close()

@@ -45,7 +45,8 @@ enum LifetimesComparison {
             try process.run()
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return (try? JSONDecoder().decode(Outcome.self, from: data)) ?? Outcome(skipped: "python3 gave no result (exit \(process.terminationStatus))")
+            return (try? JSONDecoder().decode(Outcome.self, from: data))
+                ?? Outcome(skipped: "python3 gave no result (exit \(process.terminationStatus))")
         } catch {
             return Outcome(skipped: "could not run python3: \(error)")
         }

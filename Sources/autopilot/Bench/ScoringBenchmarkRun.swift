@@ -1,5 +1,5 @@
-import Foundation
 import Decisions
+import Foundation
 import Scoring
 
 /// `autopilot bench scoring`: RFM + churn for 1M customers, BG/NBD + Gamma-Gamma fit on 23,570 and prediction for 1M,
@@ -33,7 +33,8 @@ struct ScoringBenchmarkRun {
         let prediction = ScoringBenchmark.lifetimePrediction()
         let comparison = LifetimesComparison.run(SyntheticCustomers.summaries(count: 23_570, seed: 2), directory: directory)
         return Result(
-            benchmarks: [rfm, fit, prediction], recommendations: DecisionsBenchmark.recommendations(), lifetimesFitSeconds: comparison.seconds, lifetimesParameters: comparison.parameters,
+            benchmarks: [rfm, fit, prediction], recommendations: DecisionsBenchmark.recommendations(), lifetimesFitSeconds: comparison.seconds,
+            lifetimesParameters: comparison.parameters,
             speedupOverLifetimes: comparison.seconds.map { ($0 / max(fit.seconds, 1e-9) * 10).rounded() / 10 }, lifetimesSkipped: comparison.skipped,
             peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10)
     }

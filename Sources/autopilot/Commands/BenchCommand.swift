@@ -1,11 +1,11 @@
 import ArgumentParser
 import Decisions
 import DemoShop
+import Engine
 import Foundation
+import LLM
 import Scoring
 import Storage
-import Engine
-import LLM
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +40,9 @@ struct BenchCommand: AsyncParsableCommand {
     struct LLMBench: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "llm",
-            abstract: "Language-model gateway: calls/s with 64 concurrent requests to a loopback OpenAI-compatible provider, and the gateway's own overhead per call.")
+            abstract:
+                "Language-model gateway: calls/s with 64 concurrent requests to a loopback OpenAI-compatible provider, and the gateway's own overhead per call."
+        )
 
         @Option(help: "Calls in the throughput measurement.") var calls = 5_000
         @Option(help: "Requests in flight.") var concurrency = 64
@@ -53,8 +55,14 @@ struct BenchCommand: AsyncParsableCommand {
             if json {
                 try JSONOutput.print(result, pretty: false)
             } else {
-                print(String(format: "throughput: %.0f calls/s with %d concurrent (%d calls), latency p50 %.2f ms, p99 %.2f ms", result.callsPerSecond, result.concurrency, result.totalCalls, result.latencyP50Milliseconds, result.latencyP99Milliseconds))
-                print(String(format: "gateway overhead per call: %.1f µs mean, %.1f µs p99 (target < 1000 µs); %.1f µs by subtraction over HTTP", result.overheadMicroseconds, result.overheadP99Microseconds, result.subtractedOverheadMicroseconds))
+                print(
+                    String(
+                        format: "throughput: %.0f calls/s with %d concurrent (%d calls), latency p50 %.2f ms, p99 %.2f ms", result.callsPerSecond,
+                        result.concurrency, result.totalCalls, result.latencyP50Milliseconds, result.latencyP99Milliseconds))
+                print(
+                    String(
+                        format: "gateway overhead per call: %.1f µs mean, %.1f µs p99 (target < 1000 µs); %.1f µs by subtraction over HTTP",
+                        result.overheadMicroseconds, result.overheadP99Microseconds, result.subtractedOverheadMicroseconds))
                 print("calls not answered by the provider: \(result.failedCalls)")
             }
         }
@@ -84,7 +92,10 @@ struct BenchCommand: AsyncParsableCommand {
             } else {
                 print(String(format: "timer pass 1: %d steps, %.0f steps/s", result.timerPass1Steps, result.timerPass1StepsPerSecond))
                 print(String(format: "timer pass 2 (send): %d steps, %.0f steps/s", result.timerPass2Steps, result.timerPass2StepsPerSecond))
-                print(String(format: "dispatch: %d messages, %.0f/s (%d sent, %d deferred by the frequency cap)", result.messagesDispatched, result.dispatchPerSecond, result.sent, result.deferred))
+                print(
+                    String(
+                        format: "dispatch: %d messages, %.0f/s (%d sent, %d deferred by the frequency cap)", result.messagesDispatched,
+                        result.dispatchPerSecond, result.sent, result.deferred))
                 print(String(format: "peak RSS %.0f MB", result.peakRSSMB))
             }
         }
@@ -107,10 +118,16 @@ struct BenchCommand: AsyncParsableCommand {
                 return
             }
             for benchmark in result.benchmarks {
-                print(String(format: "%-22@ %9d customers  %8.3f s  (target < %.0f s)", benchmark.name as NSString, benchmark.customers, benchmark.seconds, benchmark.targetSeconds))
+                print(
+                    String(
+                        format: "%-22@ %9d customers  %8.3f s  (target < %.0f s)", benchmark.name as NSString, benchmark.customers, benchmark.seconds,
+                        benchmark.targetSeconds))
             }
             let decisions = result.recommendations
-            print(String(format: "%-22@ %9d contacts   %8.3f s  (target < 1 s), %d messages", decisions.name as NSString, decisions.contacts, decisions.seconds, decisions.messages))
+            print(
+                String(
+                    format: "%-22@ %9d contacts   %8.3f s  (target < 1 s), %d messages", decisions.name as NSString, decisions.contacts,
+                    decisions.seconds, decisions.messages))
             if let seconds = result.lifetimesFitSeconds {
                 print(String(format: "python lifetimes fit    %8.3f s  → Autopilot is %.0f× faster", seconds, result.speedupOverLifetimes ?? 0))
             } else {

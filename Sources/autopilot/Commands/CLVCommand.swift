@@ -12,9 +12,13 @@ struct CLVCommand: AsyncParsableCommand {
     @Flag(help: "Print the full report as JSON.") var json = false
 
     func run() async throws {
-        guard let end = TransactionCSV.parseDay(calibrationEnd) else { throw ValidationError("--calibration-end: \"\(calibrationEnd)\" is not a date YYYY-MM-DD") }
+        guard let end = TransactionCSV.parseDay(calibrationEnd) else {
+            throw ValidationError("--calibration-end: \"\(calibrationEnd)\" is not a date YYYY-MM-DD")
+        }
         guard horizonWeeks > 0, horizonWeeks <= 520 else { throw ValidationError("--horizon-weeks: between 0 and 520") }
-        guard let text = try? String(contentsOfFile: transactions, encoding: .utf8) else { throw ValidationError("--transactions: cannot read \(transactions)") }
+        guard let text = try? String(contentsOfFile: transactions, encoding: .utf8) else {
+            throw ValidationError("--transactions: cannot read \(transactions)")
+        }
         let rows: [CustomerTransaction]
         do {
             rows = try TransactionCSV.parse(text)
@@ -28,7 +32,9 @@ struct CLVCommand: AsyncParsableCommand {
             return
         }
         let fmt = { (value: Double?) in value.map { String(format: "%.3f", $0) } ?? "–" }
-        print("BG/NBD   r \(fmt(report.bgnbd.r))  α \(fmt(report.bgnbd.alpha))  a \(fmt(report.bgnbd.a))  b \(fmt(report.bgnbd.b))  LL \(fmt(report.bgnbd.logLikelihood))")
+        print(
+            "BG/NBD   r \(fmt(report.bgnbd.r))  α \(fmt(report.bgnbd.alpha))  a \(fmt(report.bgnbd.a))  b \(fmt(report.bgnbd.b))  LL \(fmt(report.bgnbd.logLikelihood))"
+        )
         print("Gamma-Gamma   p \(fmt(report.gammaGamma.p))  q \(fmt(report.gammaGamma.q))  γ \(fmt(report.gammaGamma.v))")
         print("\(report.customers.count) customers; top 10 by CLV over \(Int(horizonWeeks)) weeks:")
         for customer in report.customers.sorted(by: { $0.clv > $1.clv }).prefix(10) {

@@ -7,13 +7,15 @@ import Foundation
 struct ChannelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "channels",
-        abstract: "Choose how a tenant's messages leave, per channel: log (default), smtp (email), twilio (sms, whatsapp), omnisend (email, sms), whatsapp-cloud.",
+        abstract:
+            "Choose how a tenant's messages leave, per channel: log (default), smtp (email), twilio (sms, whatsapp), omnisend (email, sms), whatsapp-cloud.",
         subcommands: [Choose.self, Reset.self, Show.self])
 
     struct Choose: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Send a tenant's channel through a provider: `channels set email smtp --host … --from …`, `channels set sms log`, or an API provider.",
+            abstract:
+                "Send a tenant's channel through a provider: `channels set email smtp --host … --from …`, `channels set sms log`, or an API provider.",
             discussion: """
                 API providers take the variables named as in the environment: settings with --setting NAME=VALUE, secrets with \
                 --secret-env NAME=ENV_VARIABLE (read from this process's environment, never given on the command line). For example:
@@ -25,7 +27,8 @@ struct ChannelsCommand: AsyncParsableCommand {
         @Argument(help: "email, sms or whatsapp.") var channel: String
         @Argument(help: "log, smtp (email), twilio (sms, whatsapp), omnisend (email, sms) or whatsapp-cloud (whatsapp).") var provider: String
         @Option(name: .customLong("setting"), help: "An API provider's setting, NAME=VALUE (repeatable).") var settings: [String] = []
-        @Option(name: .customLong("secret-env"), help: "An API provider's secret, NAME=ENV_VARIABLE holding it (repeatable).") var secretEnvs: [String] = []
+        @Option(name: .customLong("secret-env"), help: "An API provider's secret, NAME=ENV_VARIABLE holding it (repeatable).") var secretEnvs:
+            [String] = []
         @Option(help: "SMTP server host name.") var host: String?
         @Option(help: "SMTP port (default after --security: 25, 587 or 465).") var port: String?
         @Option(help: "none, starttls (default) or tls.") var security: String?
@@ -41,16 +44,19 @@ struct ChannelsCommand: AsyncParsableCommand {
             switch provider.lowercased() {
             case "log":
                 try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                    try await ChannelSettingsService(store: store).useLog(channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                    try await ChannelSettingsService(store: store).useLog(
+                        channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
                 }
                 print("\(channel.rawValue): log")
             case "smtp":
                 guard channel == .email else {
-                    throw AutopilotCore.ValidationError(code: "invalid_provider", field: "provider", message: "smtp sends email, not \(channel.rawValue)")
+                    throw AutopilotCore.ValidationError(
+                        code: "invalid_provider", field: "provider", message: "smtp sends email, not \(channel.rawValue)")
                 }
                 let settings = try smtpSettings()
                 try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                    try await ChannelSettingsService(store: store).useSMTP(settings, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                    try await ChannelSettingsService(store: store).useSMTP(
+                        settings, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
                 }
                 print("email: \(settings)")
             default:
@@ -60,7 +66,8 @@ struct ChannelsCommand: AsyncParsableCommand {
                 }
                 let variables = try apiVariables()
                 try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                    try await ChannelSettingsService(store: store).use(api, channel: channel, variables: variables, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                    try await ChannelSettingsService(store: store).use(
+                        api, channel: channel, variables: variables, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
                 }
                 print("\(channel.rawValue): \(api.rawValue) (\(variables.keys.sorted().joined(separator: ", ")))")
             }
@@ -79,10 +86,12 @@ struct ChannelsCommand: AsyncParsableCommand {
             for pair in secretEnvs {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty else {
-                    throw AutopilotCore.ValidationError(code: "invalid_setting", field: "--secret-env", message: "\"\(pair)\" is not NAME=ENV_VARIABLE")
+                    throw AutopilotCore.ValidationError(
+                        code: "invalid_setting", field: "--secret-env", message: "\"\(pair)\" is not NAME=ENV_VARIABLE")
                 }
                 guard let secret = ProcessInfo.processInfo.environment[parts[1]], !secret.isEmpty else {
-                    throw AutopilotCore.ValidationError(code: "missing_secret", field: "--secret-env", message: "the environment variable \(parts[1]) is not set")
+                    throw AutopilotCore.ValidationError(
+                        code: "missing_secret", field: "--secret-env", message: "the environment variable \(parts[1]) is not set")
                 }
                 variables[parts[0]] = secret
             }
@@ -99,7 +108,8 @@ struct ChannelsCommand: AsyncParsableCommand {
             variables["SMTP_FROM"] = from
             if let passwordEnv {
                 guard let password = ProcessInfo.processInfo.environment[passwordEnv], !password.isEmpty else {
-                    throw AutopilotCore.ValidationError(code: "missing_password", field: "--password-env", message: "the environment variable \(passwordEnv) is not set")
+                    throw AutopilotCore.ValidationError(
+                        code: "missing_password", field: "--password-env", message: "the environment variable \(passwordEnv) is not set")
                 }
                 variables["SMTP_PASSWORD"] = password
             }
@@ -107,10 +117,11 @@ struct ChannelsCommand: AsyncParsableCommand {
                 return try SMTPSettings.fromEnvironment(variables)
             } catch {
                 let field = error.field ?? ""
-                let option = [
-                    "SMTP_HOST": "--host", "SMTP_PORT": "--port", "SMTP_SECURITY": "--security", "SMTP_USERNAME": "--username",
-                    "SMTP_PASSWORD": "--password-env", "SMTP_FROM": "--from",
-                ][field] ?? field
+                let option =
+                    [
+                        "SMTP_HOST": "--host", "SMTP_PORT": "--port", "SMTP_SECURITY": "--security", "SMTP_USERNAME": "--username",
+                        "SMTP_PASSWORD": "--password-env", "SMTP_FROM": "--from",
+                    ][field] ?? field
                 let message = field.isEmpty ? error.message : error.message.replacingOccurrences(of: field, with: option)
                 throw AutopilotCore.ValidationError(code: error.code, field: option, message: message)
             }
@@ -127,7 +138,8 @@ struct ChannelsCommand: AsyncParsableCommand {
         func run() async throws {
             let channel = try ChannelsCommand.channel(self.channel)
             let removed = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                try await ChannelSettingsService(store: store).reset(channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                try await ChannelSettingsService(store: store).reset(
+                    channel: channel, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
             }
             print(removed ? "\(channel.rawValue): back to the default" : "\(channel.rawValue): already on the default")
         }
@@ -143,7 +155,8 @@ struct ChannelsCommand: AsyncParsableCommand {
         func run() async throws {
             let defaults = try SenderDirectory.fromEnvironment(ProcessInfo.processInfo.environment)
             let choices = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
-                try await ChannelSettingsService(store: store).list(tenantID: try await CommandLineSetup.tenantID(tenant, store: store), defaults: defaults)
+                try await ChannelSettingsService(store: store).list(
+                    tenantID: try await CommandLineSetup.tenantID(tenant, store: store), defaults: defaults)
             }
             if json {
                 print(JSONValue.array(choices.map(\.json)).jsonString)

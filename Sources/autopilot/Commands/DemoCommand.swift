@@ -18,11 +18,13 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         guard contacts >= 1, contacts <= 10_000_000 else { throw ValidationError("--contacts: between 1 and 10,000,000") }
         guard (0...365).contains(flowDays) else { throw ValidationError("--flow-days: between 0 and 365") }
-        let path = try database ?? {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-demo-\(UUID().uuidString.prefix(8))")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return folder.appendingPathComponent("demo.sqlite").path
-        }()
+        let path =
+            try database
+            ?? {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-demo-\(UUID().uuidString.prefix(8))")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                return folder.appendingPathComponent("demo.sqlite").path
+            }()
         if FileManager.default.fileExists(atPath: path) {
             throw ValidationError("--database: \(path) already exists; the demo creates a fresh database (remove it or choose another path)")
         }
@@ -58,7 +60,8 @@ enum DemoPrinter {
     static func print(_ report: DemoReport, path: String) {
         let summary = report.summary
         let rate = report.seconds > 0 ? Double(report.events) / report.seconds : 0
-        Swift.print("""
+        Swift.print(
+            """
 
             Ingested \(report.events) events in \(String(format: "%.1f", report.seconds)) s (\(Int(rate)) events/s) through the same pipeline as POST /v1/events.
 
@@ -93,7 +96,9 @@ enum DemoPrinter {
     /// The flows over the simulated days, one line each, then what held messages back.
     static func flows(_ report: DemoReport) -> String {
         guard report.flowDays > 0 else { return "" }
-        func cell(_ text: String, _ width: Int) -> String { text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        func cell(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text + " " : text.padding(toLength: width, withPad: " ", startingAt: 0)
+        }
         func number(_ value: Int, _ width: Int) -> String { String(repeating: " ", count: max(0, width - String(value).count)) + String(value) }
         var lines = [
             "",

@@ -20,15 +20,21 @@ struct IngestCommand: AsyncParsableCommand {
             let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
             return try await NDJSONImport(pipeline: IngestPipeline(dependencies: dependencies)).run(file: url, tenantID: tenantID) { report in
                 guard interactive else { return }
-                FileHandle.standardError.write(Data("\r\(report.lines) lines — \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\r\(report.lines) lines — \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected"
+                            .utf8))
             }
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         if json {
             try JSONOutput.print(report)
         } else {
-            let seconds = Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
-            print("\(report.lines) lines in \(String(format: "%.1f", seconds)) s: \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected")
+            let seconds =
+                Double((ContinuousClock.now - started).components.attoseconds) / 1e18 + Double((ContinuousClock.now - started).components.seconds)
+            print(
+                "\(report.lines) lines in \(String(format: "%.1f", seconds)) s: \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected"
+            )
             for rejection in report.rejected.prefix(50) {
                 print("  line \(rejection.line): \(rejection.field.map { "\($0): " } ?? "")\(rejection.reason)")
             }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Storage
 import Engine
 import Foundation
+import Storage
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Create or update the database schema.")
@@ -13,6 +13,9 @@ struct MigrateCommand: AsyncParsableCommand {
         let applied = try await configuration.withStore(logger: CommandLineSetup.logger) { store in
             try await store.migrate(now: Date())
         }
-        print(applied.isEmpty ? "\(configuration): schema already current" : "\(configuration): applied migrations \(applied.map(String.init).joined(separator: ", "))")
+        print(
+            applied.isEmpty
+                ? "\(configuration): schema already current"
+                : "\(configuration): applied migrations \(applied.map(String.init).joined(separator: ", "))")
     }
 }

@@ -35,9 +35,10 @@ struct RecommendationsCommand: AsyncParsableCommand {
         print("\(recommendations.count) recommendations")
         for view in recommendations.prefix(limit) {
             let recommendation = view.recommendation
-            print("  [\(recommendation.priority.rawValue)] \(recommendation.contactEmail ?? recommendation.contactID) — \(recommendation.rule.rawValue): \(recommendation.reason)")
+            print(
+                "  [\(recommendation.priority.rawValue)] \(recommendation.contactEmail ?? recommendation.contactID) — \(recommendation.rule.rawValue): \(recommendation.reason)"
+            )
             if let retention = view.retention { print("      to keep them (\(retention.provider)): \(retention.text)") }
         }
     }
 }
-

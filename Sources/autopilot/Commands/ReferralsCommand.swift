@@ -19,7 +19,9 @@ struct ReferralsCommand: AsyncParsableCommand {
             return
         }
         for referrer in report.referrers {
-            print("\(referrer.code)  \(referrer.contact)  invited \(referrer.invitedAt.prefix(10))  \(referrer.conversions) referred, \(referrer.revenue) revenue")
+            print(
+                "\(referrer.code)  \(referrer.contact)  invited \(referrer.invitedAt.prefix(10))  \(referrer.conversions) referred, \(referrer.revenue) revenue"
+            )
             for friend in referrer.referred {
                 print("    \(friend.convertedAt.prefix(10))  \(friend.contact)  order \(friend.orderID)  \(friend.total) \(friend.currency ?? "")")
             }

@@ -25,8 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
         CommandLineSetup.logger.info(
             "starting", metadata: ["database": "\(databaseConfiguration)", "address": "\(configuration.server.host):\(configuration.server.port)"])
         try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
-            try await buildServiceGroup(configuration: processConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description)
-                .run()
+            try await buildServiceGroup(
+                configuration: processConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description
+            )
+            .run()
         }
     }
 }

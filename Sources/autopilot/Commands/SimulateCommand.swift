@@ -44,7 +44,9 @@ struct SimulateCommand: AsyncParsableCommand {
             try JSONOutput.print(report)
         } else {
             print("Simulated \(Timestamp.format(report.start)) → \(Timestamp.format(report.end)) in \(report.steps) steps")
-            print("  events ingested \(report.eventsIngested), carts abandoned \(report.cartsAbandoned), timers fired \(report.timersFired), messages dispatched \(report.messagesDispatched)")
+            print(
+                "  events ingested \(report.eventsIngested), carts abandoned \(report.cartsAbandoned), timers fired \(report.timersFired), messages dispatched \(report.messagesDispatched)"
+            )
             if report.eventsSkipped > 0 { print("  \(report.eventsSkipped) lines without a valid occurred_at were left out") }
             print("See what was sent: autopilot messages --database \(database.database ?? "…") --json")
         }
@@ -86,7 +88,9 @@ struct MessagesCommand: AsyncParsableCommand {
         for message in messages {
             let when = message.sentAt ?? message.scheduledAt
             let reason = message.blockedReason.map { " (\($0))" } ?? ""
-            print("\(when)  \(message.status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(message.channel.padding(toLength: 9, withPad: " ", startingAt: 0)) \(message.contact)  \(message.flow ?? "-") \(message.template)\(reason)")
+            print(
+                "\(when)  \(message.status.padding(toLength: 8, withPad: " ", startingAt: 0)) \(message.channel.padding(toLength: 9, withPad: " ", startingAt: 0)) \(message.contact)  \(message.flow ?? "-") \(message.template)\(reason)"
+            )
         }
         print("\(messages.count) messages")
     }

@@ -1,10 +1,11 @@
 import ArgumentParser
-import Storage
 import Engine
 import Foundation
+import Storage
 
 struct TenantsCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self])
+    static let configuration = CommandConfiguration(
+        commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a tenant and print its API key (shown only once).")

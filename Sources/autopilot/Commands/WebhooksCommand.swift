@@ -7,7 +7,8 @@ struct WebhooksCommand: AsyncParsableCommand {
         commandName: "webhooks", abstract: "Inbound webhooks from Shopify, WooCommerce, Stripe and Twilio.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create (or rotate) a tenant's webhook endpoint and print the URL to give the vendor.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create (or rotate) a tenant's webhook endpoint and print the URL to give the vendor.")
 
         @Argument(help: "shopify, woocommerce, stripe or twilio.") var provider: String
         @Option(help: "The vendor's signing secret (Shopify app secret, WooCommerce secret, Stripe whsec_…, Twilio auth token).") var secret: String

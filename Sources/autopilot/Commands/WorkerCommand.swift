@@ -6,7 +6,8 @@ import ServiceLifecycle
 
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "worker", abstract: "Run flows (routing, timers, actions, dispatch) without the HTTP API; several may share a PostgreSQL database.")
+        commandName: "worker",
+        abstract: "Run flows (routing, timers, actions, dispatch) without the HTTP API; several may share a PostgreSQL database.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -14,7 +15,8 @@ struct WorkerCommand: AsyncParsableCommand {
         let configuration = try AutopilotConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, servesHTTP: false)
         let databaseConfiguration = database.configuration
         try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
-            try await buildServiceGroup(configuration: configuration, dependencies: dependencies, databaseName: databaseConfiguration.description).run()
+            try await buildServiceGroup(configuration: configuration, dependencies: dependencies, databaseName: databaseConfiguration.description)
+                .run()
         }
     }
 }

@@ -3,8 +3,8 @@ import Engine
 import Foundation
 import LLM
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite("AI — accounting in llm_calls and the monthly budget")
 struct AIAccountingTests {
@@ -62,18 +62,22 @@ struct AIAccountingTests {
             let store = try await Self.store()
             let clock = ManualClock(Fixtures.now)
             let environment = [
-                "AUTOPILOT_LLM_BASE_URL": "http://127.0.0.1:9", "AUTOPILOT_LLM_MONTHLY_BUDGET": "10", "SLACK_WEBHOOK_URL": slack.baseURL + "/hooks/T1/B1/x",
+                "AUTOPILOT_LLM_BASE_URL": "http://127.0.0.1:9", "AUTOPILOT_LLM_MONTHLY_BUDGET": "10",
+                "SLACK_WEBHOOK_URL": slack.baseURL + "/hooks/T1/B1/x",
                 "AUTOPILOT_LLM_MAX_ATTEMPTS": "1",
             ]
             let ai = try AIServices.fromEnvironment(environment, store: store, clock: clock)
-            let tenantID = try await TenantService(dependencies: Dependencies(store: store, clock: clock, ai: ai)).create(name: "Maison Lavande").tenantID
+            let tenantID = try await TenantService(dependencies: Dependencies(store: store, clock: clock, ai: ai)).create(name: "Maison Lavande")
+                .tenantID
             func spend(_ cost: Double) async throws {
                 try await store.recordLLMCall(
                     LLMCallRecord(
-                        tenantID: tenantID, feature: "blog", provider: "openai", model: "gpt-5.2", inputTokens: 1000, outputTokens: 2000, costUSD: cost,
+                        tenantID: tenantID, feature: "blog", provider: "openai", model: "gpt-5.2", inputTokens: 1000, outputTokens: 2000,
+                        costUSD: cost,
                         latencyMilliseconds: 900, outcome: "ok", httpStatus: 200, calledAt: Fixtures.now.addingTimeInterval(-60)))
             }
-            let request = LLMRequest(messages: [.user("Bonjour")], timeout: .milliseconds(300), deadline: .seconds(2), feature: "weekly_report", tenant: tenantID)
+            let request = LLMRequest(
+                messages: [.user("Bonjour")], timeout: .milliseconds(300), deadline: .seconds(2), feature: "weekly_report", tenant: tenantID)
             try await spend(10.5)
             _ = try await ai.gateway.complete(request)
             _ = try await ai.gateway.complete(request)

@@ -61,7 +61,8 @@ struct CopyPersonaliserTests {
         try await LoopbackChatServer.with(reply: { _ in "never asked" }) { server in
             var designed = Self.rendered
             designed.html = "<table><tr><td>Votre panier</td></tr></table>"
-            let outcome = try await Self.personaliser(replying: "", server: server).personalise(designed, for: .init(firstName: nil), tenantID: "shop-1")
+            let outcome = try await Self.personaliser(replying: "", server: server).personalise(
+                designed, for: .init(firstName: nil), tenantID: "shop-1")
             #expect(!outcome.personalised && outcome.reason?.hasPrefix("custom_html") == true)
             #expect(server.requests.isEmpty)
         }

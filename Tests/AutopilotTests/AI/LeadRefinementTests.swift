@@ -9,7 +9,8 @@ import Testing
 @Suite("Lead refinement by a language model, merged with the BANT rules")
 struct LeadRefinementTests {
     /// The rules read the timeline ("cette semaine") and that she runs the shop; the budget is left unstated.
-    static let text = "Bonjour, je suis la gérante d'une boutique en ligne de cosmétiques, on voudrait démarrer cette semaine. Le budget dépendra de votre proposition, rappelez-moi."
+    static let text =
+        "Bonjour, je suis la gérante d'une boutique en ligne de cosmétiques, on voudrait démarrer cette semaine. Le budget dépendra de votre proposition, rappelez-moi."
 
     static let modelAnswer: JSONValue = [
         "budget": ["amount": 400, "currency": "EUR", "period": "month", "quote": "Le budget dépendra de votre proposition"],
@@ -22,7 +23,8 @@ struct LeadRefinementTests {
     static func qualify(_ harness: AITestHarness) async throws -> JSONValue {
         try await harness.app.test(.router) { client in
             let response = try await client.execute(
-                uri: "/v1/leads/qualify", method: .post, headers: APITestHarness.auth(harness.key), body: APITestHarness.body(["text": .string(Self.text)]))
+                uri: "/v1/leads/qualify", method: .post, headers: APITestHarness.auth(harness.key),
+                body: APITestHarness.body(["text": .string(Self.text)]))
             #expect(response.status == .ok)
             return try APITestHarness.json(response)
         }
@@ -30,7 +32,9 @@ struct LeadRefinementTests {
 
     @Test func theModelFillsWhatTheRulesCouldNotReadAndTheRulesWinConflicts() async throws {
         try await LoopbackChatServer.with(reply: { _ in Self.modelAnswer.jsonString }) { server in
-            let harness = try await AITestHarness.make(environment: ["AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-bant"])
+            let harness = try await AITestHarness.make(environment: [
+                "AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-bant",
+            ])
             let body = try await Self.qualify(harness)
             #expect(body["budget"]?["amount"] == 400)
             #expect(body["evidence"]?["budget"]?["source"] == "model")

@@ -3,8 +3,8 @@ import Channels
 import Engine
 import Foundation
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// End to end: a churn crossing starts the at-risk flow, whose first email asks for personalisation; the model (a
 /// loopback OpenAI-compatible server) rewrites it inside the guard rails, and the rewrite is what reaches the SMTP
@@ -41,13 +41,15 @@ struct PersonalisedSendTests {
             let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
             try await store.migrate(now: Self.now)
             let clock = ManualClock(Self.now)
-            let ai = try AIServices.fromEnvironment(["AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-writer"], store: store, clock: clock)
+            let ai = try AIServices.fromEnvironment(
+                ["AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-writer"], store: store, clock: clock)
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 5), ai: ai)
             let tenantID = try await TenantService(dependencies: dependencies).create(name: "Maison Lavande").tenantID
             try await ChannelSettingsService(store: store, clock: clock).useSMTP(
                 SMTPSettings(host: "127.0.0.1", port: peer.port, security: .none, fromAddress: "claire@maison-lavande.example", fromName: "Claire"),
                 tenantID: tenantID)
-            _ = try await IngestPipeline(dependencies: dependencies).ingest(document: Self.events(contact: ["email": "marc@client.example"]), tenantID: tenantID)
+            _ = try await IngestPipeline(dependencies: dependencies).ingest(
+                document: Self.events(contact: ["email": "marc@client.example"]), tenantID: tenantID)
 
             try await TestWorker.make(dependencies).runDue(now: Self.now)
 
@@ -61,7 +63,8 @@ struct PersonalisedSendTests {
             let prompt = try #require(server.requests.first?["messages"]?.arrayValue?.last?["content"]?.stringValue)
             #expect(prompt.contains("first name: Marc"))
 
-            let record = try #require(try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: 10).first { $0.message.id == message.id })
+            let record = try #require(
+                try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: 10).first { $0.message.id == message.id })
             let personalisation = try #require(record.message.options.jsonValue["personalisation"])
             #expect(personalisation["written_by"] == "model")
             #expect(personalisation["provider"] == "compatible")

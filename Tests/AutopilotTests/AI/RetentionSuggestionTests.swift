@@ -47,12 +47,15 @@ struct RetentionSuggestionTests {
         #expect(text.contains("sans remise d'abord"), "the advice for an overdue customer: \(text)")
         let calls = try await harness.store.llmCalls(tenantID: harness.tenantID, from: .distantPast, to: .distantFuture).count
         _ = try await Self.recommendations(harness)
-        #expect(try await harness.store.llmCalls(tenantID: harness.tenantID, from: .distantPast, to: .distantFuture).count == calls, "cached for the day")
+        #expect(
+            try await harness.store.llmCalls(tenantID: harness.tenantID, from: .distantPast, to: .distantFuture).count == calls, "cached for the day")
     }
 
     @Test func aConfiguredModelWritesItAndIsNamed() async throws {
         try await LoopbackChatServer.with(reply: { _ in "Marc n'a commandé qu'une fois. Appelez-le pour comprendre, sans offre." }) { server in
-            let harness = try await AITestHarness.make(environment: ["AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-advisor"])
+            let harness = try await AITestHarness.make(environment: [
+                "AUTOPILOT_LLM_BASE_URL": server.baseURL + "/v1", "AUTOPILOT_LLM_MODEL": "local-advisor",
+            ])
             let list = try await Self.recommendations(harness)
             let suggestion = try #require(list.first { $0["contact"] == "marc@client.example" }?["retention_suggestion"])
             #expect(suggestion["text"] == "Marc n'a commandé qu'une fois. Appelez-le pour comprendre, sans offre.")
@@ -89,11 +92,15 @@ struct RetentionSuggestionTests {
         try await harness.app.test(.router) { client in
             let key = APITestHarness.auth(harness.key)
             _ = try await client.execute(uri: "/v1/events", method: .post, headers: key, body: APITestHarness.body(["events": .array(all)]))
-            let list = try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: key))["recommendations"]?.arrayValue ?? []
+            let list =
+                try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: key))["recommendations"]?
+                .arrayValue ?? []
             #expect(list.count == 30)
             #expect(list.allSatisfy { $0["retention_suggestion"]?["text"]?.stringValue?.isEmpty == false }, "every customer at risk has one")
         }
-        let written = try await harness.store.llmCalls(tenantID: harness.tenantID, from: .distantPast, to: .distantFuture).filter { $0.feature == "retention_suggestion" }
+        let written = try await harness.store.llmCalls(tenantID: harness.tenantID, from: .distantPast, to: .distantFuture).filter {
+            $0.feature == "retention_suggestion"
+        }
         #expect(written.count == 24, "the 24 most urgent are written; the others wait for a later listing")
     }
 
@@ -107,7 +114,9 @@ struct RetentionSuggestionTests {
         try await harness.app.test(.router) { client in
             let key = APITestHarness.auth(harness.key)
             _ = try await client.execute(uri: "/v1/events", method: .post, headers: key, body: APITestHarness.body(["events": .array(recent)]))
-            let list = try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: key))["recommendations"]?.arrayValue ?? []
+            let list =
+                try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: key))["recommendations"]?
+                .arrayValue ?? []
             #expect(!list.isEmpty)
             #expect(list.allSatisfy { $0["retention_suggestion"] == nil })
         }

@@ -1,15 +1,16 @@
 import AutopilotCore
 import Channels
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Our Omnisend client against a loopback server answering as Omnisend's events API documents.
 @Suite("Channels — Omnisend events")
 struct OmnisendSenderTests {
     static func message(_ channel: Channel, to: String) -> OutboundMessage {
         OutboundMessage(
-            id: "msg_7", tenantID: "tn_1", idempotencyKey: "run-9/steps[2]", channel: channel, recipient: to, subject: channel == .email ? "Votre panier" : nil,
+            id: "msg_7", tenantID: "tn_1", idempotencyKey: "run-9/steps[2]", channel: channel, recipient: to,
+            subject: channel == .email ? "Votre panier" : nil,
             text: "Bonjour, votre panier vous attend.", html: channel == .email ? "<p>Bonjour, votre panier vous attend.</p>" : nil,
             unsubscribeURL: channel == .email ? "https://ap.example/u/tok" : nil)
     }
@@ -17,7 +18,9 @@ struct OmnisendSenderTests {
     @Test func eachMessageIsACustomEventForTheTenantsAutomation() async throws {
         try await LoopbackServer.with(answer: { _ in (202, "") }) { omnisend in
             let sender = OmnisendSender(settings: OmnisendSettings(apiKey: "omni-key", eventName: "autopilot message", baseURL: omnisend.baseURL))
-            guard case .sent(let eventID) = await sender.send(Self.message(.email, to: "ines@example.fr")) else { Issue.record("expected a send"); return }
+            guard case .sent(let eventID) = await sender.send(Self.message(.email, to: "ines@example.fr")) else {
+                Issue.record("expected a send"); return
+            }
             #expect(await sender.send(Self.message(.email, to: "ines@example.fr")) == .sent(providerID: eventID), "retries carry the same event id")
             #expect(eventID?.count == 36)
             #expect(eventID?.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
@@ -48,12 +51,16 @@ struct OmnisendSenderTests {
             let sender = OmnisendSender(settings: OmnisendSettings(apiKey: "bad", baseURL: omnisend.baseURL))
             var failures: [SendFailure] = []
             for _ in 0..<3 {
-                guard case .failed(let failure) = await sender.send(Self.message(.email, to: "a@b.example")) else { Issue.record("expected a failure"); return }
+                guard case .failed(let failure) = await sender.send(Self.message(.email, to: "a@b.example")) else {
+                    Issue.record("expected a failure"); return
+                }
                 failures.append(failure)
             }
             #expect(failures[0].code == "omnisend_401" && !failures[0].isTransient && failures[0].reason.contains("invalid API key"))
             #expect(failures[1].isTransient && failures[2].isTransient)
-            guard case .failed(let whatsapp) = await sender.send(Self.message(.whatsapp, to: "+33612345678")) else { Issue.record("expected a failure"); return }
+            guard case .failed(let whatsapp) = await sender.send(Self.message(.whatsapp, to: "+33612345678")) else {
+                Issue.record("expected a failure"); return
+            }
             #expect(whatsapp.code == "unsupported_channel")
         }
     }

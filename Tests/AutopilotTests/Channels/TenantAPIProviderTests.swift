@@ -3,8 +3,8 @@ import Channels
 import Engine
 import Foundation
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// A tenant's own API providers (stored settings, secrets apart) carry its flow messages: SMS through Twilio, email
 /// through Omnisend, each a loopback server speaking the vendor's API; another tenant stays on the default.
@@ -32,9 +32,13 @@ struct TenantAPIProviderTests {
                 let channels = ChannelSettingsService(store: shop.store, clock: shop.clock)
                 try await channels.use(
                     .twilio, channel: .sms,
-                    variables: ["TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "tw-secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL],
+                    variables: [
+                        "TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "tw-secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL,
+                    ],
                     tenantID: shop.tenantID)
-                try await channels.use(.omnisend, channel: .email, variables: ["OMNISEND_API_KEY": "omni-secret", "OMNISEND_BASE_URL": omnisend.baseURL], tenantID: shop.tenantID)
+                try await channels.use(
+                    .omnisend, channel: .email, variables: ["OMNISEND_API_KEY": "omni-secret", "OMNISEND_BASE_URL": omnisend.baseURL],
+                    tenantID: shop.tenantID)
                 for tenant in [shop.tenantID, other] {
                     _ = try await IngestPipeline(dependencies: shop.dependencies).ingest(document: Self.events, tenantID: tenant)
                 }

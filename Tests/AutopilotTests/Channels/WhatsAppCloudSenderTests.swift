@@ -1,20 +1,24 @@
 import AutopilotCore
 import Channels
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Our WhatsApp Cloud API client against a loopback server answering as Meta's Graph API documents.
 @Suite("Channels — WhatsApp Cloud API")
 struct WhatsAppCloudSenderTests {
     static func message(_ channel: Channel = .whatsapp, to: String = "+33 6 12 34 56 78") -> OutboundMessage {
-        OutboundMessage(id: "msg_1", tenantID: "tn_1", idempotencyKey: "run/steps[0]", channel: channel, recipient: to, text: "Bonjour Inès, votre panier vous attend : https://shop.example/c/1")
+        OutboundMessage(
+            id: "msg_1", tenantID: "tn_1", idempotencyKey: "run/steps[0]", channel: channel, recipient: to,
+            text: "Bonjour Inès, votre panier vous attend : https://shop.example/c/1")
     }
 
     @Test func sendsATextMessageWithTheBearerToken() async throws {
-        let accepted = #"{"messaging_product": "whatsapp", "contacts": [{"input": "33612345678", "wa_id": "33612345678"}], "messages": [{"id": "wamid.HBgLMzM2MTIzNDU2NzgVAgARGBI"}]}"#
+        let accepted =
+            #"{"messaging_product": "whatsapp", "contacts": [{"input": "33612345678", "wa_id": "33612345678"}], "messages": [{"id": "wamid.HBgLMzM2MTIzNDU2NzgVAgARGBI"}]}"#
         try await LoopbackServer.with(answer: { _ in (200, accepted) }) { meta in
-            let sender = WhatsAppCloudSender(settings: WhatsAppCloudSettings(phoneNumberID: "106540352242922", accessToken: "EAAG-token", baseURL: meta.baseURL + "/v21.0"))
+            let sender = WhatsAppCloudSender(
+                settings: WhatsAppCloudSettings(phoneNumberID: "106540352242922", accessToken: "EAAG-token", baseURL: meta.baseURL + "/v21.0"))
             #expect(await sender.send(Self.message()) == .sent(providerID: "wamid.HBgLMzM2MTIzNDU2NzgVAgARGBI"))
             let request = try #require(meta.requests.first)
             #expect(request.path == "/v21.0/106540352242922/messages")
@@ -31,11 +35,14 @@ struct WhatsAppCloudSenderTests {
     }
 
     @Test func theServiceWindowThrottlingAndOutagesAreToldApart() async throws {
-        let window = #"{"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047, "error_data": {"messaging_product": "whatsapp", "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}, "fbtrace_id": "A1"}}"#
+        let window =
+            #"{"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047, "error_data": {"messaging_product": "whatsapp", "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}, "fbtrace_id": "A1"}}"#
         let throttled = #"{"error": {"message": "(#130429) Rate limit hit", "type": "OAuthException", "code": 130429, "fbtrace_id": "A2"}}"#
         let token = #"{"error": {"message": "Error validating access token", "type": "OAuthException", "code": 190, "fbtrace_id": "A3"}}"#
-        try await LoopbackServer.with(answer: { index in [(400, window), (400, throttled), (401, token), (503, "unavailable")][min(index, 3)] }) { meta in
-            let sender = WhatsAppCloudSender(settings: WhatsAppCloudSettings(phoneNumberID: "106540352242922", accessToken: "t", baseURL: meta.baseURL))
+        try await LoopbackServer.with(answer: { index in [(400, window), (400, throttled), (401, token), (503, "unavailable")][min(index, 3)] }) {
+            meta in
+            let sender = WhatsAppCloudSender(
+                settings: WhatsAppCloudSettings(phoneNumberID: "106540352242922", accessToken: "t", baseURL: meta.baseURL))
             var failures: [SendFailure] = []
             for _ in 0..<4 {
                 guard case .failed(let failure) = await sender.send(Self.message()) else { Issue.record("expected a failure"); return }

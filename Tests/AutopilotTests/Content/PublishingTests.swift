@@ -3,8 +3,8 @@ import Content
 import Engine
 import Foundation
 import Integrations
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Content — WordPress, Facebook and LinkedIn publishers against loopback servers")
 struct PublishingTests {

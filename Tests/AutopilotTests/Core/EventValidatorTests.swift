@@ -26,9 +26,14 @@ struct EventValidatorTests {
         (Fixtures.envelope("order.delivered", contact: ["email": "nope"], properties: ["order_id": "1"]), "contact.email", "not an email"),
         (Fixtures.envelope("order.delivered", contact: ["phone": "0612345678"], properties: ["order_id": "1"]), "contact.phone", "E.164"),
         (Fixtures.envelope("order.delivered"), "properties.order_id", "is required"),
-        (Fixtures.envelope("order.placed", properties: ["order_id": "1", "lines": [["sku": "A", "price": -1]], "total": 1, "currency": "EUR"]),
-            "properties.lines[0].price", "at least 0"),
-        (Fixtures.envelope("order.placed", properties: ["order_id": "1", "lines": [], "total": 1, "currency": "euro"]), "properties.currency", "ISO 4217"),
+        (
+            Fixtures.envelope("order.placed", properties: ["order_id": "1", "lines": [["sku": "A", "price": -1]], "total": 1, "currency": "EUR"]),
+            "properties.lines[0].price", "at least 0"
+        ),
+        (
+            Fixtures.envelope("order.placed", properties: ["order_id": "1", "lines": [], "total": 1, "currency": "euro"]), "properties.currency",
+            "ISO 4217"
+        ),
         (Fixtures.envelope("review.submitted", properties: ["rating": 6]), "properties.rating", "at most 5"),
         (Fixtures.envelope("review.submitted", properties: ["rating": "5"]), "properties.rating", "must be an integer"),
         (Fixtures.envelope("contact.updated", properties: ["timezone": "Mars/Olympus"]), "properties.timezone", "IANA"),
@@ -50,7 +55,8 @@ struct EventValidatorTests {
 
     @Test func catalogEventsNeedNoContact() throws {
         let event = try validator.validate(
-            Fixtures.envelope("product.price_changed", contact: nil, properties: ["sku": "TEA-01", "old_price": 24, "new_price": 19.9]), now: Fixtures.now)
+            Fixtures.envelope("product.price_changed", contact: nil, properties: ["sku": "TEA-01", "old_price": 24, "new_price": 19.9]),
+            now: Fixtures.now)
         #expect(event.contact == nil)
         #expect(event.payload == .priceChanged(sku: "TEA-01", oldPrice: 24, newPrice: 19.9))
     }

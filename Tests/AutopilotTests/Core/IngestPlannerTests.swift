@@ -14,7 +14,8 @@ struct IngestPlannerTests {
         let plan = plan([
             try Fixtures.event("cart.updated", at: "2026-03-01T09:00:00Z", properties: ["cart_id": "k1", "value": 48, "currency": "EUR"]),
             try Fixtures.event(
-                "order.placed", properties: ["order_id": "1001", "lines": [["sku": "TEA-01", "quantity": 2, "price": 24]], "total": 48, "currency": "EUR"]),
+                "order.placed",
+                properties: ["order_id": "1001", "lines": [["sku": "TEA-01", "quantity": 2, "price": 24]], "total": 48, "currency": "EUR"]),
         ])
         #expect(plan.contacts.count == 1)
         #expect(plan.contacts[0].ordersCount == 1 && plan.contacts[0].totalSpent == 48)
@@ -38,7 +39,8 @@ struct IngestPlannerTests {
     @Test func orderStatusesMoveForwardWithTheirTimes() throws {
         let plan = plan([
             try Fixtures.event("order.placed", properties: ["order_id": "1", "lines": [], "total": 100, "currency": "EUR"]),
-            try Fixtures.event("order.fulfilled", at: "2026-03-02T10:00:00Z", properties: ["order_id": "1", "tracking_number": "T1", "carrier": "DHL"]),
+            try Fixtures.event(
+                "order.fulfilled", at: "2026-03-02T10:00:00Z", properties: ["order_id": "1", "tracking_number": "T1", "carrier": "DHL"]),
             try Fixtures.event("order.delivered", at: "2026-03-04T10:00:00Z", properties: ["order_id": "1"]),
             try Fixtures.event("order.refunded", at: "2026-03-05T10:00:00Z", properties: ["order_id": "1", "amount": 30]),
         ])
@@ -76,7 +78,9 @@ struct IngestPlannerTests {
         var known = ContactRecord(id: "ct_known", createdAt: Fixtures.date("2025-01-01T00:00:00Z"))
         known.externalID = "c-1"
         snapshot.contacts = [known]
-        let plan = plan([try Fixtures.event("wishlist.added", contact: ["external_id": "c-1", "email": "new@example.com"], properties: ["sku": "X"])], snapshot: snapshot)
+        let plan = plan(
+            [try Fixtures.event("wishlist.added", contact: ["external_id": "c-1", "email": "new@example.com"], properties: ["sku": "X"])],
+            snapshot: snapshot)
         #expect(plan.contacts.map(\.id) == ["ct_known"])
         #expect(plan.contacts[0].email == "new@example.com")
         #expect(plan.wishlist.map(\.contactID) == ["ct_known"])

@@ -12,7 +12,10 @@ struct TimestampTests {
         #expect(Timestamp.parse(text)?.timeIntervalSince1970 == seconds)
     }
 
-    @Test(arguments: ["2026-03-01", "2026-03-01T10:00:00", "2026-13-01T10:00:00Z", "2025-02-29T00:00:00Z", "2026-03-01T24:00:00Z", "yesterday", "2026-03-01T10:00:00Zjunk"])
+    @Test(arguments: [
+        "2026-03-01", "2026-03-01T10:00:00", "2026-13-01T10:00:00Z", "2025-02-29T00:00:00Z", "2026-03-01T24:00:00Z", "yesterday",
+        "2026-03-01T10:00:00Zjunk",
+    ])
     func refusesOthers(text: String) {
         #expect(Timestamp.parse(text) == nil)
     }

@@ -16,10 +16,12 @@ struct DemoLeadTests {
         #expect(sources.isSuperset(of: ["website_form", "linkedin", "salon"]))
     }
 
-    @Test("messages are varied, in French and English, some with a budget, a timeline, a decision maker", arguments: [
-        "Budget", "budget", "par mois", "a month", "dirhams", "pressé", "ASAP", "next quarter", "cette semaine", "signs off", "Shopify",
-        "WooCommerce", "PME", "dropshipping", "Bonjour", "Hi",
-    ])
+    @Test(
+        "messages are varied, in French and English, some with a budget, a timeline, a decision maker",
+        arguments: [
+            "Budget", "budget", "par mois", "a month", "dirhams", "pressé", "ASAP", "next quarter", "cette semaine", "signs off", "Shopify",
+            "WooCommerce", "PME", "dropshipping", "Bonjour", "Hi",
+        ])
     func phrases(_ phrase: String) {
         #expect(Self.leads.contains { $0["message"]?.stringValue?.contains(phrase) == true })
     }

@@ -21,9 +21,11 @@ struct DemoProjectionTests {
         #expect(Self.plan.products.count == 50)
     }
 
-    @Test("carts end open, abandoned, recovered and converted, and only abandoned carts are recovered", arguments: [
-        CartStatus.open, .abandoned, .recovered, .converted,
-    ])
+    @Test(
+        "carts end open, abandoned, recovered and converted, and only abandoned carts are recovered",
+        arguments: [
+            CartStatus.open, .abandoned, .recovered, .converted,
+        ])
     func cartStatuses(_ status: CartStatus) {
         #expect(Self.plan.carts.contains { $0.status == status })
     }

@@ -130,11 +130,12 @@ struct DemoShopContentTests {
 
     @Test("some wished products later drop in price")
     func wishesAndPriceDrops() {
-        let dropped = Set(DemoSample.events(of: .productPriceChanged).compactMap { event -> String? in
-            guard let old = event["properties"]?["old_price"]?.doubleValue, let new = event["properties"]?["new_price"]?.doubleValue, new < old
-            else { return nil }
-            return event["properties"]?["sku"]?.stringValue
-        })
+        let dropped = Set(
+            DemoSample.events(of: .productPriceChanged).compactMap { event -> String? in
+                guard let old = event["properties"]?["old_price"]?.doubleValue, let new = event["properties"]?["new_price"]?.doubleValue, new < old
+                else { return nil }
+                return event["properties"]?["sku"]?.stringValue
+            })
         let wished = Set(DemoSample.events(of: .wishlistAdded).compactMap { $0["properties"]?["sku"]?.stringValue })
         #expect(!dropped.isEmpty)
         #expect(!wished.intersection(dropped).isEmpty)

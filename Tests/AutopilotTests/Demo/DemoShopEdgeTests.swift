@@ -6,13 +6,15 @@ import Testing
 
 @Suite("Demo shop edge cases and repeat cycles")
 struct DemoShopEdgeTests {
-    @Test("tiny, empty or odd configurations still give only valid events", arguments: [
-        (contacts: 0, leads: 0, products: 50, days: 730),
-        (contacts: 40, leads: 5, products: 0, days: 730),
-        (contacts: 40, leads: 5, products: 3, days: 0),
-        (contacts: 40, leads: 5, products: 50, days: 1),
-        (contacts: -3, leads: -1, products: -2, days: -10),
-    ])
+    @Test(
+        "tiny, empty or odd configurations still give only valid events",
+        arguments: [
+            (contacts: 0, leads: 0, products: 50, days: 730),
+            (contacts: 40, leads: 5, products: 0, days: 730),
+            (contacts: 40, leads: 5, products: 3, days: 0),
+            (contacts: 40, leads: 5, products: 50, days: 1),
+            (contacts: -3, leads: -1, products: -2, days: -10),
+        ])
     func oddConfigurations(_ setup: (contacts: Int, leads: Int, products: Int, days: Int)) throws {
         let configuration = DemoShopConfiguration(
             seed: 3, contacts: setup.contacts, leads: setup.leads, products: setup.products, now: DemoSample.now, historyDays: setup.days)
@@ -29,9 +31,10 @@ struct DemoShopEdgeTests {
 
     @Test("loyal customers come back for a consumable at about its consumption cycle")
     func replenishmentCycles() throws {
-        let cycles = Dictionary(uniqueKeysWithValues: DemoSample.shop.catalog.compactMap { product in
-            product.consumptionDays.map { (product.sku, Double($0)) }
-        })
+        let cycles = Dictionary(
+            uniqueKeysWithValues: DemoSample.shop.catalog.compactMap { product in
+                product.consumptionDays.map { (product.sku, Double($0)) }
+            })
         var purchases: [String: [Date]] = [:]
         for order in DemoSample.events(of: .orderPlaced) {
             guard let contact = order["contact"]?["external_id"]?.stringValue,

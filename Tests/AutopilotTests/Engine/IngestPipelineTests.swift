@@ -19,7 +19,9 @@ struct IngestPipelineTests {
         let (pipeline, tenantID) = try await pipeline()
         let lead = Fixtures.envelope(
             "lead.created", key: "lead-1", contact: ["email": "fondatrice@boutique.example"],
-            properties: ["lead_id": "L1", "message": "Je suis la fondatrice d'une boutique Shopify. Budget de 800€/mois, on veut démarrer cette semaine."])
+            properties: [
+                "lead_id": "L1", "message": "Je suis la fondatrice d'une boutique Shopify. Budget de 800€/mois, on veut démarrer cette semaine.",
+            ])
         let result = try await pipeline.ingest(document: lead, tenantID: tenantID)
         #expect(result.accepted.map(\.index) == [0])
         let queries = TenantQueries(dependencies: pipeline.dependencies, tenantID: tenantID)
@@ -38,10 +40,12 @@ struct IngestPipelineTests {
     @Test func anOutsideQualificationUpdatesTheLatestLead() async throws {
         let (pipeline, tenantID) = try await pipeline()
         _ = try await pipeline.ingest(
-            document: ["events": [
-                Fixtures.envelope("lead.created", key: "l", properties: ["message": "Just browsing"]),
-                Fixtures.envelope("lead.qualified", at: "2026-03-02T10:00:00Z", key: "q", properties: ["score": 80, "tier": "hot"]),
-            ]], tenantID: tenantID)
+            document: [
+                "events": [
+                    Fixtures.envelope("lead.created", key: "l", properties: ["message": "Just browsing"]),
+                    Fixtures.envelope("lead.qualified", at: "2026-03-02T10:00:00Z", key: "q", properties: ["score": 80, "tier": "hot"]),
+                ]
+            ], tenantID: tenantID)
         let summary = try await TenantQueries(dependencies: pipeline.dependencies, tenantID: tenantID).summary()
         #expect(summary.leadsByTier == ["hot": 1])
     }
@@ -72,7 +76,9 @@ struct IngestPipelineTests {
         let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         try await store.migrate(now: Fixtures.now)
         let dependencies = Dependencies(store: store, clock: ManualClock(Fixtures.now), ids: SeededIDGenerator(seed: 1))
-        let report = try await DemoRunner(dependencies: dependencies, configuration: DemoShopConfiguration(contacts: 60, now: Fixtures.now), flowDays: 0).run()
+        let report = try await DemoRunner(
+            dependencies: dependencies, configuration: DemoShopConfiguration(contacts: 60, now: Fixtures.now), flowDays: 0
+        ).run()
         #expect(report.duplicates == 0)
         #expect(report.summary.contacts == 66)
         #expect(report.summary.leads == 6)

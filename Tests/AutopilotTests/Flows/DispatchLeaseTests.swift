@@ -29,8 +29,12 @@ struct DispatchLeaseTests {
         for number in 1...5 {
             orders.append(
                 Fixtures.envelope(
-                    "order.placed", at: "2026-03-10T09:00:00Z", key: "o-\(number)", contact: ["email": .string("c\(number)@example.fr"), "phone": .string("+3361234567\(number)")],
-                    properties: ["order_id": .string("D\(number)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0, "currency": "EUR"]))
+                    "order.placed", at: "2026-03-10T09:00:00Z", key: "o-\(number)",
+                    contact: ["email": .string("c\(number)@example.fr"), "phone": .string("+3361234567\(number)")],
+                    properties: [
+                        "order_id": .string("D\(number)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0,
+                        "currency": "EUR",
+                    ]))
         }
         try await shop.ingest(orders)
         var settings = FlowEngineSettings()

@@ -19,8 +19,11 @@ struct RefusingSender: MessageSender {
 struct FlowBreakerTests {
     static func order(_ index: Int, at: String) -> JSONValue {
         Fixtures.envelope(
-            "order.placed", at: at, key: "o\(index)", contact: ["email": .string("buyer\(index)@example.com"), "phone": .string("+3361000\(String(format: "%04d", index))")],
-            properties: ["order_id": .string("O-\(index)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0, "currency": "EUR"])
+            "order.placed", at: at, key: "o\(index)",
+            contact: ["email": .string("buyer\(index)@example.com"), "phone": .string("+3361000\(String(format: "%04d", index))")],
+            properties: [
+                "order_id": .string("O-\(index)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0, "currency": "EUR",
+            ])
     }
 
     @Test func aFlowWhoseMessagesFailPausesHoldsItsQueueAndResumes() async throws {
@@ -35,8 +38,11 @@ struct FlowBreakerTests {
         try await failing.runDue(now: now)
 
         func confirmations() async throws -> [String: Int] {
-            let messages = try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: 1_000).filter { $0.message.flowID == "order-confirmation-sms" }
-            return Dictionary(grouping: messages, by: { $0.message.status.rawValue + ($0.message.blockedReason.map { ":" + $0 } ?? "") }).mapValues(\.count)
+            let messages = try await store.outboxMessages(tenantID: tenantID, contactID: nil, limit: 1_000).filter {
+                $0.message.flowID == "order-confirmation-sms"
+            }
+            return Dictionary(grouping: messages, by: { $0.message.status.rawValue + ($0.message.blockedReason.map { ":" + $0 } ?? "") }).mapValues(
+                \.count)
         }
         #expect(try await confirmations() == ["failed": 10, "blocked:flow_paused": 5])
         let choice = try #require(try await store.tenantFlows(tenantID: tenantID).first { $0.flowID == "order-confirmation-sms" })

@@ -23,8 +23,11 @@ import Testing
         for (transaction, writes) in counts.enumerated() where transaction % stride == 0 || transaction == counts.count - 1 {
             for afterWrites in Set([0, writes / 2, writes]).sorted() {
                 let (outcome, _) = try await run(plan: FaultyDatabase.Plan(transaction: transaction, afterWrites: afterWrites))
-                let differences = Set(outcome.messages.map { "\($0.key) → \($0.value.prefix(40))" }).symmetricDifference(reference.messages.map { "\($0.key) → \($0.value.prefix(40))" })
-                #expect(differences.isEmpty && outcome.runs == reference.runs, "fault in transaction \(transaction) after \(afterWrites) of \(writes) writes: \(differences.sorted()) \(outcome.runs)")
+                let differences = Set(outcome.messages.map { "\($0.key) → \($0.value.prefix(40))" }).symmetricDifference(
+                    reference.messages.map { "\($0.key) → \($0.value.prefix(40))" })
+                #expect(
+                    differences.isEmpty && outcome.runs == reference.runs,
+                    "fault in transaction \(transaction) after \(afterWrites) of \(writes) writes: \(differences.sorted()) \(outcome.runs)")
                 checked += 1
             }
         }

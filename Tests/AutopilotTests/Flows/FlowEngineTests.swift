@@ -9,11 +9,13 @@ import Testing
         try await TestDatabases.withSQLite { store in
             let (_, messages) = try await FlowScenario.simulate(store: store)
             let amina = messages.filter { $0.contact == "amina@example.fr" && $0.flow == "abandoned-cart" }
-            #expect(amina.map(\.template) == ["abandoned-cart-sms", "abandoned-cart-reminder", "abandoned-cart-social-proof", "abandoned-cart-coupon"])
+            #expect(
+                amina.map(\.template) == ["abandoned-cart-sms", "abandoned-cart-reminder", "abandoned-cart-social-proof", "abandoned-cart-coupon"])
             // Abandoned at 10:30 (30 minutes without update); delays count from there, not from when a worker ran.
-            #expect(amina.map(\.scheduledAt) == [
-                "2026-03-03T10:50:00Z", "2026-03-03T11:30:00Z", "2026-03-04T10:30:00Z", "2026-03-06T10:30:00Z",
-            ])
+            #expect(
+                amina.map(\.scheduledAt) == [
+                    "2026-03-03T10:50:00Z", "2026-03-03T11:30:00Z", "2026-03-04T10:30:00Z", "2026-03-06T10:30:00Z",
+                ])
             #expect(amina.allSatisfy { $0.status == "sent" })
             #expect(amina[0].channel == "sms")
             #expect(amina[0].sentAt == "2026-03-03T10:50:00Z")
@@ -51,7 +53,8 @@ import Testing
             let clock = ManualClock(FlowScenario.start.addingTimeInterval(10 * 86_400))
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 1))
             let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID
-            _ = try await IngestPipeline(dependencies: dependencies).ingest(document: .object(["events": .array(FlowScenario.events)]), tenantID: tenantID)
+            _ = try await IngestPipeline(dependencies: dependencies).ingest(
+                document: .object(["events": .array(FlowScenario.events)]), tenantID: tenantID)
             let engine = try TestWorker.make(dependencies)
             try await engine.runDue(now: clock.now())
             let messages = try await FlowQueries(store: store).messages(tenantID: tenantID)

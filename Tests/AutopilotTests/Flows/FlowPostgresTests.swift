@@ -39,7 +39,10 @@ struct FlowPostgresTests {
             let messages = try await FlowQueries(store: store).messages(tenantID: tenantID)
             let keys = messages.map { "\($0.contact)|\($0.template)" }
             #expect(Set(keys).count == keys.count)
-            #expect(Set(keys).isSuperset(of: ["amina@example.fr|abandoned-cart-sms", "amina@example.fr|abandoned-cart-reminder", "amina@example.fr|welcome-1"]))
+            #expect(
+                Set(keys).isSuperset(of: [
+                    "amina@example.fr|abandoned-cart-sms", "amina@example.fr|abandoned-cart-reminder", "amina@example.fr|welcome-1",
+                ]))
             #expect(messages.filter { $0.status == "sent" }.count >= 5)
             let sentEvents = try await store.events(EventQuery(type: .messageSent, limit: 1_000), tenantID: tenantID)
             #expect(sentEvents.events.count == messages.filter { $0.status == "sent" }.count)

@@ -29,7 +29,9 @@ enum FlowScenario {
             properties: ["cart_id": "K-900", "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "value": 24.0, "currency": "EUR"]),
         Fixtures.envelope(
             "order.placed", at: "2026-03-03T14:00:00Z", key: "o1", contact: ["email": "bob@example.com"],
-            properties: ["order_id": "O-1", "cart_id": "K-900", "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0, "currency": "EUR"]),
+            properties: [
+                "order_id": "O-1", "cart_id": "K-900", "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0, "currency": "EUR",
+            ]),
     ]
 
     /// Runs the scenario for `days` on a virtual clock and returns the messages.

@@ -20,10 +20,15 @@ struct ScheduleTriggerTests {
         let shop = try await TestShop.make(at: Fixtures.date("2026-03-01T00:00:00Z"), seed: 3)
         let (store, clock, dependencies, tenantID) = (shop.store, shop.clock, shop.dependencies, shop.tenantID)
         try await shop.ingest([
-            Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "a", contact: ["email": "amina@example.fr"], properties: ["first_name": "Amina", "locale": "fr"]),
-            Fixtures.envelope("contact.created", at: "2026-03-01T08:00:00Z", key: "b", contact: ["email": "bob@example.com"], properties: ["first_name": "Bob", "locale": "en"]),
+            Fixtures.envelope(
+                "contact.created", at: "2026-03-01T08:00:00Z", key: "a", contact: ["email": "amina@example.fr"],
+                properties: ["first_name": "Amina", "locale": "fr"]),
+            Fixtures.envelope(
+                "contact.created", at: "2026-03-01T08:00:00Z", key: "b", contact: ["email": "bob@example.com"],
+                properties: ["first_name": "Bob", "locale": "en"]),
         ])
-        try await store.saveFlowVersion(FlowVersionRecord(tenantID: tenantID, flowID: "monday-calls", version: 1, source: Self.flow, createdAt: clock.now()), enabled: true)
+        try await store.saveFlowVersion(
+            FlowVersionRecord(tenantID: tenantID, flowID: "monday-calls", version: 1, source: Self.flow, createdAt: clock.now()), enabled: true)
         let engine = try TestWorker.make(dependencies)
         func runs() async throws -> [String: Int] {
             var counts: [String: Int] = [:]

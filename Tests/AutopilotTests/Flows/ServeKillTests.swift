@@ -1,8 +1,8 @@
 import AutopilotCore
 import Foundation
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// Kills a real `autopilot serve` (API + worker) with SIGKILL while it routes and dispatches order confirmations, restarts
 /// it, and checks that every order got exactly one message, sent once, and one `message.sent` event.
@@ -33,7 +33,8 @@ struct ServeKillTests {
                     "type": "order.placed", "occurred_at": .string(Timestamp.format(now)), "idempotency_key": .string("order-\(index)"),
                     "contact": ["email": .string("buyer\(index)@example.com"), "phone": .string(phone)],
                     "properties": [
-                        "order_id": .string("O-\(index)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0, "currency": "EUR",
+                        "order_id": .string("O-\(index)"), "lines": [["sku": "TEA-01", "quantity": 1, "price": 24.0]], "total": 24.0,
+                        "currency": "EUR",
                     ],
                 ]
             }
@@ -44,7 +45,8 @@ struct ServeKillTests {
         let reader = SQLStore(database: try SQLiteDatabase(path: database))
         func confirmations() async throws -> [String: Int] {
             let messages = try await reader.outboxMessages(tenantID: tenantID, contactID: nil, limit: 100_000)
-            return Dictionary(grouping: messages.filter { $0.message.flowID == "order-confirmation-sms" }, by: \.message.status.rawValue).mapValues(\.count)
+            return Dictionary(grouping: messages.filter { $0.message.flowID == "order-confirmation-sms" }, by: \.message.status.rawValue).mapValues(
+                \.count)
         }
         // First kill: as soon as the worker has queued some confirmations. Second: once some are sent.
         var kills = 0
@@ -78,7 +80,9 @@ struct ServeKillTests {
         ServeProcess.kill9(server)
 
         #expect(counts == ["sent": Self.orders], "order confirmations by status: \(counts)")
-        let messages = try await reader.outboxMessages(tenantID: tenantID, contactID: nil, limit: 100_000).filter { $0.message.flowID == "order-confirmation-sms" }
+        let messages = try await reader.outboxMessages(tenantID: tenantID, contactID: nil, limit: 100_000).filter {
+            $0.message.flowID == "order-confirmation-sms"
+        }
         #expect(Set(messages.map(\.message.contactID)).count == Self.orders, "one confirmation per buyer")
         #expect(Set(messages.map(\.message.idempotencyKey)).count == Self.orders)
         let runs = try await reader.flowRunCounts(tenantID: tenantID).filter { $0.flowID == "order-confirmation-sms" }
@@ -91,6 +95,9 @@ struct ServeKillTests {
             for event in page.events { if let id = event.properties["message_id"]?.stringValue { sentEvents[id, default: 0] += 1 } }
             before = page.nextCursor.flatMap(EventCursor.decode)
         } while before != nil
-        #expect(messages.allSatisfy { sentEvents[$0.message.id] == 1 }, "one message.sent per confirmation: \(messages.count) messages, \(sentEvents.count) with events, \(Dictionary(grouping: messages, by: { sentEvents[$0.message.id] ?? 0 }).mapValues(\.count))")
+        #expect(
+            messages.allSatisfy { sentEvents[$0.message.id] == 1 },
+            "one message.sent per confirmation: \(messages.count) messages, \(sentEvents.count) with events, \(Dictionary(grouping: messages, by: { sentEvents[$0.message.id] ?? 0 }).mapValues(\.count))"
+        )
     }
 }

@@ -3,8 +3,9 @@ import AutopilotCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real `autopilot` process built by `swift build` (the package's executable), for crash tests.

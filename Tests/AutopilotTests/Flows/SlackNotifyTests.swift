@@ -3,8 +3,8 @@ import Channels
 import Engine
 import Foundation
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Flow engine — Slack notifications")
 struct SlackNotifyTests {
@@ -24,10 +24,13 @@ struct SlackNotifyTests {
         let shop = try await TestShop.make(at: now, seed: 2)
         let (store, dependencies, tenantID) = (shop.store, shop.dependencies, shop.tenantID)
         try await shop.ingest([
-            Fixtures.envelope("contact.created", at: "2026-03-03T09:00:00Z", key: "v", contact: ["email": "vip@example.com"], properties: ["first_name": "Vera"])
+            Fixtures.envelope(
+                "contact.created", at: "2026-03-03T09:00:00Z", key: "v", contact: ["email": "vip@example.com"], properties: ["first_name": "Vera"])
         ])
-        try await store.saveFlowVersion(FlowVersionRecord(tenantID: tenantID, flowID: "tell-the-team", version: 1, source: Self.flow, createdAt: now), enabled: true)
-        _ = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).start(flowID: "tell-the-team", contact: "vip@example.com", key: "k")
+        try await store.saveFlowVersion(
+            FlowVersionRecord(tenantID: tenantID, flowID: "tell-the-team", version: 1, source: Self.flow, createdAt: now), enabled: true)
+        _ = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).start(
+            flowID: "tell-the-team", contact: "vip@example.com", key: "k")
         var settings = FlowEngineSettings()
         settings.slack = try #require(SlackWebhook(url: slackURL))
         let engine = try TestWorker.make(dependencies, settings: settings)

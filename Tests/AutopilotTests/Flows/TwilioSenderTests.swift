@@ -1,8 +1,8 @@
 import AutopilotCore
 import Channels
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Our Twilio client against a loopback server answering as Twilio's Messages API documents.
 @Suite("Channels — Twilio Messages API")
@@ -33,10 +33,11 @@ struct TwilioSenderTests {
             #expect(sms.path == "/2010-04-01/Accounts/AC123/Messages.json")
             #expect(sms.contentType == "application/x-www-form-urlencoded")
             #expect(sms.authorization == "Basic " + Data("AC123:secret".utf8).base64EncodedString())
-            #expect(Self.form(sms.body) == [
-                "To": "+33612345678", "From": "MaisonLav", "Body": "Votre commande D1 est confirmée ✓",
-                "StatusCallback": "https://autopilot.example/v1/webhooks/twilio/tok",
-            ])
+            #expect(
+                Self.form(sms.body) == [
+                    "To": "+33612345678", "From": "MaisonLav", "Body": "Votre commande D1 est confirmée ✓",
+                    "StatusCallback": "https://autopilot.example/v1/webhooks/twilio/tok",
+                ])
             #expect(!sms.body.contains("é"), "accents are percent-encoded")
             let whatsapp = Self.form(try #require(twilio.requests.last).body)
             #expect(whatsapp["To"] == "whatsapp:+33612345678")
@@ -45,7 +46,8 @@ struct TwilioSenderTests {
     }
 
     @Test func refusalsArePermanentAndOutagesTransient() async throws {
-        let unsubscribed = #"{"code": 21610, "message": "Attempt to send to unsubscribed recipient", "more_info": "https://www.twilio.com/docs/errors/21610", "status": 400}"#
+        let unsubscribed =
+            #"{"code": 21610, "message": "Attempt to send to unsubscribed recipient", "more_info": "https://www.twilio.com/docs/errors/21610", "status": 400}"#
         try await LoopbackServer.with(answer: { index in
             switch index {
             case 0: (400, unsubscribed)
@@ -53,7 +55,8 @@ struct TwilioSenderTests {
             default: (503, "Service Unavailable")
             }
         }) { twilio in
-            let sender = TwilioSender(settings: TwilioSettings(accountSID: "AC123", authToken: "secret", smsFrom: "+33700000000", baseURL: twilio.baseURL))
+            let sender = TwilioSender(
+                settings: TwilioSettings(accountSID: "AC123", authToken: "secret", smsFrom: "+33700000000", baseURL: twilio.baseURL))
             guard case .failed(let stop) = await sender.send(Self.message(.sms)) else { Issue.record("expected a failure"); return }
             #expect(stop.code == "recipient_unsubscribed")
             #expect(!stop.isTransient)
@@ -77,7 +80,8 @@ struct TwilioSenderTests {
             try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1"])
         }
         #expect(throws: ConfigurationError.self) { try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t"]) }
-        let settings = try #require(try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM": "+33700000000"]))
+        let settings = try #require(
+            try TwilioSettings.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC1", "TWILIO_AUTH_TOKEN": "t", "TWILIO_FROM": "+33700000000"]))
         #expect(!settings.description.contains("t via") && !"\(settings)".contains(":t"))
     }
 }

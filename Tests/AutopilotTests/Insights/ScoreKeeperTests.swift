@@ -17,7 +17,10 @@ struct ScoreKeeperTests {
     static func order(_ id: String, at: String, total: Double) -> JSONValue {
         Fixtures.envelope(
             "order.placed", at: at, key: "order-\(id)", contact: ["email": "old@client.example"],
-            properties: ["order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total), "currency": "EUR"])
+            properties: [
+                "order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total),
+                "currency": "EUR",
+            ])
     }
 
     @Test func anOrderEventRescoresItsCustomerAndACrossingStartsTheAtRiskFlow() async throws {
@@ -58,7 +61,8 @@ struct ScoreKeeperTests {
         try await shop.ingest([Self.order("A1", at: "2026-01-02T10:00:00Z", total: 40)])
         _ = try await engine.runDue(now: Self.now)
         try await shop.ingest([
-            Fixtures.envelope("wishlist.added", at: "2026-03-10T10:00:00Z", key: "w-1", contact: ["email": "old@client.example"], properties: ["sku": "TEA-01"])
+            Fixtures.envelope(
+                "wishlist.added", at: "2026-03-10T10:00:00Z", key: "w-1", contact: ["email": "old@client.example"], properties: ["sku": "TEA-01"])
         ])
         #expect(try await engine.runDue(now: Self.now).contactsRescored == 0)
     }

@@ -22,8 +22,10 @@ struct AccessAPITests {
     @Test func aTenantCannotSeeAnotherTenantsObjects() async throws {
         let harness = try await APITestHarness.make()
         try await harness.app.test(.router) { client in
-            _ = try await client.execute(uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(Fixtures.orderPlaced))
-            let mine = try APITestHarness.json(try await client.execute(uri: "/v1/contacts?email=A@example.com", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            _ = try await client.execute(
+                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(Fixtures.orderPlaced))
+            let mine = try APITestHarness.json(
+                try await client.execute(uri: "/v1/contacts?email=A@example.com", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             let contactID = try #require(mine["contacts"]?.arrayValue?.first?["id"]?.stringValue)
             let detail = try await client.execute(uri: "/v1/contacts/\(contactID)", method: .get, headers: APITestHarness.auth(harness.firstKey))
             #expect(detail.status == .ok)
@@ -38,9 +40,11 @@ struct AccessAPITests {
             #expect(try APITestHarness.json(theirs)["error"]?["code"] == "not_found")
             let theirOrder = try await client.execute(uri: "/v1/orders/1001", method: .get, headers: APITestHarness.auth(harness.secondKey))
             #expect(theirOrder.status == .notFound)
-            let theirSearch = try APITestHarness.json(try await client.execute(uri: "/v1/contacts?email=a@example.com", method: .get, headers: APITestHarness.auth(harness.secondKey)))
+            let theirSearch = try APITestHarness.json(
+                try await client.execute(uri: "/v1/contacts?email=a@example.com", method: .get, headers: APITestHarness.auth(harness.secondKey)))
             #expect(theirSearch["contacts"]?.arrayValue?.isEmpty == true)
-            let theirEvents = try APITestHarness.json(try await client.execute(uri: "/v1/events", method: .get, headers: APITestHarness.auth(harness.secondKey)))
+            let theirEvents = try APITestHarness.json(
+                try await client.execute(uri: "/v1/events", method: .get, headers: APITestHarness.auth(harness.secondKey)))
             #expect(theirEvents["events"]?.arrayValue?.isEmpty == true)
         }
     }

@@ -55,7 +55,8 @@ struct ErrorMappingTests {
         #expect(ErrorResponse.answer(to: Unexpected()) == nil)
         #expect(ErrorResponse.answer(to: ConfigurationError(variable: "AUTOPILOT_PORT", reason: "not a port")) == nil)
         #expect(ErrorResponse.unexpected.status == .internalServerError)
-        #expect(ErrorResponse.unexpected.body == ["error": ["code": "internal_error", "message": "an unexpected error occurred; it has been logged"]])
+        #expect(
+            ErrorResponse.unexpected.body == ["error": ["code": "internal_error", "message": "an unexpected error occurred; it has been logged"]])
     }
 
     @Test("a wrapped refusal answers exactly as the refusal itself")

@@ -11,12 +11,14 @@ struct EventAPITests {
     @Test func ingestsAnEventAndReportsDuplicates() async throws {
         let harness = try await APITestHarness.make()
         try await harness.app.test(.router) { client in
-            let first = try await client.execute(uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(Fixtures.orderPlaced))
+            let first = try await client.execute(
+                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(Fixtures.orderPlaced))
             #expect(first.status == .ok)
             let accepted = try APITestHarness.json(first)
             #expect(accepted["accepted"]?.arrayValue?.count == 1)
             let again = try await client.execute(
-                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["events": [Fixtures.orderPlaced]]))
+                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["events": [Fixtures.orderPlaced]]))
             let duplicate = try APITestHarness.json(again)
             #expect(duplicate["accepted"]?.arrayValue?.isEmpty == true)
             #expect(duplicate["duplicates"]?.arrayValue?.first?["id"] == accepted["accepted"]?.arrayValue?.first?["id"])
@@ -27,8 +29,11 @@ struct EventAPITests {
     @Test func aBadEventRejectsTheWholeBatchAndNamesTheField() async throws {
         let harness = try await APITestHarness.make()
         try await harness.app.test(.router) { client in
-            let batch: JSONValue = ["events": [Fixtures.orderPlaced, Fixtures.envelope("order.delivered", at: "yesterday", properties: ["order_id": "1"])]]
-            let response = try await client.execute(uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(batch))
+            let batch: JSONValue = [
+                "events": [Fixtures.orderPlaced, Fixtures.envelope("order.delivered", at: "yesterday", properties: ["order_id": "1"])]
+            ]
+            let response = try await client.execute(
+                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(batch))
             #expect(response.status == .unprocessableContent)
             let error = try APITestHarness.json(response)["error"]
             #expect(error?["field"] == "events[1].occurred_at")
@@ -42,7 +47,8 @@ struct EventAPITests {
     @Test func malformedJSONIs400AndOversizedBodiesAre413() async throws {
         let harness = try await APITestHarness.make { $0.maximumBodyBytes = 2_000 }
         try await harness.app.test(.router) { client in
-            let malformed = try await client.execute(uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: ByteBuffer(string: "{\"type\":"))
+            let malformed = try await client.execute(
+                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: ByteBuffer(string: "{\"type\":"))
             #expect(malformed.status == .badRequest)
             #expect(try APITestHarness.json(malformed)["error"]?["code"] == "malformed_json")
             let big = ByteBuffer(string: "{\"events\": [" + String(repeating: "1,", count: 2_000) + "1]}")
@@ -58,13 +64,18 @@ struct EventAPITests {
             let events: [JSONValue] = (1...5).map { day in
                 Fixtures.envelope("wishlist.added", at: "2026-03-0\(day)T10:00:00Z", properties: ["sku": .string("S\(day)")])
             }
-            _ = try await client.execute(uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey), body: APITestHarness.body(["events": .array(events)]))
-            let first = try APITestHarness.json(try await client.execute(
-                uri: "/v1/events?contact=a@example.com&type=wishlist.added&limit=2", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            _ = try await client.execute(
+                uri: "/v1/events", method: .post, headers: APITestHarness.auth(harness.firstKey),
+                body: APITestHarness.body(["events": .array(events)]))
+            let first = try APITestHarness.json(
+                try await client.execute(
+                    uri: "/v1/events?contact=a@example.com&type=wishlist.added&limit=2", method: .get, headers: APITestHarness.auth(harness.firstKey))
+            )
             #expect(first["events"]?.arrayValue?.map { $0["occurred_at"] } == ["2026-03-05T10:00:00Z", "2026-03-04T10:00:00Z"])
             let cursor = try #require(first["next_cursor"]?.stringValue)
-            let second = try APITestHarness.json(try await client.execute(
-                uri: "/v1/events?limit=2&cursor=\(cursor)", method: .get, headers: APITestHarness.auth(harness.firstKey)))
+            let second = try APITestHarness.json(
+                try await client.execute(
+                    uri: "/v1/events?limit=2&cursor=\(cursor)", method: .get, headers: APITestHarness.auth(harness.firstKey)))
             #expect(second["events"]?.arrayValue?.map { $0["occurred_at"] } == ["2026-03-03T10:00:00Z", "2026-03-02T10:00:00Z"])
             let bad = try await client.execute(uri: "/v1/events?limit=0", method: .get, headers: APITestHarness.auth(harness.firstKey))
             #expect(bad.status == .badRequest)

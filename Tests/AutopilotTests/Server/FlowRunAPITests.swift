@@ -35,7 +35,9 @@ struct FlowRunAPITests {
         #expect(response.status == .accepted || response.status == .ok || response.status == .created)
     }
 
-    static func post(_ client: some TestClientProtocol, _ uri: String, key: String, _ body: JSONValue = [:]) async throws -> (HTTPResponse.Status, JSONValue) {
+    static func post(_ client: some TestClientProtocol, _ uri: String, key: String, _ body: JSONValue = [:]) async throws -> (
+        HTTPResponse.Status, JSONValue
+    ) {
         let response = try await client.execute(uri: uri, method: .post, headers: APITestHarness.auth(key), body: APITestHarness.body(body))
         return (response.status, try APITestHarness.json(response))
     }
@@ -46,15 +48,18 @@ struct FlowRunAPITests {
         try await harness.app.test(.router) { client in
             try await Self.contact(client, key: harness.firstKey)
             let key = harness.firstKey
-            let (status, started) = try await Self.post(client, "/v1/flows/vip-call/start", key: key, ["contact": "vip@example.com", "idempotency_key": "k1"])
+            let (status, started) = try await Self.post(
+                client, "/v1/flows/vip-call/start", key: key, ["contact": "vip@example.com", "idempotency_key": "k1"])
             #expect(status == .created)
             #expect(started["status"] == "waiting")
             #expect(started["created"] == true)
-            let (again, repeated) = try await Self.post(client, "/v1/flows/vip-call/start", key: key, ["contact": "VIP@example.com", "idempotency_key": "k1"])
+            let (again, repeated) = try await Self.post(
+                client, "/v1/flows/vip-call/start", key: key, ["contact": "VIP@example.com", "idempotency_key": "k1"])
             #expect(again == .ok)
             #expect(repeated["created"] == false)
             #expect(repeated["run_id"] == started["run_id"])
-            let (once, refused) = try await Self.post(client, "/v1/flows/vip-call/start", key: key, ["contact": "vip@example.com", "idempotency_key": "k2"])
+            let (once, refused) = try await Self.post(
+                client, "/v1/flows/vip-call/start", key: key, ["contact": "vip@example.com", "idempotency_key": "k2"])
             #expect(once == .conflict)
             #expect(refused["error"]?["code"] == "reentry_not_allowed")
 
@@ -62,7 +67,8 @@ struct FlowRunAPITests {
             let approval = try #require(approvals["items"]?.arrayValue?.first)
             #expect(approval["title"] == "Offer Vera a VIP call?")
             #expect(approval["contact"] == "vip@example.com")
-            let foreign = try APITestHarness.json(try await client.execute(uri: "/v1/approvals", method: .get, headers: APITestHarness.auth(harness.secondKey)))
+            let foreign = try APITestHarness.json(
+                try await client.execute(uri: "/v1/approvals", method: .get, headers: APITestHarness.auth(harness.secondKey)))
             #expect(foreign["items"]?.arrayValue?.isEmpty == true)
             let id = try #require(approval["id"]?.stringValue)
             let (stranger, _) = try await Self.post(client, "/v1/approvals/\(id)/approve", key: harness.secondKey)
@@ -80,10 +86,12 @@ struct FlowRunAPITests {
             let task = try #require(tasks["items"]?.arrayValue?.first)
             #expect(task["title"] == "Call Vera")
             #expect(task["assignee"] == "sales")
-            let recommendations = try APITestHarness.json(try await client.execute(uri: "/v1/recommendations", method: .get, headers: APITestHarness.auth(key)))
+            let recommendations = try APITestHarness.json(
+                try await client.execute(uri: "/v1/recommendations", method: .get, headers: APITestHarness.auth(key)))
             #expect(recommendations["tasks"]?.arrayValue?.first?["id"] == task["id"])
             let taskID = try #require(task["id"]?.stringValue)
-            let (done, closed) = try await Self.post(client, "/v1/tasks/\(taskID)/complete", key: key, ["by": "sam", "note": "Called, will order Friday"])
+            let (done, closed) = try await Self.post(
+                client, "/v1/tasks/\(taskID)/complete", key: key, ["by": "sam", "note": "Called, will order Friday"])
             #expect(done == .ok)
             #expect(closed["status"] == "done")
             let after = try APITestHarness.json(try await client.execute(uri: "/v1/tasks", method: .get, headers: APITestHarness.auth(key)))

@@ -8,8 +8,8 @@ import LLM
 import NIOCore
 import Server
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// `GET /health` lists every configured channel and integration with its last success and last error, from what the
 /// dispatcher, the action runner and the gateway recorded.
@@ -36,14 +36,21 @@ struct IntegrationHealthTests {
             let ai = try AIServices.fromEnvironment(environment, store: store, clock: clock)
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 3), ai: ai)
             let tenant = try await TenantService(dependencies: dependencies).create(name: "Maison Lavande")
-            let engine = try TestWorker.make(dependencies, senders: try SenderDirectory.fromEnvironment(["TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL]))
+            let engine = try TestWorker.make(
+                dependencies,
+                senders: try SenderDirectory.fromEnvironment([
+                    "TWILIO_ACCOUNT_SID": "AC9", "TWILIO_AUTH_TOKEN": "secret", "TWILIO_FROM": "MaisonLav", "TWILIO_BASE_URL": twilio.baseURL,
+                ]))
             let pipeline = IngestPipeline(dependencies: dependencies)
             _ = try await pipeline.ingest(document: ["events": [Self.order("D1", at: "2026-03-10T09:00:00Z")]], tenantID: tenant.tenantID)
             try await engine.runDue(now: clock.now())
             clock.set(Fixtures.date("2026-03-10T11:00:00Z"))
             _ = try await pipeline.ingest(document: ["events": [Self.order("D2", at: "2026-03-10T10:30:00Z")]], tenantID: tenant.tenantID)
             try await engine.runDue(now: clock.now())
-            _ = try await ai.gateway.complete(.init(messages: [.user("Bonjour")], timeout: .milliseconds(300), deadline: .seconds(2), feature: "weekly_report", tenant: tenant.tenantID))
+            _ = try await ai.gateway.complete(
+                .init(
+                    messages: [.user("Bonjour")], timeout: .milliseconds(300), deadline: .seconds(2), feature: "weekly_report",
+                    tenant: tenant.tenantID))
 
             var configuration = ServerConfiguration()
             configuration.integrations = IntegrationInventory.fromEnvironment(environment)
@@ -67,7 +74,9 @@ struct IntegrationHealthTests {
                 #expect(model["status"] == "failing" && model["kind"] == "llm")
             }
             let detailed = await HealthReport.check(store: store, databaseName: "memory", inventory: configuration.integrations, detailed: true)
-            #expect(detailed.integrations.first { $0.name == "twilio" }?.lastError?.contains("not a valid phone number") == true, "the operator's CLI sees the text")
+            #expect(
+                detailed.integrations.first { $0.name == "twilio" }?.lastError?.contains("not a valid phone number") == true,
+                "the operator's CLI sees the text")
         }
     }
 }

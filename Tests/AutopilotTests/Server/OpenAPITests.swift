@@ -14,7 +14,9 @@ struct OpenAPITests {
         let document = OpenAPIDocument.text
         #expect(document.hasPrefix("openapi: 3.1"))
         let routes = router.routes.map { route -> (String, String) in
-            let path = "/" + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            let path =
+                "/"
+                + route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             return (path, route.method.rawValue.lowercased())
         }
         #expect(routes.count >= 8)

@@ -47,7 +47,9 @@ import Testing
     }
 
     @Test func routesGetTheirSettingsFromTheConfiguration() throws {
-        let configuration = try ServerConfiguration.fromEnvironment(["AUTOPILOT_MESSAGE_COST_SMS": "0.07", "AUTOPILOT_SUPPLIER_PREFIXES": "X-=bigbuy"])
+        let configuration = try ServerConfiguration.fromEnvironment([
+            "AUTOPILOT_MESSAGE_COST_SMS": "0.07", "AUTOPILOT_SUPPLIER_PREFIXES": "X-=bigbuy",
+        ])
         #expect(configuration.messagePrices.sms == 0.07)
         #expect(configuration.supplierRouting.supplier(forSKU: "x-1") == "bigbuy")
     }

@@ -51,7 +51,8 @@ struct TrackingAPITests {
         let other = try #require(
             try await queries.messages(tenantID: second, contactEmail: "amina@example.fr").first { $0.channel == "email" && $0.status == "sent" })
         #expect(reminder.status == "sent" && other.status == "sent")
-        let secret = try await harness.store.instanceSecret(name: TrackingKeySource.secretName, candidate: String(repeating: "x", count: 43), at: Fixtures.now)
+        let secret = try await harness.store.instanceSecret(
+            name: TrackingKeySource.secretName, candidate: String(repeating: "x", count: 43), at: Fixtures.now)
         #expect(secret != String(repeating: "x", count: 43), "the dispatcher created the database's tracking secret")
         return Sent(
             harness: harness, engine: engine, dependencies: dependencies, first: first, second: second, reminder: reminder, otherReminder: other,
@@ -174,7 +175,8 @@ struct TrackingAPITests {
         let url = sent.links(tenantID: sent.second, messageID: sent.otherReminder.id).unsubscribeURL(channel: .email)
         let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
         try await sent.harness.app.test(.router) { client in
-            let oneClick = try await client.execute(uri: Self.path(url), method: .post, headers: form, body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+            let oneClick = try await client.execute(
+                uri: Self.path(url), method: .post, headers: form, body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
             #expect(oneClick.status == .ok)
             let wrong = try await client.execute(uri: Self.path(url), method: .post, headers: form, body: ByteBuffer(string: "channel=fax"))
             #expect(wrong.status == .badRequest)

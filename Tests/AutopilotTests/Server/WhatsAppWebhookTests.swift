@@ -39,20 +39,24 @@ struct WhatsAppWebhookTests {
         let token = String(path.split(separator: "/").last ?? "")
         harness.clock.set(Fixtures.date("2026-03-10T10:00:00Z"))
         try await harness.app.test(.router) { client in
-            let verified = try await client.execute(uri: "\(path)?hub.mode=subscribe&hub.verify_token=\(token)&hub.challenge=1158201444", method: .get)
+            let verified = try await client.execute(
+                uri: "\(path)?hub.mode=subscribe&hub.verify_token=\(token)&hub.challenge=1158201444", method: .get)
             #expect(verified.status == .ok)
             #expect(String(buffer: verified.body) == "1158201444")
             let wrong = try await client.execute(uri: "\(path)?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1", method: .get)
             #expect(wrong.status == .forbidden)
 
-            let forged = try await client.execute(uri: path, method: .post, headers: headers(secret: "other", body: Self.body), body: ByteBuffer(string: Self.body))
+            let forged = try await client.execute(
+                uri: path, method: .post, headers: headers(secret: "other", body: Self.body), body: ByteBuffer(string: Self.body))
             #expect(forged.status == .unauthorized)
             #expect(try await harness.store.summary(tenantID: tenantID).events == 0)
 
-            let first = try await client.execute(uri: path, method: .post, headers: headers(secret: "meta-app-secret", body: Self.body), body: ByteBuffer(string: Self.body))
+            let first = try await client.execute(
+                uri: path, method: .post, headers: headers(secret: "meta-app-secret", body: Self.body), body: ByteBuffer(string: Self.body))
             #expect(first.status == .ok, "\(String(buffer: first.body))")
             #expect(try APITestHarness.json(first)["accepted"] == 5)
-            let replay = try await client.execute(uri: path, method: .post, headers: headers(secret: "meta-app-secret", body: Self.body), body: ByteBuffer(string: Self.body))
+            let replay = try await client.execute(
+                uri: path, method: .post, headers: headers(secret: "meta-app-secret", body: Self.body), body: ByteBuffer(string: Self.body))
             #expect(try APITestHarness.json(replay)["outcome"] == "replay")
         }
         let events = try await harness.store.events(EventQuery(limit: 20), tenantID: tenantID).events

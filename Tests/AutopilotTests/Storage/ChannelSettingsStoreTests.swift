@@ -8,7 +8,8 @@ import Testing
 /// Channel settings and instance secrets, on SQLite always and on PostgreSQL when AUTOPILOT_TEST_POSTGRES_URL is set.
 @Suite struct ChannelSettingsStoreTests {
     static let relay = SMTPSettings(
-        host: "smtp.relay.example", port: 2525, security: .startTLS, username: "shop", password: "never-shown-Pa55", fromAddress: "hello@shop.example",
+        host: "smtp.relay.example", port: 2525, security: .startTLS, username: "shop", password: "never-shown-Pa55",
+        fromAddress: "hello@shop.example",
         fromName: "Shop")
 
     @Test func sqlite() async throws {

@@ -43,8 +43,9 @@ struct LegacyStatusRowsTests {
 
         // Then the store reads them as the enums' cases.
         let counts = try await store.flowRunCounts(tenantID: "t1")
-        #expect(Set(counts.map { "\($0.flowID) \($0.status) \($0.reason ?? "-")" })
-            == ["abandoned-cart waiting -", "abandoned-cart exited order_placed", "welcome completed -"])
+        #expect(
+            Set(counts.map { "\($0.flowID) \($0.status) \($0.reason ?? "-")" })
+                == ["abandoned-cart waiting -", "abandoned-cart exited order_placed", "welcome completed -"])
         #expect(try await store.flowRun(id: "r2", tenantID: "t1")?.status == .exited)
         #expect(try await store.flowRun(id: "r1", tenantID: "t1")?.isFinished == false)
 
@@ -53,16 +54,18 @@ struct LegacyStatusRowsTests {
         #expect(try await store.crmStatusCounts(crm: "hubspot") == ["queued": 1, "sent": 1, "failed": 1])
 
         let decisions = try await store.recommendationDecisions(tenantID: "t1")
-        #expect(Dictionary(uniqueKeysWithValues: decisions.map { ($0.recommendationID, $0.status) })
-            == ["rec_1": .accepted, "rec_2": .dismissed, "rec_3": .snoozed])
+        #expect(
+            Dictionary(uniqueKeysWithValues: decisions.map { ($0.recommendationID, $0.status) })
+                == ["rec_1": .accepted, "rec_2": .dismissed, "rec_3": .snoozed])
         #expect(decisions.first { $0.recommendationID == "rec_3" }?.until == Date(timeIntervalSince1970: 5))
 
         let versions = try await store.templateVersions(name: "welcome-1", tenantID: "t1")
         #expect(versions.sorted { $0.version < $1.version }.map(\.status) == [.archived, .active, .draft])
 
         let integrations = try await store.integrationHealth()
-        #expect(Dictionary(uniqueKeysWithValues: integrations.map { ($0.name, $0.kind) })
-            == ["smtp": .channel, "slack": .notifications, "webhook_actions": .webhooks, "hubspot": .crm, "future_thing": .channel])
+        #expect(
+            Dictionary(uniqueKeysWithValues: integrations.map { ($0.name, $0.kind) })
+                == ["smtp": .channel, "slack": .notifications, "webhook_actions": .webhooks, "hubspot": .crm, "future_thing": .channel])
     }
 
     @Test func unknownStoredTextReadsSafely() {

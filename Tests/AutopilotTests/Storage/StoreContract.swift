@@ -50,14 +50,18 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
 
     private func recordsEventsAndProjectsEntities(_ store: SQLStore) async throws {
         let shop = try await tenant(store)
-        _ = try await record(store, shop.id, [
-            try Fixtures.event("contact.created", at: "2026-02-01T10:00:00Z", properties: ["first_name": "Amina", "consents": ["email": true]]),
-            try Fixtures.event("cart.updated", at: "2026-03-01T09:00:00Z", properties: ["cart_id": "k1", "value": 48, "currency": "EUR"]),
-        ])
-        let result = try await record(store, shop.id, [
-            try EventValidator().validate(Fixtures.orderPlaced, now: Fixtures.now),
-            try Fixtures.event("order.fulfilled", at: "2026-03-02T10:00:00Z", properties: ["order_id": "1001", "tracking_number": "T-1"]),
-        ])
+        _ = try await record(
+            store, shop.id,
+            [
+                try Fixtures.event("contact.created", at: "2026-02-01T10:00:00Z", properties: ["first_name": "Amina", "consents": ["email": true]]),
+                try Fixtures.event("cart.updated", at: "2026-03-01T09:00:00Z", properties: ["cart_id": "k1", "value": 48, "currency": "EUR"]),
+            ])
+        let result = try await record(
+            store, shop.id,
+            [
+                try EventValidator().validate(Fixtures.orderPlaced, now: Fixtures.now),
+                try Fixtures.event("order.fulfilled", at: "2026-03-02T10:00:00Z", properties: ["order_id": "1001", "tracking_number": "T-1"]),
+            ])
         #expect(result.accepted.count == 2 && result.duplicates.isEmpty)
         let id = try #require(try await store.contactID(email: "a@example.com", tenantID: shop.id))
         let detail = try #require(try await store.contactDetail(id: id, tenantID: shop.id))
@@ -91,7 +95,8 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
         let events = try (0..<7).map { index in
             try Fixtures.event(
                 index % 2 == 0 ? "wishlist.added" : "support.ticket_created", at: "2026-03-0\(index + 1)T10:00:00Z",
-                contact: ["email": .string(index < 5 ? "a@example.com" : "b@example.com")], properties: ["sku": .string("S\(index)"), "ticket_id": .string("T\(index)")])
+                contact: ["email": .string(index < 5 ? "a@example.com" : "b@example.com")],
+                properties: ["sku": .string("S\(index)"), "ticket_id": .string("T\(index)")])
         }
         _ = try await record(store, shop.id, events)
         var seen: [String] = []
@@ -132,9 +137,18 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
         let shop = try await tenant(store)
         await #expect(throws: (any Error).self) {
             try await store.database.transaction(lock: nil, reads: []) { _ in
-                let good: [SQLValue] = [.text(shop.id), .text("ev_1"), .text("wishlist.added"), .int(1), .int(1), .text("k1"), .text(nil), .text("{}")]
+                let good: [SQLValue] = [
+                    .text(shop.id), .text("ev_1"), .text("wishlist.added"), .int(1), .int(1), .text("k1"), .text(nil), .text("{}"),
+                ]
                 let bad: [SQLValue] = [.text(shop.id), .text("ev_2"), .text("wishlist.added"), .int(1), .int(1), .text("k2"), .text(nil), .text(nil)]
-                return ([.insert(table: "events", columns: ["tenant_id", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"], rows: [good, bad], conflict: "")], ())
+                return (
+                    [
+                        .insert(
+                            table: "events",
+                            columns: ["tenant_id", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"],
+                            rows: [good, bad], conflict: "")
+                    ], ()
+                )
             }
         }
         #expect(try await store.summary(tenantID: shop.id).events == 0)
@@ -146,7 +160,9 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
             for worker in 0..<4 {
                 group.addTask {
                     let events = try (0..<25).map { index in
-                        try Fixtures.event("wishlist.added", key: "w\(worker)-\(index)", contact: ["email": .string("shared\(index)@example.com")], properties: ["sku": .string("S\(worker)")])
+                        try Fixtures.event(
+                            "wishlist.added", key: "w\(worker)-\(index)", contact: ["email": .string("shared\(index)@example.com")],
+                            properties: ["sku": .string("S\(worker)")])
                     }
                     _ = try await record(store, shop.id, events)
                 }
@@ -160,24 +176,30 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
 
     private func anOrderWithoutCartConvertsTheStoredOpenCart(_ store: SQLStore) async throws {
         let shop = try await tenant(store)
-        _ = try await record(store, shop.id, [
-            try Fixtures.event("cart.updated", at: "2026-03-01T08:00:00Z", properties: ["cart_id": "k1", "value": 30, "currency": "EUR"])
-        ])
-        _ = try await record(store, shop.id, [
-            try Fixtures.event("order.placed", properties: ["order_id": "9", "lines": [], "total": 30, "currency": "EUR"])
-        ])
+        _ = try await record(
+            store, shop.id,
+            [
+                try Fixtures.event("cart.updated", at: "2026-03-01T08:00:00Z", properties: ["cart_id": "k1", "value": 30, "currency": "EUR"])
+            ])
+        _ = try await record(
+            store, shop.id,
+            [
+                try Fixtures.event("order.placed", properties: ["order_id": "9", "lines": [], "total": 30, "currency": "EUR"])
+            ])
         #expect(try await store.summary(tenantID: shop.id).cartsByStatus == ["converted": 1])
     }
 
     private func summaryCountsWhatIsStored(_ store: SQLStore) async throws {
         let shop = try await tenant(store)
-        _ = try await record(store, shop.id, [
-            try Fixtures.event("lead.created", properties: ["lead_id": "L1", "company": "ACME", "message": "Budget 800€/mois"]),
-            try Fixtures.event("product.updated", contact: nil, properties: ["sku": "TEA-01", "title": "Thé", "price": 24, "currency": "EUR"]),
-            try Fixtures.event("review.submitted", properties: ["sku": "TEA-01", "rating": 4, "has_photo": true]),
-            try Fixtures.event("review.submitted", key: "r2", contact: ["email": "b@example.com"], properties: ["sku": "TEA-01", "rating": 2]),
-            try Fixtures.event("cart.abandoned", contact: ["email": "c@example.com"], properties: ["cart_id": "k9"]),
-        ])
+        _ = try await record(
+            store, shop.id,
+            [
+                try Fixtures.event("lead.created", properties: ["lead_id": "L1", "company": "ACME", "message": "Budget 800€/mois"]),
+                try Fixtures.event("product.updated", contact: nil, properties: ["sku": "TEA-01", "title": "Thé", "price": 24, "currency": "EUR"]),
+                try Fixtures.event("review.submitted", properties: ["sku": "TEA-01", "rating": 4, "has_photo": true]),
+                try Fixtures.event("review.submitted", key: "r2", contact: ["email": "b@example.com"], properties: ["sku": "TEA-01", "rating": 2]),
+                try Fixtures.event("cart.abandoned", contact: ["email": "c@example.com"], properties: ["cart_id": "k9"]),
+            ])
         let summary = try await store.summary(tenantID: shop.id)
         #expect(summary.contacts == 3 && summary.leads == 1 && summary.products == 1 && summary.reviews == 2)
         #expect(summary.averageRating == 3)
@@ -198,7 +220,9 @@ struct SQLiteStoreContractTests {
         let tenantID = try await DatabaseConfiguration.sqlite(path: path).withStore(logger: .init(label: "test")) { store in
             try await store.migrate(now: Fixtures.now)
             let created = try await TenantService(dependencies: Dependencies(store: store)).create(name: "Shop")
-            _ = try await store.recordEvents([try EventValidator().validate(Fixtures.orderPlaced, now: Fixtures.now)], tenantID: created.tenantID, receivedAt: Fixtures.now, ids: RandomIDGenerator())
+            _ = try await store.recordEvents(
+                [try EventValidator().validate(Fixtures.orderPlaced, now: Fixtures.now)], tenantID: created.tenantID, receivedAt: Fixtures.now,
+                ids: RandomIDGenerator())
             return created.tenantID
         }
         let summary = try await DatabaseConfiguration.sqlite(path: path).withStore(logger: .init(label: "test")) { store in

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Storage
+import Testing
 
 /// Databases for tests: in-memory SQLite always; PostgreSQL when AUTOPILOT_TEST_POSTGRES_URL is set (a fresh database per use).
 enum TestDatabases {
@@ -32,5 +33,3 @@ enum TestDatabases {
 
     struct SkipError: Error {}
 }
-
-import Testing

@@ -3,8 +3,8 @@ import Channels
 import Engine
 import Foundation
 import Storage
-import Testing
 import TestSupport
+import Testing
 
 /// The dispatcher sends a tenant's email through its own SMTP relay (the real `SMTPSender` to a real aiosmtpd server),
 /// with signed tracking links and unsubscribe header; a tenant without settings stays on `log`.
@@ -22,7 +22,8 @@ struct EmailDispatchTests {
             let smtpTenant = try await tenants.create(name: "Boutique Amina").tenantID
             let logTenant = try await tenants.create(name: "Log shop").tenantID
             let relay = SMTPSettings(
-                host: "127.0.0.1", port: peer.port, security: .none, username: "boutique", password: "s3cret-pass", fromAddress: "bonjour@boutique.example",
+                host: "127.0.0.1", port: peer.port, security: .none, username: "boutique", password: "s3cret-pass",
+                fromAddress: "bonjour@boutique.example",
                 fromName: "Boutique Amina")
             try await ChannelSettingsService(store: store, clock: clock).useSMTP(relay, tenantID: smtpTenant)
             var settings = FlowEngineSettings()
@@ -40,7 +41,10 @@ struct EmailDispatchTests {
             #expect(mails.count == emails.count, "only the SMTP tenant's emails go to the relay (its SMS and the other tenant's mail are logged)")
             let sms = try await queries.messages(tenantID: smtpTenant).filter { $0.channel == "sms" && $0.status == "sent" }
             #expect(!sms.isEmpty && sms.allSatisfy { $0.sender == "log" })
-            let amina = try #require(try await queries.messages(tenantID: smtpTenant, contactEmail: "amina@example.fr").first { $0.channel == "email" && $0.status == "sent" })
+            let amina = try #require(
+                try await queries.messages(tenantID: smtpTenant, contactEmail: "amina@example.fr").first {
+                    $0.channel == "email" && $0.status == "sent"
+                })
             let mail = try #require(mails.first { $0.rcptTos == ["amina@example.fr"] })
             #expect(mail.fromAddress == "bonjour@boutique.example" && mail.fromDisplayName == "Boutique Amina")
             #expect(mail.mailFrom == "bonjour@boutique.example")
@@ -79,7 +83,8 @@ struct EmailDispatchTests {
             let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 22))
             let tenantID = try await TenantService(dependencies: dependencies).create(name: "broken").tenantID
             try await store.saveChannelSettings(
-                ChannelSettingsRecord(tenantID: tenantID, channel: .email, provider: "smtp", settings: ["host": "127.0.0.1"], secrets: nil, updatedAt: clock.now()))
+                ChannelSettingsRecord(
+                    tenantID: tenantID, channel: .email, provider: "smtp", settings: ["host": "127.0.0.1"], secrets: nil, updatedAt: clock.now()))
             var settings = FlowEngineSettings()
             settings.maximumAttempts = 1
             let engine = try TestWorker.make(dependencies, settings: settings)
@@ -117,7 +122,8 @@ struct EmailDispatchTests {
         var now = clock.now()
         for _ in 0...hours {
             let due = FlowScenario.events.indices.filter { index in
-                !ingested.contains(index) && (FlowScenario.events[index]["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantFuture) <= now
+                !ingested.contains(index)
+                    && (FlowScenario.events[index]["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantFuture) <= now
             }
             if !due.isEmpty {
                 for tenantID in tenants {

@@ -120,10 +120,11 @@ struct MIMEMessageBuilderTests {
         #expect(sections.last == "--\r\n")
         #expect(mime.text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 78 })
         let parts = sections.dropFirst().dropLast().map { $0.components(separatedBy: "\r\n\r\n") }
-        #expect(parts.map { $0[0] } == [
-            "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
-            "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
-        ])
+        #expect(
+            parts.map { $0[0] } == [
+                "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
+                "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
+            ])
         #expect(parts.allSatisfy { $0[1].hasSuffix("\r\n") })
         // "\r\n" is one Character: dropLast() removes the line break that belongs to the delimiter.
         #expect(QuotedPrintableTests.decode(String(parts[0][1].dropLast())) == text.replacingOccurrences(of: "\n", with: "\r\n"))

@@ -1,8 +1,8 @@
 import AutopilotCore
 import Channels
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("SMTP delivery to a real server (aiosmtpd)", .enabled(if: SMTPPeer.isAvailable, Comment(rawValue: SMTPPeer.unavailableReason)))
 struct SMTPDeliveryTests {

@@ -1,10 +1,11 @@
 import AutopilotCore
 import Channels
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
-@Suite("SMTP connection reuse and failures against a real server (aiosmtpd)",
+@Suite(
+    "SMTP connection reuse and failures against a real server (aiosmtpd)",
     .enabled(if: SMTPPeer.isAvailable, Comment(rawValue: SMTPPeer.unavailableReason)))
 struct SMTPFailureTests {
     private func settings(port: Int) -> SMTPSettings {

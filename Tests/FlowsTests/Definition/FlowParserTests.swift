@@ -174,9 +174,12 @@ struct FlowParserTests {
         #expect(issues.count == 1)
         #expect(issues.first?.contains("trigger.recommendation") == true, "\(issues)")
         #expect(issues.first?.contains("silence") == true, "the error lists the rules: \(issues)")
-        let branching = "id: t\nname: T\ntrigger: { recommendation: not_opened }\nsteps:\n  - branch: { if: trigger.FIELD == \"sms\", then: [ { exit: sms } ] }\n"
+        let branching =
+            "id: t\nname: T\ntrigger: { recommendation: not_opened }\nsteps:\n  - branch: { if: trigger.FIELD == \"sms\", then: [ { exit: sms } ] }\n"
         #expect(FlowDefinition.validate(branching.replacingOccurrences(of: "FIELD", with: "channel")).isEmpty)
-        #expect(!FlowDefinition.validate(branching.replacingOccurrences(of: "FIELD", with: "tier")).isEmpty, "trigger holds the recommendation's fields only")
+        #expect(
+            !FlowDefinition.validate(branching.replacingOccurrences(of: "FIELD", with: "tier")).isEmpty,
+            "trigger holds the recommendation's fields only")
     }
 
     @Test func dateTriggerDefaultsToYearlyForBirthdays() throws {

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Foundation
 import Testing
+
 @testable import Flows
 
 @Suite("Smart sending: addresses, consent and suppression")
@@ -28,24 +29,32 @@ struct ConsentPolicyTests {
         Case(name: "marketing SMS never consented", channel: .sms, purpose: .marketing, consent: nil, expected: .skip(.noConsent)),
         Case(name: "marketing email consent withdrawn", channel: .email, purpose: .marketing, consent: false, expected: .skip(.noConsent)),
         Case(name: "transactional SMS needs no marketing consent", channel: .sms, purpose: .transactional, consent: nil, expected: .send),
-        Case(name: "transactional SMS after STOP", channel: .sms, purpose: .transactional, consent: nil, unsubscribed: [.sms],
-             expected: .skip(.unsubscribed)),
-        Case(name: "transactional WhatsApp after unsubscribe from all", channel: .whatsapp, purpose: .transactional,
-             unsubscribed: [.all], expected: .skip(.unsubscribed)),
-        Case(name: "marketing SMS after STOP despite old consent", channel: .sms, purpose: .marketing, unsubscribed: [.sms],
-             expected: .skip(.unsubscribed)),
+        Case(
+            name: "transactional SMS after STOP", channel: .sms, purpose: .transactional, consent: nil, unsubscribed: [.sms],
+            expected: .skip(.unsubscribed)),
+        Case(
+            name: "transactional WhatsApp after unsubscribe from all", channel: .whatsapp, purpose: .transactional,
+            unsubscribed: [.all], expected: .skip(.unsubscribed)),
+        Case(
+            name: "marketing SMS after STOP despite old consent", channel: .sms, purpose: .marketing, unsubscribed: [.sms],
+            expected: .skip(.unsubscribed)),
         Case(name: "email unsubscribe leaves WhatsApp", channel: .whatsapp, purpose: .marketing, unsubscribed: [.email], expected: .send),
-        Case(name: "marketing email after unsubscribe", channel: .email, purpose: .marketing, unsubscribed: [.email],
-             expected: .skip(.unsubscribed)),
-        Case(name: "transactional email after marketing unsubscribe", channel: .email, purpose: .transactional, consent: nil,
-             unsubscribed: [.email], expected: .send),
-        Case(name: "transactional email after unsubscribe, tenant strict", channel: .email, purpose: .transactional,
-             unsubscribed: [.email], transactionalEmailIgnoresUnsubscribe: false, expected: .skip(.unsubscribed)),
-        Case(name: "transactional email to a hard bounce", channel: .email, purpose: .transactional, hardBounced: true,
-             expected: .skip(.hardBounced)),
+        Case(
+            name: "marketing email after unsubscribe", channel: .email, purpose: .marketing, unsubscribed: [.email],
+            expected: .skip(.unsubscribed)),
+        Case(
+            name: "transactional email after marketing unsubscribe", channel: .email, purpose: .transactional, consent: nil,
+            unsubscribed: [.email], expected: .send),
+        Case(
+            name: "transactional email after unsubscribe, tenant strict", channel: .email, purpose: .transactional,
+            unsubscribed: [.email], transactionalEmailIgnoresUnsubscribe: false, expected: .skip(.unsubscribed)),
+        Case(
+            name: "transactional email to a hard bounce", channel: .email, purpose: .transactional, hardBounced: true,
+            expected: .skip(.hardBounced)),
         Case(name: "email hard bounce leaves SMS", channel: .sms, purpose: .marketing, hardBounced: true, expected: .send),
-        Case(name: "unsubscribe reads before bounce and consent", channel: .email, purpose: .marketing, consent: nil,
-             unsubscribed: [.all], hardBounced: true, expected: .skip(.unsubscribed)),
+        Case(
+            name: "unsubscribe reads before bounce and consent", channel: .email, purpose: .marketing, consent: nil,
+            unsubscribed: [.all], hardBounced: true, expected: .skip(.unsubscribed)),
     ]
 
     @Test(arguments: cases)
@@ -89,9 +98,10 @@ struct ConsentPolicyTests {
     }
 
     @Test func reasonCodesAreStable() {
-        #expect(SendBlockReason.allCases.map(\.code) == [
-            "no_consent", "unsubscribed", "hard_bounced", "frequency_cap", "quiet_hours", "sunday", "public_holiday",
-            "missing_address", "expired",
-        ])
+        #expect(
+            SendBlockReason.allCases.map(\.code) == [
+                "no_consent", "unsubscribed", "hard_bounced", "frequency_cap", "quiet_hours", "sunday", "public_holiday",
+                "missing_address", "expired",
+            ])
     }
 }

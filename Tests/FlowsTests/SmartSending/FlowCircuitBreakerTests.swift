@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Flows
 
 @Suite("Flow circuit breaker")

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Foundation
 import Testing
+
 @testable import Flows
 
 /// Sweeps two years of instants and checks every decision against a `Calendar`-based reading of the default SMS rule:

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Foundation
 import Testing
+
 @testable import Flows
 
 @Suite("Smart sending: sending windows, Sundays and public holidays")
@@ -9,26 +10,26 @@ struct SendingWindowPolicyTests {
 
     /// Default settings, a marketing SMS to a consenting contact in Europe/Paris; times are Paris wall-clock times.
     @Test(arguments: [
-        ("2026-11-18 10:00", "send"),                                    // Wednesday, inside 08:00–20:00
+        ("2026-11-18 10:00", "send"),  // Wednesday, inside 08:00–20:00
         ("2026-11-18 07:59", "defer 2026-11-18 08:00 quiet_hours"),
         ("2026-11-18 19:59", "send"),
-        ("2026-11-18 20:00", "defer 2026-11-19 08:00 quiet_hours"),      // the end is exclusive
-        ("2026-11-21 20:30", "defer 2026-11-23 08:00 quiet_hours"),      // Saturday evening skips Sunday
+        ("2026-11-18 20:00", "defer 2026-11-19 08:00 quiet_hours"),  // the end is exclusive
+        ("2026-11-21 20:30", "defer 2026-11-23 08:00 quiet_hours"),  // Saturday evening skips Sunday
         ("2026-11-22 12:00", "defer 2026-11-23 08:00 sunday"),
-        ("2026-04-04 20:30", "defer 2026-04-07 08:00 quiet_hours"),      // Saturday before Easter Monday → Tuesday
-        ("2026-04-06 10:00", "defer 2026-04-07 08:00 public_holiday"),   // Easter Monday 2026
-        ("2026-05-13 20:15", "defer 2026-05-15 08:00 quiet_hours"),      // eve of Ascension 2026
-        ("2026-05-23 21:00", "defer 2026-05-26 08:00 quiet_hours"),      // Saturday before Whit Monday 2026
-        ("2026-04-30 20:05", "defer 2026-05-02 08:00 quiet_hours"),      // 1 May on a Friday → Saturday
-        ("2026-05-07 21:00", "defer 2026-05-09 08:00 quiet_hours"),      // 8 May on a Friday → Saturday
-        ("2026-10-31 22:00", "defer 2026-11-02 08:00 quiet_hours"),      // All Saints' Day on a Sunday
-        ("2026-11-01 09:00", "defer 2026-11-02 08:00 sunday"),           // a Sunday that is also a holiday reads as Sunday
-        ("2026-12-24 20:00", "defer 2026-12-26 08:00 quiet_hours"),      // Christmas on a Friday
-        ("2027-03-27 20:30", "defer 2027-03-30 08:00 quiet_hours"),      // Easter Monday 2027, across the DST change
-        ("2027-05-05 20:30", "defer 2027-05-07 08:00 quiet_hours"),      // Ascension 2027
-        ("2027-05-16 09:00", "defer 2027-05-18 08:00 sunday"),           // Whit Monday 2027
-        ("2026-03-28 21:00", "defer 2026-03-30 08:00 quiet_hours"),      // DST starts Sunday 29 March
-        ("2026-10-24 21:00", "defer 2026-10-26 08:00 quiet_hours"),      // DST ends Sunday 25 October
+        ("2026-04-04 20:30", "defer 2026-04-07 08:00 quiet_hours"),  // Saturday before Easter Monday → Tuesday
+        ("2026-04-06 10:00", "defer 2026-04-07 08:00 public_holiday"),  // Easter Monday 2026
+        ("2026-05-13 20:15", "defer 2026-05-15 08:00 quiet_hours"),  // eve of Ascension 2026
+        ("2026-05-23 21:00", "defer 2026-05-26 08:00 quiet_hours"),  // Saturday before Whit Monday 2026
+        ("2026-04-30 20:05", "defer 2026-05-02 08:00 quiet_hours"),  // 1 May on a Friday → Saturday
+        ("2026-05-07 21:00", "defer 2026-05-09 08:00 quiet_hours"),  // 8 May on a Friday → Saturday
+        ("2026-10-31 22:00", "defer 2026-11-02 08:00 quiet_hours"),  // All Saints' Day on a Sunday
+        ("2026-11-01 09:00", "defer 2026-11-02 08:00 sunday"),  // a Sunday that is also a holiday reads as Sunday
+        ("2026-12-24 20:00", "defer 2026-12-26 08:00 quiet_hours"),  // Christmas on a Friday
+        ("2027-03-27 20:30", "defer 2027-03-30 08:00 quiet_hours"),  // Easter Monday 2027, across the DST change
+        ("2027-05-05 20:30", "defer 2027-05-07 08:00 quiet_hours"),  // Ascension 2027
+        ("2027-05-16 09:00", "defer 2027-05-18 08:00 sunday"),  // Whit Monday 2027
+        ("2026-03-28 21:00", "defer 2026-03-30 08:00 quiet_hours"),  // DST starts Sunday 29 March
+        ("2026-10-24 21:00", "defer 2026-10-26 08:00 quiet_hours"),  // DST ends Sunday 25 October
     ])
     func marketingSMS(now: String, expected: String) throws {
         let decision = try F.policy().decide(
@@ -97,15 +98,17 @@ struct SendingWindowPolicyTests {
         var settings = SmartSendingSettings()
         settings.timeZone = "America/Montreal"
         let montreal = F.zone("America/Montreal")
-        let contact = RecipientFacts(contact: {
-            var record = ContactRecord(id: "c1", createdAt: Date(timeIntervalSince1970: 0))
-            record.phone = "+15145550100"
-            record.timezone = "Mars/Olympus_Mons"
-            record.consents = [.sms: F.consented]
-            return record
-        }())
+        let contact = RecipientFacts(
+            contact: {
+                var record = ContactRecord(id: "c1", createdAt: Date(timeIntervalSince1970: 0))
+                record.phone = "+15145550100"
+                record.timezone = "Mars/Olympus_Mons"
+                record.consents = [.sms: F.consented]
+                return record
+            }())
         let decision = try F.policy(settings).decide(
-            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: contact, history: .empty, now: F.local("2026-11-18 06:00", in: montreal)
+            OutgoingMessageFacts(channel: .sms, purpose: .marketing), contact: contact, history: .empty,
+            now: F.local("2026-11-18 06:00", in: montreal)
         )
         #expect(F.describe(decision, in: montreal) == "defer 2026-11-18 08:00 quiet_hours")
     }
@@ -130,9 +133,11 @@ struct SendingWindowPolicyTests {
         let policy = try F.policy(settings)
         let email = OutgoingMessageFacts(channel: .email, purpose: .marketing)
         // Thursday before Good Friday 2026 (a holiday in Alsace-Moselle) → Monday after the weekend is Easter Monday → Tuesday.
-        #expect(F.describe(policy.decide(email, contact: F.contact(), history: .empty, now: F.local("2026-04-02 18:30")))
-            == "defer 2026-04-07 09:30 quiet_hours")
-        #expect(F.describe(policy.decide(email, contact: F.contact(), history: .empty, now: F.local("2026-04-04 11:00")))
-            == "defer 2026-04-07 09:30 quiet_hours")  // a Saturday excluded by the tenant reads as quiet hours
+        #expect(
+            F.describe(policy.decide(email, contact: F.contact(), history: .empty, now: F.local("2026-04-02 18:30")))
+                == "defer 2026-04-07 09:30 quiet_hours")
+        #expect(
+            F.describe(policy.decide(email, contact: F.contact(), history: .empty, now: F.local("2026-04-04 11:00")))
+                == "defer 2026-04-07 09:30 quiet_hours")  // a Saturday excluded by the tenant reads as quiet hours
     }
 }

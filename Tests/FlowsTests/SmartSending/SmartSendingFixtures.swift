@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+
 @testable import Flows
 
 /// Shared builders for the smart-sending tests. Local times are converted with Foundation's `Calendar`, independently

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Flows
 
 @Suite("Smart sending settings")
@@ -23,7 +24,8 @@ struct SmartSendingSettingsTests {
     }
 
     @Test func overridesAndNullSwitchesOff() throws {
-        let settings = try Self.decode("""
+        let settings = try Self.decode(
+            """
             {"time_zone": "Europe/Brussels", "maximum_deferral_hours": 48, "public_holidays": "none",
              "sms": {"sending_window": null, "frequency_cap": {"messages": 2, "window_hours": 12}},
              "email": {"sending_window": {"start": "9:30", "end": "18:00"}}}

@@ -34,7 +34,9 @@ struct TemplateLibraryTests {
     func libraryIsComplete() throws {
         // referral-reward is sent by the engine when a referral converts (see ReferralConversion), not by a flow step.
         // Accepted recommendations send the rest (see RecommendationDelivery).
-        let recommendations: Set<String> = ["hot-lead-call", "win-back-vip", "follow-up-not-opened", "follow-up-opened", "follow-up-silence", "follow-up-sms", "follow-up-whatsapp"]
+        let recommendations: Set<String> = [
+            "hot-lead-call", "win-back-vip", "follow-up-not-opened", "follow-up-opened", "follow-up-silence", "follow-up-sms", "follow-up-whatsapp",
+        ]
         let used = Set(try Self.sends().map(\.step.template)).union(["referral-reward"]).union(recommendations)
         let library = try TemplateLibrary.builtIn
         #expect(Set(library.map(\.name)) == used)

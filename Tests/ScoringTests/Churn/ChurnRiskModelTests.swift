@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("Churn risk")
 struct ChurnRiskModelTests {
@@ -15,10 +15,12 @@ struct ChurnRiskModelTests {
         )
     }
 
-    @Test("bands", arguments: [
-        (0.0, ChurnBand.low), (0.299, .low), (0.3, .medium), (0.4999, .medium), (0.5, .high), (0.6999, .high),
-        (0.7, .veryHigh), (0.8499, .veryHigh), (0.85, .critical), (1.0, .critical), (Double.nan, .low),
-    ])
+    @Test(
+        "bands",
+        arguments: [
+            (0.0, ChurnBand.low), (0.299, .low), (0.3, .medium), (0.4999, .medium), (0.5, .high), (0.6999, .high),
+            (0.7, .veryHigh), (0.8499, .veryHigh), (0.85, .critical), (1.0, .critical), (Double.nan, .low),
+        ])
     func band(risk: Double, expected: ChurnBand) {
         #expect(ChurnBand(risk: risk) == expected)
     }
@@ -106,9 +108,11 @@ struct ChurnRiskModelTests {
         #expect(ChurnSignals.orderHistory(orderDates: [], now: now).daysSinceLastOrder == .infinity)
     }
 
-    @Test("crossing the alert threshold", arguments: [
-        (Double?.none, 0.72, true), (0.65, 0.71, true), (0.75, 0.8, false), (0.5, 0.69, false), (0.7, 0.9, false),
-    ])
+    @Test(
+        "crossing the alert threshold",
+        arguments: [
+            (Double?.none, 0.72, true), (0.65, 0.71, true), (0.75, 0.8, false), (0.5, 0.69, false), (0.7, 0.9, false),
+        ])
     func crossing(previous: Double?, current: Double, expected: Bool) {
         #expect(ChurnBand.crossesAlert(from: previous, to: current) == expected)
     }

@@ -61,8 +61,9 @@ struct BANTReferenceTests {
         #expect(result.decisionMaker == expect.decisionMaker)
         #expect(result.fit == expect.fit)
         #expect(result.tier.rawValue == expect.tier)
-        #expect(result.score == result.evidence.budget.points + result.evidence.timeline.points
-            + result.evidence.decisionMaker.points + result.evidence.fit.points + result.evidence.engagement.points)
+        #expect(
+            result.score == result.evidence.budget.points + result.evidence.timeline.points
+                + result.evidence.decisionMaker.points + result.evidence.fit.points + result.evidence.engagement.points)
         LeadEvidenceCheck.spansMatch(result, in: example.text)
     }
 }
@@ -70,8 +71,10 @@ struct BANTReferenceTests {
 /// Checks that each evidence span is the substring of the text at its range.
 enum LeadEvidenceCheck {
     static func spansMatch(_ result: LeadQualification, in text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let all = [result.evidence.budget, result.evidence.timeline, result.evidence.decisionMaker, result.evidence.fit,
-                   result.evidence.engagement]
+        let all = [
+            result.evidence.budget, result.evidence.timeline, result.evidence.decisionMaker, result.evidence.fit,
+            result.evidence.engagement,
+        ]
         for evidence in all {
             guard let range = evidence.range else {
                 #expect(evidence.text == nil || evidence.source == .model, sourceLocation: sourceLocation)

@@ -55,7 +55,8 @@ struct LeadCombinationTests {
             #expect(result.decisionMaker == decider.1, "\(text)")
             #expect(result.fit == fit.1, "\(text)")
             #expect(result.engagement == engagement.1, "\(text)")
-            let expected = LeadScoreTable.budgetPoints(budget.1, rates: .reference) + LeadScoreTable.timelinePoints(timeline.1)
+            let expected =
+                LeadScoreTable.budgetPoints(budget.1, rates: .reference) + LeadScoreTable.timelinePoints(timeline.1)
                 + LeadScoreTable.decisionMakerPoints(decider.1) + LeadScoreTable.fitPoints(fit.1) + engagement.1
             #expect(result.score == expected, "\(text)")
             #expect(result.tier == LeadTier(score: expected))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("CLV report")
 struct CLVReportTests {

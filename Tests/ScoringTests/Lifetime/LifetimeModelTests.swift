@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("BG/NBD and Gamma-Gamma on CDNOW")
 struct LifetimeModelTests {

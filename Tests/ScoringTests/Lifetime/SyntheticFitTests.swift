@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("Fits on synthetic customers")
 struct SyntheticFitTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("Quantile RFM reproduces the R rfm package")
 struct QuantileRFMTests {
@@ -19,7 +19,8 @@ struct QuantileRFMTests {
         for row in expected {
             let id = try #require(row["customer_id"])
             let (measures, score) = try #require(computed[id], "customer \(id) missing")
-            let same = measures.orderCount == Int(row["transaction_count"] ?? "")
+            let same =
+                measures.orderCount == Int(row["transaction_count"] ?? "")
                 && measures.recencyDays == Double(row["recency_days"] ?? "")
                 && measures.totalSpent == Double(row["amount"] ?? "")
                 && score.recency == Int(row["recency_score"] ?? "")
@@ -32,9 +33,11 @@ struct QuantileRFMTests {
         #expect(agreeing == 995)
     }
 
-    @Test("type-7 quantiles", arguments: [
-        ([1.0, 2.0, 3.0, 4.0], 0.5, 2.5), ([1.0, 2.0, 3.0, 4.0, 5.0], 0.2, 1.8), ([7.0], 0.8, 7.0), ([0.0, 10.0], 0.25, 2.5),
-    ])
+    @Test(
+        "type-7 quantiles",
+        arguments: [
+            ([1.0, 2.0, 3.0, 4.0], 0.5, 2.5), ([1.0, 2.0, 3.0, 4.0, 5.0], 0.2, 1.8), ([7.0], 0.8, 7.0), ([0.0, 10.0], 0.25, 2.5),
+        ])
     func quantile(values: [Double], p: Double, expected: Double) throws {
         let q = try #require(QuantileRFM.quantile(sorted: values, p))
         #expect(abs(q - expected) < 1e-12)

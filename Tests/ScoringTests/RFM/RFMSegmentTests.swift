@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("RFM segments")
 struct RFMSegmentTests {
@@ -11,13 +11,15 @@ struct RFMSegmentTests {
         #expect(holding.first == score.segment)
     }
 
-    @Test("seed 001 anchors", arguments: [
-        (555, RFMSegment.champions), (111, .lost),
-        (414, .loyal), (424, .loyal), (434, .loyal), (444, .loyal), (454, .loyal), (415, .loyal), (455, .loyal),
-        (211, .atRisk), (221, .atRisk), (231, .atRisk), (241, .atRisk), (251, .atRisk), (212, .atRisk), (252, .atRisk),
-        (511, .new), (411, .promising), (533, .potentialLoyalist), (355, .needAttention), (311, .aboutToSleep),
-        (155, .cantLoseThem), (255, .cantLoseThem), (133, .hibernating),
-    ])
+    @Test(
+        "seed 001 anchors",
+        arguments: [
+            (555, RFMSegment.champions), (111, .lost),
+            (414, .loyal), (424, .loyal), (434, .loyal), (444, .loyal), (454, .loyal), (415, .loyal), (455, .loyal),
+            (211, .atRisk), (221, .atRisk), (231, .atRisk), (241, .atRisk), (251, .atRisk), (212, .atRisk), (252, .atRisk),
+            (511, .new), (411, .promising), (533, .potentialLoyalist), (355, .needAttention), (311, .aboutToSleep),
+            (155, .cantLoseThem), (255, .cantLoseThem), (133, .hibernating),
+        ])
     func anchors(code: Int, expected: RFMSegment) {
         let score = RFMScore(recency: code / 100, frequency: code / 10 % 10, monetary: code % 10)
         #expect(score.segment == expected)

@@ -1,28 +1,34 @@
 import Foundation
-import Testing
 import Scoring
+import Testing
 
 @Suite("Fixed-threshold RFM (seed 001)")
 struct RFMThresholdsTests {
-    @Test("recency bands", arguments: [
-        (0.0, 5), (29.0, 5), (29.9, 5), (30.0, 4), (59.0, 4), (60.0, 3), (89.0, 3), (90.0, 2), (179.0, 2), (180.0, 1), (365.0, 1),
-        (Double.infinity, 1), (Double.nan, 1),
-    ])
+    @Test(
+        "recency bands",
+        arguments: [
+            (0.0, 5), (29.0, 5), (29.9, 5), (30.0, 4), (59.0, 4), (60.0, 3), (89.0, 3), (90.0, 2), (179.0, 2), (180.0, 1), (365.0, 1),
+            (Double.infinity, 1), (Double.nan, 1),
+        ])
     func recency(days: Double, expected: Int) {
         #expect(RFMThresholds.standard.recencyScore(days: days) == expected)
     }
 
-    @Test("frequency bands", arguments: [
-        (0, 1), (1, 1), (2, 2), (3, 3), (5, 3), (6, 4), (10, 4), (11, 5), (250, 5),
-    ])
+    @Test(
+        "frequency bands",
+        arguments: [
+            (0, 1), (1, 1), (2, 2), (3, 3), (5, 3), (6, 4), (10, 4), (11, 5), (250, 5),
+        ])
     func frequency(orders: Int, expected: Int) {
         #expect(RFMThresholds.standard.frequencyScore(orders: orders) == expected)
     }
 
-    @Test("monetary bands", arguments: [
-        (0.0, 1), (99.99, 1), (100.0, 2), (199.99, 2), (200.0, 3), (499.99, 3), (500.0, 4), (1000.0, 4), (1000.01, 5), (-5.0, 1),
-        (Double.nan, 1),
-    ])
+    @Test(
+        "monetary bands",
+        arguments: [
+            (0.0, 1), (99.99, 1), (100.0, 2), (199.99, 2), (200.0, 3), (499.99, 3), (500.0, 4), (1000.0, 4), (1000.01, 5), (-5.0, 1),
+            (Double.nan, 1),
+        ])
     func monetary(spent: Double, expected: Int) {
         #expect(RFMThresholds.standard.monetaryScore(spent: spent) == expected)
     }

@@ -15,7 +15,8 @@ struct BatchSenders: Sendable {
     ) async throws -> BatchSenders {
         BatchSenders(
             senders: try await senders.resolve(tenantIDs: tenantIDs, store: store),
-            signer: try await TrackingKeySource(configured: settings.trackingSecret, store: store, ids: ids).signer(now: now), publicURL: settings.publicURL)
+            signer: try await TrackingKeySource(configured: settings.trackingSecret, store: store, ids: ids).signer(now: now),
+            publicURL: settings.publicURL)
     }
 
     /// The message's signed links (unsubscribe, clicks, open pixel).

@@ -1,5 +1,5 @@
-import Foundation
 import AutopilotCore
+import Foundation
 
 /// Which service sends a channel's messages for a tenant. Stored as its raw value; `log` is the default.
 public enum ChannelProvider: String, Sendable, CaseIterable, Codable {
@@ -35,8 +35,13 @@ public enum ChannelProvider: String, Sendable, CaseIterable, Codable {
         switch self {
         case .log, .smtp: ([], [])
         case .twilio:
-            (["TWILIO_ACCOUNT_SID", "TWILIO_FROM", "TWILIO_WHATSAPP_FROM", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_STATUS_CALLBACK_URL", "TWILIO_BASE_URL"],
-             ["TWILIO_AUTH_TOKEN"])
+            (
+                [
+                    "TWILIO_ACCOUNT_SID", "TWILIO_FROM", "TWILIO_WHATSAPP_FROM", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_STATUS_CALLBACK_URL",
+                    "TWILIO_BASE_URL",
+                ],
+                ["TWILIO_AUTH_TOKEN"]
+            )
         case .omnisend: (["OMNISEND_EVENT_NAME", "OMNISEND_BASE_URL"], ["OMNISEND_API_KEY"])
         case .whatsappCloud: (["WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_BASE_URL"], ["WHATSAPP_CLOUD_TOKEN"])
         }

@@ -34,7 +34,8 @@ public struct ChannelSettingsService: Sendable {
         }
         guard provider.channels.contains(channel) else {
             let channels = provider.channels.map(\.rawValue).sorted().joined(separator: " and ")
-            throw ValidationError(code: "invalid_provider", field: "provider", message: "\(provider.rawValue) sends \(channels), not \(channel.rawValue)")
+            throw ValidationError(
+                code: "invalid_provider", field: "provider", message: "\(provider.rawValue) sends \(channels), not \(channel.rawValue)")
         }
         let (settingNames, secretNames) = provider.variables
         if let unknown = variables.keys.sorted().first(where: { !settingNames.contains($0) && !secretNames.contains($0) }) {
@@ -61,7 +62,8 @@ public struct ChannelSettingsService: Sendable {
     /// Writes the tenant's messages on this channel to the log, whatever the process default.
     public func useLog(channel: Channel, tenantID: String) async throws {
         try await store.saveChannelSettings(
-            ChannelSettingsRecord(tenantID: tenantID, channel: channel, provider: ChannelProvider.log.rawValue, settings: [:], secrets: nil, updatedAt: clock.now()))
+            ChannelSettingsRecord(
+                tenantID: tenantID, channel: channel, provider: ChannelProvider.log.rawValue, settings: [:], secrets: nil, updatedAt: clock.now()))
     }
 
     /// Forgets the tenant's choice: the channel goes back to the process default. False when there was none.
@@ -74,9 +76,12 @@ public struct ChannelSettingsService: Sendable {
         let stored = try await store.channelSettings(tenantID: tenantID)
         return Channel.allCases.map { channel in
             if let record = stored.first(where: { $0.channel == channel }) {
-                return ChannelChoice(channel: channel, provider: record.provider, source: "tenant", settings: record.settings, hasSecrets: record.hasSecrets)
+                return ChannelChoice(
+                    channel: channel, provider: record.provider, source: "tenant", settings: record.settings, hasSecrets: record.hasSecrets)
             }
-            return ChannelChoice(channel: channel, provider: defaults.sender(for: channel, tenantID: tenantID).name, source: "default", settings: [:], hasSecrets: false)
+            return ChannelChoice(
+                channel: channel, provider: defaults.sender(for: channel, tenantID: tenantID).name, source: "default", settings: [:],
+                hasSecrets: false)
         }
     }
 }

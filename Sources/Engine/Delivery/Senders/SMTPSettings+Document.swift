@@ -23,7 +23,8 @@ extension SMTPSettings {
         var port = security.defaultPort
         if let value = settings["port"] {
             guard let number = value.intValue, (1...65_535).contains(number) else {
-                throw SMTPConfigurationError(code: "invalid_variable", field: "port", message: "\(value.jsonString) is not a port number between 1 and 65535")
+                throw SMTPConfigurationError(
+                    code: "invalid_variable", field: "port", message: "\(value.jsonString) is not a port number between 1 and 65535")
             }
             port = Int(number)
         }

@@ -11,7 +11,9 @@ public struct SenderDirectory: Sendable {
     /// SMTP senders made from tenants' settings, kept across batches so connections are reused.
     public let pool: SMTPSenderPool
 
-    public init(default fallback: any MessageSender = LogSender(), byChannel: [Channel: any MessageSender] = [:], pool: SMTPSenderPool = SMTPSenderPool()) {
+    public init(
+        default fallback: any MessageSender = LogSender(), byChannel: [Channel: any MessageSender] = [:], pool: SMTPSenderPool = SMTPSenderPool()
+    ) {
         self.fallback = fallback
         self.byChannel = byChannel
         self.pool = pool

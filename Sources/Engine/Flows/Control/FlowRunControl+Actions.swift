@@ -6,7 +6,8 @@ import Storage
 extension FlowRunControl {
     /// Open approvals (runs held at an `approve` step) or open tasks, newest first, with their contact's email.
     public func openActions(kind: FlowActionKind, limit: Int = 500) async throws -> [FlowActionView] {
-        let actions = try await dependencies.store.flowActions(tenantID: tenantID, kind: kind.rawValue, status: FlowActionStatus.open.rawValue, limit: limit)
+        let actions = try await dependencies.store.flowActions(
+            tenantID: tenantID, kind: kind.rawValue, status: FlowActionStatus.open.rawValue, limit: limit)
         let contacts = try await dependencies.store.contacts(ids: Set(actions.map(\.contactID)), tenantID: tenantID)
         return actions.map { FlowActionView($0, email: contacts[$0.contactID]?.email) }
     }
@@ -26,7 +27,8 @@ extension FlowRunControl {
                 throw ConflictError(code: "definition_missing", message: "flow \(run.flowID) v\(run.flowVersion) is no longer known")
             }
             var writer = FlowRunChanges(tenantID: tenant, now: now)
-            let (next, effects) = FlowInterpreter.step(definition: definition, run: run, input: .approval(FlowApproval(approved: approved, by: person)), now: now)
+            let (next, effects) = FlowInterpreter.step(
+                definition: definition, run: run, input: .approval(FlowApproval(approved: approved, by: person)), now: now)
             writer.record(next, effects: effects, startedAt: record.startedAt)
             let closed = Self.close(action, decision: approved ? "approved" : "rejected", by: person, now: now)
             writer.changes.closedActions.append(closed)
@@ -64,7 +66,9 @@ extension FlowRunControl {
         guard let action = try await dependencies.store.flowAction(id: id, tenantID: tenantID), action.kind == kind else {
             throw NotFoundError(what: "\(kind.rawValue) \(id)")
         }
-        guard action.status == .open else { throw ConflictError(code: "already_decided", message: "\(kind.rawValue) \(id) is already \(action.status.rawValue)") }
+        guard action.status == .open else {
+            throw ConflictError(code: "already_decided", message: "\(kind.rawValue) \(id) is already \(action.status.rawValue)")
+        }
         return action
     }
 

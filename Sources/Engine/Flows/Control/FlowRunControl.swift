@@ -21,7 +21,9 @@ public struct FlowRunControl: Sendable {
         let catalog = try await FlowCatalog.load(tenantID: tenantID, store: dependencies.store)
         guard let entry = catalog.entries[flowID] else { throw NotFoundError(what: "flow \(flowID)") }
         guard case .manual = entry.current.trigger else {
-            throw ValidationError(code: "invalid_request", field: "flow", message: "flow \(flowID) starts on its trigger, not by hand; only flows with `trigger: manual` can be started")
+            throw ValidationError(
+                code: "invalid_request", field: "flow",
+                message: "flow \(flowID) starts on its trigger, not by hand; only flows with `trigger: manual` can be started")
         }
         guard entry.isLive else {
             throw ConflictError(code: "flow_not_live", message: "flow \(flowID) is \(entry.pausedReason.map { "paused (\($0))" } ?? "disabled")")
@@ -33,7 +35,8 @@ public struct FlowRunControl: Sendable {
 
     /// Starts a run of a flow for a contact, once per `runKey`, respecting the flow's re-entry rule (a refusal is a
     /// `ConflictError`). The caller has checked that the flow is live and may be started this way.
-    func start(flowID: String, in catalog: FlowCatalog, contactID: String, runKey: String, trigger: JSONObject, now: Date) async throws -> StartedRun {
+    func start(flowID: String, in catalog: FlowCatalog, contactID: String, runKey: String, trigger: JSONObject, now: Date) async throws -> StartedRun
+    {
         guard let definition = catalog.entries[flowID]?.current else { throw NotFoundError(what: "flow \(flowID)") }
         let settings = catalog.settings(of: flowID)
         let tenantTimeZone = catalog.timeZone
@@ -48,7 +51,9 @@ public struct FlowRunControl: Sendable {
                 occurredAt: now, trigger: trigger, contact: FlowEntities.contact(contact), settings: settings, tenantTimeZone: tenantTimeZone)
             let previous = runs.filter { $0.flowID == flowID }.map { (objectID: $0.triggerObjectID, startedAt: $0.startedAt) }
             guard definition.reentry.allows(objectID: definition.triggerObjectID(for: start), previousRuns: previous, now: now) else {
-                throw ConflictError(code: "reentry_not_allowed", message: "flow \(flowID)'s re-entry rule (\(definition.reentry.summary)) does not allow another run for this contact now")
+                throw ConflictError(
+                    code: "reentry_not_allowed",
+                    message: "flow \(flowID)'s re-entry rule (\(definition.reentry.summary)) does not allow another run for this contact now")
             }
             var writer = FlowRunChanges(tenantID: tenant, now: now)
             let pending = FlowRun(id: id, flowID: flowID, flowVersion: definition.version, contactID: contactID)

@@ -21,7 +21,8 @@ struct ReferralConversion {
         else { return }
         // The buyer's first order: nothing placed before this one.
         guard let first = buyer.firstOrderAt, let placed = order.placedAt, abs(first.timeIntervalSince(placed)) < 0.001 else { return }
-        guard let code = ReferralCodes.named(by: event).sorted().first(where: { batch.referralCodes[$0] != nil && batch.referralCodes[$0] != buyerID }),
+        guard
+            let code = ReferralCodes.named(by: event).sorted().first(where: { batch.referralCodes[$0] != nil && batch.referralCodes[$0] != buyerID }),
             let referrerID = batch.referralCodes[code]
         else { return }
         referred.insert(buyerID)
@@ -30,7 +31,8 @@ struct ReferralConversion {
         changes.coupons += [referrerCoupon, referredCoupon]
         changes.referrals.append(
             ReferralRecord(
-                tenantID: tenantID, referredContactID: buyerID, referrerContactID: referrerID, code: code, orderID: orderID, orderTotal: order.total ?? 0,
+                tenantID: tenantID, referredContactID: buyerID, referrerContactID: referrerID, code: code, orderID: orderID,
+                orderTotal: order.total ?? 0,
                 currency: order.currency, referrerReward: referrerCoupon.code, referredReward: referredCoupon.code, convertedAt: event.occurredAt))
         let friend = buyer.firstName ?? buyer.email ?? ""
         let referrerName = batch.contacts[referrerID]?.firstName ?? ""
@@ -42,7 +44,8 @@ struct ReferralConversion {
         let key = "referral-reward:\(referred):\(role)"
         return CouponRecord(
             tenantID: tenantID, code: "RWD-" + MessageCoupon.code(from: tenantID + "/" + key), kind: .reward, percent: Self.rewardPercent,
-            contactID: contactID, messageID: FlowRunChanges.messageID(tenantID: tenantID, key: key), validUntil: at.addingTimeInterval(Self.rewardValidity),
+            contactID: contactID, messageID: FlowRunChanges.messageID(tenantID: tenantID, key: key),
+            validUntil: at.addingTimeInterval(Self.rewardValidity),
             createdAt: at)
     }
 

@@ -46,7 +46,8 @@ public struct ReferralReport: Sendable, Encodable, Equatable {
         let referrers = summaries.map { summary in
             let referred = summary.conversions.map {
                 Conversion(
-                    contact: contacts[$0.referredContactID]?.email ?? $0.referredContactID, orderID: $0.orderID, total: $0.orderTotal, currency: $0.currency,
+                    contact: contacts[$0.referredContactID]?.email ?? $0.referredContactID, orderID: $0.orderID, total: $0.orderTotal,
+                    currency: $0.currency,
                     convertedAt: Timestamp.format($0.convertedAt), referrerReward: $0.referrerReward, referredReward: $0.referredReward)
             }
             return Referrer(

@@ -84,7 +84,10 @@ extension ShopifyContext {
     /// The fields of Shopify's `shipping_address` a supplier needs (docs/dropshipping.md), as text; nil when absent.
     static func shippingAddress(_ payload: JSONValue) -> JSONValue? {
         guard let address = payload.child("shipping_address") else { return nil }
-        let keys = ["name", "first_name", "last_name", "company", "address1", "address2", "city", "province", "province_code", "zip", "country", "country_code", "phone"]
+        let keys = [
+            "name", "first_name", "last_name", "company", "address1", "address2", "city", "province", "province_code", "zip", "country",
+            "country_code", "phone",
+        ]
         var fields = JSONObject()
         for key in keys { fields.set(key, address.text(key)) }
         return fields.isEmpty ? nil : .object(fields)

@@ -32,7 +32,9 @@ public struct WhatsAppCloudTranslator: Sendable {
             for change in entry["changes"]?.arrayValue ?? [] where change["field"]?.stringValue == "messages" {
                 guard let value = change["value"] else { continue }
                 for status in value["statuses"]?.arrayValue ?? [] { if let event = statusEvent(status, now: delivery.now) { events.append(event) } }
-                for message in value["messages"]?.arrayValue ?? [] { if let event = inboundEvent(message, now: delivery.now) { events.append(event) } }
+                for message in value["messages"]?.arrayValue ?? [] {
+                    if let event = inboundEvent(message, now: delivery.now) { events.append(event) }
+                }
             }
         }
         guard !events.isEmpty else { return .ignored(IgnoreReason("status_without_event", "no status or message Autopilot records")) }
@@ -47,7 +49,9 @@ public struct WhatsAppCloudTranslator: Sendable {
         guard contact.phone != nil else { return nil }
         var properties: JSONObject = ["message_id": .string(id), "channel": "whatsapp", "provider": "whatsapp_cloud"]
         properties.set("error_code", status["errors"]?.arrayValue?.first?.text("code"))
-        return EventEnvelope(type: type, occurredAt: Self.date(status, now: now), idempotencyKey: "whatsapp:\(id):\(name)", contact: contact, properties: properties).json
+        return EventEnvelope(
+            type: type, occurredAt: Self.date(status, now: now), idempotencyKey: "whatsapp:\(id):\(name)", contact: contact, properties: properties
+        ).json
     }
 
     private func inboundEvent(_ message: JSONValue, now: Date) -> JSONValue? {
@@ -56,17 +60,22 @@ public struct WhatsAppCloudTranslator: Sendable {
         contact.offerPhone("+" + from)
         guard contact.phone != nil else { return nil }
         let kind = message.text("type") ?? "text"
-        let text = message["text"]?.text("body") ?? message["button"]?.text("text") ?? message["interactive"]?["button_reply"]?.text("title") ?? "[\(kind)]"
+        let text =
+            message["text"]?.text("body") ?? message["button"]?.text("text") ?? message["interactive"]?["button_reply"]?.text("title") ?? "[\(kind)]"
         let at = Self.date(message, now: now)
         if OptOutKeywords.isOptOut(text) {
             var properties: JSONObject = ["channel": "whatsapp", "source": "whatsapp_cloud"]
             properties.set("keyword", text.trimmingCharacters(in: .whitespacesAndNewlines))
-            return EventEnvelope(type: .contactUnsubscribed, occurredAt: at, idempotencyKey: "whatsapp:\(id):unsubscribed", contact: contact, properties: properties).json
+            return EventEnvelope(
+                type: .contactUnsubscribed, occurredAt: at, idempotencyKey: "whatsapp:\(id):unsubscribed", contact: contact, properties: properties
+            ).json
         }
         var properties: JSONObject = ["channel": "whatsapp", "inbound_message_id": .string(id), "provider": "whatsapp_cloud"]
         properties.set("message_id", message["context"]?.text("id"))
         properties.set("text", String(text.prefix(20_000)))
-        return EventEnvelope(type: .messageReplied, occurredAt: at, idempotencyKey: "whatsapp:\(id):received", contact: contact, properties: properties).json
+        return EventEnvelope(
+            type: .messageReplied, occurredAt: at, idempotencyKey: "whatsapp:\(id):received", contact: contact, properties: properties
+        ).json
     }
 
     static func date(_ item: JSONValue, now: Date) -> Date {
