@@ -6,10 +6,10 @@ import Logging
 import Storage
 
 /// Sends what the outbox holds: claims due messages, asks the `DeliveryPlanner` what becomes of each, hands the ones
-/// that go to the tenant's sender for their channel, and records each outcome as soon as the provider answers (in groups
-/// only for senders that tolerate a repeat). A dispatcher killed at any point re-sends at most the one message whose
-/// answer it had not yet recorded. Transient failures retry with backoff; after the last attempt the message fails and
-/// `message.failed` is recorded.
+/// that go to the tenant's sender for their channel, and records each outcome as soon as the provider answers (at the
+/// batch's end, or with the next renewal of its claim, only for senders that tolerate a repeat). A dispatcher killed at
+/// any point re-sends at most the one message whose answer it had not yet recorded. Transient failures retry with
+/// backoff; after the last attempt the message fails and `message.failed` is recorded.
 public struct MessageDispatcher: Sendable {
     let dependencies: Dependencies
     let settings: FlowEngineSettings
@@ -17,9 +17,6 @@ public struct MessageDispatcher: Sendable {
     let planner: DeliveryPlanner
     let templates: TemplateResolver
     let breakers: FlowBreakers
-    /// Outcomes of senders that tolerate repeats are written at least this often.
-    static let groupSize = 200
-
     /// Dispatches one claimed batch; returns how many messages it looked at.
     public func dispatchBatch(now: Date) async throws -> Int {
         let items = try await dependencies.store.claimDueMessages(now: now, limit: settings.batchSize, lease: settings.lease)
@@ -59,7 +56,8 @@ public struct MessageDispatcher: Sendable {
             message.sender = sender.name
             let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
             record(outcome, of: message, contact: contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
-            if !sender.toleratesRepeats || log.pending.count >= Self.groupSize {
+            // A sender that tolerates repeats leaves its outcomes to the batch's end (or the next renewal of the claim).
+            if !sender.toleratesRepeats {
                 var renewal: OutboxLease?
                 if case .renew(let until) = lease.check(clock: dependencies.clock) {
                     renewal = OutboxLease(messageIDs: items[(index + 1)...].map(\.message.id), until: until)
