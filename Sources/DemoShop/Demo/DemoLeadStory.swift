@@ -52,8 +52,17 @@ struct DemoLeadStory {
         properties["lead_id"] = .string(leadID)
         properties["company"] = .string(company)
         properties["message"] = .string(message)
-        properties["source"] = .string(random.pick(Self.sources) ?? "website_form")
-        log.record(.leadCreated, at: min(moment, context.timeline.end), key: "demo-lead-" + leadID, contact: .object(contact), properties)
+        let source = random.pick(Self.sources) ?? "website_form"
+        properties["source"] = .string(source)
+        // The person wrote in to be answered: their name, their language, and their agreement to hear back by email.
+        var profile = JSONObject()
+        profile["first_name"] = .string(first.display)
+        profile["last_name"] = .string(last.display)
+        profile["locale"] = .string(language == .french ? "fr" : "en")
+        profile["consents"] = ["email": true, "source": .string(source)]
+        let at = min(moment, context.timeline.end)
+        log.record(.contactUpdated, at: at, key: "demo-lead-contact-" + leadID, contact: .object(contact), profile)
+        log.record(.leadCreated, at: at, key: "demo-lead-" + leadID, contact: .object(contact), properties)
         log.drain(into: &output)
     }
 
