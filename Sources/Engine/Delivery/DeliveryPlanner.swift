@@ -33,7 +33,8 @@ public struct DeliveryPlanner: Sendable {
         case .defer(let until, let reason): return .defer(until: until, reason: reason.code)
         case .send: break
         }
-        var context = message.options.context
+        let options = message.options
+        var context = options.context
         context["contact"] = .object(FlowEntities.contact(contact))
         context["shop"] = ["name": .string(shop.name), "url": .string(shop.url), "signature": .string(shop.signature)]
         context["links"] = [
@@ -41,7 +42,7 @@ public struct DeliveryPlanner: Sendable {
             "booking": .string("\(shop.url)/booking"),
         ]
         var coupon: CouponRecord?
-        if let request = message.options.coupon {
+        if let request = options.coupon {
             let issued = MessageCoupon.issue(request, message: message, now: now)
             coupon = issued.record
             let values = JSONValue.object(issued.values(shopURL: shop.url))
@@ -59,7 +60,7 @@ public struct DeliveryPlanner: Sendable {
         }
         return .send(
             PreparedMessage(
-                rendered: rendered, recipient: recipient, links: links, coupon: coupon, personalise: message.options.personalise,
+                rendered: rendered, recipient: recipient, links: links, coupon: coupon, personalise: options.personalise,
                 firstName: contact.firstName))
     }
 

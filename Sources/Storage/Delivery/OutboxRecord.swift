@@ -16,8 +16,13 @@ public struct OutboxRecord: Sendable, Hashable {
     public var purpose: MessagePurpose
     /// queued, sent, blocked (deferred, will be decided again; or held while its flow is paused), failed, skipped.
     public var status: MessageStatus
-    /// What the step asked for (coupon, personalisation, the values the template reads), persisted as JSON.
-    public var options: MessageOptions
+    /// What the step asked for (coupon, personalisation, the values the template reads). Kept as its persisted JSON and
+    /// read when asked for: most claimed messages are deferred or skipped before anyone looks at their options.
+    public var options: MessageOptions {
+        get { MessageOptions(json: optionsJSON) }
+        set { optionsJSON = newValue.json }
+    }
+    private var optionsJSON: String
     public var scheduledAt: Date
     /// When the dispatcher should look at it next; nil once it is final.
     public var nextAttemptAt: Date?
@@ -52,7 +57,7 @@ public struct OutboxRecord: Sendable, Hashable {
         self.template = template
         self.purpose = purpose
         self.status = status
-        self.options = options
+        self.optionsJSON = options.json
         self.scheduledAt = scheduledAt
         self.nextAttemptAt = nextAttemptAt
         self.attempts = attempts
@@ -78,7 +83,7 @@ public struct OutboxRecord: Sendable, Hashable {
     var values: [SQLValue] {
         [
             .text(id), .text(tenantID), .text(idempotencyKey), .text(contactID), .text(runID), .text(flowID), .text(step), .text(channel.rawValue),
-            .text(template), .text(purpose.rawValue), .text(status.rawValue), .text(options.json), .date(scheduledAt), .date(nextAttemptAt),
+            .text(template), .text(purpose.rawValue), .text(status.rawValue), .text(optionsJSON), .date(scheduledAt), .date(nextAttemptAt),
             .integer(attempts),
             .text(recipient), .text(locale), .text(subject), .text(body), .text(sender), .text(providerID), .date(sentAt), .text(blockedReason),
             .text(lastError), .date(createdAt), .date(updatedAt),
@@ -92,10 +97,11 @@ public struct OutboxRecord: Sendable, Hashable {
             id: text(0) ?? "", tenantID: text(1) ?? "", idempotencyKey: text(2) ?? "", contactID: text(3) ?? "", runID: text(4), flowID: text(5),
             step: text(6), channel: Channel(rawValue: text(7) ?? "") ?? .email, template: text(8) ?? "",
             purpose: MessagePurpose(rawValue: text(9) ?? "") ?? .marketing,
-            status: MessageStatus(rawValue: text(10) ?? "") ?? .queued, options: MessageOptions(json: text(11) ?? "{}"),
+            status: MessageStatus(rawValue: text(10) ?? "") ?? .queued, options: MessageOptions(),
             scheduledAt: date(12) ?? .distantPast, nextAttemptAt: date(13),
             attempts: Int(row.int(offset + 14) ?? 0), recipient: text(15), locale: text(16), subject: text(17), body: text(18), sender: text(19),
             providerID: text(20), sentAt: date(21), blockedReason: text(22), lastError: text(23), createdAt: date(24) ?? .distantPast,
             updatedAt: date(25) ?? .distantPast)
+        optionsJSON = text(11) ?? "{}"
     }
 }
