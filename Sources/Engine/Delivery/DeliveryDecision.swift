@@ -27,7 +27,10 @@ public struct PreparedMessage: Sendable {
     public var coupon: CouponRecord?
     /// A language model may rewrite the copy before it goes (the step's `personalise: true`).
     public var personalise: Bool
-    public var firstName: String?
+    /// The recipient, as the claim read them (for personalisation and the events the send records).
+    public var contact: ContactRecord
+    /// The signed unsubscribe link, computed once: the template shows it and the email's List-Unsubscribe carries it.
+    public var unsubscribeURL: String
 
     /// The message as its sender receives it, from the rendered copy (the template's, or a model's rewrite of it).
     public func outbound(for message: OutboxRecord, copy: RenderedMessage) -> OutboundMessage {
@@ -35,6 +38,6 @@ public struct PreparedMessage: Sendable {
         return OutboundMessage(
             id: message.id, tenantID: message.tenantID, idempotencyKey: message.idempotencyKey, channel: message.channel, recipient: recipient,
             subject: copy.subject, text: email ? links.trackedText(copy.text) : copy.text, html: copy.html.map(links.trackedHTML),
-            unsubscribeURL: email ? links.unsubscribeURL(channel: message.channel) : nil)
+            unsubscribeURL: email ? unsubscribeURL : nil)
     }
 }

@@ -35,10 +35,11 @@ public struct DeliveryPlanner: Sendable {
         }
         let options = message.options
         var context = options.context
+        let unsubscribe = links.unsubscribeURL(channel: message.channel)
         context["contact"] = .object(FlowEntities.contact(contact))
         context["shop"] = ["name": .string(shop.name), "url": .string(shop.url), "signature": .string(shop.signature)]
         context["links"] = [
-            "unsubscribe": .string(links.unsubscribeURL(channel: message.channel)), "review": .string("\(shop.url)/reviews/new"),
+            "unsubscribe": .string(unsubscribe), "review": .string("\(shop.url)/reviews/new"),
             "booking": .string("\(shop.url)/booking"),
         ]
         var coupon: CouponRecord?
@@ -61,7 +62,7 @@ public struct DeliveryPlanner: Sendable {
         return .send(
             PreparedMessage(
                 rendered: rendered, recipient: recipient, links: links, coupon: coupon, personalise: options.personalise,
-                firstName: contact.firstName))
+                contact: contact, unsubscribeURL: unsubscribe))
     }
 
     /// Channels the contact unsubscribed from (a withdrawn consent whose source is an unsubscribe).

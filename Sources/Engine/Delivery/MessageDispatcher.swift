@@ -36,7 +36,7 @@ public struct MessageDispatcher: Sendable {
             let decision = planner.decide(
                 item, template: resolved.template(named: message.template, tenantID: message.tenantID), links: channels.links(for: message),
                 pausedReason: message.flowID.flatMap { paused[message.tenantID]?[$0] }, now: now)
-            guard case .send(let prepared) = decision, let contact = item.contact else {
+            guard case .send(let prepared) = decision else {
                 log.add(Self.apply(decision, to: message))
                 continue
             }
@@ -44,7 +44,7 @@ public struct MessageDispatcher: Sendable {
             var copy = prepared.rendered
             if prepared.personalise {
                 let personalised = await CopyPersonaliser(gateway: dependencies.ai.gateway)
-                    .personalise(copy, for: .init(firstName: prepared.firstName), tenantID: message.tenantID)
+                    .personalise(copy, for: .init(firstName: prepared.contact.firstName), tenantID: message.tenantID)
                 copy = personalised.message
                 message.options.personalisation = personalised.note
                 guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
@@ -55,7 +55,7 @@ public struct MessageDispatcher: Sendable {
             message.body = copy.text
             message.sender = sender.name
             let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
-            record(outcome, of: message, contact: contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
+            record(outcome, of: message, contact: prepared.contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
             // A sender that tolerates repeats leaves its outcomes to the batch's end (or the next renewal of the claim).
             if !sender.toleratesRepeats {
                 var renewal: OutboxLease?
