@@ -1,0 +1,9 @@
+import Testing
+
+@testable import Dashboard
+
+@Suite struct DashboardModuleTests {
+    @Test func moduleLinks() {
+        #expect(String(describing: Dashboard.self) == "Dashboard")
+    }
+}
