@@ -9,7 +9,7 @@ struct Autopilot: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self,
-            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, IngestCommand.self, HealthCommand.self,
+            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, UsersCommand.self, IngestCommand.self, HealthCommand.self,
             FlowsCommand.self, TemplatesCommand.self, SimulateCommand.self, MessagesCommand.self, ReferralsCommand.self, WorkerCommand.self,
             WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self,
             RecommendationsCommand.self, BenchCommand.self,

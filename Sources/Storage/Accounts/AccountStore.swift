@@ -29,7 +29,7 @@ public protocol AccountStore: Sendable {
 
     /// Records one login attempt under each key (`account:EMAIL`, `address:IP`) and forgets attempts older than `forgetBefore`.
     func recordLoginAttempt(keys: [String], at: Date, succeeded: Bool, forgetBefore: Date) async throws
-    /// The times of the failed attempts under `key` since `since`, oldest first.
+    /// The times of the failed attempts under `key` after `since` (an attempt at exactly `since` has left the window), oldest first.
     func failedLoginAttempts(key: String, since: Date) async throws -> [Date]
     /// Forgets the failed attempts under `key` (a successful sign-in clears its account's count).
     func clearFailedLoginAttempts(key: String) async throws

@@ -58,7 +58,7 @@ extension SQLStore {
 
     public func failedLoginAttempts(key: String, since: Date) async throws -> [Date] {
         let read = SQLStatement(
-            "SELECT attempted_at FROM login_attempts WHERE key = ? AND succeeded = 0 AND attempted_at >= ? ORDER BY attempted_at",
+            "SELECT attempted_at FROM login_attempts WHERE key = ? AND succeeded = 0 AND attempted_at > ? ORDER BY attempted_at",
             [.text(key), .date(since)])
         return try await database.read([read])[0].compactMap { $0.date(0) }
     }

@@ -5,7 +5,7 @@ import Storage
 
 struct TenantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self])
+        commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self, SetTimeZone.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a tenant and print its API key (shown only once).")
@@ -34,6 +34,24 @@ struct TenantsCommand: AsyncParsableCommand {
         func run() async throws {
             let tenants = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in try await store.tenants() }
             for tenant in tenants { print("\(tenant.id)\t\(tenant.name)") }
+        }
+    }
+
+    struct SetTimeZone: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-time-zone", abstract: "Set the tenant's time zone (UTC until set), e.g. Europe/Paris.")
+
+        @Argument(help: "The tenant's id or name.") var tenant: String
+        @Argument(help: "An IANA time zone such as Europe/Paris, America/Montreal or UTC.") var zone: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let tenantID = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
+                let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
+                try await TenantService(dependencies: dependencies).setTimeZone(tenantID: tenantID, identifier: zone)
+                return tenantID
+            }
+            print("Tenant \(tenantID) now uses the time zone \(zone.trimmingCharacters(in: .whitespaces)).")
         }
     }
 }
