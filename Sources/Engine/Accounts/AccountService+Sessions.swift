@@ -92,6 +92,25 @@ extension AccountService {
         return try await startSession(for: user, now: now)
     }
 
+    /// A signed-in user changes their own password: nil when `current` is wrong (counted as a failed sign-in of the
+    /// account) or the account is throttled. Every session of the user ends; the returned grant is the new one.
+    public func changePassword(userID: String, tenantID: String, current: String, new: String) async throws -> SessionGrant? {
+        try AccountValidation.password(new, policy: policy)
+        let now = dependencies.clock.now()
+        guard let user = try await store.dashboardUser(id: userID, tenantID: tenantID) else { throw AccountError.userNotFound(userID) }
+        let accountKey = LoginThrottle.accountKey(user.email)
+        if try await throttled(keys: [accountKey], limits: [policy.accountFailureLimit], now: now) != nil { return nil }
+        guard current.utf8.count <= policy.maximumPasswordLength, PasswordHash.verify(current, against: user.passwordHash) else {
+            try await store.recordLoginAttempt(keys: [accountKey], at: now, succeeded: false, forgetBefore: now.addingTimeInterval(-policy.attemptWindow))
+            return nil
+        }
+        let hash = try PasswordHash.make(new, parameters: policy.hashing)
+        guard try await store.setDashboardUserPassword(id: userID, tenantID: tenantID, passwordHash: hash, at: now) else {
+            throw AccountError.userNotFound(userID)
+        }
+        return try await startSession(for: user, now: now)
+    }
+
     private func throttled(keys: [String], limits: [Int], now: Date) async throws -> Int? {
         var longest: Int?
         for (key, limit) in zip(keys, limits) {

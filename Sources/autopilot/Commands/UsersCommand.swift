@@ -46,7 +46,8 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let users = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
-                let tenantID: String? = if let tenant { try await CommandLineSetup.tenantID(tenant, store: store) } else { nil }
+                var tenantID: String?
+                if let tenant { tenantID = try await CommandLineSetup.tenantID(tenant, store: store) }
                 return try await AccountService(dependencies: dependencies).listUsers(tenantID: tenantID)
             }
             if json {

@@ -101,6 +101,29 @@ import Testing
         }
     }
 
+    @Test func aUserChangesTheirOwnPassword() async throws {
+        try await TestDatabases.withSQLite { store in
+            let fixture = try await AccountFixture.make(store)
+            let ana = try await fixture.accounts.createUser(tenantID: fixture.shop, email: "ana@shop.example", role: .editor, password: nil)
+            let old = try #require(try await fixture.signIn("ana@shop.example", ana.password))
+            let accounts = fixture.accounts
+            #expect(try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.shop, current: "not it at all", new: "my own passphrase") == nil)
+            let short = await #expect(throws: ValidationError.self) {
+                _ = try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.shop, current: ana.password, new: "short")
+            }
+            #expect(short?.field == "password")
+            let fresh = try #require(
+                try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.shop, current: ana.password, new: "my own passphrase"))
+            #expect(try await accounts.session(token: old.token) == nil, "the other sessions end")
+            #expect(try await accounts.session(token: fresh.token)?.user.id == ana.user.id)
+            #expect(try await fixture.signIn("ana@shop.example", "my own passphrase") != nil)
+            let foreign = await #expect(throws: AccountError.self) {
+                _ = try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.other, current: "my own passphrase", new: "taken over!!")
+            }
+            #expect(foreign?.code == "user_not_found")
+        }
+    }
+
     @Test func tenantsNeverMeetSQLite() async throws {
         try await TestDatabases.withSQLite { try await Self.isolation($0) }
     }
