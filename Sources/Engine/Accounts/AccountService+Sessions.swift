@@ -86,7 +86,8 @@ extension AccountService {
         guard !token.isEmpty, token.utf8.count <= 256, let link = try await store.redeemLoginLink(tokenHash: AccountSecrets.hash(token), at: now),
             let user = try await store.dashboardUser(id: link.userID, tenantID: link.tenantID)
         else {
-            try await store.recordLoginAttempt(keys: [addressKey], at: now, succeeded: false, forgetBefore: now.addingTimeInterval(-policy.attemptWindow))
+            try await store.recordLoginAttempt(
+                keys: [addressKey], at: now, succeeded: false, forgetBefore: now.addingTimeInterval(-policy.attemptWindow))
             return nil
         }
         return try await startSession(for: user, now: now)
@@ -101,7 +102,8 @@ extension AccountService {
         let accountKey = LoginThrottle.accountKey(user.email)
         if try await throttled(keys: [accountKey], limits: [policy.accountFailureLimit], now: now) != nil { return nil }
         guard current.utf8.count <= policy.maximumPasswordLength, PasswordHash.verify(current, against: user.passwordHash) else {
-            try await store.recordLoginAttempt(keys: [accountKey], at: now, succeeded: false, forgetBefore: now.addingTimeInterval(-policy.attemptWindow))
+            try await store.recordLoginAttempt(
+                keys: [accountKey], at: now, succeeded: false, forgetBefore: now.addingTimeInterval(-policy.attemptWindow))
             return nil
         }
         let hash = try PasswordHash.make(new, parameters: policy.hashing)

@@ -24,7 +24,8 @@ public struct AccountService: Sendable {
 
     /// Adds a user to a tenant. With no password, a strong one-time password is generated; either way it is returned (the
     /// only time it is seen).
-    public func createUser(tenantID: String, email: String, role: UserRole, password: String?) async throws -> (user: DashboardUser, password: String) {
+    public func createUser(tenantID: String, email: String, role: UserRole, password: String?) async throws -> (user: DashboardUser, password: String)
+    {
         let email = try AccountValidation.email(email)
         if let password { try AccountValidation.password(password, policy: policy) }
         guard try await store.tenantTimeZone(tenantID: tenantID) != nil else {

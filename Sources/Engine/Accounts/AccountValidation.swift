@@ -35,7 +35,9 @@ enum AccountValidation {
         let valid =
             (1...2).contains(parts.count) && (2...3).contains(parts[0].count) && parts[0].unicodeScalars.allSatisfy(letters.contains)
             && parts.dropFirst().allSatisfy { (2...8).contains($0.count) && $0.unicodeScalars.allSatisfy(alphanumerics.contains) }
-        guard valid else { throw ValidationError(code: "invalid_user", field: "language", message: "\"\(raw)\" is not a language tag such as fr or en") }
+        guard valid else {
+            throw ValidationError(code: "invalid_user", field: "language", message: "\"\(raw)\" is not a language tag such as fr or en")
+        }
         return tag
     }
 }

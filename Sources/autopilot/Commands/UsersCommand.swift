@@ -25,7 +25,8 @@ struct UsersCommand: AsyncParsableCommand {
             let password = try UsersCommand.password(fromEnvironment: passwordEnv)
             let created = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
                 let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
-                return try await AccountService(dependencies: dependencies).createUser(tenantID: tenantID, email: email, role: role, password: password)
+                return try await AccountService(dependencies: dependencies).createUser(
+                    tenantID: tenantID, email: email, role: role, password: password)
             }
             let shownPassword = password == nil ? created.password : nil
             if json {

@@ -14,7 +14,8 @@ import Testing
             #expect(generated.password.count == 23 && generated.password.split(separator: "-").count == 4)
             #expect(try await fixture.signIn("ana@shop.example", generated.password) != nil)
 
-            let given = try await fixture.accounts.createUser(tenantID: fixture.shop, email: "bob@shop.example", role: .viewer, password: "correct horse")
+            let given = try await fixture.accounts.createUser(
+                tenantID: fixture.shop, email: "bob@shop.example", role: .viewer, password: "correct horse")
             #expect(given.password == "correct horse")
             let stored = try #require(try await store.dashboardUser(email: "bob@shop.example"))
             #expect(stored.passwordHash.hasPrefix("$scrypt$ln=10,r=8,p=1$") && !stored.passwordHash.contains("correct"))
@@ -63,7 +64,9 @@ import Testing
             let fixture = try await AccountFixture.make(store)
             let ana = try await fixture.accounts.createUser(tenantID: fixture.shop, email: "ana@shop.example", role: .owner, password: nil).user
             let bob = try await fixture.accounts.createUser(tenantID: fixture.shop, email: "bob@shop.example", role: .viewer, password: nil).user
-            let demote = await #expect(throws: AccountError.self) { try await fixture.accounts.setRole(userID: ana.id, tenantID: fixture.shop, role: .editor) }
+            let demote = await #expect(throws: AccountError.self) {
+                try await fixture.accounts.setRole(userID: ana.id, tenantID: fixture.shop, role: .editor)
+            }
             #expect(demote?.code == "last_owner")
             let remove = await #expect(throws: AccountError.self) { try await fixture.accounts.deleteUser(userID: ana.id, tenantID: fixture.shop) }
             #expect(remove?.code == "last_owner")
@@ -96,7 +99,9 @@ import Testing
             #expect(try await fixture.signIn("ana@shop.example", first.password) == nil)
             #expect(try await fixture.signIn("ana@shop.example", second) != nil)
             #expect(try await fixture.accounts.resetPassword(email: "ana@shop.example", password: "a chosen passphrase") == "a chosen passphrase")
-            let unknown = await #expect(throws: AccountError.self) { _ = try await fixture.accounts.resetPassword(email: "no@shop.example", password: nil) }
+            let unknown = await #expect(throws: AccountError.self) {
+                _ = try await fixture.accounts.resetPassword(email: "no@shop.example", password: nil)
+            }
             #expect(unknown?.code == "user_not_found" && unknown?.category == .notFound)
         }
     }
@@ -107,7 +112,9 @@ import Testing
             let ana = try await fixture.accounts.createUser(tenantID: fixture.shop, email: "ana@shop.example", role: .editor, password: nil)
             let old = try #require(try await fixture.signIn("ana@shop.example", ana.password))
             let accounts = fixture.accounts
-            #expect(try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.shop, current: "not it at all", new: "my own passphrase") == nil)
+            #expect(
+                try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.shop, current: "not it at all", new: "my own passphrase")
+                    == nil)
             let short = await #expect(throws: ValidationError.self) {
                 _ = try await accounts.changePassword(userID: ana.user.id, tenantID: fixture.shop, current: ana.password, new: "short")
             }

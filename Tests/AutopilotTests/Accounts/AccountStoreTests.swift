@@ -109,7 +109,8 @@ import Testing
 
     static func links(_ store: SQLStore, shop: String, other: String) async throws {
         let hash = String(repeating: "e", count: 64)
-        try await store.createLoginLink(LoginLinkRecord(tokenHash: hash, userID: "us_1", tenantID: shop, expiresAt: Fixtures.now.addingTimeInterval(600)))
+        try await store.createLoginLink(
+            LoginLinkRecord(tokenHash: hash, userID: "us_1", tenantID: shop, expiresAt: Fixtures.now.addingTimeInterval(600)))
         let used = try #require(try await store.redeemLoginLink(tokenHash: hash, at: Fixtures.now))
         #expect(used.userID == "us_1" && used.tenantID == shop && used.usedAt == Fixtures.now)
         #expect(try await store.redeemLoginLink(tokenHash: hash, at: Fixtures.now) == nil, "one use only")

@@ -39,7 +39,9 @@ import Testing
         }
         fixture.clock.advance(by: 60)
         // Five failures at +1…+5 min; the first leaves the 15-minute window at +16 min, i.e. 600 s after now (+6 min).
-        #expect(try await accounts.login(email: "ana@shop.example", password: "ana's password", address: "elsewhere") == .throttled(retryAfterSeconds: 600))
+        #expect(
+            try await accounts.login(email: "ana@shop.example", password: "ana's password", address: "elsewhere")
+                == .throttled(retryAfterSeconds: 600))
         fixture.clock.advance(by: 600)
         #expect(try await fixture.signIn("ana@shop.example", "ana's password", from: "elsewhere") != nil)
 
@@ -53,7 +55,8 @@ import Testing
 
     static func throttlesAnAddress(_ fixture: AccountFixture) async throws {
         for attempt in 0..<20 {
-            #expect(try await fixture.accounts.login(email: "user\(attempt)@spray.example", password: "password1!", address: "203.0.113.66") == .refused)
+            #expect(
+                try await fixture.accounts.login(email: "user\(attempt)@spray.example", password: "password1!", address: "203.0.113.66") == .refused)
         }
         let outcome = try await fixture.accounts.login(email: "ana@shop.example", password: "ana's password", address: "203.0.113.66")
         #expect(outcome == .throttled(retryAfterSeconds: 900))
@@ -70,8 +73,12 @@ import Testing
         #expect(try await accounts.session(token: grant.token)?.expiresAt == grant.session.expiresAt, "not renewed within a minute")
         fixture.clock.advance(by: 31)
         let renewed = try #require(try await accounts.session(token: grant.token))
-        #expect(renewed.expiresAt == started.addingTimeInterval(61 + 12 * 3600) && renewed == DashboardSession(
-            user: grant.session.user, csrfToken: grant.session.csrfToken, expiresAt: renewed.expiresAt))
+        #expect(
+            renewed.expiresAt == started.addingTimeInterval(61 + 12 * 3600)
+                && renewed
+                    == DashboardSession(
+                        user: grant.session.user, csrfToken: grant.session.csrfToken, expiresAt: renewed.expiresAt)
+        )
         for _ in 0..<3 {
             fixture.clock.advance(by: 11 * 3600)
             #expect(try await accounts.session(token: grant.token) != nil, "a session in use slides")

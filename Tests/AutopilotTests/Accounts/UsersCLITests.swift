@@ -29,8 +29,10 @@ struct UsersCLITests {
         let tenantID = try #require(tenant["tenant_id"]?.stringValue)
 
         let given = try Self.run(
-            ["users", "create", "Ana@Shop.example", "--tenant", "CLI shop", "--role", "owner", "--password-env", "ANA_PASSWORD", "--json",
-             "--database", database], environment: ["ANA_PASSWORD": "from the environment"])
+            [
+                "users", "create", "Ana@Shop.example", "--tenant", "CLI shop", "--role", "owner", "--password-env", "ANA_PASSWORD", "--json",
+                "--database", database,
+            ], environment: ["ANA_PASSWORD": "from the environment"])
         #expect(given.status == 0)
         let ana = try JSONParser.parse(given.output)
         #expect(ana["email"] == "ana@shop.example" && ana["role"] == "owner" && ana["tenant_id"] == .string(tenantID))
@@ -41,7 +43,9 @@ struct UsersCLITests {
         let bobPassword = try #require(Self.oneTimePassword(in: generated.output))
 
         #expect(try Self.run(["users", "create", "eve@shop.example", "--role", "admin", "--database", database]).status != 0)
-        #expect(try Self.run(["users", "create", "eve@shop.example", "--role", "viewer", "--password-env", "UNSET_VARIABLE_X", "--database", database]).status != 0)
+        #expect(
+            try Self.run(["users", "create", "eve@shop.example", "--role", "viewer", "--password-env", "UNSET_VARIABLE_X", "--database", database])
+                .status != 0)
         #expect(try Self.run(["users", "create", "ana@shop.example", "--role", "viewer", "--database", database]).status != 0, "the email is taken")
 
         let listed = try JSONParser.parse(try Self.run(["users", "list", "--tenant", tenantID, "--json", "--database", database]).output)
@@ -64,7 +68,8 @@ struct UsersCLITests {
             Issue.record("ana should sign in with the password from the environment")
         }
         #expect(try await accounts.login(email: "bob@shop.example", password: bobPassword, address: "cli") == .refused)
-        if case .signedIn = try await accounts.login(email: "bob@shop.example", password: newPassword, address: "cli") {} else {
+        if case .signedIn = try await accounts.login(email: "bob@shop.example", password: newPassword, address: "cli") {
+        } else {
             Issue.record("bob should sign in with the reset password")
         }
         #expect(try await TenantService(dependencies: Dependencies(store: store)).timeZone(tenantID: tenantID).identifier == "Europe/Paris")
