@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Engine", "AutopilotCore",
+                "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: [
-                "Dashboard", "AutopilotCore", "Engine", "Storage", "Server", "DemoShop", "TestSupport",
+                "Dashboard", "AutopilotCore", "Engine", "Storage", "Server", "DemoShop", "TestSupport", "Decisions", "Content",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -4,13 +4,16 @@ import Logging
 import NIOCore
 
 /// The request context of every route: the tenant an API key opened, once authenticated.
-public struct AppRequestContext: RequestContext {
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var tenantID: String?
     public var apiKeyHash: String?
+    /// The connected peer (the dashboard's sign-in rate limit counts attempts per address).
+    public let remoteAddress: SocketAddress?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
     }
 
     func requireTenant() throws -> String {

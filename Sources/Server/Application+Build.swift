@@ -1,4 +1,5 @@
 import AutopilotCore
+import Dashboard
 import Engine
 import Hummingbird
 import Logging
@@ -36,6 +37,14 @@ public func buildRouter(
         maximumBodyBytes: configuration.maximumBodyBytes
     )
     .register(on: router)
+    if let dashboard = try? DashboardApp(
+        dependencies: dependencies,
+        configuration: DashboardConfiguration(secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true))
+    {
+        dashboard.register(on: router)
+    } else {
+        dependencies.logger.error("the dashboard's templates could not be loaded; the dashboard is not served")
+    }
     let limiter = RateLimiter(rate: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst, clock: dependencies.clock)
     let api = router.group("v1")
         .add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies)))

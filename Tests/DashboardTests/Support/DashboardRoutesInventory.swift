@@ -1,0 +1,32 @@
+import Foundation
+
+/// Every page and action of the dashboard, for the tests that walk them all (tenant isolation, CSRF, roles). A page
+/// group adds its routes here. `{id}` stands for an id of the tenant under test.
+enum DashboardRoutesInventory {
+    /// Pages without an id.
+    static let listPages = ["/", "/settings", "/reports"]
+
+    /// Pages of one record: the path with `{id}` and the kind of record it shows.
+    static let detailPages: [(path: String, kind: RecordKind)] = []
+
+    /// Actions an editor or owner may take (viewers are refused), with `{id}` where a record is named in the path.
+    static let editorActionPaths: [(path: String, kind: RecordKind?)] = [
+        ("/recommendations/decide", nil),
+        ("/settings/time-zone", nil),
+    ]
+
+    /// Actions every signed-in person may take.
+    static let viewerActionPaths = ["/language", "/logout"]
+
+    enum RecordKind {
+        case lead, customer, flow, template
+    }
+
+    static func editorActions(tenantIDs ids: [String]) -> [String] {
+        editorActionPaths.map { $0.path.replacingOccurrences(of: "{id}", with: ids.first ?? "x") }
+    }
+
+    static func actions(tenantIDs ids: [String]) -> [String] {
+        editorActions(tenantIDs: ids) + viewerActionPaths
+    }
+}
