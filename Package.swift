@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows",
+                "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -142,7 +142,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Dashboard",
+                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -39,7 +39,9 @@ public func buildRouter(
     .register(on: router)
     if let dashboard = try? DashboardApp(
         dependencies: dependencies,
-        configuration: DashboardConfiguration(secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true))
+        configuration: DashboardConfiguration(
+            secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true, integrations: configuration.integrations,
+            publicBaseURL: configuration.publicBaseURL, sendingRules: configuration.sendingRules))
     {
         dashboard.register(on: router)
     } else {

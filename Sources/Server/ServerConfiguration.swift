@@ -1,6 +1,7 @@
 import AutopilotCore
 import Content
 import Engine
+import Flows
 import Foundation
 
 /// How the HTTP API is served. Every field has a zero-configuration default.
@@ -28,6 +29,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// invalid, which the worker refuses).
     public var supplierRouting = OrderRoutingTable.defaults
 
+    /// The sending rules (quiet hours, frequency caps) the worker applies, shown read-only on the dashboard's settings.
+    public var sendingRules = SmartSendingSettings()
+
     public init() {}
 
     /// Reads AUTOPILOT_HOST, AUTOPILOT_PORT, AUTOPILOT_MAX_BODY_BYTES, AUTOPILOT_RATE_LIMIT, AUTOPILOT_RATE_BURST, AUTOPILOT_METRICS,
@@ -35,6 +39,7 @@ public struct ServerConfiguration: Sendable, Equatable {
     public static func fromEnvironment(_ environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.integrations = IntegrationInventory.fromEnvironment(environment)
+        configuration.sendingRules = try FlowEngineSettings.fromEnvironment(environment).smartSending
         if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
         if let value = environment["AUTOPILOT_PORT"] {
             guard let port = Int(value), (0...65535).contains(port) else {

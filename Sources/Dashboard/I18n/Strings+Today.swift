@@ -75,15 +75,4 @@ extension Strings {
         "alert_integration_failing": ("{0} échoue depuis le {1}", "{0} has been failing since {1}"),
         "alert_held": ("{0} messages attendent une approbation", "{0} messages are waiting for approval"),
     ]
-
-    static let settings: Catalog = [
-        "settings_time_zone": ("Fuseau horaire de la boutique", "The shop's time zone"),
-        "settings_time_zone_help": (
-            "Les dates et les heures du tableau de bord et des rapports sont affichées dans ce fuseau.",
-            "Dates and times on the dashboard and in reports are shown in this time zone."
-        ),
-        "settings_language": ("Votre langue", "Your language"),
-        "settings_language_invalid": ("Langue inconnue : français ou anglais.", "Unknown language: French or English."),
-        "notice_settings_saved": ("Réglages enregistrés.", "Settings saved."),
-    ]
 }

@@ -88,6 +88,26 @@ public struct DashboardApp: Sendable {
         }
     }
 
+    /// An action whose answer is a page rather than a redirect: a secret shown once (a new API key, a one-time password).
+    func actionShowing(_ request: Request, _ perform: (Viewer, FormBody) async throws -> PageView) async -> Response {
+        let pageRequest = PageRequest(request)
+        do {
+            guard let viewer = try await viewer(request) else { return HTMLResponse.redirect(loginPath(next: nil)) }
+            do {
+                let form = try await FormBody.read(request, limit: configuration.maximumFormBytes)
+                guard let sent = form["csrf_token"], Secrets.equal(sent, viewer.session.csrfToken) else { throw DashboardFailure.csrf }
+                guard viewer.canEdit else { throw DashboardFailure.forbidden }
+                let view = try await perform(viewer, form)
+                return HTMLResponse.html(render(view, viewer: viewer, request: pageRequest), status: view.status)
+            } catch {
+                return failurePage(error, viewer: viewer, request: pageRequest)
+            }
+        } catch {
+            logger.error("dashboard: session lookup failed: \(error)")
+            return HTMLResponse.html(ErrorPages.plain(language: .english, status: .internalServerError), status: .internalServerError)
+        }
+    }
+
     func loginPath(next: String?) -> String {
         guard let next = HTMLResponse.localPath(next), next != "/" else { return "/login" }
         let escaped = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~/"))) ?? "/"

@@ -1,3 +1,5 @@
+import Engine
+import Flows
 import Foundation
 
 /// How the dashboard is served.
@@ -8,10 +10,23 @@ public struct DashboardConfiguration: Sendable {
     public var maximumFormBytes: Int
     /// Read the client's address from `X-Forwarded-For` (behind a trusted reverse proxy), for the login rate limit.
     public var trustForwardedFor: Bool
+    /// The channels and integrations this instance has configured (what `/health` lists).
+    public var integrations: IntegrationInventory
+    /// The address vendors reach this server at, to show webhook URLs in full.
+    public var publicBaseURL: String?
+    /// Quiet hours and frequency caps the worker applies (shown read-only: they are set in the environment).
+    public var sendingRules: SmartSendingSettings
 
-    public init(secureCookies: Bool = false, maximumFormBytes: Int = 256 * 1024, trustForwardedFor: Bool = false) {
+    public init(
+        secureCookies: Bool = false, maximumFormBytes: Int = 256 * 1024, trustForwardedFor: Bool = false,
+        integrations: IntegrationInventory = IntegrationInventory(), publicBaseURL: String? = nil,
+        sendingRules: SmartSendingSettings = SmartSendingSettings()
+    ) {
+        self.sendingRules = sendingRules
         self.secureCookies = secureCookies
         self.maximumFormBytes = maximumFormBytes
         self.trustForwardedFor = trustForwardedFor
+        self.integrations = integrations
+        self.publicBaseURL = publicBaseURL
     }
 }

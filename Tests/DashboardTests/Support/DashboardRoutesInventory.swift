@@ -13,6 +13,12 @@ enum DashboardRoutesInventory {
     static let editorActionPaths: [(path: String, kind: RecordKind?)] = [
         ("/recommendations/decide", nil),
         ("/settings/time-zone", nil),
+        ("/settings/api-keys", nil),
+        ("/settings/api-keys/{id}/revoke", nil),
+        ("/settings/webhooks", nil),
+        ("/settings/users", nil),
+        ("/settings/users/{id}/role", nil),
+        ("/settings/users/{id}/delete", nil),
     ]
 
     /// Actions every signed-in person may take.
