@@ -1,6 +1,7 @@
 import AutopilotCore
 import Engine
 import Foundation
+import Storage
 import Testing
 
 /// scrypt hashes in their PHC-like strings, at the standard cost, and the secret helpers.
