@@ -4,11 +4,18 @@ import Storage
 
 extension TenantService {
     /// The tenant's time zone (UTC until it chooses one). An unknown tenant is refused naming `tenant_id`.
+    /// (Foundation may name UTC `GMT`; `timeZoneIdentifier` gives the name as the tenant chose it, for display.)
     public func timeZone(tenantID: String) async throws -> TimeZone {
+        let identifier = try await timeZoneIdentifier(tenantID: tenantID)
+        return TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC") ?? .gmt
+    }
+
+    /// The tenant's time zone identifier as stored (`UTC`, `Europe/Paris`). An unknown tenant is refused naming `tenant_id`.
+    public func timeZoneIdentifier(tenantID: String) async throws -> String {
         guard let identifier = try await dependencies.store.tenantTimeZone(tenantID: tenantID) else {
             throw ValidationError(code: "unknown_tenant", field: "tenant_id", message: "no tenant \"\(tenantID)\"")
         }
-        return TimeZone(identifier: identifier) ?? TimeZone(identifier: "UTC") ?? .gmt
+        return identifier
     }
 
     /// Sets the tenant's time zone from an IANA identifier such as `Europe/Paris`; an unknown one is refused naming `time_zone`.

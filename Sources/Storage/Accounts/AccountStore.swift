@@ -27,7 +27,7 @@ public protocol AccountStore: Sendable {
     @discardableResult
     func deleteExpiredDashboardSessions(before: Date) async throws -> Int
 
-    /// Records one login attempt under each key (`account:EMAIL`, `address:IP`) and forgets attempts older than `forgetBefore`.
+    /// Records one login attempt under each key (`account:EMAIL`, `address:IP`) and forgets every attempt before `forgetBefore`.
     func recordLoginAttempt(keys: [String], at: Date, succeeded: Bool, forgetBefore: Date) async throws
     /// The times of the failed attempts under `key` after `since` (an attempt at exactly `since` has left the window), oldest first.
     func failedLoginAttempts(key: String, since: Date) async throws -> [Date]

@@ -46,9 +46,7 @@ extension SQLStore {
     public func recordLoginAttempt(keys: [String], at: Date, succeeded: Bool, forgetBefore: Date) async throws {
         guard !keys.isEmpty else { return }
         try await database.transaction(lock: nil, reads: []) { _ in
-            let forget = SQLStatement(
-                "DELETE FROM login_attempts WHERE key IN \(SQLStatement.placeholders(keys.count)) AND attempted_at < ?",
-                keys.map(SQLValue.text) + [.date(forgetBefore)])
+            let forget = SQLStatement("DELETE FROM login_attempts WHERE attempted_at < ?", [.date(forgetBefore)])
             let insert = SQLWrite.insert(
                 table: "login_attempts", columns: ["key", "attempted_at", "succeeded"],
                 rows: keys.map { [.text($0), .date(at), .bool(succeeded)] }, conflict: "")

@@ -41,6 +41,7 @@ extension Migrations {
             )
             """,
             "CREATE INDEX login_attempts_key ON login_attempts (key, attempted_at)",
+            "CREATE INDEX login_attempts_time ON login_attempts (attempted_at)",
             """
             CREATE TABLE login_links (
                 token_hash TEXT PRIMARY KEY CHECK (length(token_hash) = 64),
