@@ -37,7 +37,9 @@ public func buildRouter(
         maximumBodyBytes: configuration.maximumBodyBytes
     )
     .register(on: router)
-    if let dashboard = try? DashboardApp(
+    if !configuration.dashboardEnabled {
+        // The API only.
+    } else if let dashboard = try? DashboardApp(
         dependencies: dependencies,
         configuration: DashboardConfiguration(
             secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true, integrations: configuration.integrations,

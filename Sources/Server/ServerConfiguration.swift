@@ -31,6 +31,8 @@ public struct ServerConfiguration: Sendable, Equatable {
 
     /// The sending rules (quiet hours, frequency caps) the worker applies, shown read-only on the dashboard's settings.
     public var sendingRules = SmartSendingSettings()
+    /// Serve the dashboard at `/` (`AUTOPILOT_DASHBOARD=off` serves the API only).
+    public var dashboardEnabled = true
 
     public init() {}
 
@@ -40,6 +42,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         var configuration = ServerConfiguration()
         configuration.integrations = IntegrationInventory.fromEnvironment(environment)
         configuration.sendingRules = try FlowEngineSettings.fromEnvironment(environment).smartSending
+        if let value = environment["AUTOPILOT_DASHBOARD"] {
+            switch value.lowercased() {
+            case "on", "1", "true", "yes": configuration.dashboardEnabled = true
+            case "off", "0", "false", "no": configuration.dashboardEnabled = false
+            default: throw ConfigurationError(variable: "AUTOPILOT_DASHBOARD", reason: "\"\(value)\" is not on or off")
+            }
+        }
         if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
         if let value = environment["AUTOPILOT_PORT"] {
             guard let port = Int(value), (0...65535).contains(port) else {

@@ -1,7 +1,9 @@
 import AutopilotCore
 import Content
 import Engine
+import Flows
 import Foundation
+import Integrations
 import LLM
 import Storage
 
