@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 import Scoring
 

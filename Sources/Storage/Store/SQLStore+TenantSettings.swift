@@ -1,6 +1,6 @@
 import Foundation
 
-extension SQLStore: TenantSettingsStore {
+extension SQLStore {
     public func tenantSettings(tenantID: String) async throws -> [String: String] {
         let rows = try await database.read([SQLStatement("SELECT name, value FROM tenant_settings WHERE tenant_id = ?", [.text(tenantID)])])
         var settings: [String: String] = [:]
