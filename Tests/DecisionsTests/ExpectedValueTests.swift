@@ -74,7 +74,8 @@ struct ExpectedValueTests {
                 == "Opened your email 2 days ago, no reply — about €750 at stake (60% churn risk × €1,250 predicted lifetime value)")
         #expect(
             WhyWriter.line(recommendation, language: .french, currency: "EUR")
-                == "A ouvert votre email il y a 2 jours, sans répondre — environ 750\u{A0}€ en jeu (risque de départ 60 % × valeur vie client prévue 1\u{202F}250\u{A0}€)")
+                == "A ouvert votre email il y a 2 jours, sans répondre — environ 750\u{A0}€ en jeu "
+                + "(risque de départ 60 % × valeur vie client prévue 1\u{202F}250\u{A0}€)")
         let lead = try #require(
             Fixtures.recommend(Fixtures.contact(lead: LeadSnapshot(tier: .hot, createdAt: Fixtures.hoursAgo(3), score: 82))))
         #expect(

@@ -30,8 +30,8 @@ public struct ValuePolicy: Sendable, Hashable, Codable {
         if let lead = contact.lead {
             let score = lead.score.flatMap { $0.isFinite ? $0 : nil } ?? Self.leadScore(for: lead.tier)
             let deal = lead.dealSize.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-            candidates.append(
-                ExpectedValue(basis: .lead, likelihood: score / 100, value: deal ?? defaultDealSize, source: deal == nil ? .defaultDealSize : .dealSize))
+            let source: ExpectedValue.Source = deal == nil ? .defaultDealSize : .dealSize
+            candidates.append(ExpectedValue(basis: .lead, likelihood: score / 100, value: deal ?? defaultDealSize, source: source))
         }
         if let lifetime = contact.lifetimeValue, lifetime.isFinite {
             candidates.append(

@@ -13,7 +13,8 @@ extension SQLStore {
     public func setTenantSetting(_ name: String, to value: String?, tenantID: String, now: Date) async throws {
         try await database.transaction(lock: nil, reads: []) { _ in
             guard let value else {
-                return ([.statement(SQLStatement("DELETE FROM tenant_settings WHERE tenant_id = ? AND name = ?", [.text(tenantID), .text(name)]))], ())
+                let delete = SQLStatement("DELETE FROM tenant_settings WHERE tenant_id = ? AND name = ?", [.text(tenantID), .text(name)])
+                return ([.statement(delete)], ())
             }
             let write = SQLWrite.upsert(
                 table: "tenant_settings", columns: ["tenant_id", "name", "value", "updated_at"], key: ["tenant_id", "name"],

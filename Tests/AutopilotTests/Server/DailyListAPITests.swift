@@ -19,7 +19,10 @@ struct DailyListAPITests {
             if let kind { sent = ["message_id": .string("m-" + name), "channel": "email", "kind": kind] }
             let contact: JSONValue = ["email": .string(name + "@example.com"), "consents": ["email": true]]
             for (type, at, properties) in [
-                ("contact.created", "2026-03-06T09:00:00Z", ["first_name": JSONValue.string(name.capitalized), "consents": ["email": true]] as JSONValue),
+                (
+                    "contact.created", "2026-03-06T09:00:00Z",
+                    ["first_name": JSONValue.string(name.capitalized), "consents": ["email": true]] as JSONValue
+                ),
                 ("message.sent", "2026-03-06T10:00:00Z", sent),
                 ("message.opened", "2026-03-06T11:00:00Z", ["message_id": .string("m-" + name), "channel": "email"]),
             ] {
