@@ -26,7 +26,7 @@ extension InsightsService {
             views[index].why = WhyWriter.line(views[index].recommendation, language: locale, currency: settings.currency)
         }
         return DailyRecommendations(
-            total: ranked.count, limit: size, offset: offset, dailyLimit: settings.dailyLimit, currency: settings.currency,
+            total: ranked.count, limit: size == Int.max ? ranked.count : size, offset: offset, dailyLimit: settings.dailyLimit, currency: settings.currency,
             language: locale == .french ? "fr" : "en", items: views)
     }
 }
