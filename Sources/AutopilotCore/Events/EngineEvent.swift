@@ -16,14 +16,16 @@ public struct EngineEvent: Sendable, Hashable {
 
     /// A step of a message's timeline (`message.sent`, `message.failed`, `message.opened`, `message.clicked`…).
     public static func message(
-        _ type: EventType, id: String, channel: Channel, template: String?, subject: String? = nil, flowID: String? = nil, extra: JSONObject = [:]
+        _ type: EventType, id: String, channel: Channel, template: String?, subject: String? = nil, flowID: String? = nil, kind: MessageKind? = nil,
+        extra: JSONObject = [:]
     ) -> EngineEvent {
         var properties: JSONObject = ["message_id": .string(id), "channel": .string(channel.rawValue)]
         properties["template"] = template.map(JSONValue.string)
         properties["subject"] = subject.map(JSONValue.string)
         properties["flow_id"] = flowID.map(JSONValue.string)
+        properties["kind"] = kind.map { .string($0.rawValue) }
         for (name, value) in extra { properties[name] = value }
-        let update = MessageTimelineUpdate(messageID: id, channel: channel, template: template, subject: subject)
+        let update = MessageTimelineUpdate(messageID: id, channel: channel, template: template, subject: subject, kind: kind)
         return EngineEvent(type: type, payload: .messageTimeline(update), properties: properties)
     }
 

@@ -111,12 +111,15 @@ public struct MessageTimelineUpdate: Sendable, Hashable {
     public var channel: Channel
     public var template: String?
     public var subject: String?
+    /// What the message is (`kind`); nil when the event does not say.
+    public var kind: MessageKind?
 
-    public init(messageID: String, channel: Channel, template: String?, subject: String?) {
+    public init(messageID: String, channel: Channel, template: String?, subject: String?, kind: MessageKind? = nil) {
         self.messageID = messageID
         self.channel = channel
         self.template = template
         self.subject = subject
+        self.kind = kind
     }
 }
 

@@ -77,7 +77,8 @@ struct EventPayloadReader {
             return .messageTimeline(
                 MessageTimelineUpdate(
                     messageID: try reader.requiredIdentifier("message_id"), channel: try reader.channel("channel"),
-                    template: try reader.string("template", maxLength: 200), subject: try reader.string("subject", maxLength: 1_000)))
+                    template: try reader.string("template", maxLength: 200), subject: try reader.string("subject", maxLength: 1_000),
+                    kind: try messageKind(reader)))
         case .messageReplied:
             return .messageReplied(
                 MessageReply(
@@ -90,6 +91,15 @@ struct EventPayloadReader {
             }
             return .unsubscribed(scope)
         }
+    }
+
+    /// `kind`: conversation, marketing or transactional; absent means a conversation (see `MessageKind`).
+    private func messageKind(_ reader: PropertyReader) throws(ValidationError) -> MessageKind? {
+        guard let raw = try reader.string("kind", maxLength: 20) else { return nil }
+        guard let kind = MessageKind(rawValue: raw.lowercased()) else {
+            throw reader.fail("kind", "\"\(raw)\" is not conversation, marketing or transactional")
+        }
+        return kind
     }
 
     private func profile(_ reader: PropertyReader, _ properties: inout JSONObject) throws(ValidationError) -> ContactProfile {

@@ -10,8 +10,14 @@ public struct MessageOptions: Sendable, Hashable {
     public var context: JSONObject
     /// Who wrote the text that was sent (`personalisation`), recorded at dispatch.
     public var personalisation: PersonalisationNote?
+    /// The message is a conversation (`conversation`): the step that queued it was marked `conversation: true`.
+    public var conversation: Bool
 
-    public init(coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil) {
+    public init(
+        coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
+        conversation: Bool = false
+    ) {
+        self.conversation = conversation
         self.coupon = coupon
         self.personalise = personalise
         self.context = context
@@ -25,6 +31,7 @@ public struct MessageOptions: Sendable, Hashable {
         personalise = object["personalise"]?.boolValue ?? false
         context = object["context"]?.objectValue ?? [:]
         personalisation = object["personalisation"].flatMap(PersonalisationNote.init)
+        conversation = object["conversation"]?.boolValue ?? false
     }
 
     /// Reads the persisted JSON text.
@@ -39,6 +46,7 @@ public struct MessageOptions: Sendable, Hashable {
         if personalise { object["personalise"] = true }
         if !context.isEmpty { object["context"] = .object(context) }
         object["personalisation"] = personalisation?.jsonValue
+        if conversation { object["conversation"] = true }
         return .object(object)
     }
 

@@ -10,6 +10,7 @@ extension IngestPlanner {
         message.contactID = message.contactID ?? contactID
         message.template = message.template ?? update.template
         message.subject = message.subject ?? update.subject
+        message.kind = message.kind ?? update.kind
         let status: MessageStatus
         switch type {
         case .messageSent: status = .sent; message.sentAt = message.sentAt ?? at

@@ -209,12 +209,15 @@ public struct MessageRecord: Sendable, Hashable {
     public var bouncedAt: Date?
     public var failedAt: Date?
     public var updatedAt: Date
+    /// What the message is, as its `message.sent` said; nil when nothing said it (a conversation, see `MessageKind`).
+    public var kind: MessageKind?
 
     public init(
         id: String, externalID: String, contactID: String? = nil, channel: Channel, origin: String, template: String? = nil, subject: String? = nil,
         status: MessageStatus, sentAt: Date? = nil, deliveredAt: Date? = nil, openedAt: Date? = nil, clickedAt: Date? = nil, repliedAt: Date? = nil,
-        bouncedAt: Date? = nil, failedAt: Date? = nil, updatedAt: Date
+        bouncedAt: Date? = nil, failedAt: Date? = nil, updatedAt: Date, kind: MessageKind? = nil
     ) {
+        self.kind = kind
         self.id = id
         self.externalID = externalID
         self.contactID = contactID

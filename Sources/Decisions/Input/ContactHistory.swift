@@ -17,11 +17,22 @@ public struct ContactHistory: Sendable, Hashable, Codable {
     public var lead: LeadSnapshot?
     /// Present for customers that have been scored.
     public var churn: ChurnAssessment?
+    /// For customers: the predicted lifetime value (BG/NBD and Gamma-Gamma) in the tenant's currency, else what they
+    /// spent so far; nil for contacts who never ordered.
+    public var lifetimeValue: Double?
+    /// Whether `lifetimeValue` is a prediction (true) or what was spent so far (false).
+    public var lifetimeValueIsPredicted: Bool
+    /// A name to show (first and last name), when known.
+    public var name: String?
 
     public init(
         id: String, email: String? = nil, locale: String? = nil, consents: ChannelConsents, preferredChannel: Channel? = nil,
-        messages: [ContactMessage] = [], lead: LeadSnapshot? = nil, churn: ChurnAssessment? = nil
+        messages: [ContactMessage] = [], lead: LeadSnapshot? = nil, churn: ChurnAssessment? = nil, lifetimeValue: Double? = nil,
+        lifetimeValueIsPredicted: Bool = true, name: String? = nil
     ) {
+        self.lifetimeValue = lifetimeValue
+        self.lifetimeValueIsPredicted = lifetimeValueIsPredicted
+        self.name = name
         self.id = id
         self.email = email
         self.locale = locale

@@ -17,11 +17,17 @@ public struct ContactMessage: Sendable, Hashable, Codable {
     public var repliedAt: Date?
     /// The template it was written from, when known.
     public var template: String?
+    /// Part of a conversation: sent by a person, by an accepted recommendation, by a flow step marked as a conversation,
+    /// or recorded through the API without being marked as marketing. A flow's marketing or transactional message is not:
+    /// its flow follows it up, so the message rules (not opened, opened without reply, silence) leave it alone unless
+    /// the contact is a lead. Inbound messages are always part of the conversation.
+    public var isConversation: Bool
 
     public init(
         id: String, direction: MessageDirection, channel: Channel, sentAt: Date, deliveredAt: Date? = nil, openedAt: Date? = nil,
-        repliedAt: Date? = nil, template: String? = nil
+        repliedAt: Date? = nil, template: String? = nil, isConversation: Bool = true
     ) {
+        self.isConversation = isConversation
         self.id = id
         self.direction = direction
         self.channel = channel

@@ -24,12 +24,18 @@ public struct Recommendation: Sendable, Hashable, Codable, Identifiable {
     /// When the action is due: the moment the rule started to hold plus the priority's response window. Overdue
     /// recommendations have `dueAt` before `createdAt`.
     public var dueAt: Date
+    /// What following up is worth (`ValuePolicy.expectedValue(of:)`); the daily list is ranked by it.
+    public var expectedValue: ExpectedValue
+    /// The contact's name, when known.
+    public var contactName: String?
 
     public init(
         id: String, contactID: String, contactEmail: String?, rule: RecommendationRule, action: RecommendedAction, reason: String,
         locale: ScoringLocale, evidence: RecommendationEvidence, priority: RecommendationPriority, channel: Channel, templateID: String,
-        createdAt: Date, dueAt: Date
+        createdAt: Date, dueAt: Date, expectedValue: ExpectedValue = .unknown, contactName: String? = nil
     ) {
+        self.expectedValue = expectedValue
+        self.contactName = contactName
         self.id = id
         self.contactID = contactID
         self.contactEmail = contactEmail

@@ -11,9 +11,11 @@ import Scoring
 /// ```
 public struct RecommendationEngine: Sendable {
     public var policy: DecisionPolicy
+    public var values: ValuePolicy
 
-    public init(policy: DecisionPolicy = .standard) {
+    public init(policy: DecisionPolicy = .standard, values: ValuePolicy = .standard) {
         self.policy = policy
+        self.values = values
     }
 
     /// Recommendations for `contacts` at `now` with the standard policy, sorted by priority, then due date, then id.
@@ -56,7 +58,8 @@ public struct RecommendationEngine: Sendable {
             id: RecommendationID.make(contactID: contact.id, rule: best.rule, trigger: best.trigger), contactID: contact.id,
             contactEmail: contact.email, rule: best.rule, action: best.action,
             reason: ReasonWriter.reason(best, contact: contact, now: now, locale: language), locale: language, evidence: evidence,
-            priority: priority, channel: best.channel, templateID: best.rule.templateID, createdAt: now, dueAt: dueAt
+            priority: priority, channel: best.channel, templateID: best.rule.templateID, createdAt: now, dueAt: dueAt,
+            expectedValue: values.expectedValue(of: contact), contactName: contact.name
         )
     }
 

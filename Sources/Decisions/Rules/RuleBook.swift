@@ -14,8 +14,18 @@ struct RuleBook {
         if let match = hotLeadWaiting(contact, timeline: timeline, now: now) { matches.append(match) }
         guard !timeline.replied else { return matches }
         if let match = atRiskCustomer(contact, timeline: timeline, now: now) { matches.append(match) }
-        if let latest = timeline.latestOutbound { appendMessageMatches(latest, contact: contact, now: now, to: &matches) }
+        let conversation = Self.conversation(of: contact, timeline: timeline)
+        if !conversation.replied, let latest = conversation.latestOutbound {
+            appendMessageMatches(latest, contact: contact, now: now, to: &matches)
+        }
         return matches
+    }
+
+    /// What the message rules read: every message of a lead; for anyone else, the conversation only (a flow's marketing
+    /// and transactional messages are followed up by their flow, not by a person).
+    static func conversation(of contact: ContactHistory, timeline: ContactTimeline) -> ContactTimeline {
+        guard contact.lead == nil, contact.messages.contains(where: { !$0.isConversation }) else { return timeline }
+        return ContactTimeline(contact.messages.filter { $0.isConversation || $0.direction == .inbound }, leadCreatedAt: nil)
     }
 
     private func hotLeadWaiting(_ contact: ContactHistory, timeline: ContactTimeline, now: Date) -> RuleMatch? {

@@ -104,7 +104,8 @@ public struct MessageDispatcher: Sendable {
             message.sentAt = now
             message.nextAttemptAt = nil
             let sent = EngineEvent.message(
-                .messageSent, id: message.id, channel: message.channel, template: message.template, subject: message.subject, flowID: message.flowID)
+                .messageSent, id: message.id, channel: message.channel, template: message.template, subject: message.subject, flowID: message.flowID,
+                kind: message.kind)
             log.emit(sent, about: message, contact: contact, at: now, key: "sent:" + message.id)
             log.add(message, coupon: coupon)
         case .failed(let failure):

@@ -6,11 +6,15 @@ import Storage
 
 /// Builds the decision rules' input — one `ContactHistory` per contact — from stored messages, replies, leads and churn.
 /// A B2B lead who wrote in and has no recorded email consent may be answered by email (they asked to be contacted).
-/// Conversations and leads older than `horizonDays` are not actionable any more and are left out.
+/// Conversations and leads older than `horizonDays` are not actionable any more and are left out. A message is part of a
+/// conversation unless its `message.sent` said it was marketing or transactional (`MessageKind`).
 enum ContactHistories {
     static let horizonDays = 60.0
 
-    static func make(_ data: ScoringData, churn: [String: ChurnRisk], now: Date) -> [ContactHistory] {
+    /// `lifetimeValues`: each customer's predicted lifetime value (`predicted` true) or what they spent so far.
+    static func make(
+        _ data: ScoringData, churn: [String: ChurnRisk], lifetimeValues: [String: (value: Double, predicted: Bool)] = [:], now: Date
+    ) -> [ContactHistory] {
         let horizon = now.addingTimeInterval(-horizonDays * 86_400)
         var messages: [String: [ContactMessage]] = [:]
         for message in data.messages {
@@ -18,7 +22,8 @@ enum ContactHistories {
             messages[contact, default: []].append(
                 ContactMessage(
                     id: message.externalID, direction: .outbound, channel: message.channel, sentAt: sentAt, deliveredAt: message.deliveredAt,
-                    openedAt: message.openedAt, repliedAt: message.repliedAt, template: message.template))
+                    openedAt: message.openedAt, repliedAt: message.repliedAt, template: message.template,
+                    isConversation: MessageKind.effective(message.kind) == .conversation))
         }
         for (index, reply) in data.replies.enumerated() where reply.at >= horizon {
             messages[reply.contactID, default: []].append(
@@ -41,7 +46,7 @@ enum ContactHistories {
             let snapshot = lead.flatMap { lead -> LeadSnapshot? in
                 guard let tier = lead.tier.flatMap(LeadTier.init(rawValue:)) else { return nil }
                 let contacted = contactMessages.filter { $0.direction == .outbound && $0.sentAt >= lead.createdAt }.map(\.sentAt).min()
-                return LeadSnapshot(tier: tier, createdAt: lead.createdAt, firstContactedAt: contacted)
+                return LeadSnapshot(tier: tier, createdAt: lead.createdAt, firstContactedAt: contacted, score: lead.score)
             }
             var consents = contact.consents
             if lead != nil, contact.email != nil, consents[.email] == nil {
@@ -51,8 +56,15 @@ enum ContactHistories {
                 ContactHistory(
                     id: contact.id, email: contact.email, locale: contact.locale,
                     consents: ChannelConsents(consents, unsubscribedFromAll: unsubscribedFromAll),
-                    preferredChannel: nil, messages: contactMessages, lead: snapshot, churn: risk.map(ChurnAssessment.init)))
+                    preferredChannel: nil, messages: contactMessages, lead: snapshot, churn: risk.map(ChurnAssessment.init),
+                    lifetimeValue: lifetimeValues[contact.id]?.value, lifetimeValueIsPredicted: lifetimeValues[contact.id]?.predicted ?? true,
+                    name: Self.name(contact)))
         }
         return histories
+    }
+
+    static func name(_ contact: ContactRecord) -> String? {
+        let name = [contact.firstName, contact.lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        return name.isEmpty ? nil : name
     }
 }

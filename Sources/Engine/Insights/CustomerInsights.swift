@@ -11,6 +11,8 @@ public struct CustomerInsights: Sendable {
     public var churnModel = ChurnRiskModel()
     /// Window for the engagement signals (opens, clicks, tickets): the last 90 days against the 90 before.
     public var engagementWindowDays = 90.0
+    /// What the daily list's expected values assume where a contact's numbers are missing (default deal size…).
+    public var values = ValuePolicy.standard
 
     public init() {}
 
@@ -39,8 +41,16 @@ public struct CustomerInsights: Sendable {
         let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
         let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
         let churnByContact = Dictionary(uniqueKeysWithValues: customers.map { ($0.contactID, $0.churn) })
-        let histories = ContactHistories.make(data, churn: churnByContact, now: now)
-        let recommendations = RecommendationEngine.recommend(histories, now: now, locale: locale)
+        var lifetimeValues: [String: (value: Double, predicted: Bool)] = [:]
+        for customer in customers {
+            if let clv = customer.lifetime?.clv, clv.isFinite {
+                lifetimeValues[customer.contactID] = (clv, true)
+            } else {
+                lifetimeValues[customer.contactID] = ((ordersByContact[customer.contactID] ?? []).reduce(0) { $0 + $1.amount }, false)
+            }
+        }
+        let histories = ContactHistories.make(data, churn: churnByContact, lifetimeValues: lifetimeValues, now: now)
+        let recommendations = RecommendationEngine(values: values).recommend(histories, now: now, locale: locale)
         return Result(customers: customers, lifetimeWarnings: model.warnings, recommendations: recommendations)
     }
 }

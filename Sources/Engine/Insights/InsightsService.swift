@@ -29,20 +29,25 @@ public struct InsightsService: Sendable {
         try await pendingWithScores(at: at ?? dependencies.clock.now(), filter: filter, locale: locale).recommendations
     }
 
-    /// `GET /v1/recommendations` and `autopilot recommendations --json`: pending recommendations as shown, each customer
-    /// at churn risk above 0.5 with a retention suggestion (`RetentionAdvisor`).
+    /// Pending recommendations as shown, most urgent first, each customer at churn risk above 0.5 with a retention
+    /// suggestion (`RetentionAdvisor`). The daily list (`dailyList`) ranks them by expected value instead.
     public func pendingViews(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french) async throws
         -> [RecommendationView]
     {
         let now = at ?? dependencies.clock.now()
         let (recommendations, result) = try await pendingWithScores(at: now, filter: filter, locale: locale)
-        let churn = Dictionary(result.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
+        return try await views(of: recommendations, customers: result.customers, now: now)
+    }
+
+    /// `recommendations` as shown, with retention suggestions for the customers at churn risk.
+    func views(of recommendations: [Recommendation], customers: [CustomerInsights.CustomerScores], now: Date) async throws -> [RecommendationView] {
+        let churn = Dictionary(customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenantID)
         var views = recommendations.map { RecommendationView($0) }
         let atRisk = recommendations.enumerated().compactMap { index, recommendation in
             churn[recommendation.contactID].map { (index, recommendation, $0) }
         }
-        // The most urgent are written first, a few at a time; past `writtenPerListing` the offline text stands in until a
+        // The first are written first, a few at a time; past `writtenPerListing` the offline text stands in until a
         // later listing writes them.
         try await withThrowingTaskGroup(of: (Int, RetentionSuggestion?).self) { group in
             var next = 0
@@ -68,15 +73,18 @@ public struct InsightsService: Sendable {
         return views
     }
 
-    /// `GET /v1/recommendations`: pending recommendations as the API shows them.
+    /// Pending recommendations as the API showed them before the daily list: all of them, most urgent first.
     public func pending(_ query: RecommendationQuery) async throws -> [RecommendationView] {
         try await pendingViews(filter: query.filter, locale: query.locale)
     }
 
-    func pendingWithScores(at now: Date, filter: RecommendationFilter, locale: ScoringLocale) async throws
+    func pendingWithScores(at now: Date, filter: RecommendationFilter, locale: ScoringLocale, values: ValuePolicy = .standard) async throws
         -> (recommendations: [Recommendation], insights: CustomerInsights.Result)
     {
-        let result = try await insights(at: now, locale: locale)
+        let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400))
+        var insights = CustomerInsights()
+        insights.values = values
+        let result = insights.compute(data, now: now, locale: locale)
         let decisions = try await dependencies.store.recommendationDecisions(tenantID: tenantID).map(\.decision)
         return (filter.apply(RecommendationTriage.pending(result.recommendations, decisions: decisions, now: now)), result)
     }

@@ -3,12 +3,19 @@ import Decisions
 import Foundation
 import Scoring
 
-/// Reads the filters of `GET /v1/recommendations`: priority, rule, due (today | overdue), and the language of reasons.
+/// Reads the parameters of `GET /v1/recommendations`: priority, rule, due (today | overdue), the language of reasons and
+/// why lines (`locale`), and the page: `limit` (a number, or `all`; default the tenant's daily limit) and `offset`.
 public struct RecommendationQuery: Sendable {
     public var filter = RecommendationFilter()
     public var locale = ScoringLocale.french
+    /// nil: the tenant's daily limit; `Int.max`: all.
+    public var limit: Int?
+    public var offset = 0
 
     public init() {}
+
+    /// "fr" or "en".
+    public var language: String { locale == .french ? "fr" : "en" }
 
     public init(parameters: [String: String], now: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/Paris") ?? .current) throws {
         if let raw = parameters["priority"], !raw.isEmpty {
@@ -35,5 +42,21 @@ public struct RecommendationQuery: Sendable {
             }
         }
         if let raw = parameters["locale"], !raw.isEmpty { locale = ScoringLocale(languageTag: raw) }
+        if let raw = parameters["limit"], !raw.isEmpty {
+            if raw == "all" {
+                limit = Int.max
+            } else {
+                guard let value = Int(raw), value >= 1 else {
+                    throw ValidationError(code: "invalid_parameter", field: "limit", message: "\"\(raw)\" is not a positive number or all")
+                }
+                limit = value
+            }
+        }
+        if let raw = parameters["offset"], !raw.isEmpty {
+            guard let value = Int(raw), value >= 0 else {
+                throw ValidationError(code: "invalid_parameter", field: "offset", message: "\"\(raw)\" is not 0 or a positive number")
+            }
+            offset = value
+        }
     }
 }

@@ -60,8 +60,15 @@ public struct SendStep: Sendable, Hashable {
     public var transactional: Bool
     /// Ask the writer (language model or offline provider) to personalise the template for the contact.
     public var personalise: Bool
+    /// The message is a conversation, not marketing: the follow-up rules watch it for an open without a reply (a delegated
+    /// follow-up, a personal note). Flow messages are not conversations unless marked; their flow follows them up.
+    public var conversation: Bool
 
-    public init(channel: Channel, template: String, coupon: CouponRequest? = nil, transactional: Bool = false, personalise: Bool = false) {
+    public init(
+        channel: Channel, template: String, coupon: CouponRequest? = nil, transactional: Bool = false, personalise: Bool = false,
+        conversation: Bool = false
+    ) {
+        self.conversation = conversation
         self.channel = channel
         self.template = template
         self.coupon = coupon

@@ -36,13 +36,16 @@ public struct FlowMessage: Sendable, Hashable {
     public var coupon: CouponRequest?
     public var transactional: Bool
     public var personalise: Bool
+    /// The step was marked `conversation: true`.
+    public var conversation: Bool
     /// The logical moment the step ran (the timer's due time), for smart sending and reporting.
     public var scheduledAt: Date
 
     public init(
         channel: Channel, template: String, idempotencyKey: String, step: FlowStepPath, coupon: CouponRequest? = nil, transactional: Bool = false,
-        personalise: Bool = false, scheduledAt: Date
+        personalise: Bool = false, conversation: Bool = false, scheduledAt: Date
     ) {
+        self.conversation = conversation
         self.channel = channel
         self.template = template
         self.idempotencyKey = idempotencyKey

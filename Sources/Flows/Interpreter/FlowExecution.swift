@@ -90,7 +90,8 @@ struct FlowExecution {
                 .sendMessage(
                     FlowMessage(
                         channel: send.channel, template: send.template, idempotencyKey: key, step: path, coupon: send.coupon,
-                        transactional: send.transactional, personalise: send.personalise, scheduledAt: base)))
+                        transactional: send.transactional, personalise: send.personalise, conversation: send.conversation,
+                        scheduledAt: base)))
         case .updateContact(let update):
             apply(update)
             effects.append(.updateContact(update, idempotencyKey: key))

@@ -139,7 +139,7 @@ extension FlowDefinitionReader {
 
     private mutating func readSend(_ body: JSONValue, _ path: String) -> SendStep? {
         guard let spec = object(body, path) else { return nil }
-        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise"], path)
+        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation"], path)
         let channelText = string(spec, "channel", path, required: true)
         let channel = channelText.flatMap { Channel(rawValue: $0) }
         if let channelText, channel == nil { fail("\(path).channel", "\"\(channelText)\" is not email, sms or whatsapp") }
@@ -148,9 +148,12 @@ extension FlowDefinitionReader {
         let coupon = spec["coupon"].flatMap { readCoupon($0, "\(path).coupon") }
         let transactional = bool(spec, "transactional", path) ?? false
         let personalise = bool(spec, "personalise", path) ?? false
+        let conversation = bool(spec, "conversation", path) ?? false
+        if transactional, conversation { fail("\(path).conversation", "a transactional message is not a conversation") }
         if transactional, coupon != nil { fail("\(path).coupon", "a transactional message cannot carry a marketing coupon") }
         guard let channel, let template, spec["coupon"] == nil || coupon != nil else { return nil }
-        return SendStep(channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise)
+        return SendStep(
+            channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise, conversation: conversation)
     }
 
     private mutating func readCoupon(_ value: JSONValue, _ path: String) -> CouponRequest? {

@@ -7,10 +7,21 @@ import Hummingbird
 struct RecommendationRoutes {
     let dependencies: Dependencies
 
-    /// The follow-ups proposed by the decision rules, and the open tasks flows created for a person.
+    /// The daily list (ranked by expected value, one page of it, with `total`, `limit`, `offset`), and the open tasks
+    /// flows created for a person.
     struct RecommendationList: Encodable {
-        var recommendations: [RecommendationView]
+        var list: DailyRecommendations
         var tasks: [FlowActionView]
+
+        enum CodingKeys: String, CodingKey {
+            case tasks
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try list.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tasks, forKey: .tasks)
+        }
     }
 
     func register(on group: RouterGroup<AppRequestContext>) {
@@ -19,9 +30,10 @@ struct RecommendationRoutes {
             var parameters: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
             let query = try RecommendationQuery(parameters: parameters, now: dependencies.clock.now())
-            let views = try await InsightsService(dependencies: dependencies, tenantID: tenantID).pending(query)
+            let list = try await InsightsService(dependencies: dependencies, tenantID: tenantID).dailyList(
+                limit: query.limit, offset: query.offset, language: query.language, filter: query.filter)
             let tasks = try await FlowRunControl(dependencies: dependencies, tenantID: tenantID).openActions(kind: .task)
-            return try JSONResponse.make(RecommendationList(recommendations: views, tasks: tasks))
+            return try JSONResponse.make(RecommendationList(list: list, tasks: tasks))
         }
         for action in ["accept", "dismiss", "snooze"] {
             group.post("recommendations/:id/\(action)") { request, context in

@@ -2,7 +2,9 @@
 public enum Migrations {
     public static let all: [Migration] = [
         foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls, crmOutbox,
-        recommendationDecidedBy, supplierOrders, integrationHealth, webhookProviders, queuedBeforeExit, accounts,
+        recommendationDecidedBy, supplierOrders, integrationHealth, webhookProviders, queuedBeforeExit,
+        accounts,
+        messageKindsAndTenantSettings,
         dashboardToday,
     ]
 

@@ -33,8 +33,11 @@ public struct SchemaStatus: Sendable, Equatable {
 /// implements. Every operation is one transaction and is scoped by tenant. A service takes the narrowest capability it needs.
 public protocol AutopilotStore:
     SchemaStore, TenantStore, EventLogStore, ContactStore, CartStore, ScoreStore, WebhookEndpointStore, FlowStore, TemplateStore,
-    ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore, AccountStore,
-    TodayReadStore, AccessStore
+    ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore,
+    AccountStore,
+    TenantSettingsStore,
+    TodayReadStore,
+    AccessStore
 {}
 
 /// The schema's migrations.

@@ -115,7 +115,7 @@ enum RecordColumns {
 
     static let message = [
         "id", "tenant_id", "external_id", "contact_id", "channel", "origin", "template", "subject", "status", "sent_at", "delivered_at",
-        "opened_at", "clicked_at", "replied_at", "bounced_at", "failed_at", "updated_at",
+        "opened_at", "clicked_at", "replied_at", "bounced_at", "failed_at", "updated_at", "kind",
     ]
 
     static func values(_ message: MessageRecord, tenant: String) -> [SQLValue] {
@@ -123,7 +123,7 @@ enum RecordColumns {
             .text(message.id), .text(tenant), .text(message.externalID), .text(message.contactID), .text(message.channel.rawValue),
             .text(message.origin), .text(message.template), .text(message.subject), .text(message.status.rawValue), .date(message.sentAt),
             .date(message.deliveredAt), .date(message.openedAt), .date(message.clickedAt), .date(message.repliedAt),
-            .date(message.bouncedAt), .date(message.failedAt), .date(message.updatedAt),
+            .date(message.bouncedAt), .date(message.failedAt), .date(message.updatedAt), .text(message.kind?.rawValue),
         ]
     }
 
@@ -133,7 +133,7 @@ enum RecordColumns {
             origin: row.text(5) ?? "external", template: row.text(6), subject: row.text(7),
             status: MessageStatus(rawValue: row.text(8) ?? "") ?? .sent, sentAt: row.date(9), deliveredAt: row.date(10),
             openedAt: row.date(11), clickedAt: row.date(12), repliedAt: row.date(13), bouncedAt: row.date(14), failedAt: row.date(15),
-            updatedAt: row.date(16) ?? .distantPast)
+            updatedAt: row.date(16) ?? .distantPast, kind: row.text(17).flatMap(MessageKind.init(rawValue:)))
     }
 
     static let event = ["tenant_id", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"]

@@ -27,7 +27,7 @@ extension SQLStore {
             scoped(
                 "SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
                 [tenant, .date(ticketsSince)]),
-            scoped("SELECT contact_id, tier, created_at FROM leads WHERE tenant_id = ?", [tenant]),
+            scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ?", [tenant]),
         ])
         var data = ScoringData()
         let churnColumn = RecordColumns.contact.count
@@ -52,7 +52,7 @@ extension SQLStore {
         }
         data.leads = rows[5].compactMap { row in
             guard let contact = row.text(0), let at = row.date(2) else { return nil }
-            return ScoringData.Lead(contactID: contact, tier: row.text(1), createdAt: at)
+            return ScoringData.Lead(contactID: contact, tier: row.text(1), createdAt: at, score: row.double(3))
         }
         return data
     }

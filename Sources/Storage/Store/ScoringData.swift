@@ -20,6 +20,15 @@ public struct ScoringData: Sendable {
         public var contactID: String
         public var tier: String?
         public var createdAt: Date
+        /// The BANT score in [0, 100], when scored.
+        public var score: Double?
+
+        public init(contactID: String, tier: String?, createdAt: Date, score: Double? = nil) {
+            self.contactID = contactID
+            self.tier = tier
+            self.createdAt = createdAt
+            self.score = score
+        }
     }
 
     public var contacts: [ContactRecord] = []

@@ -66,14 +66,15 @@ struct DelegatedFlowTests {
     @Test func aRecommendationTheFlowRefusesStaysForAPerson() async throws {
         let shop = try await Self.shopWithAnUnopenedEmail()
         let administration = FlowAdministration(dependencies: shop.dependencies, tenantID: shop.tenantID)
-        // The tenant's own delegated flow, allowed once per contact ever, already ran for her.
+        // The tenant's own delegated flow, allowed once per contact ever, already ran for her. Its follow-up is a
+        // conversation (marked as such), so the rules watch it.
         let source = """
             id: nudge-once
             name: Nudge once
             trigger: { recommendation: not_opened }
             reentry: once
             steps:
-              - send: { channel: email, template: follow-up-not-opened }
+              - send: { channel: email, template: follow-up-not-opened, conversation: true }
             """
         try await administration.copy(id: "delegate-not-opened", to: "nudge-once")
         try await administration.edit(id: "nudge-once", document: source)
