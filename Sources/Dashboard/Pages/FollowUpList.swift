@@ -9,28 +9,26 @@ import Storage
 /// "À relancer aujourd'hui": the pending follow-ups of the day, most valuable first, each with one line saying why,
 /// to accept, dismiss or snooze one or many.
 struct FollowUpList {
-    static let defaultSize = 25
-
     let app: DashboardApp
     let viewer: Viewer
 
+    /// The day's list (the tenant's daily size, 25 unless set), or everything with `?followups=all`.
     func load(_ request: PageRequest) async throws -> [String: Any] {
         let strings = viewer.strings
         let showAll = request.text("followups") == "all"
         let insights = InsightsService(dependencies: app.dependencies, tenantID: viewer.tenantID)
-        let pending = try await insights.pendingRecommendations(locale: viewer.language == .french ? .french : .english)
-        let shown = showAll ? pending : Array(pending.prefix(Self.defaultSize))
-        let items = shown.map { item(for: $0) }
+        let list = try await insights.dailyList(limit: showAll ? Int.max : nil, language: viewer.language.rawValue)
+        let items = list.items.map { item(for: $0.recommendation, why: $0.why) }
         return [
             "items": items,
             "hasItems": !items.isEmpty,
-            "count": strings.format("today_followups_count", viewer.format.number(items.count), viewer.format.number(pending.count)),
-            "more": pending.count > shown.count,
+            "count": strings.format("today_followups_count", viewer.format.number(items.count), viewer.format.number(list.total)),
+            "more": list.hasMore,
             "moreHref": "/?followups=all#followups",
         ]
     }
 
-    func item(for recommendation: Recommendation) -> [String: Any] {
+    func item(for recommendation: Recommendation, why: String?) -> [String: Any] {
         let strings = viewer.strings, format = viewer.format
         var evidence: [String] = []
         if let hours = recommendation.evidence.hoursSince {
@@ -40,9 +38,9 @@ struct FollowUpList {
         if let score = recommendation.evidence.churnScore { evidence.append(strings.format("followup_churn", format.percent(score))) }
         return [
             "id": recommendation.id,
-            "contact": recommendation.contactEmail ?? recommendation.contactID,
+            "contact": recommendation.contactName ?? recommendation.contactEmail ?? recommendation.contactID,
             "contactHref": "/customers/\(recommendation.contactID)",
-            "why": recommendation.reason,
+            "why": why ?? recommendation.reason,
             "evidence": evidence.joined(separator: " · "),
             "priority": strings["priority_\(recommendation.priority.rawValue)"],
             "priorityClass": recommendation.priority == .high ? "bad" : (recommendation.priority == .medium ? "warn" : "info"),
