@@ -10,6 +10,11 @@ public struct DemoLetter: Sendable, Equatable {
     public struct Count: Sendable, Equatable {
         public var code: String
         public var count: Int
+
+        public init(code: String, count: Int) {
+            self.code = code
+            self.count = count
+        }
     }
 
     /// One flow over the simulated days.

@@ -103,7 +103,7 @@ import Testing
         #expect(stats.messages.blocked == reasons.values.reduce(0, +))
         // Held, then sent (a frequency cap deferred it): counted in sent and in sent_after_hold, not as held for good.
         var sentAfterHold: [String: Int] = [:]
-        for message in messages where message.status == "sent" {
+        for message in messages where message.sentAt != nil {
             if let reason = message.blockedReason { sentAfterHold[reason, default: 0] += 1 }
         }
         #expect(!sentAfterHold.isEmpty)
