@@ -135,7 +135,7 @@ let package = Package(
         .target(
             name: "DemoShop",
             dependencies: [
-                "AutopilotCore", "Scoring", "Decisions", "Channels", "Storage", "Engine",
+                "AutopilotCore", "Scoring", "Decisions", "Channels", "Storage", "Engine", "Content",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -24,6 +24,9 @@ public struct DemoShopConfiguration: Sendable, Hashable {
         self.historyDays = historyDays
     }
 
+    /// The demo shop's name, in its messages and its letter.
+    public static let shopName = "Maison Lavande"
+
     /// The number of leads actually generated.
     public var leadCount: Int { max(0, leads ?? contacts / 10) }
 }

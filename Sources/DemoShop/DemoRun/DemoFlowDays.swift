@@ -20,7 +20,7 @@ struct DemoFlowDays {
     func run(events: [JSONValue], until end: Date, progress: @Sendable (Date) -> Void = { _ in }) async throws -> (stats: [FlowStats], passes: Int) {
         let start = clock.now()
         var settings = FlowEngineSettings()
-        settings.shopName = "Maison Lavande"
+        settings.shopName = DemoShopConfiguration.shopName
         settings.shopURL = "https://maison-lavande.example"
         settings.shopSignature = "Claire, fondatrice de Maison Lavande"
         settings.nightlyScoringHour = 3

@@ -5,94 +5,6 @@ import Foundation
 import Scoring
 import Storage
 
-/// What `autopilot demo` did and found.
-public struct DemoReport: Sendable, Codable {
-    public var tenantID: String
-    public var apiKey: String
-    public var events: Int
-    public var duplicates: Int
-    public var seconds: Double
-    public var summary: TenantSummary
-    public var insights: InsightsSummary
-    /// The flows over the last `flowDays` days of the shop (0: not run).
-    public var flowDays: Int
-    public var flowSeconds: Double
-    /// Engine passes the simulation made (each: routing, triggers, timers, actions, dispatch).
-    public var flowPasses: Int
-    public var flows: [DemoFlowLine]
-}
-
-/// One flow over the demo's simulated days: runs, messages sent and held back (by reason), what the audience did, and
-/// the orders attributed to it.
-public struct DemoFlowLine: Sendable, Codable {
-    public var flow: String
-    public var runs: Int
-    public var exitedByReason: [String: Int]
-    public var sent: Int
-    public var blocked: Int
-    public var blockedByReason: [String: Int]
-    public var opened: Int
-    public var clicked: Int
-    public var orders: Int
-    public var revenue: Double
-
-    init(_ stats: FlowStats) {
-        flow = stats.flow
-        runs = stats.runs.started
-        exitedByReason = stats.runs.exitedByReason
-        sent = stats.messages.sent
-        blocked = stats.messages.blocked
-        blockedByReason = stats.messages.blockedByReason
-        opened = stats.messages.opened
-        clicked = stats.messages.clicked
-        orders = stats.attributed.orders
-        revenue = (stats.attributed.revenue.values.reduce(0, +) * 100).rounded() / 100
-    }
-}
-
-/// The scoring part of the demo report: segments, churn, the most valuable customers, today's top follow-ups.
-public struct InsightsSummary: Sendable, Codable {
-    public struct TopCustomer: Sendable, Codable {
-        public var email: String?
-        public var clv: Double
-        public var probabilityAlive: Double
-        public var segment: String
-    }
-
-    public struct Proposal: Sendable, Codable {
-        public var contact: String
-        public var rule: String
-        public var priority: String
-        public var reason: String
-        /// For a customer at churn risk above 0.5: how to keep them (`RetentionAdvisor`).
-        public var retention: String?
-    }
-
-    public var segments: [String: Int]
-    public var churnBands: [String: Int]
-    public var topCustomers: [TopCustomer]
-    public var lifetimeWarnings: [String]
-    public var recommendationsByRule: [String: Int]
-    public var topRecommendations: [Proposal]
-
-    init(_ result: CustomerInsights.Result) {
-        segments = Dictionary(grouping: result.customers, by: { $0.segment.name(in: .english) }).mapValues(\.count)
-        churnBands = Dictionary(grouping: result.customers, by: { $0.churn.band.rawValue }).mapValues(\.count)
-        topCustomers = result.customers.compactMap { customer in
-            customer.lifetime.map {
-                TopCustomer(
-                    email: customer.email, clv: ($0.clv * 100).rounded() / 100, probabilityAlive: $0.probabilityAlive,
-                    segment: customer.segment.name(in: .english))
-            }
-        }.sorted { $0.clv > $1.clv }.prefix(5).map { $0 }
-        lifetimeWarnings = result.lifetimeWarnings
-        recommendationsByRule = Dictionary(grouping: result.recommendations, by: { $0.rule.rawValue }).mapValues(\.count)
-        topRecommendations = result.recommendations.prefix(5).map {
-            Proposal(contact: $0.contactEmail ?? $0.contactID, rule: $0.rule.rawValue, priority: $0.priority.rawValue, reason: $0.reason)
-        }
-    }
-}
-
 /// Generates the demo shop and sends it through the same ingest pipeline as the HTTP API.
 public struct DemoRunner: Sendable {
     public let dependencies: Dependencies
@@ -100,11 +12,14 @@ public struct DemoRunner: Sendable {
     public var batchSize = 1_000
     /// The shop's last days are lived through the flows (history before them is imported, never followed up).
     public var flowDays: Int
+    /// The language the recommendations' reasons are written in.
+    public var language: ScoringLocale
 
-    public init(dependencies: Dependencies, configuration: DemoShopConfiguration, flowDays: Int = 30) {
+    public init(dependencies: Dependencies, configuration: DemoShopConfiguration, flowDays: Int = 30, language: ScoringLocale = .english) {
         self.dependencies = dependencies
         self.configuration = configuration
         self.flowDays = max(0, min(flowDays, configuration.historyDays))
+        self.language = language
     }
 
     /// `progress` hears the number of events ingested; `flowProgress` the day the flow simulation reached.
@@ -132,6 +47,7 @@ public struct DemoRunner: Sendable {
             progress(accepted + duplicates)
         }
         let seconds = Self.seconds(since: started)
+        let before = try await dependencies.store.summary(tenantID: tenant.tenantID)
         var flows: [DemoFlowLine] = []
         var passes = 0
         let flowStarted = ContinuousClock.now
@@ -156,7 +72,7 @@ public struct DemoRunner: Sendable {
         clock.set(configuration.now)
         let summary = try await dependencies.store.summary(tenantID: tenant.tenantID)
         let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(
-            at: configuration.now, locale: .english)
+            at: configuration.now, locale: language)
         var insightsSummary = InsightsSummary(insights)
         let churn = Dictionary(insights.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenant.tenantID)
@@ -167,7 +83,9 @@ public struct DemoRunner: Sendable {
         }
         return DemoReport(
             tenantID: tenant.tenantID, apiKey: tenant.apiKey, events: accepted, duplicates: duplicates, seconds: seconds, summary: summary,
-            insights: insightsSummary, flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flowPasses: passes, flows: flows)
+            insights: insightsSummary, flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flowPasses: passes, flows: flows,
+            periodOrders: summary.orders - before.orders, periodRevenue: ((summary.revenue - before.revenue) * 100).rounded() / 100,
+            customersWithoutOrders: max(0, summary.contacts - summary.leads - insights.customers.count), language: language.rawValue)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

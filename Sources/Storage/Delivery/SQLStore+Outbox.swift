@@ -11,6 +11,7 @@ extension SQLStore {
             [.date(now), .integer(limit)])
         let context: @Sendable ([[SQLRow]]) throws -> [SQLStatement] = { rows in
             let contacts = Set(rows[0].compactMap { $0.text(3) })
+            guard !contacts.isEmpty else { return [] }
             let since = SQLValue.date(now.addingTimeInterval(-7 * 86_400))
             return [
                 Self.idList("SELECT \(RecordColumns.contact.joined(separator: ", ")) FROM contacts WHERE id", contacts),

@@ -65,18 +65,21 @@ public struct FlowStatsRecord: Sendable, Hashable {
         }
     }
 
-    /// Messages of a step whose recorded blocking reason is `reason`.
+    /// Messages of a step whose recorded blocking reason is `reason`: held and then sent (`sent`), or not sent (yet).
     public struct BlockCount: Sendable, Hashable {
         public var flowID: String
         public var step: String
         public var reason: String
         public var count: Int
+        /// The messages were held back, then sent.
+        public var sent: Bool
 
-        public init(flowID: String, step: String, reason: String, count: Int) {
+        public init(flowID: String, step: String, reason: String, count: Int, sent: Bool = false) {
             self.flowID = flowID
             self.step = step
             self.reason = reason
             self.count = count
+            self.sent = sent
         }
     }
 

@@ -21,7 +21,8 @@ extension SQLStore {
             },
             messages: rows[1].map(Self.messageCount),
             blocks: rows[2].map {
-                FlowStatsRecord.BlockCount(flowID: $0.text(0) ?? "", step: $0.text(1) ?? "", reason: $0.text(2) ?? "", count: Int($0.int(3) ?? 0))
+                FlowStatsRecord.BlockCount(
+                    flowID: $0.text(0) ?? "", step: $0.text(1) ?? "", reason: $0.text(2) ?? "", count: Int($0.int(3) ?? 0), sent: $0.int(4) == 1)
             },
             attributions: rows[3].map {
                 FlowStatsRecord.Attribution(
@@ -104,9 +105,11 @@ extension SQLStore {
         let filter = filter(query, flowColumn: "flow_id", timeColumn: "created_at")
         return SQLStatement(
             """
-            SELECT flow_id, step, blocked_reason, COUNT(*) FROM outbox
+            SELECT flow_id, step, blocked_reason, COUNT(*), CASE WHEN status = '\(MessageStatus.sent.rawValue)' THEN 1 ELSE 0 END AS sent
+            FROM outbox
             WHERE tenant_id = ? AND flow_id IS NOT NULL AND blocked_reason IS NOT NULL\(filter.sql)
-            GROUP BY flow_id, step, blocked_reason ORDER BY flow_id, step, blocked_reason
+            GROUP BY flow_id, step, blocked_reason, CASE WHEN status = '\(MessageStatus.sent.rawValue)' THEN 1 ELSE 0 END
+            ORDER BY flow_id, step, blocked_reason, sent
             """,
             [.text(query.tenantID)] + filter.binds)
     }

@@ -6,6 +6,7 @@ public enum Migrations {
         accounts,
         messageKindsAndTenantSettings,
         dashboardToday,
+        eventsByTenant,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -16,12 +16,15 @@ struct DatabaseOptions: ParsableArguments {
 }
 
 enum CommandLineSetup {
-    /// Reads AUTOPILOT_LOG_LEVEL (trace…critical, default info) and AUTOPILOT_LOG_FORMAT (text|json) once per process.
+    /// Reads AUTOPILOT_LOG_LEVEL (trace…critical, default info), AUTOPILOT_LOG_FORMAT (text|json) and AUTOPILOT_LOG_FILE (append
+    /// the log to this file instead of standard error) once per process.
     static let logger: Logger = {
         let environment = ProcessInfo.processInfo.environment
         let level = environment["AUTOPILOT_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? .info
         let json = environment["AUTOPILOT_LOG_FORMAT"]?.lowercased() == "json"
+        let file = environment["AUTOPILOT_LOG_FILE"].flatMap { $0.isEmpty ? nil : FileLogHandler.Sink(path: $0) }
         LoggingSystem.bootstrap { label in
+            if let file { return FileLogHandler(label: label, level: level, sink: file) }
             if json { return JSONLogHandler(label: label, level: level) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

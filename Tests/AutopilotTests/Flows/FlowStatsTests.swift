@@ -101,6 +101,15 @@ import Testing
         #expect(stats.messages.blockedByReason["run_exited:order_placed"] == 1)
         #expect(stats.messages.blockedByReason["frequency_cap", default: 0] >= 1)
         #expect(stats.messages.blocked == reasons.values.reduce(0, +))
+        // Held, then sent (a frequency cap deferred it): counted in sent and in sent_after_hold, not as held for good.
+        var sentAfterHold: [String: Int] = [:]
+        for message in messages where message.sentAt != nil {
+            if let reason = message.blockedReason { sentAfterHold[reason, default: 0] += 1 }
+        }
+        #expect(!sentAfterHold.isEmpty)
+        #expect(stats.messages.sentAfterHoldByReason == sentAfterHold)
+        #expect(stats.messages.sentAfterHold == sentAfterHold.values.reduce(0, +))
+        #expect(stats.messages.sentAfterHoldByReason["run_exited:order_placed"] == nil)
         #expect(stats.messages.clicked == 1)
         #expect(stats.messages.opened == 2)
         #expect(stats.messages.replied == 0)

@@ -64,6 +64,10 @@ public struct FlowAnalytics: Sendable {
         for count in record.blocks {
             var step = steps[count.flowID]?[count.step] ?? FlowStats.Step(step: count.step, definition: definitions[count.flowID])
             step.messages.blockedByReason[count.reason, default: 0] += count.count
+            if count.sent {
+                step.messages.sentAfterHold += count.count
+                step.messages.sentAfterHoldByReason[count.reason, default: 0] += count.count
+            }
             steps[count.flowID, default: [:]][count.step] = step
         }
         for attribution in record.attributions {
@@ -137,6 +141,8 @@ extension FlowStats.Messages {
         skipped += other.skipped
         blocked += other.blocked
         for (reason, count) in other.blockedByReason { blockedByReason[reason, default: 0] += count }
+        sentAfterHold += other.sentAfterHold
+        for (reason, count) in other.sentAfterHoldByReason { sentAfterHoldByReason[reason, default: 0] += count }
         delivered += other.delivered
         opened += other.opened
         clicked += other.clicked

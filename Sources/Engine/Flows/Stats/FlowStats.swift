@@ -39,6 +39,10 @@ public struct FlowStats: Sendable, Codable, Equatable {
         public var blocked = 0
         /// By the last recorded reason: `frequency_cap`, `quiet_hours`, `no_consent`, `run_exited:order_placed`, ….
         public var blockedByReason: [String: Int] = [:]
+        /// Of `blocked`, the messages that waited and then went (counted in `sent` too): deferred, not held.
+        public var sentAfterHold = 0
+        /// `sentAfterHold` by the last reason they waited for (`quiet_hours`, `frequency_cap`, …).
+        public var sentAfterHoldByReason: [String: Int] = [:]
         public var delivered = 0
         /// Opened or clicked (a click implies an open).
         public var opened = 0
@@ -50,6 +54,8 @@ public struct FlowStats: Sendable, Codable, Equatable {
         enum CodingKeys: String, CodingKey {
             case queued, waiting, sent, failed, skipped, blocked, delivered, opened, clicked, replied
             case blockedByReason = "blocked_by_reason"
+            case sentAfterHold = "sent_after_hold"
+            case sentAfterHoldByReason = "sent_after_hold_by_reason"
         }
     }
 
