@@ -3,7 +3,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         foundation, scores, webhooks, flows, referrals, templatesIndex, flowIndexes, channelSettings, llmCalls, crmOutbox,
         recommendationDecidedBy, supplierOrders, integrationHealth, webhookProviders, queuedBeforeExit, accounts,
-        dashboardToday,
+        dashboardToday, leadsAndCustomers,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -34,7 +34,7 @@ public struct SchemaStatus: Sendable, Equatable {
 public protocol AutopilotStore:
     SchemaStore, TenantStore, EventLogStore, ContactStore, CartStore, ScoreStore, WebhookEndpointStore, FlowStore, TemplateStore,
     ChannelSettingsStore, LLMCallStore, IntegrationHealthStore, CRMStore, SupplierOrderStore, AccountStore,
-    TodayReadStore
+    TodayReadStore, LeadPagesStore, CustomerPagesStore
 {}
 
 /// The schema's migrations.

@@ -4,15 +4,16 @@ import Foundation
 /// group adds its routes here. `{id}` stands for an id of the tenant under test.
 enum DashboardRoutesInventory {
     /// Pages without an id.
-    static let listPages = ["/", "/settings", "/reports"]
+    static let listPages = ["/", "/settings", "/reports", "/leads", "/customers"]
 
     /// Pages of one record: the path with `{id}` and the kind of record it shows.
-    static let detailPages: [(path: String, kind: RecordKind)] = []
+    static let detailPages: [(path: String, kind: RecordKind)] = [("/leads/{id}", .lead), ("/customers/{id}", .customer)]
 
     /// Actions an editor or owner may take (viewers are refused), with `{id}` where a record is named in the path.
     static let editorActionPaths: [(path: String, kind: RecordKind?)] = [
         ("/recommendations/decide", nil),
         ("/settings/time-zone", nil),
+        ("/leads/{id}/requalify", .lead), ("/leads/{id}/status", .lead), ("/leads/{id}/notes", .lead),
     ]
 
     /// Actions every signed-in person may take.
