@@ -24,7 +24,9 @@ struct LeadsPageTests {
             try await browser.signIn("viewer@a.example")
             let list = try await browser.get("/leads")
             #expect(list.status == .ok)
-            #expect(list.body.contains("data-testid=\"lead-row\"") && list.body.contains("fondatrice@boutique.example") && list.body.contains("Thés Durand"))
+            #expect(
+                list.body.contains("data-testid=\"lead-row\"") && list.body.contains("fondatrice@boutique.example")
+                    && list.body.contains("Thés Durand"))
             #expect(list.body.contains(">chaud<"), "the tier in plain words")
             #expect(!list.body.contains(">hot<"))
             #expect(try await browser.get("/leads?tier=cold").body.contains("Aucun lead ne correspond."))
@@ -38,7 +40,8 @@ struct LeadsPageTests {
         let harness = try await DashboardHarness.make()
         let leads = (0..<55).map { index in
             DashboardHistory.envelope(
-                "lead.created", at: "2026-03-0\(1 + index % 9)T09:00:00Z", key: "bulk-\(index)", contact: ["email": .string("bulk\(index)@a.example")],
+                "lead.created", at: "2026-03-0\(1 + index % 9)T09:00:00Z", key: "bulk-\(index)",
+                contact: ["email": .string("bulk\(index)@a.example")],
                 properties: ["lead_id": .string("B\(index)"), "company": .string("Bulk \(index)"), "message": "Just looking.", "source": "import"])
         }
         try await harness.ingest(leads, tenantID: harness.tenantA)
@@ -128,7 +131,9 @@ struct LeadsPageTests {
         let text = "Budget 900€/mois, on démarre cette semaine."
         let marked = MarkedText(
             text,
-            marks: [("timing", EvidenceRange(start: 18, end: 42)), ("budget", EvidenceRange(start: 7, end: 16)), ("x", EvidenceRange(start: 8, end: 20))])
+            marks: [
+                ("timing", EvidenceRange(start: 18, end: 42)), ("budget", EvidenceRange(start: 7, end: 16)), ("x", EvidenceRange(start: 8, end: 20)),
+            ])
         #expect(marked.pieces.map(\.text) == ["Budget ", "900€/mois", ", ", "on démarre cette semaine", "."])
         #expect(marked.pieces.map(\.field) == [nil, "budget", nil, "timing", nil])
         #expect(marked.pieces.map(\.text).joined() == text)

@@ -25,7 +25,9 @@ extension Strings {
             "No scores yet: they are computed every night from the orders."
         ),
         "customers_churn_title": ("Risque de départ", "Churn risk"),
-        "customers_churn_summary": ("Nombre de clients par niveau de risque, du plus grave au plus faible.", "Customers per risk level, most severe first."),
+        "customers_churn_summary": (
+            "Nombre de clients par niveau de risque, du plus grave au plus faible.", "Customers per risk level, most severe first."
+        ),
         "customers_churn_explain": (
             "Le risque qu'un client ne revienne pas, d'après ses commandes et ses ouvertures d'e-mails.",
             "The risk that a customer does not come back, from their orders and email opens."
@@ -59,10 +61,13 @@ extension Strings {
         "customer_consent_unknown": ("jamais demandé", "never asked"),
         "customer_scores": ("Scores", "Scores"),
         "customer_not_scored": (
-            "Pas encore évalué : les scores viennent des commandes, calculés chaque nuit.", "Not scored yet: scores come from orders, computed every night."
+            "Pas encore évalué : les scores viennent des commandes, calculés chaque nuit.",
+            "Not scored yet: scores come from orders, computed every night."
         ),
         "customer_segment": ("Groupe", "Group"),
-        "customer_segment_meaning": ("d'après la récence, la fréquence et le montant de ses achats", "from how recently, how often and how much they buy"),
+        "customer_segment_meaning": (
+            "d'après la récence, la fréquence et le montant de ses achats", "from how recently, how often and how much they buy"
+        ),
         "customer_recency": ("Récence", "Recency"),
         "customer_recency_meaning": ("5 = a commandé très récemment, 1 = il y a longtemps", "5 = ordered very recently, 1 = long ago"),
         "customer_frequency": ("Fréquence", "Frequency"),

@@ -22,7 +22,8 @@ extension Strings {
         "lead_tier_cold": ("froid", "cold"),
         "lead_tier_none": ("pas encore évalué", "not scored yet"),
         "lead_tier_thresholds": (
-            "Chaud à partir de 75 points, tiède dès 50, frais dès 25, froid en dessous.", "Hot from 75 points, warm from 50, cool from 25, cold below."
+            "Chaud à partir de 75 points, tiède dès 50, frais dès 25, froid en dessous.",
+            "Hot from 75 points, warm from 50, cool from 25, cold below."
         ),
         "lead_status_open": ("en cours", "open"),
         "lead_status_won": ("gagné", "won"),
@@ -40,7 +41,9 @@ extension Strings {
             "Évalué à son arrivée par les règles (sans modèle de langage).", "Scored on arrival by the rules (no language model)."
         ),
         "lead_written_by_model": ("Réévalué avec le modèle de langage ({0}) le {1}.", "Qualified again with the language model ({0}) on {1}."),
-        "lead_written_by_rules": ("Réévalué par les règles (sans modèle de langage) le {0}.", "Qualified again by the rules (no language model) on {0}."),
+        "lead_written_by_rules": (
+            "Réévalué par les règles (sans modèle de langage) le {0}.", "Qualified again by the rules (no language model) on {0}."
+        ),
         "lead_requalify_offline": (
             "Aucun modèle de langage n'est configuré : la réévaluation utilise les règles.",
             "No language model is configured: qualifying again uses the rules."

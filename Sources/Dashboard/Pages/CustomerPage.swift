@@ -26,7 +26,10 @@ struct CustomerPage {
         let consents = ["email", "sms", "whatsapp"].map { channel -> [String: Any] in
             let consent = contact.consents[channel]
             let state = consent.map { strings.format($0.granted ? "customer_consent_given" : "customer_consent_refused", when($0.at)) }
-            return ["channel": strings["channel_\(channel)"], "state": state ?? strings["customer_consent_unknown"], "source": TemplateValue.optional(consent?.source)]
+            return [
+                "channel": strings["channel_\(channel)"], "state": state ?? strings["customer_consent_unknown"],
+                "source": TemplateValue.optional(consent?.source),
+            ]
         }
         let orders = detail.orders.map { order -> [String: Any] in
             [
@@ -37,7 +40,8 @@ struct CustomerPage {
         }
         let carts = detail.carts.map { cart -> [String: Any] in
             [
-                "status": strings.table["customer_cart_\(cart.status)"] ?? cart.status, "value": format.money(cart.value, currency: cart.currency ?? "EUR"),
+                "status": strings.table["customer_cart_\(cart.status)"] ?? cart.status,
+                "value": format.money(cart.value, currency: cart.currency ?? "EUR"),
                 "date": when(cart.updatedAt),
             ]
         }
@@ -45,7 +49,8 @@ struct CustomerPage {
         let name = [contact.firstName, contact.lastName].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " ")
         let model: [String: Any] = [
             "name": name.isEmpty ? (contact.email ?? strings["leads_unnamed"]) : name,
-            "email": TemplateValue.optional(contact.email), "phone": TemplateValue.optional(contact.phone), "language": TemplateValue.optional(contact.locale),
+            "email": TemplateValue.optional(contact.email), "phone": TemplateValue.optional(contact.phone),
+            "language": TemplateValue.optional(contact.locale),
             "birthdate": TemplateValue.optional(contact.birthdate),
             "since": when(contact.createdAt), "consents": consents,
             "orders": orders, "carts": carts,

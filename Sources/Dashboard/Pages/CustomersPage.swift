@@ -51,7 +51,8 @@ struct CustomersPage {
                 "clv": row.clv.map { format.money($0, currency: currency) } ?? "–",
                 "alive": row.probabilityAlive.map { strings.format("customers_alive", format.percent($0)) } ?? "",
                 "next": row.nextOrderAt.map { strings.format("customers_next_order", format.date($0)) } ?? strings["customers_next_unknown"],
-                "segment": TemplateValue.optional(row.rfmSegment.flatMap(RFMSegment.init(rawValue:)).map { CustomerWords.segment($0, viewer: viewer) }),
+                "segment": TemplateValue.optional(
+                    row.rfmSegment.flatMap(RFMSegment.init(rawValue:)).map { CustomerWords.segment($0, viewer: viewer) }),
                 "spent": format.money(row.totalSpent, currency: currency), "orders": format.number(row.ordersCount),
             ]
         }

@@ -25,9 +25,11 @@ struct LeadPage {
         let row = file.row
         let name = LeadWords.name(row, strings: strings)
         let model: [String: Any] = [
-            "id": row.id, "name": name, "email": TemplateValue.optional(row.email), "phone": TemplateValue.optional(file.phone), "company": TemplateValue.optional(row.company),
+            "id": row.id, "name": name, "email": TemplateValue.optional(row.email), "phone": TemplateValue.optional(file.phone),
+            "company": TemplateValue.optional(row.company),
             "source": TemplateValue.optional(row.source),
-            "score": row.score.map(String.init) ?? "–", "tier": LeadWords.tier(row.tier, strings: strings), "tierClass": LeadWords.tierClass(row.tier),
+            "score": row.score.map(String.init) ?? "–", "tier": LeadWords.tier(row.tier, strings: strings),
+            "tierClass": LeadWords.tierClass(row.tier),
             "arrived": format.dateTime(row.createdAt), "arrivedTime": format.machineTime(row.createdAt),
             "status": strings["lead_status_\(row.status.rawValue)"], "isOpen": row.status == .open,
             "statusBy": TemplateValue.optional(file.statusBy.map { strings.format("lead_status_by", $0, file.statusAt.map(format.dateTime) ?? "") }),
@@ -51,7 +53,8 @@ enum MessageWords {
     static func row(_ message: MessageRecord, strings: Strings, format: DisplayFormat) -> [String: Any] {
         func when(_ date: Date?) -> String { date.map(format.date) ?? "–" }
         return [
-            "subject": message.subject ?? message.template.map { strings.format("contact_message_template", $0) } ?? strings["contact_message_none_subject"],
+            "subject": message.subject ?? message.template.map { strings.format("contact_message_template", $0) }
+                ?? strings["contact_message_none_subject"],
             "channel": strings["channel_\(message.channel.rawValue)"],
             "sent": when(message.sentAt), "opened": when(message.openedAt), "clicked": when(message.clickedAt), "replied": when(message.repliedAt),
             "wasReplied": message.repliedAt != nil,

@@ -38,7 +38,8 @@ struct LeadSignals {
         [
             "key": key, "label": strings["lead_field_\(key)"], "value": value, "words": evidence.text ?? "", "hasWords": evidence.text != nil,
             "points": strings.format("lead_points", String(evidence.points), String(maximum)),
-            "source": TemplateValue.optional(evidence.source == .model ? strings["lead_source_model"] : (evidence.text == nil ? nil : strings["lead_source_rules"])),
+            "source": TemplateValue.optional(
+                evidence.source == .model ? strings["lead_source_model"] : (evidence.text == nil ? nil : strings["lead_source_rules"])),
             "technical": TemplateValue.optional(evidence.rule),
         ]
     }
@@ -54,7 +55,9 @@ struct LeadSignals {
             field("budget", value: budget ?? strings["lead_unstated"], evidence: e.budget, maximum: 30),
             field("authority", value: authority ?? strings["lead_unstated"], evidence: e.decisionMaker, maximum: 20),
             field("need", value: strings[q.fit ? "lead_need_yes" : "lead_need_no"], evidence: e.fit, maximum: 15),
-            field("timing", value: q.timeline.map { strings["lead_timing_\($0.rawValue)"] } ?? strings["lead_unstated"], evidence: e.timeline, maximum: 25),
+            field(
+                "timing", value: q.timeline.map { strings["lead_timing_\($0.rawValue)"] } ?? strings["lead_unstated"], evidence: e.timeline,
+                maximum: 25),
             field("engagement", value: strings.format("lead_engagement_value", String(q.engagement)), evidence: e.engagement, maximum: 10),
         ]
     }
@@ -79,7 +82,8 @@ struct LeadSignals {
             ("engagement", e.engagement.points),
         ].map { strings.format("lead_points_part", strings["lead_field_\($0.0)"].lowercased(), String($0.1)) }
         return strings.format(
-            "lead_score_sum", String(qualification.score), parts.joined(separator: " + "), LeadWords.tier(qualification.tier.rawValue, strings: strings))
+            "lead_score_sum", String(qualification.score), parts.joined(separator: " + "),
+            LeadWords.tier(qualification.tier.rawValue, strings: strings))
     }
 
     var templateValues: [String: Any] {

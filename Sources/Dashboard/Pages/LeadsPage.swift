@@ -25,7 +25,8 @@ struct LeadsPage {
         let result = try await store.leadList(query, tenantID: viewer.tenantID)
         let rows = result.rows.map { row -> [String: Any] in
             [
-                "href": "/leads/\(row.id)", "name": LeadWords.name(row, strings: strings), "email": TemplateValue.optional(row.email), "company": row.company ?? "",
+                "href": "/leads/\(row.id)", "name": LeadWords.name(row, strings: strings), "email": TemplateValue.optional(row.email),
+                "company": row.company ?? "",
                 "source": row.source ?? "", "score": row.score.map(String.init) ?? "–",
                 "tier": LeadWords.tier(row.tier, strings: strings), "tierClass": LeadWords.tierClass(row.tier),
                 "status": TemplateValue.optional(row.status == .open ? nil : strings["lead_status_\(row.status.rawValue)"]),

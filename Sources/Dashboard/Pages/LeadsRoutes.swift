@@ -34,7 +34,9 @@ extension DashboardApp {
             let id = context.parameters.get("id") ?? ""
             return await self.action(request) { viewer, form, _ in
                 let text = form["text"] ?? ""
-                guard text.unicodeScalars.count <= LeadNote.maximumLength else { throw DashboardFailure.invalid(viewer.strings["lead_note_too_long"]) }
+                guard text.unicodeScalars.count <= LeadNote.maximumLength else {
+                    throw DashboardFailure.invalid(viewer.strings["lead_note_too_long"])
+                }
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw DashboardFailure.invalid(viewer.strings["lead_note_empty"])
                 }

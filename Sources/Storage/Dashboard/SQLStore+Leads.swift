@@ -88,8 +88,12 @@ extension SQLStore {
         try await changeLead(note.leadID, tenantID: tenantID) {
             .insert(
                 table: "lead_notes", columns: ["id", "tenant_id", "lead_id", "author_id", "author_email", "text", "created_at"],
-                rows: [[.text(note.id), .text(tenantID), .text(note.leadID), .text(note.authorID), .text(note.authorEmail), .text(note.text),
-                        .date(note.createdAt)]], conflict: "")
+                rows: [
+                    [
+                        .text(note.id), .text(tenantID), .text(note.leadID), .text(note.authorID), .text(note.authorEmail), .text(note.text),
+                        .date(note.createdAt),
+                    ]
+                ], conflict: "")
         }
     }
 

@@ -16,7 +16,10 @@ import Testing
     }
 
     static func event(_ type: String, _ at: String, _ key: String, _ email: String, _ properties: JSONValue) -> JSONValue {
-        ["type": .string(type), "occurred_at": .string(at), "idempotency_key": .string(key), "contact": ["email": .string(email)], "properties": properties]
+        [
+            "type": .string(type), "occurred_at": .string(at), "idempotency_key": .string(key), "contact": ["email": .string(email)],
+            "properties": properties,
+        ]
     }
 
     static func order(_ id: String, _ at: String, _ email: String, _ total: Double) -> JSONValue {
@@ -34,9 +37,13 @@ import Testing
         let events: [JSONValue] = [
             event(
                 "lead.created", "2026-03-01T09:00:00Z", "lead-hot", "camille@durand.example",
-                ["lead_id": "L1", "company": "Thés Durand", "source": "webform",
-                 "message": "Fondatrice d'une boutique Shopify, budget 900€/mois, on démarre cette semaine."]),
-            event("lead.created", "2026-03-02T09:00:00Z", "lead-cold", "curious@lab.example", ["lead_id": "L2", "company": "50% Lab", "message": "Just looking."]),
+                [
+                    "lead_id": "L1", "company": "Thés Durand", "source": "webform",
+                    "message": "Fondatrice d'une boutique Shopify, budget 900€/mois, on démarre cette semaine.",
+                ]),
+            event(
+                "lead.created", "2026-03-02T09:00:00Z", "lead-cold", "curious@lab.example",
+                ["lead_id": "L2", "company": "50% Lab", "message": "Just looking."]),
             order("1", "2025-06-01T10:00:00Z", "ana@a.example", 40), order("2", "2025-12-01T10:00:00Z", "ana@a.example", 60),
             order("3", "2026-03-01T10:00:00Z", "ana@a.example", 80), order("4", "2025-04-01T10:00:00Z", "bob@a.example", 20),
         ]
@@ -61,7 +68,9 @@ import Testing
         let hot = all.rows[0]
         #expect(try await store.leadFile(id: hot.id, tenantID: other) == nil)
         let note = { (id: String, text: String, minute: Double) in
-            LeadNote(id: id, leadID: hot.id, authorID: "u1", authorEmail: "editor@a.example", text: text, createdAt: Fixtures.now.addingTimeInterval(minute * 60))
+            LeadNote(
+                id: id, leadID: hot.id, authorID: "u1", authorEmail: "editor@a.example", text: text,
+                createdAt: Fixtures.now.addingTimeInterval(minute * 60))
         }
         #expect(try await store.addLeadNote(note("n1", "first", 1), tenantID: shop))
         #expect(try await store.addLeadNote(note("n2", "second", 2), tenantID: shop))

@@ -5,7 +5,10 @@ extension DashboardHistory {
     static func order(_ id: String, at: String, email: String, total: Double) -> JSONValue {
         envelope(
             "order.placed", at: at, key: "order-" + id, contact: ["email": .string(email)],
-            properties: ["order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total), "currency": "EUR"])
+            properties: [
+                "order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total),
+                "currency": "EUR",
+            ])
     }
 
     /// More customers with orders, so the RFM grid, churn bands and lifetime value have something to show.
