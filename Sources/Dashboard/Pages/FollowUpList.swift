@@ -28,7 +28,7 @@ struct FollowUpList {
         ]
     }
 
-    func item(for recommendation: Recommendation, why: String?) -> [String: Any] {
+    func item(for recommendation: Recommendation, why: String? = nil) -> [String: Any] {
         let strings = viewer.strings, format = viewer.format
         var evidence: [String] = []
         if let hours = recommendation.evidence.hoursSince {

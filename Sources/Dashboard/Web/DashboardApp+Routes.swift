@@ -15,5 +15,7 @@ extension DashboardApp {
     /// Pages added by the page groups (leads, customers, automations, templates, messages, reports).
     func registerPages<Context: RemoteAddressRequestContext>(on router: Router<Context>) {
         registerAutomationPages(on: router)
+        registerLeads(on: router)
+        registerCustomers(on: router)
     }
 }

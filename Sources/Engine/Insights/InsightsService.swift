@@ -140,7 +140,8 @@ public struct InsightsService: Sendable {
         let scores = result.customers.map {
             ContactScore(
                 contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
-                clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive)
+                clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive, rfm: ($0.rfm.recency, $0.rfm.frequency, $0.rfm.monetary),
+                expectedNextOrderAt: $0.lifetime?.expectedNextOrderDate)
         }
         let events = ChurnCrossings.events(for: result.customers, data: data, now: now)
         try await ChurnCrossings.record(events, dependencies: dependencies, tenantID: tenantID)

@@ -77,6 +77,7 @@ extension ContactScore {
     static func churn(_ customer: CustomerInsights.CustomerScores) -> ContactScore {
         ContactScore(
             contactID: customer.contactID, churnScore: customer.churn.score, churnBand: customer.churn.band.rawValue,
-            rfmSegment: customer.segment.rawValue, clv: nil, probabilityAlive: nil)
+            rfmSegment: customer.segment.rawValue, clv: nil, probabilityAlive: nil,
+            rfm: (customer.rfm.recency, customer.rfm.frequency, customer.rfm.monetary))
     }
 }

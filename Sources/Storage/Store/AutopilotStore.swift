@@ -38,7 +38,9 @@ public protocol AutopilotStore:
     TenantSettingsStore,
     TodayReadStore,
     AccessStore,
-    OutboxReadStore
+    OutboxReadStore,
+    LeadPagesStore,
+    CustomerPagesStore
 {}
 
 /// The schema's migrations.

@@ -61,15 +61,16 @@ extension SQLStore {
         guard !scores.isEmpty else { return }
         try await database.transaction(lock: nil, reads: []) { _ in
             let statement =
-                "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, clv = ?, p_alive = ?, scored_at = ? WHERE tenant_id = ? AND id = ?"
+                "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, clv = ?, p_alive = ?, scored_at = ?, rfm_r = ?, rfm_f = ?, rfm_m = ?, "
+                + "next_order_at = ? WHERE tenant_id = ? AND id = ?"
             let writes = scores.map { score in
                 SQLWrite.statement(
                     SQLStatement(
                         statement,
                         [
                             .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .double(score.clv),
-                            .double(score.probabilityAlive),
-                            .date(scoredAt), .text(tenantID), .text(score.contactID),
+                            .double(score.probabilityAlive), .date(scoredAt), .integer(score.rfm?.recency), .integer(score.rfm?.frequency),
+                            .integer(score.rfm?.monetary), .date(score.expectedNextOrderAt), .text(tenantID), .text(score.contactID),
                         ]))
             }
             return (writes, ())
@@ -80,13 +81,15 @@ extension SQLStore {
     public func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws {
         guard !scores.isEmpty else { return }
         try await database.transaction(lock: nil, reads: []) { _ in
-            let statement = "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, scored_at = ? WHERE tenant_id = ? AND id = ?"
+            let statement =
+                "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, scored_at = ?, rfm_r = ?, rfm_f = ?, rfm_m = ? WHERE tenant_id = ? AND id = ?"
             let writes = scores.map { score in
                 SQLWrite.statement(
                     SQLStatement(
                         statement,
                         [
-                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .date(scoredAt), .text(tenantID),
+                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .date(scoredAt),
+                            .integer(score.rfm?.recency), .integer(score.rfm?.frequency), .integer(score.rfm?.monetary), .text(tenantID),
                             .text(score.contactID),
                         ]))
             }

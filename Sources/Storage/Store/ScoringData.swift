@@ -51,9 +51,18 @@ public struct ContactScore: Sendable {
     public var rfmSegment: String?
     public var clv: Double?
     public var probabilityAlive: Double?
+    /// The recency, frequency and monetary scores (1…5) the segment came from.
+    public var rfm: (recency: Int, frequency: Int, monetary: Int)?
+    /// When the next order is expected (lifetime-value model), if the customer is likely still active.
+    public var expectedNextOrderAt: Date?
 
-    public init(contactID: String, churnScore: Double?, churnBand: String?, rfmSegment: String?, clv: Double?, probabilityAlive: Double?) {
+    public init(
+        contactID: String, churnScore: Double?, churnBand: String?, rfmSegment: String?, clv: Double?, probabilityAlive: Double?,
+        rfm: (recency: Int, frequency: Int, monetary: Int)? = nil, expectedNextOrderAt: Date? = nil
+    ) {
         self.contactID = contactID
+        self.rfm = rfm
+        self.expectedNextOrderAt = expectedNextOrderAt
         self.churnScore = churnScore
         self.churnBand = churnBand
         self.rfmSegment = rfmSegment

@@ -4,10 +4,12 @@ import Foundation
 /// group adds its routes here. `{id}` stands for an id of the tenant under test.
 enum DashboardRoutesInventory {
     /// Pages without an id.
-    static let listPages = ["/", "/settings", "/reports", "/automations", "/templates", "/messages"]
+    static let listPages = ["/", "/settings", "/reports", "/automations", "/templates", "/messages", "/leads", "/customers"]
 
     /// Pages of one record: the path with `{id}` and the kind of record it shows.
-    static let detailPages: [(path: String, kind: RecordKind)] = [("/automations/{id}", .flow), ("/templates/{id}", .template)]
+    static let detailPages: [(path: String, kind: RecordKind)] = [
+        ("/automations/{id}", .flow), ("/templates/{id}", .template), ("/leads/{id}", .lead), ("/customers/{id}", .customer),
+    ]
 
     /// Actions an editor or owner may take (viewers are refused), with `{id}` where a record is named in the path.
     static let editorActionPaths: [(path: String, kind: RecordKind?)] = [
@@ -22,6 +24,7 @@ enum DashboardRoutesInventory {
         ("/automations/{id}/enable", .flow), ("/automations/{id}/disable", .flow), ("/automations/{id}/resume", .flow),
         ("/templates/{id}/save", .template), ("/templates/{id}/activate", .template), ("/templates/{id}/archive", .template),
         ("/templates/{id}/test-send", .template), ("/templates/{id}/preview", .template),
+        ("/leads/{id}/requalify", .lead), ("/leads/{id}/status", .lead), ("/leads/{id}/notes", .lead),
     ]
 
     /// Actions every signed-in person may take.
