@@ -32,7 +32,7 @@ struct FollowUpList {
         let strings = viewer.strings, format = viewer.format
         var evidence: [String] = []
         if let hours = recommendation.evidence.hoursSince {
-            evidence.append(strings.format("followup_hours_since", format.decimal(hours / 24, fractionDigits: 1)))
+            evidence.append(strings.format("followup_hours_since", format.number(Int((hours / 24).rounded()))))
         }
         if let tier = recommendation.evidence.leadTier { evidence.append(strings.format("followup_lead_tier", tier.rawValue)) }
         if let score = recommendation.evidence.churnScore { evidence.append(strings.format("followup_churn", format.percent(score))) }

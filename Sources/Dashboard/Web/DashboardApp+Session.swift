@@ -44,10 +44,10 @@ extension DashboardApp {
         let strings = Strings(language)
         let token = request.cookies[Self.loginCSRFCookie]?.value ?? Secrets.token()
         let next = HTMLResponse.localPath(PageRequest(request).text("next"))
-        let model: [String: Any] = [
-            "t": strings.table, "lang": language.rawValue, "csrf": token, "email": email, "error": error as Any, "next": next as Any,
-            "title": strings["login_title"],
-        ]
+        var model: [String: Any] = ["t": strings.table, "lang": language.rawValue, "csrf": token, "email": email, "title": strings["login_title"]]
+        // Only values that exist: Mustache prints an empty optional as "nil".
+        if let error { model["error"] = error }
+        if let next { model["next"] = next }
         var response = HTMLResponse.html(renderer.render("login", model), status: status)
         response.setCookie(
             Cookie(name: Self.loginCSRFCookie, value: token, maxAge: 3600, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))

@@ -11,7 +11,7 @@ document.addEventListener("submit", async (event) => {
   const buttons = form.querySelectorAll("button");
   buttons.forEach((button) => { button.disabled = true; });
   try {
-    const response = await fetch(form.action, {
+    const response = await fetch(form.getAttribute("action"), {
       method: "POST", body, credentials: "same-origin",
       headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
     });
