@@ -34,11 +34,18 @@ class BrowserPages:
     def follow(self, link):
         self.submit(link)
 
+    def visible(self, element):
+        """Whether the element is drawn: laid out, not hidden by CSS nor inside a closed <details>.
+        (Selenium's is_displayed calls everything in a closed <details> hidden, even when CSS shows it.)"""
+        return self.driver.execute_script(
+            "const r = arguments[0].getBoundingClientRect();"
+            "return r.width > 0 && r.height > 0 && arguments[0].checkVisibility({visibilityProperty: true});", element)
+
     def path(self):
         return urllib.parse.urlsplit(self.driver.current_url).path
 
     def language(self):
-        return self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+        return self.driver.execute_script("return document.documentElement.lang")
 
     def template_link(self, template_id):
         """The link of the template row that opens `template_id` (NAME@VERSION), if the page lists it."""

@@ -66,6 +66,7 @@ class Journey(BrowserPages):
             "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
         self.step("login", self.sign_in)
         self.step("french", self.start_in_french)
+        self.step("menu", self.check_menu)
         self.step("home", self.accept_follow_up)
         self.step("leads", lambda: self.open_list("/leads", "lead-row"))
         self.step("lead", lambda: self.open_first("lead-row", "/leads/"))
@@ -116,6 +117,21 @@ class Journey(BrowserPages):
             self.submit(self.by_testid("switch-language"))
         if self.language() != "fr":
             raise JourneyFailure(f"the page is in '{self.language()}', not French")
+
+    def check_menu(self):
+        """The sections are reachable: a bar on wide screens, a disclosure ("Menu") on phones."""
+        summary = self.driver.find_element(By.CSS_SELECTOR, "header details.menu > summary")
+        folded = self.visible(summary)
+        if folded:
+            self.click(summary)
+        links = self.driver.find_elements(By.CSS_SELECTOR, "header nav a[href]")
+        shown = [link.get_attribute("textContent").strip() for link in links if self.visible(link)]
+        if not links or len(shown) != len(links):
+            raise JourneyFailure(f"the menu shows {len(shown)} of its {len(links)} links at {self.width} px")
+        self.screenshot("menu-open")
+        if folded:
+            self.click(summary)
+        return ", ".join(shown)
 
     def accept_follow_up(self):
         items = self.driver.find_elements(By.CSS_SELECTOR, "[data-testid=followup]:not(.done)")
