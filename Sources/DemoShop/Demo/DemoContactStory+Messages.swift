@@ -21,6 +21,8 @@ extension DemoContactStory {
             properties["template"] = .string(campaign.template)
             properties["subject"] = .string(DemoTexts.newsletterSubject(month: campaign.month, language: language))
             properties["provider"] = "brevo"
+            // A newsletter is marketing, not a conversation awaiting an answer (docs/events.md: `kind`).
+            properties["kind"] = "marketing"
             let sent = campaign.at + Int64(random.int(0...1_800))
             log.record(.messageSent, at: sent, key: messageKey + "-sent", contact: persona.contact, properties)
             let timeline = fields(messageID, "email")
@@ -70,6 +72,7 @@ extension DemoContactStory {
             var sent = timeline
             sent["template"] = .string("promo-" + campaign.template)
             sent["provider"] = channel == "sms" ? "twilio" : "whatsapp-business"
+            sent["kind"] = "marketing"
             let at = campaign.at + DemoTimeline.hour * 9 + Int64(random.int(0...1_800))
             guard log.record(.messageSent, at: at, key: messageKey + "-sent", contact: recipient, sent) else { continue }
             if random.chance(0.06) {

@@ -71,6 +71,9 @@ struct DemoCommand: AsyncParsableCommand {
             print(DemoLetter(report, databasePath: path).text(in: letterLanguage), terminator: "")
             print((letterLanguage == .french ? "  journal du moteur : " : "  engine log: ") + (environment["AUTOPILOT_LOG_FILE"] ?? logFile))
         }
+        // In a terminal, the dashboard on the demo shop until Ctrl-C; piped or with --no-serve, the demo ends here.
+        guard !noServe, !json, isatty(STDOUT_FILENO) == 1 else { return }
+        try await DemoServer.serve(databasePath: path, language: letterLanguage)
     }
 }
 
