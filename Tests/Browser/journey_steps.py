@@ -21,7 +21,10 @@ DOCS_IMAGES = {
     ("customers", 1440): "dashboard-customers.png",
     ("automations", 1440): "dashboard-automations.png",
     ("template-editor", 1440): "dashboard-template-editor.png",
+    ("reports", 1440): "dashboard-reports.png",
+    ("settings", 1440): "dashboard-settings.png",
     ("home", 390): "dashboard-home-390.png",
+    ("lead", 390): "dashboard-lead-390.png",
 }
 
 # The template a draft is written for: a built-in email every shop has.
@@ -76,6 +79,8 @@ class Journey(BrowserPages):
         self.step("template-activated", self.activate_template)
         self.step("automations", self.pause_flow)
         self.step("automations-resumed", self.resume_flow)
+        self.step("reports", lambda: self.open_page("/reports"))
+        self.step("settings", lambda: self.open_page("/settings"))
         self.step("english", self.switch_to_english)
 
     def step(self, name, action):
@@ -153,6 +158,11 @@ class Journey(BrowserPages):
         if not rows:
             raise JourneyFailure(f"{path} shows no [data-testid={row_testid}]")
         return f"{len(rows)} rows"
+
+    def open_page(self, path):
+        self.require_page(path)
+        self.driver.get(f"{self.server.base}{path}")
+        return self.driver.find_element(By.TAG_NAME, "h1").text
 
     def open_first(self, row_testid, detail_prefix):
         row = self.by_testid(row_testid)
