@@ -7,8 +7,9 @@ import urllib.parse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 
-# Long pages are cut here, so a screenshot stays a picture one can read.
+# Long pages are cut here, so a screenshot stays a picture one can read (the docs' copies shorter, to stay small).
 MAX_SCREENSHOT_HEIGHT = 4000
+MAX_DOCS_SCREENSHOT_HEIGHT = 1800
 
 
 class BrowserPages:
@@ -56,13 +57,13 @@ class BrowserPages:
                     return link
         return None
 
-    def save_page_png(self, path):
-        """The whole page (up to MAX_SCREENSHOT_HEIGHT), at the emulated width."""
+    def save_page_png(self, path, max_height=MAX_SCREENSHOT_HEIGHT):
+        """The whole page (up to `max_height` CSS pixels), at the emulated width."""
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
         content = metrics.get("cssContentSize") or metrics.get("contentSize")
         viewport = metrics.get("cssLayoutViewport") or metrics.get("layoutViewport")
         width = viewport["clientWidth"]
-        height = min(max(math.ceil(content["height"]), viewport["clientHeight"]), MAX_SCREENSHOT_HEIGHT)
+        height = min(max(math.ceil(content["height"]), viewport["clientHeight"]), max_height)
         shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
             "format": "png", "captureBeyondViewport": True,
             "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})

@@ -1,18 +1,16 @@
 """The steps of the dashboard journey, each checked, screenshotted, and watched for console errors."""
 
 import os
-import shutil
 import time
 
 from selenium import webdriver
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from journey_server import OWNER_EMAIL, OWNER_PASSWORD
-from journey_browser import BrowserPages
+from journey_browser import MAX_DOCS_SCREENSHOT_HEIGHT, BrowserPages
 
 # (step, width) -> the name of its copy under --docs-images.
 DOCS_IMAGES = {
@@ -246,7 +244,7 @@ class Journey(BrowserPages):
         self.save_page_png(path)
         if self.docs_images and (name, self.width) in DOCS_IMAGES:
             os.makedirs(self.docs_images, exist_ok=True)
-            shutil.copyfile(path, os.path.join(self.docs_images, DOCS_IMAGES[(name, self.width)]))
+            self.save_page_png(os.path.join(self.docs_images, DOCS_IMAGES[(name, self.width)]), MAX_DOCS_SCREENSHOT_HEIGHT)
 
     def report(self, stream):
         for width, step, outcome, seconds, note in self.results:
