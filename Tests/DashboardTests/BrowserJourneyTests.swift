@@ -38,7 +38,9 @@ enum BrowserTools {
         var missing: [String] = []
         if !FileManager.default.isExecutableFile(atPath: chromium) { missing.append("Chromium (\(chromium))") }
         if !FileManager.default.isExecutableFile(atPath: chromedriver) { missing.append("chromedriver (\(chromedriver))") }
-        if (try? runQuietly("/usr/bin/env", ["python3", "-c", "import selenium"])) != 0 { missing.append("python3 with selenium (pip install selenium)") }
+        if (try? runQuietly("/usr/bin/env", ["python3", "-c", "import selenium"])) != 0 {
+            missing.append("python3 with selenium (pip install selenium)")
+        }
         return missing
     }()
 
