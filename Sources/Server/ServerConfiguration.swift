@@ -41,7 +41,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public static func fromEnvironment(_ environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
         configuration.integrations = IntegrationInventory.fromEnvironment(environment)
-        configuration.sendingRules = try FlowEngineSettings.fromEnvironment(environment).smartSending
+        // Shown read-only on the dashboard; the worker reads and checks these variables itself (a wrong one stops the
+        // worker, not the API).
+        configuration.sendingRules = (try? FlowEngineSettings.fromEnvironment(environment))?.smartSending ?? SmartSendingSettings()
         if let value = environment["AUTOPILOT_DASHBOARD"] {
             switch value.lowercased() {
             case "on", "1", "true", "yes": configuration.dashboardEnabled = true
