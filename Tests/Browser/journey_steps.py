@@ -108,6 +108,9 @@ class Journey(BrowserPages):
         self.driver.delete_all_cookies()
         self.driver.get(f"{self.server.base}/login")
         self.screenshot("login-form")
+        alerts = [alert.text for alert in self.driver.find_elements(By.CSS_SELECTOR, "[role=alert], .error") if self.visible(alert)]
+        if alerts:
+            raise JourneyFailure(f"the sign-in form shows an error before any attempt: {alerts}")
         self.driver.find_element(By.NAME, "email").send_keys(OWNER_EMAIL)
         self.driver.find_element(By.NAME, "password").send_keys(OWNER_PASSWORD)
         self.submit(self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]"))
