@@ -2,10 +2,14 @@
 
 import base64
 import math
+import re
 import urllib.parse
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
+
+# What a page must never show: a Swift optional or a template placeholder that leaked into the text.
+LEAKS = re.compile(r"\bnil\b|Optional\(|\{\{|\}\}|\bundefined\b|\bNaN\b")
 
 # Long pages are cut here, so a screenshot stays a picture one can read (the docs' copies shorter, to stay small).
 MAX_SCREENSHOT_HEIGHT = 4000
@@ -41,6 +45,11 @@ class BrowserPages:
         return self.driver.execute_script(
             "const r = arguments[0].getBoundingClientRect();"
             "return r.width > 0 && r.height > 0 && arguments[0].checkVisibility({visibilityProperty: true});", element)
+
+    def leaked_values(self):
+        """Leaked values in the page's visible text, with a little context, or an empty list."""
+        text = self.driver.execute_script("return document.body ? document.body.innerText : ''")
+        return [text[max(0, match.start() - 30):match.end() + 10].replace("\n", " ") for match in LEAKS.finditer(text)][:3]
 
     def path(self):
         return urllib.parse.urlsplit(self.driver.current_url).path

@@ -99,6 +99,12 @@ class Journey(BrowserPages):
             message = getattr(error, "msg", None) or str(error) or type(error).__name__
             self.results.append((self.width, name, "FAILED", time.monotonic() - started, message.strip().splitlines()[0]))
             raise JourneyFailure(f"step '{name}' at {self.width} px: {message.strip()} (page {self.driver.current_url})")
+        leaks = self.leaked_values()
+        if leaks:
+            self.screenshot(f"{name}-failed")
+            self.collect_console(name)
+            self.results.append((self.width, name, "FAILED", time.monotonic() - started, f"the page shows {leaks}"))
+            raise JourneyFailure(f"step '{name}' at {self.width} px: the page shows {leaks} (page {self.driver.current_url})")
         self.screenshot(name)
         self.collect_console(name)
         self.results.append((self.width, name, "passed", time.monotonic() - started, note))
