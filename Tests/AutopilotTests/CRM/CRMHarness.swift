@@ -38,7 +38,8 @@ struct CRMHarness: Sendable {
                     apiToken: "pd-test", baseURL: $0, personScoreField: "score_key", personTierField: "tier_key", dealScoreField: "deal_score_key",
                     dealTierField: "deal_tier_key")
             })
-        settings.requestTimeout = .milliseconds(500)
+        // Generous: on a loaded machine a loopback answer can take seconds, and a timeout here would read as a CRM failure.
+        settings.requestTimeout = .seconds(30)
         adjust(&settings)
         let clock = self.clock
         return CRMSync(dependencies: dependencies, settings: settings, sleep: { clock.advance(by: $0) }, jitter: { 0 })
