@@ -14,14 +14,14 @@ struct BrowserJourneyTests {
         let autopilot = try #require(BrowserTools.autopilotExecutable, "no .build/debug/autopilot: run `swift build` first")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-browser-\(UUID().uuidString.prefix(8))")
         let result = try await BrowserTools.runJourney(autopilot: autopilot, output: output)
-        #expect(result.status == 0, "the browser journey failed (screenshots and server.log in \(output.path)):\n\(result.log)")
+        try #require(result.status == 0, "the browser journey failed (screenshots and server.log in \(output.path)):\n\(result.log)")
         let screenshots = (try? FileManager.default.contentsOfDirectory(atPath: output.path))?.filter { $0.hasSuffix(".png") } ?? []
         for step in ["login-form", "menu", "home", "lead", "customers", "template-editor", "template-activated", "automations", "english"] {
             for width in [390, 1440] {
                 #expect(screenshots.contains { $0.hasSuffix("-\(step)-\(width).png") }, "no screenshot of \(step) at \(width) px")
             }
         }
-        if result.status == 0 { try? FileManager.default.removeItem(at: output) }
+        try? FileManager.default.removeItem(at: output)
     }
 }
 
