@@ -6,11 +6,13 @@ import Logging
 
 /// The composition root of the HTTP API, used by `autopilot serve` and by the tests alike.
 /// `onServerRunning` receives the port actually bound (useful with port 0).
+/// `senders` are the ones the dashboard's template test send goes through (the worker's, when the process runs one).
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics = ServerMetrics(),
-    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    senders: SenderDirectory = SenderDirectory(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    let router = buildRouter(configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics)
+    let router = buildRouter(
+        configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics, senders: senders)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Autopilot"),
@@ -20,7 +22,8 @@ public func buildApplication(
 
 /// The routes and middleware, without a server: what `buildApplication` serves.
 public func buildRouter(
-    configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics
+    configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics,
+    senders: SenderDirectory = SenderDirectory()
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
@@ -39,12 +42,7 @@ public func buildRouter(
     .register(on: router)
     if !configuration.dashboardEnabled {
         // The API only.
-    } else if let dashboard = try? DashboardApp(
-        dependencies: dependencies,
-        configuration: DashboardConfiguration(
-            secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true, integrations: configuration.integrations,
-            publicBaseURL: configuration.publicBaseURL, sendingRules: configuration.sendingRules))
-    {
+    } else if let dashboard = try? DashboardApp(dependencies: dependencies, configuration: dashboardConfiguration(configuration, senders: senders)) {
         dashboard.register(on: router)
     } else {
         dependencies.logger.error("the dashboard's templates could not be loaded; the dashboard is not served")
@@ -66,4 +64,13 @@ public func buildRouter(
     ReferralRoutes(dependencies: dependencies).register(on: api)
     ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, prices: configuration.messagePrices).register(on: api)
     return router
+}
+
+/// What the dashboard needs from the server's configuration.
+func dashboardConfiguration(_ configuration: ServerConfiguration, senders: SenderDirectory) -> DashboardConfiguration {
+    var dashboard = DashboardConfiguration(
+        secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true, integrations: configuration.integrations,
+        publicBaseURL: configuration.publicBaseURL, sendingRules: configuration.sendingRules)
+    dashboard.senders = senders
+    return dashboard
 }

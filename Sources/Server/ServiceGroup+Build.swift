@@ -16,7 +16,7 @@ public func buildServiceGroup(
         services.append(
             buildApplication(
                 configuration: configuration.server, dependencies: dependencies, databaseName: databaseName, metrics: metrics,
-                onServerRunning: onServerRunning))
+                senders: configuration.worker.senders, onServerRunning: onServerRunning))
     }
     if configuration.runsWorker {
         services.append(WorkerService(worker: try Worker(dependencies: dependencies, configuration: configuration.worker)))

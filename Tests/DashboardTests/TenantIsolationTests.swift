@@ -19,8 +19,11 @@ struct TenantIsolationTests {
         var records: [DashboardRoutesInventory.RecordKind: String] = [:]
         records[.lead] = rows[0].first?.text(0)
         records[.customer] = rows[1].first?.text(0)
-        records[.flow] = "abandoned_cart"
-        records[.template] = "abandoned_cart_1_fr"
+        // Built-in flows and templates are every shop's: B may see those. A's own copy and draft are A's alone.
+        records[.flow] = try await FlowAdministration(dependencies: harness.dependencies, tenantID: harness.tenantA)
+            .copy(id: "abandoned-cart", to: "a-own-cart").flow.id
+        records[.template] = try await TemplateService(dependencies: harness.dependencies, tenantID: harness.tenantA)
+            .update(id: "abandoned-cart-reminder", patch: ["variants": ["fr": ["subject": "Le panier de A"]]]).id
         return records
     }
 

@@ -6,7 +6,7 @@ import Foundation
 public struct Strings: Sendable {
     public typealias Catalog = [String: (fr: String, en: String)]
 
-    static let catalogs: [Catalog] = [common, today, login, settings, errors, reports]
+    static let catalogs: [Catalog] = [common, today, login, settings, errors, reports, automations, flowSteps, templates, messages]
 
     /// Every key in one language.
     static func table(_ language: ContentLanguage) -> [String: String] {

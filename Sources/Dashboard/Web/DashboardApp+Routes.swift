@@ -13,5 +13,7 @@ extension DashboardApp {
     }
 
     /// Pages added by the page groups (leads, customers, automations, templates, messages, reports).
-    func registerPages<Context: RemoteAddressRequestContext>(on router: Router<Context>) {}
+    func registerPages<Context: RemoteAddressRequestContext>(on router: Router<Context>) {
+        registerAutomationPages(on: router)
+    }
 }

@@ -16,6 +16,8 @@ public struct DashboardConfiguration: Sendable {
     public var publicBaseURL: String?
     /// Quiet hours and frequency caps the worker applies (shown read-only: they are set in the environment).
     public var sendingRules: SmartSendingSettings
+    /// The senders a template's test send goes through: give the worker's (`WorkerConfiguration.senders`) so a test reaches what flows would.
+    public var senders = SenderDirectory()
 
     public init(
         secureCookies: Bool = false, maximumFormBytes: Int = 256 * 1024, trustForwardedFor: Bool = false,

@@ -37,7 +37,7 @@ extension SQLStore {
 
     public func heldMessageCount(tenantID: String) async throws -> Int {
         let rows = try await database.read([
-            SQLStatement("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND status = 'held'", [.text(tenantID)])
+            SQLStatement("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND status = 'blocked'", [.text(tenantID)])
         ])
         return Int(rows[0].first?.int(0) ?? 0)
     }

@@ -6,6 +6,7 @@ public enum Migrations {
         accounts,
         messageKindsAndTenantSettings,
         dashboardToday,
+        dashboardMessages,
         eventsByTenant,
     ]
 

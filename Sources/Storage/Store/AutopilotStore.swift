@@ -37,7 +37,8 @@ public protocol AutopilotStore:
     AccountStore,
     TenantSettingsStore,
     TodayReadStore,
-    AccessStore
+    AccessStore,
+    OutboxReadStore
 {}
 
 /// The schema's migrations.

@@ -4,10 +4,10 @@ import Foundation
 /// group adds its routes here. `{id}` stands for an id of the tenant under test.
 enum DashboardRoutesInventory {
     /// Pages without an id.
-    static let listPages = ["/", "/settings", "/reports"]
+    static let listPages = ["/", "/settings", "/reports", "/automations", "/templates", "/messages"]
 
     /// Pages of one record: the path with `{id}` and the kind of record it shows.
-    static let detailPages: [(path: String, kind: RecordKind)] = []
+    static let detailPages: [(path: String, kind: RecordKind)] = [("/automations/{id}", .flow), ("/templates/{id}", .template)]
 
     /// Actions an editor or owner may take (viewers are refused), with `{id}` where a record is named in the path.
     static let editorActionPaths: [(path: String, kind: RecordKind?)] = [
@@ -19,6 +19,9 @@ enum DashboardRoutesInventory {
         ("/settings/users", nil),
         ("/settings/users/{id}/role", nil),
         ("/settings/users/{id}/delete", nil),
+        ("/automations/{id}/enable", .flow), ("/automations/{id}/disable", .flow), ("/automations/{id}/resume", .flow),
+        ("/templates/{id}/save", .template), ("/templates/{id}/activate", .template), ("/templates/{id}/archive", .template),
+        ("/templates/{id}/test-send", .template), ("/templates/{id}/preview", .template),
     ]
 
     /// Actions every signed-in person may take.
