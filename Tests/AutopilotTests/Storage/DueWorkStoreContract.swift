@@ -69,12 +69,12 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
         try await record(
             store, shop,
             [
-                try Fixtures.event("contact.created", contact: ["email": "a@example.com", "timezone": "Europe/Paris"]),
-                try Fixtures.event("contact.created", contact: ["email": "b@example.com", "timezone": "Europe/Paris"]),
-                try Fixtures.event("contact.created", contact: ["email": "c@example.com", "timezone": "Africa/Casablanca"]),
+                try Fixtures.event("contact.created", contact: ["email": "a@example.com"], properties: ["timezone": "Europe/Paris"]),
+                try Fixtures.event("contact.created", contact: ["email": "b@example.com"], properties: ["timezone": "Europe/Paris"]),
+                try Fixtures.event("contact.created", contact: ["email": "c@example.com"], properties: ["timezone": "Africa/Casablanca"]),
                 try Fixtures.event("contact.created", contact: ["email": "d@example.com"]),
             ])
-        try await record(store, other, [try Fixtures.event("contact.created", contact: ["email": "e@example.com", "timezone": "Asia/Tokyo"])])
+        try await record(store, other, [try Fixtures.event("contact.created", contact: ["email": "e@example.com"], properties: ["timezone": "Asia/Tokyo"])])
         let zones = try await store.contactTimeZones(tenantID: shop)
         #expect(zones.count == 3)
         #expect(Set(zones) == ["Europe/Paris", "Africa/Casablanca", nil])
