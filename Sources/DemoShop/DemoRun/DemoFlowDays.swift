@@ -38,11 +38,14 @@ struct DemoFlowDays {
         var answered = Set<String>()
         var passes = 0
         var from = start
+        var previous: SimulationReport?
         while from < end {
             let until = min(from.addingTimeInterval(chunk), end)
             let due = pending.filter { $0.0 <= until }
             pending.removeAll { $0.0 <= until }
-            passes += try await simulator.run(events: due.map(\.1), tenantID: tenantID, until: until).steps
+            let report = try await simulator.run(events: due.map(\.1), tenantID: tenantID, until: until, continuing: previous)
+            passes += report.steps
+            previous = report
             progress(until)
             for answer in try await answers(since: from, answered: &answered) {
                 guard let date = answer["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { continue }

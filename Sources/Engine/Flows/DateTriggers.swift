@@ -25,11 +25,13 @@ struct DateTriggers {
             let since = last ?? now.addingTimeInterval(-Self.interval)
             guard now.timeIntervalSince(since) >= Self.interval || last == nil else { continue }
             var calendars: [String: LocalCalendar] = [:]
+            var window = DateTriggerWindow(trigger: trigger, since: since, now: now)
             func due(_ date: ContactDate) -> Due? {
                 let zone = date.timezone ?? catalog.timeZone
                 let calendar = calendars[zone] ?? LocalCalendar(timeZoneIdentifier: zone)
                 calendars[zone] = calendar
-                guard let firing = calendar.firing(of: trigger, value: date.value, onOrAfter: since), firing > since, firing <= now else {
+                guard window.mayFire(date.value, zone: zone, calendar: calendar),
+                    let firing = calendar.firing(of: trigger, value: date.value, onOrAfter: since), firing > since, firing <= now else {
                     return nil
                 }
                 let occurrence = calendar.day(of: firing)
@@ -38,7 +40,14 @@ struct DateTriggers {
                     key: occurrence)
             }
             var after = ""
-            while true {
+            // An hour's window holds no trigger moment in most zones: when it holds none in the contacts' zones, nothing is read.
+            var quiet = true
+            for zone in try await store.contactTimeZones(tenantID: catalog.tenantID).map({ $0 ?? catalog.timeZone }) {
+                let calendar = calendars[zone] ?? LocalCalendar(timeZoneIdentifier: zone)
+                calendars[zone] = calendar
+                if window.canFire(in: zone, calendar: calendar) { quiet = false }
+            }
+            while !quiet {
                 // The dates alone when they are columns; whole contacts for `attributes.NAME`.
                 let dates: [ContactDate]
                 if let light = try await store.contactDates(

@@ -20,7 +20,10 @@ public struct FlowSimulator: Sendable {
     }
 
     /// Replays `events` (JSON envelopes; sorted here by `occurred_at`) into `tenantID` and runs the flows until `until`.
-    public func run(events: [JSONValue], tenantID: String, until: Date) async throws -> SimulationReport {
+    /// A run that continues `previous` does not repeat its last pass when no event arrived since: nothing changed.
+    public func run(events: [JSONValue], tenantID: String, until: Date, continuing previous: SimulationReport? = nil) async throws
+        -> SimulationReport
+    {
         let dated = events.enumerated().compactMap { index, event -> (Date, Int, JSONValue)? in
             guard let text = event["occurred_at"]?.stringValue, let date = Timestamp.parse(text) else { return nil }
             return (date, index, event)
@@ -28,6 +31,8 @@ public struct FlowSimulator: Sendable {
         var report = SimulationReport(start: clock.now())
         report.eventsSkipped = events.count - dated.count
         let pipeline = IngestPipeline(dependencies: worker.dependencies)
+        // Nothing changes the flows during a simulation: their catalogs are loaded once.
+        let catalogs = try await worker.catalogs()
         var next = 0
         var now = clock.now()
         while now <= until {
@@ -43,9 +48,13 @@ public struct FlowSimulator: Sendable {
                     report.eventsIngested += result.accepted.count
                 }
             }
-            let pass = try await worker.runDue(now: now)
-            report.add(pass)
-            report.steps += 1
+            if batch.isEmpty, now == previous?.lastPassAt, report.steps == 0 {
+                // The pass the previous run ended with, at this very moment, left nothing to do.
+            } else {
+                report.add(try await worker.runDue(now: now, passes: worker.passes, catalogs: catalogs))
+                report.steps += 1
+                report.lastPassAt = now
+            }
             var candidates: [Date] = [now.addingTimeInterval(maximumStep)]
             if next < dated.count { candidates.append(dated[next].0) }
             if let due = try await worker.nextDue(), due > now { candidates.append(due) }
@@ -70,6 +79,8 @@ public struct SimulationReport: Sendable, Equatable, Codable {
     public var eventsRouted = 0
     public var timersFired = 0
     public var messagesDispatched = 0
+    /// The moment of the last pass (nil when none ran).
+    public var lastPassAt: Date?
 
     init(start: Date) {
         self.start = start

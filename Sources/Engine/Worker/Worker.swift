@@ -57,17 +57,44 @@ public struct Worker: Sendable {
 
     /// The given passes (in their order), round after round until a round makes no progress (at most 1,000 rounds).
     public func runDue(now: Date, passes: [any WorkerPass]) async throws -> FlowPassReport {
+        try await runDue(now: now, passes: passes, catalogs: try await catalogs())
+    }
+
+    /// Every tenant's flow catalog, in the tenants' order: a sweep loads them once.
+    public func catalogs() async throws -> [FlowCatalog] {
         let store = dependencies.store
         var catalogs: [FlowCatalog] = []
         for tenant in try await store.tenants() { catalogs.append(try await FlowCatalog.load(tenantID: tenant.id, store: store)) }
+        return catalogs
+    }
+
+    /// The given passes with catalogs already loaded: the simulator loads them once per run, as nothing changes the flows
+    /// under it.
+    public func runDue(now: Date, passes: [any WorkerPass], catalogs: [FlowCatalog]) async throws -> FlowPassReport {
         var report = FlowPassReport()
+        // `hasWorkLeft` knows the worker's own passes only.
+        let known = Set(self.passes.map(\.name))
+        let ownPasses = passes.allSatisfy { known.contains($0.name) }
         for number in 0..<1_000 {
             var round = WorkerRound(now: now, isFirst: number == 0, catalogs: catalogs, report: report)
             let progress = try await run(passes, in: &round)
             report = round.report
+            // The round after a busy one usually finds nothing: it runs only when something is left at `now`.
             if progress == 0 { break }
+            if ownPasses, try await !hasWorkLeft(now: now, catalogs: catalogs) { break }
         }
         return report
+    }
+
+    /// Whether a round at `now` after the first one could make progress: events not yet routed, or a timer, action, message
+    /// or idle cart due (a second of margin over the stored milliseconds). The passes run in the first round only and the
+    /// date sweeps (their cursors moved in the first round) have nothing left.
+    func hasWorkLeft(now: Date, catalogs: [FlowCatalog]) async throws -> Bool {
+        if let due = try await nextDue(), due <= now.addingTimeInterval(1) { return true }
+        for catalog in catalogs {
+            if try await dependencies.store.hasUnroutedEvents(tenantID: catalog.tenantID) { return true }
+        }
+        return false
     }
 
     /// One round: consecutive per-tenant passes run tenant by tenant, the others once.
@@ -99,12 +126,8 @@ public struct Worker: Sendable {
 
     /// The next moment anything becomes due (a timer, a message, an action, a cart's abandonment), for the simulator.
     public func nextDue() async throws -> Date? {
-        let store = dependencies.store
-        async let wake = store.nextRunWake()
-        async let message = store.nextMessageDue()
-        async let action = store.nextActionDue()
-        async let cart = store.oldestOpenCartUpdate()
-        let cartDue = try await cart.map { $0.addingTimeInterval(settings.cartAbandonmentDelay) }
-        return [try await wake, try await message, try await action, cartDue].compactMap { $0 }.min()
+        let due = try await dependencies.store.nextDueMoments()
+        let cart = due.oldestOpenCartUpdate.map { $0.addingTimeInterval(settings.cartAbandonmentDelay) }
+        return [due.runWake, due.messageDue, due.actionDue, cart].compactMap { $0 }.min()
     }
 }

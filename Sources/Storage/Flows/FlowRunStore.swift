@@ -12,7 +12,24 @@ public protocol FlowRunStore: Sendable {
     ) async throws -> Result
     func flowRun(id: String, tenantID: String) async throws -> FlowRunRecord?
     func nextRunWake() async throws -> Date?
+    func hasUnroutedEvents(tenantID: String) async throws -> Bool
+    func nextDueMoments() async throws -> DueMoments
     func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: FlowRunPhase, reason: String?, count: Int)]
     func flowCursor(tenantID: String, name: String) async throws -> Int64?
     func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
+}
+
+/// The earliest pending moments of every tenant's due work, read together (the simulator asks after every pass).
+public struct DueMoments: Sendable, Equatable {
+    public var runWake: Date?
+    public var messageDue: Date?
+    public var actionDue: Date?
+    public var oldestOpenCartUpdate: Date?
+
+    public init(runWake: Date? = nil, messageDue: Date? = nil, actionDue: Date? = nil, oldestOpenCartUpdate: Date? = nil) {
+        self.runWake = runWake
+        self.messageDue = messageDue
+        self.actionDue = actionDue
+        self.oldestOpenCartUpdate = oldestOpenCartUpdate
+    }
 }

@@ -31,4 +31,11 @@ extension SQLStore {
             return value.map { ContactDate(contactID: id, timezone: row.text(1), value: $0) }
         }
     }
+
+    /// The distinct time zones of the tenant's contacts (nil: none set, the tenant's applies), in no particular order.
+    public func contactTimeZones(tenantID: String) async throws -> [String?] {
+        try await database.read([SQLStatement("SELECT DISTINCT timezone FROM contacts WHERE tenant_id = ?", [.text(tenantID)])])[0].map {
+            $0.text(0)
+        }
+    }
 }

@@ -2,6 +2,17 @@ import AutopilotCore
 import Foundation
 
 extension SQLStore {
+    /// Whether the tenant has events after the router's cursor (what `routeEvents` would read next).
+    public func hasUnroutedEvents(tenantID: String) async throws -> Bool {
+        let tenant = SQLValue.text(tenantID)
+        return try await !database.read([
+            SQLStatement(
+                "SELECT 1 FROM events WHERE tenant_id = ? AND seq > "
+                    + "COALESCE((SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = 'router'), 0) LIMIT 1",
+                [tenant, tenant])
+        ])[0].isEmpty
+    }
+
     /// Routes the tenant's next `limit` events after the router's cursor: reads them with their context, lets `route`
     /// decide the run changes, writes those and moves the cursor, all in one transaction. Routers of one tenant take turns.
     public func routeEvents(

@@ -1,0 +1,98 @@
+import AutopilotCore
+import Engine
+import Foundation
+import Storage
+import Testing
+
+/// What the worker and the simulator ask the store between passes — is anything left to route, when is the next due
+/// work, in which time zones do the contacts live — written once and run on every backend.
+enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case unroutedEventsAreThoseAfterTheRouter
+    case dueMomentsAreTheSingleReadsTogether
+    case contactTimeZonesAreDistinct
+
+    var testDescription: String { rawValue }
+
+    func run(_ store: SQLStore) async throws {
+        switch self {
+        case .unroutedEventsAreThoseAfterTheRouter: try await unroutedEventsAreThoseAfterTheRouter(store)
+        case .dueMomentsAreTheSingleReadsTogether: try await dueMomentsAreTheSingleReadsTogether(store)
+        case .contactTimeZonesAreDistinct: try await contactTimeZonesAreDistinct(store)
+        }
+    }
+
+    private func tenant(_ store: SQLStore, _ name: String) async throws -> String {
+        try await TenantService(dependencies: Dependencies(store: store, clock: ManualClock(Fixtures.now))).create(name: name).tenantID
+    }
+
+    private func record(_ store: SQLStore, _ tenantID: String, _ events: [IncomingEvent]) async throws {
+        _ = try await store.recordEvents(events, tenantID: tenantID, receivedAt: Fixtures.now, ids: RandomIDGenerator())
+    }
+
+    private func unroutedEventsAreThoseAfterTheRouter(_ store: SQLStore) async throws {
+        let shop = try await tenant(store, "Shop")
+        let other = try await tenant(store, "Other")
+        #expect(try await !store.hasUnroutedEvents(tenantID: shop))
+        try await record(store, shop, [try Fixtures.event("contact.created", at: "2026-03-01T09:00:00Z")])
+        #expect(try await store.hasUnroutedEvents(tenantID: shop))
+        #expect(try await !store.hasUnroutedEvents(tenantID: other), "another tenant's events are not this one's")
+        let routed = try await store.routeEvents(tenantID: shop, limit: 100) { _ in FlowChanges() }
+        #expect(routed.events == 1)
+        #expect(try await !store.hasUnroutedEvents(tenantID: shop))
+        try await record(store, shop, [try Fixtures.event("contact.updated", at: "2026-03-01T10:00:00Z")])
+        #expect(try await store.hasUnroutedEvents(tenantID: shop))
+    }
+
+    private func dueMomentsAreTheSingleReadsTogether(_ store: SQLStore) async throws {
+        #expect(try await store.nextDueMoments() == DueMoments())
+        let shop = try await tenant(store, "Shop")
+        try await record(
+            store, shop,
+            [
+                try Fixtures.event("cart.updated", at: "2026-03-01T09:00:00Z", properties: ["cart_id": "k1", "value": 48, "currency": "EUR"]),
+                try Fixtures.event(
+                    "cart.updated", at: "2026-03-01T08:00:00Z", contact: ["email": "b@example.com"],
+                    properties: ["cart_id": "k2", "value": 12, "currency": "EUR"]),
+            ])
+        let due = try await store.nextDueMoments()
+        let single = DueMoments(
+            runWake: try await store.nextRunWake(), messageDue: try await store.nextMessageDue(), actionDue: try await store.nextActionDue(),
+            oldestOpenCartUpdate: try await store.oldestOpenCartUpdate())
+        #expect(due.oldestOpenCartUpdate != nil)
+        #expect(due == single)
+    }
+
+    private func contactTimeZonesAreDistinct(_ store: SQLStore) async throws {
+        let shop = try await tenant(store, "Shop")
+        let other = try await tenant(store, "Other")
+        #expect(try await store.contactTimeZones(tenantID: shop).isEmpty)
+        try await record(
+            store, shop,
+            [
+                try Fixtures.event("contact.created", contact: ["email": "a@example.com"], properties: ["timezone": "Europe/Paris"]),
+                try Fixtures.event("contact.created", contact: ["email": "b@example.com"], properties: ["timezone": "Europe/Paris"]),
+                try Fixtures.event("contact.created", contact: ["email": "c@example.com"], properties: ["timezone": "Africa/Casablanca"]),
+                try Fixtures.event("contact.created", contact: ["email": "d@example.com"]),
+            ])
+        try await record(store, other, [try Fixtures.event("contact.created", contact: ["email": "e@example.com"], properties: ["timezone": "Asia/Tokyo"])])
+        let zones = try await store.contactTimeZones(tenantID: shop)
+        #expect(zones.count == 3)
+        #expect(Set(zones) == ["Europe/Paris", "Africa/Casablanca", nil])
+    }
+}
+
+@Suite("Due work storage contract — SQLite")
+struct SQLiteDueWorkStoreContractTests {
+    @Test(arguments: DueWorkStoreContract.allCases)
+    func contract(_ check: DueWorkStoreContract) async throws {
+        try await TestDatabases.withSQLite { try await check.run($0) }
+    }
+}
+
+@Suite("Due work storage contract — PostgreSQL", .enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
+struct PostgresDueWorkStoreContractTests {
+    @Test(arguments: DueWorkStoreContract.allCases)
+    func contract(_ check: DueWorkStoreContract) async throws {
+        try await TestDatabases.withPostgres { try await check.run($0) }
+    }
+}
