@@ -119,7 +119,7 @@ struct DashboardBenchmark {
         var paths = ["/", "/leads", "/customers", "/automations", "/templates", "/messages", "/reports", "/settings"]
         if let lead = rows[0].first?.text(0) { paths.append("/leads/\(lead)") }
         if let customer = rows[1].first?.text(0) { paths.append("/customers/\(customer)") }
-        paths.append("/automations/abandoned_cart")
+        paths.append("/automations/abandoned-cart")
         let templates = try await TemplateService(dependencies: Dependencies(store: store), tenantID: tenantID).list()
         if let template = templates.first { paths.append("/templates/\(template.id)") }
         return paths
