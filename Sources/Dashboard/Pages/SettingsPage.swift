@@ -17,7 +17,8 @@ struct SettingsPage {
 
     func view() async throws -> PageView {
         let strings = viewer.strings, format = viewer.format
-        let current = viewer.timeZone.identifier
+        // The name as stored: Foundation on Linux calls UTC "GMT".
+        let current = (try? await app.tenants.timeZoneIdentifier(tenantID: viewer.tenantID)) ?? viewer.timeZone.identifier
         let zones = TimeZone.knownTimeZoneIdentifiers.sorted().map { ["id": $0, "selected": $0 == current] as [String: Any] }
         let store = app.dependencies.store
         let health = IntegrationStatus.list(
