@@ -8,7 +8,7 @@ import urllib.parse
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 
-# What a page must never show: a Swift optional or a template placeholder that leaked into the text.
+# Text that means a value leaked unrendered into a page (a Swift optional, Mustache braces): any of it fails the step.
 LEAKS = re.compile(r"\bnil\b|Optional\(|\{\{|\}\}|\bundefined\b|\bNaN\b")
 
 # Long pages are cut here, so a screenshot stays a picture one can read (the docs' copies shorter, to stay small).

@@ -1,3 +1,4 @@
+import AutopilotCore
 import Foundation
 
 /// A chart drawn on the server: an SVG with a title and description for screen readers, and the same figures as a
@@ -33,22 +34,8 @@ public struct Chart: Sendable, Equatable {
 
 /// Small helpers to write SVG text safely and with stable numbers.
 public enum SVG {
-    /// Text and attribute values escaped for XML.
-    public static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// Text and attribute values escaped for XML (the same five entities as HTML).
+    public static func escape(_ text: String) -> String { MarkdownHTML.escape(text) }
 
     /// A coordinate with at most one decimal, no exponent: `12.5`, `0`, `-3`.
     public static func number(_ value: Double) -> String {

@@ -66,13 +66,11 @@ extension DashboardApp {
         do {
             guard let viewer = try await viewer(request) else { return HTMLResponse.html("", status: .unauthorized) }
             do {
-                let form = try await FormBody.read(request, limit: configuration.maximumFormBytes)
-                guard let sent = form["csrf_token"], Secrets.equal(sent, viewer.session.csrfToken) else { throw DashboardFailure.csrf }
-                guard viewer.canEdit else { throw DashboardFailure.forbidden }
+                let form = try await checkedForm(request, viewer: viewer)
                 return HTMLResponse.html(try await render(viewer, form))
             } catch {
                 let (status, title, message) = describe(error, strings: viewer.strings)
-                return HTMLResponse.html("<p class=\"error\"><strong>\(SVG.escape(title))</strong> \(SVG.escape(message))</p>", status: status)
+                return HTMLResponse.html("<p class=\"error\"><strong>\(MarkdownHTML.escape(title))</strong> \(MarkdownHTML.escape(message))</p>", status: status)
             }
         } catch {
             logger.error("dashboard: session lookup failed: \(error)")

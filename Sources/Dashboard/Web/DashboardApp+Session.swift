@@ -42,7 +42,8 @@ extension DashboardApp {
         if error == nil, (try? await viewer(request)) != nil { return HTMLResponse.redirect("/") }
         let language = PageLanguage.choose(userSetting: nil, acceptLanguage: request.headers[.acceptLanguage])
         let strings = Strings(language)
-        let token = request.cookies[Self.loginCSRFCookie]?.value ?? Secrets.token()
+        let kept = request.cookies[Self.loginCSRFCookie]?.value ?? ""
+        let token = kept.isEmpty ? AccountSecrets.token() : kept
         let next = HTMLResponse.localPath(PageRequest(request).text("next"))
         var model: [String: Any] = ["t": strings.table, "lang": language.rawValue, "csrf": token, "email": email, "title": strings["login_title"]]
         // Only values that exist: Mustache prints an empty optional as "nil".
@@ -60,7 +61,9 @@ extension DashboardApp {
         do {
             let form = try await FormBody.read(request, limit: 16 * 1024)
             let email = form.text("email") ?? ""
-            guard let sent = form["csrf_token"], let expected = request.cookies[Self.loginCSRFCookie]?.value, Secrets.equal(sent, expected) else {
+            guard let sent = form.text("csrf_token"), let expected = request.cookies[Self.loginCSRFCookie]?.value, !expected.isEmpty,
+                AccountSecrets.matches(sent, expected)
+            else {
                 return await loginPage(request, email: email, error: strings["login_expired"], status: .forbidden)
             }
             switch try await accounts.login(email: email, password: form["password"] ?? "", address: address) {
@@ -102,7 +105,7 @@ extension DashboardApp {
     func logout(_ request: Request) async -> Response {
         if let viewer = try? await viewer(request), let token = request.cookies[Self.sessionCookie]?.value {
             let form = try? await FormBody.read(request, limit: 16 * 1024)
-            guard let sent = form?["csrf_token"], Secrets.equal(sent, viewer.session.csrfToken) else {
+            guard let sent = form?.text("csrf_token"), AccountSecrets.matches(sent, viewer.session.csrfToken) else {
                 return failurePage(DashboardFailure.csrf, viewer: viewer, request: PageRequest(request))
             }
             try? await accounts.logout(token: token)

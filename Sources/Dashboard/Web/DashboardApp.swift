@@ -69,9 +69,7 @@ public struct DashboardApp: Sendable {
                     ? HTMLResponse.json(["error": "signed_out"], status: .unauthorized) : HTMLResponse.redirect(loginPath(next: nil))
             }
             do {
-                let form = try await FormBody.read(request, limit: configuration.maximumFormBytes)
-                guard let sent = form["csrf_token"], Secrets.equal(sent, viewer.session.csrfToken) else { throw DashboardFailure.csrf }
-                guard viewersMay || viewer.canEdit else { throw DashboardFailure.forbidden }
+                let form = try await checkedForm(request, viewer: viewer, viewersMay: viewersMay)
                 let result = try await perform(viewer, form, pageRequest)
                 if pageRequest.wantsJSON {
                     let notice = result.notice.map { viewer.strings["notice_\($0)"] } ?? ""
@@ -94,9 +92,7 @@ public struct DashboardApp: Sendable {
         do {
             guard let viewer = try await viewer(request) else { return HTMLResponse.redirect(loginPath(next: nil)) }
             do {
-                let form = try await FormBody.read(request, limit: configuration.maximumFormBytes)
-                guard let sent = form["csrf_token"], Secrets.equal(sent, viewer.session.csrfToken) else { throw DashboardFailure.csrf }
-                guard viewer.canEdit else { throw DashboardFailure.forbidden }
+                let form = try await checkedForm(request, viewer: viewer)
                 let view = try await perform(viewer, form)
                 return HTMLResponse.html(render(view, viewer: viewer, request: pageRequest), status: view.status)
             } catch {
@@ -106,6 +102,15 @@ public struct DashboardApp: Sendable {
             logger.error("dashboard: session lookup failed: \(error)")
             return HTMLResponse.html(ErrorPages.plain(language: .english, status: .internalServerError), status: .internalServerError)
         }
+    }
+
+    /// The posted form, once its CSRF token is the session's and the viewer's role may act (viewers only when
+    /// `viewersMay`): the one check every action, page-answering action and fragment goes through.
+    func checkedForm(_ request: Request, viewer: Viewer, viewersMay: Bool = false) async throws -> FormBody {
+        let form = try await FormBody.read(request, limit: configuration.maximumFormBytes)
+        guard let sent = form.text("csrf_token"), AccountSecrets.matches(sent, viewer.session.csrfToken) else { throw DashboardFailure.csrf }
+        guard viewersMay || viewer.canEdit else { throw DashboardFailure.forbidden }
+        return form
     }
 
     func loginPath(next: String?) -> String {
