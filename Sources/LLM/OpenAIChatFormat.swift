@@ -51,7 +51,7 @@ public struct OpenAIChatFormat: WireFormat {
                     message.toolCalls.map { call in
                         [
                             "id": .string(call.id), "type": "function",
-                            "function": ["name": .string(call.name), "arguments": .string(call.arguments.jsonString)],
+                            "function": ["name": .string(call.name), "arguments": .string(call.argumentsText)],
                         ]
                     })
             }
@@ -74,14 +74,8 @@ public struct OpenAIChatFormat: WireFormat {
             guard let function = call["function"], let name = function["name"]?.stringValue else {
                 throw Self.malformed("tool_calls[\(index)] has no function name", response, provider: provider)
             }
-            let argumentsText = function["arguments"]?.stringValue ?? "{}"
-            let arguments: JSONValue
-            do {
-                arguments = try JSONValue.parse(argumentsText.isEmpty ? "{}" : argumentsText)
-            } catch {
-                throw Self.malformed("tool_calls[\(index)].function.arguments is not JSON", response, provider: provider)
-            }
-            toolCalls.append(LLMToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: arguments))
+            toolCalls.append(
+                LLMToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: Self.arguments(function["arguments"])))
         }
         let usage = body["usage"]
         let refused = message["refusal"]?.stringValue.map { !$0.isEmpty } ?? false
@@ -93,6 +87,22 @@ public struct OpenAIChatFormat: WireFormat {
             model: body["model"]?.stringValue ?? configuration.model,
             finishReason: refused ? .contentFilter : Self.finishReason(choice["finish_reason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty)
         )
+    }
+
+    /// `function.arguments` is JSON text the model wrote; text that is not JSON is kept as a string for the caller to
+    /// answer the model about, rather than failing the whole answer over to another provider.
+    static func arguments(_ value: JSONValue?) -> JSONValue {
+        switch value {
+        case .string(let text):
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .object([:]) }
+            return (try? JSONValue.parse(text)) ?? .string(text)
+        case .object(let object):
+            return .object(object)
+        case nil, .null:
+            return .object([:])
+        case .some(let other):
+            return .string(other.jsonString)
+        }
     }
 
     static func finishReason(_ value: String?, hasToolCalls: Bool) -> FinishReason {
