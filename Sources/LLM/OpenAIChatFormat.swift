@@ -57,7 +57,9 @@ public struct OpenAIChatFormat: WireFormat {
             }
             return .object(wire)
         case .tool:
-            return ["role": "tool", "tool_call_id": .string(message.toolCallID ?? ""), "content": .string(message.content)]
+            // Chat Completions has no error flag on a tool message: a failure says so in its text.
+            let content = message.isError ? "Error: \(message.content)" : message.content
+            return ["role": "tool", "tool_call_id": .string(message.toolCallID ?? ""), "content": .string(content)]
         }
     }
 
@@ -92,16 +94,17 @@ public struct OpenAIChatFormat: WireFormat {
     /// `function.arguments` is JSON text the model wrote; text that is not JSON is kept as a string for the caller to
     /// answer the model about, rather than failing the whole answer over to another provider.
     static func arguments(_ value: JSONValue?) -> JSONValue {
+        guard let value else { return .object([:]) }
         switch value {
         case .string(let text):
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .object([:]) }
             return (try? JSONValue.parse(text)) ?? .string(text)
-        case .object(let object):
-            return .object(object)
-        case nil, .null:
+        case .object:
+            return value
+        case .null:
             return .object([:])
-        case .some(let other):
-            return .string(other.jsonString)
+        default:
+            return .string(value.jsonString)
         }
     }
 
