@@ -123,12 +123,24 @@ struct AgentOverHTTPTests {
 
     /// Arguments that are not JSON, an unknown tool, arguments missing the schema: the model hears what was wrong in
     /// its own format, nothing runs, and it answers.
+    struct BadCall: Sendable, CustomStringConvertible {
+        var script: ProviderScript
+        var tool: String
+        var arguments: String
+        var expected: String
+
+        var description: String { "\(script): \(tool) \(arguments)" }
+    }
+
     @Test(arguments: [
-        (ProviderScript(kind: .openai), "find_contact", #"{"email": "ana@exa"#, "not a JSON object"),
-        (ProviderScript(kind: .anthropic), "delete_everything", #"{}"#, "There is no tool named \"delete_everything\""),
-        (ProviderScript(kind: .gemini), "find_contact", #"{"phone":"+33600000000"}"#, "do not satisfy its schema"),
+        BadCall(script: ProviderScript(kind: .openai), tool: "find_contact", arguments: #"{"email": "ana@exa"#, expected: "not a JSON object"),
+        BadCall(
+            script: ProviderScript(kind: .anthropic), tool: "delete_everything", arguments: #"{}"#,
+            expected: "There is no tool named \"delete_everything\""),
+        BadCall(script: ProviderScript(kind: .gemini), tool: "find_contact", arguments: #"{"phone":"+33600000000"}"#, expected: "do not satisfy its schema"),
     ])
-    func aBadToolCallGoesBackToTheModelAsAnError(script: ProviderScript, tool: String, arguments: String, expected: String) async throws {
+    func aBadToolCallGoesBackToTheModelAsAnError(_ bad: BadCall) async throws {
+        let (script, tool, arguments, expected) = (bad.script, bad.tool, bad.arguments, bad.expected)
         let tools = RecordingToolbox()
         try await LoopbackModelServer.with({ body, _ in
             script.trailingToolResults(body).isEmpty
