@@ -44,7 +44,8 @@ struct AgentOverHTTPTests {
                 ? .ok(script.toolCall(id: "call_9", name: "find_contact", arguments: #"{"email":"ana@example.com"}"#))
                 : .ok(script.answer("ok"))
         }) { server in
-            let loop = AgentLoop(model: script.gateway(baseURL: server.baseURL), toolbox: RecordingToolbox().toolbox, settings: AgentFixtures.settings())
+            let loop = AgentLoop(
+                model: script.gateway(baseURL: server.baseURL), toolbox: RecordingToolbox().toolbox, settings: AgentFixtures.settings())
             _ = try await loop.send("ana ?", in: AgentConversation())
             let messages = server.bodies[1]["messages"]?.arrayValue ?? []
             #expect(messages.map { $0["role"] } == ["system", "user", "assistant", "tool"])
@@ -61,11 +62,13 @@ struct AgentOverHTTPTests {
                 ? .ok(script.toolCall(id: "toolu_01", name: "find_contact", arguments: #"{"email":"ana@example.com"}"#))
                 : .ok(script.answer("ok"))
         }) { server in
-            let loop = AgentLoop(model: script.gateway(baseURL: server.baseURL), toolbox: RecordingToolbox().toolbox, settings: AgentFixtures.settings())
+            let loop = AgentLoop(
+                model: script.gateway(baseURL: server.baseURL), toolbox: RecordingToolbox().toolbox, settings: AgentFixtures.settings())
             _ = try await loop.send("ana ?", in: AgentConversation())
             let messages = server.bodies[1]["messages"]?.arrayValue ?? []
             #expect(messages.map { $0["role"] } == ["user", "assistant", "user"])
-            #expect(messages[1]["content"]?[1] == ["type": "tool_use", "id": "toolu_01", "name": "find_contact", "input": ["email": "ana@example.com"]])
+            #expect(
+                messages[1]["content"]?[1] == ["type": "tool_use", "id": "toolu_01", "name": "find_contact", "input": ["email": "ana@example.com"]])
             #expect(messages[2]["content"]?[0]?["type"] == "tool_result")
             #expect(messages[2]["content"]?[0]?["tool_use_id"] == "toolu_01")
         }
@@ -78,7 +81,8 @@ struct AgentOverHTTPTests {
                 ? .ok(script.toolCall(id: "", name: "find_contact", arguments: #"{"email":"ana@example.com"}"#))
                 : .ok(script.answer("ok"))
         }) { server in
-            let loop = AgentLoop(model: script.gateway(baseURL: server.baseURL), toolbox: RecordingToolbox().toolbox, settings: AgentFixtures.settings())
+            let loop = AgentLoop(
+                model: script.gateway(baseURL: server.baseURL), toolbox: RecordingToolbox().toolbox, settings: AgentFixtures.settings())
             _ = try await loop.send("ana ?", in: AgentConversation())
             let contents = server.bodies[1]["contents"]?.arrayValue ?? []
             #expect(contents.map { $0["role"] } == ["user", "model", "user"])
@@ -137,7 +141,9 @@ struct AgentOverHTTPTests {
         BadCall(
             script: ProviderScript(kind: .anthropic), tool: "delete_everything", arguments: #"{}"#,
             expected: "There is no tool named \"delete_everything\""),
-        BadCall(script: ProviderScript(kind: .gemini), tool: "find_contact", arguments: #"{"phone":"+33600000000"}"#, expected: "do not satisfy its schema"),
+        BadCall(
+            script: ProviderScript(kind: .gemini), tool: "find_contact", arguments: #"{"phone":"+33600000000"}"#,
+            expected: "do not satisfy its schema"),
     ])
     func aBadToolCallGoesBackToTheModelAsAnError(_ bad: BadCall) async throws {
         let (script, tool, arguments, expected) = (bad.script, bad.tool, bad.arguments, bad.expected)

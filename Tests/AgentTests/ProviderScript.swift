@@ -29,7 +29,9 @@ struct ProviderScript: Sendable, CustomStringConvertible {
                         "index": 0, "finish_reason": "tool_calls",
                         "message": [
                             "role": "assistant", "content": nil,
-                            "tool_calls": [["id": .string(id), "type": "function", "function": ["name": .string(name), "arguments": .string(arguments)]]],
+                            "tool_calls": [
+                                ["id": .string(id), "type": "function", "function": ["name": .string(name), "arguments": .string(arguments)]]
+                            ],
                         ],
                     ]
                 ],
@@ -48,7 +50,9 @@ struct ProviderScript: Sendable, CustomStringConvertible {
             return [
                 "candidates": [
                     [
-                        "content": ["role": "model", "parts": [["functionCall": ["name": .string(name), "args": parsed], "thoughtSignature": "c2lnLTE="]]],
+                        "content": [
+                            "role": "model", "parts": [["functionCall": ["name": .string(name), "args": parsed], "thoughtSignature": "c2lnLTE="]],
+                        ],
                         "finishReason": "STOP", "index": 0,
                     ]
                 ],
