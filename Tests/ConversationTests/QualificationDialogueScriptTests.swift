@@ -60,7 +60,7 @@ struct QualificationDialogueScriptTests {
             ("aucun, tout à la main", .asks(.timeline)),
             ("Pouvez-vous me rappeler demain ?", .handsOver(.callback, thenAsks: .authority)),
             ("oui", .asks(.budget)),
-            ("500", .finishes(.warm)),
+            ("500", .finishes(.hot)),
         ]),
         Script(name: "English, no answer twice: the field is skipped", language: .english, firstQuestion: .need, turns: [
             ("hmm", .asks(.need)),

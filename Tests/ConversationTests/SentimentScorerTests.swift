@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Sentiment scorer")
 struct SentimentScorerTests {
-    enum Feeling: Sendable, CustomStringConvertible {
+    enum Feeling: Sendable {
         case veryNegative, negative, neutral, positive, veryPositive
 
         func contains(_ score: Double) -> Bool {
@@ -15,8 +15,6 @@ struct SentimentScorerTests {
             case .veryPositive: score >= 0.5
             }
         }
-
-        var description: String { "\(self)" }
     }
 
     static let cases: [(String, Feeling)] = [

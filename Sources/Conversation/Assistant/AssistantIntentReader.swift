@@ -1,3 +1,4 @@
+import AutopilotCore
 public import Scoring
 
 /// Reads a request to the assistant MAX offline, in French or English, with typos: a template draft, who to follow
@@ -37,10 +38,10 @@ public struct AssistantIntentReader: Sendable {
         let top = ranked.map(\.1).max() ?? 0
         guard top >= 2, let best = ranked.first(where: { $0.1 == top })?.0 else {
             return AssistantReading(
-                intent: .unsupported(reason: AssistantWording.for(language).unsupported), confidence: 0.9, language: language)
+                intent: .unsupported(reason: AssistantWording.of(language).unsupported), confidence: 0.9, language: language)
         }
         let confidence = min(0.95, top / (top + 1))
-        let wording = AssistantWording.for(language)
+        let wording = AssistantWording.of(language)
         switch best {
         case .draft:
             let purpose = DraftPurpose(

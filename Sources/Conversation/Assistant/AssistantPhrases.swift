@@ -1,5 +1,6 @@
 /// The French and English phrases that point to each assistant intent, with their weight: 2 for a phrase that says
-/// it alone ("rapport hebdo", "qui relancer"), 1 for a part ("écris", "email", "chiffres", "commande").
+/// it alone ("rapport hebdo", "qui relancer"), 1 for a part ("écris", "email", "chiffres", "commande"). Words of five
+/// letters or more are read with one typo: a team member typing fast writes "emial" or "writte".
 enum AssistantPhrases {
     enum Kind: Sendable, Hashable {
         case draftVerb, draftNoun, followUps, summary, order, flow, figures, report
@@ -11,7 +12,7 @@ enum AssistantPhrases {
     }
 
     static let table: PhraseTable<Cue> = {
-        var table = PhraseTable<Cue>()
+        var table = PhraseTable<Cue>(typoMinimumLength: 5)
         func add(_ kind: Kind, _ weight: Double, _ phrases: [String]) { table.add(phrases, Cue(kind: kind, weight: weight)) }
         add(.draftVerb, 1, [
             "cree", "creer", "cree moi", "cree nous", "ecris", "ecrire", "ecris moi", "redige", "rediger", "redige moi",

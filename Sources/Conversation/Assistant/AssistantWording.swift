@@ -6,7 +6,7 @@ struct AssistantWording: Sendable {
     let whichContact: String
     let whichOrder: String
 
-    static func `for`(_ language: ScoringLocale) -> AssistantWording {
+    static func of(_ language: ScoringLocale) -> AssistantWording {
         language == .french ? french : english
     }
 

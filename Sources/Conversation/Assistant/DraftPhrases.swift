@@ -22,7 +22,7 @@ enum DraftPhrases {
         ("annonce", .announcement), ("lancement", .announcement), ("nouveau produit", .announcement),
         ("nouveaute", .announcement), ("new product", .announcement), ("launch", .announcement),
         ("announcement", .announcement),
-    ])
+    ], typoMinimumLength: 5)
 
     static let audiences = PhraseTable<DraftAudience>([
         ("leads froids", .coldLeads), ("prospects froids", .coldLeads), ("cold leads", .coldLeads),
@@ -42,5 +42,5 @@ enum DraftPhrases {
     static let channels = PhraseTable<Channel>([
         ("email", .email), ("e mail", .email), ("mail", .email), ("courriel", .email), ("newsletter", .email),
         ("sms", .sms), ("texto", .sms), ("text message", .sms), ("whatsapp", .whatsapp),
-    ])
+    ], typoMinimumLength: 5)
 }

@@ -50,7 +50,8 @@ extension QualificationDialogue {
         }
         let tools = cues.compactMap { cue -> String? in if case .tool(let name) = cue { name } else { nil } }
         if !tools.isEmpty {
-            reading.tools = NSOrderedSet(array: tools).array.compactMap { $0 as? String }.joined(separator: ", ")
+            reading.tools = tools.enumerated().filter { !tools[..<$0.offset].contains($0.element) }.map(\.element)
+                .joined(separator: ", ")
         } else if asked == .currentTools, cues.contains(.noTools) {
             reading.tools = language == .french ? "aucun outil" : "no tool"
         } else if takesFreeText, asked == .currentTools, substantive, reading.need == nil {

@@ -30,7 +30,7 @@ public struct QualificationDialogue: Sendable {
     /// A new dialogue: the greeting and the first question, in `language`.
     public func start(language: ScoringLocale = .french) -> (state: QualificationState, step: DialogueStep) {
         var state = QualificationState(language: language)
-        let step = next(&state, leadIn: [QualificationWording.for(language).greeting])
+        let step = next(&state, leadIn: [QualificationWording.of(language).greeting])
         return (state, step)
     }
 
@@ -40,7 +40,7 @@ public struct QualificationDialogue: Sendable {
         var state = state
         state.language = LanguageDetector.language(of: text) ?? state.language
         state.transcript.append(text)
-        let wording = QualificationWording.for(state.language)
+        let wording = QualificationWording.of(state.language)
         let isFirst = state.askCounts.isEmpty
         if let reading = intentReader.read(text) {
             var handled = state
@@ -63,20 +63,22 @@ public struct QualificationDialogue: Sendable {
         } else if !learned.isEmpty {
             leadIn.append(QualificationWording.pick(wording.thanks, variation))
         }
-        return (state, next(&state, leadIn: leadIn))
+        let step = next(&state, leadIn: leadIn)
+        return (state, step)
     }
 
     /// Goes on after the caller handled an intent: asks again the question that was waiting (or the next one).
     public func resume(_ state: QualificationState) -> (state: QualificationState, step: DialogueStep) {
         var state = state
         if state.isFinished { return (state, DialogueStep(reply: closing(state), finished: outcome(state))) }
-        let wording = QualificationWording.for(state.language)
+        let wording = QualificationWording.of(state.language)
         let leadIn = QualificationWording.pick(wording.resume, state.transcript.count)
         if let asked = state.asked, state.nextField == asked {
             let question = wording.question(asked, attempt: state.askCounts[asked] ?? 1, variation: state.transcript.count + 1)
             return (state, DialogueStep(reply: "\(leadIn) \(question)", askedField: asked))
         }
-        return (state, next(&state, leadIn: [leadIn]))
+        let step = next(&state, leadIn: [leadIn])
+        return (state, step)
     }
 
     /// The qualification of what the visitor said so far, finished or not.
@@ -99,12 +101,12 @@ public struct QualificationDialogue: Sendable {
         state.askCounts[field] = attempt
         state.asked = field
         let variation = state.transcript.count + (QualificationField.allCases.firstIndex(of: field) ?? 0)
-        let question = QualificationWording.for(state.language).question(field, attempt: attempt, variation: variation)
+        let question = QualificationWording.of(state.language).question(field, attempt: attempt, variation: variation)
         return DialogueStep(reply: (leadIn + [question]).joined(separator: " "), askedField: field)
     }
 
     private func closing(_ state: QualificationState) -> String {
-        let wording = QualificationWording.for(state.language)
+        let wording = QualificationWording.of(state.language)
         let tier = LeadScoreTable.qualification(of: state.fields, rates: qualifier.rates).tier
         return tier == .hot || tier == .warm ? wording.closingHot : wording.closingCold
     }

@@ -25,7 +25,7 @@ public struct QualificationWording: Sendable {
     }
 
     /// The wording for `language`.
-    public static func `for`(_ language: ScoringLocale) -> QualificationWording {
+    public static func of(_ language: ScoringLocale) -> QualificationWording {
         language == .french ? french : english
     }
 

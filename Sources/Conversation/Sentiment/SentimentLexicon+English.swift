@@ -9,13 +9,13 @@ extension SentimentLexicon {
             "this is a joke", "what a joke", "sick of", "fed up", "wtf", "bullshit",
         ]),
         (-2.5, [
-            "angry", "pissed", "pissed off", "annoyed", "annoying", "incompetent", "incompetence", "useless", "awful",
+            "angry", "pissed", "pissed off", "incompetent", "incompetence", "useless", "awful",
             "terrible", "horrible", "horrendous", "shit", "crap", "crappy", "stupid", "dumb", "ridiculous",
             "waste of time", "wasting my time", "nothing works", "never received", "never arrived", "still nothing",
             "nobody answers", "no one answers", "nobody replies", "ignored", "ignoring me",
         ]),
         (-2, [
-            "disappointed", "disappointing", "disappointment", "unhappy", "dissatisfied", "unsatisfied", "frustrated",
+            "disappointed", "disappointing", "disappointment", "annoyed", "annoying", "unhappy", "dissatisfied", "unsatisfied", "frustrated",
             "frustrating", "frustration", "upset", "mad", "bad service", "poor service", "doesn t work",
             "does not work", "didn t work", "not working", "broken", "damaged", "lost", "still not", "still waiting",
             "been waiting", "no answer", "no reply", "no response", "damn", "refund", "sad", "worried", "poor",

@@ -3,7 +3,8 @@ import Foundation
 /// Scores how a visitor feels in one message, in French or English, with the offline lexicon: a score in [-1, 1].
 ///
 /// Each feeling word or phrase has a valence from -3 to +3. A negation among the three words before turns it around
-/// (a positive word becomes 0.75 times as negative; a negative word becomes weakly positive), an intensifier just
+/// (a positive word becomes as negative; a negative word becomes weakly positive: "pas mal" and "not bad" are
+/// phrases of their own), an intensifier just
 /// before multiplies it ("très" 1.5, "un peu" 0.6), a word in capitals counts 1.5 times, and after "mais"/"but" the
 /// feelings count double those before. Emojis and emoticons add their valence. Then the whole message: repeated
 /// exclamation or "?!" marks amplify it, and a shouted message (mostly capitals) amplifies it and, unless it is
@@ -55,7 +56,7 @@ public struct SentimentScorer: Sendable {
                 }
                 position -= 1
             }
-            if negated { value = value > 0 ? -0.75 * value : -0.3 * value }
+            if negated { value = value > 0 ? -value : -0.3 * value }
             if message.rawWords[hit.range].contains(where: Self.isCapitalized) { value *= 1.5 }
             if let contrastAt { value *= hit.range.lowerBound > contrastAt ? 1.5 : 0.75 }
             sum += value
