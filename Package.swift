@@ -144,6 +144,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Engine", "AutopilotCore", "Content", "Dashboard", "Flows",
+                "Chat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -152,7 +153,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/openapi.yaml")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/widget")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -161,6 +162,7 @@ let package = Package(
                 "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM",
                 "Dashboard",
                 "Agent",
+                "Chat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -238,6 +240,7 @@ let package = Package(
             name: "AutopilotTests",
             dependencies: [
                 "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM", "TestSupport",
+                "Chat", "Conversation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -273,6 +276,11 @@ let package = Package(
         .testTarget(
             name: "ConversationTests",
             dependencies: ["Conversation", "Scoring", "AutopilotCore"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Chat",
+            dependencies: ["AutopilotCore", "Scoring", "Conversation", "Storage", "Engine", "LLM", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Chat
 import Dashboard
 import Engine
 import Hummingbird
@@ -9,10 +10,12 @@ import Logging
 /// `senders` are the ones the dashboard's template test send goes through (the worker's, when the process runs one).
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics = ServerMetrics(),
-    senders: SenderDirectory = SenderDirectory(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    senders: SenderDirectory = SenderDirectory(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+    chatCapabilities: ChatCapabilities? = nil
 ) -> some ApplicationProtocol {
     let router = buildRouter(
-        configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics, senders: senders)
+        configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics, senders: senders,
+        chatCapabilities: chatCapabilities)
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Autopilot"),
@@ -20,10 +23,11 @@ public func buildApplication(
         logger: dependencies.logger)
 }
 
-/// The routes and middleware, without a server: what `buildApplication` serves.
+/// The routes and middleware, without a server: what `buildApplication` serves. `chatCapabilities` are what the visitors'
+/// chat agent reaches (orders and stock from the store when nil).
 public func buildRouter(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics,
-    senders: SenderDirectory = SenderDirectory()
+    senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
@@ -63,6 +67,10 @@ public func buildRouter(
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
     ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, prices: configuration.messagePrices).register(on: api)
+    ConversationAdminRoutes(dependencies: dependencies).register(on: api)
+    WidgetRoutes().register(on: router)
+    ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
+        on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
     return router
 }
 

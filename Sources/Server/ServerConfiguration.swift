@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var sendingRules = SmartSendingSettings()
     /// Serve the dashboard at `/` (`AUTOPILOT_DASHBOARD=off` serves the API only).
     public var dashboardEnabled = true
+    /// The visitors' chat API's rate limits.
+    public var chatLimits = ChatLimits()
 
     public init() {}
 

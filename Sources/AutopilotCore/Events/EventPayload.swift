@@ -21,6 +21,7 @@ public enum EventPayload: Sendable, Hashable {
     case messageTimeline(MessageTimelineUpdate)
     case messageReplied(MessageReply)
     case unsubscribed(ChannelScope)
+    case conversationMessage(ConversationLine)
 }
 
 public struct ContactProfile: Sendable, Hashable {

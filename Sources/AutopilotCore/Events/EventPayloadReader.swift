@@ -90,6 +90,8 @@ struct EventPayloadReader {
                 throw reader.fail("channel", "\"\(raw)\" is not email, sms, whatsapp or all")
             }
             return .unsubscribed(scope)
+        case .conversationMessage:
+            return .conversationMessage(try ConversationLine.read(reader))
         }
     }
 

@@ -27,10 +27,12 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case messageBounced = "message.bounced"
     case messageFailed = "message.failed"
     case messageReplied = "message.replied"
+    /// A line of a chat with a visitor (theirs, the agent's or the team's), on the contact's timeline once they are known.
+    case conversationMessage = "conversation.message"
 
     /// Events Autopilot itself emits (they may also be sent in, e.g. to test a flow before scoring runs).
     public var isEmittedByAutopilot: Bool {
-        self == .leadQualified || self == .churnRiskCrossed
+        self == .leadQualified || self == .churnRiskCrossed || self == .conversationMessage
     }
 
     /// Catalog events describe the shop, not a person, and carry no contact.

@@ -117,6 +117,8 @@ public struct IngestPlanner {
             break
         case .messageTimeline(let update): advanceMessage(update, type: event.type, contactID: contactID, at: at)
         case .messageReplied(let reply): recordReply(reply, contactID: contactID, at: at)
+        case .conversationMessage:
+            break
         }
     }
 }

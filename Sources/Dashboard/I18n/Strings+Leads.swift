@@ -131,5 +131,6 @@ extension Strings {
         "timeline_event_message_bounced": ("message rejeté", "message bounced"),
         "timeline_event_message_failed": ("envoi échoué", "sending failed"),
         "timeline_event_message_replied": ("a répondu", "replied"),
+        "timeline_event_conversation_message": ("message dans le chat", "chat message"),
     ]
 }

@@ -3,19 +3,26 @@ import Foundation
 import Scoring
 
 /// Qualifies every `lead.created` on ingest: right after it, a `lead.qualified` event carries the lead's BANT score and
-/// tier (the nurture flow's trigger), and the lead row gets them in the same transaction.
+/// tier (the nurture flow's trigger), and the lead row gets them in the same transaction. A lead whose qualification
+/// comes in the same batch (the chat agent scores its own conversations) is not qualified again.
 struct LeadQualificationStep: Sendable {
     /// The batch with derived events inserted, and for each event of the batch its position in the original request
     /// (nil for derived events).
     func enrich(_ events: [IncomingEvent]) -> (events: [IncomingEvent], origins: [Int?]) {
         guard events.contains(where: { $0.type == .leadCreated }) else { return (events, Array(events.indices)) }
+        let qualifiedAlready = Set(events.compactMap { event -> String? in
+            if case .leadQualified(let score) = event.payload { return score.leadID }
+            return nil
+        })
         var enriched: [IncomingEvent] = []
         var origins: [Int?] = []
         enriched.reserveCapacity(events.count + 8)
         for (index, event) in events.enumerated() {
             enriched.append(event)
             origins.append(index)
-            if case .leadCreated(let lead) = event.payload, let qualified = qualifiedEvent(for: event, lead: lead) {
+            if case .leadCreated(let lead) = event.payload, !(lead.leadID.map(qualifiedAlready.contains) ?? false),
+                let qualified = qualifiedEvent(for: event, lead: lead)
+            {
                 enriched.append(qualified)
                 origins.append(nil)
             }

@@ -1,0 +1,42 @@
+import AutopilotCore
+import Storage
+
+/// Orders from the store the events built: the order by its number, with its contact's email and phone for the check.
+public struct StoreOrderLookup: OrderLookup {
+    public let store: any AutopilotStore
+
+    public init(store: any AutopilotStore) {
+        self.store = store
+    }
+
+    public func order(number: String, context: ChatContext) async throws -> ChatOrder? {
+        guard let order = try await store.order(externalOrID: number, tenantID: context.tenantID), order.orderID == number else { return nil }
+        let contact = try await order.contactID.map { try await store.contacts(ids: [$0], tenantID: context.tenantID)[$0] } ?? nil
+        return ChatOrder(
+            number: order.orderID, status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, trackingURL: order.trackingURL,
+            contactEmail: contact?.email, contactPhone: contact?.phone)
+    }
+}
+
+/// Stock from the catalog the `product.updated` events built.
+public struct CatalogStock: ProductStockChecking {
+    public let store: any AutopilotStore
+
+    public init(store: any AutopilotStore) {
+        self.store = store
+    }
+
+    public func stock(of product: String, context: ChatContext) async throws -> StockResult {
+        let words = ChatTextScanner.productWords(product)
+        guard !words.isEmpty else { return .products([]) }
+        let products = try await store.catalogProducts(matching: words, tenantID: context.tenantID, limit: 3)
+        return .products(products.map { ProductStock(sku: $0.sku, title: $0.title ?? $0.sku, inStock: $0.inStock, url: $0.url) })
+    }
+}
+
+extension ChatCapabilities {
+    /// Orders and stock from the store; no knowledge base, callbacks or team notice until those services are plugged in.
+    public static func defaults(store: any AutopilotStore) -> ChatCapabilities {
+        ChatCapabilities(orders: StoreOrderLookup(store: store), stock: CatalogStock(store: store))
+    }
+}
