@@ -15,8 +15,9 @@ extension ChatAgent {
             if state.knowsContact { return await checkOrder(number, state: state, context: context) }
             return awaiting(.orderContact(orderNumber: number), wording.askOrderContact, state)
         case .productStock(let product):
-            guard let product, !ChatTextScanner.productWords(product).isEmpty else { return awaiting(.productName, wording.askProduct, state) }
-            return await stock(of: product, state: state, context: context)
+            let phrase = [product, text].compactMap { $0 }.first { !ChatTextScanner.productWords($0).isEmpty }
+            guard let phrase else { return awaiting(.productName, wording.askProduct, state) }
+            return await stock(of: phrase, state: state, context: context)
         case .question(let question):
             return await answerQuestion(question, state: state, context: context)
         case .callback:

@@ -59,7 +59,7 @@ public struct ChatAgent: Sendable {
             return handOff(.negativeSentiment, text: text, state: state)
         }
         if let awaiting = state.awaiting, let turn = await answer(awaiting, text: text, given: given, state: state, context: context) {
-            return turn
+            return resumingQualification(turn)
         }
         state.awaiting = nil
         state.awaitingAttempts = 0

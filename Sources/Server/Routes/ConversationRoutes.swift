@@ -30,14 +30,14 @@ struct ConversationRoutes {
         group.post("conversations") { request, context in
             let (widget, body) = try await admit(request, context)
             let view = try await service.start(
-                widget: widget, visitorID: try JSONBody.string(body, "visitor_id"), language: try JSONBody.string(body, "language"))
+                widget: widget, visitorID: try Self.string(body, "visitor_id"), language: try Self.string(body, "language"))
             return try JSONResponse.make(view, status: .created)
         }
         group.post("conversations/:id/messages") { request, context in
             let (widget, body) = try await admit(request, context)
             let view = try await service.post(
-                conversationID: try context.parameters.require("id"), widget: widget, visitorID: try JSONBody.string(body, "visitor_id"),
-                text: try JSONBody.string(body, "text"), clientMessageID: try JSONBody.string(body, "client_message_id"))
+                conversationID: try context.parameters.require("id"), widget: widget, visitorID: try Self.string(body, "visitor_id"),
+                text: try Self.string(body, "text"), clientMessageID: try Self.string(body, "client_message_id"))
             return try JSONResponse.make(view, status: view.replayed ? .ok : .created)
         }
         group.get("conversations/:id/messages") { request, context in
@@ -58,9 +58,26 @@ struct ConversationRoutes {
     /// The widget key and origin checked, the body read, and the address's and visitor's buckets charged.
     private func admit(_ request: Request, _ context: AppRequestContext) async throws -> (WidgetKeyRecord, JSONObject) {
         let widget = try await keys.authorize(key: request.headers[.widgetKey], origin: request.headers[.origin])
-        let body = try await JSONBody.object(request, limit: 16 * 1024, emptyAllowed: false)
-        try limit(try JSONBody.string(body, "visitor_id").map { widget.tenantID + "/" + $0 }, context)
+        let body = try await Self.object(request)
+        try limit(try Self.string(body, "visitor_id").map { widget.tenantID + "/" + $0 }, context)
         return (widget, body)
+    }
+
+    /// The body as a JSON object of at most 16 KB; anything else is a 400.
+    private static func object(_ request: Request) async throws -> JSONObject {
+        var request = request
+        let buffer = try await request.collectBody(upTo: 16 * 1024)
+        guard let object = (try? JSONParser.parse(Array(buffer.readableBytesView)))?.objectValue else {
+            throw ChatInputError(field: nil, message: "the body must be a JSON object")
+        }
+        return object
+    }
+
+    /// An optional string field; another type is a 400 naming it.
+    private static func string(_ body: JSONObject, _ field: String) throws -> String? {
+        guard let value = body[field], value != .null else { return nil }
+        guard let text = value.stringValue else { throw ChatInputError(field: field, message: "must be a string") }
+        return text
     }
 
     private func limit(_ visitor: String?, _ context: AppRequestContext) throws {
