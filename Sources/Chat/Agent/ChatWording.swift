@@ -11,7 +11,7 @@ struct ChatWording: Sendable {
     var orderNotMatched: String
     var orderChecksExhausted: String
     var orderStatus: [String: String]
-    var tracking: (String) -> String
+    var tracking: @Sendable (String) -> String
     var askProduct: String
     var stockUnavailable: String
     var stockNone: String
@@ -24,7 +24,7 @@ struct ChatWording: Sendable {
     var callbackChoose: String
     var callbackChooseAgain: String
     var askCallbackPhone: String
-    var callbackBooked: (String) -> String
+    var callbackBooked: @Sendable (String) -> String
     var callbackFailed: String
     var handOffAsked: String
     var handOffNegative: String

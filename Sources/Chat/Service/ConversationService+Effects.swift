@@ -1,6 +1,8 @@
 import AutopilotCore
+import Conversation
 import Engine
 import Foundation
+import Logging
 import Scoring
 import Storage
 

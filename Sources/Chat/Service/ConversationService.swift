@@ -80,7 +80,8 @@ public struct ConversationService: Sendable {
         -> (ConversationTurnRecord, [ConversationMessageRecord])
     {
         let now = dependencies.clock.now()
-        let widget = try await conversation.widgetKey.flatMap { try await dependencies.store.widgetKey($0) }
+        var widget: WidgetKeyRecord?
+        if let key = conversation.widgetKey { widget = try await dependencies.store.widgetKey(key) }
         let state = try Self.decode(conversation.state, language: conversation.language)
         let context = ChatContext(
             tenantID: conversation.tenantID, conversationID: conversation.id, contactID: conversation.contactID, language: state.language, now: now)

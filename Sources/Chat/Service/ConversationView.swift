@@ -1,3 +1,4 @@
+import AutopilotCore
 public import Foundation
 public import Storage
 

@@ -11,7 +11,8 @@ public struct StoreOrderLookup: OrderLookup {
 
     public func order(number: String, context: ChatContext) async throws -> ChatOrder? {
         guard let order = try await store.order(externalOrID: number, tenantID: context.tenantID), order.orderID == number else { return nil }
-        let contact = try await order.contactID.map { try await store.contacts(ids: [$0], tenantID: context.tenantID)[$0] } ?? nil
+        var contact: ContactRecord?
+        if let contactID = order.contactID { contact = try await store.contacts(ids: [contactID], tenantID: context.tenantID)[contactID] }
         return ChatOrder(
             number: order.orderID, status: order.status, carrier: order.carrier, trackingNumber: order.trackingNumber, trackingURL: order.trackingURL,
             contactEmail: contact?.email, contactPhone: contact?.phone)

@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import Storage
 
 /// The visitors' chat API, opened by a tenant's public widget key (`X-Widget-Key`) from one of its allowed origins:

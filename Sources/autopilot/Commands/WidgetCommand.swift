@@ -2,6 +2,7 @@ import ArgumentParser
 import Chat
 import Engine
 import Foundation
+import Storage
 
 struct WidgetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

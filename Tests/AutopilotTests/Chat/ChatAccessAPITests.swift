@@ -2,6 +2,7 @@ import AutopilotCore
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Server
 import NIOCore
 import Testing
 

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 
