@@ -80,6 +80,10 @@ extension ChatAgent {
         let order = try? await capabilities.orders.order(number: number, context: context)
         guard let order, Self.belongs(order, email: state.email, phone: state.phone) else {
             state.failedOrderChecks += 1
+            // Details that do not match the order are not taken as the visitor's: their transcript must not land on
+            // someone else's timeline.
+            state.email = nil
+            state.phone = nil
             if state.failedOrderChecks >= 3 { return handOff(.orderChecksExhausted, text: number, state: state) }
             state.awaiting = .orderContact(orderNumber: number)
             return ChatTurn(replies: [wording.orderNotMatched + " " + wording.askOrderContact], state: state)
