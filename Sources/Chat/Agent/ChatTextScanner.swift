@@ -62,7 +62,10 @@ enum ChatTextScanner {
     static func slotChoice(in text: String, slots: [CallbackSlot]) -> CallbackSlot? {
         let folded = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         let words = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        let ordinals = [["1", "premier", "premiere", "first"], ["2", "deuxieme", "second", "seconde", "deux", "two"], ["3", "troisieme", "third", "trois", "three"]]
+        let ordinals = [
+            ["1", "premier", "premiere", "first"], ["2", "deuxieme", "second", "seconde", "deux", "two"],
+            ["3", "troisieme", "third", "trois", "three"],
+        ]
         for (index, names) in ordinals.enumerated() where index < slots.count && words.contains(where: names.contains) {
             return slots[index]
         }

@@ -18,7 +18,8 @@ extension ConversationService {
                 do {
                     _ = try await capabilities.handOff.handOff(request, key: "chat:\(context.conversationID):handoff", context: context)
                 } catch {
-                    dependencies.logger.warning("hand-off notice failed", metadata: ["conversation": "\(context.conversationID)", "error": "\(error)"])
+                    dependencies.logger.warning(
+                        "hand-off notice failed", metadata: ["conversation": "\(context.conversationID)", "error": "\(error)"])
                 }
             case .bookCallback(let request):
                 let booked = (try? await capabilities.callbacks.book(request, key: key + ":callback", context: context)) ?? false

@@ -20,7 +20,9 @@ public struct ConversationService: Sendable {
     /// as `fr-FR`; French when absent).
     public func start(widget: WidgetKeyRecord, visitorID: String?, language: String?) async throws -> ConversationView {
         let visitorID = try ChatInput.identifier(visitorID, field: "visitor_id", required: true) ?? ""
-        if let language, language.count > 35 || language.isEmpty { throw ChatInputError.invalid("language", "must be a language tag such as fr or en") }
+        if let language, language.count > 35 || language.isEmpty {
+            throw ChatInputError.invalid("language", "must be a language tag such as fr or en")
+        }
         let locale = language.map(ScoringLocale.init(languageTag:)) ?? .french
         let now = dependencies.clock.now()
         let opening = agent(for: widget, now: now).start(language: locale)

@@ -13,11 +13,14 @@ public struct WidgetKeyService: Sendable {
 
     /// A new key for the tenant, allowed from `origins` (`https://shop.example`, at most 20).
     public func create(tenantID: String, origins: [String], qualifiesLeads: Bool) async throws -> WidgetKeyRecord {
-        guard !origins.isEmpty, origins.count <= 20 else { throw ChatInputError.invalid("origins", "give 1 to 20 origins such as https://shop.example") }
+        guard !origins.isEmpty, origins.count <= 20 else {
+            throw ChatInputError.invalid("origins", "give 1 to 20 origins such as https://shop.example")
+        }
         var normalized: [String] = []
         for (index, origin) in origins.enumerated() {
             guard let value = Self.normalizedOrigin(origin) else {
-                throw ChatInputError.invalid("origins[\(index)]", "\"\(origin)\" is not an origin such as https://shop.example (scheme, host, optional port)")
+                throw ChatInputError.invalid(
+                    "origins[\(index)]", "\"\(origin)\" is not an origin such as https://shop.example (scheme, host, optional port)")
             }
             if !normalized.contains(value) { normalized.append(value) }
         }
@@ -41,7 +44,8 @@ public struct WidgetKeyService: Sendable {
     /// for a missing or foreign origin.
     public func authorize(key: String?, origin: String?) async throws -> WidgetKeyRecord {
         guard let key, key.hasPrefix("wk_"), key.count < 100, let record = try await dependencies.store.widgetKey(key), record.revokedAt == nil else {
-            throw ChatInputError(category: .unauthenticated, code: "invalid_widget_key", field: "X-Widget-Key", message: "the widget key is not valid")
+            throw ChatInputError(
+                category: .unauthenticated, code: "invalid_widget_key", field: "X-Widget-Key", message: "the widget key is not valid")
         }
         guard let origin, let normalized = Self.normalizedOrigin(origin), record.origins.contains(normalized) else {
             throw ChatInputError(
@@ -54,7 +58,8 @@ public struct WidgetKeyService: Sendable {
     public static func normalizedOrigin(_ raw: String) -> String? {
         var value = raw.trimmingCharacters(in: .whitespaces).lowercased()
         if value.hasSuffix("/") { value.removeLast() }
-        guard value.count <= 200, let components = URLComponents(string: value), let scheme = components.scheme, scheme == "https" || scheme == "http",
+        guard value.count <= 200, let components = URLComponents(string: value), let scheme = components.scheme,
+            scheme == "https" || scheme == "http",
             let host = components.host, !host.isEmpty, components.path.isEmpty, components.query == nil, components.fragment == nil,
             components.user == nil, components.password == nil
         else { return nil }

@@ -52,7 +52,9 @@ struct ConversationAdminRoutes {
         group.get("chat/conversations/:id") { _, context in
             let tenantID = try context.requireTenant()
             let id = try context.parameters.require("id")
-            guard let conversation = try await dependencies.store.conversation(id: id, tenantID: tenantID) else { throw APIError.notFound("conversation") }
+            guard let conversation = try await dependencies.store.conversation(id: id, tenantID: tenantID) else {
+                throw APIError.notFound("conversation")
+            }
             let messages = try await dependencies.store.conversationMessages(conversationID: id, tenantID: tenantID, afterSeq: 0, limit: 1000)
             return try JSONResponse.make(ConversationView(conversation, messages: messages))
         }

@@ -86,7 +86,8 @@ struct ConversationRoutes {
         if let wait = addressLimiter.acquire(address) ?? visitor.flatMap(visitorLimiter.acquire) {
             let seconds = max(1, Int(wait.rounded(.up)))
             throw APIError(
-                category: .rateLimited, code: "rate_limited", message: "too many messages; retry in \(seconds) s", headers: [.retryAfter: String(seconds)])
+                category: .rateLimited, code: "rate_limited", message: "too many messages; retry in \(seconds) s",
+                headers: [.retryAfter: String(seconds)])
         }
     }
 }

@@ -20,7 +20,8 @@ struct WidgetCommand: AsyncParsableCommand {
         func run() async throws {
             let key = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
                 let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
-                return try await WidgetKeyService(dependencies: dependencies).create(tenantID: tenantID, origins: origins, qualifiesLeads: qualifyLeads)
+                return try await WidgetKeyService(dependencies: dependencies)
+                    .create(tenantID: tenantID, origins: origins, qualifiesLeads: qualifyLeads)
             }
             print("Widget key: \(key.key)")
             print("Allowed origins: \(key.origins.joined(separator: ", "))")
@@ -52,7 +53,8 @@ struct WidgetCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
-                try await WidgetKeyService(dependencies: dependencies).revoke(key, tenantID: try await CommandLineSetup.tenantID(tenant, store: store))
+                let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
+                try await WidgetKeyService(dependencies: dependencies).revoke(key, tenantID: tenantID)
             }
             print("Revoked \(key).")
         }
