@@ -143,7 +143,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows",
+                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows", "Integrations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -9,6 +9,8 @@ public enum Migrations {
         leadsAndCustomers,
         dashboardMessages,
         eventsByTenant,
+        knowledgeBase,
+        tasks,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -40,7 +40,9 @@ public protocol AutopilotStore:
     AccessStore,
     OutboxReadStore,
     LeadPagesStore,
-    CustomerPagesStore
+    CustomerPagesStore,
+    KnowledgeStore,
+    TaskStore
 {}
 
 /// The schema's migrations.
