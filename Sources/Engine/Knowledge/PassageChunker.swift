@@ -1,7 +1,7 @@
 import Foundation
 
 /// Cuts a document into passages a search can answer with: paragraphs (blocks separated by a blank line) gathered up to
-/// `target` characters; a question or a heading stays with the answer that follows it; a paragraph longer than `maximum`
+/// `target` characters; a question or a heading starts a passage and keeps the answer that follows it; a paragraph longer than `maximum`
 /// is cut between sentences, and a sentence longer than that between words. Pure.
 public struct PassageChunker: Sendable {
     public var target = 700
@@ -17,15 +17,19 @@ public struct PassageChunker: Sendable {
         var current = ""
         var holdsLead = false
         for block in blocks(body).flatMap(pieces) {
-            if !current.isEmpty, !holdsLead, current.count + 2 + block.count > target {
-                passages.append(current)
-                current = ""
-            } else if !current.isEmpty, holdsLead, current.count + 2 + block.count > maximum {
-                passages.append(current)
-                current = ""
+            let lead = Self.isLead(block)
+            if !current.isEmpty {
+                let length = current.count + 2 + block.count
+                // After a question or a heading, what follows joins it up to the maximum; the next question or heading
+                // starts a passage of its own.
+                let full = holdsLead ? length > maximum : lead || length > target
+                if full {
+                    passages.append(current)
+                    current = ""
+                }
             }
             current = current.isEmpty ? block : current + "\n\n" + block
-            holdsLead = Self.isLead(block)
+            holdsLead = lead
         }
         if !current.isEmpty { passages.append(current) }
         return passages

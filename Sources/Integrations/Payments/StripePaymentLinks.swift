@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import NIOCore
 
 /// Creates Stripe Payment Links through Stripe's HTTP API: a Price for the amount (`POST /v1/prices` with
 /// `product_data[name]`), then a Payment Link for it (`POST /v1/payment_links` with `line_items[0][price]`). Form-encoded
