@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Logging
 import Integrations
 import Storage
 

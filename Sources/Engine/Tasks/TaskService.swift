@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Logging
 import Storage
 
 /// Tasks for the team: support tickets, hand-offs and callbacks, created by the assistant, the visitors' agent, MCP
@@ -78,8 +79,12 @@ public struct TaskService: Sendable {
     }
 
     /// The tenant's tasks: open ones first by due time, then the newest.
-    public func list(tenantID: String, filter: TaskFilter = TaskFilter(), limit: Int = 50, offset: Int = 0) async throws -> [TaskView] {
-        try await dependencies.store.tasks(tenantID: tenantID, filter: filter, limit: min(max(limit, 1), 500), offset: max(offset, 0)).map(TaskView.init)
+    public func list(
+        tenantID: String, status: TaskStatus? = nil, kind: TaskKind? = nil, contactID: String? = nil, limit: Int = 50, offset: Int = 0
+    ) async throws -> [TaskView] {
+        let filter = TaskFilter(status: status, kind: kind, contactID: contactID)
+        return try await dependencies.store.tasks(tenantID: tenantID, filter: filter, limit: min(max(limit, 1), 500), offset: max(offset, 0))
+            .map(TaskView.init)
     }
 
     public func task(id: String, tenantID: String) async throws -> TaskView? {

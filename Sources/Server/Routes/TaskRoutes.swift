@@ -32,8 +32,7 @@ struct TaskRoutes {
             let contactID = request.uri.queryParameters["contact_id"].map(String.init)
             let limit = try QueryParameters.integer(request, "limit", in: 1...500) ?? 50
             let offset = try QueryParameters.integer(request, "offset", in: 0...1_000_000) ?? 0
-            let tasks = try await service.list(
-                tenantID: tenantID, filter: TaskFilter(status: status, kind: kind, contactID: contactID), limit: limit, offset: offset)
+            let tasks = try await service.list(tenantID: tenantID, status: status, kind: kind, contactID: contactID, limit: limit, offset: offset)
             return try JSONResponse.make(TaskList(tasks: tasks))
         }
         group.get("team-tasks/:id") { _, context in
