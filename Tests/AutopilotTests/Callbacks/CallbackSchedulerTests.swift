@@ -34,7 +34,7 @@ struct CallbackSchedulerTests {
         let scheduler = CallbackScheduler(hours: night, timeZone: Self.paris, minimumNotice: 0)
         // 29 March 2026: 02:00 CET jumps to 03:00 CEST.
         let spring = scheduler.slots(from: Fixtures.date("2026-03-28T12:00:00Z"), count: 10)
-        #expect(Self.starts(spring) == ["2026-03-29T00:00:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z", "2026-03-29T01:30:00Z"])
+        #expect(Self.starts(spring).filter { $0.hasPrefix("2026-03-29") } == ["2026-03-29T00:00:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:00:00Z", "2026-03-29T01:30:00Z"])
         // 25 October 2026: 03:00 CEST falls back to 02:00 CET; 02:00-03:00 happens twice and is offered once (the first).
         let autumn = scheduler.slots(from: Fixtures.date("2026-10-24T12:00:00Z"), count: 6)
         #expect(

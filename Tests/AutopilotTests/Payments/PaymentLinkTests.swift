@@ -2,6 +2,7 @@ import AutopilotCore
 import Engine
 import Foundation
 import Integrations
+import NIOCore
 import Storage
 import Testing
 
@@ -73,8 +74,12 @@ struct PaymentLinkTests {
             }
         }
         // Nobody listening: unavailable, not a crash.
+        let unreachable = PaymentLinkService(
+            dependencies: shop.dependencies,
+            stripe: StripePaymentLinks(
+                settings: StripeSettings(secretKey: StripeLoopback.secretKey, baseURL: "http://127.0.0.1:9"), http: PublishingHTTP(timeout: .seconds(3))))
         await #expect {
-            try await Self.service(shop, baseURL: "http://127.0.0.1:9").create(
+            try await unreachable.create(
                 PaymentLinkRequest(amount: 10, currency: "eur", description: "Sample", createdBy: "api"), tenantID: shop.tenantID)
         } throws: { error in
             (error as? StripeError)?.type == "api_connection_error" && (error as? StripeError)?.category == .unavailable

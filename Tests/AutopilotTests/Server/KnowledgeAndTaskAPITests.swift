@@ -31,7 +31,7 @@ struct KnowledgeAndTaskAPITests {
             #expect(try await client.execute(uri: "/v1/knowledge/documents/\(id)", method: .delete, headers: second).status == .notFound)
             let list = try APITestHarness.json(try await client.execute(uri: "/v1/knowledge/documents", method: .get, headers: second))
             #expect(list["documents"]?.arrayValue?.isEmpty == true)
-            #expect(try try APITestHarness.json(try await client.execute(uri: "/v1/knowledge/documents/\(id)", method: .get, headers: first))["body"] != nil)
+            #expect(try APITestHarness.json(try await client.execute(uri: "/v1/knowledge/documents/\(id)", method: .get, headers: first))["body"] != nil)
             #expect(try await client.execute(uri: "/v1/knowledge/documents/\(id)", method: .delete, headers: first).status == .noContent)
 
             let noTitle = try await client.execute(
@@ -71,10 +71,10 @@ struct KnowledgeAndTaskAPITests {
             let patchForeign = try await client.execute(
                 uri: "/v1/team-tasks/\(id)", method: .patch, headers: second, body: APITestHarness.body(["status": "done"]))
             #expect(patchForeign.status == .notFound)
-            #expect(try try APITestHarness.json(try await client.execute(uri: "/v1/team-tasks", method: .get, headers: second))["tasks"]?.arrayValue?.isEmpty == true)
+            #expect(try APITestHarness.json(try await client.execute(uri: "/v1/team-tasks", method: .get, headers: second))["tasks"]?.arrayValue?.isEmpty == true)
             let closed = try await client.execute(
                 uri: "/v1/team-tasks/\(id)", method: .patch, headers: first, body: APITestHarness.body(["status": "done"]))
-            #expect(try try APITestHarness.json(closed)["status"] == "done")
+            #expect(try APITestHarness.json(closed)["status"] == "done")
             let open = try APITestHarness.json(try await client.execute(uri: "/v1/team-tasks?status=open", method: .get, headers: first))
             #expect(open["tasks"]?.arrayValue?.isEmpty == true)
 
@@ -106,11 +106,11 @@ struct KnowledgeAndTaskAPITests {
 
             let hours = try await client.execute(
                 uri: "/v1/business-hours", method: .put, headers: first, body: APITestHarness.body(["hours": "lun-ven 8h-12h"]))
-            #expect(try try APITestHarness.json(hours)["hours"] == "mon-fri 08:00-12:00")
+            #expect(try APITestHarness.json(hours)["hours"] == "mon-fri 08:00-12:00")
             let badHours = try await client.execute(
                 uri: "/v1/business-hours", method: .put, headers: first, body: APITestHarness.body(["hours": "whenever"]))
             #expect(try APITestHarness.json(badHours)["error"]?["field"] == "business_hours")
-            #expect(try try APITestHarness.json(try await client.execute(uri: "/v1/business-hours", method: .get, headers: second))["hours"] == "mon-fri 09:00-18:00")
+            #expect(try APITestHarness.json(try await client.execute(uri: "/v1/business-hours", method: .get, headers: second))["hours"] == "mon-fri 09:00-18:00")
 
             let noStripe = try await client.execute(
                 uri: "/v1/payment-links", method: .post, headers: first,
