@@ -40,7 +40,9 @@ public protocol AutopilotStore:
     AccessStore,
     OutboxReadStore,
     LeadPagesStore,
-    CustomerPagesStore
+    CustomerPagesStore,
+    FollowUpReadStore,
+    WeeklyReportCacheStore
 {}
 
 /// The schema's migrations.

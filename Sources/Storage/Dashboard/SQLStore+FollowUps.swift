@@ -1,0 +1,69 @@
+import AutopilotCore
+import Foundation
+
+extension SQLStore {
+    public func followUpData(tenantID: String, horizon: Date, contactID: String?) async throws -> FollowUpData {
+        let tenant = SQLValue.text(tenantID), since = SQLValue.date(horizon)
+        let candidates: (sql: String, binds: [SQLValue])
+        if let contactID {
+            candidates = ("?", [.text(contactID)])
+        } else {
+            candidates = (Self.followUpCandidates, [tenant, since, tenant, since, tenant, since, tenant])
+        }
+        func scoped(_ sql: String, _ binds: [SQLValue], column: String = "contact_id", then rest: String = "", _ restBinds: [SQLValue] = [])
+            -> SQLStatement
+        {
+            SQLStatement("\(sql) AND \(column) IN (\(candidates.sql))\(rest)", binds + candidates.binds + restBinds)
+        }
+        let rows = try await database.read([
+            scoped(
+                "SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score, churn_band, clv FROM contacts WHERE tenant_id = ?", [tenant],
+                column: "id"),
+            scoped(
+                "SELECT contact_id, SUM(total - refunded_amount) FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled'",
+                [tenant], then: " GROUP BY contact_id"),
+            scoped(
+                "SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ? AND (sent_at >= ? OR (sent_at IS NULL AND delivered_at >= ?))",
+                [tenant, since, since]),
+            scoped(
+                "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND occurred_at >= ?",
+                [tenant, since]),
+            scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ? AND created_at >= ?", [tenant, since]),
+        ])
+        var result = FollowUpData()
+        let scoreColumn = RecordColumns.contact.count
+        for row in rows[0] {
+            let contact = RecordColumns.contact(row)
+            result.data.contacts.append(contact)
+            result.scores[contact.id] = FollowUpData.StoredScores(
+                churnScore: row.double(scoreColumn), churnBand: row.text(scoreColumn + 1), lifetimeValue: row.double(scoreColumn + 2))
+            if let score = row.double(scoreColumn) { result.data.previousChurn[contact.id] = score }
+        }
+        for row in rows[1] {
+            if let contact = row.text(0) { result.spent[contact] = row.double(1) ?? 0 }
+        }
+        result.data.messages = rows[2].map(RecordColumns.message)
+        result.data.replies = rows[3].compactMap { row in
+            guard let contact = row.text(0), let at = row.date(1) else { return nil }
+            let properties = row.json(2)
+            let channel = properties["channel"]?.stringValue.flatMap(Channel.init(rawValue:)) ?? .email
+            return ScoringData.Reply(contactID: contact, channel: channel, at: at, messageExternalID: properties["message_id"]?.stringValue)
+        }
+        result.data.leads = rows[4].compactMap { row in
+            guard let contact = row.text(0), let at = row.date(2) else { return nil }
+            return ScoringData.Lead(contactID: contact, tier: row.text(1), createdAt: at, score: row.double(3))
+        }
+        return result
+    }
+
+    /// The contacts a rule can hold for since the horizon, each part read by an index of the tenant (`leads_created`,
+    /// `messages_conversation_sent`, `messages_sent`, `contacts_churn_band`). Binds: tenant and horizon three times, then tenant.
+    static let followUpCandidates = """
+        SELECT contact_id FROM leads WHERE tenant_id = ? AND created_at >= ? AND tier IS NOT NULL
+        UNION SELECT contact_id FROM messages WHERE tenant_id = ? AND sent_at >= ? AND COALESCE(kind, 'conversation') = 'conversation'
+            AND contact_id IS NOT NULL
+        UNION SELECT contact_id FROM messages WHERE tenant_id = ? AND sent_at IS NULL AND delivered_at >= ? AND contact_id IS NOT NULL
+            AND COALESCE(kind, 'conversation') = 'conversation'
+        UNION SELECT id FROM contacts WHERE tenant_id = ? AND churn_band = 'critical'
+        """
+}
