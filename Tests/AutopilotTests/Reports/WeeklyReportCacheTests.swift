@@ -75,9 +75,12 @@ struct WeeklyReportCacheTests {
         #expect(try await reporter.report(week: closed, language: .english).insights == first.insights)
     }
 
-    @Test(arguments: [
-        (0.0, 0.0, true), (0.0, 14.0 * 60, true), (0.0, 15.0 * 60, false), (3_600.0, 30.0 * 86_400, true), (3_599.0, 16.0 * 60, false),
-    ])
+    /// Seconds after the week's end the numbers were computed, their age when shown, and whether they may be shown.
+    static let freshnessCases: [(Double, Double, Bool)] = [
+        (0, 0, true), (0, 840, true), (0, 900, false), (3_600, 2_592_000, true), (3_599, 960, false),
+    ]
+
+    @Test(arguments: freshnessCases)
     func freshness(computedAfterEnd: Double, age: Double, fresh: Bool) throws {
         let week = try ReportWeek(ending: "2026-03-08")
         let computed = week.end.addingTimeInterval(computedAfterEnd)
