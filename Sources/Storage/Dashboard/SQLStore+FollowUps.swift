@@ -6,7 +6,7 @@ extension SQLStore {
         let tenant = SQLValue.text(tenantID), since = SQLValue.date(horizon)
         let candidates: (sql: String, binds: [SQLValue])
         if let contactID {
-            candidates = ("?", [.text(contactID)])
+            candidates = ("SELECT CAST(? AS TEXT) AS contact_id", [.text(contactID)])
         } else {
             candidates = (Self.followUpCandidates, [tenant, since, tenant, since, tenant, since, tenant])
         }
@@ -15,10 +15,15 @@ extension SQLStore {
         {
             SQLStatement("\(sql) AND \(column) IN (\(candidates.sql))\(rest)", binds + candidates.binds + restBinds)
         }
+        // The candidates drive the contacts read (CROSS JOIN keeps that order on SQLite, which otherwise walks the whole
+        // tenant through an index on tenant_id, having no statistics to tell it is the larger side).
+        let contactColumns = RecordColumns.contact.map { "c." + $0 }.joined(separator: ", ")
         let rows = try await database.read([
-            scoped(
-                "SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score, churn_band, clv FROM contacts WHERE tenant_id = ?", [tenant],
-                column: "id"),
+            SQLStatement(
+                """
+                SELECT \(contactColumns), c.churn_score, c.churn_band, c.clv FROM (\(candidates.sql)) k CROSS JOIN contacts c
+                WHERE c.id = k.contact_id AND c.tenant_id = ?
+                """, candidates.binds + [tenant]),
             scoped(
                 "SELECT contact_id, SUM(total - refunded_amount) FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled'",
                 [tenant], then: " GROUP BY contact_id"),
