@@ -8,9 +8,10 @@ public protocol FollowUpReadStore: Sendable {
     func followUpData(tenantID: String, horizon: Date, contactID: String?) async throws -> FollowUpData
 }
 
-/// The contacts a follow-up rule can hold for: a lead that came in since the horizon, a conversation message (one not
-/// marked marketing or transactional) sent or delivered since then, or a stored churn band of `critical`. `data` holds
-/// those contacts, their messages and replies since the horizon and their leads since then; no orders and no tickets.
+/// The contacts a follow-up rule can hold for: a lead that came in since the horizon and is hot or was written to since,
+/// a conversation message (one not marked marketing or transactional) sent or delivered since then, or a stored churn
+/// band of `critical`. `data` holds those contacts, their messages and replies since the horizon and their leads since
+/// then; no orders and no tickets.
 public struct FollowUpData: Sendable {
     /// What the last scoring stored on a contact.
     public struct StoredScores: Sendable, Equatable {

@@ -8,7 +8,7 @@ extension SQLStore {
         if let contactID {
             candidates = ("SELECT CAST(? AS TEXT) AS contact_id", [.text(contactID)])
         } else {
-            candidates = (Self.followUpCandidates, [tenant, since, tenant, since, tenant, since, tenant])
+            candidates = (Self.followUpCandidates, [tenant, since, since, since, tenant, since, tenant, since, tenant])
         }
         func scoped(_ sql: String, _ binds: [SQLValue], column: String = "contact_id", then rest: String = "", _ restBinds: [SQLValue] = [])
             -> SQLStatement
@@ -62,9 +62,13 @@ extension SQLStore {
     }
 
     /// The contacts a rule can hold for since the horizon, each part read by an index of the tenant (`leads_created`,
-    /// `messages_conversation_sent`, `messages_sent`, `contacts_churn_band`). Binds: tenant and horizon three times, then tenant.
+    /// `messages_conversation_sent`, `contacts_churn_band`): a lead who is hot (hot lead waiting) or was written to since
+    /// (the message rules read every message of a lead); a conversation message; a critical churn band. Binds: tenant,
+    /// horizon three times, tenant and horizon twice, tenant.
     static let followUpCandidates = """
-        SELECT contact_id FROM leads WHERE tenant_id = ? AND created_at >= ? AND tier IS NOT NULL
+        SELECT l.contact_id FROM leads l WHERE l.tenant_id = ? AND l.created_at >= ? AND l.tier IS NOT NULL
+            AND (l.tier = 'hot' OR EXISTS (SELECT 1 FROM messages m WHERE m.tenant_id = l.tenant_id AND m.contact_id = l.contact_id
+                AND (m.sent_at >= ? OR (m.sent_at IS NULL AND m.delivered_at >= ?))))
         UNION SELECT contact_id FROM messages WHERE tenant_id = ? AND sent_at >= ? AND COALESCE(kind, 'conversation') = 'conversation'
             AND contact_id IS NOT NULL
         UNION SELECT contact_id FROM messages WHERE tenant_id = ? AND sent_at IS NULL AND delivered_at >= ? AND contact_id IS NOT NULL

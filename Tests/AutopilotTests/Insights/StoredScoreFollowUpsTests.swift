@@ -33,8 +33,8 @@ struct StoredScoreFollowUpsTests {
     }
 
     /// Ana ordered long ago and is stored at critical risk; Bob, a customer at low risk, opened a conversation email
-    /// three days ago and did not reply; Cyd opened a marketing email; Dan is a hot lead nobody wrote to; Eve ordered and
-    /// was never scored, and an email to her went unopened.
+    /// three days ago and did not reply; Cyd opened a marketing email; Dan is a hot lead nobody wrote to; Fay a cold lead
+    /// nobody wrote to (no rule can hold for her); Eve ordered and was never scored, and an email to her went unopened.
     static let shop: [JSONValue] = [
         consent("ana@a.example"), order("A1", "2025-01-10T10:00:00Z", "ana@a.example", 300), order("A2", "2025-02-10T10:00:00Z", "ana@a.example", 200),
         consent("bob@a.example"), order("B1", "2026-02-20T10:00:00Z", "bob@a.example", 80),
@@ -46,6 +46,7 @@ struct StoredScoreFollowUpsTests {
         event(
             "lead.created", "2026-03-09T09:00:00Z", "lead-dan", "dan@a.example",
             ["lead_id": "L1", "message": "Fondateur d'une boutique Shopify, budget 900€/mois, on démarre cette semaine. Appelez-moi !"]),
+        event("lead.created", "2026-03-09T09:00:00Z", "lead-fay", "fay@a.example", ["lead_id": "L2", "message": "Just looking."]),
         consent("eve@a.example"), order("E1", "2025-12-01T10:00:00Z", "eve@a.example", 45),
         event("message.sent", "2026-03-06T10:00:00Z", "m-eve", "eve@a.example", ["message_id": "m-eve", "channel": "email"]),
         event("message.delivered", "2026-03-06T10:01:00Z", "m-eve-d", "eve@a.example", ["message_id": "m-eve", "channel": "email"]),
