@@ -9,6 +9,7 @@ public enum Migrations {
         leadsAndCustomers,
         dashboardMessages,
         eventsByTenant,
+        dashboardSpeed,
         knowledgeBase,
         tasks,
     ]

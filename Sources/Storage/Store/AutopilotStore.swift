@@ -42,7 +42,9 @@ public protocol AutopilotStore:
     LeadPagesStore,
     CustomerPagesStore,
     KnowledgeStore,
-    TaskStore
+    TaskStore,
+    FollowUpReadStore,
+    WeeklyReportCacheStore
 {}
 
 /// The schema's migrations.
