@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
     ],
     targets: [
         .target(
@@ -120,6 +121,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Tools",
+            dependencies: [
+                "Engine", "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "LLM", "Content",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MCPServer",
+            dependencies: [
+                "Tools", "Engine", "AutopilotCore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Dashboard",
             dependencies: [
                 "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM",
@@ -143,7 +161,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows",
+                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows", "Tools", "MCPServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -159,7 +177,7 @@ let package = Package(
             name: "autopilot",
             dependencies: [
                 "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM",
-                "Dashboard",
+                "Dashboard", "Tools", "MCPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -9,6 +9,7 @@ public enum Migrations {
         leadsAndCustomers,
         dashboardMessages,
         eventsByTenant,
+        readOnlyAPIKeys,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -40,7 +40,8 @@ public protocol AutopilotStore:
     AccessStore,
     OutboxReadStore,
     LeadPagesStore,
-    CustomerPagesStore
+    CustomerPagesStore,
+    ToolLookupStore
 {}
 
 /// The schema's migrations.
