@@ -252,6 +252,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ToolsTests",
+            dependencies: [
+                "Tools", "MCPServer", "Server", "Engine", "Storage", "AutopilotCore", "Content", "LLM", "Flows", "TestSupport",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AutopilotTests",
             dependencies: [
                 "AutopilotCore", "Scoring", "Flows", "Channels", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM", "TestSupport",
