@@ -161,7 +161,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows", "Tools", "MCPServer",
+                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows", "Tools", "MCPServer", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -2,6 +2,7 @@ import AutopilotCore
 import Engine
 import Foundation
 import Hummingbird
+import Storage
 
 /// `Authorization: Bearer <key>` → the key's tenant, or 401.
 struct AuthMiddleware: RouterMiddleware {

@@ -1,8 +1,10 @@
 import AutopilotCore
 import Engine
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MCPServer
+import Storage
 import Tools
 
 /// `POST /mcp`: the tools over MCP's streamable HTTP transport (stateless, JSON answers), for the tenant of the API key in

@@ -31,6 +31,6 @@ extension Tool {
                 for key in ["tracking_number", "carrier", "tracking_url"] where object[key] == nil { object[key] = .null }
                 orderValue = .object(object)
             }
-            return ["order": orderValue, "routing": try routing.map(JSONValue.encoding) ?? .null]
+            return ["order": orderValue, "routing": try routing.map { try JSONValue.encoding($0) } ?? .null]
         })
 }

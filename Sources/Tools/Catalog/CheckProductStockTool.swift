@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import Storage
 
 extension Tool {
     /// `check_product_stock {sku}`: whether one product is in stock, and its price.

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import LLM
 
 extension Tool {
     /// `create_template_draft {request, channel, locale}`: the assistant writes a template draft, marked as its own, never active.

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import Storage
 
 extension Tool {
     /// `flow_stats {flow_id, from?, until?}`: one flow's runs, messages, opens, clicks, replies and attributed revenue.

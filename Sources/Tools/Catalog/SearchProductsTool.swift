@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import Storage
 
 extension Tool {
     /// `search_products {query}`: the catalog's products whose title or SKU contains the words.

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Engine
+import Storage
 
 /// Finds the tenant's contact a tool's input names: by `contact_id`, `email` or `phone` (exactly one of them).
 struct ContactLookup {
