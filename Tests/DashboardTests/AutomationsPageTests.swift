@@ -30,6 +30,7 @@ struct AutomationsPageTests {
             #expect(cart.lowerBound > ordinary.lowerBound)
             #expect(page.body.contains("<option value=\"7\" selected>"))
             #expect(!page.body.contains("circuit_breaker"), "no code in the page text")
+            #expect(page.body.contains("Panier abandonné") && !page.body.contains("Abandoned cart"), "built-in flows are named in French")
         }
     }
 

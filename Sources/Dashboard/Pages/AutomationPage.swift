@@ -50,7 +50,8 @@ struct AutomationPage {
             "version": strings.format("automation_version", "\(detail.flow.version)"),
             "definition": detail.definition,
         ].withoutBlanks
-        return PageView(template: "automation", title: detail.flow.name, section: "automations", model: model)
+        let title = viewer.flowName(id: detail.flow.id, name: detail.flow.name)
+        return PageView(template: "automation", title: title, section: "automations", model: model)
     }
 
     /// The funnel of one `send` step, or a line saying nothing went out in the period.

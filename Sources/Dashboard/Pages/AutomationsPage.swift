@@ -52,7 +52,9 @@ struct FlowRow {
         let strings = viewer.strings
         let state = flow.pausedReason != nil ? "paused" : (flow.enabled ? "live" : "off")
         return [
-            "id": flow.id, "name": flow.name, "description": flow.description, "state": state,
+            "id": flow.id, "name": viewer.flowName(id: flow.id, name: flow.name),
+            "description": BuiltinWords.flowDescription(id: flow.id, description: flow.description, language: viewer.language),
+            "state": state,
             "stateWords": strings["automations_state_\(state)"],
             "stateClass": ["live": "good", "off": "", "paused": "bad"][state] ?? "",
             "pausedWords": flow.pausedReason.map(pausedWords) ?? "", "isPaused": flow.pausedReason != nil,

@@ -70,7 +70,7 @@ struct MessagesPage {
         if let status { query.append(("status", status.name)) }
         if let email { query.append(("contact", email)) }
         let model: [String: Any] = [
-            "flows": flows.map { ["value": $0.id, "label": $0.name, "selected": $0.id == flow] },
+            "flows": flows.map { ["value": $0.id, "label": viewer.flowName(id: $0.id, name: $0.name), "selected": $0.id == flow] },
             "channels": TemplatesPage.channels.map { ["value": $0.rawValue, "label": strings["channel_\($0.rawValue)"], "selected": $0 == channel] },
             "statuses": Self.statuses.map {
                 ["value": $0.name, "label": strings["messages_status_\($0.name)"], "selected": $0.name == status?.name]

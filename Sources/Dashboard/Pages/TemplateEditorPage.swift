@@ -32,7 +32,8 @@ struct TemplateEditorPage {
         if isEmail && viewer.canEdit { sender = try await service.testSenderName(senders: app.configuration.senders) }
         let path = DashboardApp.templatePath(view.id)
         let model: [String: Any] = [
-            "id": view.id, "name": template.name, "description": template.description, "path": path,
+            "id": view.id, "name": template.name, "path": path,
+            "description": BuiltinWords.templateDescription(id: view.id, description: template.description, language: viewer.language),
             "channel": strings["channel_\(template.channel.rawValue)"], "isEmail": isEmail,
             "status": strings["templates_status_\(template.status.rawValue)"], "inUse": view.inUse,
             "source": strings["templates_source_\(view.source.rawValue)"], "isBuiltIn": view.source == .builtIn,

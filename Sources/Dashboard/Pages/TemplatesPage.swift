@@ -32,7 +32,8 @@ struct TemplatesPage {
     func row(_ view: TemplateView) -> [String: Any] {
         let strings = viewer.strings
         return [
-            "href": DashboardApp.templatePath(view.id), "name": view.template.name, "description": view.template.description,
+            "href": DashboardApp.templatePath(view.id), "name": view.template.name,
+            "description": BuiltinWords.templateDescription(id: view.id, description: view.template.description, language: viewer.language),
             "channel": strings["channel_\(view.template.channel.rawValue)"],
             "version": view.source == .builtIn ? "–" : "\(view.template.version)",
             "source": strings["templates_source_\(view.source.rawValue)"],

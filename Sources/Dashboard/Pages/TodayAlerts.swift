@@ -17,7 +17,9 @@ struct TodayAlerts {
         let flows = try await FlowAdministration(dependencies: app.dependencies, tenantID: viewer.tenantID).list()
         for flow in flows where flow.enabled && flow.pausedReason != nil {
             alerts.append([
-                "severity": "critical", "text": strings.format("alert_flow_paused", flow.name, flow.pausedReason ?? ""),
+                "severity": "critical", "text": strings.format(
+                    "alert_flow_paused", viewer.flowName(id: flow.id, name: flow.name),
+                    FlowRow(viewer: viewer).pausedWords(flow.pausedReason ?? "")),
                 "href": "/automations/\(flow.id)",
             ])
         }

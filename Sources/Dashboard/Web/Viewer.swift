@@ -15,3 +15,8 @@ struct Viewer: Sendable {
     var strings: Strings { Strings(language) }
     var format: DisplayFormat { DisplayFormat(language: language, timeZone: timeZone) }
 }
+
+extension Viewer {
+    /// A flow's name in the viewer's language (a built-in flow the shop has not renamed has French words too).
+    func flowName(id: String, name: String) -> String { BuiltinWords.flowName(id: id, name: name, language: language) }
+}
