@@ -4,7 +4,7 @@ import MCP
 
 extension JSONValue {
     /// An MCP value as Autopilot's JSON (binary data becomes its base-64 text).
-    init(mcp value: Value) {
+    init(mcp value: MCP.Value) {
         switch value {
         case .null: self = .null
         case .bool(let bool): self = .bool(bool)

@@ -32,7 +32,7 @@ public struct MCPToolServer: Sendable {
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: listed) }
         await server.withMethodHandler(CallTool.self) { parameters in
             guard registry.tool(named: parameters.name) != nil else { throw MCPError.invalidParams("Unknown tool: \(parameters.name)") }
-            let arguments = parameters.arguments.map { JSONValue(mcp: .object($0)) }
+            let arguments = parameters.arguments.map { JSONValue(mcp: Value.object($0)) }
             return Self.answer(await registry.call(parameters.name, arguments: arguments, context: context))
         }
         return server
@@ -54,13 +54,13 @@ public struct MCPToolServer: Sendable {
     static func answer(_ result: ToolResult) -> CallTool.Result {
         switch result {
         case .success(let value):
-            return CallTool.Result(content: [.text(text: value.jsonString, annotations: nil, _meta: nil)], structuredContent: Value(json: value))
+            let structured: Value? = Value(json: value)
+            return CallTool.Result(content: [.text(text: value.jsonString, annotations: nil, _meta: nil)], structuredContent: structured)
         case .failure(let error):
             var detail: JSONObject = ["code": .string(error.code), "message": .string(error.message)]
             detail["path"] = error.path.map(JSONValue.string)
-            return CallTool.Result(
-                content: [.text(text: error.message, annotations: nil, _meta: nil)], structuredContent: Value(json: ["error": .object(detail)]),
-                isError: true)
+            let structured: Value? = Value(json: ["error": .object(detail)])
+            return CallTool.Result(content: [.text(text: error.message, annotations: nil, _meta: nil)], structuredContent: structured, isError: true)
         }
     }
 }

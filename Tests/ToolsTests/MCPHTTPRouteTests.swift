@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Server
+import Storage
 import Testing
 
 @Suite("MCP — the /mcp route inside serve")

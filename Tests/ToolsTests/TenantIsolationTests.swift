@@ -1,4 +1,6 @@
 import AutopilotCore
+import Engine
+import Storage
 import Testing
 import Tools
 

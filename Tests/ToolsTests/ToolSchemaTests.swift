@@ -1,5 +1,7 @@
 import AutopilotCore
+import Engine
 import LLM
+import Storage
 import Testing
 import Tools
 

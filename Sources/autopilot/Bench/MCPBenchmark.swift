@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Logging
 import NIOCore
+import NIOHTTP1
 import Server
 import ServiceLifecycle
 import Storage
