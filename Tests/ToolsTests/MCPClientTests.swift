@@ -2,8 +2,8 @@ import AutopilotCore
 import Engine
 import Foundation
 import Logging
-import ServiceLifecycle
 import Server
+import ServiceLifecycle
 import Storage
 import Testing
 
@@ -45,7 +45,9 @@ enum MCPClientTools {
 
     static let missing: [String] = {
         var missing: [String] = []
-        if (try? run("/usr/bin/env", ["python3", "-c", "import mcp, httpx2"])) != 0 { missing.append("python3 with the MCP client (pip install mcp)") }
+        if (try? run("/usr/bin/env", ["python3", "-c", "import mcp, httpx2"])) != 0 {
+            missing.append("python3 with the MCP client (pip install mcp)")
+        }
         if autopilotExecutable == nil { missing.append("the autopilot binary (swift build)") }
         return missing
     }()

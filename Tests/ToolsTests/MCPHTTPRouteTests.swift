@@ -33,7 +33,8 @@ struct MCPHTTPRouteTests {
         let shop = try await ToolShop.inMemory()
         let app = buildApplication(configuration: ServerConfiguration(), dependencies: shop.dependencies, databaseName: "memory")
         try await app.test(.router) { client in
-            let started = try await client.execute(uri: "/mcp", method: .post, headers: Self.headers(shop.tenantA.apiKey), body: Self.rpc(1, "initialize", Self.initialize))
+            let started = try await client.execute(
+                uri: "/mcp", method: .post, headers: Self.headers(shop.tenantA.apiKey), body: Self.rpc(1, "initialize", Self.initialize))
             #expect(started.status == .ok)
             #expect(try Self.json(started)["result"]?["serverInfo"]?["name"] == "autopilot")
             let listed = try Self.json(
@@ -73,7 +74,8 @@ struct MCPHTTPRouteTests {
             let refused = try Self.json(
                 try await client.execute(
                     uri: "/mcp", method: .post, headers: Self.headers(shop.readOnlyKeyA),
-                    body: Self.rpc(2, "tools/call", ["name": "send_message", "arguments": ["email": "amina@lumen.example", "template": "review-request"]])))
+                    body: Self.rpc(
+                        2, "tools/call", ["name": "send_message", "arguments": ["email": "amina@lumen.example", "template": "review-request"]])))
             #expect(refused["result"]?["isError"] == true && refused["result"]?["structuredContent"]?["error"]?["code"] == "read_only")
 
             let anonymous = try await client.execute(uri: "/mcp", method: .post, headers: Self.headers(nil), body: Self.rpc(3, "tools/list"))

@@ -54,7 +54,8 @@ struct ToolSchemaTests {
         BadInput(tool: "check_order_status", arguments: ["order_id": ""], path: "$.order_id", reason: "shorter than 1 characters (0)"),
         BadInput(tool: "search_products", arguments: ["query": "lampe", "limit": 500], path: "$.limit", reason: "above the maximum 50.0"),
         BadInput(tool: "check_product_stock", arguments: ["sku": ["LUM"]], path: "$.sku", reason: "expected string, found array"),
-        BadInput(tool: "list_recommendations", arguments: ["priority": "urgent"], path: "$.priority", reason: #"must be one of ["high","medium","low"]"#),
+        BadInput(
+            tool: "list_recommendations", arguments: ["priority": "urgent"], path: "$.priority", reason: #"must be one of ["high","medium","low"]"#),
         BadInput(tool: "decide_recommendation", arguments: ["recommendation_id": "r"], path: "$.decision", reason: "is required"),
         BadInput(tool: "list_flows", arguments: ["all": true], path: "$.all", reason: "is not an allowed property"),
         BadInput(tool: "flow_stats", arguments: ["flow_id": 3], path: "$.flow_id", reason: "expected string, found integer"),
@@ -75,8 +76,11 @@ struct ToolSchemaTests {
     @Test func checksTheToolsMakeThemselvesAlsoNameThePath() async throws {
         let shop = try await ToolShop.inMemory()
         #expect(await shop.call("find_contact", [:]).error?.description == "$: give one of email, phone")
-        #expect(await shop.call("find_contact", ["email": "a@b.c", "phone": "+33612345678"]).error?.description == "$: give only one of email, phone, not several")
-        #expect(await shop.call("find_contact", ["email": "not an address"]).error?.description == #"$.email: "not an address" is not an email address"#)
+        #expect(
+            await shop.call("find_contact", ["email": "a@b.c", "phone": "+33612345678"]).error?.description
+                == "$: give only one of email, phone, not several")
+        #expect(
+            await shop.call("find_contact", ["email": "not an address"]).error?.description == #"$.email: "not an address" is not an email address"#)
         #expect(await shop.call("find_contact", ["phone": "06 12"]).error?.code == "invalid_input")
         #expect(
             await shop.call("decide_recommendation", ["recommendation_id": "r", "decision": "snooze", "until": "tomorrow"]).error?.description

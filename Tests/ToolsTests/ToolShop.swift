@@ -63,7 +63,10 @@ struct ToolShop: Sendable {
             ["first_name": "Julien", "consents": ["email": true, "sms": true]]),
         event(
             "product.updated", at: "2026-02-01T10:00:00Z", key: "a-p1",
-            ["sku": "LUM-LAMP-01", "title": "Lampe Atelier laiton", "price": 89.0, "currency": "EUR", "in_stock": true, "url": "https://lumen.example/p/1"]),
+            [
+                "sku": "LUM-LAMP-01", "title": "Lampe Atelier laiton", "price": 89.0, "currency": "EUR", "in_stock": true,
+                "url": "https://lumen.example/p/1",
+            ]),
         event(
             "product.updated", at: "2026-02-01T10:00:00Z", key: "a-p2",
             ["sku": "LUM-LAMP-02", "title": "Lampe Atelier noire", "price": 79.0, "currency": "EUR", "in_stock": false]),

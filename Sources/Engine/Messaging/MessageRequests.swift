@@ -53,7 +53,8 @@ public struct MessageRequests: Sendable {
 
     /// The version flows would send: the tenant's active one, else the built-in one. A name with drafts only is refused.
     private func approvedTemplate(named name: String) async throws -> MessageTemplate {
-        let resolved = try await TemplateResolver(store: dependencies.store, builtIn: (try? TemplateLibrary.builtIn) ?? []).load(tenantIDs: [tenantID])
+        let resolved = try await TemplateResolver(store: dependencies.store, builtIn: (try? TemplateLibrary.builtIn) ?? []).load(tenantIDs: [tenantID]
+        )
         if let template = resolved.template(named: name, tenantID: tenantID), template.status == .active { return template }
         guard try await dependencies.store.templateVersions(name: name, tenantID: tenantID).isEmpty else {
             throw MessageRefusal(

@@ -27,7 +27,8 @@ extension SQLStore {
     public func product(sku: String, tenantID: String) async throws -> ProductRecord? {
         let rows = try await database.read([
             SQLStatement(
-                "SELECT \(RecordColumns.product.joined(separator: ", ")) FROM products WHERE tenant_id = ? AND sku = ?", [.text(tenantID), .text(sku)])
+                "SELECT \(RecordColumns.product.joined(separator: ", ")) FROM products WHERE tenant_id = ? AND sku = ?",
+                [.text(tenantID), .text(sku)])
         ])
         return rows[0].first.map(RecordColumns.product)
     }

@@ -9,7 +9,8 @@ extension Tool {
             + "its tracking number, carrier and link, and for a dropshipping shop which supplier ships each line and where each "
             + "supplier order is.",
         effect: .readsOnly,
-        input: Schema.object(["order_id": Schema.string("the shop's order number (or Autopilot's id of the order)", maxLength: 200)], required: ["order_id"]),
+        input: Schema.object(
+            ["order_id": Schema.string("the shop's order number (or Autopilot's id of the order)", maxLength: 200)], required: ["order_id"]),
         output: Schema.object(
             [
                 "order": Schema.object(

@@ -17,7 +17,8 @@ extension Tool {
                 "until": Schema.string("end of the period, ISO 8601 with a time zone", maxLength: 64),
             ], required: ["flow_id"]),
         output: Schema.object(
-            ["flow": Schema.type("string"), "runs": Schema.anyObject, "messages": Schema.anyObject], required: ["flow", "runs", "messages"], open: true),
+            ["flow": Schema.type("string"), "runs": Schema.anyObject, "messages": Schema.anyObject], required: ["flow", "runs", "messages"],
+            open: true),
         run: { input, context in
             let analytics = FlowAnalytics(store: context.dependencies.store, tenantID: context.tenantID)
             let stats = try await analytics.stats(flowID: try input.string("flow_id"), from: try input.time("from"), until: try input.time("until"))

@@ -17,7 +17,10 @@ extension Tool {
             [
                 "templates": Schema.array(
                     of: Schema.object(
-                        ["id": Schema.type("string"), "channel": Schema.type("string"), "status": Schema.type("string"), "in_use": Schema.type("boolean")],
+                        [
+                            "id": Schema.type("string"), "channel": Schema.type("string"), "status": Schema.type("string"),
+                            "in_use": Schema.type("boolean"),
+                        ],
                         required: ["id", "channel", "status", "in_use"], open: true))
             ], required: ["templates"]),
         run: { input, context in

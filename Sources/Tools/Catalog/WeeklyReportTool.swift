@@ -15,7 +15,8 @@ extension Tool {
             "language": Schema.string("the language of the prose (default fr)", oneOf: ["fr", "en"]),
         ]),
         output: Schema.object(
-            ["summary": Schema.type("object"), "flows": Schema.array(of: Schema.anyObject), "totals": Schema.anyObject], required: ["summary", "flows"],
+            ["summary": Schema.type("object"), "flows": Schema.array(of: Schema.anyObject), "totals": Schema.anyObject],
+            required: ["summary", "flows"],
             open: true),
         run: { input, context in
             let week = try input.optionalString("week_ending").map { text in

@@ -24,7 +24,9 @@ struct ContactLookup {
             return id
         }
         if let email {
-            guard let normalized = ContactFields.normalizeEmail(email) else { throw ToolError.invalid("$.email", "\"\(email)\" is not an email address") }
+            guard let normalized = ContactFields.normalizeEmail(email) else {
+                throw ToolError.invalid("$.email", "\"\(email)\" is not an email address")
+            }
             guard let found = try await store.contactID(email: normalized, tenantID: context.tenantID) else {
                 throw NotFoundError(what: "a contact with the email \(normalized)")
             }

@@ -25,7 +25,8 @@ struct MCPBenchmark {
 
         enum CodingKeys: String, CodingKey {
             case calls, concurrency
-            case toolCallsPerSecond = "tool_calls_per_second", toolCallP50Milliseconds = "tool_call_p50_ms", toolCallP99Milliseconds = "tool_call_p99_ms"
+            case toolCallsPerSecond = "tool_calls_per_second", toolCallP50Milliseconds = "tool_call_p50_ms", toolCallP99Milliseconds =
+                "tool_call_p99_ms"
             case healthRequestsPerSecond = "health_requests_per_second", healthP50Milliseconds = "health_p50_ms", failedCalls = "failed_calls"
         }
     }
@@ -69,7 +70,8 @@ struct MCPBenchmark {
             try await tasks.waitForAll()
             return Result(
                 calls: calls, concurrency: concurrency, toolCallsPerSecond: tools.perSecond, toolCallP50Milliseconds: tools.p50,
-                toolCallP99Milliseconds: tools.p99, healthRequestsPerSecond: health.perSecond, healthP50Milliseconds: health.p50, failedCalls: tools.failed)
+                toolCallP99Milliseconds: tools.p99, healthRequestsPerSecond: health.perSecond, healthP50Milliseconds: health.p50,
+                failedCalls: tools.failed)
         }
     }
 
@@ -79,7 +81,9 @@ struct MCPBenchmark {
         for index in 0..<100 {
             events.append([
                 "type": "product.updated", "occurred_at": .string(Timestamp.format(Date())), "idempotency_key": .string("p\(index)"),
-                "properties": ["sku": .string("SKU-\(index)"), "title": .string("Produit \(index)"), "price": 10.0, "in_stock": .bool(index % 2 == 0)],
+                "properties": [
+                    "sku": .string("SKU-\(index)"), "title": .string("Produit \(index)"), "price": 10.0, "in_stock": .bool(index % 2 == 0),
+                ],
             ])
             events.append([
                 "type": "contact.created", "occurred_at": .string(Timestamp.format(Date())), "idempotency_key": .string("c\(index)"),
