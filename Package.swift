@@ -177,7 +177,10 @@ let package = Package(
             name: "autopilot",
             dependencies: [
                 "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM",
-                "Dashboard", "Tools", "MCPServer",
+                "Dashboard",
+                "Agent",
+                "Tools",
+                "MCPServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -278,6 +281,21 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Agent",
+            dependencies: ["AutopilotCore", "LLM"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent", "LLM", "AutopilotCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

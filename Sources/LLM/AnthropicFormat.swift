@@ -58,13 +58,14 @@ public struct AnthropicFormat: WireFormat {
             case .assistant:
                 if !message.content.isEmpty { blocks.append(["type": "text", "text": .string(message.content)]) }
                 for call in message.toolCalls {
-                    blocks.append(["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": call.arguments])
+                    blocks.append(["type": "tool_use", "id": .string(call.id), "name": .string(call.name), "input": call.argumentsObject])
                 }
             case .tool:
-                blocks.append([
-                    "type": "tool_result", "tool_use_id": .string(message.toolCallID ?? ""),
-                    "content": .string(message.content),
-                ])
+                var result: JSONObject = [
+                    "type": "tool_result", "tool_use_id": .string(message.toolCallID ?? ""), "content": .string(message.content),
+                ]
+                if message.isError { result["is_error"] = true }
+                blocks.append(.object(result))
             }
             if let last = turns.last, last.role == role {
                 turns[turns.count - 1].blocks += blocks

@@ -48,11 +48,13 @@ public struct GeminiFormat: WireFormat {
                 parts.append(["text": .string(message.content)])
             case .assistant:
                 if !message.content.isEmpty { parts.append(["text": .string(message.content)]) }
-                for call in message.toolCalls { parts.append(["functionCall": ["name": .string(call.name), "args": call.arguments]]) }
+                for call in message.toolCalls {
+                    var part: JSONObject = ["functionCall": ["name": .string(call.name), "args": call.argumentsObject]]
+                    if let signature = call.signature { part["thoughtSignature"] = .string(signature) }
+                    parts.append(.object(part))
+                }
             case .tool:
-                let parsed = try? JSONValue.parse(message.content)
-                let result: JSONValue = parsed?.objectValue != nil ? (parsed ?? .null) : ["result": .string(message.content)]
-                parts.append(["functionResponse": ["name": .string(message.toolName ?? ""), "response": result]])
+                parts.append(["functionResponse": ["name": .string(message.toolName ?? ""), "response": Self.functionResponse(message)]])
             }
             if let last = turns.last, last.role == role {
                 turns[turns.count - 1].parts += parts
@@ -61,6 +63,14 @@ public struct GeminiFormat: WireFormat {
             }
         }
         return turns.map { ["role": .string($0.role), "parts": .array($0.parts)] }
+    }
+
+    /// A tool result as `functionResponse.response` (an object): a JSON object result as is, other text under `result`,
+    /// a failure under `error`.
+    static func functionResponse(_ message: LLMMessage) -> JSONValue {
+        if message.isError { return ["error": .string(message.content)] }
+        if let parsed = try? JSONValue.parse(message.content), parsed.objectValue != nil { return parsed }
+        return ["result": .string(message.content)]
     }
 
     public func decode(_ response: ProviderHTTPResponse, request: LLMRequest, configuration: ProviderConfiguration)
@@ -85,7 +95,8 @@ public struct GeminiFormat: WireFormat {
                     throw Self.malformed("a functionCall part has no name", response, provider: provider)
                 }
                 let id = call["id"]?.stringValue ?? "call_\(toolCalls.count)"
-                toolCalls.append(LLMToolCall(id: id, name: name, arguments: call["args"] ?? .object([:])))
+                toolCalls.append(
+                    LLMToolCall(id: id, name: name, arguments: call["args"] ?? .object([:]), signature: part["thoughtSignature"]?.stringValue))
             } else if let piece = part["text"]?.stringValue, part["thought"]?.boolValue != true {
                 text += piece
             }

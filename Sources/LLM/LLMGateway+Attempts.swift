@@ -65,7 +65,7 @@ extension LLMGateway {
         let started = clock.now
         let remaining = deadline.timeIntervalSince(started)
         let timeout = Duration.fromSeconds(min(request.timeout.seconds, max(0.001, remaining)))
-        let result: Result<LLMResponse, LLMError>
+        var result: Result<LLMResponse, LLMError>
         do {
             result = .success(try await provider.complete(request, timeout: timeout, now: started))
         } catch let error as LLMError {
@@ -75,8 +75,10 @@ extension LLMGateway {
         }
         let latency = clock.now.timeIntervalSince(started) * 1000
         switch result {
-        case .success(let response):
+        case .success(var response):
             let cost = configuration.prices.cost(model: response.model, usage: response.usage)
+            response.costUSD = cost
+            result = .success(response)
             await recorder.record(
                 LLMUsageRecord(
                     tenant: request.tenant, feature: request.feature, provider: provider.name, model: response.model,
@@ -129,8 +131,9 @@ extension LLMGateway {
                 "Your previous answer is not valid: \(problem). Reply again with only a JSON value satisfying this JSON Schema: "
                     + output.schema.jsonString))
         switch await call(provider, request: repairRequest, deadline: deadline) {
-        case .success(let response):
+        case .success(var response):
             breaker.recordSuccess()
+            response.costUSD += previous.costUSD
             return checkStructured(response, output: output, provider: provider.name, failures: &failures)
         case .failure(let error):
             failures.append(error)

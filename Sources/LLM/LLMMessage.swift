@@ -13,18 +13,34 @@ public struct LLMToolCall: Sendable, Hashable, Codable {
     public var id: String
     /// The tool's name.
     public var name: String
-    /// The arguments, as a JSON object.
+    /// The arguments, as a JSON object. When the provider sent argument text that is not JSON (OpenAI's `arguments` is a
+    /// string the model writes), that raw text as a `.string`, so the caller can tell the model what was wrong.
     public var arguments: JSONValue
+    /// Opaque state the provider asks to get back with this call in the conversation's history (Gemini's
+    /// `thoughtSignature`); nil for the others.
+    public var signature: String?
 
-    public init(id: String, name: String, arguments: JSONValue) {
+    public init(id: String, name: String, arguments: JSONValue, signature: String? = nil) {
         self.id = id
         self.name = name
         self.arguments = arguments
+        self.signature = signature
+    }
+
+    /// The arguments as the text OpenAI's `function.arguments` carries: the raw text when it was not JSON.
+    var argumentsText: String {
+        if case .string(let raw) = arguments { return raw }
+        return arguments.jsonString
+    }
+
+    /// The arguments as an object for formats that only take objects (Anthropic's `input`, Gemini's `args`).
+    var argumentsObject: JSONValue {
+        arguments.objectValue != nil ? arguments : .object([:])
     }
 }
 
 /// One message of the conversation sent to the model.
-public struct LLMMessage: Sendable, Hashable {
+public struct LLMMessage: Sendable, Hashable, Codable {
     /// Who wrote it.
     public var role: LLMRole
     /// Its text (for a tool result: the result, usually JSON text).
@@ -35,13 +51,19 @@ public struct LLMMessage: Sendable, Hashable {
     public var toolCallID: String?
     /// For a tool result: the name of the tool that produced it (Gemini needs it).
     public var toolName: String?
+    /// For a tool result: whether it reports a failure (Anthropic's `is_error`, Gemini's `error` key).
+    public var isError: Bool
 
-    public init(role: LLMRole, content: String, toolCalls: [LLMToolCall] = [], toolCallID: String? = nil, toolName: String? = nil) {
+    public init(
+        role: LLMRole, content: String, toolCalls: [LLMToolCall] = [], toolCallID: String? = nil, toolName: String? = nil,
+        isError: Bool = false
+    ) {
         self.role = role
         self.content = content
         self.toolCalls = toolCalls
         self.toolCallID = toolCallID
         self.toolName = toolName
+        self.isError = isError
     }
 
     /// A message from the user.
@@ -52,9 +74,9 @@ public struct LLMMessage: Sendable, Hashable {
         LLMMessage(role: .assistant, content: text, toolCalls: toolCalls)
     }
 
-    /// The result of running a tool the model called.
-    public static func toolResult(callID: String, name: String, content: String) -> LLMMessage {
-        LLMMessage(role: .tool, content: content, toolCallID: callID, toolName: name)
+    /// The result of running a tool the model called; `isError` when it says why the call failed.
+    public static func toolResult(callID: String, name: String, content: String, isError: Bool = false) -> LLMMessage {
+        LLMMessage(role: .tool, content: content, toolCallID: callID, toolName: name, isError: isError)
     }
 }
 

@@ -44,6 +44,9 @@ public struct LLMResponse: Sendable, Hashable, Codable {
     public var provider: String
     /// The model that wrote the answer.
     public var model: String
+    /// What the answer cost in US dollars by the gateway's price table (0 offline; a structured answer's repair
+    /// attempt included).
+    public var costUSD: Double
     /// Why the model stopped.
     public var finishReason: FinishReason
     /// Time from the start of the request to the answer, retries and failovers included.
@@ -62,6 +65,7 @@ public struct LLMResponse: Sendable, Hashable, Codable {
         usage: TokenUsage,
         provider: String,
         model: String,
+        costUSD: Double = 0,
         finishReason: FinishReason,
         latency: Duration = .zero,
         offlineReason: String? = nil,
@@ -74,6 +78,7 @@ public struct LLMResponse: Sendable, Hashable, Codable {
         self.usage = usage
         self.provider = provider
         self.model = model
+        self.costUSD = costUSD
         self.finishReason = finishReason
         self.latency = latency
         self.offlineReason = offlineReason

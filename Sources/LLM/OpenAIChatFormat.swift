@@ -51,13 +51,15 @@ public struct OpenAIChatFormat: WireFormat {
                     message.toolCalls.map { call in
                         [
                             "id": .string(call.id), "type": "function",
-                            "function": ["name": .string(call.name), "arguments": .string(call.arguments.jsonString)],
+                            "function": ["name": .string(call.name), "arguments": .string(call.argumentsText)],
                         ]
                     })
             }
             return .object(wire)
         case .tool:
-            return ["role": "tool", "tool_call_id": .string(message.toolCallID ?? ""), "content": .string(message.content)]
+            // Chat Completions has no error flag on a tool message: a failure says so in its text.
+            let content = message.isError ? "Error: \(message.content)" : message.content
+            return ["role": "tool", "tool_call_id": .string(message.toolCallID ?? ""), "content": .string(content)]
         }
     }
 
@@ -74,14 +76,8 @@ public struct OpenAIChatFormat: WireFormat {
             guard let function = call["function"], let name = function["name"]?.stringValue else {
                 throw Self.malformed("tool_calls[\(index)] has no function name", response, provider: provider)
             }
-            let argumentsText = function["arguments"]?.stringValue ?? "{}"
-            let arguments: JSONValue
-            do {
-                arguments = try JSONValue.parse(argumentsText.isEmpty ? "{}" : argumentsText)
-            } catch {
-                throw Self.malformed("tool_calls[\(index)].function.arguments is not JSON", response, provider: provider)
-            }
-            toolCalls.append(LLMToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: arguments))
+            toolCalls.append(
+                LLMToolCall(id: call["id"]?.stringValue ?? "call_\(index)", name: name, arguments: Self.arguments(function["arguments"])))
         }
         let usage = body["usage"]
         let refused = message["refusal"]?.stringValue.map { !$0.isEmpty } ?? false
@@ -93,6 +89,23 @@ public struct OpenAIChatFormat: WireFormat {
             model: body["model"]?.stringValue ?? configuration.model,
             finishReason: refused ? .contentFilter : Self.finishReason(choice["finish_reason"]?.stringValue, hasToolCalls: !toolCalls.isEmpty)
         )
+    }
+
+    /// `function.arguments` is JSON text the model wrote; text that is not JSON is kept as a string for the caller to
+    /// answer the model about, rather than failing the whole answer over to another provider.
+    static func arguments(_ value: JSONValue?) -> JSONValue {
+        guard let value else { return .object([:]) }
+        switch value {
+        case .string(let text):
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .object([:]) }
+            return (try? JSONValue.parse(text)) ?? .string(text)
+        case .object:
+            return value
+        case .null:
+            return .object([:])
+        default:
+            return .string(value.jsonString)
+        }
     }
 
     static func finishReason(_ value: String?, hasToolCalls: Bool) -> FinishReason {
