@@ -299,5 +299,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "Conversation",
+            dependencies: ["AutopilotCore", "Scoring"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConversationTests",
+            dependencies: ["Conversation", "Scoring", "AutopilotCore"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

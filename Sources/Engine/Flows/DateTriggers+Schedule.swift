@@ -9,10 +9,14 @@ extension DateTriggers {
     /// runs: a newsletter missed on Monday is not sent twice on Wednesday.
     func startScheduled(_ definition: FlowDefinition, schedule: FlowSchedule, now: Date) async throws -> Int {
         let cursor = "schedule:" + definition.id
+        if memory?.isQuiet(tenantID: catalog.tenantID, cursor: cursor, at: now) == true { return 0 }
         let calendar = LocalCalendar(timeZoneIdentifier: catalog.timeZone)
         let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
         var firing = calendar.nextFiring(of: schedule, after: last ?? now.addingTimeInterval(-Self.interval))
-        guard firing <= now else { return 0 }
+        guard firing <= now else {
+            memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: firing)
+            return 0
+        }
         while true {
             let next = calendar.nextFiring(of: schedule, after: firing)
             guard next <= now, next > firing else { break }

@@ -9,6 +9,8 @@ import Storage
 struct DateTriggers {
     let store: any FlowRunStore & ContactStore
     let catalog: FlowCatalog
+    /// Lets a pass between two sweeps skip reading their cursors (nil: always read).
+    var memory: DateSweepMemory?
     static let interval: TimeInterval = 3_600
     static let pageSize = 5_000
 
@@ -21,9 +23,13 @@ struct DateTriggers {
             }
             guard case .date(let trigger) = definition.trigger else { continue }
             let cursor = "date:" + definition.id
+            if memory?.isQuiet(tenantID: catalog.tenantID, cursor: cursor, at: now) == true { continue }
             let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
             let since = last ?? now.addingTimeInterval(-Self.interval)
-            guard now.timeIntervalSince(since) >= Self.interval || last == nil else { continue }
+            guard now.timeIntervalSince(since) >= Self.interval || last == nil else {
+                memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: since.addingTimeInterval(Self.interval))
+                continue
+            }
             var calendars: [String: LocalCalendar] = [:]
             var window = DateTriggerWindow(trigger: trigger, since: since, now: now)
             func due(_ date: ContactDate) -> Due? {
@@ -65,7 +71,9 @@ struct DateTriggers {
                 if !fired.isEmpty { started += try await start(definition, due: fired, now: now) }
                 if dates.count < Self.pageSize { break }
             }
-            try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: Int64(now.timeIntervalSince1970 * 1000))
+            let position = Int64(now.timeIntervalSince1970 * 1000)
+            try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: position)
+            memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: Date(timeIntervalSince1970: Double(position) / 1000 + Self.interval))
         }
         return started
     }
