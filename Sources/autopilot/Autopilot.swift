@@ -14,5 +14,6 @@ struct Autopilot: AsyncParsableCommand {
             WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self,
             RecommendationsCommand.self, BenchCommand.self,
             ContentCommand.self, ReportCommand.self, OrdersCommand.self,
+            McpCommand.self,
         ])
 }

@@ -10,6 +10,7 @@ public enum Migrations {
         dashboardMessages,
         eventsByTenant,
         dashboardSpeed,
+        readOnlyAPIKeys,
         knowledgeBase,
         tasks,
     ]

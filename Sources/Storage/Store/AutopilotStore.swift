@@ -44,7 +44,8 @@ public protocol AutopilotStore:
     KnowledgeStore,
     TaskStore,
     FollowUpReadStore,
-    WeeklyReportCacheStore
+    WeeklyReportCacheStore,
+    ToolLookupStore
 {}
 
 /// The schema's migrations.
