@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "Tools",
             dependencies: [
-                "Engine", "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "LLM", "Content",
+                "Engine", "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "LLM", "Content", "Integrations",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

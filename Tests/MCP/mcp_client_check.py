@@ -18,10 +18,14 @@ from mcp import ClientSession, StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 from mcp import MCPError
 
-WRITE_TOOLS = {"decide_recommendation", "create_template_draft", "send_message"}
+WRITE_TOOLS = {
+    "decide_recommendation", "create_template_draft", "send_message", "schedule_callback", "create_payment_link",
+    "create_support_ticket", "hand_off_to_human",
+}
 ALL_TOOLS = {
     "qualify_lead", "find_contact", "check_order_status", "search_products", "check_product_stock", "list_recommendations",
     "decide_recommendation", "list_flows", "flow_stats", "list_templates", "create_template_draft", "send_message", "weekly_report",
+    "search_knowledge_base", "schedule_callback", "create_payment_link", "create_support_ticket", "hand_off_to_human",
 }
 
 
@@ -94,6 +98,8 @@ async def exercise_reads(session):
     check(all(t["channel"] == "sms" for t in templates["templates"]), "list_templates")
     report = await call_ok(session, "weekly_report", {"language": "en"})
     check(report["summary"]["executive_summary"], "weekly_report writes a summary")
+    faq = await call_ok(session, "search_knowledge_base", {"query": "retours gratuits"})
+    check(faq["passages"] and faq["passages"][0]["title"] == "Livraison et retours", f"search_knowledge_base: {faq}")
     return recommendations
 
 
@@ -109,6 +115,8 @@ async def exercise_errors_and_isolation(session):
     await call_error(session, "check_product_stock", {"sku": "NORD-CAFE"}, "was not found")
     cafe = await call_ok(session, "search_products", {"query": "café"})
     check(cafe["products"] == [], "search_products never finds tenant B's products")
+    roasting = await call_ok(session, "search_knowledge_base", {"query": "torréfié mardi"})
+    check(roasting["passages"] == [], "search_knowledge_base never finds tenant B's documents")
     try:
         await session.call_tool("no_such_tool", {})
         raise CheckFailed("an unknown tool should be a protocol error")
@@ -128,6 +136,19 @@ async def exercise_writes(session, suffix):
     await call_error(session, "send_message", {"email": "bruno@lumen.example", "template": "review-request"}, "no_consent")
     await call_error(session, "decide_recommendation", {"recommendation_id": "nope", "decision": "dismiss"}, "was not found")
     await call_error(session, "decide_recommendation", {"recommendation_id": "x", "decision": "later"}, "$.decision")
+    amina = {"email": "amina@lumen.example", "phone": "+33 6 12 34 56 78"}
+    offered = await call_ok(session, "schedule_callback", {"contact": amina})
+    check(len(offered["slots"]) > 0, f"schedule_callback offers slots: {offered}")
+    booked = await call_ok(session, "schedule_callback", {"contact": amina, "slot": offered["slots"][0]["start"],
+                                                          "idempotency_key": "call-" + suffix})
+    check(booked["callback"]["task"]["kind"] == "callback", f"schedule_callback books a task: {booked}")
+    ticket = await call_ok(session, "create_support_ticket", {"subject": "Colis abîmé", "contact": {"email": "amina@lumen.example"},
+                                                             "idempotency_key": "ticket-" + suffix})
+    check(ticket["task"]["kind"] == "support_ticket", f"create_support_ticket: {ticket}")
+    handed = await call_ok(session, "hand_off_to_human", {"reason": "wants a person", "contact": amina,
+                                                        "idempotency_key": "hand-" + suffix})
+    check(handed["task"]["kind"] == "hand_off", f"hand_off_to_human: {handed}")
+    await call_error(session, "create_payment_link", {"amount": 49.9, "currency": "EUR", "description": "Lampe"}, "Stripe")
 
 
 async def stdio_journey(args):

@@ -40,7 +40,7 @@ struct MCPHTTPRouteTests {
             let listed = try Self.json(
                 try await client.execute(uri: "/mcp", method: .post, headers: Self.headers(shop.tenantA.apiKey), body: Self.rpc(2, "tools/list")))
             let tools = listed["result"]?["tools"]?.arrayValue ?? []
-            #expect(tools.count == 13)
+            #expect(tools.count == 18)
             let send = try #require(tools.first { $0["name"] == "send_message" })
             #expect(send["annotations"]?["readOnlyHint"] == false && send["annotations"]?["openWorldHint"] == true)
             let find = try #require(tools.first { $0["name"] == "find_contact" })
@@ -70,7 +70,7 @@ struct MCPHTTPRouteTests {
             let listed = try Self.json(
                 try await client.execute(uri: "/mcp", method: .post, headers: Self.headers(shop.readOnlyKeyA), body: Self.rpc(1, "tools/list")))
             let names = (listed["result"]?["tools"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }
-            #expect(names.count == 10 && !names.contains("send_message"))
+            #expect(names.count == 11 && !names.contains("send_message") && names.contains("search_knowledge_base"))
             let refused = try Self.json(
                 try await client.execute(
                     uri: "/mcp", method: .post, headers: Self.headers(shop.readOnlyKeyA),

@@ -15,6 +15,7 @@ struct ToolSchemaTests {
             Self.names == [
                 "qualify_lead", "find_contact", "check_order_status", "search_products", "check_product_stock", "list_recommendations",
                 "decide_recommendation", "list_flows", "flow_stats", "list_templates", "create_template_draft", "send_message", "weekly_report",
+                "search_knowledge_base", "schedule_callback", "create_payment_link", "create_support_ticket", "hand_off_to_human",
             ])
         for tool in ToolCatalog.all {
             #expect(tool.name.allSatisfy { $0.isLowercase || $0 == "_" }, "\(tool.name)")
@@ -29,9 +30,16 @@ struct ToolSchemaTests {
 
     @Test func onlyTheToolsThatWriteSayTheyChangeStateAndOnlyDecidingIsDestructive() {
         let writes = ToolCatalog.all.filter(\.changesState).map(\.name)
-        #expect(writes == ["decide_recommendation", "create_template_draft", "send_message"])
+        #expect(
+            writes == [
+                "decide_recommendation", "create_template_draft", "send_message", "schedule_callback", "create_payment_link",
+                "create_support_ticket", "hand_off_to_human",
+            ])
         #expect(ToolCatalog.all.filter(\.effect.destructive).map(\.name) == ["decide_recommendation"])
-        #expect(ToolCatalog.all.filter(\.effect.reachesPeople).map(\.name) == ["decide_recommendation", "send_message"])
+        #expect(
+            ToolCatalog.all.filter(\.effect.reachesPeople).map(\.name) == [
+                "decide_recommendation", "send_message", "schedule_callback", "create_payment_link",
+            ])
         let registry = ToolRegistry()
         let reader = ToolCaller(kind: .apiKey, name: "ap_read", readOnly: true)
         #expect(registry.tools(for: reader).map(\.name) == Self.names.filter { !writes.contains($0) })

@@ -28,6 +28,14 @@ struct ToolShop: Sendable {
         let pipeline = IngestPipeline(dependencies: dependencies)
         _ = try await pipeline.ingest(document: ["events": .array(eventsA)], tenantID: a.tenantID)
         _ = try await pipeline.ingest(document: ["events": .array(eventsB)], tenantID: b.tenantID)
+        let knowledge = KnowledgeBaseService(dependencies: dependencies)
+        _ = try await knowledge.upload(
+            KnowledgeUpload(
+                title: "Livraison et retours", body: "Nous livrons en France en 48 heures. Les retours sont gratuits pendant 30 jours.",
+                language: "fr", kind: .faq), tenantID: a.tenantID)
+        _ = try await knowledge.upload(
+            KnowledgeUpload(title: "Torréfaction", body: "Notre café est torréfié chaque mardi, livraison sous 72 heures.", language: "fr", kind: .faq),
+            tenantID: b.tenantID)
         return ToolShop(store: store, dependencies: dependencies, tenantA: a, tenantB: b, readOnlyKeyA: readOnly)
     }
 

@@ -2,6 +2,7 @@ import AutopilotCore
 import Content
 import Engine
 import Flows
+import Integrations
 
 /// Everything a tool runs with: the one tenant it may see, the engine's dependencies, who is calling, and the
 /// process settings some operations read (sending rules, supplier routing, message prices).
@@ -53,13 +54,16 @@ public struct ToolSettings: Sendable {
     public var supplierRouting: OrderRoutingTable
     /// What a message costs, for `weekly_report`'s ROI lines.
     public var messagePrices: MessagePrices
+    /// Stripe, for `create_payment_link` (nil: the tool answers that payment links are not set up).
+    public var stripe: StripeSettings?
 
     public init(
         sendingRules: SmartSendingSettings = SmartSendingSettings(), supplierRouting: OrderRoutingTable = .defaults,
-        messagePrices: MessagePrices = MessagePrices()
+        messagePrices: MessagePrices = MessagePrices(), stripe: StripeSettings? = nil
     ) {
         self.sendingRules = sendingRules
         self.supplierRouting = supplierRouting
         self.messagePrices = messagePrices
+        self.stripe = stripe
     }
 }
