@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk.git", exact: "0.12.1"),
     ],
     targets: [
         .target(
@@ -120,6 +121,23 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "Tools",
+            dependencies: [
+                "Engine", "AutopilotCore", "Scoring", "Decisions", "Flows", "Storage", "LLM", "Content", "Integrations",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MCPServer",
+            dependencies: [
+                "Tools", "Engine", "AutopilotCore",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "Dashboard",
             dependencies: [
                 "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM",
@@ -143,7 +161,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows",
+                "Engine", "AutopilotCore", "Content", "Dashboard", "Flows", "Integrations", "Tools", "MCPServer", "Storage",
                 "Chat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -162,6 +180,8 @@ let package = Package(
                 "AutopilotCore", "Scoring", "Decisions", "Flows", "Integrations", "Storage", "Engine", "Content", "DemoShop", "Server", "LLM",
                 "Dashboard",
                 "Agent",
+                "Tools",
+                "MCPServer",
                 "Chat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -233,6 +253,20 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ToolsTests",
+            dependencies: [
+                "Tools", "MCPServer", "Server", "Engine", "Storage", "AutopilotCore", "Content", "LLM", "Flows", "TestSupport",
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

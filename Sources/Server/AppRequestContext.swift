@@ -8,6 +8,10 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var tenantID: String?
     public var apiKeyHash: String?
+    /// The key lists and reads only (it changes nothing).
+    public var readOnlyKey = false
+    /// The key's first characters (`ap_abcd`), to name the caller.
+    public var apiKeyPrefix: String?
     /// The connected peer (the dashboard's sign-in rate limit counts attempts per address).
     public let remoteAddress: SocketAddress?
 

@@ -4,6 +4,7 @@ import Dashboard
 import Engine
 import Hummingbird
 import Logging
+import Tools
 
 /// The composition root of the HTTP API, used by `autopilot serve` and by the tests alike.
 /// `onServerRunning` receives the port actually bound (useful with port 0).
@@ -55,6 +56,7 @@ public func buildRouter(
     let api = router.group("v1")
         .add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies)))
         .add(middleware: RateLimitMiddleware(limiter: limiter))
+        .add(middleware: ReadOnlyKeyMiddleware())
     EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(
         on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
@@ -67,6 +69,15 @@ public func buildRouter(
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
     ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, prices: configuration.messagePrices).register(on: api)
+    KnowledgeRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    TaskRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    CallbackRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    PaymentLinkRoutes(dependencies: dependencies, stripe: configuration.stripe, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    MCPRoutes(
+        dependencies: dependencies, settings: configuration.toolSettings, registry: ToolRegistry(), maximumBodyBytes: configuration.maximumBodyBytes
+    ).register(
+        on: router.group("mcp").add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies))).add(
+            middleware: RateLimitMiddleware(limiter: limiter)))
     ConversationAdminRoutes(dependencies: dependencies).register(on: api)
     WidgetRoutes().register(on: router)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(

@@ -3,6 +3,7 @@ import Content
 import Engine
 import Flows
 import Foundation
+import Integrations
 
 /// How the HTTP API is served. Every field has a zero-configuration default.
 public struct ServerConfiguration: Sendable, Equatable {
@@ -33,6 +34,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var sendingRules = SmartSendingSettings()
     /// Serve the dashboard at `/` (`AUTOPILOT_DASHBOARD=off` serves the API only).
     public var dashboardEnabled = true
+    /// Stripe, for payment links (`STRIPE_SECRET_KEY`, `STRIPE_API_BASE_URL`, `STRIPE_API_VERSION`); nil: not configured.
+    public var stripe: StripeSettings?
     /// The visitors' chat API's rate limits.
     public var chatLimits = ChatLimits()
 
@@ -100,6 +103,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         configuration.crm = try CRMSettings.fromEnvironment(environment)
         configuration.messagePrices = try MessagePrices.fromEnvironment(environment)
         configuration.supplierRouting = OrderRoutingTable.fromEnvironment(environment)
+        configuration.stripe = try StripeSettings.fromEnvironment(environment)
         return configuration
     }
 }

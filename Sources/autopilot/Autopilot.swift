@@ -14,6 +14,7 @@ struct Autopilot: AsyncParsableCommand {
             WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self,
             RecommendationsCommand.self, BenchCommand.self,
             ContentCommand.self, ReportCommand.self, OrdersCommand.self,
+            McpCommand.self,
             WidgetCommand.self,
         ])
 }

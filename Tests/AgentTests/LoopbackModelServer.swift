@@ -31,6 +31,12 @@ final class LoopbackModelServer: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
     var bodies: [JSONValue] { received.withLock { $0.map(\.body) } }
+
+    /// The `index`th body received, or null when fewer came (a failed turn must fail its test, not crash the run).
+    func body(_ index: Int) -> JSONValue {
+        let bodies = bodies
+        return bodies.indices.contains(index) ? bodies[index] : .null
+    }
     var paths: [String] { received.withLock { $0.map(\.path) } }
 
     static func with<Result: Sendable>(

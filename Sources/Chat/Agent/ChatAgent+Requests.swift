@@ -129,11 +129,11 @@ extension ChatAgent {
         }
     }
 
-    private func book(_ slot: CallbackSlot, phone: String, state: ChatState) -> ChatTurn {
+    private func book(_ slot: ChatCallbackSlot, phone: String, state: ChatState) -> ChatTurn {
         var state = state
         state.awaiting = nil
         state.awaitingAttempts = 0
-        let request = CallbackRequest(slot: slot, phone: phone, email: state.email, language: state.language)
+        let request = ChatCallbackRequest(slot: slot, phone: phone, email: state.email, language: state.language)
         return ChatTurn(replies: [ChatWording.of(state.language).callbackBooked(slot.label)], state: state, effects: [.bookCallback(request)])
     }
 
@@ -150,7 +150,7 @@ extension ChatAgent {
         return ChatTurn(replies: [reply], state: state)
     }
 
-    private static func list(_ slots: [CallbackSlot]) -> String {
+    private static func list(_ slots: [ChatCallbackSlot]) -> String {
         slots.enumerated().map { "\($0.offset + 1)) \($0.element.label)" }.joined(separator: ", ")
     }
 }

@@ -55,9 +55,9 @@ public enum ChatAwaiting: Sendable, Codable, Hashable {
     /// The email or phone the team may reach the lead at.
     case contactForLead
     /// Which of the offered callback slots suits the visitor.
-    case callbackChoice([CallbackSlot])
+    case callbackChoice([ChatCallbackSlot])
     /// The phone number to call back on, for the chosen slot.
-    case callbackPhone(CallbackSlot)
+    case callbackPhone(ChatCallbackSlot)
     /// Which product the visitor asks about.
     case productName
 }

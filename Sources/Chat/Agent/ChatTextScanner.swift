@@ -59,7 +59,7 @@ enum ChatTextScanner {
     }
 
     /// The slot a visitor picks: "2", "le 2", "the second one", or words of its label.
-    static func slotChoice(in text: String, slots: [CallbackSlot]) -> CallbackSlot? {
+    static func slotChoice(in text: String, slots: [ChatCallbackSlot]) -> ChatCallbackSlot? {
         let folded = text.lowercased().folding(options: .diacriticInsensitive, locale: nil)
         let words = folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         let ordinals = [

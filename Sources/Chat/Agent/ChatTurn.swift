@@ -26,7 +26,7 @@ public enum ChatEffect: Sendable, Hashable {
     /// Tell the team a person should take the conversation over.
     case handOff(HandOffRequest)
     /// Book a call back on a slot.
-    case bookCallback(CallbackRequest)
+    case bookCallback(ChatCallbackRequest)
 }
 
 /// A qualified B2B visitor, ready to become a lead.
@@ -76,14 +76,14 @@ public struct HandOffRequest: Sendable, Hashable {
 }
 
 /// A callback to book.
-public struct CallbackRequest: Sendable, Hashable {
-    public var slot: CallbackSlot
+public struct ChatCallbackRequest: Sendable, Hashable {
+    public var slot: ChatCallbackSlot
     /// E.164.
     public var phone: String
     public var email: String?
     public var language: ScoringLocale
 
-    public init(slot: CallbackSlot, phone: String, email: String?, language: ScoringLocale) {
+    public init(slot: ChatCallbackSlot, phone: String, email: String?, language: ScoringLocale) {
         self.slot = slot
         self.phone = phone
         self.email = email

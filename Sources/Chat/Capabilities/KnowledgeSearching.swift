@@ -8,11 +8,11 @@ public enum KnowledgeResult: Sendable, Hashable {
     /// This install has no knowledge base to search.
     case unavailable
     /// Passages that answer, best first (empty: nothing matched).
-    case passages([KnowledgePassage])
+    case passages([ChatKnowledgePassage])
 }
 
 /// A piece of the tenant's documents.
-public struct KnowledgePassage: Sendable, Hashable {
+public struct ChatKnowledgePassage: Sendable, Hashable {
     public var title: String?
     public var text: String
     public var url: String?

@@ -13,7 +13,7 @@ public struct ConversationService: Sendable {
 
     public init(dependencies: Dependencies, capabilities: ChatCapabilities? = nil) {
         self.dependencies = dependencies
-        self.capabilities = capabilities ?? .defaults(store: dependencies.store)
+        self.capabilities = capabilities ?? .engine(dependencies)
     }
 
     /// A new conversation for a visitor of the widget's tenant, with the agent's greeting in `language` (a tag such

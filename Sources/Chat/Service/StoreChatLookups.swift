@@ -1,4 +1,5 @@
 import AutopilotCore
+import Engine
 import Storage
 
 /// Orders from the store the events built: the order by its number, with its contact's email and phone for the check.
@@ -36,8 +37,12 @@ public struct CatalogStock: ProductStockChecking {
 }
 
 extension ChatCapabilities {
-    /// Orders and stock from the store; no knowledge base, callbacks or team notice until those services are plugged in.
-    public static func defaults(store: any AutopilotStore) -> ChatCapabilities {
-        ChatCapabilities(orders: StoreOrderLookup(store: store), stock: CatalogStock(store: store))
+    /// Everything from the engine: orders and stock from the store, the knowledge base, callbacks on the tenant's
+    /// business hours, hand-off tasks with their notice.
+    public static func engine(_ dependencies: Dependencies) -> ChatCapabilities {
+        ChatCapabilities(
+            orders: StoreOrderLookup(store: dependencies.store), stock: CatalogStock(store: dependencies.store),
+            knowledge: KnowledgeBaseAnswers(dependencies: dependencies), callbacks: BusinessHoursCallbacks(dependencies: dependencies),
+            handOff: TeamHandOff(dependencies: dependencies))
     }
 }

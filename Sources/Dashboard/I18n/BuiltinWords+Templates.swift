@@ -63,5 +63,9 @@ extension BuiltinWords {
         "win-back-vip": (
             "Un mot personnel et sans pression du fondateur à un bon client qui risque de partir.",
             "A personal, no-pressure note from the founder to a valued customer at risk of leaving."),
+        "callback-confirmation-sms": ("Confirme le créneau de rappel que le contact a réservé.", "Confirms the callback slot the contact booked."),
+        "callback-confirmation-email": (
+            "Confirme par e-mail le créneau de rappel que le contact a réservé.", "Confirms the callback slot the contact booked, by email."),
+        "payment-link-sms": ("Envoie au contact le lien de paiement qu'il a demandé.", "Sends the contact the payment link they asked for."),
     ]
 }

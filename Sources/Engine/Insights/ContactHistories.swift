@@ -13,7 +13,7 @@ enum ContactHistories {
 
     /// `lifetimeValues`: each customer's predicted lifetime value (`predicted` true) or what they spent so far.
     static func make(
-        _ data: ScoringData, churn: [String: ChurnRisk], lifetimeValues: [String: (value: Double, predicted: Bool)] = [:], now: Date
+        _ data: ScoringData, churn: [String: ChurnAssessment], lifetimeValues: [String: (value: Double, predicted: Bool)] = [:], now: Date
     ) -> [ContactHistory] {
         let horizon = now.addingTimeInterval(-horizonDays * 86_400)
         var messages: [String: [ContactMessage]] = [:]
@@ -56,7 +56,7 @@ enum ContactHistories {
                 ContactHistory(
                     id: contact.id, email: contact.email, locale: contact.locale,
                     consents: ChannelConsents(consents, unsubscribedFromAll: unsubscribedFromAll),
-                    preferredChannel: nil, messages: contactMessages, lead: snapshot, churn: risk.map(ChurnAssessment.init),
+                    preferredChannel: nil, messages: contactMessages, lead: snapshot, churn: risk,
                     lifetimeValue: lifetimeValues[contact.id]?.value, lifetimeValueIsPredicted: lifetimeValues[contact.id]?.predicted ?? true,
                     name: Self.name(contact)))
         }

@@ -40,7 +40,7 @@ public struct CustomerInsights: Sendable {
         let model = LifetimeValueModel.fit(summaries)
         let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
         let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
-        let churnByContact = Dictionary(uniqueKeysWithValues: customers.map { ($0.contactID, $0.churn) })
+        let churnByContact = Dictionary(uniqueKeysWithValues: customers.map { ($0.contactID, ChurnAssessment($0.churn)) })
         var lifetimeValues: [String: (value: Double, predicted: Bool)] = [:]
         for customer in customers {
             if let clv = customer.lifetime?.clv, clv.isFinite {

@@ -21,12 +21,13 @@ public struct InsightsService: Sendable {
         return CustomerInsights().compute(data, now: now, locale: locale)
     }
 
-    /// Recommendations still waiting for a person: dismissed and accepted ones are gone, snoozed ones come back after their date.
+    /// Recommendations still waiting for a person: dismissed and accepted ones are gone, snoozed ones come back after their
+    /// date. Decided from the stored scores (`pendingFromStoredScores`), as the daily list is.
     public func pendingRecommendations(at: Date? = nil, filter: RecommendationFilter = RecommendationFilter(), locale: ScoringLocale = .french)
         async throws
         -> [Recommendation]
     {
-        try await pendingWithScores(at: at ?? dependencies.clock.now(), filter: filter, locale: locale).recommendations
+        try await pendingFromStoredScores(at: at ?? dependencies.clock.now(), filter: filter, locale: locale).recommendations
     }
 
     /// Pending recommendations as shown, most urgent first, each customer at churn risk above 0.5 with a retention
@@ -35,13 +36,13 @@ public struct InsightsService: Sendable {
         -> [RecommendationView]
     {
         let now = at ?? dependencies.clock.now()
-        let (recommendations, result) = try await pendingWithScores(at: now, filter: filter, locale: locale)
-        return try await views(of: recommendations, customers: result.customers, now: now)
+        let pending = try await pendingFromStoredScores(at: now, filter: filter, locale: locale)
+        let risks = try await retentionRisks(for: pending.recommendations, churn: pending.churn, now: now, locale: locale)
+        return try await views(of: pending.recommendations, churn: risks, now: now)
     }
 
-    /// `recommendations` as shown, with retention suggestions for the customers at churn risk.
-    func views(of recommendations: [Recommendation], customers: [CustomerInsights.CustomerScores], now: Date) async throws -> [RecommendationView] {
-        let churn = Dictionary(customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
+    /// `recommendations` as shown, with retention suggestions for the customers at churn risk (`churn`, by contact).
+    func views(of recommendations: [Recommendation], churn: [String: ChurnRisk], now: Date) async throws -> [RecommendationView] {
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenantID)
         var views = recommendations.map { RecommendationView($0) }
         let atRisk = recommendations.enumerated().compactMap { index, recommendation in
@@ -76,17 +77,6 @@ public struct InsightsService: Sendable {
     /// Pending recommendations as the API showed them before the daily list: all of them, most urgent first.
     public func pending(_ query: RecommendationQuery) async throws -> [RecommendationView] {
         try await pendingViews(filter: query.filter, locale: query.locale)
-    }
-
-    func pendingWithScores(at now: Date, filter: RecommendationFilter, locale: ScoringLocale, values: ValuePolicy = .standard) async throws
-        -> (recommendations: [Recommendation], insights: CustomerInsights.Result)
-    {
-        let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400))
-        var insights = CustomerInsights()
-        insights.values = values
-        let result = insights.compute(data, now: now, locale: locale)
-        let decisions = try await dependencies.store.recommendationDecisions(tenantID: tenantID).map(\.decision)
-        return (filter.apply(RecommendationTriage.pending(result.recommendations, decisions: decisions, now: now)), result)
     }
 
     /// Accept, dismiss, or snooze until a date: `action` is accept | dismiss | snooze.

@@ -8,15 +8,16 @@ import Storage
 
 extension WeeklyReporter {
     /// Segments and churn risk at the end of the week and of the week before (orders and replies after each date left
-    /// out), and the pending recommendations at the end of the week.
-    func insights(week: ReportWeek, language: ContentLanguage) async throws -> WeeklyReport.Insights {
+    /// out), and the pending recommendations at the end of the week. RFM and churn only: lifetime value changes none of
+    /// these numbers, so its model is not fitted here.
+    func computeInsights(week: ReportWeek, language: ContentLanguage) async throws -> WeeklyReport.Insights {
         let locale: ScoringLocale = language == .french ? .french : .english
         let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: week.end.addingTimeInterval(-180 * 86_400))
         func scores(at date: Date) -> [CustomerInsights.CustomerScores] {
             var snapshot = data
             snapshot.orders = data.orders.filter { $0.placedAt < date }
             snapshot.replies = data.replies.filter { $0.at < date }
-            return CustomerInsights().compute(snapshot, now: date, locale: locale).customers
+            return CustomerInsights().churnScores(snapshot, now: date, locale: locale)
         }
         let now = scores(at: week.end)
         let before = scores(at: week.previous.end)
@@ -26,7 +27,7 @@ extension WeeklyReporter {
         for customer in before { insights.previousSegments[customer.segment.rawValue, default: 0] += 1 }
         insights.atRisk = now.filter { $0.churn.band >= .high }.count
         insights.previousAtRisk = before.filter { $0.churn.band >= .high }.count
-        let pending = try await InsightsService(dependencies: dependencies, tenantID: tenantID).pendingRecommendations(at: week.end, locale: locale)
+        let pending = try await InsightsService(dependencies: dependencies, tenantID: tenantID).recomputedPending(data, at: week.end, locale: locale)
         insights.pendingRecommendations = pending.count
         insights.topRecommendations = pending.sorted { $0.priority.rank < $1.priority.rank }.prefix(3).map { recommendation in
             [

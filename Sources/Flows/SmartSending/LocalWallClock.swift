@@ -2,21 +2,26 @@ import Foundation
 
 /// Converts between instants and wall-clock times in one time zone with integer arithmetic, asking the `TimeZone`
 /// only for its offset from UTC. Made once per decision; cheaper than a `Calendar` and exact across daylight-saving changes.
-struct LocalWallClock: Sendable {
+public struct LocalWallClock: Sendable {
     /// A wall-clock moment: the local civil day (days since 1970-01-01) and the second within it.
-    struct Moment: Sendable, Hashable {
-        var dayNumber: Int
-        var secondOfDay: Int
+    public struct Moment: Sendable, Hashable {
+        public var dayNumber: Int
+        public var secondOfDay: Int
 
-        var date: CivilDate { CivilDate(dayNumber: dayNumber) }
-        var weekdayIndex: Int { CivilDate.weekdayIndex(dayNumber: dayNumber) }
+        public var date: CivilDate { CivilDate(dayNumber: dayNumber) }
+        /// 0 for Monday … 6 for Sunday.
+        public var weekdayIndex: Int { CivilDate.weekdayIndex(dayNumber: dayNumber) }
     }
 
     static let secondsPerDay = 86_400
     /// A bound on instants (about ±31,000 years) so that no conversion can overflow or trap.
     static let secondsBound = 1_000_000_000_000.0
 
-    let timeZone: TimeZone
+    public let timeZone: TimeZone
+
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
 
     /// Whole seconds since 1970 of an instant, rounded down and clamped; 0 for a non-finite instant.
     static func wholeSeconds(_ instant: Date) -> Int {
@@ -30,7 +35,7 @@ struct LocalWallClock: Sendable {
     }
 
     /// The wall-clock moment at an instant.
-    func moment(at instant: Date) -> Moment {
+    public func moment(at instant: Date) -> Moment {
         let utc = LocalWallClock.wholeSeconds(instant)
         let local = utc + offset(atUTC: utc)
         let day = local >= 0 ? local / LocalWallClock.secondsPerDay : (local + 1) / LocalWallClock.secondsPerDay - 1
@@ -40,7 +45,7 @@ struct LocalWallClock: Sendable {
     /// The first instant whose wall-clock time is `secondOfDay` on local day `dayNumber`. When that time is skipped by a
     /// daylight-saving change (spring forward), the instant the same length of time after the change; when it occurs twice
     /// (fall back), the earlier.
-    func instant(dayNumber: Int, secondOfDay: Int) -> Date {
+    public func instant(dayNumber: Int, secondOfDay: Int) -> Date {
         let local = dayNumber * LocalWallClock.secondsPerDay + secondOfDay
         // Offsets in force shortly before and after any instant that could show this local time (zones span −12 h … +14 h).
         let before = offset(atUTC: local - 15 * 3600)

@@ -12,16 +12,19 @@ public enum TemplateSampleData {
     public static let french: JSONObject = common(
         contact: ["first_name": "Camille", "last_name": "Lefèvre", "locale": "fr-FR", "timezone": "Europe/Paris"],
         product: "Savon surgras au lait d'ânesse", validUntil: "2026-12-15", signature: "Claire Moreau",
-        second: "Baume karité 50 ml", review: "Texture parfaite, je recommande !", company: "Atelier Dupont & Fils")
+        second: "Baume karité 50 ml", review: "Texture parfaite, je recommande !", company: "Atelier Dupont & Fils",
+        callbackWhen: "mercredi 16 décembre à 14h30", paymentAmount: "19,50 EUR")
 
     /// The English sample context.
     public static let english: JSONObject = common(
         contact: ["first_name": "Oliver", "last_name": "Bennett", "locale": "en-GB", "timezone": "Europe/London"],
         product: "Donkey milk rich soap bar", validUntil: "2026-12-15", signature: "Claire Moreau",
-        second: "Shea butter balm 50 ml", review: "Lovely texture, would buy again!", company: "Bennett & Sons Ltd")
+        second: "Shea butter balm 50 ml", review: "Lovely texture, would buy again!", company: "Bennett & Sons Ltd",
+        callbackWhen: "Wednesday 16 December at 14:30", paymentAmount: "EUR 19.50")
 
     private static func common(
-        contact: JSONObject, product: String, validUntil: String, signature: String, second: String, review: String, company: String
+        contact: JSONObject, product: String, validUntil: String, signature: String, second: String, review: String, company: String,
+        callbackWhen: String, paymentAmount: String
     )
         -> JSONObject
     {
@@ -64,6 +67,10 @@ public enum TemplateSampleData {
             ],
             "referral": ["code": "LAVANDE-X7P", "link": "https://maison-lavande.example/p/LAVANDE-X7P", "friend": "Camille", "role": "referrer"],
             "lead": ["tier": "hot", "company": .string(company), "score": 82],
+            "callback": ["when": .string(callbackWhen)],
+            "payment": [
+                "url": "https://buy.stripe.com/test_8wM5kE2bN0aZ3Uc6oo", "amount": .string(paymentAmount), "description": .string(second),
+            ],
         ]
     }
 }

@@ -18,6 +18,10 @@ public enum TemplateVocabulary {
     public static let referral = FieldSchema.object(["code": text, "link": text, "friend": text, "role": text])
     /// The qualified lead: tier (`hot`, `warm`, `cool`, `cold`), company, score (0–100).
     public static let lead = FieldSchema.object(["tier": text, "company": text, "score": number])
+    /// A booked callback: when, as the contact reads it (`mardi 31 mars à 9h30`).
+    public static let callback = FieldSchema.object(["when": text])
+    /// A payment link: its URL, the amount with its currency as the contact reads it, what it pays for.
+    public static let payment = FieldSchema.object(["url": text, "amount": text, "description": text])
 
     /// Every root a template may name, with its fields.
     public static let roots: [String: FieldSchema] = [
@@ -32,6 +36,8 @@ public enum TemplateVocabulary {
         "links": links,
         "referral": referral,
         "lead": lead,
+        "callback": callback,
+        "payment": payment,
     ]
 
     /// The schema `TemplateCheck` checks variables against.

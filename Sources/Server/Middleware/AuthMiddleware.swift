@@ -2,6 +2,7 @@ import AutopilotCore
 import Engine
 import Foundation
 import Hummingbird
+import Storage
 
 /// `Authorization: Bearer <key>` → the key's tenant, or 401.
 struct AuthMiddleware: RouterMiddleware {
@@ -15,13 +16,15 @@ struct AuthMiddleware: RouterMiddleware {
                 headers: [.wwwAuthenticate: "Bearer"])
         }
         let key = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        guard let tenantID = try await tenants.authenticate(apiKey: key) else {
+        guard let access = try await tenants.access(apiKey: key) else {
             throw APIError(
                 category: .unauthenticated, code: "unauthorized", message: "the API key is not valid", headers: [.wwwAuthenticate: "Bearer"])
         }
         var context = context
-        context.tenantID = tenantID
+        context.tenantID = access.tenantID
         context.apiKeyHash = APIKey.hash(key)
+        context.readOnlyKey = access.readOnly
+        context.apiKeyPrefix = access.prefix
         return try await next(request, context)
     }
 }

@@ -23,8 +23,6 @@ public protocol ConversationStore: Sendable {
     /// Appends a turn and saves the conversation, in one transaction (see `ConversationAppendOutcome`).
     func appendConversationTurn(_ turn: ConversationTurnRecord) async throws -> ConversationAppendOutcome
 
-    /// The tenant's contact with this E.164 phone number.
-    func contactID(phone: String, tenantID: String) async throws -> String?
     /// Catalog products whose title or SKU holds every word (lower-cased), in-stock first.
     func catalogProducts(matching words: [String], tenantID: String, limit: Int) async throws -> [CatalogProduct]
 }

@@ -74,13 +74,6 @@ extension SQLStore {
         }
     }
 
-    public func contactID(phone: String, tenantID: String) async throws -> String? {
-        let rows = try await database.read([
-            SQLStatement("SELECT id FROM contacts WHERE tenant_id = ? AND phone = ?", [.text(tenantID), .text(phone)])
-        ])
-        return rows[0].first?.text(0)
-    }
-
     public func catalogProducts(matching words: [String], tenantID: String, limit: Int) async throws -> [CatalogProduct] {
         let words = words.map { $0.lowercased() }.filter { !$0.isEmpty }.prefix(6)
         guard !words.isEmpty else { return [] }

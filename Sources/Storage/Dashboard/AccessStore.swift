@@ -18,11 +18,14 @@ public struct APIKeyRecord: Sendable, Equatable {
     public var prefix: String
     public var createdAt: Date
     public var revokedAt: Date?
+    /// A read-only key lists and reads; it changes nothing.
+    public var readOnly: Bool
 
-    public init(id: String, prefix: String, createdAt: Date, revokedAt: Date?) {
+    public init(id: String, prefix: String, createdAt: Date, revokedAt: Date?, readOnly: Bool = false) {
         self.id = id
         self.prefix = prefix
         self.createdAt = createdAt
         self.revokedAt = revokedAt
+        self.readOnly = readOnly
     }
 }

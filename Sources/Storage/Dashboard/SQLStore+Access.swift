@@ -5,13 +5,13 @@ extension SQLStore {
     public func apiKeys(tenantID: String) async throws -> [APIKeyRecord] {
         let rows = try await database.read([
             SQLStatement(
-                "SELECT key_hash, prefix, created_at, revoked_at FROM api_keys WHERE tenant_id = ? ORDER BY created_at DESC, key_hash",
+                "SELECT key_hash, prefix, created_at, revoked_at, read_only FROM api_keys WHERE tenant_id = ? ORDER BY created_at DESC, key_hash",
                 [.text(tenantID)])
         ])
         return rows[0].map { row in
             APIKeyRecord(
                 id: String((row.text(0) ?? "").prefix(16)), prefix: row.text(1) ?? "", createdAt: row.date(2) ?? Date(timeIntervalSince1970: 0),
-                revokedAt: row.date(3))
+                revokedAt: row.date(3), readOnly: row.bool(4) ?? false)
         }
     }
 

@@ -6,9 +6,11 @@ public struct Migration: Sendable {
     public let name: String
     /// The step's SQL with dialect tokens (`{seq}`, `{real}`, `{bigint}`) that `statements(for:)` fills in.
     let template: [String]
+    /// Statements for one dialect only, run after the shared ones (SQLite's FTS5 tables, PostgreSQL's tsvector columns).
+    var dialectOnly: [SQLDialect: [String]] = [:]
 
     public func statements(for dialect: SQLDialect) -> [String] {
-        template.map { sql in
+        (template + (dialectOnly[dialect] ?? [])).map { sql in
             var sql = sql
             for (token, sqlite, postgres) in Self.tokens {
                 sql = sql.replacingOccurrences(of: token, with: dialect == .sqlite ? sqlite : postgres)

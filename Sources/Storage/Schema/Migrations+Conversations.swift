@@ -3,7 +3,7 @@ extension Migrations {
     /// agent's state as JSON, open, handed off to a person or closed) and their messages, in order. A client's message id
     /// is unique within a conversation, so a retried post never adds a message twice.
     static let conversations = Migration(
-        version: 27, name: "chat_conversations",
+        version: 28, name: "chat_conversations",
         template: [
             """
             CREATE TABLE widget_keys (

@@ -9,6 +9,10 @@ public enum Migrations {
         leadsAndCustomers,
         dashboardMessages,
         eventsByTenant,
+        dashboardSpeed,
+        readOnlyAPIKeys,
+        knowledgeBase,
+        tasks,
         conversations,
     ]
 

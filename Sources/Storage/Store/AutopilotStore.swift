@@ -41,6 +41,11 @@ public protocol AutopilotStore:
     OutboxReadStore,
     LeadPagesStore,
     CustomerPagesStore,
+    KnowledgeStore,
+    TaskStore,
+    FollowUpReadStore,
+    WeeklyReportCacheStore,
+    ToolLookupStore,
     ConversationStore
 {}
 

@@ -15,8 +15,12 @@ extension SQLStore {
             let list = ids.isEmpty ? " AND \(column) IN (NULL)" : " AND \(column) IN " + SQLStatement.placeholders(ids.count)
             return SQLStatement(sql + list, parameters + ids.map { .text($0) })
         }
+        // A few contacts by id: on SQLite, `+tenant_id` keeps the planner on the primary key (without statistics it would
+        // walk every contact of the tenant through an index on tenant_id).
+        let contactTenant = contactIDs != nil && database.dialect == .sqlite ? "+tenant_id" : "tenant_id"
         let rows = try await database.read([
-            scoped("SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score FROM contacts WHERE tenant_id = ?", [tenant], column: "id"),
+            scoped(
+                "SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score FROM contacts WHERE \(contactTenant) = ?", [tenant], column: "id"),
             scoped(
                 "SELECT contact_id, placed_at, total - refunded_amount FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled' AND contact_id IS NOT NULL",
                 [tenant]),

@@ -42,6 +42,10 @@ struct DashboardBenchmark {
     let sizes: [(customers: Int, flowDays: Int, target: Double)]
     let requests: Int
     let directory: URL
+    /// Reuse a shop already prepared in `directory` (by an earlier run with `--keep`) instead of generating it again.
+    var reuse = false
+    /// Only the pages whose path starts with one of these (all when empty).
+    var only: [String] = []
     let log: @Sendable (String) -> Void
 
     func run() async throws -> Result {
@@ -56,24 +60,32 @@ struct DashboardBenchmark {
         log("preparing a shop of \(customers) customers (\(flowDays) days of flows)…")
         var logger = Logger(label: "autopilot.bench")
         logger.logLevel = .error
+        let reused = reuse && FileManager.default.fileExists(atPath: path)
         let store = SQLStore(database: try SQLiteDatabase(path: path))
         try await store.migrate(now: Date())
-        let today = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400 + 12 * 3600)
-        let generation = Dependencies(store: store, clock: ManualClock(today), ids: SeededIDGenerator(seed: 42), logger: logger)
-        let report = try await DemoRunner(
-            dependencies: generation, configuration: DemoShopConfiguration(seed: 42, contacts: customers, now: today), flowDays: flowDays
-        ).run()
+        var events = 0
+        if reused {
+            log("  reusing \(path)")
+            events = Int(try await store.database.read([SQLStatement("SELECT COUNT(*) FROM events", [])])[0].first?.int(0) ?? 0)
+        } else {
+            let today = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400 + 12 * 3600)
+            let generation = Dependencies(store: store, clock: ManualClock(today), ids: SeededIDGenerator(seed: 42), logger: logger)
+            events = try await DemoRunner(
+                dependencies: generation, configuration: DemoShopConfiguration(seed: 42, contacts: customers, now: today), flowDays: flowDays
+            ).run().events
+        }
         let dependencies = Dependencies(store: store, logger: logger)
         let tenantID = try await store.tenants()[0].id
-        _ = try await InsightsService(dependencies: dependencies, tenantID: tenantID).rescore()
+        if !reused { _ = try await InsightsService(dependencies: dependencies, tenantID: tenantID).rescore() }
         let accounts = AccountService(dependencies: dependencies)
         let password = "bench-password-\(UUID().uuidString)"
-        _ = try await accounts.createUser(tenantID: tenantID, email: "bench@example.com", role: .owner, password: password)
-        guard case .signedIn(let grant) = try await accounts.login(email: "bench@example.com", password: password, address: "127.0.0.1") else {
+        let email = "bench-\(UUID().uuidString.prefix(8).lowercased())@example.com"
+        _ = try await accounts.createUser(tenantID: tenantID, email: email, role: .owner, password: password)
+        guard case .signedIn(let grant) = try await accounts.login(email: email, password: password, address: "127.0.0.1") else {
             throw BenchmarkError(message: "the benchmark's owner could not sign in")
         }
         let preparation = Date().timeIntervalSince(started)
-        log(String(format: "  prepared in %.1f s (%d events)", preparation, report.events))
+        log(String(format: "  prepared in %.1f s (%d events)", preparation, events))
 
         var configuration = ServerConfiguration()
         configuration.port = 0
@@ -87,7 +99,9 @@ struct DashboardBenchmark {
             tasks.addTask { try await group.run() }
             var iterator = ports.stream.makeAsyncIterator()
             guard let port = await iterator.next() else { throw BenchmarkError(message: "the server did not start") }
-            let paths = try await pagePaths(store: store, tenantID: tenantID)
+            let paths = try await pagePaths(store: store, tenantID: tenantID).filter { path in
+                only.isEmpty || only.contains { $0 == "/" ? path == "/" : path.hasPrefix($0) }
+            }
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             let cookie = "ap_session=\(grant.token)"
             let baseline = try await timings(client: client, url: "http://127.0.0.1:\(port)/static/app.css", cookie: cookie)
@@ -105,7 +119,7 @@ struct DashboardBenchmark {
             try await tasks.waitForAll()
             let slowest = pages.max { $0.p95Milliseconds < $1.p95Milliseconds }
             return SizeFigures(
-                customers: customers, events: report.events, preparationSeconds: preparation, targetP95Milliseconds: target,
+                customers: customers, events: events, preparationSeconds: preparation, targetP95Milliseconds: target,
                 baselineP95Milliseconds: baseline.p95, pages: pages, slowestPage: slowest?.path ?? "", slowestP95Milliseconds: slowest?.p95Milliseconds ?? 0)
         }
     }

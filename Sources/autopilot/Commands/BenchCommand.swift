@@ -10,7 +10,10 @@ import Storage
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Measure Autopilot's speed (use a release build: swift run -c release autopilot bench …).",
-        subcommands: [Ingest.self, ScoringBench.self, FlowsBench.self, LLMBench.self, DashboardBench.self, AgentBench.self])
+        subcommands: [
+            Ingest.self, ScoringBench.self, FlowsBench.self, LLMBench.self, DashboardBench.self, AgentBench.self,
+            MCPBench.self,
+        ])
 
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Ingest throughput: pipeline, HTTP on loopback, and the raw SQLite ceiling.")

@@ -5,7 +5,7 @@ import Storage
 
 struct TenantsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self, SetTimeZone.self])
+        commandName: "tenants", abstract: "Manage tenants and their API keys.", subcommands: [Create.self, List.self, SetTimeZone.self, CreateKey.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a tenant and print its API key (shown only once).")
@@ -52,6 +52,26 @@ struct TenantsCommand: AsyncParsableCommand {
                 return tenantID
             }
             print("Tenant \(tenantID) now uses the time zone \(zone.trimmingCharacters(in: .whitespaces)).")
+        }
+    }
+
+    struct CreateKey: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create-key", abstract: "Create another API key for a tenant and print it (shown only once).")
+
+        @Argument(help: "The tenant's id or name.") var tenant: String
+        @Flag(help: "A key that reads and lists only: it changes nothing (MCP offers it only the tools that change nothing).")
+        var readOnly = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let flag = tenant
+            let readOnly = readOnly
+            let key = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
+                let tenantID = try await CommandLineSetup.tenantID(flag, store: store)
+                return try await TenantService(dependencies: dependencies).createAPIKey(tenantID: tenantID, readOnly: readOnly)
+            }
+            print((readOnly ? "Read-only API key" : "API key") + " (shown only once, keep it safe): \(key)")
         }
     }
 }

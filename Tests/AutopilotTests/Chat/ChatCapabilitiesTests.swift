@@ -9,20 +9,20 @@ import Testing
 /// The services the lead plugs into the agent (knowledge base, callbacks, the team's notice), faked here to show what
 /// the agent asks of them and that a retried message never calls them twice.
 final class RecordingServices: KnowledgeSearching, CallbackBooking, HandOff {
-    let bookings = Mutex<[(key: String, request: CallbackRequest)]>([])
+    let bookings = Mutex<[(key: String, request: ChatCallbackRequest)]>([])
     let handOffs = Mutex<[(key: String, request: HandOffRequest)]>([])
 
     func search(_ question: String, context: ChatContext) async throws -> KnowledgeResult {
         question.lowercased().contains("return")
-            ? .passages([KnowledgePassage(title: "Returns", text: "You can return any item within 30 days.", url: "https://shop.example/returns")])
+            ? .passages([ChatKnowledgePassage(title: "Returns", text: "You can return any item within 30 days.", url: "https://shop.example/returns")])
             : .passages([])
     }
 
-    func openSlots(after: Date, limit: Int, context: ChatContext) async throws -> [CallbackSlot]? {
-        [CallbackSlot(startsAt: after.addingTimeInterval(3_600), label: "today at 14:00"), CallbackSlot(startsAt: after.addingTimeInterval(86_400), label: "tomorrow at 13:00")]
+    func openSlots(after: Date, limit: Int, context: ChatContext) async throws -> [ChatCallbackSlot]? {
+        [ChatCallbackSlot(startsAt: after.addingTimeInterval(3_600), label: "today at 14:00"), ChatCallbackSlot(startsAt: after.addingTimeInterval(86_400), label: "tomorrow at 13:00")]
     }
 
-    func book(_ request: CallbackRequest, key: String, context: ChatContext) async throws -> Bool {
+    func book(_ request: ChatCallbackRequest, key: String, context: ChatContext) async throws -> Bool {
         bookings.withLock { $0.append((key, request)) }
         return true
     }

@@ -37,7 +37,9 @@ struct TemplateLibraryTests {
         let recommendations: Set<String> = [
             "hot-lead-call", "win-back-vip", "follow-up-not-opened", "follow-up-opened", "follow-up-silence", "follow-up-sms", "follow-up-whatsapp",
         ]
-        let used = Set(try Self.sends().map(\.step.template)).union(["referral-reward"]).union(recommendations)
+        // Booked callbacks and payment links send their own (see CallbackService and PaymentLinkService).
+        let tools: Set<String> = ["callback-confirmation-sms", "callback-confirmation-email", "payment-link-sms"]
+        let used = Set(try Self.sends().map(\.step.template)).union(["referral-reward"]).union(recommendations).union(tools)
         let library = try TemplateLibrary.builtIn
         #expect(Set(library.map(\.name)) == used)
         for template in library {

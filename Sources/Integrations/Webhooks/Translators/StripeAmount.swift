@@ -20,3 +20,13 @@ public enum StripeAmount {
         Double(minor) / Double(minorUnitsPerMajor(currency))
     }
 }
+
+extension StripeAmount {
+    /// The amount in minor units, e.g. 29.99 EUR → 2999, 500 JPY → 500; nil when it has more decimals than the currency.
+    public static func minor(_ major: Double, currency: String) -> Int64? {
+        let scaled = major * Double(minorUnitsPerMajor(currency))
+        let rounded = scaled.rounded()
+        guard scaled.isFinite, abs(scaled - rounded) < 1e-6, abs(rounded) < 1e15 else { return nil }
+        return Int64(rounded)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import MCP
+
+/// MCP's streamable HTTP transport, stateless: each POST carries JSON-RPC messages and gets its answer as one JSON
+/// body; there is no session to keep, so any server node can answer any request. GET (a server-to-client stream) and
+/// DELETE answer 405. The caller has already checked the API key and built the tool context.
+public enum MCPHTTPEndpoint {
+    /// An HTTP answer, free of any HTTP framework.
+    public struct Answer: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: Data
+    }
+
+    /// Answers one HTTP request to the MCP endpoint with a server made for it.
+    public static func answer(
+        method: String, headers: [String: String], body: Data, path: String, server toolServer: MCPToolServer, logger: Logger
+    ) async -> Answer {
+        let transport = StatelessHTTPServerTransport(
+            validationPipeline: StandardValidationPipeline(validators: [
+                AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
+            ]), logger: logger)
+        let server = await toolServer.makeServer()
+        do {
+            try await server.start(transport: transport)
+        } catch {
+            logger.error("the MCP server did not start", metadata: ["error": "\(error)"])
+            return Answer(status: 500, headers: ["Content-Type": "application/json"], body: Data(#"{"error":"the MCP server did not start"}"#.utf8))
+        }
+        let response = await transport.handleRequest(HTTPRequest(method: method, headers: headers, body: body, path: path))
+        await server.stop()
+        return Answer(status: response.statusCode, headers: response.headers, body: response.bodyData ?? Data())
+    }
+}

@@ -1,0 +1,15 @@
+import AutopilotCore
+import Hummingbird
+
+/// A read-only API key reads (GET, HEAD) and changes nothing: any other method is 403. `POST /v1/leads/qualify` only
+/// reads, so it is allowed.
+struct ReadOnlyKeyMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if context.readOnlyKey, request.method != .get, request.method != .head, !request.uri.path.hasSuffix("/leads/qualify") {
+            throw APIError(category: .forbidden, code: "read_only_key", message: "this API key is read-only: it may not change anything")
+        }
+        return try await next(request, context)
+    }
+}
