@@ -1,6 +1,7 @@
 import AutopilotCore
 import Foundation
 import HTTPTypes
+import NIOCore
 import HummingbirdTesting
 import Testing
 
@@ -126,6 +127,8 @@ struct ChatDialogueAPITests {
                 #expect(waiting["conversations"]?.arrayValue?.map { $0["conversation_id"] } == [.string(visitor.conversationID)])
                 let open = try await harness.team(client, "/v1/chat/conversations?status=open")
                 #expect(open["conversations"]?.arrayValue?.isEmpty == true)
+                let tasks = try await harness.team(client, "/v1/team-tasks?kind=hand_off")
+                #expect(tasks["tasks"]?.arrayValue?.map { $0["conversation_id"] } == [.string(visitor.conversationID)])
             }
         }
     }
@@ -143,6 +146,29 @@ struct ChatDialogueAPITests {
                 #expect(retry.json["messages"] == first.json["messages"])
                 let conversation = try await harness.team(client, "/v1/chat/conversations/\(visitor.conversationID)")
                 #expect(conversation["messages"]?.arrayValue?.count == 3)
+            }
+        }
+    }
+
+    @Test func theKnowledgeBaseAnswersAndACallbackIsBookedOnTheTenantsHours() async throws {
+        try await ChatHarness.onEachStore { harness in
+            try await harness.app.test(.live) { client in
+                let upload = try await client.execute(
+                    uri: "/v1/knowledge/documents", method: .post,
+                    headers: [.authorization: "Bearer \(harness.firstAPIKey)", .contentType: "application/json"],
+                    body: ByteBuffer(string: #"{"title": "Livraison", "body": "Délais de livraison : nous livrons en 48 heures partout en France.", "language": "fr"}"#))
+                #expect(upload.status == .created || upload.status == .ok, "\(String(buffer: upload.body))")
+                var visitor = Visitor(client, widget: harness.shopWidget, origin: ChatHarness.shopOrigin)
+                _ = try await visitor.start(language: "fr")
+                #expect(try await visitor.say("Quels sont vos délais de livraison ?").contains("48 heures"))
+                let slots = try await visitor.say("Pouvez-vous me rappeler ?")
+                #expect(slots.contains("1) "), "\(slots)")
+                #expect(try await visitor.say("le 1").contains("numéro de téléphone"))
+                let booked = try await visitor.say("06 12 34 56 78")
+                #expect(booked.contains("C'est noté : nous vous rappelons"), "\(booked)")
+                let tasks = try await harness.team(client, "/v1/team-tasks?kind=callback")
+                #expect(tasks["tasks"]?.arrayValue?.count == 1)
+                #expect(tasks["tasks"]?.arrayValue?.first?["contact"]?["phone"] == "+33612345678")
             }
         }
     }
