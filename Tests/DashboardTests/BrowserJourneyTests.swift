@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The dashboard's main journey in a real browser: Tests/Browser/dashboard_journey.py drives headless Chromium (Selenium 4)
@@ -51,13 +52,7 @@ enum BrowserTools {
         "needs \(missing.joined(separator: ", ")); set AUTOPILOT_REQUIRE_BROWSER=1 to make this a failure"
     }
 
-    static var autopilotExecutable: URL? {
-        for configuration in ["debug", "release"] {
-            let url = root.appendingPathComponent(".build/\(configuration)/autopilot")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    static var autopilotExecutable: URL? { BuiltAutopilot.executable }
 
     /// Runs the journey script to its end; its output and errors go to a file in `output`'s parent, read back at the end.
     static func runJourney(autopilot: URL, output: URL) async throws -> (status: Int32, log: String) {

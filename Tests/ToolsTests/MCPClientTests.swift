@@ -5,6 +5,7 @@ import Logging
 import Server
 import ServiceLifecycle
 import Storage
+import TestSupport
 import Testing
 
 /// The official Python MCP client (PyPI `mcp`) against Autopilot, over both transports: Tests/MCP/mcp_client_check.py
@@ -58,13 +59,7 @@ enum MCPClientTools {
         "needs \(missing.joined(separator: ", ")); set AUTOPILOT_REQUIRE_MCP_CLIENT=1 to make this a failure"
     }
 
-    static var autopilotExecutable: URL? {
-        for configuration in ["debug", "release"] {
-            let url = root.appendingPathComponent(".build/\(configuration)/autopilot")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return nil
-    }
+    static var autopilotExecutable: URL? { BuiltAutopilot.executable }
 
     /// Serves the shop's API (dashboard off) on 127.0.0.1 while `body` runs with the bound port, then shuts it down.
     static func serving<Result: Sendable>(_ shop: ToolShop, _ body: @Sendable (Int) async throws -> Result) async throws -> Result {

@@ -4,9 +4,7 @@ import AutopilotCore
 import Foundation
 import Hummingbird
 import LLM
-import Logging
 import NIOCore
-import Synchronization
 
 /// `autopilot bench agent`: the agent loop against an OpenAI-compatible model served on loopback by this process. The
 /// model asks for `lookup_order` when the conversation has no tool result yet, and answers once it has one, so every
@@ -44,36 +42,8 @@ struct AgentLoopbackBench {
                 status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: hasToolResult ? Self.answer : Self.toolCall))
         }
-        var logger = Logger(label: "bench-agent-model")
-        logger.logLevel = .critical
-        let port = Mutex<Int?>(nil)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }, logger: logger)
-        return try await withThrowingTaskGroup(of: AgentBenchmarkResult?.self) { group in
-            group.addTask {
-                try? await app.runService()
-                return nil
-            }
-            var bound: Int?
-            while bound == nil {
-                try await Task.sleep(for: .milliseconds(10))
-                bound = port.withLock { $0 }
-            }
-            let client = HTTPClient(eventLoopGroupProvider: .singleton)
-            let result: AgentBenchmarkResult
-            do {
-                result = try await AgentBenchmark.run(
-                    baseURL: "http://127.0.0.1:\(bound ?? 0)/v1", transport: HTTPClientTransport(client: client), turns: turns)
-            } catch {
-                try? await client.shutdown()
-                group.cancelAll()
-                throw error
-            }
-            // Connections closed first, so no accepted connection is left buffered when the server stops.
-            try await client.shutdown()
-            group.cancelAll()
-            return result
+        return try await LoopbackProviderServer.serving(router, label: "bench-agent-model") { baseURL, client in
+            try await AgentBenchmark.run(baseURL: baseURL, transport: HTTPClientTransport(client: client), turns: turns)
         }
     }
 }

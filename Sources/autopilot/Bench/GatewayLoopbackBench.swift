@@ -3,9 +3,7 @@ import AutopilotCore
 import Foundation
 import Hummingbird
 import LLM
-import Logging
 import NIOCore
-import Synchronization
 
 /// `autopilot bench llm`: the gateway against an OpenAI-compatible provider served on loopback by this process (a fixed
 /// Chat Completions answer with usage), measured by `GatewayBenchmark`: calls/s with N concurrent requests, and the
@@ -35,39 +33,11 @@ struct GatewayLoopbackBench {
             _ = try await request.body.collect(upTo: 1 << 20)
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: answer))
         }
-        var logger = Logger(label: "bench-provider")
-        logger.logLevel = .critical
-        let port = Mutex<Int?>(nil)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in port.withLock { $0 = channel.localAddress?.port } }, logger: logger)
-        return try await withThrowingTaskGroup(of: GatewayBenchmarkResult?.self) { group in
-            group.addTask {
-                try? await app.runService()
-                return nil
-            }
-            var bound: Int?
-            while bound == nil {
-                try await Task.sleep(for: .milliseconds(10))
-                bound = port.withLock { $0 }
-            }
-            var configuration = HTTPClient.Configuration()
-            configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
-            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-            let result: GatewayBenchmarkResult
-            do {
-                result = try await GatewayBenchmark.run(
-                    baseURL: "http://127.0.0.1:\(bound ?? 0)/v1", httpClient: client, totalCalls: calls, concurrency: concurrency,
-                    overheadCalls: min(calls, 5_000))
-            } catch {
-                try? await client.shutdown()
-                group.cancelAll()
-                throw error
-            }
-            // Connections closed first, so no accepted connection is left buffered when the server stops.
-            try await client.shutdown()
-            group.cancelAll()
-            return result
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool = .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: concurrency)
+        return try await LoopbackProviderServer.serving(router, label: "bench-provider", client: configuration) { baseURL, client in
+            try await GatewayBenchmark.run(
+                baseURL: baseURL, httpClient: client, totalCalls: calls, concurrency: concurrency, overheadCalls: min(calls, 5_000))
         }
     }
 }
