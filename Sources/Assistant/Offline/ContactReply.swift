@@ -1,4 +1,5 @@
 import AutopilotCore
+import Foundation
 
 /// A contact's summary from `find_contact`'s result.
 enum ContactReply {

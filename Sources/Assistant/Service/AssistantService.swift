@@ -59,6 +59,8 @@ public struct AssistantService: Sendable {
         } catch AssistantSaveConflict.duplicate {
             if let clientID = input.clientMessageID, let stored = try await replay(clientID, input: input, caller: caller) { return stored }
             throw AssistantError.outdated
+        } catch is AssistantSaveConflict {
+            throw AssistantError.outdated
         }
     }
 

@@ -11,9 +11,10 @@ enum AssistantToolbox {
             AgentTool(name: tool.name, description: tool.description, inputSchema: tool.inputSchema, changesState: tool.changesState)
         }
         return AgentToolbox(tools: tools) { call in
-            switch await registry.call(call.name, arguments: call.arguments, context: context) {
-            case .success(let value): .success(value)
-            case .failure(let error): .failure(error.message)
+            let result = await registry.call(call.name, arguments: call.arguments, context: context)
+            switch result {
+            case .success(let value): return .success(value)
+            case .failure(let error): return .failure(error.message)
             }
         }
     }
