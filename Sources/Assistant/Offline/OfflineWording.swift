@@ -1,5 +1,6 @@
 import AutopilotCore
 import Conversation
+import Foundation
 import Scoring
 
 /// The offline assistant's sentences in French and English.

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Foundation
 
 /// A message to MAX as the API and the dashboard post it, checked: `text` (1 to 4,000 characters), optional
 /// `conversation_id` (absent: a new conversation) and `client_message_id` (a retry with the same id gives the same turn).

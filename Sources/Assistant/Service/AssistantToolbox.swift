@@ -1,5 +1,6 @@
 import Agent
 import AutopilotCore
+import LLM
 import Tools
 
 /// The agent's toolbox from the tool registry, for one tenant and caller: a read-only caller is offered only the tools

@@ -1,5 +1,6 @@
 import Agent
 import AutopilotCore
+import LLM
 
 /// What a reply records besides its text: whether a model answered (online) or the offline reader, each model call's
 /// provider, model, cost and tokens, each tool run, and the drafts it proposed. Kept as the message's `details` JSON.

@@ -1,4 +1,5 @@
 import AutopilotCore
+import Foundation
 
 /// A draft in one plain sentence, in French or English: what will happen if the person confirms it.
 enum DraftSummary {

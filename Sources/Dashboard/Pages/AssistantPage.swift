@@ -2,6 +2,7 @@ import Assistant
 import AutopilotCore
 import Engine
 import Foundation
+import Storage
 
 /// MAX, the team's assistant: the person's conversations on one side, the chosen one on the other, with the drafts
 /// waiting for a decision (Confirm / Decline for editors and owners; viewers read and ask, but confirm nothing).
