@@ -30,7 +30,7 @@ struct OfflineAssistantTests {
         Case(text: "Statut de la comande A-1001", tool: "check_order_status", draft: nil, says: ["expédiée", "Colissimo"]),
         Case(text: "status of the order A-1001", tool: "check_order_status", draft: nil, says: ["shipped", "6A123"]),
         Case(text: "Que sait-on de amina@lumen.example ?", tool: "find_contact", draft: nil, says: ["Amina Benali", "1 commande"]),
-        Case(text: "summarize amina@lumen.example", tool: "find_contact", draft: nil, says: ["Amina", "1 order"]),
+        Case(text: "what do we know about amina@lumen.example", tool: "find_contact", draft: nil, says: ["Amina", "1 order"]),
         Case(text: "Quels sont les chiffres du flow panier abandonné ?", tool: "flow_stats", draft: nil, says: ["parcours", "messages"]),
         Case(text: "how are my flows performing", tool: "list_flows", draft: nil, says: ["flows"]),
         Case(text: "Le rapport hebdo stp", tool: "weekly_report", draft: nil, says: ["rapport de la semaine"]),

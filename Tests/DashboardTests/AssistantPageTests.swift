@@ -93,7 +93,7 @@ struct AssistantPageTests {
             try await intruder.signIn("owner@b.example")
             #expect(try await intruder.get("/assistant/\(conversation)").status == .notFound)
             let list = try await intruder.get("/assistant")
-            #expect(!list.body.contains(conversation) && !list.body.contains("leads froids"))
+            #expect(!list.body.contains(conversation) && list.body.contains("Aucune conversation"))
             let refused = try await intruder.post(action, [("csrf_token", try list.csrfToken())])
             #expect(refused.status == .notFound)
             var colleague = WebSession(client)
