@@ -234,7 +234,21 @@ class Journey(BrowserPages):
         self.driver.get(f"{self.server.base}/assistant")
         self.by_testid("assistant-text").send_keys("MAX, crée-moi un email de relance pour les leads froids")
         self.submit(self.by_testid("assistant-send"))
-        self.submit(self.by_testid("assistant-confirm"))
+        self.wait.until(lambda driver: self.path().startswith("/assistant/")
+                        and driver.execute_script("return document.readyState") == "complete",
+                        "MAX's answer did not open its conversation")
+        for attempt in range(3):
+            try:
+                self.submit(self.by_testid("assistant-confirm"))
+                break
+            except WebDriverException:
+                # The page was still settling (the script's navigation): find the button again, unless it is gone
+                # because the confirmation went through.
+                self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+                if not self.driver.find_elements(By.CSS_SELECTOR, "[data-testid=assistant-confirm]"):
+                    break
+                if attempt == 2:
+                    raise
         if self.driver.find_elements(By.CSS_SELECTOR, "[data-testid=assistant-confirm]"):
             raise JourneyFailure("the draft still waits for a decision after confirming it")
         wider = self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
