@@ -140,7 +140,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM",
+                "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM", "Assistant", "Tools",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -162,7 +162,7 @@ let package = Package(
             name: "Server",
             dependencies: [
                 "Engine", "AutopilotCore", "Content", "Dashboard", "Flows", "Integrations", "Tools", "MCPServer", "Storage",
-                "Chat",
+                "Chat", "Assistant",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -196,6 +196,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
+                "AutopilotCore", "LLM",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -247,7 +248,7 @@ let package = Package(
         .testTarget(
             name: "DashboardTests",
             dependencies: [
-                "Dashboard", "AutopilotCore", "Engine", "Storage", "Server", "DemoShop", "TestSupport", "Decisions", "Content",
+                "Dashboard", "AutopilotCore", "Engine", "Storage", "Server", "DemoShop", "TestSupport", "Decisions", "Content", "Assistant",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -315,6 +316,23 @@ let package = Package(
         .target(
             name: "Chat",
             dependencies: ["AutopilotCore", "Scoring", "Conversation", "Storage", "Engine", "LLM", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Assistant",
+            dependencies: ["Agent", "Tools", "Conversation", "Engine", "Storage", "LLM", "Scoring", "AutopilotCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssistantTests",
+            dependencies: [
+                "Assistant", "Agent", "Tools", "Server", "Engine", "Storage", "LLM", "AutopilotCore", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

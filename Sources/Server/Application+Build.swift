@@ -1,3 +1,4 @@
+import Assistant
 import AutopilotCore
 import Chat
 import Dashboard
@@ -79,6 +80,7 @@ public func buildRouter(
         on: router.group("mcp").add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies))).add(
             middleware: RateLimitMiddleware(limiter: limiter)))
     ConversationAdminRoutes(dependencies: dependencies).register(on: api)
+    AssistantRoutes(assistant: AssistantService(dependencies: dependencies, settings: configuration.toolSettings)).register(on: api)
     WidgetRoutes().register(on: router)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
         on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
@@ -91,5 +93,6 @@ func dashboardConfiguration(_ configuration: ServerConfiguration, senders: Sende
         secureCookies: configuration.publicBaseURL?.lowercased().hasPrefix("https://") == true, integrations: configuration.integrations,
         publicBaseURL: configuration.publicBaseURL, sendingRules: configuration.sendingRules)
     dashboard.senders = senders
+    dashboard.toolSettings = configuration.toolSettings
     return dashboard
 }

@@ -2,6 +2,7 @@ import Agent
 import AutopilotCore
 import Foundation
 import LLM
+import TestSupport
 import Testing
 
 /// The agent loop against loopback providers speaking each one's documented tool-calling format.

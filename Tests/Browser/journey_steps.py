@@ -79,6 +79,7 @@ class Journey(BrowserPages):
         self.step("automations-resumed", self.resume_flow)
         self.step("reports", lambda: self.open_page("/reports"))
         self.step("settings", lambda: self.open_page("/settings"))
+        self.step("assistant", self.ask_max)
         self.step("english", self.switch_to_english)
 
     def step(self, name, action):
@@ -226,6 +227,35 @@ class Journey(BrowserPages):
         if state != "true":
             raise JourneyFailure(f"{self.flow_toggle} reads aria-checked={state} after resuming")
         return self.flow_toggle.removeprefix("flow-toggle-") + " resumed"
+
+    def ask_max(self):
+        """MAX at this width: ask for a template draft in the form, see the draft, confirm it; nothing spills sideways."""
+        self.require_page("/assistant")
+        self.driver.get(f"{self.server.base}/assistant")
+        self.by_testid("assistant-text").send_keys("MAX, crée-moi un email de relance pour les leads froids")
+        self.submit(self.by_testid("assistant-send"))
+        self.wait.until(lambda driver: self.path().startswith("/assistant/")
+                        and driver.execute_script("return document.readyState") == "complete",
+                        "MAX's answer did not open its conversation")
+        for attempt in range(3):
+            try:
+                self.submit(self.by_testid("assistant-confirm"))
+                break
+            except WebDriverException:
+                # The page was still settling (the script's navigation): find the button again, unless it is gone
+                # because the confirmation went through.
+                self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+                if not self.driver.find_elements(By.CSS_SELECTOR, "[data-testid=assistant-confirm]"):
+                    break
+                if attempt == 2:
+                    raise
+        if self.driver.find_elements(By.CSS_SELECTOR, "[data-testid=assistant-confirm]"):
+            raise JourneyFailure("the draft still waits for a decision after confirming it")
+        wider = self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        if wider > 1:
+            raise JourneyFailure(f"the MAX page is {wider} px wider than the screen")
+        replies = self.driver.find_elements(By.CSS_SELECTOR, ".bubble.from-max .bubble-text")
+        return replies[-1].text[:70] if replies else ""
 
     def switch_to_english(self):
         self.submit(self.by_testid("switch-language"))

@@ -7,7 +7,7 @@ public struct Strings: Sendable {
     public typealias Catalog = [String: (fr: String, en: String)]
 
     static let catalogs: [Catalog] = [
-        common, today, login, settings, errors, reports, automations, flowSteps, templates, messages, leads, timeline, customers,
+        common, today, login, settings, errors, reports, automations, flowSteps, templates, messages, leads, timeline, customers, assistant,
     ]
 
     /// Every key in one language.

@@ -7,10 +7,10 @@ import Hummingbird
 import Logging
 
 extension DashboardApp {
-    static let sections = ["today", "leads", "customers", "automations", "templates", "messages", "reports", "settings"]
+    static let sections = ["today", "leads", "customers", "automations", "templates", "messages", "reports", "assistant", "settings"]
     static let sectionPaths = [
         "today": "/", "leads": "/leads", "customers": "/customers", "automations": "/automations", "templates": "/templates",
-        "messages": "/messages", "reports": "/reports", "settings": "/settings",
+        "messages": "/messages", "reports": "/reports", "assistant": "/assistant", "settings": "/settings",
     ]
 
     /// The page's template rendered, then wrapped in the layout (menu, user, language switch, notice).

@@ -1,6 +1,7 @@
 import Engine
 import Flows
 import Foundation
+import Tools
 
 /// How the dashboard is served.
 public struct DashboardConfiguration: Sendable {
@@ -18,6 +19,8 @@ public struct DashboardConfiguration: Sendable {
     public var sendingRules: SmartSendingSettings
     /// The senders a template's test send goes through: give the worker's (`WorkerConfiguration.senders`) so a test reaches what flows would.
     public var senders = SenderDirectory()
+    /// What the assistant MAX's tools read (sending rules, supplier routing, message prices, Stripe).
+    public var toolSettings = ToolSettings()
 
     public init(
         secureCookies: Bool = false, maximumFormBytes: Int = 256 * 1024, trustForwardedFor: Bool = false,

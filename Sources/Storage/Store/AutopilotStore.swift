@@ -46,7 +46,8 @@ public protocol AutopilotStore:
     FollowUpReadStore,
     WeeklyReportCacheStore,
     ToolLookupStore,
-    ConversationStore
+    ConversationStore,
+    AssistantStore
 {}
 
 /// The schema's migrations.

@@ -4,7 +4,7 @@ import Foundation
 /// group adds its routes here. `{id}` stands for an id of the tenant under test.
 enum DashboardRoutesInventory {
     /// Pages without an id.
-    static let listPages = ["/", "/settings", "/reports", "/automations", "/templates", "/messages", "/leads", "/customers"]
+    static let listPages = ["/", "/settings", "/reports", "/automations", "/templates", "/messages", "/leads", "/customers", "/assistant"]
 
     /// Pages of one record: the path with `{id}` and the kind of record it shows.
     static let detailPages: [(path: String, kind: RecordKind)] = [
@@ -25,10 +25,11 @@ enum DashboardRoutesInventory {
         ("/templates/{id}/save", .template), ("/templates/{id}/activate", .template), ("/templates/{id}/archive", .template),
         ("/templates/{id}/test-send", .template), ("/templates/{id}/preview", .template),
         ("/leads/{id}/requalify", .lead), ("/leads/{id}/status", .lead), ("/leads/{id}/notes", .lead),
+        ("/assistant/{id}/drafts/offline_1/confirm", nil), ("/assistant/{id}/drafts/offline_1/decline", nil),
     ]
 
     /// Actions every signed-in person may take.
-    static let viewerActionPaths = ["/language", "/logout"]
+    static let viewerActionPaths = ["/language", "/logout", "/assistant/messages"]
 
     enum RecordKind {
         case lead, customer, flow, template

@@ -4,22 +4,27 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
-import TestSupport
 
 /// What the loopback model answers to one request.
-struct ModelAnswer: Sendable {
-    var status: Int
-    var body: JSONValue
-    var delay: Duration
+public struct ModelAnswer: Sendable {
+    public var status: Int
+    public var body: JSONValue
+    public var delay: Duration
 
-    static func ok(_ body: JSONValue) -> ModelAnswer { ModelAnswer(status: 200, body: body, delay: .zero) }
-    static let serverError = ModelAnswer(status: 500, body: ["error": ["message": "internal error", "type": "server_error"]], delay: .zero)
+    public init(status: Int, body: JSONValue, delay: Duration) {
+        self.status = status
+        self.body = body
+        self.delay = delay
+    }
+
+    public static func ok(_ body: JSONValue) -> ModelAnswer { ModelAnswer(status: 200, body: body, delay: .zero) }
+    public static let serverError = ModelAnswer(status: 500, body: ["error": ["message": "internal error", "type": "server_error"]], delay: .zero)
 }
 
 /// A language-model provider on 127.0.0.1 (port 0): it answers every POST with `answer(body, index)` and keeps the
 /// paths and JSON bodies it received, so a test can check what the client sent.
-final class LoopbackModelServer: Sendable {
-    typealias Answer = @Sendable (_ body: JSONValue, _ index: Int) -> ModelAnswer
+public final class LoopbackModelServer: Sendable {
+    public typealias Answer = @Sendable (_ body: JSONValue, _ index: Int) -> ModelAnswer
 
     private let received = Mutex<[(path: String, body: JSONValue)]>([])
     private let port = Mutex(0)
@@ -29,17 +34,17 @@ final class LoopbackModelServer: Sendable {
         self.answer = answer
     }
 
-    var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
-    var bodies: [JSONValue] { received.withLock { $0.map(\.body) } }
+    public var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
+    public var bodies: [JSONValue] { received.withLock { $0.map(\.body) } }
 
     /// The `index`th body received, or null when fewer came (a failed turn must fail its test, not crash the run).
-    func body(_ index: Int) -> JSONValue {
+    public func body(_ index: Int) -> JSONValue {
         let bodies = bodies
         return bodies.indices.contains(index) ? bodies[index] : .null
     }
-    var paths: [String] { received.withLock { $0.map(\.path) } }
+    public var paths: [String] { received.withLock { $0.map(\.path) } }
 
-    static func with<Result: Sendable>(
+    public static func with<Result: Sendable>(
         _ answer: @escaping Answer, _ body: @Sendable (LoopbackModelServer) async throws -> Result
     ) async throws -> Result {
         let server = LoopbackModelServer(answer: answer)

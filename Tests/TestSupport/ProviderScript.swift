@@ -2,23 +2,27 @@ import AutopilotCore
 import LLM
 
 /// A tool result as the test server found it in a request body, in the provider's own format.
-struct WireToolResult: Sendable, Hashable {
+public struct WireToolResult: Sendable, Hashable {
     /// OpenAI's `tool_call_id`, Anthropic's `tool_use_id`, Gemini's function `name`.
-    var reference: String
+    public var reference: String
     /// The result: the text content, or for Gemini the `response` object as JSON text.
-    var content: String
+    public var content: String
     /// Anthropic's `is_error`, Gemini's `error` key; always false for OpenAI (no such field).
-    var isError: Bool
+    public var isError: Bool
 }
 
 /// How one provider's documented wire format asks for a tool, answers, and carries tool results back.
-struct ProviderScript: Sendable, CustomStringConvertible {
-    var kind: ProviderKind
+public struct ProviderScript: Sendable, CustomStringConvertible {
+    public var kind: ProviderKind
 
-    var description: String { kind.rawValue }
+    public init(kind: ProviderKind) {
+        self.kind = kind
+    }
+
+    public var description: String { kind.rawValue }
 
     /// The model asks for `name` with `arguments`: JSON text for OpenAI/xAI, else parsed (it must then be JSON).
-    func toolCall(id: String, name: String, arguments: String) -> JSONValue {
+    public func toolCall(id: String, name: String, arguments: String) -> JSONValue {
         let parsed = (try? JSONParser.parse(arguments)) ?? .object([:])
         switch kind {
         case .openai, .xai, .compatible:
@@ -63,7 +67,7 @@ struct ProviderScript: Sendable, CustomStringConvertible {
     }
 
     /// The model's final text answer.
-    func answer(_ text: String) -> JSONValue {
+    public func answer(_ text: String) -> JSONValue {
         switch kind {
         case .openai, .xai, .compatible:
             return [
@@ -87,7 +91,7 @@ struct ProviderScript: Sendable, CustomStringConvertible {
 
     /// The tool results at the end of a request body, in this provider's format (empty when the conversation does not
     /// end with tool results).
-    func trailingToolResults(_ body: JSONValue) -> [WireToolResult] {
+    public func trailingToolResults(_ body: JSONValue) -> [WireToolResult] {
         switch kind {
         case .openai, .xai, .compatible:
             let messages = body["messages"]?.arrayValue ?? []
@@ -112,8 +116,32 @@ struct ProviderScript: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the request asks for structured output (OpenAI `response_format`, Anthropic's forced `tool_choice`,
+    /// Gemini's `responseSchema`) rather than a turn of the conversation.
+    public func asksForStructuredOutput(_ body: JSONValue) -> Bool {
+        switch kind {
+        case .openai, .xai, .compatible: return body["response_format"] != nil
+        case .anthropic: return body["tool_choice"]?["type"] == "tool"
+        case .gemini: return body["generationConfig"]?["responseSchema"] != nil || body["generationConfig"]?["responseJsonSchema"] != nil
+        }
+    }
+
+    /// A structured answer `value` in this provider's format (Anthropic: the forced tool's input).
+    public func structuredAnswer(_ value: JSONValue, toolName: String) -> JSONValue {
+        switch kind {
+        case .anthropic:
+            return [
+                "id": "msg_3", "type": "message", "role": "assistant", "model": .string(kind.defaultModel), "stop_reason": "tool_use",
+                "content": [["type": "tool_use", "id": "toolu_structured", "name": .string(toolName), "input": value]],
+                "usage": ["input_tokens": 300, "output_tokens": 80],
+            ]
+        default:
+            return answer(value.jsonString)
+        }
+    }
+
     /// The tool names the request offers, read from this provider's format.
-    func offeredTools(_ body: JSONValue) -> [String] {
+    public func offeredTools(_ body: JSONValue) -> [String] {
         switch kind {
         case .openai, .xai, .compatible:
             return (body["tools"]?.arrayValue ?? []).compactMap { $0["type"] == "function" ? $0["function"]?["name"]?.stringValue : nil }
@@ -125,15 +153,15 @@ struct ProviderScript: Sendable, CustomStringConvertible {
     }
 
     /// A gateway whose only provider is this one, at `baseURL`.
-    func gateway(baseURL: String, retry: RetryPolicy = RetryPolicy(maxAttemptsPerProvider: 1)) -> LLMGateway {
+    public func gateway(baseURL: String, retry: RetryPolicy = RetryPolicy(maxAttemptsPerProvider: 1)) -> LLMGateway {
         gateway(providers: [ProviderConfiguration(kind: kind, baseURL: baseURL, apiKey: "test-key")], retry: retry)
     }
 
-    func gateway(providers: [ProviderConfiguration], retry: RetryPolicy = RetryPolicy(maxAttemptsPerProvider: 1)) -> LLMGateway {
+    public func gateway(providers: [ProviderConfiguration], retry: RetryPolicy = RetryPolicy(maxAttemptsPerProvider: 1)) -> LLMGateway {
         LLMGateway(
             configuration: GatewayConfiguration(providers: providers, retry: retry), transport: HTTPClientTransport(),
             clock: ManualLLMClock(), random: SeededRandomSource(seed: 7))
     }
 
-    static let all = [ProviderKind.openai, .xai, .anthropic, .gemini].map(ProviderScript.init)
+    public static let all = [ProviderKind.openai, .xai, .anthropic, .gemini].map(ProviderScript.init)
 }
