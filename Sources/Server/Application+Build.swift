@@ -5,6 +5,7 @@ import Engine
 import Hummingbird
 import Logging
 import Tools
+import Voice
 
 /// The composition root of the HTTP API, used by `autopilot serve` and by the tests alike.
 /// `onServerRunning` receives the port actually bound (useful with port 0).
@@ -14,11 +15,14 @@ public func buildApplication(
     senders: SenderDirectory = SenderDirectory(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
     chatCapabilities: ChatCapabilities? = nil
 ) -> some ApplicationProtocol {
+    let voice = VoiceService(dependencies: dependencies, settings: configuration.voice, toolSettings: configuration.toolSettings)
     let router = buildRouter(
         configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics, senders: senders,
-        chatCapabilities: chatCapabilities)
+        chatCapabilities: chatCapabilities, voice: voice)
     return Application(
         router: router,
+        server: .http1WebSocketUpgrade(
+            configuration: .init(ws: .init(maxFrameSize: 1 << 20)), shouldUpgrade: VoiceRoutes.upgrade(voice)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Autopilot"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: dependencies.logger)
@@ -28,7 +32,7 @@ public func buildApplication(
 /// chat agent reaches (orders and stock from the store when nil).
 public func buildRouter(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics,
-    senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil
+    senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil, voice: VoiceService? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
@@ -74,12 +78,17 @@ public func buildRouter(
     CallbackRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     PaymentLinkRoutes(dependencies: dependencies, stripe: configuration.stripe, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     MCPRoutes(
-        dependencies: dependencies, settings: configuration.toolSettings, registry: ToolRegistry(), maximumBodyBytes: configuration.maximumBodyBytes
+        dependencies: dependencies, settings: configuration.toolSettings,
+        registry: ToolRegistry(tools: ToolCatalog.all + VoiceTools.all(settings: configuration.voice)), maximumBodyBytes: configuration.maximumBodyBytes
     ).register(
         on: router.group("mcp").add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies))).add(
             middleware: RateLimitMiddleware(limiter: limiter)))
     ConversationAdminRoutes(dependencies: dependencies).register(on: api)
     WidgetRoutes().register(on: router)
+    VoiceRoutes(
+        voice: voice ?? VoiceService(dependencies: dependencies, settings: configuration.voice, toolSettings: configuration.toolSettings),
+        maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL
+    ).register(on: router)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
         on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
     return router
