@@ -188,6 +188,7 @@ let package = Package(
                 "Voice",
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -327,9 +328,12 @@ let package = Package(
             dependencies: [
                 "AutopilotCore", "Engine", "Tools", "Storage", "Scoring", "LLM", "Flows", "Integrations",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -337,7 +341,9 @@ let package = Package(
         .testTarget(
             name: "VoiceTests",
             dependencies: [
-                "Voice", "Server", "Engine", "Storage", "AutopilotCore", "Tools", "TestSupport", "Scoring",
+                "Voice", "Server", "Engine", "Storage", "AutopilotCore", "Tools", "TestSupport", "Scoring", "Flows", "Integrations",
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Hummingbird", package: "hummingbird"),

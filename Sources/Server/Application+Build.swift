@@ -3,6 +3,7 @@ import Chat
 import Dashboard
 import Engine
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import Tools
 import Voice
@@ -78,17 +79,17 @@ public func buildRouter(
     CallbackRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     PaymentLinkRoutes(dependencies: dependencies, stripe: configuration.stripe, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     MCPRoutes(
-        dependencies: dependencies, settings: configuration.toolSettings,
-        registry: ToolRegistry(tools: ToolCatalog.all + VoiceTools.all(settings: configuration.voice)), maximumBodyBytes: configuration.maximumBodyBytes
+        dependencies: dependencies, settings: configuration.toolSettings, registry: ToolRegistry(), maximumBodyBytes: configuration.maximumBodyBytes
     ).register(
         on: router.group("mcp").add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies))).add(
             middleware: RateLimitMiddleware(limiter: limiter)))
     ConversationAdminRoutes(dependencies: dependencies).register(on: api)
     WidgetRoutes().register(on: router)
-    VoiceRoutes(
+    let voiceRoutes = VoiceRoutes(
         voice: voice ?? VoiceService(dependencies: dependencies, settings: configuration.voice, toolSettings: configuration.toolSettings),
-        maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL
-    ).register(on: router)
+        maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL)
+    voiceRoutes.register(on: router)
+    voiceRoutes.registerAPI(on: api)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
         on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
     return router

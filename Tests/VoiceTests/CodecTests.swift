@@ -34,7 +34,7 @@ struct CodecTests {
     @Test("A bad Twilio message names the field", arguments: [
         (#"{"event":"media","media":{}}"#, "media.payload"), (#"{"event":"bogus"}"#, "event"), (#"[1]"#, "$"), ("nope", "$"),
         (#"{"event":"start","start":{"streamSid":"MZ"}}"#, "start.callSid"),
-    ])
+    ] as [(String, String)])
     func refusesBadTwilio(text: String, field: String) {
         #expect(throws: VoiceProtocolError.self) { try TwilioStreamMessage.decode(text) }
         do { _ = try TwilioStreamMessage.decode(text) } catch { #expect(error.field == field) }
@@ -73,7 +73,7 @@ struct CodecTests {
         (#"{"type":"response.done","response":{"id":"r1","status":"cancelled"}}"#, .responseDone(responseID: "r1", status: "cancelled")),
         (#"{"type":"error","error":{"type":"invalid_request_error","code":"bad","message":"no"}}"#, .error(code: "bad", message: "no")),
         (#"{"type":"rate_limits.updated"}"#, .other(type: "rate_limits.updated")),
-    ])
+    ] as [(String, RealtimeServerEvent)])
     func readsRealtime(text: String, expected: RealtimeServerEvent) throws {
         #expect(try RealtimeServerEvent.decode(text) == expected)
     }

@@ -58,11 +58,11 @@ struct OutboundCallTests {
             #expect(request.body.contains("Url=https%3A%2F%2Fshop.example%2Fv1%2Fvoice%2Ftwilio%2F\(VoiceShop.tokenA)%3Fpurpose%3DOffre"))
             #expect(request.body.contains("Method=POST"))
 
-            let capped = await call(["phone": VoiceShop.amina, "purpose": "Rappel", "idempotency_key": "vip-2"])
+            let capped = await call(["phone": .string(VoiceShop.amina), "purpose": "Rappel", "idempotency_key": "vip-2"])
             #expect(capped.value?["status"] == "refused")
             #expect(capped.value?["reason"]?.stringValue?.hasPrefix("frequency_cap") == true)
             shop.clock.set(Timestamp.parse("2026-03-20T20:30:00Z")!)
-            let late = await call(["phone": VoiceShop.amina, "purpose": "Rappel", "idempotency_key": "vip-3"])
+            let late = await call(["phone": .string(VoiceShop.amina), "purpose": "Rappel", "idempotency_key": "vip-3"])
             #expect(late.value?["reason"]?.stringValue?.hasPrefix("quiet_hours") == true)
             shop.clock.set(Timestamp.parse("2026-03-20T10:00:00Z")!)
             let zoe = await call(["phone": "+33698765432", "purpose": "Offre", "idempotency_key": "nord-1"], tenantID: shop.tenantB)

@@ -60,7 +60,7 @@ struct VoiceAnswerTests {
         #expect(callbacks.count == 1)
         let contactID = try #require(call.contactID)
         let messages = try await shop.store.outboxMessages(tenantID: shop.tenantA, contactID: contactID, limit: 10)
-        #expect(messages.contains { $0.channel == .sms })
+        #expect(messages.contains { $0.message.channel == .sms })
     }
 
     @Test("No provider configured, or over a limit: the apology alone, the call recorded with its reason")
@@ -123,5 +123,25 @@ struct VoiceAnswerTests {
         #expect(model.record.connections == 0)
         #expect(try await shop.log.calls(tenantID: shop.tenantB, from: .distantPast, to: .distantFuture).isEmpty)
         #expect(try await shop.log.call("CAforeign", tenantID: shop.tenantA)?.status == .inProgress)
+    }
+
+    @Test("POST /v1/voice/calls places (or refuses) with the tenant's key; GET lists the tenant's calls only")
+    func callsAPI() async throws {
+        let shop = try await Self.shop()
+        try await shop.serving(VoiceSettings()) { port in
+            let refused = try await VoiceShop.api(
+                port: port, "POST", "/v1/voice/calls", key: shop.apiKeyA, body: #"{"email":"amina@lumen.example","purpose":"VIP","idempotency_key":"k1"}"#)
+            #expect(refused.status == 200)
+            #expect(refused.body.contains(#""status":"refused""#) && refused.body.contains("TWILIO_ACCOUNT_SID"))
+            let bad = try await VoiceShop.api(port: port, "POST", "/v1/voice/calls", key: shop.apiKeyA, body: #"{"email":"amina@lumen.example"}"#)
+            #expect(bad.status == 400 || bad.status == 422)
+            #expect(bad.body.contains("purpose"))
+            let noKey = try await VoiceShop.api(port: port, "GET", "/v1/voice/calls", key: "ap_wrong")
+            #expect(noKey.status == 401)
+            let listA = try await VoiceShop.api(port: port, "GET", "/v1/voice/calls", key: shop.apiKeyA)
+            #expect(listA.status == 200 && listA.body.contains(#""call_id":"out-k1""#))
+            let listB = try await VoiceShop.api(port: port, "GET", "/v1/voice/calls", key: shop.apiKeyB)
+            #expect(listB.body == #"{"calls":[]}"#)
+        }
     }
 }

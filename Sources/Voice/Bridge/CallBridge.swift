@@ -1,4 +1,5 @@
 import AutopilotCore
+import Foundation
 
 /// The pure core of a call: Twilio's Media Stream on one side, a realtime model on the other. Each input gives the
 /// actions the shell carries out; the bridge knows no socket, clock or database.

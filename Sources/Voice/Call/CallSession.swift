@@ -3,6 +3,7 @@ import Foundation
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOWebSocket
 import Synchronization
 
 /// One call's shell: reads Twilio's stream and the model's events, feeds them to the `CallBridge` one at a time (so
@@ -28,7 +29,7 @@ struct CallSession: Sendable {
         }
         let (starts, startProvider) = AsyncStream<TwilioStreamStart>.makeStream()
         let (toolCalls, queueTool) = AsyncStream<(callID: String, name: String, arguments: String)>.makeStream()
-        let providerWriter = Mutex<(WebSocketOutboundWriter, RealtimeDialect)?>(nil)
+        let providerWriter = Locked<(writer: WebSocketOutboundWriter, dialect: RealtimeDialect)?>(nil)
         var outcome = CallOutcome(startedAt: clock.now())
         var bridge = CallBridge()
         await withTaskGroup(of: Void.self) { group in
@@ -88,8 +89,8 @@ struct CallSession: Sendable {
                             logger.debug("write to Twilio failed", metadata: ["error": "\(error)"])
                         }
                     case .toRealtime(let event):
-                        guard let (writer, dialect) = providerWriter.withLock({ $0 }) else { continue }
-                        do { try await writer.writeTextMessage(event.encoded(dialect: dialect)) } catch {
+                        guard let link = providerWriter.value else { continue }
+                        do { try await link.writer.writeTextMessage(event.encoded(dialect: link.dialect)) } catch {
                             logger.debug("write to the model failed", metadata: ["error": "\(error)"])
                         }
                     case .openProvider(let start):
@@ -111,7 +112,7 @@ struct CallSession: Sendable {
             outcome.endedAt = clock.now()
             startProvider.finish()
             queueTool.finish()
-            if let (writer, _) = providerWriter.withLock({ $0 }) { try? await writer.close(.normalClosure, reason: "call ended") }
+            if let link = providerWriter.value { try? await link.writer.close(.normalClosure, reason: "call ended") }
             if outcome.end == .unavailable || outcome.end == .providerLost {
                 // Twilio goes on with the TwiML after <Connect>: the apology.
                 try? await twilio.close(.normalClosure, reason: "no voice model")

@@ -13,7 +13,7 @@ public enum VoiceLanguage: String, Sendable, Hashable, Codable, CaseIterable {
         if let locale, let language = VoiceLanguage(rawValue: String(locale.lowercased().prefix(2))) { return language }
         guard let phone else { return .english }
         let compact = phone.filter { $0 == "+" || $0.isNumber }
-        let international = compact.hasPrefix("00") ? "+" + compact.dropFirst(2) : compact
+        let international = compact.hasPrefix("00") ? "+" + String(compact.dropFirst(2)) : compact
         return frenchPrefixes.contains { international.hasPrefix($0) } ? .french : .english
     }
 

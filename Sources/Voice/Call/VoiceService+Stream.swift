@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOWebSocket
 import Storage
 import Synchronization
 import Tools
@@ -17,17 +18,17 @@ extension VoiceService {
         observe: (@Sendable (BridgeInput) -> Void)? = nil
     ) async -> VoiceCallRecord? {
         let logger = dependencies.logger
-        guard let endpoint = try? await dependencies.store.webhookEndpoint(provider: "twilio", token: token), let log = try? log else {
+        guard let endpoint = try? await dependencies.store.webhookEndpoint(provider: "twilio", token: token), let log = try? self.log else {
             try? await outbound.close(.policyViolation, reason: "unknown voice endpoint")
             return nil
         }
         let tenantID = endpoint.tenantID
-        let entered = Mutex(false)
+        let entered = Locked(false)
         let providers = settings.providers
         let tools = realtimeTools
         let offered = Set(tools.map(\.name))
         let shop = (try? await dependencies.store.tenants().first { $0.id == tenantID }?.name) ?? ""
-        let callerName = Mutex("phone")
+        let callerName = Locked("phone")
         var session = CallSession(
             connector: RealtimeConnector(providers: providers, connectTimeout: settings.connectTimeout, logger: logger),
             configuration: { start, provider in
@@ -56,7 +57,7 @@ extension VoiceService {
                 guard offered.contains(name) else { return "There is no tool named \"\(name)\" on this call." }
                 let parsed: JSONValue
                 do { parsed = try JSONParser.parse(arguments.isEmpty ? "{}" : arguments) } catch {
-                    return "The arguments are not JSON: \(error.description)"
+                    return "The arguments are not JSON: \(error)"
                 }
                 let context = ToolContext(
                     tenantID: tenantID, dependencies: dependencies, caller: ToolCaller(kind: .visitor, name: callerName.withLock { $0 }),
@@ -76,7 +77,7 @@ extension VoiceService {
             direction: parameters["direction"].flatMap(CallDirection.init(rawValue:)) ?? .inbound,
             language: parameters["language"].flatMap(VoiceLanguage.init(rawValue:)) ?? VoiceLanguage.of(phone: from, locale: nil),
             provider: providers.first { $0.name == outcome.provider }, end: outcome.end ?? .completed,
-            startedAt: existing??.startedAt ?? outcome.startedAt, endedAt: outcome.endedAt ?? dependencies.clock.now(), transcript: outcome.transcript,
+            startedAt: existing?.startedAt ?? outcome.startedAt, endedAt: outcome.endedAt ?? dependencies.clock.now(), transcript: outcome.transcript,
             toolsUsed: outcome.toolsUsed)
         do {
             return try await aftermath(log).record(call)

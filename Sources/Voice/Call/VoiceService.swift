@@ -60,7 +60,7 @@ public struct VoiceService: Sendable {
         let language = try await language(phone: phone, tenantID: tenantID)
         let wording = VoiceWording(language)
         let now = dependencies.clock.now()
-        let log = try log
+        let log = try self.log
         if let refusal = try await refusal(tenantID: tenantID, now: now, log: log) {
             let record = VoiceCallRecord(
                 tenantID: tenantID, callID: callID, phone: phone, direction: outbound ? .outbound : .inbound, language: language,

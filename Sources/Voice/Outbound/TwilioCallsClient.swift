@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import AutopilotCore
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Twilio's account and number for placing calls (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_VOICE_FROM` or
 /// `TWILIO_FROM`, `TWILIO_BASE_URL`).

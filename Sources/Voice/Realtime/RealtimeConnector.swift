@@ -26,9 +26,7 @@ struct RealtimeConnector: Sendable {
         for provider in providers {
             if Task.isCancelled { break }
             let opened = OpenFlag()
-            var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20)
-            if let key = provider.apiKey { configuration.additionalHeaders[.authorization] = "Bearer " + key }
-            if provider.dialect == .beta, let name = HTTPField.Name("OpenAI-Beta") { configuration.additionalHeaders[name] = "realtime=v1" }
+            let configuration = Self.configuration(for: provider)
             do {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
@@ -56,6 +54,14 @@ struct RealtimeConnector: Sendable {
             failures.append("\(provider.name): the connection ended before it opened")
         }
         return Outcome(provider: nil, failures: failures)
+    }
+
+    /// Frames up to 1 MB; the key as a bearer token; the beta header for a provider on the beta protocol.
+    static func configuration(for provider: RealtimeProvider) -> WebSocketClientConfiguration {
+        var configuration = WebSocketClientConfiguration(maxFrameSize: 1 << 20)
+        if let key = provider.apiKey { configuration.additionalHeaders[.authorization] = "Bearer " + key }
+        if provider.dialect == .beta, let name = HTTPField.Name("OpenAI-Beta") { configuration.additionalHeaders[name] = "realtime=v1" }
+        return configuration
     }
 
     struct ConnectTimeout: Error, CustomStringConvertible {

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdWSClient
 import HummingbirdWebSocket
 import Logging
+import NIOWebSocket
 import ServiceLifecycle
 import Storage
 import Synchronization
@@ -74,8 +75,11 @@ struct VoiceLoopbackBench {
     }
 
     func run() async throws -> Result {
-        var logger = Logger(label: "bench-voice")
-        logger.logLevel = .critical
+        let logger = {
+            var logger = Logger(label: "bench-voice")
+            logger.logLevel = .critical
+            return logger
+        }()
         let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         try await store.migrate(now: Date())
         let dependencies = Dependencies(store: store, clock: SystemClock(), ids: RandomIDGenerator(), logger: logger)
@@ -91,7 +95,7 @@ struct VoiceLoopbackBench {
             var answered = 0
             for try await message in inbound.messages(maxSize: 1 << 22) {
                 guard case .text(let text) = message, text.hasPrefix(#"{"type":"input_audio_buffer.append""#) else { continue }
-                guard let (_, object) = try? RealtimeClientEvent.decode(text), let audio = object["audio"]?.stringValue else { continue }
+                guard let decoded = try? RealtimeClientEvent.decode(text), let audio = decoded.object["audio"]?.stringValue else { continue }
                 timings.arrived(audio, up: true)
                 answered += 1
                 let reply = "m" + String(audio.dropFirst())
@@ -117,7 +121,7 @@ struct VoiceLoopbackBench {
                 let cpuBefore = Self.cpuSeconds()
                 let rssBefore = Self.residentMB()
                 let wallStart = Date()
-                let rssDuring = Mutex(0.0)
+                let rssDuring = Locked(0.0)
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for index in 0..<calls {
                         group.addTask {
@@ -172,8 +176,8 @@ struct VoiceLoopbackBench {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for try await message in inbound.messages(maxSize: 1 << 20) {
-                        guard case .text(let text) = message, let (_, command) = try? TwilioStreamCommand.decode(text) else { continue }
-                        if case .media(let payload) = command { timings.arrived(payload, up: false) }
+                        guard case .text(let text) = message, let decoded = try? TwilioStreamCommand.decode(text) else { continue }
+                        if case .media(let payload) = decoded.command { timings.arrived(payload, up: false) }
                     }
                 }
                 let clock = ContinuousClock()
@@ -232,7 +236,7 @@ struct VoiceLoopbackBench {
 
     static func cpuSeconds() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 

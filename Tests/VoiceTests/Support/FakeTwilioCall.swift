@@ -2,6 +2,7 @@ import AutopilotCore
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOWebSocket
 import Synchronization
 import Voice
 
@@ -12,16 +13,24 @@ enum FakeTwilioCall {
     struct Received: Sendable {
         var commands: [TwilioStreamCommand] = []
         var streamSIDs: Set<String> = []
-        var media: [String] { commands.compactMap { if case .media(let payload) = $0 { payload } else { nil } } }
+        var media: [String] {
+            commands.compactMap { command -> String? in
+                if case .media(let payload) = command { return payload }
+                return nil
+            }
+        }
         var clears: Int { commands.filter { $0 == .clear }.count }
     }
 
     static func run(
         url: String, start: TwilioStreamStart, frames: [String], hangUpAfter: Int, timeout: Duration = .seconds(60)
     ) async throws -> Received {
-        var logger = Logger(label: "fake-twilio")
-        logger.logLevel = .critical
-        let received = Mutex(Received())
+        let logger = {
+            var logger = Logger(label: "fake-twilio")
+            logger.logLevel = .critical
+            return logger
+        }()
+        let received = Locked(Received())
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 20), logger: logger) { inbound, outbound, _ in

@@ -5,6 +5,7 @@ import Foundation
 import Integrations
 import Logging
 import NIOCore
+import NIOHTTP1
 import Server
 import ServiceLifecycle
 import Storage
@@ -25,6 +26,8 @@ struct VoiceShop: Sendable {
     let clock: ManualClock
     let tenantA: String
     let tenantB: String
+    let apiKeyA: String
+    let apiKeyB: String
 
     static func seed(_ store: SQLStore) async throws -> VoiceShop {
         var logger = Logger(label: "voice-test")
@@ -59,7 +62,8 @@ struct VoiceShop: Sendable {
                         ["order_id": "B-2001", "lines": [["sku": "NORD-CAFE", "quantity": 2, "price": 12.0]], "total": 24.0, "currency": "EUR"])
                 ]
             ], tenantID: b.tenantID)
-        return VoiceShop(store: store, dependencies: dependencies, clock: clock, tenantA: a.tenantID, tenantB: b.tenantID)
+        return VoiceShop(
+            store: store, dependencies: dependencies, clock: clock, tenantA: a.tenantID, tenantB: b.tenantID, apiKeyA: a.apiKey, apiKeyB: b.apiKey)
     }
 
     static func event(_ type: String, _ key: String, contact: JSONValue, _ properties: JSONValue) -> JSONValue {
@@ -118,6 +122,19 @@ struct VoiceShop: Sendable {
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 1 << 20)
         return (Int(response.status.code), String(buffer: bytes))
+    }
+
+    /// A JSON request with a tenant's API key.
+    static func api(port: Int, _ method: String, _ path: String, key: String, body: String? = nil) async throws -> (status: Int, body: String) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.method = method == "GET" ? .GET : .POST
+        request.headers.add(name: "Authorization", value: "Bearer " + key)
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 1 << 20)))
     }
 
     static func formEscape(_ text: String) -> String {
