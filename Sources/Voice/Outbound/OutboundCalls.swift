@@ -55,7 +55,7 @@ public struct OutboundCalls: Sendable {
         let tenantZone = try await TenantService(dependencies: dependencies).timeZone(tenantID: tenantID)
         let zone = contact.timezone.flatMap(TimeZone.init(identifier:)) ?? tenantZone
         let recent = try await contact.phone.asyncMap {
-            try await log.outboundCount(tenantID: tenantID, phone: $0, from: now.addingTimeInterval(-settings.outboundCapHours * 3_600), to: now)
+            try await log.outboundCount(tenantID: tenantID, phone: $0, from: now.addingTimeInterval(-settings.outboundCapHours * 3_600), to: now.addingTimeInterval(1))
         } ?? 0
         let policy = OutboundCallPolicy(sending: sending, maximumCalls: settings.outboundCallsPerContact, capHours: settings.outboundCapHours)
         var record = VoiceCallRecord(
