@@ -4,8 +4,10 @@ import Chat
 import Dashboard
 import Engine
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import Tools
+import Voice
 
 /// The composition root of the HTTP API, used by `autopilot serve` and by the tests alike.
 /// `onServerRunning` receives the port actually bound (useful with port 0).
@@ -15,11 +17,14 @@ public func buildApplication(
     senders: SenderDirectory = SenderDirectory(), onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
     chatCapabilities: ChatCapabilities? = nil
 ) -> some ApplicationProtocol {
+    let voice = VoiceService(dependencies: dependencies, settings: configuration.voice, toolSettings: configuration.toolSettings)
     let router = buildRouter(
         configuration: configuration, dependencies: dependencies, databaseName: databaseName, metrics: metrics, senders: senders,
-        chatCapabilities: chatCapabilities)
+        chatCapabilities: chatCapabilities, voice: voice)
     return Application(
         router: router,
+        server: .http1WebSocketUpgrade(
+            configuration: .init(ws: .init(maxFrameSize: 1 << 20)), shouldUpgrade: VoiceRoutes.upgrade(voice)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Autopilot"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
         logger: dependencies.logger)
@@ -29,7 +34,7 @@ public func buildApplication(
 /// chat agent reaches (orders and stock from the store when nil).
 public func buildRouter(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics,
-    senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil
+    senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil, voice: VoiceService? = nil
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
@@ -82,6 +87,11 @@ public func buildRouter(
     ConversationAdminRoutes(dependencies: dependencies).register(on: api)
     AssistantRoutes(assistant: AssistantService(dependencies: dependencies, settings: configuration.toolSettings)).register(on: api)
     WidgetRoutes().register(on: router)
+    let voiceRoutes = VoiceRoutes(
+        voice: voice ?? VoiceService(dependencies: dependencies, settings: configuration.voice, toolSettings: configuration.toolSettings),
+        maximumBodyBytes: configuration.maximumBodyBytes, publicBaseURL: configuration.publicBaseURL)
+    voiceRoutes.register(on: router)
+    voiceRoutes.registerAPI(on: api)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
         on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
     return router

@@ -4,6 +4,7 @@ import Engine
 import Flows
 import Foundation
 import Integrations
+import Voice
 
 /// How the HTTP API is served. Every field has a zero-configuration default.
 public struct ServerConfiguration: Sendable, Equatable {
@@ -38,6 +39,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var stripe: StripeSettings?
     /// The visitors' chat API's rate limits.
     public var chatLimits = ChatLimits()
+    /// The voice agent: realtime providers, limits per tenant, tools on a call (docs/voice.md).
+    public var voice = VoiceSettings()
 
     public init() {}
 
@@ -104,6 +107,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         configuration.messagePrices = try MessagePrices.fromEnvironment(environment)
         configuration.supplierRouting = OrderRoutingTable.fromEnvironment(environment)
         configuration.stripe = try StripeSettings.fromEnvironment(environment)
+        do { configuration.voice = try VoiceSettings.fromEnvironment(environment) } catch {
+            throw ConfigurationError(variable: error.variable, reason: error.reason)
+        }
         return configuration
     }
 }

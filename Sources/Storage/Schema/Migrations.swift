@@ -15,6 +15,7 @@ public enum Migrations {
         tasks,
         conversations,
         assistant,
+        voiceCalls,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+extension BenchCommand {
+    struct VoiceBench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "voice",
+            abstract: "Voice bridge: concurrent fake Twilio calls through the bridge to a loopback realtime model; latency per frame, CPU, memory.")
+
+        @Option(help: "Calls at once.") var calls = 50
+        @Option(help: "Length of each call, in seconds.") var seconds = 60.0
+        @Flag(help: "Print the figures as JSON.") var json = false
+
+        func run() async throws {
+            guard (1...1_000).contains(calls) else { throw ValidationError("--calls: between 1 and 1000") }
+            guard seconds >= 1 else { throw ValidationError("--seconds: at least 1") }
+            let result = try await VoiceLoopbackBench(calls: calls, seconds: seconds).run()
+            if json {
+                try JSONOutput.print(result, pretty: false)
+            } else {
+                print("\(result.calls) calls × \(result.seconds) s: \(result.framesFromCallers) frames from callers, \(result.framesToCallers) to callers")
+                print(
+                    String(
+                        format: "latency added per frame (bridge + one loopback hop): p50 %.0f µs, p99 %.0f µs (target < 2000 µs), max %.0f µs",
+                        result.latencyP50Microseconds, result.latencyP99Microseconds, result.latencyMaxMicroseconds))
+                print(String(format: "per call: %.2f %% of a core, %.2f MB resident (the whole process, fake peers included)", result.cpuPercentPerCall, result.rssMBPerCall))
+                print("dropped frames: \(result.droppedFrames); calls recorded: \(result.recordedCalls)")
+            }
+        }
+    }
+}
