@@ -141,6 +141,7 @@ let package = Package(
             name: "Dashboard",
             dependencies: [
                 "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM",
+                "Chat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -248,6 +249,7 @@ let package = Package(
             name: "DashboardTests",
             dependencies: [
                 "Dashboard", "AutopilotCore", "Engine", "Storage", "Server", "DemoShop", "TestSupport", "Decisions", "Content",
+                "Chat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

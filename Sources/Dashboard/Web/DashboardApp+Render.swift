@@ -7,10 +7,11 @@ import Hummingbird
 import Logging
 
 extension DashboardApp {
-    static let sections = ["today", "leads", "customers", "automations", "templates", "messages", "reports", "settings"]
+    static let sections = ["today", "leads", "customers", "conversations", "automations", "templates", "messages", "reports", "settings"]
     static let sectionPaths = [
         "today": "/", "leads": "/leads", "customers": "/customers", "automations": "/automations", "templates": "/templates",
         "messages": "/messages", "reports": "/reports", "settings": "/settings",
+        "conversations": "/conversations",
     ]
 
     /// The page's template rendered, then wrapped in the layout (menu, user, language switch, notice).

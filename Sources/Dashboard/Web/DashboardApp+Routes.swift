@@ -17,5 +17,6 @@ extension DashboardApp {
         registerAutomationPages(on: router)
         registerLeads(on: router)
         registerCustomers(on: router)
+        registerConversations(on: router)
     }
 }
