@@ -64,7 +64,8 @@ struct TenantIsolationTests {
         }
         let stillPending = try await InsightsService(dependencies: harness.dependencies, tenantID: harness.tenantA).pendingRecommendations()
         #expect(stillPending.contains { $0.id == recommendationOfA }, "B's accept did not touch A's follow-up")
-        let conversationOfA = try #require(try await harness.store.conversation(id: try #require(records[.conversation]), tenantID: harness.tenantA))
+        let conversationID = try #require(records[.conversation])
+        let conversationOfA = try #require(try await harness.store.conversation(id: conversationID, tenantID: harness.tenantA))
         #expect(conversationOfA.status == .open, "B's close or reply did not touch A's conversation")
         #expect(try await TenantService(dependencies: harness.dependencies).timeZone(tenantID: harness.tenantA).secondsFromGMT() == 0)
         #expect(try await TenantService(dependencies: harness.dependencies).timeZone(tenantID: harness.tenantB).identifier == "Europe/Paris")

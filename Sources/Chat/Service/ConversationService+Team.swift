@@ -1,4 +1,5 @@
 import AutopilotCore
+import Engine
 import Foundation
 public import Storage
 

@@ -1,5 +1,6 @@
 import AutopilotCore
 import Chat
+import Engine
 import Foundation
 import Hummingbird
 
