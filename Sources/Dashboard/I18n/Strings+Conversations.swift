@@ -4,6 +4,7 @@ extension Strings {
     static let conversations: Catalog = [
         "nav_conversations": ("Conversations", "Conversations"),
         "conversations_count": ("{0} conversations", "{0} conversations"),
+        "conversations_count_one": ("1 conversation", "1 conversation"),
         "conversations_sorted": ("Les plus récentes d'abord.", "Most recent first."),
         "conversations_none": (
             "Aucune conversation pour l'instant. Elles arrivent par le widget de chat de votre site.",

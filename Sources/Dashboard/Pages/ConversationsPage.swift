@@ -39,7 +39,7 @@ struct ConversationsPage {
         }
         let model: [String: Any] = [
             "rows": rows, "hasRows": !rows.isEmpty, "filters": filters,
-            "count": strings.format("conversations_count", format.number(rows.count)),
+            "count": rows.count == 1 ? strings["conversations_count_one"] : strings.format("conversations_count", format.number(rows.count)),
             "empty": strings[status == nil ? "conversations_none" : "conversations_none_filtered"],
         ]
         return PageView(template: "conversations", title: strings["nav_conversations"], section: "conversations", model: model)
