@@ -142,6 +142,7 @@ let package = Package(
             name: "Dashboard",
             dependencies: [
                 "Engine", "AutopilotCore", "Content", "Storage", "Scoring", "Decisions", "Flows", "Integrations", "LLM", "Assistant", "Tools",
+                "Chat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -255,6 +256,7 @@ let package = Package(
             name: "DashboardTests",
             dependencies: [
                 "Dashboard", "AutopilotCore", "Engine", "Storage", "Server", "DemoShop", "TestSupport", "Decisions", "Content", "Assistant",
+                "Chat",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -56,6 +56,11 @@ enum BrowserTools {
 
     /// Runs the journey script to its end; its output and errors go to a file in `output`'s parent, read back at the end.
     static func runJourney(autopilot: URL, output: URL) async throws -> (status: Int32, log: String) {
+        try await run(script: script, autopilot: autopilot, output: output)
+    }
+
+    /// Runs a browser script of Tests/Browser to its end (same arguments as the journey's).
+    static func run(script: URL, autopilot: URL, output: URL) async throws -> (status: Int32, log: String) {
         let logURL = output.appendingPathExtension("log")
         FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)

@@ -19,6 +19,7 @@ struct TenantIsolationTests {
         var records: [DashboardRoutesInventory.RecordKind: String] = [:]
         records[.lead] = rows[0].first?.text(0)
         records[.customer] = rows[1].first?.text(0)
+        records[.conversation] = try await harness.conversation(tenantID: harness.tenantA, messages: ["Bonjour, je suis Camille Durand"])
         // Built-in flows and templates are every shop's: B may see those. A's own copy and draft are A's alone.
         records[.flow] = try await FlowAdministration(dependencies: harness.dependencies, tenantID: harness.tenantA)
             .copy(id: "abandoned-cart", to: "a-own-cart").flow.id
@@ -57,12 +58,15 @@ struct TenantIsolationTests {
                 let id = kind.flatMap { records[$0] } ?? recommendationOfA
                 let answer = try await intruder.post(
                     path.replacingOccurrences(of: "{id}", with: id),
-                    [("csrf_token", token), ("ids", recommendationOfA), ("action", "accept"), ("time_zone", "Europe/Paris")])
+                    [("csrf_token", token), ("ids", recommendationOfA), ("action", "accept"), ("time_zone", "Europe/Paris"), ("text", "B was here")])
                 #expect(answer.status != .internalServerError, "\(path)")
             }
         }
         let stillPending = try await InsightsService(dependencies: harness.dependencies, tenantID: harness.tenantA).pendingRecommendations()
         #expect(stillPending.contains { $0.id == recommendationOfA }, "B's accept did not touch A's follow-up")
+        let conversationID = try #require(records[.conversation])
+        let conversationOfA = try #require(try await harness.store.conversation(id: conversationID, tenantID: harness.tenantA))
+        #expect(conversationOfA.status == .open, "B's close or reply did not touch A's conversation")
         #expect(try await TenantService(dependencies: harness.dependencies).timeZone(tenantID: harness.tenantA).secondsFromGMT() == 0)
         #expect(try await TenantService(dependencies: harness.dependencies).timeZone(tenantID: harness.tenantB).identifier == "Europe/Paris")
     }

@@ -123,6 +123,9 @@ extension ChatAgent {
             return ChatTurn(replies: [wording.knowledgeUnavailable], state: state)
         case .passages(let passages):
             guard let best = passages.first else { return ChatTurn(replies: [wording.knowledgeNone], state: state) }
+            if let written = await capabilities.answers.answer(question, passages: passages, context: context) {
+                return ChatTurn(replies: [written], state: state)
+            }
             var text = best.text.count > 600 ? String(best.text.prefix(600)) + "…" : best.text
             if let url = best.url { text += " " + url }
             return ChatTurn(replies: [text], state: state)

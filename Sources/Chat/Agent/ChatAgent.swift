@@ -41,7 +41,8 @@ public struct ChatAgent: Sendable {
         state.language = LanguageDetector.language(of: text) ?? state.language
         var context = context
         context.language = state.language
-        let score = sentiment.score(text)
+        let lexicon = sentiment.score(text)
+        let score = Self.refinedMood(lexicon: lexicon, model: await capabilities.mood.score(text, lexicon: lexicon, context: context))
         state.sentiments = Array((state.sentiments + [score]).suffix(4))
         let given = absorbContact(text, into: &state)
         var turn = await answer(text, state: state, given: given, context: context)
@@ -80,6 +81,7 @@ public struct ChatAgent: Sendable {
             return ChatTurn(replies: [step.reply], state: state)
         }
         if given { return ChatTurn(replies: [wording.contactNoted + " " + wording.menu], state: state) }
+        if let written = await freeAnswer(text, context: context) { return ChatTurn(replies: [written], state: state) }
         return ChatTurn(replies: [wording.menu], state: state)
     }
 

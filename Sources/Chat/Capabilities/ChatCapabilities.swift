@@ -6,15 +6,22 @@ public struct ChatCapabilities: Sendable {
     public var knowledge: any KnowledgeSearching
     public var callbacks: any CallbackBooking
     public var handOff: any HandOff
+    /// Free-form answers from the knowledge base (a language model when configured).
+    public var answers: any AnswerWriting
+    /// The visitor's mood read by a language model when configured (the offline lexicon otherwise).
+    public var mood: any MoodReading
 
     public init(
         orders: any OrderLookup, stock: any ProductStockChecking, knowledge: any KnowledgeSearching = NoKnowledgeBase(),
-        callbacks: any CallbackBooking = NoCallbackBooking(), handOff: any HandOff = NoHandOffNotice()
+        callbacks: any CallbackBooking = NoCallbackBooking(), handOff: any HandOff = NoHandOffNotice(),
+        answers: any AnswerWriting = NoAnswerWriter(), mood: any MoodReading = LexiconMood()
     ) {
         self.orders = orders
         self.stock = stock
         self.knowledge = knowledge
         self.callbacks = callbacks
         self.handOff = handOff
+        self.answers = answers
+        self.mood = mood
     }
 }

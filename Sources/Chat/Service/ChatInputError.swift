@@ -48,6 +48,18 @@ enum ChatInput {
         return trimmed
     }
 
+    /// Who of the team answers: a name or an email, at most 100 characters, on one line; nil when absent or blank.
+    static func author(_ value: String?) throws -> String? {
+        guard let value else { return nil }
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        guard trimmed.count <= 100 else { throw ChatInputError.invalid("author", "is longer than 100 characters") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw ChatInputError.invalid("author", "must be a name or an email on one line")
+        }
+        return trimmed
+    }
+
     private static func isIdentifierScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.:".unicodeScalars.contains(scalar))
     }

@@ -105,7 +105,7 @@ public struct ConversationService: Sendable {
         updated.contactID = try await recordTimeline(conversation: conversation, state: &turn.state, new: messages, at: now)
         updated.state = try Self.encode(turn.state)
         updated.language = turn.state.language.rawValue
-        updated.status = turn.state.handedOff ? .handedOff : conversation.status
+        updated.status = turn.state.handedOff ? .handedOff : .open
         updated.updatedAt = now
         return (ConversationTurnRecord(expectedLastSeq: conversation.lastSeq, conversation: updated, messages: messages), messages)
     }

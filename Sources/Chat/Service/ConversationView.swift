@@ -9,10 +9,14 @@ public struct ConversationView: Sendable, Codable, Equatable {
         public var seq: Int
         public var role: String
         public var text: String
+        /// Who of the team wrote a `team` message, when given.
+        public var author: String?
+        /// The visitor's sentiment (-1…1) for their messages.
+        public var sentiment: Double?
         public var createdAt: Date
 
         enum CodingKeys: String, CodingKey {
-            case id, seq, role, text
+            case id, seq, role, text, author, sentiment
             case createdAt = "created_at"
         }
     }
@@ -29,7 +33,8 @@ public struct ConversationView: Sendable, Codable, Equatable {
         conversationID = conversation.id
         status = conversation.status.rawValue
         language = conversation.language
-        self.messages = messages.map { Message(id: $0.id, seq: $0.seq, role: $0.role.rawValue, text: $0.text, createdAt: $0.createdAt) }
+        self.messages = messages.map { Message(
+                id: $0.id, seq: $0.seq, role: $0.role.rawValue, text: $0.text, author: $0.author, sentiment: $0.sentiment, createdAt: $0.createdAt) }
         self.replayed = replayed
     }
 

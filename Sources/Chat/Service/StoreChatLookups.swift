@@ -38,11 +38,15 @@ public struct CatalogStock: ProductStockChecking {
 
 extension ChatCapabilities {
     /// Everything from the engine: orders and stock from the store, the knowledge base, callbacks on the tenant's
-    /// business hours, hand-off tasks with their notice.
+    /// business hours, hand-off tasks with their notice; with a language model configured, free-form answers grounded
+    /// in the knowledge base and the visitor's mood read by the model.
     public static func engine(_ dependencies: Dependencies) -> ChatCapabilities {
-        ChatCapabilities(
+        let online = !dependencies.ai.providerNames.isEmpty
+        return ChatCapabilities(
             orders: StoreOrderLookup(store: dependencies.store), stock: CatalogStock(store: dependencies.store),
             knowledge: KnowledgeBaseAnswers(dependencies: dependencies), callbacks: BusinessHoursCallbacks(dependencies: dependencies),
-            handOff: TeamHandOff(dependencies: dependencies))
+            handOff: TeamHandOff(dependencies: dependencies),
+            answers: online ? ModelAnswerWriter(gateway: dependencies.ai.gateway) : NoAnswerWriter(),
+            mood: online ? ModelMoodReader(gateway: dependencies.ai.gateway) : LexiconMood())
     }
 }

@@ -8,6 +8,7 @@ public struct Strings: Sendable {
 
     static let catalogs: [Catalog] = [
         common, today, login, settings, errors, reports, automations, flowSteps, templates, messages, leads, timeline, customers, assistant,
+        conversations,
     ]
 
     /// Every key in one language.

@@ -7,10 +7,13 @@ import Hummingbird
 import Logging
 
 extension DashboardApp {
-    static let sections = ["today", "leads", "customers", "automations", "templates", "messages", "reports", "assistant", "settings"]
+    static let sections = [
+        "today", "leads", "customers", "conversations", "automations", "templates", "messages", "reports", "assistant", "settings",
+    ]
     static let sectionPaths = [
         "today": "/", "leads": "/leads", "customers": "/customers", "automations": "/automations", "templates": "/templates",
         "messages": "/messages", "reports": "/reports", "assistant": "/assistant", "settings": "/settings",
+        "conversations": "/conversations",
     ]
 
     /// The page's template rendered, then wrapped in the layout (menu, user, language switch, notice).

@@ -18,5 +18,6 @@ extension DashboardApp {
         registerLeads(on: router)
         registerCustomers(on: router)
         registerAssistant(on: router)
+        registerConversations(on: router)
     }
 }

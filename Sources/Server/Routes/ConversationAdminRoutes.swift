@@ -6,12 +6,28 @@ import Storage
 
 /// The team's side of the visitors' chat, with the tenant's API key: widget keys (`POST/GET /v1/widget-keys`,
 /// `POST /v1/widget-keys/{key}/revoke`) and the conversations (`GET /v1/chat/conversations?status=handed_off`,
-/// `GET /v1/chat/conversations/{id}` with its messages).
+/// `GET /v1/chat/conversations/{id}` with its messages), the team's answers (`POST /v1/chat/conversations/{id}/replies`
+/// `{text, author?, client_message_id?}`) and `POST /v1/chat/conversations/{id}/close` and `…/reopen`.
 struct ConversationAdminRoutes {
     let dependencies: Dependencies
 
     func register(on group: RouterGroup<AppRequestContext>) {
         let keys = WidgetKeyService(dependencies: dependencies)
+        let service = ConversationService(dependencies: dependencies)
+        group.post("chat/conversations/:id/replies") { request, context in
+            let tenantID = try context.requireTenant()
+            let body = try await JSONBody.object(request, limit: 16 * 1024)
+            let view = try await service.reply(
+                conversationID: try context.parameters.require("id"), tenantID: tenantID, text: try Self.string(body, "text"),
+                author: try Self.string(body, "author"), clientMessageID: try Self.string(body, "client_message_id"))
+            return try JSONResponse.make(view, status: view.replayed ? .ok : .created)
+        }
+        group.post("chat/conversations/:id/close") { _, context in
+            try JSONResponse.make(try await service.close(conversationID: try context.parameters.require("id"), tenantID: try context.requireTenant()))
+        }
+        group.post("chat/conversations/:id/reopen") { _, context in
+            try JSONResponse.make(try await service.reopen(conversationID: try context.parameters.require("id"), tenantID: try context.requireTenant()))
+        }
         group.post("widget-keys") { request, context in
             let tenantID = try context.requireTenant()
             let body = try await JSONBody.object(request, limit: 16 * 1024)
@@ -58,5 +74,12 @@ struct ConversationAdminRoutes {
             let messages = try await dependencies.store.conversationMessages(conversationID: id, tenantID: tenantID, afterSeq: 0, limit: 1000)
             return try JSONResponse.make(ConversationView(conversation, messages: messages))
         }
+    }
+
+    /// An optional string field; another type is a 400 naming it.
+    static func string(_ body: JSONObject, _ field: String) throws -> String? {
+        guard let value = body[field], value != .null else { return nil }
+        guard let text = value.stringValue else { throw APIError.badParameter(field, "must be a string") }
+        return text
     }
 }

@@ -87,11 +87,13 @@ public struct ConversationMessageRecord: Sendable, Equatable {
     public var clientMessageID: String?
     /// The visitor's sentiment score (-1…1) for their messages.
     public var sentiment: Double?
+    /// Who of the team wrote a `team` message (a name or an email), when given.
+    public var author: String?
     public var createdAt: Date
 
     public init(
         id: String, conversationID: String, seq: Int, role: ConversationLine.Role, text: String, clientMessageID: String? = nil,
-        sentiment: Double? = nil, createdAt: Date
+        sentiment: Double? = nil, author: String? = nil, createdAt: Date
     ) {
         self.id = id
         self.conversationID = conversationID
@@ -100,6 +102,7 @@ public struct ConversationMessageRecord: Sendable, Equatable {
         self.text = text
         self.clientMessageID = clientMessageID
         self.sentiment = sentiment
+        self.author = author
         self.createdAt = createdAt
     }
 }

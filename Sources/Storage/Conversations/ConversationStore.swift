@@ -18,6 +18,8 @@ public protocol ConversationStore: Sendable {
     func conversations(tenantID: String, status: ConversationStatus?, limit: Int) async throws -> [ConversationRecord]
     /// Messages after position `afterSeq`, in order.
     func conversationMessages(conversationID: String, tenantID: String, afterSeq: Int, limit: Int) async throws -> [ConversationMessageRecord]
+    /// The last message of each of these conversations of the tenant, by conversation id (for the team's list).
+    func lastConversationMessages(conversationIDs: [String], tenantID: String) async throws -> [String: ConversationMessageRecord]
     /// The visitor's message a client sent with this id, and the messages that followed it in the same turn.
     func conversationTurn(clientMessageID: String, conversationID: String, tenantID: String) async throws -> [ConversationMessageRecord]
     /// Appends a turn and saves the conversation, in one transaction (see `ConversationAppendOutcome`).

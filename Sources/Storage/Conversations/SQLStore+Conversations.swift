@@ -37,6 +37,21 @@ extension SQLStore {
         return rows[0].compactMap(Self.message)
     }
 
+    public func lastConversationMessages(conversationIDs: [String], tenantID: String) async throws -> [String: ConversationMessageRecord] {
+        let ids = Array(Set(conversationIDs).prefix(500))
+        guard !ids.isEmpty else { return [:] }
+        let columns = Self.messageColumns.split(separator: ",").map { "m." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        let rows = try await database.read([
+            SQLStatement(
+                "SELECT \(columns) FROM conversation_messages m JOIN conversations c ON c.id = m.conversation_id AND c.last_seq = m.seq "
+                    + "WHERE c.tenant_id = ? AND m.tenant_id = ? AND c.id IN \(SQLStatement.placeholders(ids.count))",
+                [.text(tenantID), .text(tenantID)] + ids.map(SQLValue.text))
+        ])
+        var last: [String: ConversationMessageRecord] = [:]
+        for message in rows[0].compactMap(Self.message) { last[message.conversationID] = message }
+        return last
+    }
+
     public func conversationTurn(clientMessageID: String, conversationID: String, tenantID: String) async throws -> [ConversationMessageRecord] {
         let tenant = SQLValue.text(tenantID), conversation = SQLValue.text(conversationID)
         let rows = try await database.read([
@@ -94,7 +109,7 @@ extension SQLStore {
     static let conversationColumns =
         "id, tenant_id, widget_key, visitor_id, contact_id, language, state, status, last_seq, created_at, updated_at"
 
-    static let messageColumns = "id, conversation_id, seq, role, text, client_message_id, sentiment, created_at"
+    static let messageColumns = "id, conversation_id, seq, role, text, client_message_id, sentiment, created_at, author"
 
     static func conversation(_ row: SQLRow) -> ConversationRecord? {
         guard let id = row.text(0), let status = row.text(7).flatMap(ConversationStatus.init(rawValue:)) else { return nil }
@@ -108,7 +123,7 @@ extension SQLStore {
         guard let id = row.text(0), let role = row.text(3).flatMap(ConversationLine.Role.init(rawValue:)) else { return nil }
         return ConversationMessageRecord(
             id: id, conversationID: row.text(1) ?? "", seq: Int(row.int(2) ?? 0), role: role, text: row.text(4) ?? "",
-            clientMessageID: row.text(5), sentiment: row.double(6), createdAt: row.date(7) ?? Date(timeIntervalSince1970: 0))
+            clientMessageID: row.text(5), sentiment: row.double(6), author: row.text(8), createdAt: row.date(7) ?? Date(timeIntervalSince1970: 0))
     }
 
     static func conversationInsert(_ conversation: ConversationRecord) -> SQLWrite {
@@ -129,11 +144,11 @@ extension SQLStore {
     static func messageInsert(_ messages: [ConversationMessageRecord], tenantID: String) -> SQLWrite {
         .insert(
             table: "conversation_messages",
-            columns: ["id", "conversation_id", "seq", "tenant_id", "role", "text", "client_message_id", "sentiment", "created_at"],
+            columns: ["id", "conversation_id", "seq", "tenant_id", "role", "text", "client_message_id", "sentiment", "created_at", "author"],
             rows: messages.map {
                 [
                     .text($0.id), .text($0.conversationID), .integer($0.seq), .text(tenantID), .text($0.role.rawValue), .text($0.text),
-                    .text($0.clientMessageID), .double($0.sentiment), .date($0.createdAt),
+                    .text($0.clientMessageID), .double($0.sentiment), .date($0.createdAt), .text($0.author),
                 ]
             }, conflict: "")
     }

@@ -15,6 +15,7 @@ public enum Migrations {
         tasks,
         conversations,
         assistant,
+        conversationAuthors,
         voiceCalls,
     ]
 

@@ -21,6 +21,7 @@ struct ChatHarness {
     let app: any ApplicationProtocol
     let store: SQLStore
     let clock: ManualClock
+    let firstTenantID: String
     let firstAPIKey: String
     let secondAPIKey: String
     let shopWidget: String
@@ -28,10 +29,12 @@ struct ChatHarness {
     let otherWidget: String
 
     static func make(
-        store: SQLStore, capabilities: ChatCapabilities? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
+        store: SQLStore, capabilities: ChatCapabilities? = nil, environment: [String: String] = [:],
+        configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> ChatHarness {
         let clock = ManualClock(Fixtures.now)
-        let dependencies = Dependencies(store: store, clock: clock)
+        let ai = try AIServices.fromEnvironment(environment, store: store, clock: clock)
+        let dependencies = Dependencies(store: store, clock: clock, ai: ai)
         let tenants = TenantService(dependencies: dependencies)
         let first = try await tenants.create(name: "Boutique")
         let second = try await tenants.create(name: "Other shop")
@@ -58,7 +61,7 @@ struct ChatHarness {
         configure(&configuration)
         let app = buildApplication(configuration: configuration, dependencies: dependencies, databaseName: "test", chatCapabilities: capabilities)
         return ChatHarness(
-            app: app, store: store, clock: clock, firstAPIKey: first.apiKey, secondAPIKey: second.apiKey, shopWidget: shop.key, b2bWidget: b2b.key,
+            app: app, store: store, clock: clock, firstTenantID: first.tenantID, firstAPIKey: first.apiKey, secondAPIKey: second.apiKey, shopWidget: shop.key, b2bWidget: b2b.key,
             otherWidget: other.key)
     }
 

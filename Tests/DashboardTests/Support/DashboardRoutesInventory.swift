@@ -4,11 +4,14 @@ import Foundation
 /// group adds its routes here. `{id}` stands for an id of the tenant under test.
 enum DashboardRoutesInventory {
     /// Pages without an id.
-    static let listPages = ["/", "/settings", "/reports", "/automations", "/templates", "/messages", "/leads", "/customers", "/assistant"]
+    static let listPages = [
+        "/", "/settings", "/reports", "/automations", "/templates", "/messages", "/leads", "/customers", "/assistant", "/conversations",
+    ]
 
     /// Pages of one record: the path with `{id}` and the kind of record it shows.
     static let detailPages: [(path: String, kind: RecordKind)] = [
         ("/automations/{id}", .flow), ("/templates/{id}", .template), ("/leads/{id}", .lead), ("/customers/{id}", .customer),
+        ("/conversations/{id}", .conversation),
     ]
 
     /// Actions an editor or owner may take (viewers are refused), with `{id}` where a record is named in the path.
@@ -26,13 +29,14 @@ enum DashboardRoutesInventory {
         ("/templates/{id}/test-send", .template), ("/templates/{id}/preview", .template),
         ("/leads/{id}/requalify", .lead), ("/leads/{id}/status", .lead), ("/leads/{id}/notes", .lead),
         ("/assistant/{id}/drafts/offline_1/confirm", nil), ("/assistant/{id}/drafts/offline_1/decline", nil),
+        ("/conversations/{id}/replies", .conversation), ("/conversations/{id}/close", .conversation), ("/conversations/{id}/reopen", .conversation),
     ]
 
     /// Actions every signed-in person may take.
     static let viewerActionPaths = ["/language", "/logout", "/assistant/messages"]
 
     enum RecordKind {
-        case lead, customer, flow, template
+        case lead, customer, flow, template, conversation
     }
 
     static func editorActions(tenantIDs ids: [String]) -> [String] {

@@ -81,12 +81,18 @@
   panel.appendChild(log);
   panel.appendChild(form);
 
-  function show(role, text) {
+  function show(role, text, author) {
     var mine = role === "visitor";
     var bubble = element("p", { margin: "0", padding: "8px 10px", borderRadius: "10px", maxWidth: "85%", whiteSpace: "pre-wrap",
       alignSelf: mine ? "flex-end" : "flex-start", background: mine ? "#1f4b99" : (role === "team" ? "#e6f4ea" : "#f0f2f5"),
       color: mine ? "#fff" : "#1d1d1f" }, text);
-    bubble.setAttribute("aria-label", (mine ? words.you : (role === "team" ? words.team : words.agent)) + ": " + text);
+    var who = mine ? words.you : (role === "team" ? words.team + (author ? " · " + author : "") : words.agent);
+    bubble.setAttribute("aria-label", who + ": " + text);
+    bubble.setAttribute("data-role", role);
+    if (role === "team") {
+      var name = element("strong", { display: "block", fontSize: "12px" }, who);
+      bubble.insertBefore(name, bubble.firstChild);
+    }
     log.appendChild(bubble);
     log.scrollTop = log.scrollHeight;
   }
@@ -95,10 +101,11 @@
     (view.messages || []).forEach(function (message) {
       if (message.seq > lastSeq) {
         lastSeq = message.seq;
-        if (all || message.role !== "visitor") { show(message.role, message.text); }
+        if (all || message.role !== "visitor") { show(message.role, message.text, message.author); }
       }
     });
-    if (status === "handed_off" && !pollTimer) { pollTimer = window.setInterval(poll, 10000); }
+    // The team may answer at any time (it takes the conversation over): look for its messages while the panel is open.
+    if (!pollTimer) { pollTimer = window.setInterval(poll, 5000); }
   }
   function call(method, path, body) {
     var options = { method: method, headers: { "X-Widget-Key": key }, credentials: "omit", mode: "cors" };
