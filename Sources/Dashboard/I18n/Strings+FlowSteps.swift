@@ -29,6 +29,8 @@ extension Strings {
         "step_task": ("Créer une tâche : « {0} »", "Create a task: “{0}”"),
         "step_approve": ("Attendre l'accord d'une personne", "Wait for a person's approval"),
         "step_exit": ("Terminer", "Finish"),
+        "step_split": ("Test A/B : {0}", "A/B test: {0}"),
+        "step_variant": ("Variante {0} ({1}) :", "Variant {0} ({1}):"),
         "channel_a_email": ("l'e-mail", "the email"),
         "channel_a_sms": ("le SMS", "the text message"),
         "channel_a_whatsapp": ("le message WhatsApp", "the WhatsApp message"),
