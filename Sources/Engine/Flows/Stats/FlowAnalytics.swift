@@ -6,10 +6,10 @@ import Storage
 /// Flow analytics for one tenant: what `GET /v1/flows/{id}/stats` and `autopilot flows stats` show. The database does the
 /// counting (``FlowStore/flowStats(_:)``); this type names the flows and their steps and sums steps into flow totals.
 public struct FlowAnalytics: Sendable {
-    public let store: any FlowStatsStore & FlowCatalogStore & FlowRunStore & FlowExperimentStore
+    public let store: any FlowStatsStore & FlowCatalogStore & FlowRunStore & FlowExperimentStore & TenantSettingsStore
     public let tenantID: String
 
-    public init(store: any FlowStatsStore & FlowCatalogStore & FlowRunStore & FlowExperimentStore, tenantID: String) {
+    public init(store: any FlowStatsStore & FlowCatalogStore & FlowRunStore & FlowExperimentStore & TenantSettingsStore, tenantID: String) {
         self.store = store
         self.tenantID = tenantID
     }
@@ -46,7 +46,9 @@ public struct FlowAnalytics: Sendable {
         }
         let state = try await TenantFlowState.load(tenantID: tenantID, store: store)
         if let flowID, !state.exists(flowID) { throw FlowAdministrationError.notFound(flowID) }
-        let record = try await store.flowStats(FlowStatsQuery(tenantID: tenantID, flowID: flowID, from: from, until: until))
+        var query = FlowStatsQuery(tenantID: tenantID, flowID: flowID, from: from, until: until)
+        query.windows = AttributionWindows(settings: try await store.tenantSettings(tenantID: tenantID))
+        let record = try await store.flowStats(query)
         var definitions: [String: FlowDefinition] = [:]
         for id in flowID.map({ [$0] }) ?? state.ids { definitions[id] = state.catalog.entries[id]?.current }
         return Self.assemble(record, definitions: definitions, from: from, until: until)
