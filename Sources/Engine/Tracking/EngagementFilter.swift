@@ -23,7 +23,7 @@ public enum EngagementFilter {
     /// `privacy_proxy` for an open that a proxy made, else nil.
     public static func openFlag(userAgent: String?, sentAt: Date?, at: Date) -> String? {
         let agent = userAgent?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
-        if agent == "mozilla/5.0" || proxyAgents.contains(where: agent.contains) { return "privacy_proxy" }
+        if agent == "mozilla/5.0" || proxyAgents.contains(where: { agent.contains($0) }) { return "privacy_proxy" }
         if let sentAt, at.timeIntervalSince(sentAt) < proxyOpenWithin { return "privacy_proxy" }
         return nil
     }
@@ -31,7 +31,7 @@ public enum EngagementFilter {
     /// `scanner` for a click a link scanner made, else nil.
     public static func clickFlag(userAgent: String?, sentAt: Date?, at: Date) -> String? {
         let agent = userAgent?.lowercased() ?? ""
-        if scannerAgents.contains(where: agent.contains) { return "scanner" }
+        if scannerAgents.contains(where: { agent.contains($0) }) { return "scanner" }
         if let sentAt, at.timeIntervalSince(sentAt) < scannerClickWithin { return "scanner" }
         return nil
     }

@@ -40,13 +40,10 @@ public struct TrackingService: Sendable {
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), !target.contains(where: { $0.isNewline }) else { return nil }
         let linkKey = Base64URL.encode(Array(SHA256.hash(data: Array(target.utf8)).prefix(12)))
         let message = found.message
+        var extra: JSONObject = ["url": .string(String(target.prefix(2_000)))]
+        extra["flagged"] = EngagementFilter.clickFlag(userAgent: userAgent, sentAt: message.sentAt, at: dependencies.clock.now()).map(JSONValue.string)
         let clicked = EngineEvent.message(
-            .messageClicked, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID,
-            extra: [
-                "url": .string(String(target.prefix(2_000))),
-                "flagged": EngagementFilter.clickFlag(userAgent: userAgent, sentAt: message.sentAt, at: dependencies.clock.now()).map(JSONValue.string)
-                    ?? .null,
-            ].filter { $0.value != .null })
+            .messageClicked, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID, extra: extra)
         try await record(clicked, found, key: "clicked:\(message.id):\(linkKey)")
         return target
     }

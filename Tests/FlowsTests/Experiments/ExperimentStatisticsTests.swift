@@ -100,7 +100,7 @@ struct ExperimentStatisticsTests {
             from scipy.stats import norm, t
             print(json.dumps([norm.ppf(0.975), norm.ppf(0.9), t.cdf(2.1, 7), t.cdf(-1.3, 35.5), t.cdf(0.4, 2.5)]))
             """
-        let reference = try #require(try PythonReference.run(script, input: []) as? [Double])
+        let reference = try #require(try PythonReference.run(script, input: [Int]()) as? [Double])
         #expect(abs(ExperimentStatistics.normalQuantile(0.975) - reference[0]) < 1e-9)
         #expect(abs(ExperimentStatistics.normalQuantile(0.9) - reference[1]) < 1e-9)
         #expect(abs(ExperimentStatistics.studentTCDF(2.1, df: 7) - reference[2]) < 1e-10)
