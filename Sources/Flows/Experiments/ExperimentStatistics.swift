@@ -37,24 +37,31 @@ public enum ExperimentStatistics {
     public static func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
         guard x > 0 else { return 0 }
         guard x < 1 else { return 1 }
-        let logFront = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log(1 - x)
+        let logGammas: Double = lgamma(a + b) - lgamma(a) - lgamma(b)
+        let logPowers: Double = a * log(x) + b * log(1 - x)
+        let logFront: Double = logGammas + logPowers
         if x > (a + 1) / (a + b + 2) { return 1 - regularizedIncompleteBeta(1 - x, a: b, b: a) }
         let tiny = 1e-300
         var c = 1.0
-        var d = 1 - (a + b) * x / (a + 1)
+        let first: Double = (a + b) * x / (a + 1)
+        var d: Double = 1 - first
         if abs(d) < tiny { d = tiny }
         d = 1 / d
         var fraction = d
         for m in 1...500 {
             let m = Double(m)
-            let even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+            let evenTop: Double = m * (b - m) * x
+            let evenBottom: Double = (a + 2 * m - 1) * (a + 2 * m)
+            let even: Double = evenTop / evenBottom
             d = 1 + even * d
             c = 1 + even / c
             if abs(d) < tiny { d = tiny }
             if abs(c) < tiny { c = tiny }
             d = 1 / d
             fraction *= d * c
-            let odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+            let oddTop: Double = (a + m) * (a + b + m) * x
+            let oddBottom: Double = (a + 2 * m) * (a + 2 * m + 1)
+            let odd: Double = -oddTop / oddBottom
             d = 1 + odd * d
             c = 1 + odd / c
             if abs(d) < tiny { d = tiny }
@@ -80,9 +87,11 @@ public enum ExperimentStatistics {
         let n1 = Double(trials1)
         let n2 = Double(trials2)
         let pooled = Double(successes1 + successes2) / (n1 + n2)
-        let variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
+        let spread: Double = 1 / n1 + 1 / n2
+        let variance: Double = pooled * (1 - pooled) * spread
         guard variance > 0 else { return nil }
-        let z = (Double(successes1) / n1 - Double(successes2) / n2) / variance.squareRoot()
+        let difference: Double = Double(successes1) / n1 - Double(successes2) / n2
+        let z: Double = difference / variance.squareRoot()
         return TestResult(statistic: z, pValue: twoSidedNormalP(z))
     }
 
@@ -93,7 +102,10 @@ public enum ExperimentStatistics {
         let b = second.varianceOfMean
         guard a + b > 0 else { return nil }
         let t = (first.mean - second.mean) / (a + b).squareRoot()
-        let df = (a + b) * (a + b) / (a * a / Double(first.count - 1) + b * b / Double(second.count - 1))
+        let sum: Double = a + b
+        let firstTerm: Double = a * a / Double(first.count - 1)
+        let secondTerm: Double = b * b / Double(second.count - 1)
+        let df: Double = sum * sum / (firstTerm + secondTerm)
         let p = 2 * (1 - studentTCDF(abs(t), df: df))
         return TestResult(statistic: t, pValue: min(1, max(0, p)), degreesOfFreedom: df)
     }
@@ -114,7 +126,8 @@ public enum ExperimentStatistics {
         /// The unbiased sample variance.
         public var variance: Double {
             guard count >= 2 else { return 0 }
-            return max(0, (sumOfSquares - sum * sum / Double(count)) / Double(count - 1))
+            let squares: Double = sumOfSquares - sum * sum / Double(count)
+            return max(0, squares / Double(count - 1))
         }
         /// The variance of the mean: s² / n.
         public var varianceOfMean: Double { count > 0 ? variance / Double(count) : 0 }
@@ -135,9 +148,13 @@ public enum ExperimentStatistics {
         treatmentConversions xt: Int, treatmentEntrants nt: Int, holdoutConversions xh: Int, holdoutEntrants nh: Int, confidence: Double = 0.95
     ) -> Lift? {
         guard nt > 0, nh > 0, xt > 0, xh > 0 else { return nil }
-        let ratio = (Double(xt) / Double(nt)) / (Double(xh) / Double(nh))
-        let standardError = (1 / Double(xt) - 1 / Double(nt) + 1 / Double(xh) - 1 / Double(nh)).squareRoot()
-        let z = normalQuantile(1 - (1 - confidence) / 2)
+        let treatmentRate: Double = Double(xt) / Double(nt)
+        let holdoutRate: Double = Double(xh) / Double(nh)
+        let ratio: Double = treatmentRate / holdoutRate
+        let treatmentPart: Double = 1 / Double(xt) - 1 / Double(nt)
+        let holdoutPart: Double = 1 / Double(xh) - 1 / Double(nh)
+        let standardError: Double = (treatmentPart + holdoutPart).squareRoot()
+        let z: Double = normalQuantile(1 - (1 - confidence) / 2)
         return Lift(
             estimate: ratio - 1, low: ratio * exp(-z * standardError) - 1, high: ratio * exp(z * standardError) - 1, confidence: confidence)
     }

@@ -35,11 +35,12 @@ struct FlowRoutes {
             guard let winner = body["winner"]?.stringValue, !winner.isEmpty else {
                 throw ValidationError(code: "invalid_request", field: "winner", message: "is required: {\"winner\": \"b\"}")
             }
-            let experiments = FlowExperiments(store: dependencies.store, tenantID: try context.requireTenant())
-            let decision = try await experiments.end(
-                flowID: try context.parameters.require("id"), winner: winner, by: body["by"]?.stringValue ?? "api", now: dependencies.clock.now())
-            let analytics = FlowAnalytics(store: dependencies.store, tenantID: decision.tenantID)
-            return try JSONResponse.make(try await analytics.experiment(flowID: decision.flowID), status: .created)
+            let tenantID = try context.requireTenant()
+            let flowID = try context.parameters.require("id")
+            let experiments = FlowExperiments(store: dependencies.store, tenantID: tenantID)
+            _ = try await experiments.end(flowID: flowID, winner: winner, by: body["by"]?.stringValue ?? "api", now: dependencies.clock.now())
+            let analytics = FlowAnalytics(store: dependencies.store, tenantID: tenantID)
+            return try JSONResponse.make(try await analytics.experiment(flowID: flowID), status: .created)
         }
         group.post("flows/:id/enable") { _, context in
             try JSONResponse.make(try await administration(context).enable(id: try context.parameters.require("id")))

@@ -2,6 +2,7 @@ import ArgumentParser
 import AutopilotCore
 import Engine
 import Foundation
+import Storage
 
 extension FlowsCommand {
     struct Install: AsyncParsableCommand {

@@ -38,7 +38,13 @@ struct ExperimentStatisticsTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(UInt64(1) << 53)
         }
-        return (0..<count).map { _ in next() < rate ? (mean * (0.2 + 1.6 * next())).rounded() : 0 }
+        var sample: [Double] = []
+        for _ in 0..<count {
+            let ordered: Bool = next() < rate
+            let size: Double = 0.2 + 1.6 * next()
+            sample.append(ordered ? (mean * size).rounded() : 0)
+        }
+        return sample
     }
 
     @Test func welchTTestsMatchSciPyOnTheRawSamples() throws {

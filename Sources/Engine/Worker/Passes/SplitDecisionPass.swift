@@ -1,3 +1,4 @@
+import Flows
 import Foundation
 
 /// Decides the tenant's A/B tests whose `winner` rule is met (at most every `interval` per tenant): new runs take the
