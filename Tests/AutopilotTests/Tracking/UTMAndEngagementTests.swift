@@ -2,6 +2,8 @@ import AutopilotCore
 import Engine
 import Foundation
 import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
 import Storage
 import Testing
 
