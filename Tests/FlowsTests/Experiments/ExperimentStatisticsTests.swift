@@ -156,12 +156,12 @@ struct ExperimentStatisticsTests {
                 conv = lambda v: sum(1 for r in v["revenue"] if r > 0)
                 return z(conv(a), len(a["revenue"]), conv(b), len(b["revenue"]))
             if any(len(v["revenue"]) < d["minimum"] for v in vs):
-                print(json.dumps(None)); sys.exit()
+                print(json.dumps({"decision": None})); sys.exit()
             leader = max(vs, key=value)
             worst = max(p(leader, v) for v in vs if v is not leader)
-            print(json.dumps({"winner": leader["id"], "p": worst} if worst < 1 - d["confidence"] else None))
+            print(json.dumps({"decision": {"winner": leader["id"], "p": worst} if worst < 1 - d["confidence"] else None}))
             """
-        let reference = try PythonReference.run(script, input: input)
+        let reference = (try PythonReference.run(script, input: input) as? [String: Any])?["decision"]
         let decision = SplitDecision.decide(rule, outcomes: outcomes)
         if let expected = reference as? [String: Any] {
             let decided = try #require(decision, "SciPy decides \(expected) but Swift does not")

@@ -57,14 +57,15 @@ struct FlowAssignmentTests {
             contacts = json.load(sys.stdin)
             def unit(salt, flow, contact):
                 digest = hashlib.sha256(f"{salt}\\x1f{flow}\\x1f{contact}".encode()).digest()
-                return (int.from_bytes(digest[:8], "big") >> 11) / float(1 << 53)
+                return format(int.from_bytes(digest[:8], "big") >> 11, "x")
             print(json.dumps([[unit("split", "abandoned-cart", c), unit("holdout", "abandoned-cart", c), unit("tenant-holdout", "*", c)] for c in contacts]))
             """
-        let reference = try #require(try PythonReference.run(script, input: contacts) as? [[Double]])
+        let reference = try #require(try PythonReference.run(script, input: contacts) as? [[String]])
+        func hex(_ unit: Double) -> String { String(UInt64(unit * Double(UInt64(1) << 53)), radix: 16) }
         for (index, contact) in contacts.enumerated() {
-            #expect(FlowAssignment.unit(flowID: "abandoned-cart", contactID: contact, salt: "split") == reference[index][0])
-            #expect(FlowAssignment.unit(flowID: "abandoned-cart", contactID: contact, salt: "holdout") == reference[index][1])
-            #expect(FlowAssignment.unit(flowID: "*", contactID: contact, salt: "tenant-holdout") == reference[index][2])
+            #expect(hex(FlowAssignment.unit(flowID: "abandoned-cart", contactID: contact, salt: "split")) == reference[index][0])
+            #expect(hex(FlowAssignment.unit(flowID: "abandoned-cart", contactID: contact, salt: "holdout")) == reference[index][1])
+            #expect(hex(FlowAssignment.unit(flowID: "*", contactID: contact, salt: "tenant-holdout")) == reference[index][2])
         }
     }
 }

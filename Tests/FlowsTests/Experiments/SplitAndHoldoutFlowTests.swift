@@ -66,7 +66,7 @@ struct SplitAndHoldoutFlowTests {
     @Test(arguments: [
         ("holdout: { percent: 0 }", "holdout.percent: must be above 0 and at most 50"),
         ("holdout: { percent: 80 }", "holdout.percent: must be above 0 and at most 50"),
-        ("holdout: 10", "holdout: is number, expected a mapping {percent}"),
+        ("holdout: 10", "holdout: is a number, expected a mapping {percent}"),
         ("conversion_window: soon", "conversion_window: \"soon\" is not a duration"),
         ("conversion_window: 200d", "conversion_window: must be between 1h and 90d"),
     ])
