@@ -158,7 +158,8 @@ import Testing
                     ]))
         }
         _ = try await shop.simulator.run(events: orders, tenantID: shop.tenantID, until: clock.now())
-        // The worker's sweep decides the test.
+        // The worker's next sweep (its decision pass looks every 15 minutes) decides the test.
+        clock.set(clock.now().addingTimeInterval(3_600))
         try await shop.simulator.worker.runDue(now: clock.now())
         let decisions = try await store.splitDecisions(tenantID: shop.tenantID)
         let decision = try #require(decisions.first)
