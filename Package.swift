@@ -51,6 +51,7 @@ let package = Package(
             name: "Flows",
             dependencies: [
                 "AutopilotCore", .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Library"), .copy("TemplateLibrary")],
             swiftSettings: swiftSettings

@@ -25,7 +25,8 @@ public struct EngineEvent: Sendable, Hashable {
         properties["flow_id"] = flowID.map(JSONValue.string)
         properties["kind"] = kind.map { .string($0.rawValue) }
         for (name, value) in extra { properties[name] = value }
-        let update = MessageTimelineUpdate(messageID: id, channel: channel, template: template, subject: subject, kind: kind)
+        let update = MessageTimelineUpdate(
+            messageID: id, channel: channel, template: template, subject: subject, kind: kind, flagged: extra["flagged"]?.stringValue)
         return EngineEvent(type: type, payload: .messageTimeline(update), properties: properties)
     }
 

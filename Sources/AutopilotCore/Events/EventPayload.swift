@@ -114,8 +114,11 @@ public struct MessageTimelineUpdate: Sendable, Hashable {
     public var subject: String?
     /// What the message is (`kind`); nil when the event does not say.
     public var kind: MessageKind?
+    /// Why an open or click was made by a machine (`privacy_proxy`, `scanner`): kept in the log, not counted.
+    public var flagged: String?
 
-    public init(messageID: String, channel: Channel, template: String?, subject: String?, kind: MessageKind? = nil) {
+    public init(messageID: String, channel: Channel, template: String?, subject: String?, kind: MessageKind? = nil, flagged: String? = nil) {
+        self.flagged = flagged
         self.messageID = messageID
         self.channel = channel
         self.template = template

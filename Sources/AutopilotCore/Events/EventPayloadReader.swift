@@ -78,7 +78,7 @@ struct EventPayloadReader {
                 MessageTimelineUpdate(
                     messageID: try reader.requiredIdentifier("message_id"), channel: try reader.channel("channel"),
                     template: try reader.string("template", maxLength: 200), subject: try reader.string("subject", maxLength: 1_000),
-                    kind: try messageKind(reader)))
+                    kind: try messageKind(reader), flagged: try reader.string("flagged", maxLength: 40)))
         case .messageReplied:
             return .messageReplied(
                 MessageReply(

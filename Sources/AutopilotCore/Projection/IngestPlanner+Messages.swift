@@ -2,6 +2,8 @@ import Foundation
 
 extension IngestPlanner {
     mutating func advanceMessage(_ update: MessageTimelineUpdate, type: EventType, contactID: String?, at: Date) {
+        // A privacy proxy's open or a link scanner's click stays in the event log with its flag but counts for nothing.
+        if update.flagged != nil, type == .messageOpened || type == .messageClicked { return }
         var message =
             messages[update.messageID]
             ?? MessageRecord(

@@ -21,6 +21,7 @@ extension WeeklyReport {
             lines.append(
                 "  \(line.name): " + (french ? "revenu" : "revenue") + " \(Self.money(roi.revenue)) − messages \(Self.money(roi.messageCost)) − "
                     + (french ? "modèles" : "models") + " \(Self.money(roi.modelCost)) = net \(Self.money(roi.net)) (ROI \(ratio))")
+            if let sentence = line.liftSentence { lines.append("    " + sentence) }
         }
         if !otherModelCosts.isEmpty {
             let parts = otherModelCosts.sorted { $0.key < $1.key }.map { "\($0.key) \(Self.money($0.value))" }

@@ -14,6 +14,11 @@ public struct WeeklyReport: Sendable, Hashable {
         public var current: FlowWeekNumbers
         public var previous: FlowWeekNumbers
         public var roi: FlowROI
+        /// The flow's holdout comparison and split variants over the week (docs/flows.md, "Measuring a flow"); null when it has
+        /// neither.
+        public var experiment: JSONValue = .null
+        /// The measured lift in plain words, in the report's language.
+        public var liftSentence: String?
 
         public init(flow: String, name: String, state: String, current: FlowWeekNumbers, previous: FlowWeekNumbers, roi: FlowROI) {
             self.flow = flow
@@ -150,6 +155,12 @@ public struct WeeklyReport: Sendable, Hashable {
     }
 
     private static func lineValue(_ line: FlowLine) -> JSONValue {
+        guard line.experiment != .null, case .object(var object) = plainLineValue(line) else { return plainLineValue(line) }
+        object["experiment"] = line.experiment
+        return .object(object)
+    }
+
+    private static func plainLineValue(_ line: FlowLine) -> JSONValue {
         [
             "flow": .string(line.flow), "name": .string(line.name), "state": .string(line.state), "current": line.current.jsonValue,
             "previous": line.previous.jsonValue,

@@ -40,7 +40,7 @@ struct AutomationPage {
         for (key, value) in FlowMoney(stats: stats, currency: currency).values(viewer) { flow[key] = value }
         flow["isDelegated"] = definition.trigger.recommendationRule != nil
         let exits = definition.exits.map { words.event($0.eventType) }
-        let model: [String: Any] = [
+        var model: [String: Any] = [
             "flow": flow,
             "periods": period.options(strings, path: "/automations/\(id)"),
             "action": "/automations/\(id)",
@@ -50,6 +50,7 @@ struct AutomationPage {
             "version": strings.format("automation_version", "\(detail.flow.version)"),
             "definition": detail.definition,
         ].withoutBlanks
+        if let measured = experiment(stats.experiment) { model["experiment"] = measured }
         let title = viewer.flowName(id: detail.flow.id, name: detail.flow.name)
         return PageView(template: "automation", title: title, section: "automations", model: model)
     }
@@ -73,6 +74,26 @@ struct AutomationPage {
         ).draw()
         var values: [String: Any] = ["funnel": chart.templateValues]
         if step.messages.blocked > 0 { values["held"] = strings.format("automation_held", format.number(step.messages.blocked)) }
+        return values
+    }
+
+    /// The holdout sentence and the split's variants with their conversion rates, when the flow has either.
+    func experiment(_ experiment: FlowExperimentStats?) -> [String: Any]? {
+        guard let experiment, experiment.sentence != nil || experiment.variants != nil else { return nil }
+        let strings = viewer.strings, format = viewer.format
+        var values: [String: Any] = [:]
+        if let sentence = experiment.sentence { values["sentence"] = strings.pick(fr: sentence.fr, en: sentence.en) }
+        if let variants = experiment.variants {
+            values["hasVariants"] = true
+            values["variants"] = variants.map { variant -> [String: Any] in
+                [
+                    "id": variant.id ?? "", "entrants": format.number(variant.entrants), "conversions": format.number(variant.conversions),
+                    "rate": variant.conversionRate.map { format.percent($0) } ?? "–",
+                    "isWinner": variant.id != nil && variant.id == experiment.winner?.variant,
+                ]
+            }
+        }
+        if let winner = experiment.winner { values["winner"] = strings.format("automation_experiment_winner", winner.variant, winner.decidedBy) }
         return values
     }
 }

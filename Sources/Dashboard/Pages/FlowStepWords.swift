@@ -40,6 +40,16 @@ struct FlowStepWords {
                 lines.append(
                     Line(path: path + ".on_timeout", depth: depth, text: strings["step_on_timeout"], detail: "", isSend: false, isLabel: true))
                 walk(wait.onTimeout, prefix: path + ".on_timeout", depth: depth + 1, into: &lines)
+            case .split(let split):
+                let total = split.variants.reduce(0) { $0 + $1.weight }
+                for variant in split.variants {
+                    let share = total > 0 ? "\(Int((variant.weight / total * 100).rounded())) %" : "0 %"
+                    lines.append(
+                        Line(
+                            path: path + "." + variant.id, depth: depth, text: strings.format("step_variant", variant.id, share), detail: "",
+                            isSend: false, isLabel: true))
+                    walk(variant.steps, prefix: path + "." + variant.id, depth: depth + 1, into: &lines)
+                }
             default:
                 break
             }
@@ -74,6 +84,7 @@ struct FlowStepWords {
         case .task(let task): return strings.format("step_task", task.title)
         case .approve: return strings["step_approve"]
         case .exit: return strings["step_exit"]
+        case .split(let split): return strings.format("step_split", split.variants.map(\.id).joined(separator: " / "))
         }
     }
 

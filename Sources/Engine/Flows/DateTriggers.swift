@@ -96,7 +96,8 @@ struct DateTriggers {
                 let firing = item.firing
                 let start = FlowStart(
                     occurredAt: firing, trigger: item.trigger, contact: FlowEntities.contact(contact),
-                    settings: catalog.settings(of: definition.id), tenantTimeZone: catalog.timeZone)
+                    settings: catalog.settings(of: definition.id), tenantTimeZone: catalog.timeZone,
+                    experiment: catalog.experimentInput(for: definition.id))
                 let previous = runs.filter { $0.contactID == contact.id && $0.flowID == definition.id }.map {
                     (objectID: $0.triggerObjectID, startedAt: $0.startedAt)
                 }

@@ -17,6 +17,8 @@ public struct FlowCatalog: Sendable {
 
     public let tenantID: String
     public let timeZone: String
+    /// The tenant's holdout and the splits' decided winners, handed to every run that starts.
+    public var experiments = FlowExperimentSettings()
     public private(set) var entries: [String: Entry] = [:]
     private var versions: [String: [Int: FlowDefinition]] = [:]
 
@@ -63,11 +65,20 @@ public struct FlowCatalog: Sendable {
         entries[flowID]?.settings ?? [:]
     }
 
+    /// What a run of this flow starts with: the tenant's holdout and the split's winner.
+    public func experimentInput(for flowID: String) -> FlowExperimentInput {
+        FlowExperimentInput(tenantHoldoutPercent: experiments.tenantHoldoutPercent, winner: experiments.winners[flowID])
+    }
+
     /// Loads a tenant's catalog from the store.
-    public static func load(tenantID: String, store: any FlowCatalogStore) async throws -> FlowCatalog {
+    public static func load(tenantID: String, store: any FlowStore & TenantSettingsStore) async throws -> FlowCatalog {
         async let choices = store.tenantFlows(tenantID: tenantID)
         async let versions = store.flowVersions(tenantID: tenantID)
-        return FlowCatalog(
+        async let decisions = store.splitDecisions(tenantID: tenantID)
+        async let settings = store.tenantSettings(tenantID: tenantID)
+        var catalog = FlowCatalog(
             tenantID: tenantID, builtIn: (try? FlowLibrary.builtIn) ?? [], tenantFlows: try await choices, tenantVersions: try await versions)
+        catalog.experiments = FlowExperimentSettings(settings: try await settings, decisions: try await decisions)
+        return catalog
     }
 }

@@ -50,7 +50,7 @@ struct FlowRouter {
                     guard definition.isTriggered(by: flowEvent, contact: contactValues, entities: entities, settings: settings) else { continue }
                     let start = FlowStart(
                         occurredAt: event.occurredAt, trigger: event.properties, contact: contactValues, entities: entities, settings: settings,
-                        tenantTimeZone: catalog.timeZone)
+                        tenantTimeZone: catalog.timeZone, experiment: catalog.experimentInput(for: definition.id))
                     let objectID = definition.triggerObjectID(for: start)
                     let previous = (history[contactID] ?? []).filter { $0.flowID == definition.id }.map {
                         (objectID: $0.objectID, startedAt: $0.startedAt)

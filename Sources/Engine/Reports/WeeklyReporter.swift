@@ -51,6 +51,7 @@ public struct WeeklyReporter: Sendable {
                     flow: stats.flow, name: stats.name ?? summary?.name ?? stats.flow, state: state, current: now, previous: before,
                     roi: FlowROI(revenue: now.revenue, messageCost: messageCost, modelCost: 0)))
         }
+        try await measure(&lines, week: week, language: language, analytics: analytics)
         let otherModelCosts = allocateModelCosts(calls, to: &lines)
         var total = WeeklyReport.FlowLine(
             flow: "total", name: "Total", state: "", current: FlowWeekNumbers(), previous: FlowWeekNumbers(),

@@ -13,8 +13,11 @@ public struct TrackingLinks: Sendable {
     public let tenantID: String
     public let messageID: String
     private let signer: TrackingSigner
+    /// Added to every tracked link's target (nil: none), unless the link already has UTM parameters.
+    public let utm: UTMTags?
 
-    public init(baseURL: String, signer: TrackingSigner, tenantID: String, messageID: String) {
+    public init(baseURL: String, signer: TrackingSigner, tenantID: String, messageID: String, utm: UTMTags? = nil) {
+        self.utm = utm
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.signer = signer
         self.tenantID = tenantID
@@ -26,7 +29,7 @@ public struct TrackingLinks: Sendable {
     }
 
     public func clickURL(_ target: String) -> String {
-        baseURL + "/t/c/" + signer.sign(.click(tenantID: tenantID, messageID: messageID, url: target))
+        baseURL + "/t/c/" + signer.sign(.click(tenantID: tenantID, messageID: messageID, url: utm?.tagging(target) ?? target))
     }
 
     public var pixelURL: String {

@@ -18,26 +18,32 @@ public struct TrackingService: Sendable {
 
     /// Records the first open of the message (later opens are duplicates of the same idempotency key); false when the
     /// token is not a valid open token for an existing message.
-    public func open(token: String) async throws -> Bool {
+    /// An open a privacy proxy made (`EngagementFilter`) is recorded with `flagged` and not counted.
+    public func open(token: String, userAgent: String? = nil) async throws -> Bool {
         guard let found = try await resolve(token, kind: .open) else { return false }
         let message = found.message
-        let opened = EngineEvent.message(.messageOpened, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID)
+        let flag = EngagementFilter.openFlag(userAgent: userAgent, sentAt: message.sentAt, at: dependencies.clock.now())
+        let opened = EngineEvent.message(
+            .messageOpened, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID,
+            extra: flag.map { ["flagged": .string($0)] } ?? [:])
         try await record(opened, found, key: "opened:" + message.id)
         return true
     }
 
     /// Records the click (once per message and link) and returns where to send the person; nil for a token that does
     /// not check out.
-    public func click(token: String) async throws -> String? {
+    /// A click a link scanner made (`EngagementFilter`) is recorded with `flagged` and not counted; the scanner still follows it.
+    public func click(token: String, userAgent: String? = nil) async throws -> String? {
         guard let found = try await resolve(token, kind: .click) else { return nil }
         let target = found.token.detail
         let lowered = target.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), !target.contains(where: { $0.isNewline }) else { return nil }
         let linkKey = Base64URL.encode(Array(SHA256.hash(data: Array(target.utf8)).prefix(12)))
         let message = found.message
+        var extra: JSONObject = ["url": .string(String(target.prefix(2_000)))]
+        extra["flagged"] = EngagementFilter.clickFlag(userAgent: userAgent, sentAt: message.sentAt, at: dependencies.clock.now()).map(JSONValue.string)
         let clicked = EngineEvent.message(
-            .messageClicked, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID,
-            extra: ["url": .string(String(target.prefix(2_000)))])
+            .messageClicked, id: message.id, channel: message.channel, template: message.template, flowID: message.flowID, extra: extra)
         try await record(clicked, found, key: "clicked:\(message.id):\(linkKey)")
         return target
     }

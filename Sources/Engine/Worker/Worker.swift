@@ -40,6 +40,7 @@ public struct Worker: Sendable {
             RescoringPass(dependencies: dependencies, enabled: settings.rescoreOnEvents, memory: scores),
             NightlyScoringPass(dependencies: dependencies, hour: settings.nightlyScoringHour, memory: scores),
             DelegationPass(dependencies: dependencies, recomputeInterval: settings.delegationInterval),
+            SplitDecisionPass(dependencies: dependencies, interval: 15 * 60),
             DateTriggerPass(store: store),
             DropshippingPass(dropship: DropshipPass(dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack)),
             timers,

@@ -13,11 +13,18 @@ public struct FlowDefinition: Sendable, Hashable {
     /// Numeric settings a tenant may override within bounds (`settings.delay_days` in conditions and dynamic waits).
     public var settings: [FlowSetting]
     public var steps: [FlowStep]
+    /// A share of entrants held out (sent nothing) to measure what the flow brings; nil for none.
+    public var holdout: FlowHoldout?
+    /// How long after entering an order counts as a conversion, for holdout and A/B comparisons (5 days by default).
+    public var conversionWindow: FlowDuration
 
     public init(
         id: String, name: String, description: String = "", version: Int = 1, trigger: FlowTrigger, reentry: FlowReentry = .onceEver,
-        exits: [FlowExitCondition] = [], settings: [FlowSetting] = [], steps: [FlowStep]
+        exits: [FlowExitCondition] = [], settings: [FlowSetting] = [], steps: [FlowStep], holdout: FlowHoldout? = nil,
+        conversionWindow: FlowDuration = .days(5)
     ) {
+        self.holdout = holdout
+        self.conversionWindow = conversionWindow
         self.id = id
         self.name = name
         self.description = description

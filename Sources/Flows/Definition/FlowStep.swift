@@ -13,6 +13,7 @@ public indirect enum FlowStep: Sendable, Hashable {
     case task(TaskStep)
     case approve(prompt: String?)
     case exit(reason: String)
+    case split(SplitStep)
 
     /// The key naming the step in flow files.
     public var kind: String {
@@ -28,6 +29,7 @@ public indirect enum FlowStep: Sendable, Hashable {
         case .task: "task"
         case .approve: "approve"
         case .exit: "exit"
+        case .split: "split"
         }
     }
 }

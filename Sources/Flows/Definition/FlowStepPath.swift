@@ -5,7 +5,12 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
         case then
         case `else`
         case onTimeout
+        /// The steps of a split's variant, written with the variant's id (`steps[1].b[0]`).
+        case variant(String)
     }
+
+    /// Names of step lists that cannot be variant ids.
+    public static let reservedListNames: Set<String> = ["steps", "then", "else", "on_timeout"]
 
     public var components: [Component]
 
@@ -30,6 +35,7 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
             case ("then", false): components.append(.then)
             case ("else", false): components.append(.else)
             case ("on_timeout", false): components.append(.onTimeout)
+            case (let name, false) where FlowVariant.isVariantID(String(name)): components.append(.variant(String(name)))
             default: return nil
             }
             components.append(.index(index))
@@ -45,6 +51,7 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
             case .then: text += ".then"
             case .else: text += ".else"
             case .onTimeout: text += ".on_timeout"
+            case .variant(let id): text += ".\(id)"
             }
         }
         return text
@@ -53,7 +60,7 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
     /// Document order: a step comes before the steps nested in it, which come before its next sibling.
     public static func < (lhs: FlowStepPath, rhs: FlowStepPath) -> Bool {
         for (left, right) in zip(lhs.components, rhs.components) where left != right {
-            return left.order < right.order
+            return (left.order, left.variantID) < (right.order, right.variantID)
         }
         return lhs.components.count < rhs.components.count
     }
@@ -86,7 +93,7 @@ public struct FlowStepPath: Sendable, Hashable, Comparable, CustomStringConverti
                 }
                 guard list.indices.contains(index) else { return nil }
                 step = list[index]
-            case .then, .else, .onTimeout:
+            case .then, .else, .onTimeout, .variant:
                 pendingList = component
             }
         }
@@ -101,7 +108,13 @@ extension FlowStepPath.Component {
         case .then: -3
         case .else: -2
         case .onTimeout: -1
+        case .variant: -4
         }
+    }
+
+    fileprivate var variantID: String {
+        if case .variant(let id) = self { return id }
+        return ""
     }
 }
 
@@ -111,6 +124,7 @@ extension FlowStep {
         case (.branch(_, let then, _), .then): then
         case (.branch(_, _, let otherwise), .else): otherwise
         case (.waitFor(let step), .onTimeout): step.onTimeout
+        case (.split(let split), .variant(let id)): split.variant(id)?.steps
         default: nil
         }
     }

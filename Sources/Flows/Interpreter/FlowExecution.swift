@@ -80,10 +80,19 @@ struct FlowExecution {
         case .exit(let reason):
             finish(.exited(reason: reason))
             return .stop
+        case .split(let split):
+            return .jump(enter(split, at: path))
         default:
             break
         }
         if isStale() { return .stop }
+        // A held-out run walks the flow like the others (waits, exits, staleness) but does nothing that reaches anyone.
+        if run.group == .holdout {
+            switch step {
+            case .send, .notify, .webhook, .task, .approve: return .next
+            default: break
+            }
+        }
         switch step {
         case .send(let send):
             effects.append(
@@ -120,6 +129,16 @@ struct FlowExecution {
             break
         }
         return .next
+    }
+
+    /// The first step of the run's variant: the recorded winner, else the contact's own assignment (kept in the run).
+    private mutating func enter(_ split: SplitStep, at path: FlowStepPath) -> FlowStepPath? {
+        let chosen =
+            run.variant.flatMap(split.variant) ?? run.winner.flatMap(split.variant)
+            ?? FlowAssignment.variant(of: split, flowID: definition.id, contactID: run.contactID)
+        guard let chosen else { return next(after: path) }
+        run.variant = chosen.id
+        return firstStep(of: .variant(chosen.id), in: path)
     }
 
     /// A wait: continues at once when the moment has passed (catching up on a late timer), else sleeps until it.

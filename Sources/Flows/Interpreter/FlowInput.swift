@@ -27,11 +27,14 @@ public struct FlowStart: Sendable, Hashable {
     public var settings: [String: Double]
     /// The tenant's IANA time zone, used when the contact has none.
     public var tenantTimeZone: String
+    /// The tenant's holdout and the split's recorded winner.
+    public var experiment: FlowExperimentInput
 
     public init(
         occurredAt: Date, trigger: JSONObject = [:], contact: JSONObject = [:], entities: JSONObject = [:], settings: [String: Double] = [:],
-        tenantTimeZone: String = "UTC"
+        tenantTimeZone: String = "UTC", experiment: FlowExperimentInput = FlowExperimentInput()
     ) {
+        self.experiment = experiment
         self.occurredAt = occurredAt
         self.trigger = trigger
         self.contact = contact
@@ -65,5 +68,18 @@ public struct FlowApproval: Sendable, Hashable {
     public init(approved: Bool, by: String) {
         self.approved = approved
         self.by = by
+    }
+}
+
+/// What a run needs at its start to join its experiment group: the tenant-wide holdout and a split's decided winner.
+public struct FlowExperimentInput: Sendable, Hashable {
+    /// Percentage of all contacts held out of every marketing flow (0: none).
+    public var tenantHoldoutPercent: Double
+    /// The winning variant of the flow's split once the test is decided: new runs all take it.
+    public var winner: String?
+
+    public init(tenantHoldoutPercent: Double = 0, winner: String? = nil) {
+        self.tenantHoldoutPercent = tenantHoldoutPercent
+        self.winner = winner
     }
 }

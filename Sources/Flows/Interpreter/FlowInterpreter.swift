@@ -70,6 +70,13 @@ public enum FlowInterpreter {
             }
         }
         run.status = .active
+        if !definition.isTransactional, definition.holdout != nil || start.experiment.tenantHoldoutPercent > 0 {
+            let heldOut =
+                FlowAssignment.isHeldOut(flowID: definition.id, contactID: run.contactID, percent: definition.holdout?.percent ?? 0)
+                || FlowAssignment.isInTenantHoldout(contactID: run.contactID, percent: start.experiment.tenantHoldoutPercent)
+            run.group = heldOut ? .holdout : .treatment
+        }
+        run.winner = start.experiment.winner
         var execution = FlowExecution(definition: definition, run: run, now: now, base: start.occurredAt)
         execution.checksStaleness = true
         execution.resume(at: definition.steps.isEmpty ? nil : .start)

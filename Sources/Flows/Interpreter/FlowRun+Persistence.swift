@@ -17,6 +17,9 @@ extension FlowRun {
         if case .event(let type) = waitingFor { object["waiting_for_event"] = .string(type) }
         if let triggeredAt { object["triggered_at"] = .string(Timestamp.format(triggeredAt)) }
         if let clock { object["clock"] = .string(Timestamp.format(clock)) }
+        if let group { object["group"] = .string(group.rawValue) }
+        if let variant { object["variant"] = .string(variant) }
+        if let winner { object["winner"] = .string(winner) }
         return object
     }
 
@@ -34,6 +37,12 @@ extension FlowRun {
         self.context = context
         self.timeZone = timeZone
         triggerObjectID = object["trigger_object_id"]?.stringValue
+        if let name = object["group"]?.stringValue {
+            guard let group = FlowRunGroup(rawValue: name) else { return nil }
+            self.group = group
+        }
+        variant = object["variant"]?.stringValue
+        winner = object["winner"]?.stringValue
         func date(_ key: String) -> Date?? {
             guard let value = object[key] else { return .some(nil) }
             guard let text = value.stringValue, let date = Timestamp.parse(text) else { return nil }

@@ -25,6 +25,12 @@ public struct FlowRun: Sendable, Hashable {
     public var triggeredAt: Date?
     /// The logical time of the last step executed (timers' due times, not the worker's clock).
     public var clock: Date?
+    /// The run's side of the flow's holdout: nil when neither the flow nor the tenant holds anyone out.
+    public var group: FlowRunGroup?
+    /// The split variant the run took, once it reached the split.
+    public var variant: String?
+    /// The split's winner when the run started: the run takes it instead of its assigned variant.
+    public var winner: String?
 
     /// A run that has not started yet; feed it `.start` to begin.
     public init(id: String, flowID: String, flowVersion: Int, contactID: String) {
@@ -81,4 +87,12 @@ public enum FlowWaitState: Sendable, Hashable {
     case event(type: String)
     /// An `approve` step: a person's decision.
     case approval
+}
+
+/// Which side of a holdout comparison a run is on. Persisted as the raw value.
+public enum FlowRunGroup: String, Sendable, Hashable, CaseIterable {
+    /// Follows the flow as written.
+    case treatment
+    /// Recorded as entering but sent nothing (no messages, tasks, notifications, webhooks or approvals).
+    case holdout
 }

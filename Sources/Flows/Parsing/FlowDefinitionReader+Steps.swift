@@ -2,7 +2,7 @@ import AutopilotCore
 
 extension FlowDefinitionReader {
     static let stepKinds: Set<String> = [
-        "wait", "wait_until", "send", "branch", "wait_for", "update_contact", "notify", "webhook", "task", "approve", "exit",
+        "wait", "wait_until", "send", "branch", "wait_for", "update_contact", "notify", "webhook", "task", "approve", "exit", "split",
     ]
     static let reservedRoots: Set<String> = ["contact", "trigger", "event", "settings", "cart", "order", "product"]
 
@@ -107,6 +107,8 @@ extension FlowDefinitionReader {
             if let title { checkTemplate(title, "\(path).title", schema: schema) }
             guard let title, let assignee else { return nil }
             return .task(TaskStep(title: title, assignee: assignee, due: due))
+        case "split":
+            return readSplit(body, path, schema: schema).map { .split($0) }
         case "approve":
             if body == .null || body == .bool(true) { return .approve(prompt: nil) }
             if let prompt = body.stringValue { return .approve(prompt: prompt) }

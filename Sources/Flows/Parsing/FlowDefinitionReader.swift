@@ -3,10 +3,12 @@ import AutopilotCore
 /// Turns a flow document into a `FlowDefinition`, collecting every problem instead of stopping at the first.
 struct FlowDefinitionReader {
     var issues: [ValidationIssue] = []
+    /// Where split steps were read (a flow may have one).
+    var splitPaths: [String] = []
 
     mutating func read(_ document: JSONValue) -> FlowDefinition? {
         guard let root = object(document, "") else { return nil }
-        allowOnly(root, ["id", "name", "description", "version", "trigger", "reentry", "exits", "settings", "steps"], "")
+        allowOnly(root, ["id", "name", "description", "version", "trigger", "reentry", "exits", "settings", "steps", "holdout", "conversion_window"], "")
         let id = string(root, "id", "", required: true)
         if let id, !Self.isIdentifier(id) {
             fail("id", "\"\(id)\" is not a flow id (lower-case letters, digits and dashes, such as abandoned-cart)")
@@ -36,10 +38,14 @@ struct FlowDefinitionReader {
         } else {
             fail("steps", "is required")
         }
-        guard issues.isEmpty, let id, let name, let trigger, let reentry else { return nil }
-        return FlowDefinition(
+        let holdout = readHoldout(root["holdout"])
+        let conversionWindow = readConversionWindow(root["conversion_window"])
+        guard let id, let name, let trigger, let reentry else { return nil }
+        let definition = FlowDefinition(
             id: id, name: name, description: description, version: version, trigger: trigger, reentry: reentry, exits: exits,
-            settings: settings, steps: steps)
+            settings: settings, steps: steps, holdout: holdout, conversionWindow: conversionWindow)
+        checkExperiments(definition)
+        return issues.isEmpty ? definition : nil
     }
 
     /// The paths conditions may read in a flow with this trigger (`event` is added where an event is at hand).

@@ -25,6 +25,23 @@ struct FlowRoutes {
             let document = try await Self.document(request, limit: maximumBodyBytes)
             return try JSONResponse.make(try await administration(context).edit(id: try context.parameters.require("id"), document: document))
         }
+        group.post("flows") { request, context in
+            let document = try await Self.document(request, limit: maximumBodyBytes)
+            let installed = try await administration(context).install(document: document)
+            return try JSONResponse.make(installed, status: installed.created ? .created : .ok)
+        }
+        group.post("flows/:id/split/end") { request, context in
+            let body = try await JSONBody.document(request, limit: maximumBodyBytes)
+            guard let winner = body["winner"]?.stringValue, !winner.isEmpty else {
+                throw ValidationError(code: "invalid_request", field: "winner", message: "is required: {\"winner\": \"b\"}")
+            }
+            let tenantID = try context.requireTenant()
+            let flowID = try context.parameters.require("id")
+            let experiments = FlowExperiments(store: dependencies.store, tenantID: tenantID)
+            _ = try await experiments.end(flowID: flowID, winner: winner, by: body["by"]?.stringValue ?? "api", now: dependencies.clock.now())
+            let analytics = FlowAnalytics(store: dependencies.store, tenantID: tenantID)
+            return try JSONResponse.make(try await analytics.experiment(flowID: flowID), status: .created)
+        }
         group.post("flows/:id/enable") { _, context in
             try JSONResponse.make(try await administration(context).enable(id: try context.parameters.require("id")))
         }

@@ -12,16 +12,16 @@ struct TrackingRoutes {
     let maximumBodyBytes: Int
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("t/o/{token}.gif") { _, context in
+        router.get("t/o/{token}.gif") { request, context in
             let token = try context.parameters.require("token")
-            guard try await tracking.open(token: token) else { throw APIError.notFound("tracking link") }
+            guard try await tracking.open(token: token, userAgent: request.headers[.userAgent]) else { throw APIError.notFound("tracking link") }
             var headers: HTTPFields = [.contentType: "image/gif", .cacheControl: "no-store, no-cache, must-revalidate, private"]
             headers[.contentLength] = String(TransparentPixel.gif.count)
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: TransparentPixel.gif)))
         }
-        router.get("t/c/:token") { _, context in
+        router.get("t/c/:token") { request, context in
             let token = try context.parameters.require("token")
-            guard let target = try await tracking.click(token: token) else { throw APIError.notFound("tracking link") }
+            guard let target = try await tracking.click(token: token, userAgent: request.headers[.userAgent]) else { throw APIError.notFound("tracking link") }
             return Response(status: .found, headers: [.location: target, .cacheControl: "no-store"])
         }
         router.get("u/:token") { _, context in

@@ -10,6 +10,8 @@ public struct FlowStatsQuery: Sendable, Hashable {
     public var from: Date?
     /// Exclusive end.
     public var until: Date?
+    /// How long after each kind of touch an order counts for the flow (per channel; the tenant may change them).
+    public var windows = AttributionWindows()
 
     public init(tenantID: String, flowID: String? = nil, from: Date? = nil, until: Date? = nil) {
         self.tenantID = tenantID
@@ -114,8 +116,36 @@ public struct FlowStatsRecord: Sendable, Hashable {
     }
 }
 
-/// The attribution windows: an order counts for a flow when it is placed within this long after a click on, or an open
-/// of, one of the flow's messages.
+/// How long after a touch on one of a flow's messages an order counts for the flow, per channel and kind of touch (last
+/// touch wins). Defaults: email open or click 5 days, SMS and WhatsApp click 5 days, SMS and WhatsApp delivery 12 hours.
+/// A tenant changes them with the settings `attribution.email_open_hours`, `attribution.email_click_hours`,
+/// `attribution.sms_click_hours`, `attribution.sms_delivery_hours` (0 turns a kind of touch off).
+public struct AttributionWindows: Sendable, Hashable {
+    public var emailOpen: TimeInterval = 5 * 86_400
+    public var emailClick: TimeInterval = 5 * 86_400
+    /// SMS and WhatsApp.
+    public var smsClick: TimeInterval = 5 * 86_400
+    public var smsDelivery: TimeInterval = 12 * 3_600
+
+    public init() {}
+
+    /// The setting names, each a number of hours.
+    public static var settings: [(name: String, path: WritableKeyPath<AttributionWindows, TimeInterval>)] {
+        [
+            ("attribution.email_open_hours", \.emailOpen), ("attribution.email_click_hours", \.emailClick),
+            ("attribution.sms_click_hours", \.smsClick), ("attribution.sms_delivery_hours", \.smsDelivery),
+        ]
+    }
+
+    /// The defaults overridden by a tenant's settings (hours, 0 to 2,160; anything else is ignored).
+    public init(settings: [String: String]) {
+        for (name, path) in Self.settings {
+            if let hours = settings[name].flatMap(Double.init), hours >= 0, hours <= 2_160 { self[keyPath: path] = hours * 3_600 }
+        }
+    }
+}
+
+/// The former fixed windows (click 5 days, open 24 hours), kept for callers that name them.
 public enum FlowAttributionWindow {
     public static let afterClick: TimeInterval = 5 * 86_400
     public static let afterOpen: TimeInterval = 24 * 3_600

@@ -5,9 +5,10 @@ extension SQLStore {
     /// Flow analytics for a tenant, aggregated by the database in one read transaction (four grouped queries, the same SQL on
     /// SQLite and PostgreSQL). Runs are counted by `started_at`, messages by when they were queued, orders by `placed_at`.
     ///
-    /// Attribution: an order of the contact placed at or after a click on one of the flow's messages and within
-    /// ``FlowAttributionWindow/afterClick`` of it, or within ``FlowAttributionWindow/afterOpen`` of an open, counts for the
-    /// flow once, credited to the step of the latest qualifying message (latest touch first, ties broken by message id).
+    /// Attribution: an order of the contact placed at or after a touch on one of the flow's messages (an email opened or
+    /// clicked, an SMS or WhatsApp message clicked or delivered) and within that touch's window (``AttributionWindows``)
+    /// counts for the flow once, credited to the step of the latest qualifying message (latest touch first, ties broken by
+    /// message id).
     public func flowStats(_ query: FlowStatsQuery) async throws -> FlowStatsRecord {
         let rows = try await database.read([
             Self.runCountsStatement(query, dialect: database.dialect), Self.messageCountsStatement(query), Self.blockCountsStatement(query),
@@ -117,25 +118,32 @@ extension SQLStore {
     /// Touches (opens and clicks of a flow's messages, each with its window) joined to the contact's orders placed inside the
     /// window; ranked per flow and order so each order goes to its latest touch once.
     private static func attributionStatement(_ query: FlowStatsQuery) -> SQLStatement {
-        let click = Int64(FlowAttributionWindow.afterClick * 1000)
-        let open = Int64(FlowAttributionWindow.afterOpen * 1000)
+        func milliseconds(_ window: TimeInterval) -> SQLValue { .int(Int64((window * 1000).rounded())) }
+        let windows = query.windows
         var touchFilter = ""
         var touchBinds: [SQLValue] = []
         if let flowID = query.flowID {
             touchFilter = " AND o.flow_id = ?"
             touchBinds.append(.text(flowID))
         }
-        let orderFilter = filter(
-            FlowStatsQuery(tenantID: query.tenantID, from: query.from, until: query.until), flowColumn: "", timeColumn: "r.placed_at")
+        var orderQuery = FlowStatsQuery(tenantID: query.tenantID, from: query.from, until: query.until)
+        orderQuery.flowID = nil
+        let orderFilter = filter(orderQuery, flowColumn: "", timeColumn: "r.placed_at")
         return SQLStatement(
             """
             WITH touches AS (
                 SELECT o.flow_id AS flow_id, o.step AS step, o.id AS message_id, o.contact_id AS contact_id, e.occurred_at AS touched_at,
-                    CASE WHEN e.type = 'message.clicked' THEN ? ELSE ? END AS window_ms
+                    CASE
+                        WHEN o.channel = 'email' AND e.type = 'message.clicked' THEN ?
+                        WHEN o.channel = 'email' AND e.type = 'message.opened' THEN ?
+                        WHEN o.channel <> 'email' AND e.type = 'message.clicked' THEN ?
+                        WHEN o.channel <> 'email' AND e.type = 'message.delivered' THEN ?
+                        ELSE 0
+                    END AS window_ms
                 FROM message_events e
                 JOIN messages m ON m.id = e.message_id
                 JOIN outbox o ON o.tenant_id = m.tenant_id AND o.id = m.external_id
-                WHERE e.tenant_id = ? AND e.type IN ('message.clicked', 'message.opened') AND o.flow_id IS NOT NULL\(touchFilter)
+                WHERE e.tenant_id = ? AND e.type IN ('message.clicked', 'message.opened', 'message.delivered') AND o.flow_id IS NOT NULL\(touchFilter)
             ),
             matches AS (
                 SELECT t.flow_id AS flow_id, t.step AS step, r.id AS order_id, COALESCE(r.currency, '') AS currency,
@@ -143,11 +151,12 @@ extension SQLStore {
                     ROW_NUMBER() OVER (PARTITION BY t.flow_id, r.id ORDER BY t.touched_at DESC, t.message_id DESC) AS recency
                 FROM orders r JOIN touches t ON t.contact_id = r.contact_id
                 WHERE r.tenant_id = ? AND r.placed_at IS NOT NULL AND r.status <> 'cancelled'
-                    AND r.placed_at >= t.touched_at AND r.placed_at <= t.touched_at + t.window_ms\(orderFilter.sql)
+                    AND t.window_ms > 0 AND r.placed_at >= t.touched_at AND r.placed_at <= t.touched_at + t.window_ms\(orderFilter.sql)
             )
             SELECT flow_id, step, currency, COUNT(*), SUM(total) FROM matches WHERE recency = 1
             GROUP BY flow_id, step, currency ORDER BY flow_id, step, currency
             """,
-            [.int(click), .int(open), .text(query.tenantID)] + touchBinds + [.text(query.tenantID)] + orderFilter.binds)
+            [milliseconds(windows.emailClick), milliseconds(windows.emailOpen), milliseconds(windows.smsClick), milliseconds(windows.smsDelivery)]
+                + [.text(query.tenantID)] + touchBinds + [.text(query.tenantID)] + orderFilter.binds)
     }
 }

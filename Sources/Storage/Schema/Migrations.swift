@@ -17,6 +17,7 @@ public enum Migrations {
         assistant,
         conversationAuthors,
         voiceCalls,
+        flowExperiments,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

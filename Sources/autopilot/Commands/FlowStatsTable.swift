@@ -17,6 +17,7 @@ enum FlowStatsTable {
         lines.append(
             "            delivered \(messages.delivered), opened \(messages.opened), clicked \(messages.clicked), replied \(messages.replied)")
         lines.append("attributed  \(stats.attributed.orders) orders, \(revenue(stats.attributed.revenue))")
+        lines += experiment(stats.experiment)
         guard !stats.steps.isEmpty else { return lines }
         lines.append("")
         let header = [
@@ -85,5 +86,26 @@ enum FlowStatsTable {
                 return column < leftAligned ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
+    }
+
+    /// The holdout comparison, the variants and the split's decision, one line each.
+    static func experiment(_ experiment: FlowExperimentStats?) -> [String] {
+        guard let experiment else { return [] }
+        var lines: [String] = []
+        func line(_ label: String, _ group: FlowExperimentStats.Group) -> String {
+            let rate = group.conversionRate.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+            let perEntrant = group.revenuePerEntrant.map { String(format: "%.2f", $0) } ?? "-"
+            return "\(label.padding(toLength: 12, withPad: " ", startingAt: 0))entrants \(group.entrants), sends \(group.sends), opens \(group.opens), "
+                + "clicks \(group.clicks), conversions \(group.conversions) (\(rate)), revenue \(String(format: "%.2f", group.revenue)) "
+                + "(\(perEntrant) per entrant)"
+        }
+        if let treatment = experiment.treatment { lines.append(line("treatment", treatment)) }
+        if let holdout = experiment.holdout { lines.append(line("holdout", holdout)) }
+        if let sentence = experiment.sentence { lines.append("lift        " + sentence.en) }
+        for variant in experiment.variants ?? [] { lines.append(line("variant \(variant.id ?? "?")", variant)) }
+        if let winner = experiment.winner {
+            lines.append("winner      \(winner.variant) (\(winner.metric), decided by \(winner.decidedBy) at \(winner.decidedAt))")
+        }
+        return lines
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct FlowsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flows", abstract: "Follow-up flows: the built-in library, your tenant's flows and their analytics, your own flow files.",
-        subcommands: [List.self, Show.self, Validate.self, Enable.self, Disable.self, Stats.self])
+        subcommands: [List.self, Show.self, Validate.self, Install.self, Enable.self, Disable.self, Stats.self, EndTest.self, Holdout.self])
 
     /// `--database` and `--tenant` for the commands that act on a tenant's flows.
     struct TenantOptions: ParsableArguments {

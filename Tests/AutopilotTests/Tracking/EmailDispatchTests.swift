@@ -62,8 +62,10 @@ struct EmailDispatchTests {
             let body = try #require(amina.body)
             let original = Self.links(in: body).filter { !$0.hasPrefix("https://ap.example/") }
             #expect(!original.isEmpty, "the template links to the shop")
-            #expect(Self.targets(text, signer: signer) == original)
-            #expect(Set(Self.targets(html, signer: signer)) == Set(original))
+            // Each click leads to the original link, tagged with UTM parameters naming the channel, flow and step.
+            let utm = UTMTags.forMessage(channel: "email", flowID: amina.flow, step: amina.step)
+            #expect(Self.targets(text, signer: signer) == original.map(utm.tagging))
+            #expect(Set(Self.targets(html, signer: signer)) == Set(original.map(utm.tagging)))
             for link in original { #expect(!Self.links(in: text).contains(link) && !html.contains("href=\"\(link)\"")) }
             #expect(text.contains("https://ap.example/u/\(unsubscribe)"), "the unsubscribe link in the body is the signed one, not a click redirect")
             #expect(body.contains("https://ap.example/u/\(unsubscribe)"))

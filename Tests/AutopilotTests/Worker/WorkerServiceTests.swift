@@ -35,9 +35,10 @@ import Testing
         let worker = try TestWorker.make(shop.dependencies)
         #expect(
             worker.passes.map(\.name) == [
-                "carts", "routing", "rescoring", "nightly-scoring", "delegation", "date-triggers", "dropshipping", "timers", "actions", "delivery",
+                "carts", "routing", "rescoring", "nightly-scoring", "delegation", "split-decisions", "date-triggers", "dropshipping", "timers",
+                "actions", "delivery",
             ])
-        #expect(worker.passes.filter(\.firstRoundOnly).map(\.name) == ["nightly-scoring", "delegation", "dropshipping"])
+        #expect(worker.passes.filter(\.firstRoundOnly).map(\.name) == ["nightly-scoring", "delegation", "split-decisions", "dropshipping"])
         #expect(worker.independentPasses.isEmpty)
     }
 }

@@ -110,7 +110,7 @@ struct FlowParserTests {
         let issues = FlowDefinition.validate(text).map(\.description)
         #expect(
             issues == [
-                "colour: unknown field (expected description, exits, id, name, reentry, settings, steps, trigger, version)",
+                "colour: unknown field (expected conversion_window, description, exits, holdout, id, name, reentry, settings, steps, trigger, version)",
                 "id: \"Bad Flow\" is not a flow id (lower-case letters, digits and dashes, such as abandoned-cart)",
                 "name: is required",
                 "version: 0 is not a version number (1 or more)",
@@ -127,7 +127,7 @@ struct FlowParserTests {
                 "steps[5].wait_for.as: \"contact\" cannot name a value (use a new name, not cart, contact, event, order, product, settings, trigger)",
                 "steps[6].notify.channel: \"teams\" is not slack or log",
                 "steps[7].webhook.url: \"ftp://x\" is not an http(s) URL",
-                "steps[8]: is not a step: expected one of approve, branch, exit, notify, send, task, update_contact, wait, wait_for, wait_until, webhook",
+                "steps[8]: is not a step: expected one of approve, branch, exit, notify, send, split, task, update_contact, wait, wait_for, wait_until, webhook",
             ])
     }
 

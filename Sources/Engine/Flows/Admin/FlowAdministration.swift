@@ -114,7 +114,7 @@ public struct FlowAdministration: Sendable {
     }
 
     /// Saves a version; a concurrent save of the same number (the primary key refuses it) is reported as a conflict.
-    private func save(_ version: FlowVersionRecord, enabled: Bool) async throws {
+    func save(_ version: FlowVersionRecord, enabled: Bool) async throws {
         do {
             try await store.saveFlowVersion(version, enabled: enabled)
         } catch {
@@ -126,7 +126,7 @@ public struct FlowAdministration: Sendable {
         }
     }
 
-    private func load() async throws -> TenantFlowState {
+    func load() async throws -> TenantFlowState {
         try await TenantFlowState.load(tenantID: tenantID, store: store)
     }
 }

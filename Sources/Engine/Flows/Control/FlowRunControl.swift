@@ -40,6 +40,7 @@ public struct FlowRunControl: Sendable {
         guard let definition = catalog.entries[flowID]?.current else { throw NotFoundError(what: "flow \(flowID)") }
         let settings = catalog.settings(of: flowID)
         let tenantTimeZone = catalog.timeZone
+        let experiment = catalog.experimentInput(for: flowID)
         let tenant = tenantID
         return try await dependencies.store.changeRuns(tenantID: tenantID, contactIDs: [contactID]) { contacts, runs in
             guard let contact = contacts[contactID] else { throw NotFoundError(what: "contact \(contactID)") }
@@ -48,7 +49,8 @@ public struct FlowRunControl: Sendable {
                 return (FlowChanges(), StartedRun(runID: id, flowID: flowID, contactID: contactID, status: existing.status.rawValue, created: false))
             }
             let start = FlowStart(
-                occurredAt: now, trigger: trigger, contact: FlowEntities.contact(contact), settings: settings, tenantTimeZone: tenantTimeZone)
+                occurredAt: now, trigger: trigger, contact: FlowEntities.contact(contact), settings: settings, tenantTimeZone: tenantTimeZone,
+                experiment: experiment)
             let previous = runs.filter { $0.flowID == flowID }.map { (objectID: $0.triggerObjectID, startedAt: $0.startedAt) }
             guard definition.reentry.allows(objectID: definition.triggerObjectID(for: start), previousRuns: previous, now: now) else {
                 throw ConflictError(

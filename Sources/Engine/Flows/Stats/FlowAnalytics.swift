@@ -6,18 +6,32 @@ import Storage
 /// Flow analytics for one tenant: what `GET /v1/flows/{id}/stats` and `autopilot flows stats` show. The database does the
 /// counting (``FlowStore/flowStats(_:)``); this type names the flows and their steps and sums steps into flow totals.
 public struct FlowAnalytics: Sendable {
-    public let store: any FlowStatsStore & FlowCatalogStore & FlowRunStore
+    public let store: any FlowStatsStore & FlowCatalogStore & FlowRunStore & FlowExperimentStore & TenantSettingsStore
     public let tenantID: String
 
-    public init(store: any FlowStatsStore & FlowCatalogStore & FlowRunStore, tenantID: String) {
+    public init(store: any FlowStatsStore & FlowCatalogStore & FlowRunStore & FlowExperimentStore & TenantSettingsStore, tenantID: String) {
         self.store = store
         self.tenantID = tenantID
     }
 
     /// Analytics of one flow; throws `flow_not_found` for an id the tenant does not have.
     public func stats(flowID: String, from: Date? = nil, until: Date? = nil) async throws -> FlowStats {
-        guard let stats = try await stats(only: flowID, from: from, until: until).first else { throw FlowAdministrationError.notFound(flowID) }
+        guard var stats = try await stats(only: flowID, from: from, until: until).first else { throw FlowAdministrationError.notFound(flowID) }
+        stats.experiment = try await experiment(flowID: flowID, from: from, until: until)
         return stats
+    }
+
+    /// The holdout comparison and the split variants of one flow, by the current version's conversion window.
+    public func experiment(flowID: String, from: Date? = nil, until: Date? = nil) async throws -> FlowExperimentStats {
+        let state = try await TenantFlowState.load(tenantID: tenantID, store: store)
+        let definition = state.catalog.entries[flowID]?.current
+        async let record = store.flowExperiment(
+            FlowExperimentQuery(
+                tenantID: tenantID, flowID: flowID, from: from, until: until,
+                conversionWindow: definition.map(FlowExperimentAnalysis.windowSeconds) ?? 5 * 86_400))
+        async let decisions = store.splitDecisions(tenantID: tenantID)
+        return FlowExperimentAnalysis.stats(
+            definition: definition, record: try await record, decision: try await decisions.first { $0.flowID == flowID })
     }
 
     /// Analytics of every flow of the tenant (including flows without activity), by id.
@@ -32,7 +46,9 @@ public struct FlowAnalytics: Sendable {
         }
         let state = try await TenantFlowState.load(tenantID: tenantID, store: store)
         if let flowID, !state.exists(flowID) { throw FlowAdministrationError.notFound(flowID) }
-        let record = try await store.flowStats(FlowStatsQuery(tenantID: tenantID, flowID: flowID, from: from, until: until))
+        var query = FlowStatsQuery(tenantID: tenantID, flowID: flowID, from: from, until: until)
+        query.windows = AttributionWindows(settings: try await store.tenantSettings(tenantID: tenantID))
+        let record = try await store.flowStats(query)
         var definitions: [String: FlowDefinition] = [:]
         for id in flowID.map({ [$0] }) ?? state.ids { definitions[id] = state.catalog.entries[id]?.current }
         return Self.assemble(record, definitions: definitions, from: from, until: until)

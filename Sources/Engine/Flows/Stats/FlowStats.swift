@@ -111,11 +111,63 @@ public struct FlowStats: Sendable, Codable, Equatable {
     public var messages = Messages()
     public var attributed = Attribution()
     public var steps: [Step] = []
+    /// Holdout, lift and split variants (one flow's stats only; nil in the overview of every flow).
+    public var experiment: FlowExperimentStats?
 
     public init(flow: String, name: String?, from: String?, until: String?) {
         self.flow = flow
         self.name = name
         self.from = from
         self.until = until
+    }
+}
+
+extension FlowStats {
+    enum CodingKeys: String, CodingKey {
+        case flow, name, from, until, runs, messages, attributed, steps
+        case conversionWindowDays = "conversion_window_days"
+        case holdout, treatment, lift, variants, winner, sentence
+    }
+
+    /// The experiment's keys sit at the top level, `null` where the flow has no holdout or split.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(flow, forKey: .flow)
+        try container.encodeIfPresent(name, forKey: .name)
+        try container.encodeIfPresent(from, forKey: .from)
+        try container.encodeIfPresent(until, forKey: .until)
+        try container.encode(runs, forKey: .runs)
+        try container.encode(messages, forKey: .messages)
+        try container.encode(attributed, forKey: .attributed)
+        try container.encode(steps, forKey: .steps)
+        guard let experiment else { return }
+        try container.encode(experiment.conversionWindowDays, forKey: .conversionWindowDays)
+        try container.encode(experiment.holdout, forKey: .holdout)
+        try container.encode(experiment.treatment, forKey: .treatment)
+        try container.encode(experiment.lift, forKey: .lift)
+        try container.encode(experiment.variants, forKey: .variants)
+        try container.encode(experiment.winner, forKey: .winner)
+        try container.encode(experiment.sentence, forKey: .sentence)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            flow: try container.decode(String.self, forKey: .flow), name: try container.decodeIfPresent(String.self, forKey: .name),
+            from: try container.decodeIfPresent(String.self, forKey: .from), until: try container.decodeIfPresent(String.self, forKey: .until))
+        runs = try container.decode(Runs.self, forKey: .runs)
+        messages = try container.decode(Messages.self, forKey: .messages)
+        attributed = try container.decode(Attribution.self, forKey: .attributed)
+        steps = try container.decode([Step].self, forKey: .steps)
+        if let window = try container.decodeIfPresent(Double.self, forKey: .conversionWindowDays) {
+            var experiment = FlowExperimentStats(conversionWindowDays: window)
+            experiment.holdout = try container.decodeIfPresent(FlowExperimentStats.Group.self, forKey: .holdout)
+            experiment.treatment = try container.decodeIfPresent(FlowExperimentStats.Group.self, forKey: .treatment)
+            experiment.lift = try container.decodeIfPresent(FlowExperimentStats.Lift.self, forKey: .lift)
+            experiment.variants = try container.decodeIfPresent([FlowExperimentStats.Group].self, forKey: .variants)
+            experiment.winner = try container.decodeIfPresent(FlowExperimentStats.Winner.self, forKey: .winner)
+            experiment.sentence = try container.decodeIfPresent(FlowExperimentStats.Sentence.self, forKey: .sentence)
+            self.experiment = experiment
+        }
     }
 }

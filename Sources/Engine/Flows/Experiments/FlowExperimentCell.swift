@@ -1,0 +1,2 @@
+import Storage
+typealias FlowExperimentCell = FlowExperimentRecord.Cell
