@@ -35,7 +35,7 @@ public struct IngestLookups: Sendable, Equatable {
             }
             switch event.payload {
             case .cartUpdated(let cart): cartIDs.insert(cart.cartID)
-            case .cartAbandoned(let cartID): cartIDs.insert(cartID)
+            case .cartAbandoned(let cartID), .cartRecovered(let cartID, _): cartIDs.insert(cartID)
             case .orderPlaced(let order):
                 orderIDs.insert(order.orderID)
                 if let cartID = order.cartID { cartIDs.insert(cartID) } else { needsActiveCarts = true }

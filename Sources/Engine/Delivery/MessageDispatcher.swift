@@ -40,6 +40,12 @@ public struct MessageDispatcher: Sendable {
                 log.add(Self.apply(decision, to: message))
                 continue
             }
+            var coupon = prepared.coupon
+            if let issued = coupon {
+                guard let ready = await publish(issued, of: &message, contact: prepared.contact, log: &log, tally: &tally, now: now) else { continue }
+                coupon = ready
+                guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
+            }
             let sender = channels.senders.sender(for: message.channel, tenantID: message.tenantID)
             var copy = prepared.rendered
             if prepared.personalise {
@@ -55,7 +61,7 @@ public struct MessageDispatcher: Sendable {
             message.body = copy.text
             message.sender = sender.name
             let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
-            record(outcome, of: message, contact: prepared.contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
+            record(outcome, of: message, contact: prepared.contact, coupon: coupon, sender: sender.name, now: now, log: &log, tally: &tally)
             // A sender that tolerates repeats leaves its outcomes to the batch's end (or the next renewal of the claim).
             if !sender.toleratesRepeats {
                 var renewal: OutboxLease?

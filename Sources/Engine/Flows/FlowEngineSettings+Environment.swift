@@ -71,6 +71,7 @@ extension FlowEngineSettings {
             settings.slack = slack
         }
         settings.dropshipping = try DropshippingSettings.fromEnvironment(environment)
+        settings.shopCoupons = try ShopCouponDirectory.fromEnvironment(environment)
         return settings
     }
 }

@@ -14,6 +14,7 @@ public enum Migrations {
         knowledgeBase,
         tasks,
         conversations,
+        couponsInShop,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

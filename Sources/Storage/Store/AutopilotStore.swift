@@ -46,7 +46,9 @@ public protocol AutopilotStore:
     FollowUpReadStore,
     WeeklyReportCacheStore,
     ToolLookupStore,
-    ConversationStore
+    ConversationStore,
+    CouponStore,
+    EmailThreadStore
 {}
 
 /// The schema's migrations.
