@@ -1,5 +1,6 @@
 import AutopilotCore
 import Foundation
+import Integrations
 import Storage
 
 extension MessageDispatcher {
@@ -7,10 +8,9 @@ extension MessageDispatcher {
     /// message must wait (the shop is unreachable: retried with the usual backoff) or is held (the shop refused the code,
     /// or stayed unreachable for every attempt): a message never goes out with a code the checkout would refuse.
     func publish(
-        _ coupon: CouponRecord, of message: inout OutboxRecord, contact: ContactRecord, log: inout DeliveryLog, tally: inout IntegrationTally,
+        _ coupon: CouponRecord, to client: (any ShopCouponClient)?, of message: inout OutboxRecord, contact: ContactRecord, log: inout DeliveryLog, tally: inout IntegrationTally,
         now: Date
     ) async -> CouponRecord? {
-        let client = settings.shopCoupons.client(for: message.tenantID)
         switch await CouponPublication.publish(coupon, contact: contact, client: client) {
         case .ready(let ready):
             if let shop = ready.shop { tally.success(shop, kind: .storefront, at: now) }

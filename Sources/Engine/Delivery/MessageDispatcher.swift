@@ -24,6 +24,8 @@ public struct MessageDispatcher: Sendable {
         let tenants = Set(items.map(\.message.tenantID))
         let paused = try await breakers.paused(tenants: tenants)
         let resolved = try await templates.load(tenantIDs: tenants)
+        let shops = try await TenantShops.load(
+            tenants: tenants, store: dependencies.store, cipher: settings.settingsCipher, defaults: planner.shop)
         let channels = try await BatchSenders.load(
             tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
         var log = DeliveryLog(dependencies: dependencies)
@@ -33,6 +35,8 @@ public struct MessageDispatcher: Sendable {
             guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             var message = item.message
             message.updatedAt = now
+            var planner = self.planner
+            planner.shop = shops.identities[message.tenantID] ?? planner.shop
             let decision = planner.decide(
                 item, template: resolved.template(named: message.template, tenantID: message.tenantID), links: channels.links(for: message),
                 pausedReason: message.flowID.flatMap { paused[message.tenantID]?[$0] }, now: now)
@@ -42,7 +46,10 @@ public struct MessageDispatcher: Sendable {
             }
             var coupon = prepared.coupon
             if let issued = coupon {
-                guard let ready = await publish(issued, of: &message, contact: prepared.contact, log: &log, tally: &tally, now: now) else { continue }
+                let shop = shops.couponClients[message.tenantID] ?? settings.shopCoupons.client(for: message.tenantID)
+                guard let ready = await publish(issued, to: shop, of: &message, contact: prepared.contact, log: &log, tally: &tally, now: now) else {
+                    continue
+                }
                 coupon = ready
                 guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             }

@@ -72,6 +72,7 @@ extension FlowEngineSettings {
         }
         settings.dropshipping = try DropshippingSettings.fromEnvironment(environment)
         settings.shopCoupons = try ShopCouponDirectory.fromEnvironment(environment)
+        settings.settingsCipher = try SettingsCipher.fromEnvironment(environment)
         return settings
     }
 }

@@ -42,6 +42,8 @@ public struct FlowEngineSettings: Sendable {
     public var dropshipping = DropshippingSettings()
     /// The shop each tenant's coupon codes are created in before their message goes (docs/coupons.md); none by default.
     public var shopCoupons = ShopCouponDirectory()
+    /// Opens the tenants' secret settings (AUTOPILOT_SETTINGS_KEY); nil: tenants cannot keep secrets (docs/settings.md).
+    public var settingsCipher: SettingsCipher?
 
     public init() {}
 }
