@@ -9,7 +9,7 @@ public protocol CouponStore: Sendable {
     func coupon(tenantID: String, code: String) async throws -> CouponRecord?
 }
 
-extension SQLStore: CouponStore {
+extension SQLStore {
     public func coupons(tenantID: String, limit: Int) async throws -> [CouponRecord] {
         let rows = try await database.read([
             SQLStatement(

@@ -8,7 +8,7 @@ public protocol EmailThreadStore: Sendable {
     func outboxMessageID(emailMessageID: String, tenantID: String) async throws -> String?
 }
 
-extension SQLStore: EmailThreadStore {
+extension SQLStore {
     public func outboxMessageID(emailMessageID: String, tenantID: String) async throws -> String? {
         guard emailMessageID.hasPrefix("<"), emailMessageID.hasSuffix(">"), emailMessageID.count <= 300 else { return nil }
         let rows = try await database.read([

@@ -41,7 +41,8 @@ struct SettingsCommand: AsyncParsableCommand {
             let (name, tenantName) = (key, tenant)
             try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
                 let tenantID = try await CommandLineSetup.tenantID(tenantName, store: store)
-                try await ShopSettings.update([name: .some(nil)], store: store, tenantID: tenantID, cipher: nil, now: dependencies.clock.now())
+                let removal: [String: String?] = [name: nil]
+                try await ShopSettings.update(removal, store: store, tenantID: tenantID, cipher: nil, now: dependencies.clock.now())
             }
             print("\(key) removed.")
         }

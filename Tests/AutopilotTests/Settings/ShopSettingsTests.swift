@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Integrations
 import NIOCore
+import Server
 import Storage
 import Testing
 

@@ -6,7 +6,7 @@ import Foundation
 /// the environment (`AUTOPILOT_SETTINGS_KEY`: 32 bytes, base64 or 64 hex digits). The stored text is
 /// `enc:v1:<base64(nonce ‖ ciphertext ‖ tag)>`; the setting's name and tenant are authenticated with it, so a value
 /// copied to another tenant or setting does not decrypt.
-public struct SettingsCipher: Sendable {
+public struct SettingsCipher: Sendable, Equatable {
     public static let variable = "AUTOPILOT_SETTINGS_KEY"
     static let prefix = "enc:v1:"
     private let key: SymmetricKey
@@ -37,6 +37,10 @@ public struct SettingsCipher: Sendable {
             let clear = try? AES.GCM.open(box, using: key, authenticating: Data("\(tenantID)\u{0}\(name)".utf8))
         else { return nil }
         return String(decoding: clear, as: UTF8.self)
+    }
+
+    public static func == (lhs: SettingsCipher, rhs: SettingsCipher) -> Bool {
+        lhs.key.withUnsafeBytes { Array($0) } == rhs.key.withUnsafeBytes { Array($0) }
     }
 
     static func hex(_ text: String) -> [UInt8]? {

@@ -16,7 +16,7 @@ public struct PostmarkAuthentication: Sendable {
     public var expectedHeader: String { "Basic " + MessageAuthentication.base64(Array(secret.utf8)) }
 
     public func verify(headers: WebhookHeaders) throws(SignatureFailure) {
-        guard !secret.isEmpty, secret.contains(":") else {
+        guard !secret.isEmpty else {
             throw SignatureFailure(.missingSecret, "no user:password is configured for Postmark's Basic authentication")
         }
         guard let value = headers.value(Self.header) else {
