@@ -82,7 +82,7 @@ struct ShopEventLoopTests {
     }
 
     @Test func aLowerPriceInShopifyIsAPriceDrop() async throws {
-        let shop = try await TestShop.make(at: Fixtures.date("2026-03-01T10:00:00Z"), seed: 5)
+        let shop = try await TestShop.make(at: Fixtures.date("2026-03-04T10:00:00Z"), seed: 5)
         var shopify = try await Self.shopify(shop)
         #expect(try await shopify.post("products/create", Self.product(price: "24.00", updated: "2026-03-01T09:00:00Z")).accepted == 1)
         #expect(try await shopify.post("products/update", Self.product(price: "24.00", updated: "2026-03-02T09:00:00Z")).accepted == 1)
