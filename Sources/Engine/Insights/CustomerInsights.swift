@@ -34,12 +34,7 @@ public struct CustomerInsights: Sendable {
 
     public func compute(_ data: ScoringData, now: Date, locale: ScoringLocale) -> Result {
         let ordersByContact = Dictionary(grouping: data.orders, by: \.contactID)
-        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
-        let transactions = data.orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
-        let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
-        let model = LifetimeValueModel.fit(summaries)
-        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
-        let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
+        let (customers, warnings) = customerScores(data, ordersByContact: ordersByContact, now: now, locale: locale)
         let churnByContact = Dictionary(uniqueKeysWithValues: customers.map { ($0.contactID, ChurnAssessment($0.churn)) })
         var lifetimeValues: [String: (value: Double, predicted: Bool)] = [:]
         for customer in customers {
@@ -51,7 +46,25 @@ public struct CustomerInsights: Sendable {
         }
         let histories = ContactHistories.make(data, churn: churnByContact, lifetimeValues: lifetimeValues, now: now)
         let recommendations = RecommendationEngine(values: values).recommend(histories, now: now, locale: locale)
-        return Result(customers: customers, lifetimeWarnings: model.warnings, recommendations: recommendations)
+        return Result(customers: customers, lifetimeWarnings: warnings, recommendations: recommendations)
+    }
+
+    /// Every customer's scores, lifetime value included, without the follow-ups: what the nightly scoring stores (it
+    /// needs only `ScoringScope.scores` data).
+    public func customerScores(_ data: ScoringData, now: Date, locale: ScoringLocale) -> [CustomerScores] {
+        customerScores(data, ordersByContact: Dictionary(grouping: data.orders, by: \.contactID), now: now, locale: locale).customers
+    }
+
+    private func customerScores(_ data: ScoringData, ordersByContact: [String: [ScoringData.Order]], now: Date, locale: ScoringLocale) -> (
+        customers: [CustomerScores], warnings: [String]
+    ) {
+        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
+        let transactions = data.orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
+        let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
+        let model = LifetimeValueModel.fit(summaries)
+        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
+        let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
+        return (customers, model.warnings)
     }
 }
 

@@ -52,7 +52,7 @@ extension InsightsService {
         for start in stride(from: 0, to: ids.count, by: 500) {
             let chunk = Set(ids[start..<min(ids.count, start + 500)])
             let data = try await dependencies.store.scoringData(
-                tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), contactIDs: chunk)
+                tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), contactIDs: chunk, scope: .scores)
             for customer in CustomerInsights().churnScores(data, now: now, locale: locale) { risks[customer.contactID] = customer.churn }
         }
         return risks

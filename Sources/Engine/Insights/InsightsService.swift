@@ -125,15 +125,16 @@ public struct InsightsService: Sendable {
     /// for each customer whose churn risk rose above 0.7 since the last scoring. Returns how many crossed.
     public func rescore(at: Date? = nil) async throws -> (scored: Int, crossed: Int) {
         let now = at ?? dependencies.clock.now()
-        let data = try await dependencies.store.scoringData(tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400))
-        let result = CustomerInsights().compute(data, now: now, locale: .french)
-        let scores = result.customers.map {
+        let data = try await dependencies.store.scoringData(
+            tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), contactIDs: nil, scope: .scores)
+        let customers = CustomerInsights().customerScores(data, now: now, locale: .french)
+        let scores = customers.map {
             ContactScore(
                 contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
                 clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive, rfm: ($0.rfm.recency, $0.rfm.frequency, $0.rfm.monetary),
                 expectedNextOrderAt: $0.lifetime?.expectedNextOrderDate)
         }
-        let events = ChurnCrossings.events(for: result.customers, data: data, now: now)
+        let events = ChurnCrossings.events(for: customers, data: data, now: now)
         try await ChurnCrossings.record(events, dependencies: dependencies, tenantID: tenantID)
         try await dependencies.store.recordScores(scores, tenantID: tenantID, scoredAt: now)
         return (scores.count, events.count)

@@ -36,7 +36,7 @@ struct ScoreKeeper {
             let touched = try await store.contactsTouched(tenantID: tenantID, types: types, after: position, limit: limit)
             if !touched.contactIDs.isEmpty {
                 let data = try await store.scoringData(
-                    tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), contactIDs: touched.contactIDs)
+                    tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), contactIDs: touched.contactIDs, scope: .scores)
                 let customers = CustomerInsights().churnScores(data, now: now, locale: .french)
                 let crossings = ChurnCrossings.events(for: customers, data: data, now: now)
                 try await ChurnCrossings.record(crossings, dependencies: dependencies, tenantID: tenantID)

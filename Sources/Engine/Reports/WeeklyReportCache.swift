@@ -27,14 +27,19 @@ extension WeeklyReporter {
     func insights(week: ReportWeek, language: ContentLanguage) async throws -> WeeklyReport.Insights {
         let store = dependencies.store
         let now = dependencies.clock.now()
-        if let entry = try await store.cachedWeeklyReport(tenantID: tenantID, weekStart: week.start, language: language.rawValue),
-            WeeklyReportCache.isFresh(entry, week: week, now: now), let insights = WeeklyReport.Insights(cached: entry.numbers)
-        {
+        let entry = try await store.cachedWeeklyReport(tenantID: tenantID, weekStart: week.start, language: language.rawValue)
+        if let entry, WeeklyReportCache.isFresh(entry, week: week, now: now), let insights = WeeklyReport.Insights(cached: entry.numbers) {
             return insights
         }
         let insights = try await computeInsights(week: week, language: language)
+        var numbers = insights.cachedValue
+        // The prose stays: it is shown again only if the new numbers are the ones it was written from (its digest).
+        if case .object(var object) = numbers, let prose = entry?.numbers["prose"] {
+            object["prose"] = prose
+            numbers = .object(object)
+        }
         try await store.cacheWeeklyReport(
-            CachedWeeklyReport(weekStart: week.start, language: language.rawValue, numbers: insights.cachedValue, computedAt: now), tenantID: tenantID)
+            CachedWeeklyReport(weekStart: week.start, language: language.rawValue, numbers: numbers, computedAt: now), tenantID: tenantID)
         return insights
     }
 }

@@ -95,6 +95,13 @@ public struct WeeklyReporter: Sendable {
 
     private func write(_ report: inout WeeklyReport) async throws {
         let document = JSONValue.object(report.numbersDocument)
+        let digest = WeeklyReportProse.digest(of: document)
+        if let kept = try await keptProse(digest: digest, week: report.week, language: report.language) {
+            report.prose = kept.prose
+            report.provider = kept.provider
+            report.model = kept.model
+            return
+        }
         let response = try await dependencies.ai.gateway.complete(
             LLMRequest(
                 system: WeeklyReportPrompt.system(report.language), messages: [.user(document.jsonString)],
@@ -110,6 +117,11 @@ public struct WeeklyReporter: Sendable {
         report.provider = response.provider
         report.model = response.model
         report.offlineReason = response.offlineReason
+        if response.offlineReason == nil, value != nil {
+            try await keep(
+                WeeklyReportProse(digest: digest, prose: report.prose, provider: response.provider, model: response.model), week: report.week,
+                language: report.language)
+        }
         var details: JSONObject = ["week_ending": .string(report.week.weekEnding), "currency": .string(report.currency)]
         details["offline_reason"] = response.offlineReason.map(JSONValue.string)
         try await dependencies.store.recordGeneratedText(

@@ -8,6 +8,12 @@ extension SQLStore {
 
     /// The scoring data of some contacts only (every contact when `contactIDs` is nil).
     public func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData {
+        try await scoringData(tenantID: tenantID, ticketsSince: ticketsSince, contactIDs: contactIDs, scope: .everything)
+    }
+
+    /// The scoring data `scope` needs: `.scores` reads each contact's identity and locale only (no consents, no
+    /// attributes), the emails opened or clicked only, and no replies or leads.
+    public func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?, scope: ScoringScope) async throws -> ScoringData {
         let tenant = SQLValue.text(tenantID)
         func scoped(_ sql: String, _ parameters: [SQLValue], column: String = "contact_id") -> SQLStatement {
             guard let contactIDs else { return SQLStatement(sql, parameters) }
@@ -18,25 +24,34 @@ extension SQLStore {
         // A few contacts by id: on SQLite, `+tenant_id` keeps the planner on the primary key (without statistics it would
         // walk every contact of the tenant through an index on tenant_id).
         let contactTenant = contactIDs != nil && database.dialect == .sqlite ? "+tenant_id" : "tenant_id"
-        let rows = try await database.read([
+        let everything = scope == .everything
+        // Engagement is email opens and clicks: the scores need no other message.
+        let messages = everything ? "" : " AND channel = 'email' AND (opened_at IS NOT NULL OR clicked_at IS NOT NULL)"
+        let contactColumns = everything ? RecordColumns.contact : Self.scoringContactColumns
+        var statements = [
             scoped(
-                "SELECT \(RecordColumns.contact.joined(separator: ", ")), churn_score FROM contacts WHERE \(contactTenant) = ?", [tenant], column: "id"),
+                "SELECT \(contactColumns.joined(separator: ", ")), churn_score FROM contacts WHERE \(contactTenant) = ?", [tenant], column: "id"),
             scoped(
                 "SELECT contact_id, placed_at, total - refunded_amount FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled' AND contact_id IS NOT NULL",
                 [tenant]),
-            scoped("SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ?", [tenant]),
-            scoped(
-                "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL",
-                [tenant]),
+            scoped("SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ?\(messages)", [tenant]),
             scoped(
                 "SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
                 [tenant, .date(ticketsSince)]),
-            scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ?", [tenant]),
-        ])
+        ]
+        if everything {
+            statements += [
+                scoped(
+                    "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL",
+                    [tenant]),
+                scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ?", [tenant]),
+            ]
+        }
+        let rows = try await database.read(statements)
         var data = ScoringData()
-        let churnColumn = RecordColumns.contact.count
+        let churnColumn = contactColumns.count
         for row in rows[0] {
-            let contact = RecordColumns.contact(row)
+            let contact = everything ? RecordColumns.contact(row) : Self.scoringContact(row)
             data.contacts.append(contact)
             if let score = row.double(churnColumn) { data.previousChurn[contact.id] = score }
         }
@@ -45,20 +60,33 @@ extension SQLStore {
             return ScoringData.Order(contactID: contact, placedAt: at, amount: row.double(2) ?? 0)
         }
         data.messages = rows[2].map(RecordColumns.message)
-        data.replies = rows[3].compactMap { row in
+        for row in rows[3] {
+            if let contact = row.text(0), let at = row.date(1) { data.ticketDates[contact, default: []].append(at) }
+        }
+        guard everything else { return data }
+        data.replies = rows[4].compactMap { row in
             guard let contact = row.text(0), let at = row.date(1) else { return nil }
             let properties = row.json(2)
             let channel = properties["channel"]?.stringValue.flatMap(Channel.init(rawValue:)) ?? .email
             return ScoringData.Reply(contactID: contact, channel: channel, at: at, messageExternalID: properties["message_id"]?.stringValue)
-        }
-        for row in rows[4] {
-            if let contact = row.text(0), let at = row.date(1) { data.ticketDates[contact, default: []].append(at) }
         }
         data.leads = rows[5].compactMap { row in
             guard let contact = row.text(0), let at = row.date(2) else { return nil }
             return ScoringData.Lead(contactID: contact, tier: row.text(1), createdAt: at, score: row.double(3))
         }
         return data
+    }
+
+    static let scoringContactColumns = ["id", "email", "phone", "external_id", "locale", "created_at"]
+
+    /// A contact as `.scores` reads it: who it is (to name it in a churn alert) and its language (the reasons').
+    static func scoringContact(_ row: SQLRow) -> ContactRecord {
+        var contact = ContactRecord(id: row.text(0) ?? "", createdAt: row.date(5) ?? Date(timeIntervalSince1970: 0))
+        contact.email = row.text(1)
+        contact.phone = row.text(2)
+        contact.externalID = row.text(3)
+        contact.locale = row.text(4)
+        return contact
     }
 
     public func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws {

@@ -6,6 +6,8 @@ public protocol ScoreStore: Sendable {
     /// Contacts, orders, messages, replies, recent tickets and leads: what scoring and the decision rules read.
     func scoringData(tenantID: String, ticketsSince: Date) async throws -> ScoringData
     func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData
+    /// Only what `scope` needs: the nightly and per-event scorings read far less than the decision rules.
+    func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?, scope: ScoringScope) async throws -> ScoringData
     func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
     func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
     func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]

@@ -43,6 +43,15 @@ public struct ScoringData: Sendable {
     public init() {}
 }
 
+/// How much of a tenant's history a scoring read brings.
+public enum ScoringScope: Sendable {
+    /// What the scores need: contacts, orders, the emails opened or clicked (engagement) and recent support tickets. No
+    /// replies, no leads, no other message.
+    case scores
+    /// Also what the decision rules read: every message, the replies and the leads.
+    case everything
+}
+
 /// Scores computed for one contact, kept on the contact row.
 public struct ContactScore: Sendable {
     public var contactID: String
