@@ -18,8 +18,34 @@ public struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// Request bodies are read strictly: a key twice in one object and bytes that are not UTF-8 are errors, not the last
+    /// value and U+FFFD.
+    private let strict: Bool
+    /// Whether a string (key or value) held U+0000 (only a `\u0000` escape can put it there).
+    private var sawNUL = false
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: [UInt8], strict: Bool = false) {
+        self.bytes = bytes
+        self.strict = strict
+    }
+
+    /// A request body: as `parse`, but a key repeated in an object and text that is not UTF-8 are syntax errors (I-JSON,
+    /// RFC 7493), and a string holding U+0000 (which PostgreSQL cannot store and SQLite would cut) is refused with the
+    /// path of the field (`events[2].properties.note`).
+    public static func parseRequest(_ bytes: [UInt8]) throws(RequestBodyError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, strict: true)
+        let value: JSONValue
+        do throws(SyntaxError) {
+            parser.skipWhitespace()
+            value = try parser.parseValue()
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw parser.error("unexpected content after the JSON value") }
+        } catch {
+            throw .syntax(error)
+        }
+        if parser.sawNUL, let path = value.firstPath(where: { $0.unicodeScalars.contains("\u{0}") }) { throw .nulCharacter(path: path) }
+        return value
+    }
 
     public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
@@ -92,12 +118,18 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let keyStart = index
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue()
+            let value = try parseValue()
+            if strict, object[key] != nil {
+                index = keyStart
+                throw error("the key \"\(key)\" appears twice in one object")
+            }
+            object[key] = value
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -133,7 +165,7 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let string = String(decoding: bytes[start..<index], as: UTF8.self)
+                let string = try decode(bytes[start..<index])
                 index += 1
                 return string
             }
@@ -149,8 +181,9 @@ public struct JSONParser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                let string = try decode(scalars[...])
                 index += 1
-                return String(decoding: scalars, as: UTF8.self)
+                return string
             }
             if byte < 0x20 { throw error("control character in a string") }
             guard byte == UInt8(ascii: "\\") else {
@@ -185,12 +218,20 @@ public struct JSONParser {
                     throw error("unpaired surrogate in a string")
                 }
                 guard let scalar = Unicode.Scalar(code) else { throw error("invalid unicode escape") }
+                if code == 0 { sawNUL = true }
                 scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
             default:
                 throw error("invalid escape sequence in a string")
             }
         }
         throw error("unterminated string")
+    }
+
+    /// The string of a token's bytes; strictly, bytes that are not UTF-8 are an error instead of U+FFFD.
+    private func decode(_ slice: ArraySlice<UInt8>) throws(SyntaxError) -> String {
+        guard strict else { return String(decoding: slice, as: UTF8.self) }
+        guard let string = String(validating: slice, as: UTF8.self) else { throw error("text that is not UTF-8 in a string") }
+        return string
     }
 
     private mutating func parseHex4() throws(SyntaxError) -> UInt32 {

@@ -2,7 +2,8 @@ import Foundation
 
 /// ISO 8601 / RFC 3339 date-times, parsed and printed without Foundation formatters (which are slow and not thread-safe).
 public enum Timestamp {
-    /// Parses `2026-03-01T10:00:00Z`, `2026-03-01T10:00:00.123+01:00` and the like. A time zone is required.
+    /// Parses `2026-03-01T10:00:00Z`, `2026-03-01T10:00:00.123+01:00` and the like. A time zone is required. Year 0000 and
+    /// a 60th second (a leap second, which a `Date` cannot hold: it would silently become the next minute) are refused.
     public static func parse(_ text: String) -> Date? {
         var utf8 = Array(text.utf8)
         guard utf8.count >= 20 else { return nil }
@@ -11,8 +12,8 @@ public enum Timestamp {
             utf8[13] == UInt8(ascii: ":"), utf8[16] == UInt8(ascii: ":"),
             let year = number(utf8, 0, 4), let month = number(utf8, 5, 2), let day = number(utf8, 8, 2),
             let hour = number(utf8, 11, 2), let minute = number(utf8, 14, 2), let second = number(utf8, 17, 2),
-            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-            hour < 24, minute < 60, second < 61
+            year >= 1, (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
         var fraction = 0.0

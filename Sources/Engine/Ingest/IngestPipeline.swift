@@ -14,12 +14,7 @@ public struct IngestPipeline: Sendable {
 
     /// Ingests a request body (one event or `{"events": [...]}`), all or nothing.
     public func ingest(body: [UInt8], tenantID: String) async throws -> IngestResult {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(body)
-        } catch {
-            throw RequestError.malformedJSON(error.description)
-        }
+        let document = try JSONParser.parseRequest(body)
         return try await ingest(document: document, tenantID: tenantID)
     }
 

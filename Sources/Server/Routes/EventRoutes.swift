@@ -15,6 +15,7 @@ struct EventRoutes {
 
     private func ingest(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let tenantID = try context.requireTenant()
+        try JSONBody.checkContentType(request)
         var request = request
         let buffer = try await request.collectBody(upTo: maximumBodyBytes)
         do {
