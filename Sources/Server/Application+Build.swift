@@ -74,6 +74,7 @@ public func buildRouter(
     AIRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
+    SettingsRoutes(dependencies: dependencies, cipher: configuration.settingsCipher, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, prices: configuration.messagePrices).register(on: api)
     KnowledgeRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     TaskRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)

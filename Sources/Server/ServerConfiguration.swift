@@ -41,6 +41,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var chatLimits = ChatLimits()
     /// The voice agent: realtime providers, limits per tenant, tools on a call (docs/voice.md).
     public var voice = VoiceSettings()
+    /// Keeps tenants' secret settings encrypted (AUTOPILOT_SETTINGS_KEY); nil: secrets cannot be set.
+    public var settingsCipher: SettingsCipher?
 
     public init() {}
 
@@ -59,6 +61,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             default: throw ConfigurationError(variable: "AUTOPILOT_DASHBOARD", reason: "\"\(value)\" is not on or off")
             }
         }
+        configuration.settingsCipher = try SettingsCipher.fromEnvironment(environment)
         if let host = environment["AUTOPILOT_HOST"], !host.isEmpty { configuration.host = host }
         if let value = environment["AUTOPILOT_PORT"] {
             guard let port = Int(value), (0...65535).contains(port) else {

@@ -12,7 +12,7 @@ struct Autopilot: AsyncParsableCommand {
             ServeCommand.self, MigrateCommand.self, TenantsCommand.self, UsersCommand.self, IngestCommand.self, HealthCommand.self,
             FlowsCommand.self, TemplatesCommand.self, SimulateCommand.self, MessagesCommand.self, ReferralsCommand.self, WorkerCommand.self,
             WebhooksCommand.self, ChannelsCommand.self, QualifyCommand.self, CRMCommand.self, CLVCommand.self, ScoreCommand.self,
-            RecommendationsCommand.self, BenchCommand.self,
+            RecommendationsCommand.self, BenchCommand.self, SettingsCommand.self,
             ContentCommand.self, ReportCommand.self, OrdersCommand.self,
             McpCommand.self,
             WidgetCommand.self,

@@ -10,6 +10,7 @@ public enum EventPayload: Sendable, Hashable {
     case priceChanged(sku: String, oldPrice: Double?, newPrice: Double)
     case cartUpdated(CartUpdate)
     case cartAbandoned(cartID: String)
+    case cartRecovered(cartID: String, orderID: String?)
     case orderPlaced(OrderPlaced)
     case orderFulfilled(OrderFulfilled)
     case orderDelivered(orderID: String)

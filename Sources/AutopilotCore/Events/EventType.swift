@@ -12,6 +12,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case productPriceChanged = "product.price_changed"
     case cartUpdated = "cart.updated"
     case cartAbandoned = "cart.abandoned"
+    /// Emitted by Autopilot when an order converts a cart that had been abandoned (with or without the order's `cart_id`).
+    case cartRecovered = "cart.recovered"
     case orderPlaced = "order.placed"
     case orderFulfilled = "order.fulfilled"
     case orderDelivered = "order.delivered"
@@ -32,7 +34,7 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
 
     /// Events Autopilot itself emits (they may also be sent in, e.g. to test a flow before scoring runs).
     public var isEmittedByAutopilot: Bool {
-        self == .leadQualified || self == .churnRiskCrossed || self == .conversationMessage
+        self == .leadQualified || self == .churnRiskCrossed || self == .conversationMessage || self == .cartRecovered
     }
 
     /// Catalog events describe the shop, not a person, and carry no contact.

@@ -12,6 +12,8 @@ public struct MessageOptions: Sendable, Hashable {
     public var personalisation: PersonalisationNote?
     /// The message is a conversation (`conversation`): the step that queued it was marked `conversation: true`.
     public var conversation: Bool
+    /// What became of its coupon in the shop, in plain words (`coupon_note`), recorded at dispatch.
+    public var couponNote: String?
 
     public init(
         coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
@@ -32,6 +34,7 @@ public struct MessageOptions: Sendable, Hashable {
         context = object["context"]?.objectValue ?? [:]
         personalisation = object["personalisation"].flatMap(PersonalisationNote.init)
         conversation = object["conversation"]?.boolValue ?? false
+        couponNote = object["coupon_note"]?.stringValue
     }
 
     /// Reads the persisted JSON text.
@@ -47,6 +50,7 @@ public struct MessageOptions: Sendable, Hashable {
         if !context.isEmpty { object["context"] = .object(context) }
         object["personalisation"] = personalisation?.jsonValue
         if conversation { object["conversation"] = true }
+        object["coupon_note"] = couponNote.map(JSONValue.string)
         return .object(object)
     }
 
@@ -64,17 +68,30 @@ extension MessageOptions: Codable {
     }
 }
 
-/// The coupon a message issues when it is sent: a unique code or a referral code, a discount and how long it is valid.
+/// The coupon a message issues when it is sent: a unique code or a referral code, a discount (a percentage, a fixed
+/// amount or free shipping), how long it is valid and the order subtotal from which it applies.
 public struct CouponOptions: Sendable, Hashable {
     public var kind: CouponKind
     public var percent: Double?
     public var amount: Double?
+    /// The code gives free shipping (`free_shipping`).
+    public var freeShipping: Bool
+    /// The order subtotal from which the code applies (`minimum_order`).
+    public var minimumOrder: Double?
     public var validitySeconds: Double
+    /// A code issued before the message was queued (a referral reward), used as is; nil: derived from the message id.
+    public var code: String?
 
-    public init(kind: CouponKind, percent: Double? = nil, amount: Double? = nil, validitySeconds: Double = 7 * 86_400) {
+    public init(
+        kind: CouponKind, percent: Double? = nil, amount: Double? = nil, freeShipping: Bool = false, minimumOrder: Double? = nil,
+        validitySeconds: Double = 7 * 86_400, code: String? = nil
+    ) {
+        self.code = code
         self.kind = kind
         self.percent = percent
         self.amount = amount
+        self.freeShipping = freeShipping
+        self.minimumOrder = minimumOrder
         self.validitySeconds = validitySeconds
     }
 
@@ -83,6 +100,9 @@ public struct CouponOptions: Sendable, Hashable {
         kind = object["kind"]?.stringValue.flatMap(CouponKind.init) ?? .unique
         percent = object["percent"]?.doubleValue
         amount = object["amount"]?.doubleValue
+        freeShipping = object["free_shipping"]?.boolValue ?? false
+        minimumOrder = object["minimum_order"]?.doubleValue
+        code = object["code"]?.stringValue
         validitySeconds = object["validity_seconds"]?.doubleValue ?? 7 * 86_400
     }
 
@@ -90,6 +110,9 @@ public struct CouponOptions: Sendable, Hashable {
         var object: JSONObject = ["kind": .string(kind.rawValue), "validity_seconds": .double(validitySeconds)]
         object["percent"] = percent.map(JSONValue.double)
         object["amount"] = amount.map(JSONValue.double)
+        if freeShipping { object["free_shipping"] = true }
+        object["minimum_order"] = minimumOrder.map(JSONValue.double)
+        object["code"] = code.map(JSONValue.string)
         return .object(object)
     }
 }

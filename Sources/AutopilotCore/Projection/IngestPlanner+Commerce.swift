@@ -114,6 +114,26 @@ extension IngestPlanner {
         cart.orderExternalID = placed.orderID
         cart.updatedAt = max(cart.updatedAt, at)
         storeCart(cart)
+        guard cart.status == .recovered else { return }
+        // The abandoned-cart series ends on it, whether or not the order named the cart.
+        let key = "cart.recovered:" + cartID
+        guard existingKeys[key] == nil else { return }
+        let eventID = ids.make("ev")
+        existingKeys[key] = eventID
+        derived.append(
+            EventRecord(
+                id: eventID, type: .cartRecovered, occurredAt: at, receivedAt: receivedAt, idempotencyKey: key, contactID: cart.contactID ?? contactID,
+                properties: ["cart_id": .string(cartID), "order_id": .string(placed.orderID)]))
+    }
+
+    /// A `cart.recovered` sent in: the cart, if still open or abandoned, is closed as recovered.
+    mutating func recoverCart(_ cartID: String, orderID: String?, at: Date) {
+        guard var cart = carts[cartID], cart.status.isActive else { return }
+        cart.status = .recovered
+        cart.closedAt = at
+        cart.orderExternalID = orderID ?? cart.orderExternalID
+        cart.updatedAt = max(cart.updatedAt, at)
+        storeCart(cart)
     }
 
     mutating func updateOrder(_ orderID: String, contactID: String?, at: Date, _ change: (inout OrderRecord) -> Void) {

@@ -17,6 +17,8 @@ public struct IngestPlanner {
     var touchedProducts = TouchList()
     var touchedMessages = TouchList()
     var plan = IngestPlan()
+    /// Events the batch's own events cause (`cart.recovered`), recorded right after the event that caused them.
+    var derived: [EventRecord] = []
 
     public init(snapshot: IngestSnapshot, ids: any IDGenerator, receivedAt: Date) {
         self.ids = ids
@@ -56,6 +58,8 @@ public struct IngestPlanner {
             EventRecord(
                 id: eventID, type: event.type, occurredAt: event.occurredAt, receivedAt: receivedAt, idempotencyKey: event.idempotencyKey,
                 contactID: contactID, properties: event.properties))
+        plan.events += derived
+        derived = []
         plan.outcomes.append(.accepted(eventID: eventID))
     }
 
@@ -89,6 +93,7 @@ public struct IngestPlanner {
         case .priceChanged(let sku, let oldPrice, let newPrice): changePrice(sku: sku, old: oldPrice, new: newPrice, at: at)
         case .cartUpdated(let update): updateCart(update, contactID: contactID, at: at)
         case .cartAbandoned(let cartID): abandonCart(cartID, contactID: contactID, at: at)
+        case .cartRecovered(let cartID, let orderID): recoverCart(cartID, orderID: orderID, at: at)
         case .orderPlaced(let placed): placeOrder(placed, contactID: contactID, at: at)
         case .orderFulfilled(let fulfilled):
             updateOrder(fulfilled.orderID, contactID: contactID, at: at) { order in

@@ -35,10 +35,15 @@ public struct IngestLookups: Sendable, Equatable {
             }
             switch event.payload {
             case .cartUpdated(let cart): cartIDs.insert(cart.cartID)
-            case .cartAbandoned(let cartID): cartIDs.insert(cartID)
+            case .cartAbandoned(let cartID), .cartRecovered(let cartID, _): cartIDs.insert(cartID)
             case .orderPlaced(let order):
                 orderIDs.insert(order.orderID)
-                if let cartID = order.cartID { cartIDs.insert(cartID) } else { needsActiveCarts = true }
+                if let cartID = order.cartID {
+                    cartIDs.insert(cartID)
+                    idempotencyKeys.insert("cart.recovered:" + cartID)
+                } else {
+                    needsActiveCarts = true
+                }
             case .orderFulfilled(let fulfilled): orderIDs.insert(fulfilled.orderID)
             case .orderDelivered(let id), .orderCancelled(let id), .orderRefunded(let id, _): orderIDs.insert(id)
             case .productUpdated(let product): skus.insert(product.sku)

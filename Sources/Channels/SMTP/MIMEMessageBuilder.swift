@@ -12,6 +12,18 @@ public struct MIMEMessageBuilder: Sendable {
         self.defaultFrom = defaultFrom
     }
 
+    /// Headers that name our message id where the relays echo them in their webhooks: Postmark's metadata
+    /// (`X-PM-Metadata-…`, and `X-PM-KeepID` so Postmark keeps our Message-ID for replies to quote), Mailgun's variables.
+    /// Left out for an id that is not plain (letters, digits, `_`, `-`, `.`, at most 100).
+    static func trackingHeaders(_ id: String) -> [(String, String)] {
+        let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_-."))
+        guard !id.isEmpty, id.count <= 100, id.unicodeScalars.allSatisfy({ $0.isASCII && plain.contains($0) }) else { return [] }
+        return [
+            ("X-Autopilot-Message-ID", id), ("X-PM-Metadata-autopilot-message-id", id), ("X-PM-KeepID", "true"),
+            ("X-Mailgun-Variables", "{\"autopilot_message_id\": \"\(id)\"}"),
+        ]
+    }
+
     /// The message for `message`, dated `date`; `invalid_message` (permanent) when a field cannot go into a header safely.
     public func build(_ message: OutboundMessage, date: Date) throws(SendFailure) -> MIMEMessage {
         let from = try sender(of: message)
@@ -36,6 +48,7 @@ public struct MIMEMessageBuilder: Sendable {
             ("Message-ID", messageID),
             ("MIME-Version", "1.0"),
         ]
+        headers += Self.trackingHeaders(message.id)
         if let url = message.unsubscribeURL {
             headers += try Self.unsubscribeHeaders(url)
         }

@@ -11,6 +11,7 @@ extension Strings {
         "step_send": ("Envoyer {0} « {1} »", "Send {0} “{1}”"),
         "step_send_coupon": ("avec un code de réduction de {0}, valable {1}", "with a discount code of {0}, valid for {1}"),
         "step_send_referral": ("avec un code de parrainage", "with a referral code"),
+        "step_send_free_shipping": ("avec un code de livraison offerte, valable {0}", "with a free-shipping code, valid for {0}"),
         "step_send_transactional": (
             "message de service : envoyé même sans accord marketing", "service message: sent even without marketing consent"
         ),

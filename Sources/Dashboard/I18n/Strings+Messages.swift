@@ -32,6 +32,14 @@ extension Strings {
             "Retenu : l'automatisation est en pause. Il repartira quand vous la reprendrez.",
             "Held: the automation is paused. It will go when you resume it."
         ),
+        "reason_coupon_refused": (
+            "Retenu : la boutique a refusé de créer le code promo (détail ci-dessous). Rien n'est envoyé avec un code mort.",
+            "Held: the shop refused to create the discount code (details below). Nothing goes out with a dead code."
+        ),
+        "reason_coupon_unavailable": (
+            "Retenu : la boutique était injoignable pour créer le code promo, à chaque essai.",
+            "Held: the shop could not be reached to create the discount code, at every attempt."
+        ),
         "reason_contact_missing": ("Le contact n'existe plus.", "The contact no longer exists."),
         "reason_template_not_active": ("Le modèle du message n'est pas actif.", "The message's template is not active."),
         "reason_run_exited": (

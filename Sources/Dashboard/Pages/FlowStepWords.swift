@@ -72,6 +72,7 @@ struct FlowStepWords {
                 case (_, .percent(let percent)):
                     text += " " + strings.format("step_send_coupon", "\(Self.number(percent)) %", duration(coupon.validity))
                 case (_, .amount(let amount)): text += " " + strings.format("step_send_coupon", Self.number(amount), duration(coupon.validity))
+                case (_, .freeShipping): text += " " + strings.format("step_send_free_shipping", duration(coupon.validity))
                 }
             }
             if send.transactional { text += " (" + strings["step_send_transactional"] + ")" }

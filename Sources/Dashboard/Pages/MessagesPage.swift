@@ -61,7 +61,7 @@ struct MessagesPage {
                 "contact": message.contactEmail ?? message.recipient ?? strings["messages_no_contact"],
                 "status": strings["messages_status_\(shown)"], "statusClass": ["sent": "good", "held": "warn", "failed": "bad"][shown] ?? "",
                 "when": when, "datetime": format.machineTime(message.sentAt ?? message.scheduledAt), "why": why,
-                "technical": [message.blockedReason, message.lastError].compactMap { $0 }.joined(separator: " · "),
+                "technical": [message.blockedReason, message.lastError, message.couponNote].compactMap { $0 }.joined(separator: " · "),
             ].withoutBlanks
         }
         var query: [(String, String)] = []

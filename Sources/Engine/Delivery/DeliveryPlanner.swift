@@ -9,7 +9,7 @@ import Storage
 public struct DeliveryPlanner: Sendable {
     public let policy: SmartSendingPolicy
     public let renderer: TemplateRenderer
-    public let shop: ShopIdentity
+    public var shop: ShopIdentity
 
     public init(policy: SmartSendingPolicy, renderer: TemplateRenderer = TemplateRenderer(), shop: ShopIdentity) {
         self.policy = policy
@@ -39,8 +39,7 @@ public struct DeliveryPlanner: Sendable {
         context["contact"] = .object(FlowEntities.contact(contact))
         context["shop"] = ["name": .string(shop.name), "url": .string(shop.url), "signature": .string(shop.signature)]
         context["links"] = [
-            "unsubscribe": .string(unsubscribe), "review": .string("\(shop.url)/reviews/new"),
-            "booking": .string("\(shop.url)/booking"),
+            "unsubscribe": .string(unsubscribe), "review": .string(shop.reviewURL), "booking": .string(shop.booking(for: contact)),
         ]
         var coupon: CouponRecord?
         if let request = options.coupon {
@@ -75,15 +74,37 @@ public struct DeliveryPlanner: Sendable {
     }
 }
 
-/// The shop as its messages name it: `{{shop.name}}`, `{{shop.url}}`, `{{shop.signature}}`.
+/// The shop as its messages name it: `{{shop.name}}`, `{{shop.url}}`, `{{shop.signature}}`, and the links
+/// `{{links.review}}` and `{{links.booking}}` (per tenant through `ShopSettings`).
 public struct ShopIdentity: Sendable, Hashable {
     public var name: String
     public var url: String
     public var signature: String
+    public var reviewURL: String
+    public var bookingURL: String
 
-    public init(name: String, url: String, signature: String) {
+    public init(name: String, url: String, signature: String, reviewURL: String? = nil, bookingURL: String? = nil) {
         self.name = name
         self.url = url
         self.signature = signature
+        self.reviewURL = reviewURL ?? Self.defaultReviewURL(url)
+        self.bookingURL = bookingURL ?? Self.defaultBookingURL(url)
+    }
+
+    static func defaultReviewURL(_ shop: String) -> String { "\(shop)/reviews/new" }
+    static func defaultBookingURL(_ shop: String) -> String { "\(shop)/booking" }
+
+    /// The booking link for a contact: a Cal.com or Calendly event gets the contact's name and email prefilled (both read
+    /// `name` and `email` from the query); any other link is given as is.
+    public func booking(for contact: ContactRecord) -> String {
+        guard var components = URLComponents(string: bookingURL), let host = components.host?.lowercased(),
+            host == "cal.com" || host.hasSuffix(".cal.com") || host == "calendly.com" || host.hasSuffix(".calendly.com")
+        else { return bookingURL }
+        var items = components.queryItems ?? []
+        let name = [contact.firstName, contact.lastName].compactMap { $0 }.joined(separator: " ")
+        if !name.isEmpty, !items.contains(where: { $0.name == "name" }) { items.append(URLQueryItem(name: "name", value: name)) }
+        if let email = contact.email, !items.contains(where: { $0.name == "email" }) { items.append(URLQueryItem(name: "email", value: email)) }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? bookingURL
     }
 }

@@ -24,6 +24,8 @@ public struct MessageDispatcher: Sendable {
         let tenants = Set(items.map(\.message.tenantID))
         let paused = try await breakers.paused(tenants: tenants)
         let resolved = try await templates.load(tenantIDs: tenants)
+        let shops = try await TenantShops.load(
+            tenants: tenants, store: dependencies.store, cipher: settings.settingsCipher, defaults: planner.shop)
         let channels = try await BatchSenders.load(
             tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
         var log = DeliveryLog(dependencies: dependencies)
@@ -33,12 +35,23 @@ public struct MessageDispatcher: Sendable {
             guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             var message = item.message
             message.updatedAt = now
+            var planner = self.planner
+            planner.shop = shops.identities[message.tenantID] ?? planner.shop
             let decision = planner.decide(
                 item, template: resolved.template(named: message.template, tenantID: message.tenantID), links: channels.links(for: message),
                 pausedReason: message.flowID.flatMap { paused[message.tenantID]?[$0] }, now: now)
             guard case .send(let prepared) = decision else {
                 log.add(Self.apply(decision, to: message))
                 continue
+            }
+            var coupon = prepared.coupon
+            if let issued = coupon {
+                let shop = shops.couponClients[message.tenantID] ?? settings.shopCoupons.client(for: message.tenantID)
+                guard let ready = await publish(issued, to: shop, of: &message, contact: prepared.contact, log: &log, tally: &tally, now: now) else {
+                    continue
+                }
+                coupon = ready
+                guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             }
             let sender = channels.senders.sender(for: message.channel, tenantID: message.tenantID)
             var copy = prepared.rendered
@@ -55,7 +68,7 @@ public struct MessageDispatcher: Sendable {
             message.body = copy.text
             message.sender = sender.name
             let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
-            record(outcome, of: message, contact: prepared.contact, coupon: prepared.coupon, sender: sender.name, now: now, log: &log, tally: &tally)
+            record(outcome, of: message, contact: prepared.contact, coupon: coupon, sender: sender.name, now: now, log: &log, tally: &tally)
             // A sender that tolerates repeats leaves its outcomes to the batch's end (or the next renewal of the claim).
             if !sender.toleratesRepeats {
                 var renewal: OutboxLease?

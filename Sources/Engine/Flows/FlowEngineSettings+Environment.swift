@@ -71,6 +71,8 @@ extension FlowEngineSettings {
             settings.slack = slack
         }
         settings.dropshipping = try DropshippingSettings.fromEnvironment(environment)
+        settings.shopCoupons = try ShopCouponDirectory.fromEnvironment(environment)
+        settings.settingsCipher = try SettingsCipher.fromEnvironment(environment)
         return settings
     }
 }

@@ -40,6 +40,10 @@ public struct FlowEngineSettings: Sendable {
     public var delegationInterval: TimeInterval = 15 * 60
     /// Suppliers, SKU routing and tracking sync (docs/dropshipping.md); off until a supplier is configured.
     public var dropshipping = DropshippingSettings()
+    /// The shop each tenant's coupon codes are created in before their message goes (docs/coupons.md); none by default.
+    public var shopCoupons = ShopCouponDirectory()
+    /// Opens the tenants' secret settings (AUTOPILOT_SETTINGS_KEY); nil: tenants cannot keep secrets (docs/settings.md).
+    public var settingsCipher: SettingsCipher?
 
     public init() {}
 }

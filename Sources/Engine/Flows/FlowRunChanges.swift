@@ -99,7 +99,9 @@ public struct FlowRunChanges {
         switch request.discount {
         case .percent(let value): options.percent = value
         case .amount(let value): options.amount = value
+        case .freeShipping: options.freeShipping = true
         }
+        options.minimumOrder = request.minimumOrder
         return options
     }
 

@@ -72,8 +72,8 @@ public struct WebhookService: Sendable {
             }
             var result = IngestResult()
             if !acceptance.events.isEmpty {
-                result = try await IngestPipeline(dependencies: dependencies).ingest(
-                    document: ["events": .array(acceptance.events)], tenantID: endpoint.tenantID)
+                let events = try await WebhookEventResolver(store: dependencies.store, tenantID: endpoint.tenantID).resolve(acceptance.events)
+                result = try await IngestPipeline(dependencies: dependencies).ingest(document: ["events": .array(events)], tenantID: endpoint.tenantID)
             }
             if let delivery = acceptance.deliveryID {
                 try await dependencies.store.recordWebhookDelivery(

@@ -89,16 +89,20 @@ public struct CouponRequest: Sendable, Hashable {
     public enum Discount: Sendable, Hashable {
         case percent(Double)
         case amount(Double)
+        case freeShipping
     }
 
     public var kind: Kind
     public var discount: Discount
     public var validity: FlowDuration
+    /// The order subtotal from which the code applies (`minimum_order`).
+    public var minimumOrder: Double?
 
-    public init(kind: Kind, discount: Discount, validity: FlowDuration) {
+    public init(kind: Kind, discount: Discount, validity: FlowDuration, minimumOrder: Double? = nil) {
         self.kind = kind
         self.discount = discount
         self.validity = validity
+        self.minimumOrder = minimumOrder
     }
 }
 

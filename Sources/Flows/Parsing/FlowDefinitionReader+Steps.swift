@@ -160,26 +160,31 @@ extension FlowDefinitionReader {
 
     private mutating func readCoupon(_ value: JSONValue, _ path: String) -> CouponRequest? {
         guard let spec = object(value, path) else { return nil }
-        allowOnly(spec, ["kind", "percent", "amount", "validity"], path)
+        allowOnly(spec, ["kind", "percent", "amount", "free_shipping", "minimum_order", "validity"], path)
         let kindText = string(spec, "kind", path, required: false) ?? "unique"
         let kind = CouponRequest.Kind(rawValue: kindText)
         if kind == nil { fail("\(path).kind", "\"\(kindText)\" is not unique or referral") }
         let percent = number(spec, "percent", path, required: false)
         let amount = number(spec, "amount", path, required: false)
+        let freeShipping = bool(spec, "free_shipping", path) ?? false
         var discount: CouponRequest.Discount?
-        switch (percent, amount) {
-        case (let percent?, nil):
+        switch (percent, amount, freeShipping) {
+        case (let percent?, nil, false):
             if percent > 0, percent <= 100 { discount = .percent(percent) } else { fail("\(path).percent", "must be above 0 and at most 100") }
-        case (nil, let amount?):
+        case (nil, let amount?, false):
             if amount > 0 { discount = .amount(amount) } else { fail("\(path).amount", "must be above 0") }
-        case (nil, nil):
-            if spec["percent"] == nil, spec["amount"] == nil { fail(path, "needs percent or amount") }
+        case (nil, nil, true):
+            discount = .freeShipping
+        case (nil, nil, false):
+            if spec["percent"] == nil, spec["amount"] == nil { fail(path, "needs percent, amount or free_shipping: true") }
         default:
-            fail(path, "has both percent and amount: choose one")
+            fail(path, "has more than one of percent, amount and free_shipping: choose one")
         }
+        let minimumOrder = number(spec, "minimum_order", path, required: false)
+        if let minimumOrder, !(minimumOrder > 0) { fail("\(path).minimum_order", "must be above 0") }
         let validity = duration(spec, "validity", path, required: true)
         guard let kind, let discount, let validity else { return nil }
-        return CouponRequest(kind: kind, discount: discount, validity: validity)
+        return CouponRequest(kind: kind, discount: discount, validity: validity, minimumOrder: minimumOrder)
     }
 
     private mutating func readWaitFor(_ body: JSONValue, _ path: String, schema: inout ConditionSchema) -> WaitForStep? {

@@ -51,4 +51,6 @@ public struct OutboxListing: Sendable, Equatable {
     public var nextAttemptAt: Date?
     public var sentAt: Date?
     public var createdAt: Date
+    /// What became of its coupon in the shop, in plain words (docs/coupons.md).
+    public var couponNote: String? = nil
 }

@@ -26,7 +26,7 @@ extension SQLStore {
             SQLStatement(
                 """
                 SELECT o.id, o.flow_id, o.step, o.channel, o.template, o.status, o.blocked_reason, o.last_error, o.recipient, o.contact_id,
-                       c.email, o.subject, o.scheduled_at, o.next_attempt_at, o.sent_at, o.created_at
+                       c.email, o.subject, o.scheduled_at, o.next_attempt_at, o.sent_at, o.created_at, o.options
                 FROM outbox o LEFT JOIN contacts c ON c.id = o.contact_id AND c.tenant_id = o.tenant_id
                 WHERE \(clauses.joined(separator: " AND "))
                 ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?
@@ -37,7 +37,8 @@ extension SQLStore {
                 id: row.text(0) ?? "", flowID: row.text(1), step: row.text(2), channel: row.text(3) ?? "", template: row.text(4) ?? "",
                 status: row.text(5) ?? "", blockedReason: row.text(6), lastError: row.text(7), recipient: row.text(8), contactID: row.text(9) ?? "",
                 contactEmail: row.text(10), subject: row.text(11), scheduledAt: row.date(12) ?? Date(timeIntervalSince1970: 0),
-                nextAttemptAt: row.date(13), sentAt: row.date(14), createdAt: row.date(15) ?? Date(timeIntervalSince1970: 0))
+                nextAttemptAt: row.date(13), sentAt: row.date(14), createdAt: row.date(15) ?? Date(timeIntervalSince1970: 0),
+                couponNote: row.text(16).flatMap { MessageOptions(json: $0).couponNote })
         }
     }
 }

@@ -62,7 +62,8 @@ extension SQLStore {
                 writes.append(
                     .insert(
                         table: "coupons", columns: CouponRecord.columns, rows: coupons.map(\.values),
-                        conflict: "ON CONFLICT (tenant_id, code) DO NOTHING"))
+                        conflict: "ON CONFLICT (tenant_id, code) DO UPDATE SET shop = excluded.shop, shop_coupon_id = excluded.shop_coupon_id, "
+                            + "shop_note = excluded.shop_note"))
             }
             if let lease, !held.isEmpty {
                 writes.append(

@@ -18,6 +18,7 @@ public enum Migrations {
         conversationAuthors,
         voiceCalls,
         flowExperiments,
+        couponsInShop,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -47,7 +47,9 @@ public protocol AutopilotStore:
     WeeklyReportCacheStore,
     ToolLookupStore,
     ConversationStore,
-    AssistantStore
+    AssistantStore,
+    CouponStore,
+    EmailThreadStore
 {}
 
 /// The schema's migrations.

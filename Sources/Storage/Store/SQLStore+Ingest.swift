@@ -109,6 +109,7 @@ enum PlanWrites {
                     ]
                 }, conflict: "ON CONFLICT (tenant_id, external_id) DO NOTHING"),
         ]
+        writes += CouponRedemption.writes(for: plan.events, tenantID: tenantID)
         for (externalID, contactID, score) in plan.leadScores {
             let target =
                 externalID.map { SQLStatement("external_id = ?", [.text($0)]) }

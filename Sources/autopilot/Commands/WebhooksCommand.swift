@@ -4,14 +4,14 @@ import Foundation
 
 struct WebhooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "webhooks", abstract: "Inbound webhooks from Shopify, WooCommerce, Stripe and Twilio.", subcommands: [Add.self])
+        commandName: "webhooks", abstract: "Inbound webhooks from Shopify, WooCommerce, Stripe, Twilio, WhatsApp, Postmark and Mailgun.", subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create (or rotate) a tenant's webhook endpoint and print the URL to give the vendor.")
 
-        @Argument(help: "shopify, woocommerce, stripe or twilio.") var provider: String
-        @Option(help: "The vendor's signing secret (Shopify app secret, WooCommerce secret, Stripe whsec_…, Twilio auth token).") var secret: String
+        @Argument(help: "shopify, woocommerce, stripe, twilio, whatsapp, postmark or mailgun.") var provider: String
+        @Option(help: "The vendor's signing secret (Shopify app secret, WooCommerce secret, Stripe whsec_…, Twilio auth token, Postmark user:password, Mailgun signing key).") var secret: String
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
 

@@ -35,6 +35,8 @@ struct WebhookInboxTests {
         case .stripe: "the Stripe-Signature header is missing"
         case .twilio: "the X-Twilio-Signature header is missing"
         case .whatsapp: "the X-Hub-Signature-256 header is missing"
+        case .postmark: "the Authorization header is missing: put user:password in the webhook URL given to Postmark"
+        case .mailgun: "the Mailgun signature or token is missing"
         }
     }
 

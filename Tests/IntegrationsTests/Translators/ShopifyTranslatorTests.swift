@@ -126,7 +126,7 @@ struct ShopifyTranslatorTests {
         #expect(profile.consents == [.email: false])
     }
 
-    @Test(arguments: ["products/update", "app/uninstalled", "customers/redact", "orders/paid"])
+    @Test(arguments: ["products/delete", "app/uninstalled", "customers/redact", "orders/paid"])
     func otherTopicsAreIgnoredNotRefused(topic: String) {
         let outcome = Deliveries.shopify(topic, #"{"id": 1}"#)
         #expect(Deliveries.ignoredCode(outcome) == "unsupported_topic")

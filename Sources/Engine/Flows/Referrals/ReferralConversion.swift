@@ -57,7 +57,9 @@ struct ReferralConversion {
         return OutboxRecord(
             id: coupon.messageID, tenantID: tenantID, idempotencyKey: "referral-reward:\(coupon.messageID)", contactID: contactID, runID: nil,
             flowID: "referral", step: "reward", channel: .email, template: "referral-reward", purpose: .marketing, status: stale ? .skipped : .queued,
-            options: MessageOptions(context: context), scheduledAt: at, nextAttemptAt: stale ? nil : max(at, now),
+            options: MessageOptions(
+                coupon: CouponOptions(kind: .reward, percent: coupon.percent, validitySeconds: Self.rewardValidity, code: coupon.code), context: context),
+            scheduledAt: at, nextAttemptAt: stale ? nil : max(at, now),
             blockedReason: stale ? "stale" : nil, createdAt: now, updatedAt: now)
     }
 }

@@ -60,6 +60,8 @@ public struct WebhookInbox: Sendable {
                 body: delivery.rawBody, headers: delivery.headers, now: delivery.now)
         case .twilio: try TwilioSignature(authToken: secret).verify(url: delivery.url, body: delivery.rawBody, headers: delivery.headers)
         case .whatsapp: try MetaSignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
+        case .postmark: try PostmarkAuthentication(secret: secret).verify(headers: delivery.headers)
+        case .mailgun: try MailgunSignature(key: secret, tolerance: stripeTolerance).verify(body: delivery.rawBody, now: delivery.now)
         }
     }
 
@@ -71,6 +73,8 @@ public struct WebhookInbox: Sendable {
         case .stripe: try StripeTranslator().translate(delivery)
         case .twilio: try TwilioTranslator().translate(delivery)
         case .whatsapp: try WhatsAppCloudTranslator().translate(delivery)
+        case .postmark: try PostmarkTranslator().translate(delivery)
+        case .mailgun: try MailgunTranslator().translate(delivery)
         }
     }
 
@@ -82,6 +86,8 @@ public struct WebhookInbox: Sendable {
         case .stripe: StripeTranslator().deliveryID(delivery)
         case .twilio: TwilioTranslator().deliveryID(delivery)
         case .whatsapp: WhatsAppCloudTranslator().deliveryID(delivery)
+        case .postmark: PostmarkTranslator().deliveryID(delivery)
+        case .mailgun: MailgunTranslator().deliveryID(delivery)
         }
     }
 

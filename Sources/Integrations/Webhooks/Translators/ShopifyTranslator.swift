@@ -11,6 +11,7 @@ public struct ShopifyTranslator: Sendable {
     public static let supportedTopics: Set<String> = [
         "orders/create", "orders/fulfilled", "orders/cancelled", "refunds/create",
         "checkouts/create", "checkouts/update", "customers/create", "customers/update",
+        "fulfillment_events/create", "fulfillments/create", "fulfillments/update", "products/create", "products/update",
     ]
 
     public init() {}
@@ -34,6 +35,9 @@ public struct ShopifyTranslator: Sendable {
         case "orders/cancelled": return try context.orderCancelled()
         case "refunds/create": return try context.orderRefunded()
         case "checkouts/create", "checkouts/update": return try context.cartUpdated()
+        case "fulfillment_events/create": return try context.fulfillmentEvent()
+        case "fulfillments/create", "fulfillments/update": return try context.fulfillmentUpdate()
+        case "products/create", "products/update": return try context.productUpdated()
         default: return try context.contactProfile(type: topic == "customers/create" ? .contactCreated : .contactUpdated)
         }
     }

@@ -7,6 +7,10 @@ public enum WebhookProvider: String, Sendable, CaseIterable, Codable, Hashable {
     case twilio
     /// Meta's WhatsApp Cloud API (statuses and inbound messages).
     case whatsapp
+    /// Postmark: delivery, bounce and spam-complaint webhooks, and inbound email.
+    case postmark
+    /// Mailgun: event webhooks (delivered, failed, complained) and inbound routes.
+    case mailgun
 
     /// The prefix of the contacts' `external_id` and of the events' idempotency keys, e.g. `shopify:123`.
     public var prefix: String { rawValue }

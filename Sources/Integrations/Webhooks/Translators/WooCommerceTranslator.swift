@@ -55,10 +55,31 @@ public struct WooCommerceTranslator: Sendable {
         properties["lines"] = .array(lines)
         properties["total"] = .double(max(0, order.amount("total") ?? OrderLineItems.value(lines)))
         properties["currency"] = .string(try Self.currency(order))
+        properties["shipping_address"] = Self.shippingAddress(order)
         let event = EventEnvelope(
             type: .orderPlaced, occurredAt: order.date("date_created_gmt") ?? order.date("date_created") ?? delivery.now,
             idempotencyKey: "woocommerce:order.placed:\(orderID)", contact: Self.buyer(order, orderID: orderID), properties: properties)
         return .events([event.json])
+    }
+
+    /// WooCommerce's `shipping` in the field names dropshipping reads (Shopify's: docs/dropshipping.md): `address_1` →
+    /// `address1`, `state` → `province`/`province_code`, `postcode` → `zip`, `country` (a two-letter code) → `country_code`;
+    /// the phone falls back to the billing phone. Nil when the order has no shipping address.
+    static func shippingAddress(_ order: JSONValue) -> JSONValue? {
+        guard let shipping = order.child("shipping"), shipping.text("address_1") != nil || shipping.text("city") != nil else { return nil }
+        var fields = JSONObject()
+        fields.set("first_name", shipping.text("first_name"))
+        fields.set("last_name", shipping.text("last_name"))
+        fields.set("company", shipping.text("company"))
+        fields.set("address1", shipping.text("address_1"))
+        fields.set("address2", shipping.text("address_2"))
+        fields.set("city", shipping.text("city"))
+        fields.set("province", shipping.text("state"))
+        fields.set("province_code", shipping.text("state"))
+        fields.set("zip", shipping.text("postcode"))
+        fields.set("country_code", shipping.text("country")?.uppercased())
+        fields.set("phone", shipping.text("phone") ?? order.child("billing")?.text("phone"))
+        return .object(fields)
     }
 
     private func orderUpdated(_ order: JSONValue, _ delivery: WebhookDelivery) throws(WebhookPayloadError) -> WebhookTranslation {

@@ -7,16 +7,25 @@ struct MessageCoupon {
     var record: CouponRecord
 
     static func issue(_ request: CouponOptions, message: OutboxRecord, now: Date) -> MessageCoupon {
-        let code = (request.kind == .referral ? "REF-" : "AP-") + Self.code(from: message.tenantID + "/" + message.id)
+        let code = request.code ?? (request.kind == .referral ? "REF-" : "AP-") + Self.code(from: message.tenantID + "/" + message.id)
         return MessageCoupon(
             record: CouponRecord(
                 tenantID: message.tenantID, code: code, kind: request.kind, percent: request.percent ?? 0, contactID: message.contactID,
-                messageID: message.id, validUntil: now.addingTimeInterval(request.validitySeconds), createdAt: now))
+                messageID: message.id, validUntil: now.addingTimeInterval(request.validitySeconds), createdAt: now, amount: request.amount,
+                freeShipping: request.freeShipping, minimumOrder: request.minimumOrder))
     }
 
-    /// What templates read: `coupon.code`, `coupon.percent`, `coupon.valid_until`; referrals also `link`.
+    /// What templates read: `coupon.code`, `coupon.percent`, `coupon.amount`, `coupon.free_shipping`,
+    /// `coupon.minimum_order`, `coupon.valid_until`, `coupon.link`.
     func values(shopURL: String) -> JSONObject {
+        Self.values(of: record, shopURL: shopURL)
+    }
+
+    static func values(of record: CouponRecord, shopURL: String) -> JSONObject {
         var values: JSONObject = ["code": .string(record.code), "percent": .double(record.percent)]
+        values["amount"] = record.amount.map(JSONValue.double)
+        if record.freeShipping { values["free_shipping"] = true }
+        values["minimum_order"] = record.minimumOrder.map(JSONValue.double)
         if let until = record.validUntil { values["valid_until"] = .string(String(Timestamp.format(until).prefix(10))) }
         values["link"] = .string("\(shopURL)/?ref=\(record.code)")
         return values
