@@ -30,7 +30,7 @@ struct DemoFlowDays {
         let senders = SenderDirectory(default: LogSender(logger: quiet))
         let worker = try Worker(dependencies: dependencies, configuration: WorkerConfiguration(settings: settings, senders: senders))
         var simulator = FlowSimulator(worker: worker, clock: clock)
-        simulator.minimumStep = 15 * 60
+        simulator.minimumStep = 60 * 60
         var pending = events.compactMap { event -> (Date, JSONValue)? in
             guard let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
             return (date, event)

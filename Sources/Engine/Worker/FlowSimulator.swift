@@ -10,7 +10,7 @@ public struct FlowSimulator: Sendable {
     public let clock: ManualClock
     /// The longest jump of the clock: date-triggered flows are swept at this granularity.
     public var maximumStep: TimeInterval = 3_600
-    /// The shortest jump: 0 (the default) visits every due moment exactly; a coarser step (the demo's 15 minutes) does what
+    /// The shortest jump: 0 (the default) visits every due moment exactly; a coarser step (the demo's hour) does what
     /// fell due in the meantime together, a little late, in far fewer passes.
     public var minimumStep: TimeInterval = 0
 
