@@ -10,15 +10,27 @@ public enum LoopbackHTTP {
     public static func serve<Result: Sendable>(
         _ router: Router<BasicRequestContext>, port: Int = 0, label: String = "loopback", _ body: @Sendable (Int) async throws -> Result
     ) async throws -> Result {
+        try await run(label: label, { ready, logger in
+            Application(
+                router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
+                onServerRunning: { ready($0.localAddress?.port ?? 0) }, logger: logger)
+        }, body)
+    }
+
+    /// Runs the service `make` builds (from the callback it calls with the bound port, and a quiet logger) while `body`
+    /// runs with that port: the same start and graceful stop for any server (a router, WebSocket upgrades, Autopilot's
+    /// own application).
+    public static func run<App: Service, Result: Sendable>(
+        label: String, _ make: (_ ready: @escaping @Sendable (Int) -> Void, _ logger: Logger) -> App,
+        _ body: @Sendable (Int) async throws -> Result
+    ) async throws -> Result {
         var logger = Logger(label: label)
         logger.logLevel = .critical
         let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)),
-            onServerRunning: { channel in
-                continuation.yield(channel.localAddress?.port ?? 0)
-                continuation.finish()
-            }, logger: logger)
+        let app = make({ port in
+            continuation.yield(port)
+            continuation.finish()
+        }, logger)
         let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         return try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask {

@@ -68,29 +68,9 @@ enum MCPClientTools {
         configuration.dashboardEnabled = false
         configuration.rateLimitPerSecond = 10_000
         configuration.rateLimitBurst = 10_000
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = buildApplication(
-            configuration: configuration, dependencies: shop.dependencies, databaseName: "sqlite",
-            onServerRunning: { port in
-                continuation.yield(port)
-                continuation.finish()
-            })
-        var logger = Logger(label: "mcp-client-test")
-        logger.logLevel = .critical
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body(port)) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
-        }
+        return try await LoopbackHTTP.run(label: "mcp-client-test", { ready, _ in
+            buildApplication(configuration: configuration, dependencies: shop.dependencies, databaseName: "sqlite", onServerRunning: { ready($0) })
+        }, body)
     }
 
     /// Runs the client script to its end; its output and errors are read back from a file.

@@ -9,6 +9,7 @@ import NIOHTTP1
 import Server
 import ServiceLifecycle
 import Storage
+import TestSupport
 import Voice
 
 /// Two shops on one store, each with its Twilio webhook token: tenant A "Atelier Lumen" knows Amina (+33 6 12 34 56 78,
@@ -78,29 +79,9 @@ struct VoiceShop: Sendable {
         configuration.port = 0
         configuration.dashboardEnabled = false
         configuration.voice = voice
-        let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let app = buildApplication(
-            configuration: configuration, dependencies: dependencies, databaseName: "test",
-            onServerRunning: { port in
-                continuation.yield(port)
-                continuation.finish()
-            })
-        var logger = Logger(label: "voice-server")
-        logger.logLevel = .critical
-        let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        return try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
-            var iterator = ready.makeAsyncIterator()
-            let port = await iterator.next() ?? 0
-            let outcome: Swift.Result<Result, any Error>
-            do { outcome = .success(try await body(port)) } catch { outcome = .failure(error) }
-            await services.triggerGracefulShutdown()
-            try await group.waitForAll()
-            return try outcome.get()
-        }
+        return try await LoopbackHTTP.run(label: "voice-server", { ready, _ in
+            buildApplication(configuration: configuration, dependencies: dependencies, databaseName: "test", onServerRunning: { ready($0) })
+        }, body)
     }
 
     /// Twilio's voice webhook for a call from `from`, signed with `secret` (the tenant's auth token).
