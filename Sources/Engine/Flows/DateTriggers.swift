@@ -16,6 +16,8 @@ struct DateTriggers {
 
     func startDue(now: Date) async throws -> Int {
         var started = 0
+        // Read once per sweep, and only when a date flow's sweep is due.
+        var zones: [String]?
         for definition in catalog.live {
             if case .schedule(let schedule, _) = definition.trigger {
                 started += try await startScheduled(definition, schedule: schedule, now: now)
@@ -48,7 +50,8 @@ struct DateTriggers {
             var after = ""
             // An hour's window holds no trigger moment in most zones: when it holds none in the contacts' zones, nothing is read.
             var quiet = true
-            for zone in try await store.contactTimeZones(tenantID: catalog.tenantID).map({ $0 ?? catalog.timeZone }) {
+            if zones == nil { zones = try await store.contactTimeZones(tenantID: catalog.tenantID).map { $0 ?? catalog.timeZone } }
+            for zone in zones ?? [] {
                 let calendar = calendars[zone] ?? LocalCalendar(timeZoneIdentifier: zone)
                 calendars[zone] = calendar
                 if window.canFire(in: zone, calendar: calendar) { quiet = false }
