@@ -26,7 +26,11 @@ struct DateTriggers {
             guard case .date(let trigger) = definition.trigger else { continue }
             let cursor = "date:" + definition.id
             if memory?.isQuiet(tenantID: catalog.tenantID, cursor: cursor, at: now) == true { continue }
-            let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+            // This process's own last sweep when it remembers one (it may be newer than the stored cursor, see below).
+            let last =
+                if let swept = memory?.lastSweep(tenantID: catalog.tenantID, cursor: cursor) { swept } else {
+                    try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+                }
             let since = last ?? now.addingTimeInterval(-Self.interval)
             guard now.timeIntervalSince(since) >= Self.interval || last == nil else {
                 memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: since.addingTimeInterval(Self.interval))
@@ -75,8 +79,12 @@ struct DateTriggers {
                 if dates.count < Self.pageSize { break }
             }
             let position = Int64(now.timeIntervalSince1970 * 1000)
-            try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: position)
-            memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: Date(timeIntervalSince1970: Double(position) / 1000 + Self.interval))
+            let swept = Date(timeIntervalSince1970: Double(position) / 1000)
+            // A quiet window started nothing: the stored cursor may stay behind (after a restart the next sweep covers the
+            // quiet hours again and still finds nothing in them), which saves a write per flow and hour.
+            if !quiet || memory == nil { try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: position) }
+            memory?.rememberSweep(tenantID: catalog.tenantID, cursor: cursor, at: swept)
+            memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: swept.addingTimeInterval(Self.interval))
         }
         return started
     }
