@@ -26,6 +26,9 @@ final class FaultyDatabase: SQLDatabase {
         state.withLock { $0 = (0, plan, []) }
     }
 
+    /// Whether the planned fault was injected (a transaction with that index ran).
+    var fired: Bool { state.withLock { $0.plan == nil } }
+
     /// How many writes each writing transaction carried, in order.
     var writeCounts: [Int] { state.withLock { $0.writeCounts } }
 
