@@ -1,3 +1,4 @@
+import AutopilotCore
 import Engine
 import Foundation
 import Voice

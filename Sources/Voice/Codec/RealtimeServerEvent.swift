@@ -26,9 +26,9 @@ public enum RealtimeServerEvent: Sendable, Hashable {
     public static func decode(_ text: String) throws(VoiceProtocolError) -> RealtimeServerEvent {
         // The hot path: the model's voice, 50 deltas a second per call, read without building the whole document.
         if let type = FastField.string("type", in: text), type == "response.output_audio.delta" || type == "response.audio.delta",
-            let delta = FastField.string("delta", in: text)
+            let delta = FastField.string("delta", in: text), let responseID = FastField.string("response_id", in: text)
         {
-            return .audioDelta(responseID: FastField.string("response_id", in: text).map(String.init) ?? "", delta: String(delta))
+            return .audioDelta(responseID: String(responseID), delta: String(delta))
         }
         let value: JSONValue
         do { value = try JSONParser.parse(text) } catch { throw VoiceProtocolError(field: "$", reason: "not JSON: \(error.description)") }

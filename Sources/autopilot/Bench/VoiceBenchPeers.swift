@@ -41,7 +41,7 @@ struct VoiceBenchPeers {
             logger.logLevel = .critical
             return logger
         }()
-        let counts = Mutex(Report())
+        let counts = Locked(Report())
         // The model: answers every caller frame with one of its own (the same bytes, a different first character).
         let model: WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> = { inbound, outbound, _ in
             try await outbound.writeTextMessage(RealtimeServerEvent.sessionCreated.encoded())
@@ -73,7 +73,7 @@ struct VoiceBenchPeers {
     }
 
     /// One caller: `start`, then a frame every 20 ms for `seconds`, reading the model's frames meanwhile; then `stop`.
-    func call(index: Int, port: Int, counts: Mutex<Report>, logger: Logger) async throws {
+    func call(index: Int, port: Int, counts: Locked<Report>, logger: Logger) async throws {
         let callID = "CAbench\(index)"
         let phone = "+3361000\(String(format: "%04d", index))"
         let parameters = [

@@ -25,9 +25,9 @@ struct CallStepTests {
 
     @Test(arguments: [
         ("  - call: { }", "steps[0].call.purpose: is required"),
-        ("  - call: { purpose: \"  \" }", "steps[0].call.purpose: is empty: say why the call is made"),
+        ("  - call: { purpose: \"  \" }", "steps[0].call.purpose: is empty"),
         ("  - call: { purpose: Hi, to: \"+33\" }", "steps[0].call.to"),
-        ("  - call: { purpose: \"Hi {{contact.frist_name}}\" }", "steps[0].call.purpose: unknown field"),
+        ("  - call: { purpose: \"Hi {{contact.frist_name}}\" }", "steps[0].call.purpose: {{contact.frist_name}}: unknown field"),
         ("  - call: Hello", "steps[0].call"),
     ])
     func badCallStepsAreRefusedNamingTheField(steps: String, expected: String) {
