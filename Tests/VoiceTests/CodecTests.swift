@@ -42,12 +42,14 @@ struct CodecTests {
         #expect(try TwilioStreamMessage.decode(escaped) == .media(TwilioMediaFrame(chunk: 0, timestamp: 0, payload: "AA/EC")))
         // A value that looks like a key is not taken for one.
         #expect(try TwilioStreamMessage.decode(#"{"event":"mark","mark":{"name":"payload"}}"#) == .mark(name: "payload"))
-        let delta = #"{"type": "response.output_audio.delta", "event_id": "e1", "response_id": "r"1", "delta": "//79"}"#
+        let delta = #"{"type": "response.output_audio.delta", "event_id": "e1", "response_id": "r\"1", "delta": "//79"}"#
         #expect(try RealtimeServerEvent.decode(delta) == .audioDelta(responseID: "r\"1", delta: "//79"))
         let nested = #"{"session":{"type":"realtime"},"type":"session.created"}"#
         #expect(try RealtimeServerEvent.decode(nested) == .sessionCreated)
         #expect(RealtimeClientEvent.appendedAudio(in: RealtimeClientEvent.appendAudio("//8=").encoded()) == "//8=")
-        #expect(try TwilioStreamCommand.decode(TwilioStreamCommand.media(payload: "a\"b").encoded(streamSID: "MZ1")).command == .media(payload: "a\"b"))
+        // Audio that is not base64 is refused (so the encoders may write audio without escaping it).
+        #expect(throws: VoiceProtocolError.self) { try TwilioStreamMessage.decode(#"{"event":"media","media":{"payload":"a\"},\"b"}}"#) }
+        #expect(throws: VoiceProtocolError.self) { try RealtimeServerEvent.decode(#"{"type":"response.audio.delta","response_id":"r","delta":"x\ny"}"#) }
         let frame = TwilioMediaFrame(chunk: 7, timestamp: 140, payload: "//8=")
         #expect(try TwilioStreamMessage.decode(TwilioStreamMessage.media(frame).encoded(streamSID: "MZ1", sequenceNumber: 9)) == .media(frame))
     }

@@ -124,14 +124,18 @@ struct CallSession: Sendable {
 }
 
 extension CallSession {
+    /// How many times a call may move to another provider (providers that keep dropping end the call instead).
+    static let maximumFailovers = 3
+
     /// Reaches the providers in order and feeds the model's events while one is open. When the one in use drops while the
     /// call goes on, the others are tried in order (those after it first) and the bridge resumes on the first that opens;
-    /// when none can be reached, `.providerLost`.
+    /// when none can be reached (or after `maximumFailovers` drops), `.providerLost`.
     func connect(
         _ start: TwilioStreamStart, feed: Feed, writer: Locked<(writer: WebSocketOutboundWriter, dialect: RealtimeDialect)?>, ended: OpenFlag
     ) async {
         var order = connector.providers
         var failures: [String] = []
+        var drops = 0
         while !ended.value, !Task.isCancelled {
             let attempt = RealtimeConnector(providers: order, connectTimeout: connector.connectTimeout, logger: logger)
             let outcome = await attempt.run { provider, socket, inbound in
@@ -150,6 +154,8 @@ extension CallSession {
             guard let used = outcome.provider else { break }
             logger.warning("realtime provider dropped during a call", metadata: ["provider": "\(used.name)", "call": "\(start.callSID)"])
             failures.append("\(used.name): the connection dropped during the call")
+            drops += 1
+            if drops > Self.maximumFailovers { break }
             feed.yield(.providerDropped(reason: "\(used.name) dropped"))
             let all = connector.providers
             let index = all.firstIndex(of: used) ?? all.count - 1

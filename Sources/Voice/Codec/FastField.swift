@@ -48,7 +48,7 @@ enum FastField {
             let start = cursor + 1
             var end = start
             while end < count, bytes[end] != quote {
-                if bytes[end] == backslash { return nil }
+                if bytes[end] == backslash || bytes[end] < 0x20 { return nil }
                 end += 1
             }
             return end < count ? start..<end : nil
@@ -61,9 +61,13 @@ enum FastField {
     }
 }
 
-/// Whether a text can go between JSON quotes as it is: base64 audio can, so the hot path writes it without escaping.
+/// Audio travels as base64, which goes between JSON quotes as it is: the decoders' full path refuses anything else (the
+/// fast path cannot let a quote, a backslash or a control character through), so the encoders write audio unescaped.
 enum Base64Text {
-    static func isPlain(_ text: String) -> Bool {
-        !text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+    static func isBase64(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2F
+                || byte == 0x3D
+        }
     }
 }

@@ -24,8 +24,7 @@ public enum RealtimeClientEvent: Sendable, Hashable {
     public func encoded(dialect: RealtimeDialect = .generallyAvailable) -> String {
         switch self {
         case .appendAudio(let audio):
-            // The hot path: base64 needs no escaping (anything else is escaped).
-            guard Base64Text.isPlain(audio) else { return JSONValue.object(["type": "input_audio_buffer.append", "audio": .string(audio)]).jsonString }
+            // The hot path: base64 (what the decoders let through) needs no escaping.
             return #"{"type":"input_audio_buffer.append","audio":""# + audio + #""}"#
         case .sessionUpdate(let configuration):
             return JSONValue.object(["type": "session.update", "session": .object(configuration.session(dialect))]).jsonString

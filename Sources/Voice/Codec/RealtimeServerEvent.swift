@@ -47,7 +47,10 @@ public enum RealtimeServerEvent: Sendable, Hashable {
         case "session.created": return .sessionCreated
         case "session.updated": return .sessionUpdated
         case "response.created": return .responseCreated(responseID: object["response"]?["id"]?.stringValue ?? "")
-        case "response.output_audio.delta", "response.audio.delta": return .audioDelta(responseID: responseID, delta: try string("delta"))
+        case "response.output_audio.delta", "response.audio.delta":
+            let delta = try string("delta")
+            guard Base64Text.isBase64(delta) else { throw VoiceProtocolError(field: "delta", reason: "is not base64 audio") }
+            return .audioDelta(responseID: responseID, delta: delta)
         case "response.output_audio.done", "response.audio.done": return .audioDone(responseID: responseID)
         case "response.output_audio_transcript.done", "response.audio_transcript.done":
             return .outputTranscript(responseID: responseID, text: try string("transcript"))

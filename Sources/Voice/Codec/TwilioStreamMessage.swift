@@ -34,6 +34,7 @@ public enum TwilioStreamMessage: Sendable, Hashable {
         case "media":
             guard let media = object["media"]?.objectValue else { throw VoiceProtocolError(field: "media", reason: "is required") }
             guard let payload = media["payload"]?.stringValue else { throw VoiceProtocolError(field: "media.payload", reason: "is required") }
+            guard Base64Text.isBase64(payload) else { throw VoiceProtocolError(field: "media.payload", reason: "is not base64 audio") }
             return .media(
                 TwilioMediaFrame(
                     track: media["track"]?.stringValue ?? "inbound", chunk: Self.number(media["chunk"]),

@@ -24,6 +24,8 @@ struct VoiceBenchPeers {
         var receivedByModel = 0
         var sentByModel = 0
         var receivedByCallers = 0
+        /// Calls whose WebSocket failed before they hung up.
+        var failedCalls = 0
         var cpuSeconds = 0.0
 
         enum CodingKeys: String, CodingKey {
@@ -31,6 +33,7 @@ struct VoiceBenchPeers {
             case receivedByModel = "received_by_model"
             case sentByModel = "sent_by_model"
             case receivedByCallers = "received_by_callers"
+            case failedCalls = "failed_calls"
             case cpuSeconds = "cpu_seconds"
         }
     }
@@ -62,7 +65,11 @@ struct VoiceBenchPeers {
             let port = try await bridgePort(modelPort)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<calls {
-                    group.addTask { try await self.call(index: index, port: port, counts: counts, logger: logger) }
+                    group.addTask {
+                        do { try await self.call(index: index, port: port, counts: counts, logger: logger) } catch {
+                            counts.withLock { $0.failedCalls += 1 }
+                        }
+                    }
                 }
                 try await group.waitForAll()
             }
@@ -107,8 +114,9 @@ struct VoiceBenchPeers {
                 // Let the last answers arrive, then hang up.
                 try await Task.sleep(for: .milliseconds(500))
                 try await outbound.writeTextMessage(TwilioStreamMessage.stop(callSID: callID).encoded(streamSID: start.streamSID, sequenceNumber: frames + 2))
-                try await outbound.close(.normalClosure, reason: nil)
-                try await group.waitForAll()
+                // The bridge may close first once it read `stop`.
+                try? await outbound.close(.normalClosure, reason: nil)
+                try? await group.waitForAll()
             }
         }
     }

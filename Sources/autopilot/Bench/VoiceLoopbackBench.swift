@@ -37,6 +37,7 @@ struct VoiceLoopbackBench {
         var peersCPUPercentPerCall: Double
         var rssMBPerCall: Double
         var droppedFrames: Int
+        var failedCalls: Int
         var recordedCalls: Int
 
         enum CodingKeys: String, CodingKey {
@@ -53,6 +54,7 @@ struct VoiceLoopbackBench {
             case peersCPUPercentPerCall = "peers_cpu_percent_per_call"
             case rssMBPerCall = "rss_mb_per_call"
             case droppedFrames = "dropped_frames"
+            case failedCalls = "failed_calls"
             case recordedCalls = "recorded_calls"
         }
     }
@@ -172,7 +174,8 @@ struct VoiceLoopbackBench {
                 modelToCallerP99Microseconds: Self.percentile(snapshot.down.sorted(), 0.99), cpuPercentPerCall: cpu / wall * 100 / Double(calls),
                 peersCPUPercentPerCall: report.cpuSeconds / wall * 100 / Double(calls),
                 rssMBPerCall: max(0, rssDuring.withLock { $0 } - rssBefore) / Double(calls),
-                droppedFrames: (report.sentByCallers - report.receivedByModel) + (report.sentByModel - report.receivedByCallers), recordedCalls: recorded)
+                droppedFrames: (report.sentByCallers - report.receivedByModel) + (report.sentByModel - report.receivedByCallers), failedCalls: report.failedCalls,
+                recordedCalls: recorded)
         }
     }
 

@@ -28,7 +28,7 @@ extension BenchCommand {
                         format: "per call: %.2f %% of a core, %.2f MB resident (the bridge's process; the fake peers, in their own: %.2f %% of a core)",
                         result.cpuPercentPerCall, result.rssMBPerCall, result.peersCPUPercentPerCall))
                 print(String(format: "%@ build, load average %.1f on %d cores", result.build, result.loadAverage, ProcessInfo.processInfo.activeProcessorCount))
-                print("dropped frames: \(result.droppedFrames); calls recorded: \(result.recordedCalls)")
+                print("dropped frames: \(result.droppedFrames); calls failed: \(result.failedCalls); calls recorded: \(result.recordedCalls)")
             }
         }
     }
