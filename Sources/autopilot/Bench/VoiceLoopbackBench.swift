@@ -34,6 +34,8 @@ struct VoiceLoopbackBench {
         var callerToModelP99Microseconds: Double
         var modelToCallerP99Microseconds: Double
         var cpuPercentPerCall: Double
+        /// The bridge's CPU time per frame it carried (either way): what the machine's load does not change.
+        var cpuMicrosecondsPerFrame: Double
         var peersCPUPercentPerCall: Double
         var rssMBPerCall: Double
         var droppedFrames: Int
@@ -51,6 +53,7 @@ struct VoiceLoopbackBench {
             case callerToModelP99Microseconds = "caller_to_model_p99_us"
             case modelToCallerP99Microseconds = "model_to_caller_p99_us"
             case cpuPercentPerCall = "cpu_percent_per_call"
+            case cpuMicrosecondsPerFrame = "cpu_us_per_frame"
             case peersCPUPercentPerCall = "peers_cpu_percent_per_call"
             case rssMBPerCall = "rss_mb_per_call"
             case droppedFrames = "dropped_frames"
@@ -172,6 +175,7 @@ struct VoiceLoopbackBench {
                 latencyP99Microseconds: Self.percentile(all, 0.99), latencyMaxMicroseconds: all.last ?? 0,
                 callerToModelP99Microseconds: Self.percentile(snapshot.up.sorted(), 0.99),
                 modelToCallerP99Microseconds: Self.percentile(snapshot.down.sorted(), 0.99), cpuPercentPerCall: cpu / wall * 100 / Double(calls),
+                cpuMicrosecondsPerFrame: cpu * 1e6 / Double(max(1, report.receivedByModel + report.receivedByCallers)),
                 peersCPUPercentPerCall: report.cpuSeconds / wall * 100 / Double(calls),
                 rssMBPerCall: max(0, rssDuring.withLock { $0 } - rssBefore) / Double(calls),
                 droppedFrames: (report.sentByCallers - report.receivedByModel) + (report.sentByModel - report.receivedByCallers), failedCalls: report.failedCalls,

@@ -25,8 +25,8 @@ extension BenchCommand {
                         result.latencyP50Microseconds, result.latencyP99Microseconds, result.latencyMaxMicroseconds))
                 print(
                     String(
-                        format: "per call: %.2f %% of a core, %.2f MB resident (the bridge's process; the fake peers, in their own: %.2f %% of a core)",
-                        result.cpuPercentPerCall, result.rssMBPerCall, result.peersCPUPercentPerCall))
+                        format: "per call: %.2f %% of a core, %.2f MB resident (the bridge's process; the fake peers, in their own: %.2f %% of a core); %.0f µs of CPU per frame",
+                        result.cpuPercentPerCall, result.rssMBPerCall, result.peersCPUPercentPerCall, result.cpuMicrosecondsPerFrame))
                 print(String(format: "%@ build, load average %.1f on %d cores", result.build, result.loadAverage, ProcessInfo.processInfo.activeProcessorCount))
                 print("dropped frames: \(result.droppedFrames); calls failed: \(result.failedCalls); calls recorded: \(result.recordedCalls)")
             }
