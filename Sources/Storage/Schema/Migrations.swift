@@ -18,7 +18,7 @@ public enum Migrations {
         conversationAuthors,
         voiceCalls,
         flowExperiments,
-        couponsInShop,
+        couponsInShop, contactTimeZones,
         flowCalls,
     ]
 
