@@ -23,7 +23,7 @@ enum FakeTwilioCall {
     }
 
     static func run(
-        url: String, start: TwilioStreamStart, frames: [String], hangUpAfter: Int, timeout: Duration = .seconds(60), pace: Duration? = nil
+        url: String, start: TwilioStreamStart, frames: [String], hangUpAfter: Int, timeout: Duration = .seconds(180), pace: Duration? = nil
     ) async throws -> Received {
         let logger = {
             var logger = Logger(label: "fake-twilio")
