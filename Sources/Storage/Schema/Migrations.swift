@@ -18,7 +18,9 @@ public enum Migrations {
         conversationAuthors,
         voiceCalls,
         flowExperiments,
-        couponsInShop, contactTimeZones,
+        couponsInShop,
+        flowCalls,
+        contactTimeZones,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }
