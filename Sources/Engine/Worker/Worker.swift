@@ -42,7 +42,8 @@ public struct Worker: Sendable {
             DelegationPass(dependencies: dependencies, recomputeInterval: settings.delegationInterval),
             SplitDecisionPass(dependencies: dependencies, interval: 15 * 60),
             DateTriggerPass(store: store),
-            DropshippingPass(dropship: DropshipPass(dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack)),
+            DropshippingPass(dropship: DropshipPass(
+                    dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack, cipher: settings.settingsCipher)),
             timers,
             ActionPass(dependencies: dependencies, settings: settings),
             DeliveryPass(dispatcher: dispatcher),
