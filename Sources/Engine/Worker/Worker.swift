@@ -48,7 +48,9 @@ public struct Worker: Sendable {
             ActionPass(dependencies: dependencies, settings: settings),
             DeliveryPass(dispatcher: dispatcher),
         ]
-        independentPasses = configuration.crm.isEmpty ? [] : [CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm))]
+        independentPasses = configuration.crm.isEmpty ? [] : [
+                CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm, cipher: settings.settingsCipher))
+            ]
     }
 
     /// Everything due at `now`, until nothing is left: the report counts what was done.

@@ -36,6 +36,8 @@ public struct ShopSettings: Sendable, Equatable {
         ("dropshipping.sku_prefixes", .supplierPrefixes, "which supplier ships which SKUs: PREFIX,PREFIX=cj; PREFIX=bigbuy (docs/dropshipping.md)"),
         ("cj.access_token", .secret, "the tenant's CJdropshipping access token"),
         ("bigbuy.api_key", .secret, "the tenant's BigBuy API key"),
+        ("hubspot.access_token", .secret, "the tenant's own HubSpot private app token, used instead of HUBSPOT_ACCESS_TOKEN for its records"),
+        ("pipedrive.api_token", .secret, "the tenant's own Pipedrive API token, used instead of PIPEDRIVE_API_TOKEN for its records"),
         ("shopify.birthdate_metafield", .metafield, "the customer metafield (namespace.key, type date) that holds the birthdate"),
         ("woocommerce.birthdate_meta_key", .text(maximum: 100), "the customer meta key that holds the birthdate (YYYY-MM-DD or DD/MM/YYYY)"),
     ]
