@@ -16,11 +16,16 @@ public protocol MessageSender: Sendable {
     /// every other sender it records each outcome as soon as the provider answers, so a crash re-sends at most one message.
     var toleratesRepeats: Bool { get }
 
+    /// True when the sender speaks to WhatsApp itself and can send approved templates (Meta's Cloud API): WhatsApp's
+    /// 24-hour customer service window then applies to what it sends.
+    var sendsWhatsAppTemplates: Bool { get }
+
     func send(_ message: OutboundMessage) async -> SendOutcome
 }
 
 extension MessageSender {
     public var toleratesRepeats: Bool { false }
+    public var sendsWhatsAppTemplates: Bool { false }
 }
 
 /// A message ready to leave: rendered, addressed, checked by the smart-sending policy.
@@ -43,11 +48,15 @@ public struct OutboundMessage: Sendable, Hashable {
     public var html: String?
     /// Email only: the one-click unsubscribe URL for `List-Unsubscribe` (RFC 8058).
     public var unsubscribeURL: String?
+    /// WhatsApp only: an approved template to send instead of `text` (outside the 24-hour window), its variables
+    /// already rendered.
+    public var whatsappTemplate: WhatsAppTemplateOptions?
 
     public init(
         id: String, tenantID: String, idempotencyKey: String, channel: Channel, recipient: String, from: String? = nil, subject: String? = nil,
-        text: String, html: String? = nil, unsubscribeURL: String? = nil
+        text: String, html: String? = nil, unsubscribeURL: String? = nil, whatsappTemplate: WhatsAppTemplateOptions? = nil
     ) {
+        self.whatsappTemplate = whatsappTemplate
         self.id = id
         self.tenantID = tenantID
         self.idempotencyKey = idempotencyKey

@@ -18,6 +18,7 @@ public enum EventPayload: Sendable, Hashable {
     case orderRefunded(orderID: String, amount: Double)
     case reviewSubmitted(Review)
     case wishlistAdded(sku: String)
+    case wishlistRemoved(sku: String)
     case supportTicket(ticketID: String, subject: String?)
     case messageTimeline(MessageTimelineUpdate)
     case messageReplied(MessageReply)

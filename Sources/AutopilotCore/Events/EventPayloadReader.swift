@@ -73,6 +73,8 @@ struct EventPayloadReader {
                     hasPhoto: try reader.bool("has_photo") ?? false, text: try reader.string("text", maxLength: 20_000)))
         case .wishlistAdded:
             return .wishlistAdded(sku: try reader.requiredIdentifier("sku"))
+        case .wishlistRemoved:
+            return .wishlistRemoved(sku: try reader.requiredIdentifier("sku"))
         case .supportTicketCreated:
             return .supportTicket(ticketID: try reader.requiredIdentifier("ticket_id"), subject: try reader.string("subject", maxLength: 1_000))
         case .messageSent, .messageDelivered, .messageOpened, .messageClicked, .messageBounced, .messageFailed:

@@ -21,6 +21,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case orderRefunded = "order.refunded"
     case reviewSubmitted = "review.submitted"
     case wishlistAdded = "wishlist.added"
+    /// A product taken off the contact's wishlist (a wishlist app, through the API).
+    case wishlistRemoved = "wishlist.removed"
     case supportTicketCreated = "support.ticket_created"
     case messageSent = "message.sent"
     case messageDelivered = "message.delivered"

@@ -14,11 +14,14 @@ public struct MessageOptions: Sendable, Hashable {
     public var conversation: Bool
     /// What became of its coupon in the shop, in plain words (`coupon_note`), recorded at dispatch.
     public var couponNote: String?
+    /// The approved WhatsApp template to send outside the 24-hour window (`whatsapp_template`).
+    public var whatsappTemplate: WhatsAppTemplateOptions?
 
     public init(
         coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
-        conversation: Bool = false
+        conversation: Bool = false, whatsappTemplate: WhatsAppTemplateOptions? = nil
     ) {
+        self.whatsappTemplate = whatsappTemplate
         self.conversation = conversation
         self.coupon = coupon
         self.personalise = personalise
@@ -35,6 +38,7 @@ public struct MessageOptions: Sendable, Hashable {
         personalisation = object["personalisation"].flatMap(PersonalisationNote.init)
         conversation = object["conversation"]?.boolValue ?? false
         couponNote = object["coupon_note"]?.stringValue
+        whatsappTemplate = object["whatsapp_template"].flatMap(WhatsAppTemplateOptions.init)
     }
 
     /// Reads the persisted JSON text.
@@ -51,6 +55,7 @@ public struct MessageOptions: Sendable, Hashable {
         object["personalisation"] = personalisation?.jsonValue
         if conversation { object["conversation"] = true }
         object["coupon_note"] = couponNote.map(JSONValue.string)
+        object["whatsapp_template"] = whatsappTemplate?.jsonValue
         return .object(object)
     }
 

@@ -21,6 +21,8 @@ public struct IngestPlan: Sendable {
     public var leadScores: [(leadExternalID: String?, contactID: String, score: LeadScore)] = []
     public var reviews: [ReviewRecord] = []
     public var wishlist: [WishlistRecord] = []
+    /// Products taken off wishlists in this batch (after any add of the same product earlier in the batch).
+    public var wishlistRemovals: [WishlistRecord] = []
     public var messageEvents: [MessageEventRecord] = []
 
     public init() {}

@@ -117,11 +117,21 @@ public struct IngestPlanner {
                     id: ids.make("rv"), contactID: contactID, orderExternalID: review.orderID, sku: review.sku, rating: review.rating,
                     hasPhoto: review.hasPhoto, text: review.text, submittedAt: at))
         case .wishlistAdded(let sku):
-            if let contactID { plan.wishlist.append(WishlistRecord(contactID: contactID, sku: sku, addedAt: at)) }
+            guard let contactID else { return }
+            plan.wishlistRemovals.removeAll { $0.contactID == contactID && $0.sku == sku }
+            plan.wishlist.append(WishlistRecord(contactID: contactID, sku: sku, addedAt: at))
+        case .wishlistRemoved(let sku):
+            guard let contactID else { return }
+            plan.wishlist.removeAll { $0.contactID == contactID && $0.sku == sku }
+            plan.wishlistRemovals.append(WishlistRecord(contactID: contactID, sku: sku, addedAt: at))
         case .supportTicket:
             break
         case .messageTimeline(let update): advanceMessage(update, type: event.type, contactID: contactID, at: at)
-        case .messageReplied(let reply): recordReply(reply, contactID: contactID, at: at)
+        case .messageReplied(let reply):
+            recordReply(reply, contactID: contactID, at: at)
+            if reply.channel == .whatsapp, let contactID {
+                contacts.update(contactID) { $0.whatsappInboundAt = max($0.whatsappInboundAt ?? at, at) }
+            }
         case .conversationMessage:
             break
         }

@@ -24,6 +24,9 @@ public struct ContactRecord: Sendable, Hashable {
     public var locale: String?
     public var timezone: String?
     public var birthdate: String?
+    /// When the contact last wrote on WhatsApp: WhatsApp allows free-form messages for 24 hours after it, approved
+    /// templates only otherwise.
+    public var whatsappInboundAt: Date?
     public var consents: [Channel: ConsentState] = [:]
     public var attributes = JSONObject()
     public var ordersCount = 0

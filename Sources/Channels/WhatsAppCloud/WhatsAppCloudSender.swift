@@ -17,6 +17,35 @@ public struct WhatsAppCloudSender: MessageSender {
 
     static let throttlingCodes: Set<Int64> = [4, 80007, 130429, 131048, 131056]
 
+    public var sendsWhatsAppTemplates: Bool { true }
+
+    /// The request body: a text, or (outside the 24-hour window) the approved template with its header media and body
+    /// parameters, as the Cloud API's `type: template` takes them.
+    static func body(_ message: OutboundMessage, to number: String) -> JSONValue {
+        var body: JSONObject = ["messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(number)]
+        guard let template = message.whatsappTemplate else {
+            body["type"] = "text"
+            body["text"] = ["preview_url": .bool(message.text.contains("https://")), "body": .string(message.text)]
+            return .object(body)
+        }
+        var components: [JSONValue] = []
+        if let header = template.header {
+            var media: JSONObject = ["link": .string(header.link)]
+            if header.kind == .document, let filename = header.filename { media["filename"] = .string(filename) }
+            var parameter: JSONObject = ["type": .string(header.kind.rawValue)]
+            parameter[header.kind.rawValue] = .object(media)
+            components.append(["type": "header", "parameters": [.object(parameter)]])
+        }
+        if !template.variables.isEmpty {
+            components.append(["type": "body", "parameters": .array(template.variables.map { ["type": "text", "text": .string($0)] })])
+        }
+        var content: JSONObject = ["name": .string(template.name), "language": ["code": .string(template.language)]]
+        if !components.isEmpty { content["components"] = .array(components) }
+        body["type"] = "template"
+        body["template"] = .object(content)
+        return .object(body)
+    }
+
     public func send(_ message: OutboundMessage) async -> SendOutcome {
         guard message.channel == .whatsapp else {
             return .failed(
@@ -31,10 +60,7 @@ public struct WhatsAppCloudSender: MessageSender {
         guard let url = URL(string: "\(settings.baseURL)/\(settings.phoneNumberID)/messages") else {
             return .failed(SendFailure(code: "not_configured", reason: "bad WhatsApp Cloud base URL \(settings.baseURL)", isTransient: false))
         }
-        let body: JSONValue = [
-            "messaging_product": "whatsapp", "recipient_type": "individual", "to": .string(number), "type": "text",
-            "text": ["preview_url": .bool(message.text.contains("https://")), "body": .string(message.text)],
-        ]
+        let body = Self.body(message, to: number)
         let reply: ProviderPost.Reply
         switch await ProviderPost(provider: name, timeout: timeout).send(
             url, headers: ["Content-Type": "application/json", "Authorization": "Bearer \(settings.accessToken)"], body: Data(body.jsonString.utf8))

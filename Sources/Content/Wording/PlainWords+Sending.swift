@@ -13,6 +13,8 @@ extension PlainWords {
         "contact_missing": "the customer no longer exists",
         "template_not_active": "its message template is not switched on",
         "circuit_open": "the flow was paused automatically after too many complaints or failures",
+        "whatsapp_window_closed":
+            "the customer has not written on WhatsApp in the last 24 hours, and the step names no approved WhatsApp template",
     ]
 
     static let sendingFrench: [String: String] = [
@@ -29,6 +31,8 @@ extension PlainWords {
         "contact_missing": "le client n'existe plus",
         "template_not_active": "son modèle de message n'est pas activé",
         "circuit_open": "le flow a été mis en pause automatiquement après trop de plaintes ou d'échecs",
+        "whatsapp_window_closed":
+            "le client n'a pas écrit sur WhatsApp depuis 24 heures, et l'étape ne donne aucun modèle WhatsApp approuvé",
     ]
 
     static let exitEnglish: [String: String] = [

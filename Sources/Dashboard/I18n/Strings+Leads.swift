@@ -123,6 +123,7 @@ extension Strings {
         "timeline_event_order_refunded": ("commande remboursée", "order refunded"),
         "timeline_event_review_submitted": ("avis laissé", "review left"),
         "timeline_event_wishlist_added": ("ajout aux favoris", "added to wishlist"),
+        "timeline_event_wishlist_removed": ("retrait des favoris", "removed from wishlist"),
         "timeline_event_support_ticket_created": ("demande au support", "support ticket"),
         "timeline_event_message_sent": ("message envoyé", "message sent"),
         "timeline_event_message_delivered": ("message remis", "message delivered"),

@@ -32,6 +32,10 @@ extension Strings {
             "Retenu : l'automatisation est en pause. Il repartira quand vous la reprendrez.",
             "Held: the automation is paused. It will go when you resume it."
         ),
+        "reason_whatsapp_window_closed": (
+            "Retenu : le client n'a pas écrit sur WhatsApp depuis 24 heures ; WhatsApp n'accepte alors qu'un modèle approuvé, et l'étape n'en donne pas.",
+            "Held: the customer has not written on WhatsApp in the last 24 hours; WhatsApp then takes only an approved template, and the step gives none."
+        ),
         "reason_coupon_refused": (
             "Retenu : la boutique a refusé de créer le code promo (détail ci-dessous). Rien n'est envoyé avec un code mort.",
             "Held: the shop refused to create the discount code (details below). Nothing goes out with a dead code."

@@ -50,6 +50,7 @@ extension DemoContactStory {
     /// A few products added to the wishlist, often ones whose price later went down.
     mutating func recordWishes() {
         var wished: Set<Int> = []
+        var wishes: [(product: Int, at: Int64)] = []
         for _ in 0..<random.int(1...3) {
             var moment = persona.signup + Int64(random.unit() * Double(max(0, timeline.end - persona.signup)))
             var product = random.pick(Array(context.products.indices))
@@ -67,6 +68,13 @@ extension DemoContactStory {
             log.record(
                 .wishlistAdded, at: at, key: key + "wish-\(context.products[product].sku)", contact: persona.contact,
                 ["sku": .string(context.products[product].sku)])
+            wishes.append((product, at))
+        }
+        // Someone who wished three products takes a full-price one off again three days later (no draw: the rest of the
+        // demo stays as it was).
+        if wishes.count == 3, let dropped = wishes.first(where: { !context.discountedProducts.contains($0.product) }) {
+            let sku = context.products[dropped.product].sku
+            log.record(.wishlistRemoved, at: dropped.at + 3 * DemoTimeline.day, key: key + "unwish-\(sku)", contact: persona.contact, ["sku": .string(sku)])
         }
     }
 }

@@ -6,7 +6,7 @@ import Storage
 
 extension CRMSync {
     /// Sends one CRM's due records: contacts, then deals (which need their contacts' CRM ids). Stops at an outage, pausing the CRM.
-    func send(_ connector: any CRMConnector, now: Date, report: inout CRMPassReport) async throws {
+    func send(_ connector: any CRMConnector, tokens: [String: [CRMProvider: String]] = [:], now: Date, report: inout CRMPassReport) async throws {
         let crm = connector.provider.rawValue
         var state = try await store.crmSyncState(crm: crm) ?? CRMSyncStateRecord(crm: crm, updatedAt: now)
         if let paused = state.pausedUntil, paused > now { return }
@@ -25,10 +25,13 @@ extension CRMSync {
                         undecided += group
                         continue
                     }
+                    // A tenant with its own token is sent with it (docs/crm.md "Per tenant").
+                    let sender =
+                        tokens[tenant]?[connector.provider].flatMap { tenantConnectors.connector(connector.provider, token: $0) } ?? connector
                     let result =
                         kind == .contact
-                        ? try await sendContacts(group, tenantID: tenant, connector: connector)
-                        : try await sendDeals(group, tenantID: tenant, connector: connector, now: now)
+                        ? try await sendContacts(group, tenantID: tenant, connector: sender)
+                        : try await sendDeals(group, tenantID: tenant, connector: sender, now: now)
                     report.requests += result.requests
                     outage = result.outage
                     let at = clock.now()

@@ -13,6 +13,9 @@ public struct CRMSync: Sendable {
     public let store: any TenantStore & CRMStore & IntegrationHealthStore
     public let settings: CRMSettings
     let connectors: [any CRMConnector]
+    let settingsStore: any TenantSettingsStore
+    let cipher: SettingsCipher?
+    let tenantConnectors: CRMTenantConnectors
     let clock: any Clock
     let logger: Logger
     /// A number in 0...1 for the retry jitter.
@@ -22,28 +25,44 @@ public struct CRMSync: Sendable {
     ///   - transport: how requests travel (AsyncHTTPClient with `settings.requestTimeout` by default).
     ///   - sleep: how the rate gate waits for a token (a real sleep live; tests move a manual clock).
     ///   - jitter: a number in 0...1 for each retry's jitter (random live).
+    ///   - cipher: opens the tenants' own CRM tokens (`hubspot.access_token`, `pipedrive.api_token`); nil: every tenant
+    ///     uses the process's token.
     public init(
         dependencies: Dependencies, settings: CRMSettings, transport: (any CRMTransport)? = nil,
         sleep: @escaping @Sendable (TimeInterval) async throws -> Void = {
             try await Task.sleep(for: .milliseconds(Int64(($0 * 1000).rounded(.up))))
         },
-        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }, cipher: SettingsCipher? = nil
     ) {
         store = dependencies.store
+        settingsStore = dependencies.store
+        self.cipher = cipher
         self.settings = settings
         clock = dependencies.clock
         logger = dependencies.logger
         self.jitter = jitter
         let transport = transport ?? HTTPClientCRMTransport(timeout: settings.requestTimeout)
-        func caller() -> CRMCaller {
+        let clock = dependencies.clock
+        let caller: @Sendable () -> CRMCaller = {
             let bucket = TokenBucket(capacity: settings.burst, refill: settings.refill, per: settings.refillInterval)
-            return CRMCaller(
-                transport: transport, gate: CRMRateGate(bucket: bucket, clock: dependencies.clock, sleep: sleep), clock: dependencies.clock)
+            return CRMCaller(transport: transport, gate: CRMRateGate(bucket: bucket, clock: clock, sleep: sleep), clock: clock)
         }
         var connectors: [any CRMConnector] = []
         if let hubspot = settings.hubspot { connectors.append(HubSpotConnector(settings: hubspot, caller: caller())) }
         if let pipedrive = settings.pipedrive { connectors.append(PipedriveConnector(settings: pipedrive, caller: caller())) }
         self.connectors = connectors
+        tenantConnectors = CRMTenantConnectors { provider, token in
+            switch provider {
+            case .hubspot:
+                guard var hubspot = settings.hubspot else { return nil }
+                hubspot.accessToken = token
+                return HubSpotConnector(settings: hubspot, caller: caller())
+            case .pipedrive:
+                guard var pipedrive = settings.pipedrive else { return nil }
+                pipedrive.apiToken = token
+                return PipedriveConnector(settings: pipedrive, caller: caller())
+            }
+        }
     }
 
     /// The sync the environment configures, nil when no CRM is.
@@ -57,6 +76,7 @@ public struct CRMSync: Sendable {
     public func runDue(now: Date) async throws -> CRMPassReport {
         var report = CRMPassReport()
         let tenants = try await store.tenants().map(\.id).filter { settings.tenants?.contains($0) ?? true }
+        let tokens = try await tenantTokens(tenants)
         for connector in connectors {
             let crm = connector.provider
             for tenant in tenants {
@@ -68,9 +88,22 @@ public struct CRMSync: Sendable {
                     if read < settings.eventBatchSize { break }
                 }
             }
-            try await send(connector, now: now, report: &report)
+            try await send(connector, tokens: tokens, now: now, report: &report)
         }
         return report
+    }
+
+    /// The tenants' own CRM tokens, by tenant and CRM (none without the settings key).
+    func tenantTokens(_ tenants: [String]) async throws -> [String: [CRMProvider: String]] {
+        guard let cipher, !connectors.isEmpty else { return [:] }
+        var tokens: [String: [CRMProvider: String]] = [:]
+        for tenant in tenants {
+            let values = try await ShopSettings.load(settingsStore, tenantID: tenant, cipher: cipher).values
+            for (provider, name) in CRMTenantConnectors.settingNames {
+                if let token = values[name] { tokens[tenant, default: [:]][provider] = token }
+            }
+        }
+        return tokens
     }
 
     /// Queues the failed records of one CRM (or all) again, with fresh attempts.

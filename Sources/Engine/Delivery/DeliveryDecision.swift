@@ -31,6 +31,8 @@ public struct PreparedMessage: Sendable {
     public var contact: ContactRecord
     /// The signed unsubscribe link, computed once: the template shows it and the email's List-Unsubscribe carries it.
     public var unsubscribeURL: String
+    /// The step's approved WhatsApp template with its variables rendered, for a closed 24-hour window.
+    public var whatsappTemplate: WhatsAppTemplateOptions?
 
     /// The message as its sender receives it, from the rendered copy (the template's, or a model's rewrite of it).
     public func outbound(for message: OutboxRecord, copy: RenderedMessage) -> OutboundMessage {
@@ -39,5 +41,11 @@ public struct PreparedMessage: Sendable {
             id: message.id, tenantID: message.tenantID, idempotencyKey: message.idempotencyKey, channel: message.channel, recipient: recipient,
             subject: copy.subject, text: email ? links.trackedText(copy.text) : copy.text, html: copy.html.map(links.trackedHTML),
             unsubscribeURL: email ? unsubscribeURL : nil)
+    }
+
+    /// Whether WhatsApp still takes a free-form message from us: the contact wrote within the last 24 hours.
+    public static func whatsappWindowIsOpen(lastInbound: Date?, now: Date) -> Bool {
+        guard let lastInbound else { return false }
+        return now.timeIntervalSince(lastInbound) < 24 * 3_600
     }
 }

@@ -45,7 +45,11 @@ public struct DeliveryPlanner: Sendable {
         if let request = options.coupon {
             let issued = MessageCoupon.issue(request, message: message, now: now)
             coupon = issued.record
-            let values = JSONValue.object(issued.values(shopURL: shop.url))
+            var words = issued.values(shopURL: shop.url)
+            let currency = context["order"]?["currency"]?.stringValue ?? context["cart"]?["currency"]?.stringValue
+            words["offer"] = .string(
+                CouponWording(language: TemplateRenderer.language(of: template, locale: contact.locale) ?? "fr", currency: currency).offer(issued.record))
+            let values = JSONValue.object(words)
             context["coupon"] = values
             if request.kind == .referral { context["referral"] = values }
         }
@@ -58,10 +62,21 @@ public struct DeliveryPlanner: Sendable {
         guard let recipient = message.channel == .email ? contact.email : contact.phone else {
             return .skip(reason: SendBlockReason.missingAddress.code)
         }
+        var whatsappTemplate = options.whatsappTemplate
+        if message.channel == .whatsapp, var template = whatsappTemplate {
+            template.variables = template.variables.map { FlowText.render($0, context: context) }
+            if var header = template.header {
+                header.link = FlowText.render(header.link, context: context)
+                template.header = header
+            }
+            whatsappTemplate = template
+        } else {
+            whatsappTemplate = nil
+        }
         return .send(
             PreparedMessage(
                 rendered: rendered, recipient: recipient, links: links, coupon: coupon, personalise: options.personalise,
-                contact: contact, unsubscribeURL: unsubscribe))
+                contact: contact, unsubscribeURL: unsubscribe, whatsappTemplate: whatsappTemplate))
     }
 
     /// Channels the contact unsubscribed from (a withdrawn consent whose source is an unsubscribe).

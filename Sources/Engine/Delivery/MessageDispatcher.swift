@@ -44,6 +44,19 @@ public struct MessageDispatcher: Sendable {
                 log.add(Self.apply(decision, to: message))
                 continue
             }
+            let sender = channels.senders.sender(for: message.channel, tenantID: message.tenantID)
+            // WhatsApp takes free-form messages only within 24 hours of the customer's last message; outside it, the
+            // step's approved template, else the message is held with the reason.
+            var whatsappTemplate: WhatsAppTemplateOptions?
+            if message.channel == .whatsapp, sender.sendsWhatsAppTemplates,
+                !PreparedMessage.whatsappWindowIsOpen(lastInbound: prepared.contact.whatsappInboundAt, now: now)
+            {
+                guard let template = prepared.whatsappTemplate else {
+                    log.add(Self.apply(.hold(reason: "whatsapp_window_closed"), to: message))
+                    continue
+                }
+                whatsappTemplate = template
+            }
             var coupon = prepared.coupon
             if let issued = coupon {
                 let shop = shops.couponClients[message.tenantID] ?? settings.shopCoupons.client(for: message.tenantID)
@@ -53,7 +66,6 @@ public struct MessageDispatcher: Sendable {
                 coupon = ready
                 guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             }
-            let sender = channels.senders.sender(for: message.channel, tenantID: message.tenantID)
             var copy = prepared.rendered
             if prepared.personalise {
                 let personalised = await CopyPersonaliser(gateway: dependencies.ai.gateway)
@@ -67,7 +79,13 @@ public struct MessageDispatcher: Sendable {
             message.subject = copy.subject
             message.body = copy.text
             message.sender = sender.name
-            let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
+            var outbound = prepared.outbound(for: message, copy: copy)
+            if let whatsappTemplate {
+                outbound.whatsappTemplate = whatsappTemplate
+                message.body = "[WhatsApp template \(whatsappTemplate.name), \(whatsappTemplate.language)] "
+                    + whatsappTemplate.variables.joined(separator: " · ")
+            }
+            let outcome = await sender.send(outbound)
             record(outcome, of: message, contact: prepared.contact, coupon: coupon, sender: sender.name, now: now, log: &log, tally: &tally)
             // A sender that tolerates repeats leaves its outcomes to the batch's end (or the next renewal of the claim).
             if !sender.toleratesRepeats {

@@ -28,20 +28,22 @@ extension DropshipPass {
                 record.trackingURL = tracking.url
             }
             let tracking = SupplierTracking(number: record.trackingNumber ?? "", carrier: record.carrier, url: record.trackingURL)
-            let syncError = try await syncToShopify(record, tracking: tracking)
+            let syncError = try await syncToShop(record, tracking: tracking, now: now)
             if let syncError {
-                // Shopify refuses for good (an order it does not know): the customer still hears of the parcel.
+                // The shop refuses for good (an order it does not know): the customer still hears of the parcel.
                 Self.count(syncError, tally: &tally, at: now)
                 dependencies.logger.warning(
-                    "tracking not synced to Shopify", metadata: ["order": "\(record.orderID)", "error": "\(syncError.description)"])
+                    "tracking not synced to the shop", metadata: ["order": "\(record.orderID)", "error": "\(syncError.description)"])
             } else if settings.shopify != nil {
                 tally.success("shopify", kind: .storefront, at: now)
+            } else if settings.wooCommerce != nil {
+                tally.success("woocommerce", kind: .storefront, at: now)
             }
             try await recordFulfilled(record, tracking: tracking, now: now)
             record.status = .shipped
             record.shippedAt = now
             record.attempts = 0
-            record.lastError = syncError.map { "shipped, but not synced to Shopify: \($0.description)" }
+            record.lastError = syncError.map { "shipped, but not synced to the shop: \($0.description)" }
             record.nextAttemptAt = nil
         } catch let error as SupplierError {
             Self.count(error, tally: &tally, at: now)
@@ -57,11 +59,15 @@ extension DropshipPass {
         return record
     }
 
-    /// Creates the Shopify fulfillment when Shopify is configured. Returns a permanent refusal; throws a transient failure.
-    func syncToShopify(_ record: SupplierOrderRecord, tracking: SupplierTracking) async throws(SupplierError) -> SupplierError? {
-        guard let shopify = settings.shopify else { return nil }
+    /// Writes the tracking back to the tenant's shop: a Shopify fulfillment, or a WooCommerce order note and Shipment
+    /// Tracking item. Returns a permanent refusal; throws a transient failure.
+    func syncToShop(_ record: SupplierOrderRecord, tracking: SupplierTracking, now: Date) async throws(SupplierError) -> SupplierError? {
         do {
-            _ = try await shopify.fulfil(orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), tracking: tracking)
+            if let shopify = settings.shopify {
+                _ = try await shopify.fulfil(orderID: record.orderID, lines: DropshipPlanner.supplierLines(record), tracking: tracking)
+            } else if let wooCommerce = settings.wooCommerce {
+                _ = try await wooCommerce.write(orderID: record.orderID, tracking: tracking, shippedOn: String(Timestamp.format(now).prefix(10)))
+            }
             return nil
         } catch {
             if error.isTransient { throw error }

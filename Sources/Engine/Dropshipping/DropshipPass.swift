@@ -11,14 +11,28 @@ import Storage
 /// is configured. Never throws: a failure is logged and the step is tried again on the next pass.
 public struct DropshipPass: Sendable {
     public let dependencies: Dependencies
-    public let settings: DropshippingSettings
+    /// The process-wide settings (the pass carries a tenant's own, over them, while it works on that tenant's orders).
+    public var settings: DropshippingSettings
     /// Where team alerts go; nil: the log.
     public let slack: SlackWebhook?
+    /// Opens the tenants' secret settings (supplier keys, shop tokens); nil: tenants' secrets are not read.
+    public let cipher: SettingsCipher?
 
-    public init(dependencies: Dependencies, settings: DropshippingSettings, slack: SlackWebhook?) {
+    public init(dependencies: Dependencies, settings: DropshippingSettings, slack: SlackWebhook?, cipher: SettingsCipher? = nil) {
         self.dependencies = dependencies
         self.settings = settings
         self.slack = slack
+        self.cipher = cipher
+    }
+
+    /// Every tenant's settings: the process-wide ones with the tenant's own over them.
+    func tenantSettings() async throws -> [String: DropshippingSettings] {
+        var all: [String: DropshippingSettings] = [:]
+        for tenant in try await dependencies.store.tenants() {
+            let shop = try await ShopSettings.load(dependencies.store, tenantID: tenant.id, cipher: cipher)
+            all[tenant.id] = shop.values.isEmpty ? settings : settings.overlaid(with: shop, http: SupplierHTTP())
+        }
+        return all
     }
 
     var store: any SupplierOrderStore { dependencies.store }
@@ -26,11 +40,12 @@ public struct DropshipPass: Sendable {
     /// Everything due at `now`; returns the work done (events queued, supplier orders moved, alerts sent).
     @discardableResult
     public func runDue(now: Date) async -> Int {
-        guard settings.isEnabled else { return 0 }
         var progress = 0
         do {
-            progress += try await queue(store: store, now: now)
-            progress += try await advanceDue(store: store, now: now)
+            let tenants = try await tenantSettings()
+            guard settings.isEnabled || tenants.values.contains(where: \.isEnabled) else { return 0 }
+            progress += try await queue(store: store, tenants: tenants, now: now)
+            progress += try await advanceDue(store: store, tenants: tenants, now: now)
             progress += try await alert(store: store, now: now)
         } catch {
             dependencies.logger.error("dropshipping pass failed; retrying on the next pass", metadata: ["error": "\(error)"])
@@ -39,10 +54,11 @@ public struct DropshipPass: Sendable {
     }
 
     /// Routes every tenant's new `order.placed` events into supplier orders.
-    func queue(store: any SupplierOrderStore, now: Date) async throws -> Int {
+    func queue(store: any SupplierOrderStore, tenants: [String: DropshippingSettings], now: Date) async throws -> Int {
         var total = 0
-        let settings = self.settings
         for tenant in try await dependencies.store.tenants() {
+            let settings = tenants[tenant.id] ?? self.settings
+            guard settings.isEnabled else { continue }
             while true {
                 let read = try await store.queueSupplierOrders(tenantID: tenant.id, limit: settings.batchSize) { events in
                     DropshipPlanner.plan(events, tenantID: tenant.id, settings: settings, now: now)
@@ -55,13 +71,15 @@ public struct DropshipPass: Sendable {
     }
 
     /// Places or polls every supplier order due at `now`.
-    func advanceDue(store: any SupplierOrderStore, now: Date) async throws -> Int {
+    func advanceDue(store: any SupplierOrderStore, tenants: [String: DropshippingSettings], now: Date) async throws -> Int {
         var total = 0
         while true {
             let claimed = try await store.claimDueSupplierOrders(now: now, lease: settings.lease, limit: settings.batchSize)
             var tally = IntegrationTally()
             for record in claimed {
-                let next = await advance(record, now: now, tally: &tally)
+                var pass = self
+                pass.settings = tenants[record.tenantID] ?? settings
+                let next = await pass.advance(record, now: now, tally: &tally)
                 try await store.saveSupplierOrder(next)
             }
             try await dependencies.store.recordIntegrationOutcomes(tally, at: now)

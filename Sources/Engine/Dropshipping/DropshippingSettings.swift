@@ -10,6 +10,12 @@ public struct DropshippingSettings: Sendable {
     public var clients: [Supplier: any SupplierClient] = [:]
     /// Where tracking is synced (SHOPIFY_SHOP_URL + SHOPIFY_ACCESS_TOKEN); nil: only `order.fulfilled` is recorded.
     public var shopify: ShopifyFulfillments?
+    /// Where tracking is written back for a WooCommerce shop (WOOCOMMERCE_URL + WOOCOMMERCE_CONSUMER_KEY +
+    /// WOOCOMMERCE_CONSUMER_SECRET, when no Shopify store is set): an order note and a Shipment Tracking item.
+    public var wooCommerce: WooCommerceTracking?
+    /// CJ_BASE_URL and BIGBUY_BASE_URL, kept for tenants who bring their own key (nil: the suppliers' own addresses).
+    public var cjBaseURL: String?
+    public var bigbuyBaseURL: String?
     /// How often a placed order's tracking is polled (AUTOPILOT_DROPSHIP_POLL_MINUTES, default 60).
     public var pollInterval: TimeInterval = 3_600
     /// The first retry delay after a transient failure, doubled per attempt up to `maximumRetryDelay`.
@@ -52,7 +58,9 @@ public struct DropshippingSettings: Sendable {
             return text.hasSuffix("/") ? String(text.dropLast()) : text
         }
         if let prefixes = value("AUTOPILOT_SUPPLIER_PREFIXES") { settings.routing = try SupplierRouting.parse(prefixes) }
-        let cjBase = try url("CJ_BASE_URL") ?? CJClient.defaultBaseURL
+        settings.cjBaseURL = try url("CJ_BASE_URL")
+        settings.bigbuyBaseURL = try url("BIGBUY_BASE_URL")
+        let cjBase = settings.cjBaseURL ?? CJClient.defaultBaseURL
         let cjToken =
             value("CJ_ACCESS_TOKEN").map { CJAccessToken(token: $0) }
             ?? value("CJ_API_KEY").map { CJAccessToken(apiKey: $0, baseURL: cjBase, http: http) }
@@ -82,6 +90,11 @@ public struct DropshippingSettings: Sendable {
                 throw ConfigurationError(
                     variable: "SHOPIFY_ACCESS_TOKEN", reason: "required with SHOPIFY_SHOP_URL to sync dropshipping tracking to Shopify")
             }
+        }
+        if settings.shopify == nil, let site = try url("WOOCOMMERCE_URL"), let key = value("WOOCOMMERCE_CONSUMER_KEY"),
+            let secret = value("WOOCOMMERCE_CONSUMER_SECRET")
+        {
+            settings.wooCommerce = WooCommerceTracking(siteURL: site, consumerKey: key, consumerSecret: secret, http: http)
         }
         if let minutes = value("AUTOPILOT_DROPSHIP_POLL_MINUTES") {
             guard let number = Double(minutes), number.isFinite, number >= 1, number <= 10_080 else {

@@ -24,7 +24,7 @@ public struct FlowRunChanges {
                 // What the template reads at dispatch: the run's values as of this step (the contact is re-read then).
                 let options = MessageOptions(
                     coupon: message.coupon.map(Self.coupon), personalise: message.personalise, context: run.context,
-                    conversation: message.conversation)
+                    conversation: message.conversation, whatsappTemplate: message.whatsappTemplate)
                 changes.messages.append(
                     OutboxRecord(
                         id: Self.messageID(tenantID: tenantID, key: message.idempotencyKey), tenantID: tenantID,

@@ -5,7 +5,8 @@ import Storage
 /// Completes what a webhook cannot say on its own, from what the store knows, before the events are ingested:
 /// an event naming only an order (`shopify:order:<id>`: a Shopify fulfillment event, a refund) goes to the contact who
 /// placed that order; a product update whose price is below the stored price adds `product.price_changed`; an inbound
-/// email answering one of our Message-IDs (`in_reply_to`) names that message (`message_id`).
+/// email answering one of our Message-IDs (`in_reply_to`) names that message (`message_id`); a review without an order
+/// is tied to the reviewer's order that holds the product (`WebhookEventResolver+Reviews`).
 struct WebhookEventResolver {
     let store: any AutopilotStore
     let tenantID: String
@@ -20,6 +21,7 @@ struct WebhookEventResolver {
                 continue
             }
             if let contact = try await orderContact(object["contact"]) { object["contact"] = contact }
+            if let review = try await completedReview(object) { object = review }
             if let messageID = try await answeredMessage(object) {
                 var properties = object["properties"]?.objectValue ?? [:]
                 properties["message_id"] = .string(messageID)

@@ -52,7 +52,12 @@ public struct WebhookService: Sendable {
         else {
             return WebhookReceipt(status: 404, outcome: "unknown_endpoint", accepted: 0, duplicates: 0, reason: "no such webhook endpoint")
         }
-        let outcome = WebhookInbox().process(
+        var inbox = WebhookInbox()
+        if provider == .shopify || provider == .woocommerce {
+            let settings = try await ShopSettings.load(dependencies.store, tenantID: endpoint.tenantID, cipher: nil)
+            inbox.birthdateField = settings.values[provider == .shopify ? "shopify.birthdate_metafield" : "woocommerce.birthdate_meta_key"]
+        }
+        let outcome = inbox.process(
             provider: provider, headers: headers, rawBody: rawBody, url: url, secret: endpoint.secret, now: dependencies.clock.now())
         switch outcome {
         case .rejected(let failure):

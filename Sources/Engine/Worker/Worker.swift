@@ -42,12 +42,15 @@ public struct Worker: Sendable {
             DelegationPass(dependencies: dependencies, recomputeInterval: settings.delegationInterval),
             SplitDecisionPass(dependencies: dependencies, interval: 15 * 60),
             DateTriggerPass(store: store),
-            DropshippingPass(dropship: DropshipPass(dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack)),
+            DropshippingPass(dropship: DropshipPass(
+                    dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack, cipher: settings.settingsCipher)),
             timers,
             ActionPass(dependencies: dependencies, settings: settings),
             DeliveryPass(dispatcher: dispatcher),
         ]
-        independentPasses = configuration.crm.isEmpty ? [] : [CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm))]
+        independentPasses = configuration.crm.isEmpty ? [] : [
+                CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm, cipher: settings.settingsCipher))
+            ]
     }
 
     /// Everything due at `now`, until nothing is left: the report counts what was done.

@@ -68,11 +68,14 @@ public struct SendStep: Sendable, Hashable {
     /// The message is a conversation, not marketing: the follow-up rules watch it for an open without a reply (a delegated
     /// follow-up, a personal note). Flow messages are not conversations unless marked; their flow follows them up.
     public var conversation: Bool
+    /// WhatsApp only: the approved template sent when the contact's 24-hour window is closed (`whatsapp_template:`).
+    public var whatsappTemplate: WhatsAppTemplateOptions?
 
     public init(
         channel: Channel, template: String, coupon: CouponRequest? = nil, transactional: Bool = false, personalise: Bool = false,
-        conversation: Bool = false
+        conversation: Bool = false, whatsappTemplate: WhatsAppTemplateOptions? = nil
     ) {
+        self.whatsappTemplate = whatsappTemplate
         self.conversation = conversation
         self.channel = channel
         self.template = template

@@ -42,11 +42,14 @@ public struct FlowMessage: Sendable, Hashable {
     public var conversation: Bool
     /// The logical moment the step ran (the timer's due time), for smart sending and reporting.
     public var scheduledAt: Date
+    /// The approved WhatsApp template for a closed 24-hour window.
+    public var whatsappTemplate: WhatsAppTemplateOptions?
 
     public init(
         channel: Channel, template: String, idempotencyKey: String, step: FlowStepPath, coupon: CouponRequest? = nil, transactional: Bool = false,
-        personalise: Bool = false, conversation: Bool = false, scheduledAt: Date
+        personalise: Bool = false, conversation: Bool = false, scheduledAt: Date, whatsappTemplate: WhatsAppTemplateOptions? = nil
     ) {
+        self.whatsappTemplate = whatsappTemplate
         self.conversation = conversation
         self.channel = channel
         self.template = template

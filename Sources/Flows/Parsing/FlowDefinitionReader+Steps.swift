@@ -153,7 +153,7 @@ extension FlowDefinitionReader {
 
     private mutating func readSend(_ body: JSONValue, _ path: String) -> SendStep? {
         guard let spec = object(body, path) else { return nil }
-        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation"], path)
+        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation", "whatsapp_template"], path)
         let channelText = string(spec, "channel", path, required: true)
         let channel = channelText.flatMap { Channel(rawValue: $0) }
         if let channelText, channel == nil { fail("\(path).channel", "\"\(channelText)\" is not email, sms or whatsapp") }
@@ -165,9 +165,57 @@ extension FlowDefinitionReader {
         let conversation = bool(spec, "conversation", path) ?? false
         if transactional, conversation { fail("\(path).conversation", "a transactional message is not a conversation") }
         if transactional, coupon != nil { fail("\(path).coupon", "a transactional message cannot carry a marketing coupon") }
-        guard let channel, let template, spec["coupon"] == nil || coupon != nil else { return nil }
+        let whatsappTemplate = spec["whatsapp_template"].flatMap { readWhatsAppTemplate($0, "\(path).whatsapp_template") }
+        if spec["whatsapp_template"] != nil, let channel, channel != .whatsapp {
+            fail("\(path).whatsapp_template", "only a whatsapp message has a WhatsApp template, not \(channel.rawValue)")
+        }
+        guard let channel, let template, spec["coupon"] == nil || coupon != nil, spec["whatsapp_template"] == nil || whatsappTemplate != nil
+        else { return nil }
         return SendStep(
-            channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise, conversation: conversation)
+            channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise, conversation: conversation,
+            whatsappTemplate: whatsappTemplate)
+    }
+
+    /// `whatsapp_template: {name, language, variables: [..], header: {image: URL} | {document: URL, filename}}`.
+    private mutating func readWhatsAppTemplate(_ value: JSONValue, _ path: String) -> WhatsAppTemplateOptions? {
+        guard let spec = object(value, path) else { return nil }
+        allowOnly(spec, ["name", "language", "variables", "header"], path)
+        let name = string(spec, "name", path, required: true)
+        if let name, name.isEmpty || name.count > 512 || !name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) {
+            fail("\(path).name", "\"\(name)\" is not a WhatsApp template name (lower-case letters, digits and _)")
+        }
+        let language = string(spec, "language", path, required: true)
+        if let language, language.count < 2 || language.count > 15 || !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }) {
+            fail("\(path).language", "\"\(language)\" is not a WhatsApp language code such as fr or en_US")
+        }
+        var variables: [String] = []
+        if let list = spec["variables"] {
+            if let items = list.arrayValue, items.allSatisfy({ $0.stringValue != nil }), items.count <= 20 {
+                variables = items.compactMap(\.stringValue)
+            } else {
+                fail("\(path).variables", "must be a list of at most 20 texts, one per {{1}}, {{2}}… of the template's body")
+            }
+        }
+        var header: WhatsAppTemplateHeader?
+        if let headerValue = spec["header"] {
+            let headerPath = "\(path).header"
+            if let object = object(headerValue, headerPath) {
+                allowOnly(object, ["image", "document", "filename"], headerPath)
+                let image = string(object, "image", headerPath, required: false)
+                let document = string(object, "document", headerPath, required: false)
+                switch (image, document) {
+                case (let link?, nil): header = WhatsAppTemplateHeader(kind: .image, link: link)
+                case (nil, let link?): header = WhatsAppTemplateHeader(kind: .document, link: link, filename: string(object, "filename", headerPath, required: false))
+                default: fail(headerPath, "needs exactly one of image or document (an https link)")
+                }
+                if let link = header?.link, !link.hasPrefix("https://"), !link.hasPrefix("{{") {
+                    fail(headerPath, "\"\(link)\" is not an https link: WhatsApp fetches the media itself")
+                }
+            }
+            if header == nil { return nil }
+        }
+        guard let name, let language else { return nil }
+        return WhatsAppTemplateOptions(name: name, language: language, variables: variables, header: header)
     }
 
     private mutating func readCoupon(_ value: JSONValue, _ path: String) -> CouponRequest? {

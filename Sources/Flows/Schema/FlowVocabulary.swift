@@ -41,6 +41,7 @@ public enum FlowVocabulary {
         "order.refunded": ["order_id": string, "amount": number],
         "review.submitted": ["order_id": string, "sku": string, "rating": number, "has_photo": bool, "text": string],
         "wishlist.added": ["sku": string],
+        "wishlist.removed": ["sku": string],
         "support.ticket_created": ["ticket_id": string, "subject": string],
         "message.sent": message, "message.delivered": message, "message.opened": message, "message.clicked": message,
         "message.bounced": message, "message.failed": message,
@@ -97,7 +98,7 @@ public enum FlowVocabulary {
     public static func entityRoot(forTrigger type: String) -> (name: String, schema: FieldSchema)? {
         if type.hasPrefix("cart.") { return ("cart", cart) }
         if type.hasPrefix("order.") || type == "review.submitted" { return ("order", order) }
-        if type.hasPrefix("product.") || type == "wishlist.added" { return ("product", product) }
+        if type.hasPrefix("product.") || type == "wishlist.added" || type == "wishlist.removed" { return ("product", product) }
         return nil
     }
 

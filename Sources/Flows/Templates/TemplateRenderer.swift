@@ -46,6 +46,11 @@ public final class TemplateRenderer: Sendable {
         try CompiledVariant(variant(of: template, locale: locale), channel: template.channel).render(context)
     }
 
+    /// The language (`fr`, `en`) of the variant a contact with `locale` reads; nil when the template has no variant.
+    public static func language(of template: MessageTemplate, locale: String?) -> String? {
+        TemplateLocale.choose(template.variants, for: locale).map { TemplateLocale.language(of: $0.locale) }
+    }
+
     /// How many compiled variants are kept now.
     public var cachedCount: Int { cache.withLock { $0.count } }
 

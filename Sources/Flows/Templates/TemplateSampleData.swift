@@ -13,18 +13,18 @@ public enum TemplateSampleData {
         contact: ["first_name": "Camille", "last_name": "Lefèvre", "locale": "fr-FR", "timezone": "Europe/Paris"],
         product: "Savon surgras au lait d'ânesse", validUntil: "2026-12-15", signature: "Claire Moreau",
         second: "Baume karité 50 ml", review: "Texture parfaite, je recommande !", company: "Atelier Dupont & Fils",
-        callbackWhen: "mercredi 16 décembre à 14h30", paymentAmount: "19,50 EUR")
+        callbackWhen: "mercredi 16 décembre à 14h30", paymentAmount: "19,50 EUR", couponOffer: "10 % de réduction")
 
     /// The English sample context.
     public static let english: JSONObject = common(
         contact: ["first_name": "Oliver", "last_name": "Bennett", "locale": "en-GB", "timezone": "Europe/London"],
         product: "Donkey milk rich soap bar", validUntil: "2026-12-15", signature: "Claire Moreau",
         second: "Shea butter balm 50 ml", review: "Lovely texture, would buy again!", company: "Bennett & Sons Ltd",
-        callbackWhen: "Wednesday 16 December at 14:30", paymentAmount: "EUR 19.50")
+        callbackWhen: "Wednesday 16 December at 14:30", paymentAmount: "EUR 19.50", couponOffer: "10% off")
 
     private static func common(
         contact: JSONObject, product: String, validUntil: String, signature: String, second: String, review: String, company: String,
-        callbackWhen: String, paymentAmount: String
+        callbackWhen: String, paymentAmount: String, couponOffer: String
     )
         -> JSONObject
     {
@@ -59,7 +59,7 @@ public enum TemplateSampleData {
             ],
             "trigger": ["order_id": "1042", "cart_id": "cart_5521", "sku": "SAV-ANE-100"],
             "review": ["rating": 5, "has_photo": false, "text": .string(review)],
-            "coupon": ["code": "MERCI-7Q4K", "percent": 10, "valid_until": .string(validUntil)],
+            "coupon": ["code": "MERCI-7Q4K", "percent": 10, "valid_until": .string(validUntil), "offer": .string(couponOffer)],
             "shop": ["name": "Maison Lavande", "url": "https://maison-lavande.example", "signature": .string(signature)],
             "links": [
                 "unsubscribe": "https://maison-lavande.example/u/Zt81kQ", "review": "https://maison-lavande.example/r/1042",

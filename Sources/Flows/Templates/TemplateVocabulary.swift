@@ -8,8 +8,12 @@ public enum TemplateVocabulary {
     private static let number = FieldSchema.value(.number)
     private static let list = FieldSchema.value(.list(.any))
 
-    /// The coupon created for the message (`send` steps with `coupon:`). `valid_until` is a date for display.
-    public static let coupon = FieldSchema.object(["code": text, "percent": number, "valid_until": text])
+    /// The coupon created for the message (`send` steps with `coupon:`). `valid_until` is a date for display; `offer` says
+    /// what it gives in the message's language (`10 % de réduction`, `5 € off`, `free shipping`, with the minimum order).
+    public static let coupon = FieldSchema.object([
+        "code": text, "percent": number, "amount": number, "free_shipping": FieldSchema.value(.bool), "minimum_order": number, "valid_until": text,
+        "link": text, "offer": text,
+    ])
     /// The shop: its name, its site, and the founder's name that signs personal emails.
     public static let shop = FieldSchema.object(["name": text, "url": text, "signature": text])
     /// Links made for the contact: unsubscribe (every marketing email), leaving a review, booking a call.

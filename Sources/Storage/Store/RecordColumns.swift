@@ -7,7 +7,7 @@ enum RecordColumns {
         "id", "tenant_id", "email", "phone", "external_id", "first_name", "last_name", "locale", "timezone", "birthdate",
         "consent_email", "consent_email_at", "consent_email_source", "consent_sms", "consent_sms_at", "consent_sms_source",
         "consent_whatsapp", "consent_whatsapp_at", "consent_whatsapp_source", "attributes", "orders_count", "total_spent",
-        "first_order_at", "last_order_at", "created_at", "updated_at",
+        "first_order_at", "last_order_at", "created_at", "updated_at", "whatsapp_inbound_at",
     ]
 
     static func values(_ contact: ContactRecord, tenant: String) -> [SQLValue] {
@@ -21,7 +21,7 @@ enum RecordColumns {
         }
         values += [
             .json(contact.attributes), .integer(contact.ordersCount), .double(contact.totalSpent), .date(contact.firstOrderAt),
-            .date(contact.lastOrderAt), .date(contact.createdAt), .date(contact.updatedAt),
+            .date(contact.lastOrderAt), .date(contact.createdAt), .date(contact.updatedAt), .date(contact.whatsappInboundAt),
         ]
         return values
     }
@@ -48,6 +48,7 @@ enum RecordColumns {
         contact.firstOrderAt = row.date(22)
         contact.lastOrderAt = row.date(23)
         contact.updatedAt = row.date(25) ?? contact.createdAt
+        contact.whatsappInboundAt = row.date(26)
         return contact
     }
 

@@ -132,6 +132,12 @@ enum PlanWrites {
                         .text($0.text), .date($0.submittedAt),
                     ]
                 }, conflict: ""),
+        ]
+        writes += plan.wishlistRemovals.map {
+            .statement(
+                SQLStatement("DELETE FROM wishlist_items WHERE tenant_id = ? AND contact_id = ? AND sku = ?", [tenant, .text($0.contactID), .text($0.sku)]))
+        }
+        writes += [
             .insert(
                 table: "wishlist_items", columns: ["tenant_id", "contact_id", "sku", "added_at"],
                 rows: plan.wishlist.map { [tenant, .text($0.contactID), .text($0.sku), .date($0.addedAt)] },

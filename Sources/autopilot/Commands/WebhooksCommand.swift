@@ -4,14 +4,16 @@ import Foundation
 
 struct WebhooksCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "webhooks", abstract: "Inbound webhooks from Shopify, WooCommerce, Stripe, Twilio, WhatsApp, Postmark and Mailgun.", subcommands: [Add.self])
+        commandName: "webhooks", abstract: "Inbound webhooks from Shopify, WooCommerce, Stripe, Twilio, WhatsApp, Postmark, Mailgun, Judge.me and Yotpo.",
+        subcommands: [Add.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create (or rotate) a tenant's webhook endpoint and print the URL to give the vendor.")
 
-        @Argument(help: "shopify, woocommerce, stripe, twilio, whatsapp, postmark or mailgun.") var provider: String
-        @Option(help: "The vendor's signing secret (Shopify app secret, WooCommerce secret, Stripe whsec_…, Twilio auth token, Postmark user:password, Mailgun signing key).") var secret: String
+        @Argument(help: "shopify, woocommerce, stripe, twilio, whatsapp, postmark, mailgun, judgeme or yotpo.") var provider: String
+        @Option(help: "The vendor's signing secret (Shopify app secret, WooCommerce secret, Stripe whsec_…, Twilio auth token, Postmark user:password, Mailgun signing key, Judge.me client secret or API token, Yotpo: a key of your choice).")
+        var secret: String
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
 
@@ -20,7 +22,8 @@ struct WebhooksCommand: AsyncParsableCommand {
                 let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
                 return try await WebhookService(dependencies: dependencies).register(provider: provider, secret: secret, tenantID: tenantID)
             }
-            print("POST https://<your Autopilot host>\(path)")
+            let key = provider.lowercased() == "yotpo" ? "?key=\(secret)" : ""
+            print("POST https://<your Autopilot host>\(path)\(key)")
         }
     }
 }

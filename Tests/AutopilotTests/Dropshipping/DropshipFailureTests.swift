@@ -142,7 +142,7 @@ struct DropshipFailureTests {
                 try await shop.run(settings)
                 let row = try #require(try await store.supplierOrders(tenantID: shop.tenantID, orderID: "1001").first)
                 #expect(row.status == .shipped)
-                #expect(row.lastError?.contains("not synced to Shopify") == true)
+                #expect(row.lastError?.contains("not synced to the shop") == true, "\(row.lastError ?? "")")
                 let sms = try await store.outboxMessages(tenantID: shop.tenantID).filter { $0.message.template == "shipping-notification-sms" }
                 #expect(sms.count == 1)
                 #expect(try await store.integrationHealth().first { $0.name == "shopify" }?.failures == 1)

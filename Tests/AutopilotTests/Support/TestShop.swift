@@ -13,6 +13,11 @@ struct TestShop {
     static func make(at now: Date, seed: UInt64 = 1) async throws -> TestShop {
         let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         try await store.migrate(now: now)
+        return try await make(store: store, at: now, seed: seed)
+    }
+
+    /// A shop on a store already migrated (the PostgreSQL runs of a test).
+    static func make(store: SQLStore, at now: Date, seed: UInt64 = 1) async throws -> TestShop {
         let clock = ManualClock(now)
         let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: seed))
         let tenantID = try await TenantService(dependencies: dependencies).create(name: "shop").tenantID

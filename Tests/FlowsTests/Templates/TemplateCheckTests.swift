@@ -39,7 +39,7 @@ struct TemplateCheckTests {
         arguments: [
             ("Hi {{contact.nickname}}", "variants.en.body"), ("Hi {{customer.name}}", "variants.en.body"),
             ("{{#basket}}x{{/basket}}", "variants.en.body"),
-            ("{{coupon.amount}}", "variants.en.body"), ("{{shop.phone}}", "variants.en.body"),
+            ("{{coupon.discount}}", "variants.en.body"), ("{{shop.phone}}", "variants.en.body"),
         ])
     func refusesUnknownVariable(body: String, path: String) {
         let problems = TemplateCheck.problems(in: Self.email(body: body + Self.unsubscribe))

@@ -37,6 +37,8 @@ struct WebhookInboxTests {
         case .whatsapp: "the X-Hub-Signature-256 header is missing"
         case .postmark: "the Authorization header is missing: put user:password in the webhook URL given to Postmark"
         case .mailgun: "the Mailgun signature or token is missing"
+        case .judgeme: "the JUDGEME-HMAC-SHA256 header is missing"
+        case .yotpo: "the URL has no ?key=: give Yotpo the URL with the endpoint's key in it"
         }
     }
 

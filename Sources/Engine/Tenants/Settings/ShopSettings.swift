@@ -12,6 +12,12 @@ public struct ShopSettings: Sendable, Equatable {
         case text(maximum: Int)
         case url
         case secret
+        /// A Shopify metafield's `namespace.key`.
+        case metafield
+        /// An IANA time zone; stored as the tenant's own time zone.
+        case timeZone
+        /// SKU prefixes and their suppliers (`AUTOPILOT_SUPPLIER_PREFIXES`'s format).
+        case supplierPrefixes
     }
 
     /// Every setting a tenant may set, by name.
@@ -26,6 +32,14 @@ public struct ShopSettings: Sendable, Equatable {
         ("woocommerce.url", .url, "the WooCommerce site coupons are created in"),
         ("woocommerce.consumer_key", .text(maximum: 200), "its REST API consumer key (Read/Write)"),
         ("woocommerce.consumer_secret", .secret, "its REST API consumer secret"),
+        ("shop.time_zone", .timeZone, "the shop's time zone (Europe/Paris): quiet hours, date triggers, reports; the same as `autopilot tenants`"),
+        ("dropshipping.sku_prefixes", .supplierPrefixes, "which supplier ships which SKUs: PREFIX,PREFIX=cj; PREFIX=bigbuy (docs/dropshipping.md)"),
+        ("cj.access_token", .secret, "the tenant's CJdropshipping access token"),
+        ("bigbuy.api_key", .secret, "the tenant's BigBuy API key"),
+        ("hubspot.access_token", .secret, "the tenant's own HubSpot private app token, used instead of HUBSPOT_ACCESS_TOKEN for its records"),
+        ("pipedrive.api_token", .secret, "the tenant's own Pipedrive API token, used instead of PIPEDRIVE_API_TOKEN for its records"),
+        ("shopify.birthdate_metafield", .metafield, "the customer metafield (namespace.key, type date) that holds the birthdate"),
+        ("woocommerce.birthdate_meta_key", .text(maximum: 100), "the customer meta key that holds the birthdate (YYYY-MM-DD or DD/MM/YYYY)"),
     ]
 
     public static func kind(of name: String) -> Kind? { definitions.first { $0.name == name }?.kind }
@@ -77,6 +91,26 @@ public struct ShopSettings: Sendable, Equatable {
                     throw ValidationError(code: "invalid_setting", field: field, message: "\"\(trimmed)\" is not an http(s) URL")
                 }
                 checked.append((name, trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed))
+            case .timeZone:
+                guard trimmed == "UTC" || TimeZone.knownTimeZoneIdentifiers.contains(trimmed) else {
+                    throw ValidationError(code: "invalid_setting", field: field, message: "\"\(trimmed)\" is not a time zone such as Europe/Paris or UTC")
+                }
+                checked.append((name, trimmed))
+            case .supplierPrefixes:
+                do {
+                    _ = try SupplierRouting.parse(trimmed, variable: field)
+                } catch let error as ConfigurationError {
+                    throw ValidationError(code: "invalid_setting", field: field, message: error.reason)
+                }
+                checked.append((name, trimmed))
+            case .metafield:
+                let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
+                guard parts.count == 2, parts.allSatisfy({ (2...64).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } })
+                else {
+                    throw ValidationError(
+                        code: "invalid_setting", field: field, message: "\"\(trimmed)\" is not a metafield namespace.key, e.g. facts.birth_date")
+                }
+                checked.append((name, trimmed))
             case .secret:
                 guard let cipher else {
                     throw ValidationError(
@@ -86,7 +120,12 @@ public struct ShopSettings: Sendable, Equatable {
                 checked.append((name, try cipher.seal(trimmed, name: name, tenantID: tenantID)))
             }
         }
-        for (name, value) in checked { try await store.setTenantSetting(name, to: value, tenantID: tenantID, now: now) }
+        for (name, value) in checked {
+            try await store.setTenantSetting(name, to: value, tenantID: tenantID, now: now)
+            if name == "shop.time_zone", let tenants = store as? any TenantStore {
+                _ = try await tenants.setTenantTimeZone(tenantID: tenantID, identifier: value ?? "UTC")
+            }
+        }
     }
 
     /// What may be shown: every value set, secrets as `set`.

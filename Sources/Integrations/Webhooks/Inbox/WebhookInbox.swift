@@ -9,6 +9,9 @@ public struct WebhookInbox: Sendable {
     /// How far Stripe's signed timestamp may be from `now`.
     public var stripeTolerance: TimeInterval = 300
     public var validator = EventValidator()
+    /// Where the tenant's shop keeps customers' birthdates: a Shopify customer metafield (`namespace.key`) or a
+    /// WooCommerce customer meta key (the tenant's settings); nil reads none.
+    public var birthdateField: String?
 
     public init() {}
 
@@ -62,19 +65,23 @@ public struct WebhookInbox: Sendable {
         case .whatsapp: try MetaSignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
         case .postmark: try PostmarkAuthentication(secret: secret).verify(headers: delivery.headers)
         case .mailgun: try MailgunSignature(key: secret, tolerance: stripeTolerance).verify(body: delivery.rawBody, now: delivery.now)
+        case .judgeme: try JudgeMeSignature(secret: secret).verify(body: delivery.rawBody, headers: delivery.headers)
+        case .yotpo: try YotpoURLKey(secret: secret).verify(url: delivery.url)
         }
     }
 
     /// Translates a delivery whose signature has already been verified.
     public func translate(provider: WebhookProvider, delivery: WebhookDelivery) throws(WebhookPayloadError) -> WebhookTranslation {
         switch provider {
-        case .shopify: try ShopifyTranslator().translate(delivery)
-        case .woocommerce: try WooCommerceTranslator().translate(delivery)
+        case .shopify: try ShopifyTranslator(birthdateMetafield: birthdateField).translate(delivery)
+        case .woocommerce: try WooCommerceTranslator(birthdateMetaKey: birthdateField).translate(delivery)
         case .stripe: try StripeTranslator().translate(delivery)
         case .twilio: try TwilioTranslator().translate(delivery)
         case .whatsapp: try WhatsAppCloudTranslator().translate(delivery)
         case .postmark: try PostmarkTranslator().translate(delivery)
         case .mailgun: try MailgunTranslator().translate(delivery)
+        case .judgeme: try JudgeMeTranslator().translate(delivery)
+        case .yotpo: try YotpoTranslator().translate(delivery)
         }
     }
 
@@ -88,6 +95,8 @@ public struct WebhookInbox: Sendable {
         case .whatsapp: WhatsAppCloudTranslator().deliveryID(delivery)
         case .postmark: PostmarkTranslator().deliveryID(delivery)
         case .mailgun: MailgunTranslator().deliveryID(delivery)
+        case .judgeme: JudgeMeTranslator().deliveryID(delivery)
+        case .yotpo: YotpoTranslator().deliveryID(delivery)
         }
     }
 

@@ -40,6 +40,7 @@ extension ShopifyContext {
         properties.set("first_name", payload.text("first_name").map { String($0.prefix(200)) })
         properties.set("last_name", payload.text("last_name").map { String($0.prefix(200)) })
         if let locale = payload.text("locale"), LanguageTag.isPlausible(locale) { properties["locale"] = .string(locale) }
+        properties.set("birthdate", ShopBirthdate.shopify(payload, field: birthdateMetafield))
         var consents = JSONObject()
         if let email = Self.consent(payload.child("email_marketing_consent")) ?? payload.bool("accepts_marketing") {
             consents["email"] = .bool(email)

@@ -14,7 +14,12 @@ public struct ShopifyTranslator: Sendable {
         "fulfillment_events/create", "fulfillments/create", "fulfillments/update", "products/create", "products/update",
     ]
 
-    public init() {}
+    /// The customer metafield (`namespace.key`) holding the birthdate, when the tenant named one.
+    public var birthdateMetafield: String?
+
+    public init(birthdateMetafield: String? = nil) {
+        self.birthdateMetafield = birthdateMetafield
+    }
 
     /// `shopify:<X-Shopify-Webhook-Id>`: the same id on every retry of one delivery.
     public func deliveryID(_ delivery: WebhookDelivery) -> String? {
@@ -28,7 +33,7 @@ public struct ShopifyTranslator: Sendable {
             return .ignored(IgnoreReason("unsupported_topic", "Shopify topic \"\(topic)\" carries nothing Autopilot records"))
         }
         let payload = try PayloadDocument.object(delivery.rawBody)
-        let context = ShopifyContext(topic: topic, payload: payload, delivery: delivery)
+        let context = ShopifyContext(topic: topic, payload: payload, delivery: delivery, birthdateMetafield: birthdateMetafield)
         switch topic {
         case "orders/create": return try context.orderPlaced()
         case "orders/fulfilled": return try context.orderFulfilled()
@@ -48,6 +53,7 @@ struct ShopifyContext {
     let topic: String
     let payload: JSONValue
     let delivery: WebhookDelivery
+    var birthdateMetafield: String?
 
     func requiredID(_ key: String = "id") throws(WebhookPayloadError) -> String {
         guard let id = payload.text(key) else { throw .missing(key) }

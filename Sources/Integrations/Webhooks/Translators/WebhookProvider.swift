@@ -11,6 +11,10 @@ public enum WebhookProvider: String, Sendable, CaseIterable, Codable, Hashable {
     case postmark
     /// Mailgun: event webhooks (delivered, failed, complained) and inbound routes.
     case mailgun
+    /// Judge.me reviews (`review/created`, `review/updated`), signed with `JUDGEME-HMAC-SHA256`.
+    case judgeme
+    /// Yotpo reviews (`review_create`, `review_updated`); Yotpo does not sign, the URL carries a key.
+    case yotpo
 
     /// The prefix of the contacts' `external_id` and of the events' idempotency keys, e.g. `shopify:123`.
     public var prefix: String { rawValue }

@@ -12,7 +12,12 @@ public struct WooCommerceTranslator: Sendable {
     public static let topicHeader = "X-WC-Webhook-Topic"
     public static let deliveryIDHeader = "X-WC-Webhook-Delivery-ID"
 
-    public init() {}
+    /// The customer meta key holding the birthdate, when the tenant named one.
+    public var birthdateMetaKey: String?
+
+    public init(birthdateMetaKey: String? = nil) {
+        self.birthdateMetaKey = birthdateMetaKey
+    }
 
     /// `woocommerce:<X-WC-Webhook-Delivery-ID>`.
     public func deliveryID(_ delivery: WebhookDelivery) -> String? {
@@ -152,6 +157,7 @@ public struct WooCommerceTranslator: Sendable {
         var properties = JSONObject()
         properties.set("first_name", customer.text("first_name").map { String($0.prefix(200)) })
         properties.set("last_name", customer.text("last_name").map { String($0.prefix(200)) })
+        properties.set("birthdate", ShopBirthdate.wooCommerce(customer, key: birthdateMetaKey))
         let created = type == .contactCreated
         let at =
             (created ? customer.date("date_created_gmt") : customer.date("date_modified_gmt")) ?? customer.date("date_created_gmt") ?? delivery.now
