@@ -43,11 +43,15 @@ public struct OutboundMessage: Sendable, Hashable {
     public var html: String?
     /// Email only: the one-click unsubscribe URL for `List-Unsubscribe` (RFC 8058).
     public var unsubscribeURL: String?
+    /// Email only: the envelope sender (`MAIL FROM`) when it is not the From address: the tenant's VERP bounce address
+    /// (`bounce+<message id>@shop.example`), where bounces come back.
+    public var returnPath: String?
 
     public init(
         id: String, tenantID: String, idempotencyKey: String, channel: Channel, recipient: String, from: String? = nil, subject: String? = nil,
-        text: String, html: String? = nil, unsubscribeURL: String? = nil
+        text: String, html: String? = nil, unsubscribeURL: String? = nil, returnPath: String? = nil
     ) {
+        self.returnPath = returnPath
         self.id = id
         self.tenantID = tenantID
         self.idempotencyKey = idempotencyKey

@@ -72,8 +72,7 @@ public struct WebhookService: Sendable {
             }
             var result = IngestResult()
             if !acceptance.events.isEmpty {
-                let events = try await WebhookEventResolver(store: dependencies.store, tenantID: endpoint.tenantID).resolve(acceptance.events)
-                result = try await IngestPipeline(dependencies: dependencies).ingest(document: ["events": .array(events)], tenantID: endpoint.tenantID)
+                result = try await InboundMailRecorder(dependencies: dependencies, tenantID: endpoint.tenantID).record(acceptance.events)
             }
             if let delivery = acceptance.deliveryID {
                 try await dependencies.store.recordWebhookDelivery(
