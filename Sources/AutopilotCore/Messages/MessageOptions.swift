@@ -14,6 +14,8 @@ public struct MessageOptions: Sendable, Hashable {
     public var conversation: Bool
     /// What became of its coupon in the shop, in plain words (`coupon_note`), recorded at dispatch.
     public var couponNote: String?
+    /// What allowed the message to go (`lawful_basis`: consent, legitimate_interest, contract), recorded at dispatch.
+    public var lawfulBasis: String?
 
     public init(
         coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
@@ -35,6 +37,7 @@ public struct MessageOptions: Sendable, Hashable {
         personalisation = object["personalisation"].flatMap(PersonalisationNote.init)
         conversation = object["conversation"]?.boolValue ?? false
         couponNote = object["coupon_note"]?.stringValue
+        lawfulBasis = object["lawful_basis"]?.stringValue
     }
 
     /// Reads the persisted JSON text.
@@ -51,6 +54,7 @@ public struct MessageOptions: Sendable, Hashable {
         object["personalisation"] = personalisation?.jsonValue
         if conversation { object["conversation"] = true }
         object["coupon_note"] = couponNote.map(JSONValue.string)
+        object["lawful_basis"] = lawfulBasis.map(JSONValue.string)
         return .object(object)
     }
 

@@ -118,7 +118,7 @@ public struct IngestPlanner {
                     hasPhoto: review.hasPhoto, text: review.text, submittedAt: at))
         case .wishlistAdded(let sku):
             if let contactID { plan.wishlist.append(WishlistRecord(contactID: contactID, sku: sku, addedAt: at)) }
-        case .supportTicket:
+        case .supportTicket, .callLogged:
             break
         case .messageTimeline(let update): advanceMessage(update, type: event.type, contactID: contactID, at: at)
         case .messageReplied(let reply): recordReply(reply, contactID: contactID, at: at)

@@ -37,6 +37,7 @@ public struct MessageDispatcher: Sendable {
             message.updatedAt = now
             var planner = self.planner
             planner.shop = shops.identities[message.tenantID] ?? planner.shop
+            planner.prospecting = shops.prospecting[message.tenantID] ?? planner.prospecting
             let decision = planner.decide(
                 item, template: resolved.template(named: message.template, tenantID: message.tenantID), links: channels.links(for: message),
                 pausedReason: message.flowID.flatMap { paused[message.tenantID]?[$0] }, now: now)
@@ -67,7 +68,8 @@ public struct MessageDispatcher: Sendable {
             message.subject = copy.subject
             message.body = copy.text
             message.sender = sender.name
-            let outcome = await sender.send(prepared.outbound(for: message, copy: copy))
+            message.options.lawfulBasis = prepared.lawfulBasis.rawValue
+            let outcome = await sender.send(prepared.outbound(for: message, copy: copy, bounceAddress: shops.bounceAddresses[message.tenantID]))
             record(outcome, of: message, contact: prepared.contact, coupon: coupon, sender: sender.name, now: now, log: &log, tally: &tally)
             // A sender that tolerates repeats leaves its outcomes to the batch's end (or the next renewal of the claim).
             if !sender.toleratesRepeats {

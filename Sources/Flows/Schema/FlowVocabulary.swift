@@ -42,6 +42,7 @@ public enum FlowVocabulary {
         "review.submitted": ["order_id": string, "sku": string, "rating": number, "has_photo": bool, "text": string],
         "wishlist.added": ["sku": string],
         "support.ticket_created": ["ticket_id": string, "subject": string],
+        "call.logged": ["by": string, "outcome": string, "notes": string, "duration_seconds": number],
         "message.sent": message, "message.delivered": message, "message.opened": message, "message.clicked": message,
         "message.bounced": message, "message.failed": message,
         "message.replied": ["message_id": string, "channel": string, "text": string],

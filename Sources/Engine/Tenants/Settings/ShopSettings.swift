@@ -26,7 +26,7 @@ public struct ShopSettings: Sendable, Equatable {
         ("woocommerce.url", .url, "the WooCommerce site coupons are created in"),
         ("woocommerce.consumer_key", .text(maximum: 200), "its REST API consumer key (Read/Write)"),
         ("woocommerce.consumer_secret", .secret, "its REST API consumer secret"),
-    ]
+    ] + MailboxSettings.definitions + ProspectingSettings.definitions
 
     public static func kind(of name: String) -> Kind? { definitions.first { $0.name == name }?.kind }
 
@@ -71,6 +71,8 @@ public struct ShopSettings: Sendable, Equatable {
             switch kind {
             case .text(let maximum):
                 guard trimmed.count <= maximum else { throw ValidationError(code: "invalid_setting", field: field, message: "is longer than \(maximum) characters") }
+                try MailboxSettings.check(name, trimmed)
+                try ProspectingSettings.check(name, trimmed)
                 checked.append((name, trimmed))
             case .url:
                 guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
