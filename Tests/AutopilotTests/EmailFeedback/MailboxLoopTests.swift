@@ -41,14 +41,14 @@ struct MailboxLoopTests {
         #expect(mail.mailFrom == "bounce+\(toClaire.id)@boutique.example", "the VERP envelope sender names the message")
         let messageID = try #require(mail.headers["Message-ID"]?.trimmingCharacters(in: .whitespaces))
 
+        // Three days on, before the flows' next emails: nothing came back, so a silence follow-up is proposed.
         let later = Self.now.addingTimeInterval(73 * 3_600)
         shop.clock.set(later)
-        try await worker.runDue(now: later)
         let claire = try #require(try await shop.store.contactID(email: "lead2@boutique.example", tenantID: shop.tenantID))
         let insights = InsightsService(dependencies: shop.dependencies, tenantID: shop.tenantID)
         let silent = try await insights.insights(at: later).recommendations.filter { $0.contactID == claire && $0.rule == .silence }
         let all = try await insights.insights(at: later).recommendations
-        #expect(!silent.isEmpty, "three days without an answer: a silence follow-up is proposed; \(all.map { "\($0.contactEmail ?? "") \($0.rule)" })")
+        #expect(!silent.isEmpty, "three days without an answer: \(all.map { "\($0.contactEmail ?? "") \($0.rule)" })")
 
         try await server.deliver(
             """
