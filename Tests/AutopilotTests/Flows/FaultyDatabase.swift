@@ -14,20 +14,23 @@ final class FaultyDatabase: SQLDatabase {
 
     let base: any SQLDatabase
     var dialect: SQLDialect { base.dialect }
-    private let state: Mutex<(count: Int, plan: Plan?, writeCounts: [Int])>
+    private let state: Mutex<(count: Int, plan: Plan?, writeCounts: [Int], faultedTally: Bool)>
 
     init(base: any SQLDatabase) {
         self.base = base
-        state = Mutex((0, nil, []))
+        state = Mutex((0, nil, [], false))
     }
 
     /// Starts counting writing transactions from here, with the fault to inject (nil: none).
     func arm(_ plan: Plan?) {
-        state.withLock { $0 = (0, plan, []) }
+        state.withLock { $0 = (0, plan, [], false) }
     }
 
     /// How many writes each writing transaction carried, in order.
     var writeCounts: [Int] { state.withLock { $0.writeCounts } }
+
+    /// The fault fired in the integration health tally, which the dispatcher logs instead of crashing.
+    var faultedTally: Bool { state.withLock { $0.faultedTally } }
 
     func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         try await base.read(statements)
@@ -47,6 +50,7 @@ final class FaultyDatabase: SQLDatabase {
                 state.writeCounts.append(nonEmpty.count)
                 guard let plan = state.plan, plan.transaction == index else { return nil }
                 state.plan = nil
+                if case .statement(let statement) = nonEmpty[0], statement.sql.contains("integration_health") { state.faultedTally = true }
                 return min(plan.afterWrites, nonEmpty.count)
             }
             guard let fault else { return (writes, result) }
