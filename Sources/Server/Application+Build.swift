@@ -81,12 +81,13 @@ public func buildRouter(
     CallbackRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     PaymentLinkRoutes(dependencies: dependencies, stripe: configuration.stripe, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     MCPRoutes(
-        dependencies: dependencies, settings: configuration.toolSettings, registry: ToolRegistry(), maximumBodyBytes: configuration.maximumBodyBytes
+        dependencies: dependencies, settings: configuration.toolSettings, registry: configuration.toolRegistry, maximumBodyBytes: configuration.maximumBodyBytes
     ).register(
         on: router.group("mcp").add(middleware: AuthMiddleware(tenants: TenantService(dependencies: dependencies))).add(
             middleware: RateLimitMiddleware(limiter: limiter)))
     ConversationAdminRoutes(dependencies: dependencies).register(on: api)
-    AssistantRoutes(assistant: AssistantService(dependencies: dependencies, settings: configuration.toolSettings)).register(on: api)
+    AssistantRoutes(assistant: AssistantService(dependencies: dependencies, settings: configuration.toolSettings, registry: configuration.toolRegistry))
+        .register(on: api)
     WidgetRoutes().register(on: router)
     let voiceRoutes = VoiceRoutes(
         voice: voice ?? VoiceService(dependencies: dependencies, settings: configuration.voice, toolSettings: configuration.toolSettings),
@@ -105,5 +106,6 @@ func dashboardConfiguration(_ configuration: ServerConfiguration, senders: Sende
         publicBaseURL: configuration.publicBaseURL, sendingRules: configuration.sendingRules)
     dashboard.senders = senders
     dashboard.toolSettings = configuration.toolSettings
+    dashboard.toolRegistry = configuration.toolRegistry
     return dashboard
 }

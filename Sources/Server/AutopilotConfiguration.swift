@@ -1,5 +1,7 @@
+import AutopilotCore
 import Engine
 import Foundation
+import Voice
 
 /// Everything a process is configured with: the HTTP API, the worker, and which of the two it runs.
 public struct AutopilotConfiguration: Sendable {
@@ -26,7 +28,15 @@ public struct AutopilotConfiguration: Sendable {
         -> AutopilotConfiguration
     {
         let server = servesHTTP ? try ServerConfiguration.fromEnvironment(environment) : ServerConfiguration()
-        let worker = runsWorker ? try WorkerConfiguration.fromEnvironment(environment) : WorkerConfiguration()
+        var worker = runsWorker ? try WorkerConfiguration.fromEnvironment(environment) : WorkerConfiguration()
+        if runsWorker {
+            // Flow steps `call:` are placed by the voice agent, on the worker's sending rules.
+            let voice: VoiceSettings
+            do { voice = try VoiceSettings.fromEnvironment(environment) } catch {
+                throw ConfigurationError(variable: error.variable, reason: error.reason)
+            }
+            worker.settings.calls = FlowCalls(settings: voice, sending: worker.settings.smartSending)
+        }
         return AutopilotConfiguration(server: server, worker: worker, servesHTTP: servesHTTP, runsWorker: runsWorker)
     }
 }

@@ -20,12 +20,12 @@ from mcp import MCPError
 
 WRITE_TOOLS = {
     "decide_recommendation", "create_template_draft", "send_message", "schedule_callback", "create_payment_link",
-    "create_support_ticket", "hand_off_to_human",
+    "create_support_ticket", "hand_off_to_human", "place_call",
 }
 ALL_TOOLS = {
     "qualify_lead", "find_contact", "check_order_status", "search_products", "check_product_stock", "list_recommendations",
     "decide_recommendation", "list_flows", "flow_stats", "list_templates", "create_template_draft", "send_message", "weekly_report",
-    "search_knowledge_base", "schedule_callback", "create_payment_link", "create_support_ticket", "hand_off_to_human",
+    "search_knowledge_base", "schedule_callback", "create_payment_link", "create_support_ticket", "hand_off_to_human", "place_call",
 }
 
 
@@ -149,6 +149,14 @@ async def exercise_writes(session, suffix):
                                                         "idempotency_key": "hand-" + suffix})
     check(handed["task"]["kind"] == "hand_off", f"hand_off_to_human: {handed}")
     await call_error(session, "create_payment_link", {"amount": 49.9, "currency": "EUR", "description": "Lampe"}, "Stripe")
+    # No Twilio account in the test's environment: the call is refused (outside calling hours on the real clock, else for
+    # want of Twilio, saying what is missing) and recorded; the same key gives the same answer.
+    arguments = {"email": "amina@lumen.example", "purpose": "Offre VIP", "idempotency_key": "vip-" + suffix}
+    call = await call_ok(session, "place_call", arguments)
+    check(call["status"] == "refused" and call["reason"].split(":")[0] in ("not_configured", "quiet_hours", "sunday", "public_holiday"),
+          f"place_call without Twilio: {call}")
+    check(await call_ok(session, "place_call", arguments) == call, "place_call: the same key, the same answer")
+    await call_error(session, "place_call", {"purpose": "Offre VIP"}, "$.contact_id")
 
 
 async def stdio_journey(args):
@@ -186,7 +194,8 @@ async def http_journey(args):
         await check_listing(session, read_only=True)
         await exercise_reads(session)
         for name, arguments in [("send_message", {"email": "amina@lumen.example", "template": "shipping-notification-sms"}),
-                                ("create_template_draft", {"request": "x", "channel": "email", "locale": "fr"})]:
+                                ("create_template_draft", {"request": "x", "channel": "email", "locale": "fr"}),
+                                ("place_call", {"email": "amina@lumen.example", "purpose": "VIP"})]:
             await call_error(session, name, arguments, "may only read")
 
     await http_session(args.url, args.key, full)
@@ -215,7 +224,13 @@ async def main():
         await stdio_journey(args)
         await http_journey(args)
     except* CheckFailed as failures:
-        for failure in failures.exceptions:
+        def leaves(error):
+            if isinstance(error, BaseExceptionGroup):
+                for inner in error.exceptions:
+                    yield from leaves(inner)
+            else:
+                yield error
+        for failure in leaves(failures):
             print(f"FAILED: {failure}", file=sys.stderr)
         sys.exit(1)
 

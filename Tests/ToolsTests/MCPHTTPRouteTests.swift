@@ -40,7 +40,9 @@ struct MCPHTTPRouteTests {
             let listed = try Self.json(
                 try await client.execute(uri: "/mcp", method: .post, headers: Self.headers(shop.tenantA.apiKey), body: Self.rpc(2, "tools/list")))
             let tools = listed["result"]?["tools"]?.arrayValue ?? []
-            #expect(tools.count == 18)
+            #expect(tools.count == 19, "the catalogue's 18 tools and the voice agent's place_call")
+            let call = try #require(tools.first { $0["name"] == "place_call" })
+            #expect(call["annotations"]?["readOnlyHint"] == false && call["annotations"]?["openWorldHint"] == true)
             let send = try #require(tools.first { $0["name"] == "send_message" })
             #expect(send["annotations"]?["readOnlyHint"] == false && send["annotations"]?["openWorldHint"] == true)
             let find = try #require(tools.first { $0["name"] == "find_contact" })

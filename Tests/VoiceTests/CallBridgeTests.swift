@@ -141,4 +141,23 @@ struct CallBridgeTests {
         _ = bridge.handle(.twilio(.start(start)))
         #expect(bridge.handle(.twilio(.start(start))) == [])
     }
+
+    @Test("A provider dropping mid-call: audio is held, the next is configured with the transcript so far and asked to go on")
+    func resumesOnTheNextProvider() {
+        var bridge = live()
+        _ = bridge.handle(.realtime(.inputTranscript(itemID: "i1", text: "Where is my order A-1001?")))
+        _ = bridge.handle(.realtime(.responseCreated(responseID: "r1")))
+        _ = bridge.handle(.realtime(.functionCall(callID: "c1", name: "check_order_status", arguments: "{}")))
+        #expect(bridge.handle(.providerDropped(reason: "openai dropped")) == [])
+        #expect(bridge.phase == .connecting)
+        #expect(bridge.handle(media(7)) == [], "held while reconnecting")
+        #expect(bridge.handle(.toolFinished(callID: "c1", output: "shipped")) == [], "the old provider's tool call is not the new one's")
+        var expected = configuration
+        expected.instructions += "\n\n" + VoiceWording(.english).resumption(transcript: [TranscriptLine(speaker: .caller, text: "Where is my order A-1001?")])
+        let ready = bridge.handle(.providerReady(provider: "xai", configuration: configuration))
+        #expect(ready == [.toRealtime(.sessionUpdate(expected)), .toRealtime(.responseCreate), .toRealtime(.appendAudio("p7"))])
+        #expect(expected.instructions.contains("Caller: Where is my order A-1001?"))
+        #expect(bridge.provider == "xai" && bridge.statistics.failovers == 1)
+        #expect(bridge.handle(.providerLost(reason: "gone")) == [.end(.providerLost)], "lost after having been live: provider_lost")
+    }
 }

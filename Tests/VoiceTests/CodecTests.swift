@@ -31,6 +31,29 @@ struct CodecTests {
         #expect(try TwilioStreamMessage.decode(#"{"event":"connected","protocol":"Call","version":"1.0.0"}"#) == .connected(protocolName: "Call", version: "1.0.0"))
     }
 
+    @Test("The hot path reads audio frames as the full parser would: spaces, key order, escapes and look-alike values")
+    func fastPathAgreesWithTheParser() throws {
+        let spaced = #"{ "event" : "media", "sequenceNumber": "3", "media": { "track": "inbound", "chunk": "1", "timestamp": "5", "payload": "no+JxuJ/8A==" }, "streamSid": "MZ1" }"#
+        #expect(try TwilioStreamMessage.decode(spaced) == .media(TwilioMediaFrame(chunk: 1, timestamp: 5, payload: "no+JxuJ/8A==")))
+        let reordered = #"{"streamSid":"MZ1","media":{"payload":"AAEC","timestamp":"40","chunk":"3"},"event":"media"}"#
+        #expect(try TwilioStreamMessage.decode(reordered) == .media(TwilioMediaFrame(chunk: 3, timestamp: 40, payload: "AAEC")))
+        // An escape in the value: the full parser reads it.
+        let escaped = #"{"event":"media","media":{"payload":"AA\/EC"}}"#
+        #expect(try TwilioStreamMessage.decode(escaped) == .media(TwilioMediaFrame(chunk: 0, timestamp: 0, payload: "AA/EC")))
+        // A value that looks like a key is not taken for one.
+        #expect(try TwilioStreamMessage.decode(#"{"event":"mark","mark":{"name":"payload"}}"#) == .mark(name: "payload"))
+        let delta = #"{"type": "response.output_audio.delta", "event_id": "e1", "response_id": "r\"1", "delta": "//79"}"#
+        #expect(try RealtimeServerEvent.decode(delta) == .audioDelta(responseID: "r\"1", delta: "//79"))
+        let nested = #"{"session":{"type":"realtime"},"type":"session.created"}"#
+        #expect(try RealtimeServerEvent.decode(nested) == .sessionCreated)
+        #expect(RealtimeClientEvent.appendedAudio(in: RealtimeClientEvent.appendAudio("//8=").encoded()) == "//8=")
+        // Audio that is not base64 is refused (so the encoders may write audio without escaping it).
+        #expect(throws: VoiceProtocolError.self) { try TwilioStreamMessage.decode(#"{"event":"media","media":{"payload":"a\"},\"b"}}"#) }
+        #expect(throws: VoiceProtocolError.self) { try RealtimeServerEvent.decode(#"{"type":"response.audio.delta","response_id":"r","delta":"x\ny"}"#) }
+        let frame = TwilioMediaFrame(chunk: 7, timestamp: 140, payload: "//8=")
+        #expect(try TwilioStreamMessage.decode(TwilioStreamMessage.media(frame).encoded(streamSID: "MZ1", sequenceNumber: 9)) == .media(frame))
+    }
+
     @Test("A bad Twilio message names the field", arguments: [
         (#"{"event":"media","media":{}}"#, "media.payload"), (#"{"event":"bogus"}"#, "event"), (#"[1]"#, "$"), ("nope", "$"),
         (#"{"event":"start","start":{"streamSid":"MZ"}}"#, "start.callSid"),

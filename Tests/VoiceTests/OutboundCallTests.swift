@@ -10,22 +10,34 @@ import Voice
 
 @Suite("Outbound calls — place_call through Twilio's Calls API")
 struct OutboundCallTests {
-    @Test("Consent, calling hours and the cap decide; refusals give their reason", arguments: [
-        ("2026-03-10T10:00:00Z", true, 0, nil),  // Tuesday 11:00 in Paris
-        ("2026-03-10T10:00:00Z", nil, 0, OutboundCallPolicy.Refusal.noConsent),
-        ("2026-03-10T10:00:00Z", false, 0, .noConsent),
-        ("2026-03-10T20:30:00Z", true, 0, .quietHours),  // 21:30 in Paris
-        ("2026-03-10T06:30:00Z", true, 0, .quietHours),  // 07:30 in Paris
-        ("2026-03-08T10:00:00Z", true, 0, .sunday),
-        ("2026-05-01T10:00:00Z", true, 0, .publicHoliday),
-        ("2026-03-10T10:00:00Z", true, 1, .frequencyCap),
-    ] as [(String, Bool?, Int, OutboundCallPolicy.Refusal?)])
-    func policy(at: String, consent: Bool?, recent: Int, expected: OutboundCallPolicy.Refusal?) {
+    @Test("The SMS rules of smart sending decide: consent, STOP, calling hours in the contact's zone, the call cap", arguments: [
+        ("2026-03-10T10:00:00Z", true, 0, "call"),  // Tuesday 11:00 in Paris
+        ("2026-03-10T10:00:00Z", nil, 0, "never no_consent"),
+        ("2026-03-10T10:00:00Z", false, 0, "never no_consent"),
+        ("2026-03-10T20:30:00Z", true, 0, "later 2026-03-11T07:00:00Z quiet_hours"),  // 21:30 in Paris: tomorrow 08:00
+        ("2026-03-10T06:30:00Z", true, 0, "later 2026-03-10T07:00:00Z quiet_hours"),  // 07:30 in Paris
+        ("2026-03-08T10:00:00Z", true, 0, "later 2026-03-09T07:00:00Z sunday"),
+        ("2026-05-01T10:00:00Z", true, 0, "later 2026-05-02T06:00:00Z public_holiday"),
+        ("2026-03-10T10:00:00Z", true, 1, "later 2026-03-13T09:00:00Z frequency_cap"),  // the call of an hour ago, 72 h cap
+    ] as [(String, Bool?, Int, String)])
+    func policy(at: String, consent: Bool?, recent: Int, expected: String) {
         let policy = OutboundCallPolicy()
-        let refusal = policy.refusal(
-            phone: "+33612345678", consent: consent, timeZone: TimeZone(identifier: "Europe/Paris")!, now: Timestamp.parse(at)!, recentCalls: recent)
-        #expect(refusal == expected)
-        #expect(policy.refusal(phone: nil, consent: true, timeZone: .gmt, now: Date(), recentCalls: 0) == .noPhone)
+        let now = Timestamp.parse(at)!
+        let contact = RecipientFacts(
+            reachableChannels: [.sms], consents: consent.map { [.sms: ConsentState(granted: $0, at: now, source: "test")] } ?? [:],
+            timeZone: TimeZone(identifier: "Europe/Paris"))
+        let calls = recent > 0 ? [now.addingTimeInterval(-3_600)] : []
+        let decision =
+            switch policy.decide(contact: contact, recentCalls: calls, now: now) {
+            case .call: "call"
+            case .later(let until, let refusal): "later \(Timestamp.format(until)) \(refusal.rawValue)"
+            case .never(let refusal): "never \(refusal.rawValue)"
+            }
+        #expect(decision == expected)
+        #expect(policy.decide(contact: RecipientFacts(reachableChannels: []), recentCalls: [], now: now) == .never(.noPhone))
+        var stopped = contact
+        stopped.unsubscribed = [.sms]
+        #expect(policy.decide(contact: stopped, recentCalls: [], now: now) == .never(.unsubscribed))
     }
 
     @Test("place_call posts to Twilio once per key, then the cap, quiet hours and consent refuse, each recorded")
@@ -64,6 +76,7 @@ struct OutboundCallTests {
             shop.clock.set(Timestamp.parse("2026-03-20T20:30:00Z")!)
             let late = await call(["phone": .string(VoiceShop.amina), "purpose": "Rappel", "idempotency_key": "vip-3"])
             #expect(late.value?["reason"]?.stringValue?.hasPrefix("quiet_hours") == true)
+            #expect(late.value?["reason"]?.stringValue?.hasSuffix("(allowed from 2026-03-21T07:00:00Z)") == true)
             shop.clock.set(Timestamp.parse("2026-03-20T10:00:00Z")!)
             let zoe = await call(["phone": "+33698765432", "purpose": "Offre", "idempotency_key": "nord-1"], tenantID: shop.tenantB)
             #expect(zoe.value?["reason"]?.stringValue?.hasPrefix("no_consent") == true)

@@ -50,7 +50,7 @@ struct VoiceAnswerTests {
             #expect(answered.body.contains(#"</Connect><Say language="fr-FR">Nous sommes désolés"#))
             let stream = try #require(VoiceShop.stream(in: answered.body))
             let start = TwilioStreamStart(streamSID: "MZdown", callSID: "CAdown", customParameters: stream.parameters)
-            let received = try await FakeTwilioCall.run(url: stream.url, start: start, frames: Self.silence, hangUpAfter: 1, timeout: .seconds(30))
+            let received = try await FakeTwilioCall.run(url: stream.url, start: start, frames: Self.silence, hangUpAfter: 1, timeout: .seconds(180))
             #expect(received.media.isEmpty)
         }
         let call = try #require(try await shop.endedCall("CAdown", tenantID: shop.tenantA))

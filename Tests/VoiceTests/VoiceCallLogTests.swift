@@ -34,8 +34,18 @@ struct VoiceCallLogTests {
         try await log.save(
             VoiceCallRecord(
                 tenantID: shop.tenantA, callID: "out-k", phone: VoiceShop.amina, direction: .outbound, language: .french, status: .placed, startedAt: start))
-        #expect(try await log.outboundCount(tenantID: shop.tenantA, phone: VoiceShop.amina, from: start, to: start.addingTimeInterval(1)) == 1)
-        #expect(try await log.calls(tenantID: shop.tenantA, from: start, to: start.addingTimeInterval(1)).map(\.callID).sorted() == ["CA1", "out-k"])
+        #expect(try await log.outboundStarts(tenantID: shop.tenantA, phone: VoiceShop.amina, from: start, to: start.addingTimeInterval(1)) == [start])
+        // A call being placed (its intent written first) counts too; a second intent with its key is not written.
+        let intent = VoiceCallRecord(
+            tenantID: shop.tenantA, callID: "out-j", phone: VoiceShop.amina, direction: .outbound, language: .french, status: .inProgress,
+            reason: "placing", startedAt: start)
+        #expect(try await log.insertIfAbsent(intent) == intent)
+        var other = intent
+        other.reason = "another attempt"
+        #expect(try await log.insertIfAbsent(other) == intent, "the first one stays")
+        #expect(try await log.outboundStarts(tenantID: shop.tenantA, phone: VoiceShop.amina, from: start, to: start.addingTimeInterval(1)).count == 2)
+        #expect(try await log.outboundStarts(tenantID: shop.tenantB, phone: VoiceShop.amina, from: start, to: start.addingTimeInterval(1)).isEmpty)
+        #expect(try await log.calls(tenantID: shop.tenantA, from: start, to: start.addingTimeInterval(1)).map(\.callID).sorted() == ["CA1", "out-j", "out-k"])
     }
 
     @Test("A call saved twice is one row; reads are per tenant; minutes and placed calls are counted")

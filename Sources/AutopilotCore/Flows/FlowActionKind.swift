@@ -10,6 +10,8 @@ public enum FlowActionKind: String, Sendable, Hashable, CaseIterable {
     case approval
     /// A tag or attribute change on the contact (recorded as `contact.updated`).
     case updateContact = "update_contact"
+    /// A phone call placed by the voice agent (migration 35).
+    case call
 }
 
 /// Where a flow action stands. Raw values are persisted (`flow_actions.status`) and never change.

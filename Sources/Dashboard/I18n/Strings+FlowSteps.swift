@@ -27,6 +27,7 @@ extension Strings {
         "step_notify_slack": ("Prévenir l'équipe sur Slack", "Tell the team on Slack"),
         "step_notify_log": ("Noter dans le journal", "Write it in the log"),
         "step_webhook": ("Prévenir un autre logiciel (webhook)", "Tell another app (webhook)"),
+        "step_call": ("Appeler le contact (assistant vocal)", "Call the contact (voice assistant)"),
         "step_task": ("Créer une tâche : « {0} »", "Create a task: “{0}”"),
         "step_approve": ("Attendre l'accord d'une personne", "Wait for a person's approval"),
         "step_exit": ("Terminer", "Finish"),

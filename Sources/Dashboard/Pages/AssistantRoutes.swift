@@ -6,7 +6,7 @@ import Hummingbird
 
 extension DashboardApp {
     /// MAX's service, on the dashboard's dependencies and the server's tool settings.
-    var assistant: AssistantService { AssistantService(dependencies: dependencies, settings: configuration.toolSettings) }
+    var assistant: AssistantService { AssistantService(dependencies: dependencies, settings: configuration.toolSettings, registry: configuration.toolRegistry) }
 
     func registerAssistant<Context: RemoteAddressRequestContext>(on router: Router<Context>) {
         router.get("/assistant") { request, _ in

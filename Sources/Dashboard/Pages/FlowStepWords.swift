@@ -82,6 +82,7 @@ struct FlowStepWords {
         case .updateContact: return strings["step_update_contact"]
         case .notify(let notify): return strings["step_notify_\(notify.channel.rawValue)"]
         case .webhook: return strings["step_webhook"]
+        case .call: return strings["step_call"]
         case .task(let task): return strings.format("step_task", task.title)
         case .approve: return strings["step_approve"]
         case .exit: return strings["step_exit"]

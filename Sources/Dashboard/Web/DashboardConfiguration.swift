@@ -21,6 +21,8 @@ public struct DashboardConfiguration: Sendable {
     public var senders = SenderDirectory()
     /// What the assistant MAX's tools read (sending rules, supplier routing, message prices, Stripe).
     public var toolSettings = ToolSettings()
+    /// MAX's tools (the server adds the voice agent's `place_call` to the catalogue).
+    public var toolRegistry = ToolRegistry()
 
     public init(
         secureCookies: Bool = false, maximumFormBytes: Int = 256 * 1024, trustForwardedFor: Bool = false,

@@ -94,6 +94,8 @@ struct ActionRunner {
                     key: "flow-update:" + action.id)
             }
             return .done(reachedOutside: false)
+        case .call:
+            return await placeCall(action, payload: payload, now: now)
         case .task, .approval:
             // Waiting for a person: never claimed (they have no next attempt), nothing to do if one was.
             return .done(reachedOutside: false)
@@ -105,6 +107,12 @@ struct ActionRunner {
         var action = action
         action.updatedAt = now
         action.lastError = attempt.error
+        if case .deferred(let until, _) = attempt {
+            // Not an attempt: asked again when the rules allow.
+            action.attempts -= 1
+            action.nextAttemptAt = until
+            return action
+        }
         if case .retry = attempt, action.attempts < settings.maximumAttempts {
             action.nextAttemptAt = now.addingTimeInterval(min(settings.maximumRetryDelay, settings.retryDelay * pow(2, Double(action.attempts - 1))))
         } else {
@@ -112,6 +120,23 @@ struct ActionRunner {
             action.nextAttemptAt = nil
         }
         return action
+    }
+
+    /// A `call:` step: the voice agent places the call, or the rules refuse or defer it. A call is placed at most once per
+    /// run step, so a failure is final.
+    private func placeCall(_ action: FlowActionRecord, payload: JSONObject, now: Date) async -> ActionAttempt {
+        guard let calls = settings.calls else {
+            return .failed("calls: no voice agent is configured to place calls (docs/voice.md)")
+        }
+        let request = OutboundCallRequest(
+            tenantID: action.tenantID, contactID: action.contactID, purpose: payload["purpose"]?.stringValue ?? "", idempotencyKey: action.idempotencyKey,
+            dueAt: action.createdAt)
+        switch await calls.placeCall(request, dependencies: dependencies) {
+        case .placed: return .done(reachedOutside: true)
+        case .refused(let reason): return .failed("refused: " + reason)
+        case .deferred(let until, let reason): return .deferred(until: until, reason: reason)
+        case .failed(let reason): return .failed(reason)
+        }
     }
 
     /// The attributes a `contact.updated` sets for an attribute or tag change.
@@ -152,11 +177,14 @@ enum ActionAttempt: Equatable {
     case retry(String)
     /// Failed for good.
     case failed(String)
+    /// Not allowed now (a call in quiet hours): asked again at `until`, not counted as an attempt.
+    case deferred(until: Date, reason: String)
 
     var error: String? {
         switch self {
         case .done: nil
         case .retry(let error), .failed(let error): error
+        case .deferred(_, let reason): "deferred: " + reason
         }
     }
 
@@ -164,7 +192,7 @@ enum ActionAttempt: Equatable {
     var reachedOutside: Bool {
         switch self {
         case .done(let outside): outside
-        case .retry, .failed: true
+        case .retry, .failed, .deferred: true
         }
     }
 }

@@ -26,6 +26,8 @@ public struct FlowEngineSettings: Sendable {
     public var shopSignature = "The founder"
     /// Where team notifications go (`SLACK_WEBHOOK_URL`); nil: the log.
     public var slack: SlackWebhook?
+    /// Places the calls of `call:` steps (the voice agent, wired by the composition root); nil: such steps fail, saying so.
+    public var calls: (any OutboundCalling)?
     /// Base of the links Autopilot serves (unsubscribe, tracking).
     public var publicURL = "http://localhost:8080"
     /// The key that signs tracking and unsubscribe links (AUTOPILOT_TRACKING_SECRET); nil: the database's own secret.

@@ -44,6 +44,8 @@ public struct FlowRunChanges {
                 action(
                     run, key: key, kind: .webhook, payload: ["url": .string(url), "body": FlowText.render(body, context: run.context)],
                     status: .pending, due: at)
+            case .placeCall(let purpose, let key):
+                action(run, key: key, kind: .call, payload: ["purpose": .string(FlowText.render(purpose, context: run.context))], status: .pending, due: at)
             case .createTask(let task):
                 var payload: JSONObject = ["title": .string(FlowText.render(task.title, context: run.context)), "assignee": .string(task.assignee)]
                 payload["due_at"] = task.dueAt.map { .string(Timestamp.format($0)) }

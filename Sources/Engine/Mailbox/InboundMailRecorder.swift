@@ -15,7 +15,8 @@ struct InboundMailRecorder {
 
     func record(_ events: [JSONValue]) async throws -> IngestResult {
         guard !events.isEmpty else { return IngestResult() }
-        let resolved = try await WebhookEventResolver(store: dependencies.store, tenantID: tenantID).resolve(events)
+        // U+0000 (which PostgreSQL cannot store) is dropped from what a shop or a mail client wrote.
+        let resolved = try await WebhookEventResolver(store: dependencies.store, tenantID: tenantID).resolve(events.map(\.withoutNUL))
         let result = try await IngestPipeline(dependencies: dependencies).ingest(document: ["events": .array(resolved)], tenantID: tenantID)
         let now = dependencies.clock.now()
         for event in resolved {

@@ -72,6 +72,8 @@ public struct WebhookService: Sendable {
             }
             var result = IngestResult()
             if !acceptance.events.isEmpty {
+                // A shop's text may hold U+0000, which PostgreSQL cannot store: it is dropped rather than the delivery refused
+                // (the shop would send it again for days, then give up on the webhook). The recorder drops it from mail too.
                 result = try await InboundMailRecorder(dependencies: dependencies, tenantID: endpoint.tenantID).record(acceptance.events)
             }
             if let delivery = acceptance.deliveryID {
@@ -79,6 +81,19 @@ public struct WebhookService: Sendable {
                     delivery, tenantID: endpoint.tenantID, events: result.accepted.count, at: dependencies.clock.now())
             }
             return WebhookReceipt(status: 200, outcome: "accepted", accepted: result.accepted.count, duplicates: result.duplicates.count, reason: nil)
+        }
+    }
+}
+
+extension JSONValue {
+    /// The same document with every U+0000 removed from its strings and keys.
+    var withoutNUL: JSONValue {
+        switch self {
+        case .string(let text) where text.unicodeScalars.contains("\u{0}"): .string(text.replacingOccurrences(of: "\u{0}", with: ""))
+        case .array(let items): .array(items.map(\.withoutNUL))
+        case .object(let object):
+            .object(JSONObject(object.map { ($0.key.replacingOccurrences(of: "\u{0}", with: ""), $0.value.withoutNUL) }))
+        default: self
         }
     }
 }

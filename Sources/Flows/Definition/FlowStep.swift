@@ -10,6 +10,8 @@ public indirect enum FlowStep: Sendable, Hashable {
     case updateContact(ContactUpdate)
     case notify(NotifyStep)
     case webhook(WebhookStep)
+    /// A phone call placed by the voice agent (docs/voice.md), within consent, calling hours and the call cap.
+    case call(CallStep)
     case task(TaskStep)
     case approve(prompt: String?)
     case exit(reason: String)
@@ -26,6 +28,7 @@ public indirect enum FlowStep: Sendable, Hashable {
         case .updateContact: "update_contact"
         case .notify: "notify"
         case .webhook: "webhook"
+        case .call: "call"
         case .task: "task"
         case .approve: "approve"
         case .exit: "exit"
@@ -157,6 +160,16 @@ public struct WebhookStep: Sendable, Hashable {
     public init(url: String, body: JSONValue) {
         self.url = url
         self.body = body
+    }
+}
+
+/// A phone call to the contact by the voice agent, which is told `purpose` (a Mustache template rendered with the run's
+/// values). The phone's consent, calling hours in the contact's time zone and the call cap apply, as for SMS.
+public struct CallStep: Sendable, Hashable {
+    public var purpose: String
+
+    public init(purpose: String) {
+        self.purpose = purpose
     }
 }
 

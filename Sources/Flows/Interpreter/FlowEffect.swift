@@ -12,6 +12,8 @@ public enum FlowEffect: Sendable, Hashable {
     case notify(channel: NotifyStep.Channel, message: String, idempotencyKey: String)
     /// POST `body` (its strings rendered as Mustache templates with the run's context) to `url`.
     case callWebhook(url: String, body: JSONValue, idempotencyKey: String)
+    /// Call the contact with the voice agent; `purpose` is a Mustache template rendered with the run's context.
+    case placeCall(purpose: String, idempotencyKey: String)
     case createTask(FlowTask)
     /// Hold the run until a person approves (`.approval`).
     case requestApproval(prompt: String?, idempotencyKey: String)

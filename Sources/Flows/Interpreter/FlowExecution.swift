@@ -89,7 +89,7 @@ struct FlowExecution {
         // A held-out run walks the flow like the others (waits, exits, staleness) but does nothing that reaches anyone.
         if run.group == .holdout {
             switch step {
-            case .send, .notify, .webhook, .task, .approve: return .next
+            case .send, .notify, .webhook, .call, .task, .approve: return .next
             default: break
             }
         }
@@ -108,6 +108,8 @@ struct FlowExecution {
             effects.append(.notify(channel: notify.channel, message: notify.message, idempotencyKey: key))
         case .webhook(let webhook):
             effects.append(.callWebhook(url: webhook.url, body: webhook.body, idempotencyKey: key))
+        case .call(let call):
+            effects.append(.placeCall(purpose: call.purpose, idempotencyKey: key))
         case .task(let task):
             effects.append(
                 .createTask(

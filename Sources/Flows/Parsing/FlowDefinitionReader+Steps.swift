@@ -1,8 +1,9 @@
 import AutopilotCore
+import Foundation
 
 extension FlowDefinitionReader {
     static let stepKinds: Set<String> = [
-        "wait", "wait_until", "send", "branch", "wait_for", "update_contact", "notify", "webhook", "task", "approve", "exit", "split",
+        "wait", "wait_until", "send", "branch", "wait_for", "update_contact", "notify", "webhook", "call", "task", "approve", "exit", "split",
     ]
     static let reservedRoots: Set<String> = ["contact", "trigger", "event", "settings", "cart", "order", "product"]
 
@@ -98,6 +99,17 @@ extension FlowDefinitionReader {
             let body = spec["body"] ?? .object([:])
             checkTemplates(in: body, "\(path).body", schema: schema)
             return .webhook(WebhookStep(url: url, body: body))
+        case "call":
+            guard let spec = object(body, path) else { return nil }
+            allowOnly(spec, ["purpose"], path)
+            guard let purpose = string(spec, "purpose", path, required: true) else { return nil }
+            let trimmed = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, trimmed.count <= 300 else {
+                fail("\(path).purpose", trimmed.isEmpty ? "is empty: say why the call is made" : "is longer than 300 characters")
+                return nil
+            }
+            checkTemplate(trimmed, "\(path).purpose", schema: schema)
+            return .call(CallStep(purpose: trimmed))
         case "task":
             guard let spec = object(body, path) else { return nil }
             allowOnly(spec, ["title", "assignee", "due"], path)

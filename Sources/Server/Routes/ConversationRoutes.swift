@@ -68,9 +68,15 @@ struct ConversationRoutes {
     private static func object(_ request: Request) async throws -> JSONObject {
         var request = request
         let buffer = try await request.collectBody(upTo: 16 * 1024)
-        guard let object = (try? JSONParser.parse(Array(buffer.readableBytesView)))?.objectValue else {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parseRequest(Array(buffer.readableBytesView))
+        } catch {
+            // A NUL in a visitor's text is a 422 naming its field (PostgreSQL cannot store it); anything else is not JSON.
+            if case .nulCharacter = error { throw error }
             throw ChatInputError(field: nil, message: "the body must be a JSON object")
         }
+        guard let object = value.objectValue else { throw ChatInputError(field: nil, message: "the body must be a JSON object") }
         return object
     }
 

@@ -84,12 +84,11 @@ struct FlowRoutes {
         guard let text = String(bytes: buffer.readableBytesView, encoding: .utf8) else {
             throw ValidationError(code: "unreadable_flow", field: "body", message: "the body is not UTF-8 text")
         }
+        if text.unicodeScalars.contains("\u{0}") {
+            throw ValidationError(code: "invalid_flow", field: "body", message: "the flow contains a NUL character (U+0000)")
+        }
         if isJSON {
-            do {
-                _ = try JSONParser.parse(text)
-            } catch {
-                throw RequestError.malformedJSON("\(error)")
-            }
+            _ = try JSONParser.parseRequest(Array(buffer.readableBytesView))
             guard text.drop(while: \.isWhitespace).first == "{" else {
                 throw ValidationError(code: "invalid_flow", field: "body", message: "a JSON flow is an object: {\"id\": …, \"steps\": […]}")
             }

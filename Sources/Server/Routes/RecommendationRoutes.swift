@@ -43,12 +43,7 @@ struct RecommendationRoutes {
                 let body = try await request.collectBody(upTo: 64 * 1024)
                 var until: Date?
                 if body.readableBytes > 0 {
-                    let document: JSONValue
-                    do {
-                        document = try JSONParser.parse(Array(body.readableBytesView))
-                    } catch {
-                        throw RequestError.malformedJSON("\(error)")
-                    }
+                    let document = try JSONParser.parseRequest(Array(body.readableBytesView))
                     if let raw = document["until"]?.stringValue {
                         guard let date = Timestamp.parse(raw) else {
                             throw ValidationError(

@@ -25,6 +25,13 @@ public final class SQLiteDatabase: SQLDatabase {
         } else {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // A new database is readable by its owner only (SQLite gives its -wal and -shm files the same mode): it holds
+            // customers' personal data.
+            if !FileManager.default.fileExists(atPath: path) {
+                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+                }
+            }
             writer = try DatabasePool(path: path, configuration: configuration)
         }
     }

@@ -19,6 +19,7 @@ public enum Migrations {
         voiceCalls,
         flowExperiments,
         couponsInShop,
+        flowCalls,
         mailboxPolls,
         contactTimeZones,
     ]

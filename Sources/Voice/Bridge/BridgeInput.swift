@@ -7,7 +7,10 @@ public enum BridgeInput: Sendable, Hashable {
     case realtime(RealtimeServerEvent)
     /// The model's WebSocket is open: configure it with this.
     case providerReady(provider: String, configuration: RealtimeSessionConfiguration)
-    /// No provider could be reached, or the one in use went away.
+    /// The provider in use went away during the call: the shell is reaching the next one in order (caller audio is held
+    /// meanwhile, then `.providerReady` resumes the call with the transcript so far).
+    case providerDropped(reason: String)
+    /// No provider could be reached (at the start, or after a drop).
     case providerLost(reason: String)
     case toolFinished(callID: String, output: String)
 }
@@ -45,6 +48,6 @@ public enum CallEnd: String, Sendable, Hashable, Codable {
     case completed
     /// No provider could be reached: the caller hears the apology, a callback task and an SMS are created.
     case unavailable
-    /// The provider went away during the call.
+    /// The provider went away during the call and no other could be reached.
     case providerLost = "provider_lost"
 }

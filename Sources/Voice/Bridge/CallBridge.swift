@@ -11,6 +11,8 @@ import Foundation
 ///   the model's response is cancelled; late audio of a cancelled response is dropped.
 /// - A function call runs a tool; its result goes back as `function_call_output`, and once no tool is running and the
 ///   model's response is over, `response.create` asks the model to go on.
+/// - When the model's connection drops mid-call, the caller's audio is held while the shell reaches the next provider;
+///   that one is configured with the transcript so far and asked to go on.
 public struct CallBridge: Sendable {
     public enum Phase: String, Sendable, Hashable {
         case awaitingStart, connecting, live, ended
@@ -32,6 +34,9 @@ public struct CallBridge: Sendable {
     private var runningTools: Set<String> = []
     private var needsResponse = false
     private var markCount = 0
+    /// What was said so far: the context a provider taking over mid-call is given (the latest lines).
+    public private(set) var transcript: [TranscriptLine] = []
+    public var maximumContextLines = 40
 
     public init(greetFirst: Bool = true, maximumHeldFrames: Int = 500) {
         self.greetFirst = greetFirst
@@ -46,12 +51,17 @@ public struct CallBridge: Sendable {
         switch input {
         case .twilio(let message): return handle(twilio: message)
         case .realtime(let event): return phase == .live ? handle(realtime: event) : []
-        case .providerReady(let name, let configuration):
+        case .providerReady(let name, var configuration):
             guard phase == .connecting else { return [] }
+            let resuming = provider != nil
             phase = .live
             provider = name
+            if resuming {
+                configuration.instructions += "\n\n" + VoiceWording(VoiceLanguage(rawValue: configuration.language) ?? .english)
+                    .resumption(transcript: transcript)
+            }
             var actions: [BridgeAction] = [.toRealtime(.sessionUpdate(configuration))]
-            if greetFirst {
+            if greetFirst || resuming {
                 responseRequested = true
                 actions.append(.toRealtime(.responseCreate))
             }
@@ -59,8 +69,19 @@ public struct CallBridge: Sendable {
             statistics.framesToModel += heldAudio.count
             heldAudio.removeAll()
             return actions
+        case .providerDropped:
+            guard phase == .live else { return [] }
+            // The next provider knows nothing of this one's responses and tool calls.
+            phase = .connecting
+            statistics.failovers += 1
+            activeResponse = nil
+            responseRequested = false
+            needsResponse = false
+            cancelledResponses.removeAll()
+            runningTools.removeAll()
+            return []
         case .providerLost:
-            let end: CallEnd = phase == .live ? .providerLost : .unavailable
+            let end: CallEnd = provider != nil ? .providerLost : .unavailable
             phase = .ended
             return [.end(end)]
         case .toolFinished(let callID, let output):
@@ -126,11 +147,9 @@ public struct CallBridge: Sendable {
             unplayedMarks.insert(name)
             return [.toTwilio(.mark(name: name))]
         case .outputTranscript(_, let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? [] : [.record(TranscriptLine(speaker: .agent, text: trimmed))]
+            return remember(.agent, text)
         case .inputTranscript(_, let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? [] : [.record(TranscriptLine(speaker: .caller, text: trimmed))]
+            return remember(.caller, text)
         case .speechStarted:
             guard modelSpeaking else { return [] }
             statistics.bargeIns += 1
@@ -155,6 +174,15 @@ public struct CallBridge: Sendable {
         }
     }
 
+    private mutating func remember(_ speaker: TranscriptLine.Speaker, _ text: String) -> [BridgeAction] {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return [] }
+        let line = TranscriptLine(speaker: speaker, text: trimmed)
+        transcript.append(line)
+        if transcript.count > maximumContextLines { transcript.removeFirst(transcript.count - maximumContextLines) }
+        return [.record(line)]
+    }
+
     private mutating func requestResponseIfIdle() -> [BridgeAction] {
         guard needsResponse, runningTools.isEmpty, activeResponse == nil, !responseRequested else { return [] }
         needsResponse = false
@@ -172,6 +200,8 @@ public struct BridgeStatistics: Sendable, Hashable {
     public var droppedFrames = 0
     public var bargeIns = 0
     public var toolCalls = 0
+    /// Times the call moved to another provider after the one in use dropped.
+    public var failovers = 0
 
     public init() {}
 }

@@ -19,10 +19,13 @@ struct CallSession: Sendable {
     let logger: Logger
     /// Sees every input as it arrives, before it waits for the bridge (the benchmark's timing).
     var observe: (@Sendable (BridgeInput) -> Void)?
+    /// Sees every message to Twilio or to the model once its socket has taken it (the benchmark's timing).
+    var written: (@Sendable (BridgeAction) -> Void)?
 
     func run(inbound: WebSocketInboundStream, outbound twilio: WebSocketOutboundWriter) async -> CallOutcome {
         let (inputs, stream) = AsyncStream<BridgeInput>.makeStream(bufferingPolicy: .unbounded)
         let observe = self.observe
+        let written = self.written
         let feed = Feed { input in
             observe?(input)
             stream.yield(input)
@@ -30,6 +33,7 @@ struct CallSession: Sendable {
         let (starts, startProvider) = AsyncStream<TwilioStreamStart>.makeStream()
         let (toolCalls, queueTool) = AsyncStream<(callID: String, name: String, arguments: String)>.makeStream()
         let providerWriter = Locked<(writer: WebSocketOutboundWriter, dialect: RealtimeDialect)?>(nil)
+        let ended = OpenFlag()
         var outcome = CallOutcome(startedAt: clock.now())
         var bridge = CallBridge()
         await withTaskGroup(of: Void.self) { group in
@@ -55,18 +59,7 @@ struct CallSession: Sendable {
             }
             group.addTask {
                 for await start in starts {
-                    let outcome = await connector.run { provider, writer, inbound in
-                        providerWriter.withLock { $0 = (writer, provider.dialect) }
-                        feed.yield(.providerReady(provider: provider.name, configuration: await configuration(start, provider)))
-                        for try await message in inbound.messages(maxSize: 1 << 22) {
-                            guard case .text(let text) = message else { continue }
-                            do { feed.yield(.realtime(try RealtimeServerEvent.decode(text))) } catch {
-                                logger.warning("unreadable realtime event", metadata: ["provider": "\(provider.name)", "error": "\(error)"])
-                            }
-                        }
-                    }
-                    providerWriter.withLock { $0 = nil }
-                    feed.yield(.providerLost(reason: outcome.failures.joined(separator: "; ")))
+                    await connect(start, feed: feed, writer: providerWriter, ended: ended)
                     break
                 }
             }
@@ -85,12 +78,18 @@ struct CallSession: Sendable {
                     switch action {
                     case .toTwilio(let command):
                         guard let start = bridge.start else { continue }
-                        do { try await twilio.writeTextMessage(command.encoded(streamSID: start.streamSID)) } catch {
+                        do {
+                            try await twilio.writeTextMessage(command.encoded(streamSID: start.streamSID))
+                            written?(action)
+                        } catch {
                             logger.debug("write to Twilio failed", metadata: ["error": "\(error)"])
                         }
                     case .toRealtime(let event):
                         guard let link = providerWriter.value else { continue }
-                        do { try await link.writer.writeTextMessage(event.encoded(dialect: link.dialect)) } catch {
+                        do {
+                            try await link.writer.writeTextMessage(event.encoded(dialect: link.dialect))
+                            written?(action)
+                        } catch {
                             logger.debug("write to the model failed", metadata: ["error": "\(error)"])
                         }
                     case .openProvider(let start):
@@ -107,6 +106,7 @@ struct CallSession: Sendable {
                 }
                 if bridge.phase == .ended { break }
             }
+            ended.set()
             outcome.provider = bridge.provider
             outcome.statistics = bridge.statistics
             outcome.endedAt = clock.now()
@@ -120,6 +120,49 @@ struct CallSession: Sendable {
             group.cancelAll()
         }
         return outcome
+    }
+}
+
+extension CallSession {
+    /// How many times a call may move to another provider (providers that keep dropping end the call instead).
+    static let maximumFailovers = 3
+
+    /// Reaches the providers in order and feeds the model's events while one is open. When the one in use drops while the
+    /// call goes on, the others are tried in order (those after it first) and the bridge resumes on the first that opens;
+    /// when none can be reached (or after `maximumFailovers` drops), `.providerLost`.
+    func connect(
+        _ start: TwilioStreamStart, feed: Feed, writer: Locked<(writer: WebSocketOutboundWriter, dialect: RealtimeDialect)?>, ended: OpenFlag
+    ) async {
+        var order = connector.providers
+        var failures: [String] = []
+        var drops = 0
+        while !ended.value, !Task.isCancelled {
+            let attempt = RealtimeConnector(providers: order, connectTimeout: connector.connectTimeout, logger: logger)
+            let outcome = await attempt.run { provider, socket, inbound in
+                writer.withLock { $0 = (socket, provider.dialect) }
+                feed.yield(.providerReady(provider: provider.name, configuration: await configuration(start, provider)))
+                for try await message in inbound.messages(maxSize: 1 << 22) {
+                    guard case .text(let text) = message else { continue }
+                    do { feed.yield(.realtime(try RealtimeServerEvent.decode(text))) } catch {
+                        logger.warning("unreadable realtime event", metadata: ["provider": "\(provider.name)", "error": "\(error)"])
+                    }
+                }
+            }
+            writer.withLock { $0 = nil }
+            failures += outcome.failures
+            if ended.value || Task.isCancelled { return }
+            guard let used = outcome.provider else { break }
+            logger.warning("realtime provider dropped during a call", metadata: ["provider": "\(used.name)", "call": "\(start.callSID)"])
+            failures.append("\(used.name): the connection dropped during the call")
+            drops += 1
+            if drops > Self.maximumFailovers { break }
+            feed.yield(.providerDropped(reason: "\(used.name) dropped"))
+            let all = connector.providers
+            let index = all.firstIndex(of: used) ?? all.count - 1
+            order = Array(all[(index + 1)...] + all[..<index])
+            if order.isEmpty { break }
+        }
+        if !ended.value { feed.yield(.providerLost(reason: failures.joined(separator: "; "))) }
     }
 }
 

@@ -23,14 +23,17 @@ public struct VoiceCallLog: Sendable {
 
     /// Writes the call (a second write of the same call replaces the first: the key is the tenant and Twilio's call id).
     public func save(_ call: VoiceCallRecord) async throws {
-        let row: [SQLValue] = [
+        let write = SQLWrite.upsert(table: "voice_calls", columns: Self.columns, key: ["tenant_id", "call_id"], rows: [Self.row(call)])
+        try await database.transaction(lock: call.tenantID, reads: []) { _ in ([write], ()) }
+    }
+
+    static func row(_ call: VoiceCallRecord) -> [SQLValue] {
+        [
             .text(call.tenantID), .text(call.callID), .text(call.contactID), .text(call.phone),
             .text(call.direction.rawValue), .text(call.provider), .text(call.language.rawValue), .text(call.status.rawValue),
             .text(call.reason), .date(call.startedAt), .date(call.endedAt), .integer(call.durationSeconds),
             .double(call.costUSD), .text(call.transcriptJSON), .text(call.summary), .text(call.leadTier),
         ]
-        let write = SQLWrite.upsert(table: "voice_calls", columns: Self.columns, key: ["tenant_id", "call_id"], rows: [row])
-        try await database.transaction(lock: call.tenantID, reads: []) { _ in ([write], ()) }
     }
 
     public func call(_ callID: String, tenantID: String) async throws -> VoiceCallRecord? {
@@ -60,14 +63,27 @@ public struct VoiceCallLog: Sendable {
         return Int(rows.first?.first?.int(0) ?? 0)
     }
 
-    /// Outbound calls placed to `phone` in `from..<to`: the frequency cap of outbound calls.
-    public func outboundCount(tenantID: String, phone: String, from: Date, to: Date) async throws -> Int {
+    /// When the outbound calls to `phone` in `from..<to` started — placed, or being placed: the call cap.
+    public func outboundStarts(tenantID: String, phone: String, from: Date, to: Date) async throws -> [Date] {
         let rows = try await database.read([
             SQLStatement(
-                "SELECT COUNT(*) FROM voice_calls WHERE tenant_id = ? AND phone = ? AND direction = 'outbound' AND status = 'placed' "
-                    + "AND started_at >= ? AND started_at < ?", [.text(tenantID), .text(phone), .date(from), .date(to)])
+                "SELECT started_at FROM voice_calls WHERE tenant_id = ? AND phone = ? AND direction = 'outbound' "
+                    + "AND (status = 'placed' OR (status = 'in_progress' AND reason = 'placing')) AND started_at >= ? AND started_at < ?",
+                [.text(tenantID), .text(phone), .date(from), .date(to)])
         ])
-        return Int(rows.first?.first?.int(0) ?? 0)
+        return rows.first?.compactMap { $0.date(0) } ?? []
+    }
+
+    /// Writes the call unless a call with its id is already there; returns the row that is there afterwards (this one,
+    /// or the one written first — two requests with one idempotency key place one call).
+    public func insertIfAbsent(_ call: VoiceCallRecord) async throws -> VoiceCallRecord {
+        let select = SQLStatement(
+            "SELECT \(Self.columns.joined(separator: ", ")) FROM voice_calls WHERE tenant_id = ? AND call_id = ?", [.text(call.tenantID), .text(call.callID)])
+        let row = Self.row(call)
+        return try await database.transaction(lock: call.tenantID, reads: [select]) { rows in
+            if let existing = rows.first?.first.map(Self.record) { return ([], existing) }
+            return ([.insert(table: "voice_calls", columns: Self.columns, rows: [row], conflict: "ON CONFLICT (tenant_id, call_id) DO NOTHING")], call)
+        }
     }
 
     static func record(_ row: SQLRow) -> VoiceCallRecord {

@@ -12,10 +12,11 @@ extension VoiceService {
     /// `wss://…/v1/voice/stream/{token}`: Twilio's Media Stream for a call `answer` connected. The `start` message's
     /// parameters must carry the tenant of the token and the call's key; the call is then bridged to the first provider
     /// that answers, and recorded when it ends. Returns what was recorded (nil for a stream that was refused).
+    /// `observe` sees each input as it is read, `written` each message once its socket took it (the benchmark's timing).
     @discardableResult
     public func stream(
         token: String, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
-        observe: (@Sendable (BridgeInput) -> Void)? = nil
+        observe: (@Sendable (BridgeInput) -> Void)? = nil, written: (@Sendable (BridgeAction) -> Void)? = nil
     ) async -> VoiceCallRecord? {
         let logger = dependencies.logger
         guard let endpoint = try? await dependencies.store.webhookEndpoint(provider: "twilio", token: token), let log = try? self.log else {
@@ -66,6 +67,7 @@ extension VoiceService {
             },
             clock: dependencies.clock, logger: logger)
         session.observe = observe
+        session.written = written
         let outcome = await session.run(inbound: inbound, outbound: outbound)
         if entered.withLock({ $0 }) { activeCalls.leave(tenantID) }
         guard let start = outcome.start, entered.withLock({ $0 }) else { return nil }

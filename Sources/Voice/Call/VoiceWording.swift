@@ -50,6 +50,29 @@ public struct VoiceWording: Sendable {
         return text
     }
 
+    /// Added to the instructions of a provider taking over a call whose model dropped: what was said so far, and to go on
+    /// without starting again.
+    public func resumption(transcript: [TranscriptLine]) -> String {
+        let lines = transcript.map { line -> String in
+            switch (line.speaker, language) {
+            case (.caller, .french): "Appelant : " + line.text
+            case (.agent, .french): "Assistant : " + line.text
+            case (.caller, .english): "Caller: " + line.text
+            case (.agent, .english): "Assistant: " + line.text
+            }
+        }
+        switch language {
+        case .french:
+            return "L'appel est déjà en cours : la ligne de l'assistant a été coupée un instant. Ne te présente pas de nouveau ; "
+                + "excuse-toi brièvement et reprends là où la conversation s'est arrêtée."
+                + (lines.isEmpty ? "" : " Ce qui a été dit jusqu'ici :\n" + lines.joined(separator: "\n"))
+        case .english:
+            return "The call is already under way: the assistant's line was cut for a moment. Do not introduce yourself again; "
+                + "apologise briefly and go on where the conversation stopped."
+                + (lines.isEmpty ? "" : " What was said so far:\n" + lines.joined(separator: "\n"))
+        }
+    }
+
     /// The call's summary line for the timeline and the lead.
     public func summary(duration seconds: Int, callerLines: Int, agentLines: Int, tools: [String]) -> String {
         let minutes = "\(seconds / 60) min \(seconds % 60) s"

@@ -24,7 +24,7 @@ public enum RealtimeClientEvent: Sendable, Hashable {
     public func encoded(dialect: RealtimeDialect = .generallyAvailable) -> String {
         switch self {
         case .appendAudio(let audio):
-            // The hot path: base64 needs no escaping.
+            // The hot path: base64 (what the decoders let through) needs no escaping.
             return #"{"type":"input_audio_buffer.append","audio":""# + audio + #""}"#
         case .sessionUpdate(let configuration):
             return JSONValue.object(["type": "session.update", "session": .object(configuration.session(dialect))]).jsonString
@@ -36,6 +36,13 @@ public enum RealtimeClientEvent: Sendable, Hashable {
         case .responseCreate: return #"{"type":"response.create"}"#
         case .responseCancel: return #"{"type":"response.cancel"}"#
         }
+    }
+
+    /// The audio of an `input_audio_buffer.append`, read without parsing the whole text (nil for any other event, or
+    /// when unsure: then `decode`).
+    public static func appendedAudio(in text: String) -> String? {
+        guard FastField.string("type", in: text) == "input_audio_buffer.append" else { return nil }
+        return FastField.string("audio", in: text).map(String.init)
     }
 
     /// Reads what a client sent (the fake providers of the tests and the benchmark).

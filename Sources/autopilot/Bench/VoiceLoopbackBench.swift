@@ -13,9 +13,10 @@ import Voice
 
 /// `autopilot bench voice`: `calls` phone calls at once for `seconds`, each a fake Twilio client sending 20 ms μ-law
 /// frames on a real WebSocket to the voice bridge (the real `VoiceService` on an in-memory SQLite store), bridged to a
-/// loopback realtime model that answers every frame with one of its own. Measures the latency the bridge adds to a
-/// frame — from the moment the bridge has read it to the moment the other side has it (one loopback WebSocket hop
-/// included) — both ways, the CPU and memory per call (the whole process: bridge and fake peers), and lost frames.
+/// loopback realtime model that answers every frame with one of its own. The fake callers and the model run in a child
+/// process (`autopilot bench voice-peers`), so this process holds the bridge alone and its CPU and memory are the
+/// bridge's. Measures the latency the bridge adds to a frame — from the moment it has read the frame from one socket to
+/// the moment the other socket has taken it — both ways, the CPU and memory per call, and the frames lost on the way.
 struct VoiceLoopbackBench {
     var calls: Int
     var seconds: Double
@@ -23,6 +24,8 @@ struct VoiceLoopbackBench {
     struct Result: Encodable, Sendable {
         var calls: Int
         var seconds: Double
+        var build: String
+        var loadAverage: Double
         var framesFromCallers: Int
         var framesToCallers: Int
         var latencyP50Microseconds: Double
@@ -31,12 +34,17 @@ struct VoiceLoopbackBench {
         var callerToModelP99Microseconds: Double
         var modelToCallerP99Microseconds: Double
         var cpuPercentPerCall: Double
+        /// The bridge's CPU time per frame it carried (either way): what the machine's load does not change.
+        var cpuMicrosecondsPerFrame: Double
+        var peersCPUPercentPerCall: Double
         var rssMBPerCall: Double
         var droppedFrames: Int
+        var failedCalls: Int
         var recordedCalls: Int
 
         enum CodingKeys: String, CodingKey {
-            case calls, seconds
+            case calls, seconds, build
+            case loadAverage = "load_average_1m"
             case framesFromCallers = "frames_from_callers"
             case framesToCallers = "frames_to_callers"
             case latencyP50Microseconds = "latency_p50_us"
@@ -45,22 +53,25 @@ struct VoiceLoopbackBench {
             case callerToModelP99Microseconds = "caller_to_model_p99_us"
             case modelToCallerP99Microseconds = "model_to_caller_p99_us"
             case cpuPercentPerCall = "cpu_percent_per_call"
+            case cpuMicrosecondsPerFrame = "cpu_us_per_frame"
+            case peersCPUPercentPerCall = "peers_cpu_percent_per_call"
             case rssMBPerCall = "rss_mb_per_call"
             case droppedFrames = "dropped_frames"
+            case failedCalls = "failed_calls"
             case recordedCalls = "recorded_calls"
         }
     }
 
-    /// Frames in flight: when the bridge read each one (by its payload), and the latencies measured.
+    /// Frames in flight in the bridge: when it read each one (by its payload), and the latencies measured.
     final class Timings: Sendable {
-        private let state = Mutex<(pending: [String: UInt64], up: [Double], down: [Double], sentUp: Int, sentDown: Int)>(([:], [], [], 0, 0))
+        private let state = Mutex<(pending: [String: UInt64], up: [Double], down: [Double])>(([:], [], []))
 
         func entered(_ payload: String) {
             let now = DispatchTime.now().uptimeNanoseconds
             state.withLock { $0.pending[payload] = now }
         }
 
-        func arrived(_ payload: String, up: Bool) {
+        func written(_ payload: String, up: Bool) {
             let now = DispatchTime.now().uptimeNanoseconds
             state.withLock { state in
                 guard let start = state.pending.removeValue(forKey: payload) else { return }
@@ -69,9 +80,7 @@ struct VoiceLoopbackBench {
             }
         }
 
-        func sent(up: Bool) { state.withLock { if up { $0.sentUp += 1 } else { $0.sentDown += 1 } } }
-
-        var snapshot: (up: [Double], down: [Double], sentUp: Int, sentDown: Int) { state.withLock { ($0.up, $0.down, $0.sentUp, $0.sentDown) } }
+        var snapshot: (up: [Double], down: [Double]) { state.withLock { ($0.up, $0.down) } }
     }
 
     func run() async throws -> Result {
@@ -89,117 +98,94 @@ struct VoiceLoopbackBench {
         try await store.saveWebhookEndpoint(WebhookEndpoint(tenantID: tenant.tenantID, provider: "twilio", token: token, secret: secret, createdAt: Date()))
         let timings = Timings()
 
-        // The model: answers every caller frame with one frame of its own (the same bytes, reversed order of words).
-        let model: WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> = { inbound, outbound, _ in
-            try await outbound.writeTextMessage(RealtimeServerEvent.sessionCreated.encoded())
-            var answered = 0
-            for try await message in inbound.messages(maxSize: 1 << 22) {
-                guard case .text(let text) = message, text.hasPrefix(#"{"type":"input_audio_buffer.append""#) else { continue }
-                guard let decoded = try? RealtimeClientEvent.decode(text), let audio = decoded.object["audio"]?.stringValue else { continue }
-                timings.arrived(audio, up: true)
-                answered += 1
-                let reply = "m" + String(audio.dropFirst())
-                timings.sent(up: false)
-                try await outbound.writeTextMessage(RealtimeServerEvent.audioDelta(responseID: "r\(answered / 50)", delta: reply).encoded())
-            }
-        }
-        return try await Self.serveWebSocket(logger: logger, handler: model) { modelPort in
-            let provider = RealtimeProvider(name: "loopback", url: "ws://127.0.0.1:\(modelPort)/v1/realtime", apiKey: "bench", pricePerMinuteUSD: 0)
-            var settings = VoiceSettings(providers: [provider], maximumConcurrentCalls: calls, maximumMinutesPerMonth: 1_000_000)
-            settings.toolNames = []
-            let voice = VoiceService(dependencies: dependencies, settings: settings)
-            let bridge: WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> = { inbound, outbound, _ in
-                await voice.stream(token: token, inbound: inbound, outbound: outbound) { input in
+        let peers = Process()
+        peers.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        peers.arguments = [
+            "bench", "voice-peers", "--calls", String(calls), "--seconds", String(seconds), "--token", token, "--secret", secret, "--tenant",
+            tenant.tenantID,
+        ]
+        let toPeers = Pipe()
+        let fromPeers = Pipe()
+        peers.standardInput = toPeers
+        peers.standardOutput = fromPeers
+        try peers.run()
+        defer { if peers.isRunning { peers.terminate() } }
+        let modelPort = try await JSONLines.read(VoiceBenchPort.self, from: fromPeers.fileHandleForReading).port
+
+        let provider = RealtimeProvider(name: "loopback", url: "ws://127.0.0.1:\(modelPort)/v1/realtime", apiKey: "bench", pricePerMinuteUSD: 0)
+        var settings = VoiceSettings(providers: [provider], maximumConcurrentCalls: calls, maximumMinutesPerMonth: 1_000_000)
+        settings.toolNames = []
+        let voice = VoiceService(dependencies: dependencies, settings: settings)
+        let bridge: WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context> = { inbound, outbound, _ in
+            let record = await voice.stream(
+                token: token, inbound: inbound, outbound: outbound,
+                observe: { input in
                     switch input {
                     case .twilio(.media(let frame)): timings.entered(frame.payload)
                     case .realtime(.audioDelta(_, let delta)): timings.entered(delta)
                     default: break
                     }
-                }
-            }
-            return try await Self.serveWebSocket(logger: logger, handler: bridge) { bridgePort in
-                let cpuBefore = Self.cpuSeconds()
-                let rssBefore = Self.residentMB()
-                let wallStart = Date()
-                let rssDuring = Locked(0.0)
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    for index in 0..<calls {
-                        group.addTask {
-                            try await Self.call(
-                                index: index, port: bridgePort, token: token, secret: secret, tenantID: tenant.tenantID, seconds: seconds,
-                                timings: timings, logger: logger)
-                        }
+                },
+                written: { action in
+                    switch action {
+                    case .toRealtime(.appendAudio(let payload)): timings.written(payload, up: true)
+                    case .toTwilio(.media(let payload)): timings.written(payload, up: false)
+                    default: break
                     }
-                    group.addTask {
-                        try await Task.sleep(for: .seconds(seconds * 0.8))
-                        rssDuring.withLock { $0 = Self.residentMB() }
-                    }
-                    try await group.waitForAll()
+                })
+            _ = record
+        }
+        return try await Self.serveWebSocket(logger: logger, handler: bridge) { bridgePort in
+            let cpuBefore = Self.cpuSeconds()
+            let rssBefore = Self.residentMB()
+            let wallStart = Date()
+            let rssDuring = Locked(0.0)
+            try JSONLines.write(VoiceBenchPort(port: bridgePort), to: toPeers.fileHandleForWriting)
+            let report = try await withThrowingTaskGroup(of: VoiceBenchPeers.Report?.self) { group in
+                group.addTask { try await JSONLines.read(VoiceBenchPeers.Report.self, from: fromPeers.fileHandleForReading) }
+                group.addTask {
+                    try await Task.sleep(for: .seconds(seconds * 0.8))
+                    rssDuring.withLock { $0 = Self.residentMB() }
+                    return nil
                 }
-                let wall = Date().timeIntervalSince(wallStart)
-                let cpu = Self.cpuSeconds() - cpuBefore
-                var recorded = 0
-                for _ in 0..<200 {
-                    recorded = try await VoiceCallLog(database: store.database)
-                        .calls(tenantID: tenant.tenantID, from: .distantPast, to: .distantFuture, limit: calls * 2)
-                        .filter { $0.status == .completed }.count
-                    if recorded >= calls { break }
-                    try await Task.sleep(for: .milliseconds(50))
-                }
-                let snapshot = timings.snapshot
-                let all = (snapshot.up + snapshot.down).sorted()
-                return Result(
-                    calls: calls, seconds: seconds, framesFromCallers: snapshot.sentUp, framesToCallers: snapshot.sentDown,
-                    latencyP50Microseconds: Self.percentile(all, 0.50), latencyP99Microseconds: Self.percentile(all, 0.99),
-                    latencyMaxMicroseconds: all.last ?? 0, callerToModelP99Microseconds: Self.percentile(snapshot.up.sorted(), 0.99),
-                    modelToCallerP99Microseconds: Self.percentile(snapshot.down.sorted(), 0.99),
-                    cpuPercentPerCall: cpu / wall * 100 / Double(calls), rssMBPerCall: max(0, rssDuring.withLock { $0 } - rssBefore) / Double(calls),
-                    droppedFrames: (snapshot.sentUp - snapshot.up.count) + (snapshot.sentDown - snapshot.down.count), recordedCalls: recorded)
+                var report: VoiceBenchPeers.Report?
+                for try await value in group { if let value { report = value } }
+                return report ?? VoiceBenchPeers.Report()
             }
+            let wall = Date().timeIntervalSince(wallStart)
+            let cpu = Self.cpuSeconds() - cpuBefore
+            var recorded = 0
+            for _ in 0..<200 {
+                recorded = try await VoiceCallLog(database: store.database)
+                    .calls(tenantID: tenant.tenantID, from: .distantPast, to: .distantFuture, limit: calls * 2)
+                    .filter { $0.status == .completed }.count
+                if recorded >= calls { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let snapshot = timings.snapshot
+            let all = (snapshot.up + snapshot.down).sorted()
+            #if DEBUG
+                let build = "debug"
+            #else
+                let build = "release"
+            #endif
+            return Result(
+                calls: calls, seconds: seconds, build: build, loadAverage: Self.loadAverage(), framesFromCallers: report.sentByCallers,
+                framesToCallers: report.sentByModel, latencyP50Microseconds: Self.percentile(all, 0.50),
+                latencyP99Microseconds: Self.percentile(all, 0.99), latencyMaxMicroseconds: all.last ?? 0,
+                callerToModelP99Microseconds: Self.percentile(snapshot.up.sorted(), 0.99),
+                modelToCallerP99Microseconds: Self.percentile(snapshot.down.sorted(), 0.99), cpuPercentPerCall: cpu / wall * 100 / Double(calls),
+                cpuMicrosecondsPerFrame: cpu * 1e6 / Double(max(1, report.receivedByModel + report.receivedByCallers)),
+                peersCPUPercentPerCall: report.cpuSeconds / wall * 100 / Double(calls),
+                rssMBPerCall: max(0, rssDuring.withLock { $0 } - rssBefore) / Double(calls),
+                droppedFrames: (report.sentByCallers - report.receivedByModel) + (report.sentByModel - report.receivedByCallers), failedCalls: report.failedCalls,
+                recordedCalls: recorded)
         }
     }
 
-    /// One caller: `start`, then a frame every 20 ms for `seconds`, reading the model's frames meanwhile; then `stop`.
-    static func call(
-        index: Int, port: Int, token: String, secret: String, tenantID: String, seconds: Double, timings: Timings, logger: Logger
-    ) async throws {
-        let callID = "CAbench\(index)"
-        let phone = "+3361000\(String(format: "%04d", index))"
-        let parameters = [
-            "tenant": tenantID, "call": callID, "from": phone, "language": "fr", "direction": "inbound",
-            "key": StreamKey.make(secret: secret, tenantID: tenantID, callID: callID, phone: phone),
-        ]
-        let start = TwilioStreamStart(streamSID: "MZbench\(index)", callSID: callID, customParameters: parameters)
-        let frames = Int(seconds * 50)
-        try await WebSocketClient.connect(url: "ws://127.0.0.1:\(port)/v1/voice/stream/\(token)", logger: logger) { inbound, outbound, _ in
-            try await outbound.writeTextMessage(TwilioStreamMessage.start(start).encoded(streamSID: start.streamSID, sequenceNumber: 1))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        guard case .text(let text) = message, let decoded = try? TwilioStreamCommand.decode(text) else { continue }
-                        if case .media(let payload) = decoded.command { timings.arrived(payload, up: false) }
-                    }
-                }
-                let clock = ContinuousClock()
-                var next = clock.now
-                for sequence in 0..<frames {
-                    var bytes = [UInt8](repeating: 0xFF, count: 160)
-                    withUnsafeBytes(of: UInt32(index).bigEndian) { bytes.replaceSubrange(0..<4, with: $0) }
-                    withUnsafeBytes(of: UInt32(sequence).bigEndian) { bytes.replaceSubrange(4..<8, with: $0) }
-                    let payload = Data(bytes).base64EncodedString()
-                    timings.sent(up: true)
-                    let media = TwilioStreamMessage.media(TwilioMediaFrame(chunk: sequence + 1, timestamp: sequence * 20, payload: payload))
-                    try await outbound.writeTextMessage(media.encoded(streamSID: start.streamSID, sequenceNumber: sequence + 2))
-                    next = next.advanced(by: .milliseconds(20))
-                    try await Task.sleep(until: next, clock: clock)
-                }
-                // Let the last answers arrive, then hang up.
-                try await Task.sleep(for: .milliseconds(300))
-                try await outbound.writeTextMessage(TwilioStreamMessage.stop(callSID: callID).encoded(streamSID: start.streamSID, sequenceNumber: frames + 2))
-                try await outbound.close(.normalClosure, reason: nil)
-                try await group.waitForAll()
-            }
-        }
+    /// The 1-minute load average of the machine (/proc/loadavg).
+    static func loadAverage() -> Double {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).flatMap { $0.split(separator: " ").first.flatMap { Double($0) } } ?? 0
     }
 
     static func serveWebSocket<Value: Sendable>(

@@ -21,11 +21,36 @@ extension BenchCommand {
                 print("\(result.calls) calls × \(result.seconds) s: \(result.framesFromCallers) frames from callers, \(result.framesToCallers) to callers")
                 print(
                     String(
-                        format: "latency added per frame (bridge + one loopback hop): p50 %.0f µs, p99 %.0f µs (target < 2000 µs), max %.0f µs",
+                        format: "latency added per frame (read from one socket → taken by the other): p50 %.0f µs, p99 %.0f µs (target < 2000 µs), max %.0f µs",
                         result.latencyP50Microseconds, result.latencyP99Microseconds, result.latencyMaxMicroseconds))
-                print(String(format: "per call: %.2f %% of a core, %.2f MB resident (the whole process, fake peers included)", result.cpuPercentPerCall, result.rssMBPerCall))
-                print("dropped frames: \(result.droppedFrames); calls recorded: \(result.recordedCalls)")
+                print(
+                    String(
+                        format: "per call: %.2f %% of a core, %.2f MB resident (the bridge's process; the fake peers, in their own: %.2f %% of a core); %.0f µs of CPU per frame",
+                        result.cpuPercentPerCall, result.rssMBPerCall, result.peersCPUPercentPerCall, result.cpuMicrosecondsPerFrame))
+                print(String(format: "%@ build, load average %.1f on %d cores", result.build, result.loadAverage, ProcessInfo.processInfo.activeProcessorCount))
+                print("dropped frames: \(result.droppedFrames); calls failed: \(result.failedCalls); calls recorded: \(result.recordedCalls)")
             }
+        }
+    }
+
+    /// The benchmark's fake callers and model, in a process of their own (started by `bench voice`, not by hand).
+    struct VoicePeers: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "voice-peers", abstract: "The fake peers of `bench voice` (started by it).", shouldDisplay: false)
+
+        @Option var calls: Int
+        @Option var seconds: Double
+        @Option var token: String
+        @Option var secret: String
+        @Option var tenant: String
+
+        func run() async throws {
+            let peers = VoiceBenchPeers(calls: calls, seconds: seconds, token: token, secret: secret, tenantID: tenant)
+            let report = try await peers.run { modelPort in
+                try JSONLines.write(VoiceBenchPort(port: modelPort), to: .standardOutput)
+                return try await JSONLines.read(VoiceBenchPort.self, from: .standardInput).port
+            }
+            try JSONLines.write(report, to: .standardOutput)
         }
     }
 }

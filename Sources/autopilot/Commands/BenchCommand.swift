@@ -12,7 +12,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench", abstract: "Measure Autopilot's speed (use a release build: swift run -c release autopilot bench …).",
         subcommands: [
             Ingest.self, ScoringBench.self, FlowsBench.self, LLMBench.self, DashboardBench.self, AgentBench.self,
-            MCPBench.self, VoiceBench.self,
+            MCPBench.self, VoiceBench.self, VoicePeers.self,
             ChatBench.self,
         ])
 

@@ -19,12 +19,14 @@ struct McpCommand: AsyncParsableCommand {
     func run() async throws {
         let flag = tenant
         let readOnly = readOnly
-        let settings = (try? ServerConfiguration.fromEnvironment(ProcessInfo.processInfo.environment))?.toolSettings ?? ToolSettings()
+        let server = (try? ServerConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)) ?? ServerConfiguration()
+        let settings = server.toolSettings
+        let registry = server.toolRegistry
         try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
             let tenantID = try await CommandLineSetup.tenantID(flag, store: store)
             let caller = ToolCaller(kind: .commandLine, name: "mcp", readOnly: readOnly)
-            let server = MCPToolServer(context: ToolContext(tenantID: tenantID, dependencies: dependencies, caller: caller, settings: settings))
-            try await server.runOverStandardIO(logger: dependencies.logger)
+            let mcp = MCPToolServer(registry: registry, context: ToolContext(tenantID: tenantID, dependencies: dependencies, caller: caller, settings: settings))
+            try await mcp.runOverStandardIO(logger: dependencies.logger)
         }
     }
 }

@@ -2,7 +2,9 @@ import AutopilotCore
 import Engine
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
+import Integrations
 import NIOCore
 import Server
 import Storage
@@ -79,13 +81,41 @@ struct RequestBodyTests {
         }
     }
 
+    /// A shop's webhook is not refused for a NUL (the shop would retry it for days): the character is dropped, on both stores.
+    static func webhookWithNUL(_ app: any ApplicationProtocol, store: SQLStore) async throws {
+        let tenantID = try #require(try await store.tenants().first?.id)
+        let path = try await WebhookService(dependencies: Dependencies(store: store, clock: ManualClock(Fixtures.now))).register(
+            provider: "shopify", secret: "shpss_nul", tenantID: tenantID)
+        let order = #"{"id": 9001, "email": "nul@example.fr", "created_at": "2026-03-01T11:00:00+01:00", "currency": "EUR", "total_price": "12.00", "customer": {"id": 77, "email": "nul@example.fr", "first_name": "Camille"}, "line_items": [{"sku": "TEA-\u000001", "quantity": 1, "price": "12.00"}]}"#
+        let headers: HTTPFields = [
+            HTTPField.Name("X-Shopify-Hmac-Sha256")!: ShopifySignature(secret: "shpss_nul").sign(Array(order.utf8)),
+            HTTPField.Name("X-Shopify-Topic")!: "orders/create", HTTPField.Name("X-Shopify-Webhook-Id")!: "nul-1", .contentType: "application/json",
+        ]
+        try await app.test(.router) { client in
+            let response = try await client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: order))
+            #expect(response.status == .ok, "\(String(buffer: response.body))")
+        }
+        let stored = try #require(try await store.order(externalOrID: "9001", tenantID: tenantID))
+        #expect(stored.lines.map(\.sku) == ["TEA-01"])
+    }
+
     @Test func sqlite() async throws {
-        try await TestDatabases.withSQLite { store in try await Self.withApp(store) { try await Self.refusals($0, key: $1, store: $2) } }
+        try await TestDatabases.withSQLite { store in
+            try await Self.withApp(store) { app, key, store in
+                try await Self.refusals(app, key: key, store: store)
+                try await Self.webhookWithNUL(app, store: store)
+            }
+        }
     }
 
     @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
     func postgres() async throws {
-        try await TestDatabases.withPostgres { store in try await Self.withApp(store) { try await Self.refusals($0, key: $1, store: $2) } }
+        try await TestDatabases.withPostgres { store in
+            try await Self.withApp(store) { app, key, store in
+                try await Self.refusals(app, key: key, store: store)
+                try await Self.webhookWithNUL(app, store: store)
+            }
+        }
     }
 
     @Test func theStrictParserNamesThePathAndKeepsLooseReadingElsewhere() throws {

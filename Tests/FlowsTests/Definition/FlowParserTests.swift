@@ -127,7 +127,7 @@ struct FlowParserTests {
                 "steps[5].wait_for.as: \"contact\" cannot name a value (use a new name, not cart, contact, event, order, product, settings, trigger)",
                 "steps[6].notify.channel: \"teams\" is not slack or log",
                 "steps[7].webhook.url: \"ftp://x\" is not an http(s) URL",
-                "steps[8]: is not a step: expected one of approve, branch, exit, notify, send, split, task, update_contact, wait, wait_for, wait_until, webhook",
+                "steps[8]: is not a step: expected one of approve, branch, call, exit, notify, send, split, task, update_contact, wait, wait_for, wait_until, webhook",
             ])
     }
 

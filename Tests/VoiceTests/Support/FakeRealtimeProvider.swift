@@ -17,6 +17,10 @@ final class FakeRealtimeProvider: Sendable {
         var bargeInAfter = 10
         var callAfter = 40
         var beta = false
+        /// Drops the connection (as a provider failing mid-call) once this many caller frames arrived, after transcribing
+        /// `saysBeforeDrop`.
+        var dropAfter: Int?
+        var saysBeforeDrop = ""
     }
 
     struct Record: Sendable {
@@ -83,6 +87,10 @@ final class FakeRealtimeProvider: Sendable {
                 try await send(.responseDone(responseID: "resp_greeting", status: "cancelled"), outbound)
             case "input_audio_buffer.append":
                 frames += 1
+                if frames == script.dropAfter {
+                    if !script.saysBeforeDrop.isEmpty { try await send(.inputTranscript(itemID: "item_before", text: script.saysBeforeDrop), outbound) }
+                    return
+                }
                 if frames == script.bargeInAfter { try await send(.speechStarted, outbound) }
                 if frames == script.callAfter {
                     try await send(.speechStopped, outbound)

@@ -23,7 +23,7 @@ enum FakeTwilioCall {
     }
 
     static func run(
-        url: String, start: TwilioStreamStart, frames: [String], hangUpAfter: Int, timeout: Duration = .seconds(60)
+        url: String, start: TwilioStreamStart, frames: [String], hangUpAfter: Int, timeout: Duration = .seconds(180), pace: Duration? = nil
     ) async throws -> Received {
         let logger = {
             var logger = Logger(label: "fake-twilio")
@@ -37,13 +37,17 @@ enum FakeTwilioCall {
                     let sid = start.streamSID
                     try await outbound.writeTextMessage(TwilioStreamMessage.connected(protocolName: "Call", version: "1.0.0").encoded(streamSID: sid, sequenceNumber: 0))
                     try await outbound.writeTextMessage(TwilioStreamMessage.start(start).encoded(streamSID: sid, sequenceNumber: 1))
-                    try await withThrowingTaskGroup(of: Void.self) { call in
+                    try await withThrowingTaskGroup(of: Bool.self) { call in
                         call.addTask {
                             // The server may close the stream early (no model): later frames then go nowhere.
                             for (index, frame) in frames.enumerated() {
                                 let media = TwilioStreamMessage.media(TwilioMediaFrame(chunk: index + 1, timestamp: index * 20, payload: frame))
-                                do { try await outbound.writeTextMessage(media.encoded(streamSID: sid, sequenceNumber: index + 2)) } catch { return }
+                                do { try await outbound.writeTextMessage(media.encoded(streamSID: sid, sequenceNumber: index + 2)) } catch { return false }
+                                if let pace {
+                                    do { try await Task.sleep(for: pace) } catch { return false }
+                                }
                             }
+                            return false
                         }
                         call.addTask {
                             for try await message in inbound.messages(maxSize: 1 << 20) {
@@ -59,8 +63,13 @@ enum FakeTwilioCall {
                                 }
                                 if mediaCount >= hangUpAfter, case .mark = command { break }
                             }
+                            return true
                         }
-                        try await call.waitForAll()
+                        // The call ends when the listening side does (a paced caller stops talking then).
+                        for try await listened in call where listened {
+                            call.cancelAll()
+                            break
+                        }
                     }
                     try? await outbound.writeTextMessage(TwilioStreamMessage.stop(callSID: start.callSID).encoded(streamSID: sid, sequenceNumber: 9_999))
                     try? await outbound.close(.normalClosure, reason: nil)

@@ -100,7 +100,7 @@ struct VoiceShop: Sendable {
         request.headers.add(name: "X-Twilio-Signature", value: signature ?? TwilioSignature(authToken: secret).sign(url: url, parameters: fields))
         let body = fields.map { "\($0.name)=\(formEscape($0.value))" }.joined(separator: "&")
         request.body = .bytes(ByteBuffer(string: body))
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(180))
         let bytes = try await response.body.collect(upTo: 1 << 20)
         return (Int(response.status.code), String(buffer: bytes))
     }
@@ -114,7 +114,7 @@ struct VoiceShop: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(string: body))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(180))
         return (Int(response.status.code), String(buffer: try await response.body.collect(upTo: 1 << 20)))
     }
 
@@ -142,9 +142,9 @@ struct VoiceShop: Sendable {
         return (String(rest[..<end]), parameters)
     }
 
-    /// Waits until the call's row has left `in_progress` (the recording runs after the stream closed).
+    /// Waits (up to two minutes: a loaded machine) until the call's row has left `in_progress` (the recording runs after the stream closed).
     func endedCall(_ callID: String, tenantID: String) async throws -> VoiceCallRecord? {
-        for _ in 0..<400 {
+        for _ in 0..<4_800 {
             if let call = try await log.call(callID, tenantID: tenantID), call.status != .inProgress { return call }
             try await Task.sleep(for: .milliseconds(25))
         }
