@@ -51,12 +51,17 @@ public struct OutboundMessage: Sendable, Hashable {
     /// WhatsApp only: an approved template to send instead of `text` (outside the 24-hour window), its variables
     /// already rendered.
     public var whatsappTemplate: WhatsAppTemplateOptions?
+    /// Email only: the envelope sender (`MAIL FROM`) when it is not the From address: the tenant's VERP bounce address
+    /// (`bounce+<message id>@shop.example`), where bounces come back.
+    public var returnPath: String?
 
     public init(
         id: String, tenantID: String, idempotencyKey: String, channel: Channel, recipient: String, from: String? = nil, subject: String? = nil,
-        text: String, html: String? = nil, unsubscribeURL: String? = nil, whatsappTemplate: WhatsAppTemplateOptions? = nil
+        text: String, html: String? = nil, unsubscribeURL: String? = nil, whatsappTemplate: WhatsAppTemplateOptions? = nil,
+        returnPath: String? = nil
     ) {
         self.whatsappTemplate = whatsappTemplate
+        self.returnPath = returnPath
         self.id = id
         self.tenantID = tenantID
         self.idempotencyKey = idempotencyKey

@@ -20,6 +20,8 @@ public enum EventPayload: Sendable, Hashable {
     case wishlistAdded(sku: String)
     case wishlistRemoved(sku: String)
     case supportTicket(ticketID: String, subject: String?)
+    /// A call by a person of the team: who called, and how it went (`reached`, `voicemail`, `no_answer`).
+    case callLogged(by: String, outcome: String?)
     case messageTimeline(MessageTimelineUpdate)
     case messageReplied(MessageReply)
     case unsubscribed(ChannelScope)
@@ -34,6 +36,8 @@ public struct ContactProfile: Sendable, Hashable {
     public var birthdate: String?
     public var consents: [Channel: Bool] = [:]
     public var consentSource: String?
+    /// The words the person agreed to (a form's checkbox label), kept with the consent as proof.
+    public var consentText: String?
     public var attributes: JSONObject?
 
     public init() {}
@@ -118,9 +122,16 @@ public struct MessageTimelineUpdate: Sendable, Hashable {
     public var kind: MessageKind?
     /// Why an open or click was made by a machine (`privacy_proxy`, `scanner`): kept in the log, not counted.
     public var flagged: String?
+    /// A bounce's kind (`bounce`): `hard` (the default) or `soft`, which is logged but neither ends the message nor
+    /// suppresses the address.
+    public var bounce: String?
 
-    public init(messageID: String, channel: Channel, template: String?, subject: String?, kind: MessageKind? = nil, flagged: String? = nil) {
+    public init(
+        messageID: String, channel: Channel, template: String?, subject: String?, kind: MessageKind? = nil, flagged: String? = nil,
+        bounce: String? = nil
+    ) {
         self.flagged = flagged
+        self.bounce = bounce
         self.messageID = messageID
         self.channel = channel
         self.template = template

@@ -75,6 +75,14 @@ struct EventPayloadReader {
             return .wishlistAdded(sku: try reader.requiredIdentifier("sku"))
         case .wishlistRemoved:
             return .wishlistRemoved(sku: try reader.requiredIdentifier("sku"))
+        case .callLogged:
+            let outcome = try reader.string("outcome", maxLength: 20)?.lowercased()
+            if let outcome, !["reached", "voicemail", "no_answer"].contains(outcome) {
+                throw reader.fail("outcome", "\"\(outcome)\" is not reached, voicemail or no_answer")
+            }
+            _ = try reader.string("notes", maxLength: 5_000)
+            _ = try reader.number("duration_seconds", minimum: 0, maximum: 86_400)
+            return .callLogged(by: try reader.requiredString("by", maxLength: 200), outcome: outcome)
         case .supportTicketCreated:
             return .supportTicket(ticketID: try reader.requiredIdentifier("ticket_id"), subject: try reader.string("subject", maxLength: 1_000))
         case .messageSent, .messageDelivered, .messageOpened, .messageClicked, .messageBounced, .messageFailed:
@@ -82,7 +90,7 @@ struct EventPayloadReader {
                 MessageTimelineUpdate(
                     messageID: try reader.requiredIdentifier("message_id"), channel: try reader.channel("channel"),
                     template: try reader.string("template", maxLength: 200), subject: try reader.string("subject", maxLength: 1_000),
-                    kind: try messageKind(reader), flagged: try reader.string("flagged", maxLength: 40)))
+                    kind: try messageKind(reader), flagged: try reader.string("flagged", maxLength: 40), bounce: try bounceKind(reader)))
         case .messageReplied:
             return .messageReplied(
                 MessageReply(
@@ -97,6 +105,13 @@ struct EventPayloadReader {
         case .conversationMessage:
             return .conversationMessage(try ConversationLine.read(reader))
         }
+    }
+
+    /// `bounce`: `hard` or `soft`; absent means hard.
+    private func bounceKind(_ reader: PropertyReader) throws(ValidationError) -> String? {
+        guard let raw = try reader.string("bounce", maxLength: 10) else { return nil }
+        guard ["hard", "soft"].contains(raw.lowercased()) else { throw reader.fail("bounce", "\"\(raw)\" is not hard or soft") }
+        return raw.lowercased()
     }
 
     /// `kind`: conversation, marketing or transactional; absent means a conversation (see `MessageKind`).
@@ -135,10 +150,11 @@ struct EventPayloadReader {
             for channel in Channel.allCases {
                 if let granted = try consentReader.bool(channel.rawValue) { profile.consents[channel] = granted }
             }
-            for key in consents.keys where Channel(rawValue: key) == nil && key != "source" {
+            for key in consents.keys where Channel(rawValue: key) == nil && key != "source" && key != "text" {
                 throw consentReader.fail(key, "is not a channel (email, sms, whatsapp)")
             }
             profile.consentSource = try consentReader.string("source", maxLength: 200)
+            profile.consentText = try consentReader.string("text", maxLength: 2_000)
         }
         profile.attributes = try reader.object("attributes")
         return profile

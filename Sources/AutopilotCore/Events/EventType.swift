@@ -33,6 +33,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case messageReplied = "message.replied"
     /// A line of a chat with a visitor (theirs, the agent's or the team's), on the contact's timeline once they are known.
     case conversationMessage = "conversation.message"
+    /// A person of the team called the contact (logged from a CRM, the dashboard or the API): `by`, `outcome`, `notes`.
+    case callLogged = "call.logged"
 
     /// Events Autopilot itself emits (they may also be sent in, e.g. to test a flow before scoring runs).
     public var isEmittedByAutopilot: Bool {

@@ -16,6 +16,8 @@ public struct MessageOptions: Sendable, Hashable {
     public var couponNote: String?
     /// The approved WhatsApp template to send outside the 24-hour window (`whatsapp_template`).
     public var whatsappTemplate: WhatsAppTemplateOptions?
+    /// What allowed the message to go (`lawful_basis`: consent, legitimate_interest, contract), recorded at dispatch.
+    public var lawfulBasis: String?
 
     public init(
         coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
@@ -39,6 +41,7 @@ public struct MessageOptions: Sendable, Hashable {
         conversation = object["conversation"]?.boolValue ?? false
         couponNote = object["coupon_note"]?.stringValue
         whatsappTemplate = object["whatsapp_template"].flatMap(WhatsAppTemplateOptions.init)
+        lawfulBasis = object["lawful_basis"]?.stringValue
     }
 
     /// Reads the persisted JSON text.
@@ -56,6 +59,7 @@ public struct MessageOptions: Sendable, Hashable {
         if conversation { object["conversation"] = true }
         object["coupon_note"] = couponNote.map(JSONValue.string)
         object["whatsapp_template"] = whatsappTemplate?.jsonValue
+        object["lawful_basis"] = lawfulBasis.map(JSONValue.string)
         return .object(object)
     }
 

@@ -79,9 +79,18 @@ struct ContactDirectory {
                 for (key, value) in attributes { contact.attributes[key] = value.isNull ? nil : value }
             }
             let source = profile.consentSource ?? eventType.rawValue
+            var recorded: [JSONValue] = []
             for (channel, granted) in profile.consents {
                 if let current = contact.consents[channel], current.at > at { continue }
                 contact.consents[channel] = ConsentState(granted: granted, at: at, source: source)
+                recorded.append(.string(channel.rawValue))
+            }
+            if let text = profile.consentText, !recorded.isEmpty {
+                // The proof of consent: what the person ticked, when, where, for which channels.
+                contact.attributes["consent_record"] = [
+                    "text": .string(text), "at": .string(Timestamp.format(at)), "source": .string(source),
+                    "channels": .array(recorded.sorted { ($0.stringValue ?? "") < ($1.stringValue ?? "") }),
+                ]
             }
         }
     }

@@ -4,6 +4,8 @@ extension IngestPlanner {
     mutating func advanceMessage(_ update: MessageTimelineUpdate, type: EventType, contactID: String?, at: Date) {
         // A privacy proxy's open or a link scanner's click stays in the event log with its flag but counts for nothing.
         if update.flagged != nil, type == .messageOpened || type == .messageClicked { return }
+        // A soft bounce stays in the event log: the email is sent again later, the address is not suppressed.
+        if type == .messageBounced, update.bounce == "soft" { return }
         var message =
             messages[update.messageID]
             ?? MessageRecord(

@@ -124,7 +124,7 @@ public struct IngestPlanner {
             guard let contactID else { return }
             plan.wishlist.removeAll { $0.contactID == contactID && $0.sku == sku }
             plan.wishlistRemovals.append(WishlistRecord(contactID: contactID, sku: sku, addedAt: at))
-        case .supportTicket:
+        case .supportTicket, .callLogged:
             break
         case .messageTimeline(let update): advanceMessage(update, type: event.type, contactID: contactID, at: at)
         case .messageReplied(let reply):

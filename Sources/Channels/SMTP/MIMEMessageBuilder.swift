@@ -68,9 +68,17 @@ public struct MIMEMessageBuilder: Sendable {
             body = QuotedPrintable.encode(message.text) + "\r\n"
         }
         let head = headers.map { "\($0.0): \($0.1)\r\n" }.joined()
+        var envelopeFrom = from.address
+        if let returnPath = message.returnPath {
+            do {
+                envelopeFrom = try MailAddress(address: returnPath.trimmingSpaces).address
+            } catch {
+                throw Self.invalid("returnPath", "'\(returnPath)' is not a usable address: \(error.reason)")
+            }
+        }
         return MIMEMessage(
-            messageID: messageID, envelopeFrom: from.address, recipient: recipient.address, data: Array((head + "\r\n" + body).utf8),
-            requiresSMTPUTF8: !from.isASCII || !recipient.isASCII)
+            messageID: messageID, envelopeFrom: envelopeFrom, recipient: recipient.address, data: Array((head + "\r\n" + body).utf8),
+            requiresSMTPUTF8: !from.isASCII || !recipient.isASCII || !envelopeFrom.allSatisfy(\.isASCII))
     }
 
     private func sender(of message: OutboundMessage) throws(SendFailure) -> MailAddress {

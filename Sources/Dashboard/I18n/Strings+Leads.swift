@@ -109,6 +109,7 @@ extension Strings {
     static let timeline: Catalog = [
         "timeline_event_other": ("autre événement", "other event"),
         "timeline_event_contact_created": ("contact créé", "contact created"),
+        "timeline_event_call_logged": ("appel de l'équipe", "call by the team"),
         "timeline_event_contact_updated": ("contact mis à jour", "contact updated"),
         "timeline_event_contact_unsubscribed": ("désinscription", "unsubscribed"),
         "timeline_event_lead_created": ("demande reçue", "enquiry received"),

@@ -57,6 +57,12 @@ extension Strings {
         "reason_run_exited_message_replied": ("Pas besoin : le contact a répondu.", "Not needed: the contact replied."),
         "reason_unknown": ("Raison non précisée.", "No reason given."),
         "reason_failed": ("L'envoi a échoué.", "Sending failed."),
+        "basis_consent": ("Envoyé avec le consentement du contact.", "Sent with the contact's consent."),
+        "basis_legitimate_interest": (
+            "Envoyé sur intérêt légitime : prospection B2B vers une adresse professionnelle, avec lien de désinscription.",
+            "Sent on legitimate interest: B2B prospecting to a professional address, with an unsubscribe link."
+        ),
+        "basis_contract": ("Message transactionnel (exécution d'une commande).", "Transactional message (carrying out an order)."),
     ]
 
     /// A message's blocked or skipped reason (`quiet_hours`, `run_exited:order_placed`…) as a sentence.

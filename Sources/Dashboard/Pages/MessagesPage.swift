@@ -53,7 +53,7 @@ struct MessagesPage {
             switch shown {
             case "held", "skipped": why = strings.messageReason(message.blockedReason)
             case "failed": why = strings["reason_failed"]
-            default: why = ""
+            default: why = message.lawfulBasis.map { strings["basis_\($0)"] } ?? ""
             }
             return [
                 "flow": message.flowID.map { names[$0] ?? $0 } ?? strings["messages_manual"],

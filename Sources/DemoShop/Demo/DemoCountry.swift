@@ -23,6 +23,16 @@ enum DemoCountry: Int, Sendable, CaseIterable {
         }
     }
 
+    /// ISO 3166-1 alpha-2.
+    var isoCode: String {
+        switch self {
+        case .france: "FR"
+        case .unitedKingdom: "GB"
+        case .unitedStates: "US"
+        case .morocco: "MA"
+        }
+    }
+
     var language: DemoLanguage { self == .unitedKingdom || self == .unitedStates ? .english : .french }
 
     var emailDomains: [String] {

@@ -54,15 +54,31 @@ struct DemoLeadStory {
         properties["message"] = .string(message)
         let source = random.pick(Self.sources) ?? "website_form"
         properties["source"] = .string(source)
-        // The person wrote in to be answered: their name, their language, and their agreement to hear back by email.
+        // Their name, language and country. A lead who wrote through the website's form or the chat ticked the consent box
+        // (its words are kept); one met on LinkedIn, at a fair, a webinar or through a referral did not, and is prospected on
+        // legitimate interest where the shop's rules allow it (France by default; docs/smart-sending.md).
         var profile = JSONObject()
         profile["first_name"] = .string(first.display)
         profile["last_name"] = .string(last.display)
         profile["locale"] = .string(language == .french ? "fr" : "en")
-        profile["consents"] = ["email": true, "source": .string(source)]
+        profile["attributes"] = ["country": .string(country.isoCode), "company": .string(company)]
+        if source == "website_form" || source == "chat" {
+            let checkbox =
+                language == .french
+                ? "J'accepte d'être recontacté(e) par email au sujet de ma demande et des offres de la boutique."
+                : "I agree to be contacted by email about my request and the shop's offers."
+            profile["consents"] = ["email": true, "source": .string(source), "text": .string(checkbox)]
+        }
         let at = min(moment, context.timeline.end)
         log.record(.contactUpdated, at: at, key: "demo-lead-contact-" + leadID, contact: .object(contact), profile)
         log.record(.leadCreated, at: at, key: "demo-lead-" + leadID, contact: .object(contact), properties)
+        // Someone of the team calls back some of the leads who left a number, a few hours later, and logs the call.
+        if phone != nil, random.chance(0.35) {
+            let outcome = random.chance(0.7) ? "reached" : "voicemail"
+            log.record(
+                .callLogged, at: at + Int64(random.int(1_800...21_600)), key: "demo-call-" + leadID, contact: .object(contact),
+                ["by": "equipe@boutique.example", "outcome": .string(outcome)])
+        }
         log.drain(into: &output)
     }
 

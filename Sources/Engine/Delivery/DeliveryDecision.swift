@@ -2,6 +2,7 @@ import AutopilotCore
 import Channels
 import Flows
 import Foundation
+import Integrations
 import Storage
 
 /// What becomes of one claimed outbox message, decided purely from what the claim read (`DeliveryPlanner`).
@@ -33,14 +34,18 @@ public struct PreparedMessage: Sendable {
     public var unsubscribeURL: String
     /// The step's approved WhatsApp template with its variables rendered, for a closed 24-hour window.
     public var whatsappTemplate: WhatsAppTemplateOptions?
+    /// What allowed the message (consent, legitimate interest, contract), recorded with it when sent.
+    public var lawfulBasis: LawfulBasis = .consent
 
     /// The message as its sender receives it, from the rendered copy (the template's, or a model's rewrite of it).
-    public func outbound(for message: OutboxRecord, copy: RenderedMessage) -> OutboundMessage {
+    /// `bounceAddress` (the tenant's `email.bounce_address`) makes the email's envelope sender `bounce+<message id>@…`.
+    public func outbound(for message: OutboxRecord, copy: RenderedMessage, bounceAddress: String? = nil) -> OutboundMessage {
         let email = message.channel == .email
         return OutboundMessage(
             id: message.id, tenantID: message.tenantID, idempotencyKey: message.idempotencyKey, channel: message.channel, recipient: recipient,
             subject: copy.subject, text: email ? links.trackedText(copy.text) : copy.text, html: copy.html.map(links.trackedHTML),
-            unsubscribeURL: email ? unsubscribeURL : nil)
+            unsubscribeURL: email ? unsubscribeURL : nil,
+            returnPath: email ? bounceAddress.flatMap { VERPAddress.address(base: $0, messageID: message.id) } : nil)
     }
 
     /// Whether WhatsApp still takes a free-form message from us: the contact wrote within the last 24 hours.

@@ -10,11 +10,16 @@ public struct DeliveryPlanner: Sendable {
     public let policy: SmartSendingPolicy
     public let renderer: TemplateRenderer
     public var shop: ShopIdentity
+    /// Where the tenant prospects B2B leads by email on legitimate interest (per tenant through its settings).
+    public var prospecting: ProspectingRules
 
-    public init(policy: SmartSendingPolicy, renderer: TemplateRenderer = TemplateRenderer(), shop: ShopIdentity) {
+    public init(
+        policy: SmartSendingPolicy, renderer: TemplateRenderer = TemplateRenderer(), shop: ShopIdentity, prospecting: ProspectingRules = ProspectingRules()
+    ) {
         self.policy = policy
         self.renderer = renderer
         self.shop = shop
+        self.prospecting = prospecting
     }
 
     /// The decision for one claimed message at `now`. `template` is the tenant's active version of the message's
@@ -24,15 +29,18 @@ public struct DeliveryPlanner: Sendable {
         if message.flowID != nil, pausedReason != nil { return .hold(reason: "flow_paused") }
         guard let contact = item.contact else { return .skip(reason: "contact_missing") }
         guard let template, template.status == .active else { return .skip(reason: "template_not_active") }
+        let facts = OutgoingMessageFacts(channel: message.channel, purpose: message.purpose, scheduledAt: message.scheduledAt)
+        var recipient = RecipientFacts(contact: contact, unsubscribed: Self.unsubscribes(contact), emailHardBounced: item.emailHardBounced)
+        recipient.legitimateInterestEmail = prospecting.allowsEmail(to: contact, isLead: item.isLead)
         let decision = policy.decide(
-            OutgoingMessageFacts(channel: message.channel, purpose: message.purpose, scheduledAt: message.scheduledAt),
-            contact: RecipientFacts(contact: contact, unsubscribed: Self.unsubscribes(contact), emailHardBounced: item.emailHardBounced),
+            facts, contact: recipient,
             history: RecentSends(item.recentSends.map { .init(channel: $0.channel, purpose: $0.purpose, sentAt: $0.sentAt) }), now: now)
         switch decision {
         case .skip(let reason): return .skip(reason: reason.code)
         case .defer(let until, let reason): return .defer(until: until, reason: reason.code)
         case .send: break
         }
+        let basis = policy.lawfulBasis(facts, contact: recipient) ?? .consent
         let options = message.options
         var context = options.context
         let unsubscribe = links.unsubscribeURL(channel: message.channel)
@@ -53,12 +61,13 @@ public struct DeliveryPlanner: Sendable {
             context["coupon"] = values
             if request.kind == .referral { context["referral"] = values }
         }
-        let rendered: RenderedMessage
+        var rendered: RenderedMessage
         do {
             rendered = try renderer.render(template, locale: contact.locale, context: context)
         } catch {
             return .fail(error: "template: \(error)")
         }
+        if basis == .legitimateInterest { rendered = OptOutFooter.ensure(in: rendered, unsubscribeURL: unsubscribe) }
         guard let recipient = message.channel == .email ? contact.email : contact.phone else {
             return .skip(reason: SendBlockReason.missingAddress.code)
         }
@@ -76,7 +85,7 @@ public struct DeliveryPlanner: Sendable {
         return .send(
             PreparedMessage(
                 rendered: rendered, recipient: recipient, links: links, coupon: coupon, personalise: options.personalise,
-                contact: contact, unsubscribeURL: unsubscribe, whatsappTemplate: whatsappTemplate))
+                contact: contact, unsubscribeURL: unsubscribe, whatsappTemplate: whatsappTemplate, lawfulBasis: basis))
     }
 
     /// Channels the contact unsubscribed from (a withdrawn consent whose source is an unsubscribe).

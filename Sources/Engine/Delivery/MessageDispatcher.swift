@@ -37,6 +37,7 @@ public struct MessageDispatcher: Sendable {
             message.updatedAt = now
             var planner = self.planner
             planner.shop = shops.identities[message.tenantID] ?? planner.shop
+            planner.prospecting = shops.prospecting[message.tenantID] ?? planner.prospecting
             let decision = planner.decide(
                 item, template: resolved.template(named: message.template, tenantID: message.tenantID), links: channels.links(for: message),
                 pausedReason: message.flowID.flatMap { paused[message.tenantID]?[$0] }, now: now)
@@ -79,7 +80,8 @@ public struct MessageDispatcher: Sendable {
             message.subject = copy.subject
             message.body = copy.text
             message.sender = sender.name
-            var outbound = prepared.outbound(for: message, copy: copy)
+            message.options.lawfulBasis = prepared.lawfulBasis.rawValue
+            var outbound = prepared.outbound(for: message, copy: copy, bounceAddress: shops.bounceAddresses[message.tenantID])
             if let whatsappTemplate {
                 outbound.whatsappTemplate = whatsappTemplate
                 message.body = "[WhatsApp template \(whatsappTemplate.name), \(whatsappTemplate.language)] "

@@ -21,9 +21,12 @@ public struct MessageListing: Sendable, Codable, Equatable {
     public var sender: String?
     public var attempts: Int
     public var lastError: String?
+    /// What allowed it to be sent: `consent`, `legitimate_interest` or `contract` (docs/smart-sending.md).
+    public var lawfulBasis: String?
 
     enum CodingKeys: String, CodingKey {
         case id, contact, flow, step, channel, template, status, subject, body, sender, attempts
+        case lawfulBasis = "lawful_basis"
         case scheduledAt = "scheduled_at"
         case sentAt = "sent_at"
         case blockedReason = "blocked_reason"
@@ -47,6 +50,7 @@ public struct MessageListing: Sendable, Codable, Equatable {
         sender = message.sender
         attempts = message.attempts
         lastError = message.lastError
+        lawfulBasis = message.options.lawfulBasis
     }
 
     /// The outbox status, moved on by what came back (delivered, opened, clicked, replied; a bounce is a failure).

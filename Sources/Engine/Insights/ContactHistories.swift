@@ -45,7 +45,8 @@ enum ContactHistories {
                 && contact.consents.values.contains { $0.source == EventType.contactUnsubscribed.rawValue }
             let snapshot = lead.flatMap { lead -> LeadSnapshot? in
                 guard let tier = lead.tier.flatMap(LeadTier.init(rawValue:)) else { return nil }
-                let contacted = contactMessages.filter { $0.direction == .outbound && $0.sentAt >= lead.createdAt }.map(\.sentAt).min()
+                let touches = (data.personalTouches[contact.id] ?? []).filter { $0 >= lead.createdAt }
+                let contacted = (contactMessages.filter { $0.direction == .outbound && $0.sentAt >= lead.createdAt }.map(\.sentAt) + touches).min()
                 return LeadSnapshot(tier: tier, createdAt: lead.createdAt, firstContactedAt: contacted, score: lead.score)
             }
             var consents = contact.consents

@@ -5,8 +5,9 @@ import Storage
 /// Completes what a webhook cannot say on its own, from what the store knows, before the events are ingested:
 /// an event naming only an order (`shopify:order:<id>`: a Shopify fulfillment event, a refund) goes to the contact who
 /// placed that order; a product update whose price is below the stored price adds `product.price_changed`; an inbound
-/// email answering one of our Message-IDs (`in_reply_to`) names that message (`message_id`); a review without an order
-/// is tied to the reviewer's order that holds the product (`WebhookEventResolver+Reviews`).
+/// email answering one of our Message-IDs (`in_reply_to`), or a bounce quoting one (`email_message_id`), names that message
+/// (`message_id`); a review without an order is tied to the reviewer's order that holds the product
+/// (`WebhookEventResolver+Reviews`).
 struct WebhookEventResolver {
     let store: any AutopilotStore
     let tenantID: String
@@ -52,6 +53,10 @@ struct WebhookEventResolver {
 
     /// Our message an inbound email answers: the nearest of its `in_reply_to` Message-IDs that one of our emails carried.
     private func answeredMessage(_ event: JSONObject) async throws -> String? {
+        if let properties = event["properties"]?.objectValue, let emailID = properties["email_message_id"]?.stringValue {
+            // A bounce report quoting only the original's Message-ID.
+            return try await store.outboxMessageID(emailMessageID: emailID, tenantID: tenantID)
+        }
         guard event["type"]?.stringValue == EventType.messageReplied.rawValue, let properties = event["properties"]?.objectValue,
             properties["message_id"] == nil, let answered = properties["in_reply_to"]?.arrayValue
         else { return nil }

@@ -78,10 +78,8 @@ public struct WebhookService: Sendable {
             var result = IngestResult()
             if !acceptance.events.isEmpty {
                 // A shop's text may hold U+0000, which PostgreSQL cannot store: it is dropped rather than the delivery refused
-                // (the shop would send it again for days, then give up on the webhook).
-                let events = try await WebhookEventResolver(store: dependencies.store, tenantID: endpoint.tenantID).resolve(
-                    acceptance.events.map(\.withoutNUL))
-                result = try await IngestPipeline(dependencies: dependencies).ingest(document: ["events": .array(events)], tenantID: endpoint.tenantID)
+                // (the shop would send it again for days, then give up on the webhook). The recorder drops it from mail too.
+                result = try await InboundMailRecorder(dependencies: dependencies, tenantID: endpoint.tenantID).record(acceptance.events)
             }
             if let delivery = acceptance.deliveryID {
                 try await dependencies.store.recordWebhookDelivery(

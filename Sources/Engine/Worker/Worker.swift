@@ -15,7 +15,7 @@ public struct Worker: Sendable {
     public let settings: FlowEngineSettings
     /// The passes of one round, in order.
     public let passes: [any WorkerPass]
-    /// Passes run beside the sweeps, each on its own schedule (the CRM sync when a CRM is configured).
+    /// Passes run beside the sweeps, each on its own schedule: the tenants' mailboxes, the CRM sync when a CRM is configured.
     public let independentPasses: [any WorkerPass]
     /// The pause between two sweeps on the real clock.
     public let interval: Duration
@@ -48,9 +48,11 @@ public struct Worker: Sendable {
             ActionPass(dependencies: dependencies, settings: settings),
             DeliveryPass(dispatcher: dispatcher),
         ]
-        independentPasses = configuration.crm.isEmpty ? [] : [
-                CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm, cipher: settings.settingsCipher))
-            ]
+        var independent: [any WorkerPass] = [MailboxPass(poller: MailboxPoller(dependencies: dependencies, cipher: settings.settingsCipher))]
+        if !configuration.crm.isEmpty {
+            independent.append(CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm, cipher: settings.settingsCipher)))
+        }
+        independentPasses = independent
     }
 
     /// Everything due at `now`, until nothing is left: the report counts what was done.

@@ -43,6 +43,7 @@ public enum FlowVocabulary {
         "wishlist.added": ["sku": string],
         "wishlist.removed": ["sku": string],
         "support.ticket_created": ["ticket_id": string, "subject": string],
+        "call.logged": ["by": string, "outcome": string, "notes": string, "duration_seconds": number],
         "message.sent": message, "message.delivered": message, "message.opened": message, "message.clicked": message,
         "message.bounced": message, "message.failed": message,
         "message.replied": ["message_id": string, "channel": string, "text": string],

@@ -13,6 +13,9 @@ public struct RecipientFacts: Sendable, Hashable {
     public var emailHardBounced: Bool
     /// The contact's time zone; nil: the tenant's.
     public var timeZone: TimeZone?
+    /// Marketing email may go on legitimate interest without consent: a B2B lead's professional address in a country the
+    /// tenant prospects (`ProspectingRules`). A refused or withdrawn consent still blocks.
+    public var legitimateInterestEmail = false
 
     public init(
         reachableChannels: Set<Channel>,
@@ -54,6 +57,14 @@ public struct RecipientFacts: Sendable, Hashable {
     /// True when the contact granted consent on `channel` and has not withdrawn it.
     public func hasConsent(for channel: Channel) -> Bool {
         consents[channel]?.granted == true
+    }
+
+    /// What allows a marketing message on `channel`: consent, else (email only) legitimate interest when the contact never
+    /// refused; nil when nothing does.
+    public func marketingBasis(for channel: Channel) -> LawfulBasis? {
+        if hasConsent(for: channel) { return .consent }
+        if channel == .email, legitimateInterestEmail, consents[.email]?.granted != false { return .legitimateInterest }
+        return nil
     }
 }
 

@@ -25,7 +25,7 @@ public struct SmartSendingPolicy: Sendable {
 
     /// Decides, for a message about to be dispatched, whether it goes now, waits until a later moment, or never goes.
     ///
-    /// Checks in order: address, unsubscribe, hard bounce, consent, expiry; then the frequency cap and the sending window
+    /// Checks in order: address, unsubscribe, hard bounce, consent (or legitimate interest, `lawfulBasis`), expiry; then the frequency cap and the sending window
     /// give the earliest allowed moment. A deferral past the message's expiry or past the maximum deferral is a skip.
     public func decide(_ message: OutgoingMessageFacts, contact: RecipientFacts, history: RecentSends, now: Date) -> SendDecision {
         let channel = message.channel
@@ -35,7 +35,7 @@ public struct SmartSendingPolicy: Sendable {
             return .skip(.unsubscribed)
         }
         if channel == .email && contact.emailHardBounced { return .skip(.hardBounced) }
-        if marketing && !contact.hasConsent(for: channel) { return .skip(.noConsent) }
+        if marketing && contact.marketingBasis(for: channel) == nil { return .skip(.noConsent) }
         if let expiry = message.expiresAt, expiry <= now { return .skip(.expired) }
 
         let rules = ruleSet(for: channel)
@@ -68,6 +68,12 @@ public struct SmartSendingPolicy: Sendable {
         if earliest > latest { return .skip(reason) }
         if let expiry = message.expiresAt, earliest >= expiry { return .skip(reason) }
         return .defer(until: earliest, reason: reason)
+    }
+
+    /// What allows `message` to go to `contact`: the contract for a transactional message; consent, or legitimate interest
+    /// for B2B email prospecting, for marketing; nil when nothing does (the policy skips it with `no_consent`).
+    public func lawfulBasis(_ message: OutgoingMessageFacts, contact: RecipientFacts) -> LawfulBasis? {
+        message.purpose == .marketing ? contact.marketingBasis(for: message.channel) : .contract
     }
 
     func ruleSet(for channel: Channel) -> ChannelRuleSet {

@@ -53,4 +53,6 @@ public struct OutboxListing: Sendable, Equatable {
     public var createdAt: Date
     /// What became of its coupon in the shop, in plain words (docs/coupons.md).
     public var couponNote: String? = nil
+    /// What allowed it to be sent (`consent`, `legitimate_interest`, `contract`), once sent.
+    public var lawfulBasis: String? = nil
 }

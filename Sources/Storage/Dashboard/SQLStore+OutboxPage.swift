@@ -38,7 +38,8 @@ extension SQLStore {
                 status: row.text(5) ?? "", blockedReason: row.text(6), lastError: row.text(7), recipient: row.text(8), contactID: row.text(9) ?? "",
                 contactEmail: row.text(10), subject: row.text(11), scheduledAt: row.date(12) ?? Date(timeIntervalSince1970: 0),
                 nextAttemptAt: row.date(13), sentAt: row.date(14), createdAt: row.date(15) ?? Date(timeIntervalSince1970: 0),
-                couponNote: row.text(16).flatMap { MessageOptions(json: $0).couponNote })
+                couponNote: row.text(16).flatMap { MessageOptions(json: $0).couponNote },
+                lawfulBasis: row.text(16).flatMap { MessageOptions(json: $0).lawfulBasis })
         }
     }
 }

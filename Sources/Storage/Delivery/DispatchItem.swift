@@ -8,11 +8,14 @@ public struct DispatchItem: Sendable {
     /// The contact's messages sent recently (any flow), for frequency caps.
     public var recentSends: [(channel: Channel, purpose: MessagePurpose, sentAt: Date)]
     public var emailHardBounced: Bool
+    /// The contact is a B2B lead (a `lead.created` names them): email prospecting may rest on legitimate interest.
+    public var isLead: Bool
 
     public init(
         message: OutboxRecord, contact: ContactRecord?, recentSends: [(channel: Channel, purpose: MessagePurpose, sentAt: Date)] = [],
-        emailHardBounced: Bool = false
+        emailHardBounced: Bool = false, isLead: Bool = false
     ) {
+        self.isLead = isLead
         self.message = message
         self.contact = contact
         self.recentSends = recentSends

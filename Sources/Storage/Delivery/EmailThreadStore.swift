@@ -13,7 +13,7 @@ extension SQLStore {
         guard emailMessageID.hasPrefix("<"), emailMessageID.hasSuffix(">"), emailMessageID.count <= 300 else { return nil }
         let rows = try await database.read([
             SQLStatement(
-                "SELECT id FROM outbox WHERE tenant_id = ? AND channel = 'email' AND (provider_id = ? OR substr(provider_id, 1, ?) = ?) "
+                "SELECT id FROM outbox WHERE tenant_id = ? AND channel = 'email' AND (provider_id = ? OR substr(provider_id, 1, CAST(? AS INTEGER)) = ?) "
                     + "ORDER BY created_at DESC LIMIT 1",
                 [.text(tenantID), .text(emailMessageID), .integer(emailMessageID.count + 1), .text(emailMessageID + ";")])
         ])

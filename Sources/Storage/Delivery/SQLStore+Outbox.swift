@@ -19,6 +19,7 @@ extension SQLStore {
                     "SELECT contact_id, channel, purpose, sent_at FROM outbox WHERE status = ? AND sent_at >= ? AND contact_id", contacts,
                     first: [.text(MessageStatus.sent.rawValue), since]),
                 Self.idList("SELECT DISTINCT contact_id FROM messages WHERE channel = 'email' AND bounced_at IS NOT NULL AND contact_id", contacts),
+                Self.idList("SELECT DISTINCT contact_id FROM leads WHERE contact_id", contacts),
             ]
         }
         return try await database.transaction(lock: nil, reads: [claim], followUps: [context]) { rows in
@@ -32,6 +33,7 @@ extension SQLStore {
                 sends[contact, default: []].append((channel, MessagePurpose(rawValue: row.text(2) ?? "") ?? .marketing, at))
             }
             let bounced = Set(rows[3].compactMap { $0.text(0) })
+            let leads = Set(rows[4].compactMap { $0.text(0) })
             let leaseEnd = now.addingTimeInterval(lease)
             let leases = messages.map { message in
                 SQLWrite.statement(
@@ -42,7 +44,7 @@ extension SQLStore {
                 claimed.attempts += 1
                 return DispatchItem(
                     message: claimed, contact: contacts[message.contactID], recentSends: sends[message.contactID] ?? [],
-                    emailHardBounced: bounced.contains(message.contactID))
+                    emailHardBounced: bounced.contains(message.contactID), isLead: leads.contains(message.contactID))
             }
             return (leases, items)
         }

@@ -21,6 +21,7 @@ public enum Migrations {
         couponsInShop,
         flowCalls,
         whatsappWindow,
+        mailboxPolls,
         contactTimeZones,
     ]
 

@@ -49,7 +49,8 @@ public protocol AutopilotStore:
     ConversationStore,
     AssistantStore,
     CouponStore,
-    EmailThreadStore
+    EmailThreadStore,
+    MailboxStore
 {}
 
 /// The schema's migrations.

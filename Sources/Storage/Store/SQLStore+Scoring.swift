@@ -46,6 +46,10 @@ extension SQLStore {
                     "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL",
                     [tenant]),
                 scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ?", [tenant]),
+                scoped(
+                    "SELECT contact_id, closed_at FROM tasks WHERE tenant_id = ? AND status = 'done' AND contact_id IS NOT NULL AND closed_at IS NOT NULL",
+                    [tenant]),
+                scoped("SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'call.logged' AND contact_id IS NOT NULL", [tenant]),
             ]
         }
         let rows = try await database.read(statements)
@@ -74,6 +78,9 @@ extension SQLStore {
         data.leads = rows[5].compactMap { row in
             guard let contact = row.text(0), let at = row.date(2) else { return nil }
             return ScoringData.Lead(contactID: contact, tier: row.text(1), createdAt: at, score: row.double(3))
+        }
+        for row in rows[6] + rows[7] {
+            if let contact = row.text(0), let at = row.date(1) { data.personalTouches[contact, default: []].append(at) }
         }
         return data
     }

@@ -38,6 +38,9 @@ public struct ScoringData: Sendable {
     public var replies: [Reply] = []
     /// Support tickets by contact since the requested date.
     public var ticketDates: [String: [Date]] = [:]
+    /// When a person of the team reached out outside Autopilot's messages, by contact: a task about them marked done, a
+    /// call logged (`call.logged`). A hot lead touched this way counts as contacted.
+    public var personalTouches: [String: [Date]] = [:]
     public var leads: [Lead] = []
 
     public init() {}

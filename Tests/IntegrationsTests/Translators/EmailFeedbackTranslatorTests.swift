@@ -170,4 +170,22 @@ struct EmailFeedbackTranslatorTests {
         let automatic = fields.map { $0.0 == "message-headers" ? ($0.0, #"[["Auto-Submitted", "auto-replied"]]"#) : $0 }
         #expect(Deliveries.ignoredCode(Self.mailgun(FormBody(pairs: automatic.map { FormField(name: $0.0, value: $0.1) }).encoded)) == "auto_reply")
     }
+
+    @Test func aMailgunRouteForwardingTheWholeMessageReadsBouncesAndComplaints() throws {
+        let timestamp = String(Int64(Deliveries.now.timeIntervalSince1970) - 5)
+        func post(_ mime: String, token: String) -> WebhookOutcome {
+            let fields: [(String, String)] = [
+                ("recipient", "bounce+ob_amina_1@boutique.example"), ("body-mime", mime), ("timestamp", timestamp), ("token", token),
+                ("signature", MailgunSignature(key: Self.mailgunKey).sign(timestamp: timestamp, token: token)),
+            ]
+            return Self.mailgun(FormBody(pairs: fields.map { FormField(name: $0.0, value: $0.1) }).encoded)
+        }
+        let bounce = try #require(Deliveries.validated(post(MailSamples.hardBounce(), token: "tok-dsn")).first)
+        #expect(bounce.type == .messageBounced)
+        #expect(bounce.properties["message_id"] == "ob_amina_1" && bounce.properties["bounce"] == "hard")
+        let complaint = try #require(Deliveries.validated(post(MailSamples.complaint, token: "tok-arf")).first)
+        #expect(complaint.type == .contactUnsubscribed && complaint.properties["reason"] == "spam_complaint")
+        let reply = try #require(Deliveries.validated(post(MailSamples.frenchReply, token: "tok-reply")).first)
+        #expect(reply.type == .messageReplied && reply.properties["source"] == "mailgun")
+    }
 }

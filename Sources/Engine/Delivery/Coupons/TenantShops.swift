@@ -1,4 +1,5 @@
 import AutopilotCore
+import Flows
 import Foundation
 import Integrations
 import Storage
@@ -8,6 +9,10 @@ import Storage
 struct TenantShops {
     var identities: [String: ShopIdentity] = [:]
     var couponClients: [String: any ShopCouponClient] = [:]
+    /// The tenants' bounce addresses (`email.bounce_address`), for the VERP envelope sender of their emails.
+    var bounceAddresses: [String: String] = [:]
+    /// The tenants' own prospecting rules (`prospecting.*`), over the default.
+    var prospecting: [String: ProspectingRules] = [:]
 
     static func load(tenants: Set<String>, store: any AutopilotStore, cipher: SettingsCipher?, defaults: ShopIdentity) async throws -> TenantShops {
         var shops = TenantShops()
@@ -15,6 +20,8 @@ struct TenantShops {
             let settings = try await ShopSettings.load(store, tenantID: tenant, cipher: cipher)
             shops.identities[tenant] = settings.identity(over: defaults)
             if let client = settings.couponClient() { shops.couponClients[tenant] = client }
+            if let bounce = settings.values["email.bounce_address"] { shops.bounceAddresses[tenant] = bounce }
+            if let rules = ProspectingSettings.rules(settings.values) { shops.prospecting[tenant] = rules }
         }
         return shops
     }

@@ -11,6 +11,7 @@ import Foundation
 /// | `failed` with `severity: temporary` | ignored (`soft_bounce`): Mailgun retries |
 /// | `complained`, `unsubscribed` | contact.unsubscribed from email |
 /// | an inbound route's message | message.replied, unless a machine wrote it (`auto_reply`) |
+/// | an inbound route's whole MIME message (`body-mime`) | as the mailbox reads it (`InboundMailTranslator`): bounces, complaints, replies |
 public struct MailgunTranslator: Sendable {
     public init() {}
 
@@ -71,6 +72,10 @@ public struct MailgunTranslator: Sendable {
     }
 
     private func inbound(_ form: FormBody, now: Date) -> WebhookTranslation {
+        if let mime = form["body-mime"] {
+            // A route forwarding to a URL ending in "mime": the whole message, read like the mailbox's (DSNs, ARF, replies).
+            return InboundMailTranslator(source: "mailgun").translate(raw: Array(mime.utf8), fallbackKey: form["token"] ?? "", now: now)
+        }
         var headers: [String: String] = [:]
         if let list = form["message-headers"].flatMap({ try? JSONParser.parse($0) })?.arrayValue {
             for pair in list {
