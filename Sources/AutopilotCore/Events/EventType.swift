@@ -31,10 +31,15 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case messageReplied = "message.replied"
     /// A line of a chat with a visitor (theirs, the agent's or the team's), on the contact's timeline once they are known.
     case conversationMessage = "conversation.message"
+    /// Emitted by Autopilot when a contact comes into a saved segment (docs/segments.md).
+    case segmentEntered = "segment.entered"
+    /// Emitted by Autopilot when a contact stops matching a saved segment.
+    case segmentLeft = "segment.left"
 
     /// Events Autopilot itself emits (they may also be sent in, e.g. to test a flow before scoring runs).
     public var isEmittedByAutopilot: Bool {
         self == .leadQualified || self == .churnRiskCrossed || self == .conversationMessage || self == .cartRecovered
+            || self == .segmentEntered || self == .segmentLeft
     }
 
     /// Catalog events describe the shop, not a person, and carry no contact.

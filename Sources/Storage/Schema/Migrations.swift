@@ -19,6 +19,7 @@ public enum Migrations {
         voiceCalls,
         flowExperiments,
         couponsInShop,
+        segmentsAndBroadcasts,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -49,7 +49,10 @@ public protocol AutopilotStore:
     ConversationStore,
     AssistantStore,
     CouponStore,
-    EmailThreadStore
+    EmailThreadStore,
+    SegmentStore,
+    BroadcastStore,
+    EngagementStore
 {}
 
 /// The schema's migrations.
