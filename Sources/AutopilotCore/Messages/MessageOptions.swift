@@ -14,6 +14,10 @@ public struct MessageOptions: Sendable, Hashable {
     public var conversation: Bool
     /// What became of its coupon in the shop, in plain words (`coupon_note`), recorded at dispatch.
     public var couponNote: String?
+    /// The step was marked `send_time: optimal` (`send_time`): the dispatcher first moves it to the contact's best hour.
+    public var optimalSendTime = false
+    /// Where the dispatcher placed it (`send_time_placed`): `contact:9`, `tenant:18`, or `none` (not enough engagement).
+    public var sendTimePlaced: String?
 
     public init(
         coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
@@ -35,6 +39,8 @@ public struct MessageOptions: Sendable, Hashable {
         personalisation = object["personalisation"].flatMap(PersonalisationNote.init)
         conversation = object["conversation"]?.boolValue ?? false
         couponNote = object["coupon_note"]?.stringValue
+        optimalSendTime = object["send_time"]?.stringValue == "optimal"
+        sendTimePlaced = object["send_time_placed"]?.stringValue
     }
 
     /// Reads the persisted JSON text.
@@ -51,6 +57,8 @@ public struct MessageOptions: Sendable, Hashable {
         object["personalisation"] = personalisation?.jsonValue
         if conversation { object["conversation"] = true }
         object["coupon_note"] = couponNote.map(JSONValue.string)
+        if optimalSendTime { object["send_time"] = "optimal" }
+        object["send_time_placed"] = sendTimePlaced.map(JSONValue.string)
         return .object(object)
     }
 

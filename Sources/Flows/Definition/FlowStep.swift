@@ -65,11 +65,14 @@ public struct SendStep: Sendable, Hashable {
     /// The message is a conversation, not marketing: the follow-up rules watch it for an open without a reply (a delegated
     /// follow-up, a personal note). Flow messages are not conversations unless marked; their flow follows them up.
     public var conversation: Bool
+    /// `send_time: optimal`: the message waits for the contact's best hour (`SendTimeOptimizer`), inside the sending window.
+    public var optimalSendTime: Bool
 
     public init(
         channel: Channel, template: String, coupon: CouponRequest? = nil, transactional: Bool = false, personalise: Bool = false,
-        conversation: Bool = false
+        conversation: Bool = false, optimalSendTime: Bool = false
     ) {
+        self.optimalSendTime = optimalSendTime
         self.conversation = conversation
         self.channel = channel
         self.template = template

@@ -38,13 +38,16 @@ public struct FlowMessage: Sendable, Hashable {
     public var personalise: Bool
     /// The step was marked `conversation: true`.
     public var conversation: Bool
+    /// The step was marked `send_time: optimal`.
+    public var optimalSendTime: Bool
     /// The logical moment the step ran (the timer's due time), for smart sending and reporting.
     public var scheduledAt: Date
 
     public init(
         channel: Channel, template: String, idempotencyKey: String, step: FlowStepPath, coupon: CouponRequest? = nil, transactional: Bool = false,
-        personalise: Bool = false, conversation: Bool = false, scheduledAt: Date
+        personalise: Bool = false, conversation: Bool = false, optimalSendTime: Bool = false, scheduledAt: Date
     ) {
+        self.optimalSendTime = optimalSendTime
         self.conversation = conversation
         self.channel = channel
         self.template = template

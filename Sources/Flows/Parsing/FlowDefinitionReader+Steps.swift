@@ -141,7 +141,7 @@ extension FlowDefinitionReader {
 
     private mutating func readSend(_ body: JSONValue, _ path: String) -> SendStep? {
         guard let spec = object(body, path) else { return nil }
-        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation"], path)
+        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation", "send_time"], path)
         let channelText = string(spec, "channel", path, required: true)
         let channel = channelText.flatMap { Channel(rawValue: $0) }
         if let channelText, channel == nil { fail("\(path).channel", "\"\(channelText)\" is not email, sms or whatsapp") }
@@ -153,9 +153,13 @@ extension FlowDefinitionReader {
         let conversation = bool(spec, "conversation", path) ?? false
         if transactional, conversation { fail("\(path).conversation", "a transactional message is not a conversation") }
         if transactional, coupon != nil { fail("\(path).coupon", "a transactional message cannot carry a marketing coupon") }
+        let sendTime = string(spec, "send_time", path, required: false)
+        if let sendTime, sendTime != "optimal" { fail("\(path).send_time", "\"\(sendTime)\" is not optimal (the only choice; leave it out to send at once)") }
+        if sendTime != nil, transactional { fail("\(path).send_time", "a transactional message goes at once") }
         guard let channel, let template, spec["coupon"] == nil || coupon != nil else { return nil }
         return SendStep(
-            channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise, conversation: conversation)
+            channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise, conversation: conversation,
+            optimalSendTime: sendTime == "optimal")
     }
 
     private mutating func readCoupon(_ value: JSONValue, _ path: String) -> CouponRequest? {
