@@ -31,8 +31,8 @@ public struct SegmentBenchmark: Sendable {
         report("setting up \(contacts) contacts…")
         let pipeline = IngestPipeline(dependencies: dependencies)
         let setupStarted = ContinuousClock.now
-        for first in stride(from: 0, to: contacts, by: 2_000) {
-            let batch = (first..<min(contacts, first + 2_000)).map { index -> JSONValue in
+        for first in stride(from: 0, to: contacts, by: 1_000) {
+            let batch = (first..<min(contacts, first + 1_000)).map { index -> JSONValue in
                 [
                     "type": "contact.created", "occurred_at": .string(Timestamp.format(start.addingTimeInterval(-86_400))),
                     "idempotency_key": .string("c\(index)"), "contact": ["email": .string("c\(index)@bench.example")],
