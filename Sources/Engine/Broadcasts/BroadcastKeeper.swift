@@ -60,9 +60,16 @@ struct BroadcastKeeper {
             // A test fully queued waits for its decision.
             if testing, record.enqueueAfter == nil, record.testEndsAt != nil { break }
             let page = try await store.segmentRecipients(tenantID: tenantID, segmentID: definition.segmentID, after: record.enqueueAfter, limit: pageSize)
+            // The throttle is the channel's: broadcasts on the same channel queue behind each other's messages.
+            let slotName = "broadcast-slot:" + definition.channel.rawValue
+            var slot = record.nextSlot
+            if definition.throttlePerMinute != nil, let shared = try await store.flowCursor(tenantID: tenantID, name: slotName) {
+                let moment = Date(timeIntervalSince1970: Double(shared) / 1000)
+                slot = max(slot ?? moment, moment)
+            }
             let planned = BroadcastPlanner.plan(
                 definition, recipients: page.map { .init(contactID: $0.contactID, timeZone: $0.timeZone) }, test: testing, winner: record.winner,
-                tenantTimeZone: timeZone, now: now, nextSlot: record.nextSlot)
+                tenantTimeZone: timeZone, now: now, nextSlot: slot)
             let messages = planned.messages.map { message(for: $0, definition: definition, testing: testing) }
             let expected = record.status
             let last = page.count < pageSize ? nil : page.last?.contactID
@@ -77,7 +84,8 @@ struct BroadcastKeeper {
             } else if last == nil {
                 record.phase = .done
             }
-            guard try await store.queueBroadcastMessages(messages, saving: record, expected: expected, now: now) else { break }
+            let channelSlot = definition.throttlePerMinute == nil ? nil : planned.nextSlot.map { (name: slotName, at: $0) }
+            guard try await store.queueBroadcastMessages(messages, saving: record, expected: expected, channelSlot: channelSlot, now: now) else { break }
             queued += max(messages.count, 1)
             if last == nil, testing { break }
         }

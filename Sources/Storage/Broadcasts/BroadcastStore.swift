@@ -11,8 +11,10 @@ public protocol BroadcastStore: Sendable {
     func segmentRecipients(tenantID: String, segmentID: String, after: String?, limit: Int) async throws -> [BroadcastRecipientRow]
     /// Queues messages (a key already queued is left as it is) and saves the broadcast's progress, in one transaction, only
     /// while the broadcast's status is still `expected` (a pause or a cancel in between wins). Returns whether it was written.
-    func queueBroadcastMessages(_ messages: [BroadcastMessage], saving broadcast: BroadcastRecord, expected: BroadcastStatus, now: Date) async throws
-        -> Bool
+    /// `channelSlot` moves the tenant's throttle position for the channel (a `flow_cursors` row) in the same transaction.
+    func queueBroadcastMessages(
+        _ messages: [BroadcastMessage], saving broadcast: BroadcastRecord, expected: BroadcastStatus, channelSlot: (name: String, at: Date)?, now: Date
+    ) async throws -> Bool
     /// Saves the broadcast when its status is still one of `expected`, and holds (`pause`), releases (`resume`) or stops
     /// (`cancel`) its unsent messages in the same transaction. Returns whether it was written.
     func updateBroadcast(_ broadcast: BroadcastRecord, expected: Set<BroadcastStatus>, messages: BroadcastMessageChange?, steps: [String], now: Date)

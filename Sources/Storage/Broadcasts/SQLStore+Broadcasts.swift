@@ -38,9 +38,9 @@ extension SQLStore {
         return rows[0].map { BroadcastRecipientRow(contactID: $0.text(0) ?? "", timeZone: $0.text(1)) }
     }
 
-    public func queueBroadcastMessages(_ messages: [BroadcastMessage], saving broadcast: BroadcastRecord, expected: BroadcastStatus, now: Date)
-        async throws -> Bool
-    {
+    public func queueBroadcastMessages(
+        _ messages: [BroadcastMessage], saving broadcast: BroadcastRecord, expected: BroadcastStatus, channelSlot: (name: String, at: Date)?, now: Date
+    ) async throws -> Bool {
         let tenant = broadcast.tenantID
         let read = SQLStatement("SELECT status FROM broadcasts WHERE tenant_id = ? AND id = ?", [.text(tenant), .text(broadcast.id)])
         return try await database.transaction(lock: "broadcasts:" + tenant, reads: [read]) { rows in
@@ -58,6 +58,13 @@ extension SQLStore {
                     .insert(table: "outbox", columns: OutboxRecord.columns, rows: outbox, conflict: "ON CONFLICT (tenant_id, idempotency_key) DO NOTHING"))
             }
             writes.append(.upsert(table: "broadcasts", columns: BroadcastRecord.columns, key: ["tenant_id", "id"], rows: [broadcast.values]))
+            if let channelSlot {
+                let position = Int64((channelSlot.at.timeIntervalSince1970 * 1000).rounded())
+                writes.append(
+                    .upsert(
+                        table: "flow_cursors", columns: ["tenant_id", "name", "position"], key: ["tenant_id", "name"],
+                        rows: [[.text(tenant), .text(channelSlot.name), .int(position)]]))
+            }
             return (writes, true)
         }
     }

@@ -62,7 +62,12 @@ struct BroadcastTests {
         _ = try await broadcasts.create(
             ["id": "plain", "name": "News", "segment": "plain", "template": "win-back-1", "subject": "Our news", "throttle_per_minute": 2],
             tenantID: tenantID)
+        // Another throttled email broadcast at the same time queues behind it: the throttle is the channel's.
+        _ = try await broadcasts.create(
+            ["id": "plain2", "name": "More news", "segment": "slow", "template": "win-back-1", "throttle_per_minute": 2], tenantID: tenantID)
         try await worker.runDue(now: clock.now())
+        let second = try await rows(store, "SELECT MIN(scheduled_at) FROM outbox WHERE tenant_id = ? AND step = 'broadcast:plain2'", [.text(tenantID)])
+        #expect(second.first?.date(0) == clock.now().addingTimeInterval(180))
         let plain = try await rows(store, "SELECT scheduled_at FROM outbox WHERE tenant_id = ? AND step = 'broadcast:plain' ORDER BY scheduled_at", [.text(tenantID)])
         #expect(plain.count == 6)
         let moments = plain.compactMap { $0.date(0) }
