@@ -26,7 +26,7 @@ struct EventPayloadReader {
         case .productUpdated:
             var update = ProductUpdate(sku: try reader.requiredIdentifier("sku"))
             update.title = try reader.string("title", maxLength: 500)
-            update.price = try reader.number("price", minimum: 0)
+            update.price = try reader.amount("price")
             if reader.object["currency"] != nil { update.currency = try reader.currency("currency") }
             update.consumptionDays = try reader.integer("consumption_days", minimum: 1, maximum: 3650)
             update.url = try reader.string("url", maxLength: 2_000)
@@ -34,11 +34,11 @@ struct EventPayloadReader {
             return .productUpdated(update)
         case .productPriceChanged:
             return .priceChanged(
-                sku: try reader.requiredIdentifier("sku"), oldPrice: try reader.number("old_price", minimum: 0),
-                newPrice: try reader.requiredNumber("new_price", minimum: 0))
+                sku: try reader.requiredIdentifier("sku"), oldPrice: try reader.amount("old_price"),
+                newPrice: try reader.requiredAmount("new_price"))
         case .cartUpdated:
             let lines = try reader.lines("lines", required: false)
-            let value = try reader.number("value", minimum: 0) ?? lines.reduce(0) { $0 + Double($1.quantity) * $1.price }
+            let value = try reader.amount("value") ?? lines.reduce(0) { $0 + Double($1.quantity) * $1.price }
             return .cartUpdated(
                 CartUpdate(
                     cartID: try reader.requiredIdentifier("cart_id"), lines: lines, value: value, currency: try reader.currency("currency"),
@@ -54,7 +54,7 @@ struct EventPayloadReader {
             return .orderPlaced(
                 OrderPlaced(
                     orderID: try reader.requiredIdentifier("order_id"), cartID: try reader.identifier("cart_id"),
-                    lines: try reader.lines("lines", required: true), total: try reader.requiredNumber("total", minimum: 0),
+                    lines: try reader.lines("lines", required: true), total: try reader.requiredAmount("total"),
                     currency: try reader.currency("currency")))
         case .orderFulfilled:
             return .orderFulfilled(
@@ -66,7 +66,7 @@ struct EventPayloadReader {
         case .orderCancelled:
             return .orderCancelled(orderID: try reader.requiredIdentifier("order_id"))
         case .orderRefunded:
-            return .orderRefunded(orderID: try reader.requiredIdentifier("order_id"), amount: try reader.requiredNumber("amount", minimum: 0))
+            return .orderRefunded(orderID: try reader.requiredIdentifier("order_id"), amount: try reader.requiredAmount("amount"))
         case .reviewSubmitted:
             let rating = try reader.integer("rating", minimum: 1, maximum: 5)
             guard let rating else { throw reader.fail("rating", "is required (1 to 5)") }

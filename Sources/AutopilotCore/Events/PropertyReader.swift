@@ -66,6 +66,19 @@ struct PropertyReader {
         return number
     }
 
+    /// The largest amount of money an event may carry (a price, a total, a refund): a billion in any currency. Sums of
+    /// such amounts stay finite, so no stored total can break a read.
+    static let maximumAmount = 1_000_000_000.0
+
+    /// An amount of money: a number from 0 to `maximumAmount`.
+    func amount(_ key: String) throws(ValidationError) -> Double? {
+        try number(key, minimum: 0, maximum: Self.maximumAmount)
+    }
+
+    func requiredAmount(_ key: String) throws(ValidationError) -> Double {
+        try requiredNumber(key, minimum: 0, maximum: Self.maximumAmount)
+    }
+
     func integer(_ key: String, minimum: Int64? = nil, maximum: Int64? = nil) throws(ValidationError) -> Int? {
         guard let value = present(key) else { return nil }
         guard let number = value.intValue else { throw fail(key, "must be an integer, not \(value.kindName)") }
@@ -119,7 +132,7 @@ struct PropertyReader {
             let reader = PropertyReader(object, path: linePath)
             let sku = try reader.requiredIdentifier("sku")
             let quantity = try reader.integer("quantity", minimum: 1, maximum: 1_000_000) ?? 1
-            let price = try reader.requiredNumber("price", minimum: 0)
+            let price = try reader.requiredAmount("price")
             lines.append(OrderLine(sku: sku, quantity: quantity, price: price))
         }
         return lines

@@ -30,7 +30,9 @@ struct DemoFlowDays {
         let senders = SenderDirectory(default: LogSender(logger: quiet))
         let worker = try Worker(dependencies: dependencies, configuration: WorkerConfiguration(settings: settings, senders: senders))
         var simulator = FlowSimulator(worker: worker, clock: clock)
+        // Hourly when something is due or arrives; an hour when nothing does is skipped (a chunk's end still gets its pass).
         simulator.minimumStep = 60 * 60
+        simulator.maximumStep = chunk
         var pending = events.compactMap { event -> (Date, JSONValue)? in
             guard let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) else { return nil }
             return (date, event)

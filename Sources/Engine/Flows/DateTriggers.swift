@@ -16,6 +16,8 @@ struct DateTriggers {
 
     func startDue(now: Date) async throws -> Int {
         var started = 0
+        // Read once per sweep, and only when a date flow's sweep is due.
+        var zones: [String]?
         for definition in catalog.live {
             if case .schedule(let schedule, _) = definition.trigger {
                 started += try await startScheduled(definition, schedule: schedule, now: now)
@@ -24,7 +26,11 @@ struct DateTriggers {
             guard case .date(let trigger) = definition.trigger else { continue }
             let cursor = "date:" + definition.id
             if memory?.isQuiet(tenantID: catalog.tenantID, cursor: cursor, at: now) == true { continue }
-            let last = try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+            // This process's own last sweep when it remembers one (it may be newer than the stored cursor, see below).
+            let last =
+                if let swept = memory?.lastSweep(tenantID: catalog.tenantID, cursor: cursor) { swept } else {
+                    try await store.flowCursor(tenantID: catalog.tenantID, name: cursor).map { Date(timeIntervalSince1970: Double($0) / 1000) }
+                }
             let since = last ?? now.addingTimeInterval(-Self.interval)
             guard now.timeIntervalSince(since) >= Self.interval || last == nil else {
                 memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: since.addingTimeInterval(Self.interval))
@@ -48,7 +54,8 @@ struct DateTriggers {
             var after = ""
             // An hour's window holds no trigger moment in most zones: when it holds none in the contacts' zones, nothing is read.
             var quiet = true
-            for zone in try await store.contactTimeZones(tenantID: catalog.tenantID).map({ $0 ?? catalog.timeZone }) {
+            if zones == nil { zones = try await store.contactTimeZones(tenantID: catalog.tenantID).map { $0 ?? catalog.timeZone } }
+            for zone in zones ?? [] {
                 let calendar = calendars[zone] ?? LocalCalendar(timeZoneIdentifier: zone)
                 calendars[zone] = calendar
                 if window.canFire(in: zone, calendar: calendar) { quiet = false }
@@ -72,8 +79,12 @@ struct DateTriggers {
                 if dates.count < Self.pageSize { break }
             }
             let position = Int64(now.timeIntervalSince1970 * 1000)
-            try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: position)
-            memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: Date(timeIntervalSince1970: Double(position) / 1000 + Self.interval))
+            let swept = Date(timeIntervalSince1970: Double(position) / 1000)
+            // A quiet window started nothing: the stored cursor may stay behind (after a restart the next sweep covers the
+            // quiet hours again and still finds nothing in them), which saves a write per flow and hour.
+            if !quiet || memory == nil { try await store.setFlowCursor(tenantID: catalog.tenantID, name: cursor, position: position) }
+            memory?.rememberSweep(tenantID: catalog.tenantID, cursor: cursor, at: swept)
+            memory?.remember(tenantID: catalog.tenantID, cursor: cursor, quietUntil: swept.addingTimeInterval(Self.interval))
         }
         return started
     }

@@ -35,7 +35,7 @@ public final class PostgresDatabase: SQLDatabase {
         lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
         decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
-        try await Self.unwrapping {
+        try await Self.retryingConflicts {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 if let lock {
                     let statement = SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)])
@@ -61,6 +61,26 @@ public final class PostgresDatabase: SQLDatabase {
                 }
             }
         }
+    }
+
+    /// Runs a transaction again, from its reads, when PostgreSQL gave it up as a deadlock (`40P01`) or a serialization
+    /// failure (`40001`): its writes are decided from what it read, so a new attempt decides anew. At most five attempts,
+    /// a few milliseconds apart; then the error goes up.
+    static func retryingConflicts<Value>(attempts: Int = 5, _ transaction: () async throws -> Value) async throws -> Value {
+        var attempt = 1
+        while true {
+            do {
+                return try await unwrapping(transaction)
+            } catch let error as PSQLError where attempt < attempts && isConflict(error) {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 2...10) * attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    static func isConflict(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
     }
 
     /// Runs a transaction, throwing the error its body threw rather than PostgresNIO's `PostgresTransactionError`

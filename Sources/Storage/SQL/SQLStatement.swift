@@ -22,9 +22,16 @@ public enum SQLWrite: Sendable {
     case statement(SQLStatement)
 
     /// Inserts rows, replacing every column but the key on a conflict with `key`.
+    /// The rows go in the order of their keys: two transactions upserting overlapping rows then lock them in the same
+    /// order, so PostgreSQL never finds them waiting on each other (a deadlock).
     public static func upsert(table: String, columns: [String], key: [String], rows: [[SQLValue]]) -> SQLWrite {
         let updates = columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
-        return .insert(table: table, columns: columns, rows: rows, conflict: "ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates)")
+        let positions = key.compactMap { columns.firstIndex(of: $0) }
+        let ordered = rows.count < 2 ? rows : rows.sorted { left, right in
+            for position in positions where left[position] != right[position] { return left[position].sortsBefore(right[position]) }
+            return false
+        }
+        return .insert(table: table, columns: columns, rows: ordered, conflict: "ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(updates)")
     }
 
     public var isEmpty: Bool {

@@ -67,3 +67,24 @@ public struct SQLRow: Sendable {
         return object
     }
 }
+
+extension SQLValue {
+    /// A total order for sorting rows by key: nulls first, then numbers, then text.
+    func sortsBefore(_ other: SQLValue) -> Bool {
+        func rank(_ value: SQLValue) -> Int {
+            switch value {
+            case .int(nil), .double(nil), .text(nil): 0
+            case .int, .double: 1
+            case .text: 2
+            }
+        }
+        switch (self, other) {
+        case (.int(let left?), .int(let right?)): return left < right
+        case (.double(let left?), .double(let right?)): return left < right
+        case (.int(let left?), .double(let right?)): return Double(left) < right
+        case (.double(let left?), .int(let right?)): return left < Double(right)
+        case (.text(let left?), .text(let right?)): return left < right
+        default: return rank(self) < rank(other)
+        }
+    }
+}

@@ -20,6 +20,7 @@ public enum Migrations {
         flowExperiments,
         couponsInShop,
         segmentsAndBroadcasts,
+        contactTimeZones,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -28,13 +28,14 @@ extension SQLStore {
         // Engagement is email opens and clicks: the scores need no other message.
         let messages = everything ? "" : " AND channel = 'email' AND (opened_at IS NOT NULL OR clicked_at IS NOT NULL)"
         let contactColumns = everything ? RecordColumns.contact : Self.scoringContactColumns
+        let messageColumns = everything ? RecordColumns.message.joined(separator: ", ") : "id, contact_id, opened_at, clicked_at"
         var statements = [
             scoped(
                 "SELECT \(contactColumns.joined(separator: ", ")), churn_score FROM contacts WHERE \(contactTenant) = ?", [tenant], column: "id"),
             scoped(
                 "SELECT contact_id, placed_at, total - refunded_amount FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled' AND contact_id IS NOT NULL",
                 [tenant]),
-            scoped("SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ?\(messages)", [tenant]),
+            scoped("SELECT \(messageColumns) FROM messages WHERE tenant_id = ?\(messages)", [tenant]),
             scoped(
                 "SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
                 [tenant, .date(ticketsSince)]),
@@ -59,7 +60,7 @@ extension SQLStore {
             guard let contact = row.text(0), let at = row.date(1) else { return nil }
             return ScoringData.Order(contactID: contact, placedAt: at, amount: row.double(2) ?? 0)
         }
-        data.messages = rows[2].map(RecordColumns.message)
+        data.messages = everything ? rows[2].map(RecordColumns.message) : rows[2].map(Self.engagementMessage)
         for row in rows[3] {
             if let contact = row.text(0), let at = row.date(1) { data.ticketDates[contact, default: []].append(at) }
         }
@@ -79,6 +80,13 @@ extension SQLStore {
 
     static let scoringContactColumns = ["id", "email", "phone", "external_id", "locale", "created_at"]
 
+    /// An email opened or clicked, as the scores read it: who, and when it was opened and clicked.
+    static func engagementMessage(_ row: SQLRow) -> MessageRecord {
+        MessageRecord(
+            id: row.text(0) ?? "", externalID: "", contactID: row.text(1), channel: .email, origin: "", status: .sent, openedAt: row.date(2),
+            clickedAt: row.date(3), updatedAt: .distantPast)
+    }
+
     /// A contact as `.scores` reads it: who it is (to name it in a churn alert) and its language (the reasons').
     static func scoringContact(_ row: SQLRow) -> ContactRecord {
         var contact = ContactRecord(id: row.text(0) ?? "", createdAt: row.date(5) ?? Date(timeIntervalSince1970: 0))
@@ -91,41 +99,57 @@ extension SQLStore {
 
     public func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws {
         guard !scores.isEmpty else { return }
-        try await database.transaction(lock: nil, reads: []) { _ in
-            let statement =
-                "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, clv = ?, p_alive = ?, scored_at = ?, rfm_r = ?, rfm_f = ?, rfm_m = ?, "
-                + "next_order_at = ? WHERE tenant_id = ? AND id = ?"
-            let writes = scores.map { score in
-                SQLWrite.statement(
-                    SQLStatement(
-                        statement,
-                        [
-                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .double(score.clv),
-                            .double(score.probabilityAlive), .date(scoredAt), .integer(score.rfm?.recency), .integer(score.rfm?.frequency),
-                            .integer(score.rfm?.monetary), .date(score.expectedNextOrderAt), .text(tenantID), .text(score.contactID),
-                        ]))
-            }
-            return (writes, ())
-        }
+        let writes = Self.scoreUpdates(
+            scores, tenantID: tenantID, scoredAt: scoredAt, dialect: database.dialect,
+            columns: [
+                ("churn_score", { .double($0.churnScore) }), ("churn_band", { .text($0.churnBand) }), ("rfm_segment", { .text($0.rfmSegment) }),
+                ("clv", { .double($0.clv) }), ("p_alive", { .double($0.probabilityAlive) }), ("rfm_r", { .integer($0.rfm?.recency) }),
+                ("rfm_f", { .integer($0.rfm?.frequency) }), ("rfm_m", { .integer($0.rfm?.monetary) }),
+                ("next_order_at", { .date($0.expectedNextOrderAt) }),
+            ])
+        try await database.transaction(lock: nil, reads: []) { _ in (writes, ()) }
     }
 
     /// Stores RFM and churn only, leaving lifetime value as the last full scoring left it.
     public func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws {
         guard !scores.isEmpty else { return }
-        try await database.transaction(lock: nil, reads: []) { _ in
-            let statement =
-                "UPDATE contacts SET churn_score = ?, churn_band = ?, rfm_segment = ?, scored_at = ?, rfm_r = ?, rfm_f = ?, rfm_m = ? WHERE tenant_id = ? AND id = ?"
-            let writes = scores.map { score in
-                SQLWrite.statement(
-                    SQLStatement(
-                        statement,
-                        [
-                            .double(score.churnScore), .text(score.churnBand), .text(score.rfmSegment), .date(scoredAt),
-                            .integer(score.rfm?.recency), .integer(score.rfm?.frequency), .integer(score.rfm?.monetary), .text(tenantID),
-                            .text(score.contactID),
-                        ]))
-            }
-            return (writes, ())
+        let writes = Self.scoreUpdates(
+            scores, tenantID: tenantID, scoredAt: scoredAt, dialect: database.dialect,
+            columns: [
+                ("churn_score", { .double($0.churnScore) }), ("churn_band", { .text($0.churnBand) }), ("rfm_segment", { .text($0.rfmSegment) }),
+                ("rfm_r", { .integer($0.rfm?.recency) }), ("rfm_f", { .integer($0.rfm?.frequency) }), ("rfm_m", { .integer($0.rfm?.monetary) }),
+            ])
+        try await database.transaction(lock: nil, reads: []) { _ in (writes, ()) }
+    }
+
+    /// `expression` cast to the type of `value` on PostgreSQL; as it is on SQLite.
+    static func typed(_ expression: String, like value: SQLValue, dialect: SQLDialect) -> String {
+        guard dialect == .postgres else { return expression }
+        switch value {
+        case .int: return expression + "::bigint"
+        case .double: return expression + "::double precision"
+        case .text: return expression + "::text"
+        }
+    }
+
+    /// Scores written two hundred contacts a statement (`WITH v(…) AS (VALUES …) UPDATE … FROM v`, which SQLite and
+    /// PostgreSQL both read), instead of one statement per contact: the nightly job writes every customer.
+    static func scoreUpdates(
+        _ scores: [ContactScore], tenantID: String, scoredAt: Date, dialect: SQLDialect,
+        columns: [(name: String, value: @Sendable (ContactScore) -> SQLValue)]
+    ) -> [SQLWrite] {
+        let names = columns.map(\.name)
+        // A column NULL in every row of a chunk has no type on PostgreSQL (it would read as text): say it.
+        let assignments = (columns.map { "\($0.name) = " + Self.typed("v.\($0.name)", like: $0.value(scores[0]), dialect: dialect) } + ["scored_at = ?"])
+            .joined(separator: ", ")
+        return stride(from: 0, to: scores.count, by: 200).map { start in
+            let chunk = scores[start..<min(scores.count, start + 200)]
+            let rows = Array(repeating: SQLStatement.placeholders(columns.count + 1), count: chunk.count).joined(separator: ", ")
+            let sql =
+                "WITH v(id, \(names.joined(separator: ", "))) AS (VALUES \(rows)) "
+                + "UPDATE contacts SET \(assignments) FROM v WHERE contacts.tenant_id = ? AND contacts.id = v.id"
+            let values = chunk.flatMap { score in [SQLValue.text(score.contactID)] + columns.map { $0.value(score) } }
+            return .statement(SQLStatement(sql, values + [.date(scoredAt), .text(tenantID)]))
         }
     }
 

@@ -45,8 +45,8 @@ public struct ScoringData: Sendable {
 
 /// How much of a tenant's history a scoring read brings.
 public enum ScoringScope: Sendable {
-    /// What the scores need: contacts, orders, the emails opened or clicked (engagement) and recent support tickets. No
-    /// replies, no leads, no other message.
+    /// What the scores need: contacts, orders, the emails opened or clicked (engagement: only who, and when opened and
+    /// clicked, are read) and recent support tickets. No replies, no leads, no other message.
     case scores
     /// Also what the decision rules read: every message, the replies and the leads.
     case everything

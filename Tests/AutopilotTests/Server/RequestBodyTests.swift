@@ -62,6 +62,14 @@ struct RequestBodyTests {
                 #expect(bad.status == .unprocessableContent && bad.error?["field"] == "events[0].occurred_at", "\(at)")
             }
 
+            // Amounts are bounded (a billion): two orders of 1.7e308 would make the contact's total infinite.
+            let huge =
+                #"{"events": [{"type": "order.placed", "occurred_at": "2026-03-01T10:00:00Z", "idempotency_key": "o1", "contact": {"email": "ana@example.com"}, "properties": {"order_id": "1", "total": 1.7e308, "currency": "EUR", "lines": [{"sku": "A", "price": 2e9}]}}]}"#
+            let tooMuch = try await post(client, key, "/v1/events", Array(huge.utf8))
+            #expect(tooMuch.status == .unprocessableContent)
+            #expect(tooMuch.error?["field"] == "events[0].properties.lines[0].price" || tooMuch.error?["field"] == "events[0].properties.total")
+            #expect(tooMuch.error?["message"]?.stringValue?.contains("at most 1000000000") == true)
+
             let events = try await client.execute(uri: "/v1/events", method: .get, headers: [.authorization: "Bearer \(key)"])
             #expect(try JSONParser.parse(Array(events.body.readableBytesView))["events"]?.arrayValue?.isEmpty == true, "nothing was written")
 
