@@ -73,6 +73,8 @@ public func buildRouter(
     TemplateRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     AIRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     FlowRunRoutes(dependencies: dependencies).register(on: api)
+    SegmentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
+    BroadcastRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ReferralRoutes(dependencies: dependencies).register(on: api)
     SettingsRoutes(dependencies: dependencies, cipher: configuration.settingsCipher, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     ContentRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes, prices: configuration.messagePrices).register(on: api)

@@ -16,5 +16,6 @@ struct Autopilot: AsyncParsableCommand {
             ContentCommand.self, ReportCommand.self, OrdersCommand.self,
             McpCommand.self,
             WidgetCommand.self,
+            SegmentsCommand.self, BroadcastsCommand.self,
         ])
 }

@@ -26,6 +26,8 @@ public enum EventPayload: Sendable, Hashable {
     case messageReplied(MessageReply)
     case unsubscribed(ChannelScope)
     case conversationMessage(ConversationLine)
+    /// `segment.entered` / `segment.left`: the saved segment the contact came into or left.
+    case segmentChange(segmentID: String)
 }
 
 public struct ContactProfile: Sendable, Hashable {

@@ -45,6 +45,9 @@ struct EventPayloadReader {
                     checkoutURL: try reader.string("checkout_url", maxLength: 2_000)))
         case .cartAbandoned:
             return .cartAbandoned(cartID: try reader.requiredIdentifier("cart_id"))
+        case .segmentEntered, .segmentLeft:
+            _ = try reader.string("segment_name", maxLength: 200)
+            return .segmentChange(segmentID: try reader.requiredIdentifier("segment_id"))
         case .cartRecovered:
             return .cartRecovered(cartID: try reader.requiredIdentifier("cart_id"), orderID: try reader.identifier("order_id"))
         case .orderPlaced:

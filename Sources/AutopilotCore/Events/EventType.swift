@@ -35,10 +35,15 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case conversationMessage = "conversation.message"
     /// A person of the team called the contact (logged from a CRM, the dashboard or the API): `by`, `outcome`, `notes`.
     case callLogged = "call.logged"
+    /// Emitted by Autopilot when a contact comes into a saved segment (docs/segments.md).
+    case segmentEntered = "segment.entered"
+    /// Emitted by Autopilot when a contact stops matching a saved segment.
+    case segmentLeft = "segment.left"
 
     /// Events Autopilot itself emits (they may also be sent in, e.g. to test a flow before scoring runs).
     public var isEmittedByAutopilot: Bool {
         self == .leadQualified || self == .churnRiskCrossed || self == .conversationMessage || self == .cartRecovered
+            || self == .segmentEntered || self == .segmentLeft
     }
 
     /// Catalog events describe the shop, not a person, and carry no contact.

@@ -18,6 +18,10 @@ public struct MessageOptions: Sendable, Hashable {
     public var whatsappTemplate: WhatsAppTemplateOptions?
     /// What allowed the message to go (`lawful_basis`: consent, legitimate_interest, contract), recorded at dispatch.
     public var lawfulBasis: String?
+    /// The step was marked `send_time: optimal` (`send_time`): the dispatcher first moves it to the contact's best hour.
+    public var optimalSendTime = false
+    /// Where the dispatcher placed it (`send_time_placed`): `contact:9`, `tenant:18`, or `none` (not enough engagement).
+    public var sendTimePlaced: String?
 
     public init(
         coupon: CouponOptions? = nil, personalise: Bool = false, context: JSONObject = [:], personalisation: PersonalisationNote? = nil,
@@ -42,6 +46,8 @@ public struct MessageOptions: Sendable, Hashable {
         couponNote = object["coupon_note"]?.stringValue
         whatsappTemplate = object["whatsapp_template"].flatMap(WhatsAppTemplateOptions.init)
         lawfulBasis = object["lawful_basis"]?.stringValue
+        optimalSendTime = object["send_time"]?.stringValue == "optimal"
+        sendTimePlaced = object["send_time_placed"]?.stringValue
     }
 
     /// Reads the persisted JSON text.
@@ -60,6 +66,8 @@ public struct MessageOptions: Sendable, Hashable {
         object["coupon_note"] = couponNote.map(JSONValue.string)
         object["whatsapp_template"] = whatsappTemplate?.jsonValue
         object["lawful_basis"] = lawfulBasis.map(JSONValue.string)
+        if optimalSendTime { object["send_time"] = "optimal" }
+        object["send_time_placed"] = sendTimePlaced.map(JSONValue.string)
         return .object(object)
     }
 

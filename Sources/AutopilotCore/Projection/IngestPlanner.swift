@@ -87,7 +87,7 @@ public struct IngestPlanner {
                     source: lead.source, createdAt: at))
         case .leadQualified(let score):
             if let contactID { plan.leadScores.append((score.leadID, contactID, score)) }
-        case .churnRiskCrossed:
+        case .churnRiskCrossed, .segmentChange:
             break
         case .productUpdated(let update): updateProduct(update, at: at)
         case .priceChanged(let sku, let oldPrice, let newPrice): changePrice(sku: sku, old: oldPrice, new: newPrice, at: at)

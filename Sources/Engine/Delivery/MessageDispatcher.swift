@@ -28,6 +28,7 @@ public struct MessageDispatcher: Sendable {
             tenants: tenants, store: dependencies.store, cipher: settings.settingsCipher, defaults: planner.shop)
         let channels = try await BatchSenders.load(
             tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
+        let sendTimes = try await SendTimePlacements.load(items: items, store: dependencies.store, settings: settings.smartSending, now: now)
         var log = DeliveryLog(dependencies: dependencies)
         var tally = IntegrationTally()
         var lease = LeaseKeeper(lease: settings.lease)
@@ -35,6 +36,10 @@ public struct MessageDispatcher: Sendable {
             guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             var message = item.message
             message.updatedAt = now
+            if let until = sendTimes.place(&message, contact: item.contact, now: now) {
+                log.add(Self.apply(.defer(until: until, reason: "send_time"), to: message))
+                continue
+            }
             var planner = self.planner
             planner.shop = shops.identities[message.tenantID] ?? planner.shop
             planner.prospecting = shops.prospecting[message.tenantID] ?? planner.prospecting
@@ -68,6 +73,7 @@ public struct MessageDispatcher: Sendable {
                 guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             }
             var copy = prepared.rendered
+            if message.channel == .email, let subject = message.options.context["broadcast_subject"]?.stringValue { copy.subject = subject }
             if prepared.personalise {
                 let personalised = await CopyPersonaliser(gateway: dependencies.ai.gateway)
                     .personalise(copy, for: .init(firstName: prepared.contact.firstName), tenantID: message.tenantID)

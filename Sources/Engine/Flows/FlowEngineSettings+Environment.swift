@@ -30,6 +30,13 @@ extension FlowEngineSettings {
             }
             settings.delegationInterval = minutes * 60
         }
+        if let value = environment["AUTOPILOT_SEGMENT_SWEEP_MINUTES"] {
+            guard let minutes = Double(value), minutes.isFinite, minutes >= 1, minutes <= 10_080 else {
+                throw ConfigurationError(
+                    variable: "AUTOPILOT_SEGMENT_SWEEP_MINUTES", reason: "\"\(value)\" is not a number of minutes between 1 and 10080")
+            }
+            settings.segmentSweepInterval = minutes * 60
+        }
         if let value = environment["AUTOPILOT_PUBLIC_URL"], !value.isEmpty {
             guard value.hasPrefix("http://") || value.hasPrefix("https://") else {
                 throw ConfigurationError(variable: "AUTOPILOT_PUBLIC_URL", reason: "\"\(value)\" must start with http:// or https://")

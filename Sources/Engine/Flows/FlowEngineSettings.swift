@@ -40,6 +40,9 @@ public struct FlowEngineSettings: Sendable {
     public var nightlyScoringHour: Int?
     /// How often recommendations are recomputed for flows delegated for a rule.
     public var delegationInterval: TimeInterval = 15 * 60
+    /// How often segments whose condition reads `history.*` or `scores.*` are re-evaluated over every contact
+    /// (AUTOPILOT_SEGMENT_SWEEP_MINUTES, 60 by default); events re-evaluate the contacts they touch at once.
+    public var segmentSweepInterval: TimeInterval = 60 * 60
     /// Suppliers, SKU routing and tracking sync (docs/dropshipping.md); off until a supplier is configured.
     public var dropshipping = DropshippingSettings()
     /// The shop each tenant's coupon codes are created in before their message goes (docs/coupons.md); none by default.

@@ -22,9 +22,10 @@ public struct FlowRunChanges {
             switch effect {
             case .sendMessage(let message):
                 // What the template reads at dispatch: the run's values as of this step (the contact is re-read then).
-                let options = MessageOptions(
+                var options = MessageOptions(
                     coupon: message.coupon.map(Self.coupon), personalise: message.personalise, context: run.context,
                     conversation: message.conversation, whatsappTemplate: message.whatsappTemplate)
+                options.optimalSendTime = message.optimalSendTime
                 changes.messages.append(
                     OutboxRecord(
                         id: Self.messageID(tenantID: tenantID, key: message.idempotencyKey), tenantID: tenantID,

@@ -37,6 +37,11 @@ public struct UTMTags: Sendable, Hashable {
 
     /// The tags of a flow message: its channel, flow and step (`steps-1.b-0` for `steps[1].b[0]`, naming the variant).
     public static func forMessage(channel: String, flowID: String?, step: String?) -> UTMTags {
+        if flowID == nil, let step, step.hasPrefix("broadcast:") {
+            // A broadcast's message: `broadcast:ID` or `broadcast:ID/VARIANT`.
+            let parts = step.dropFirst("broadcast:".count).split(separator: "/", maxSplits: 1).map(String.init)
+            return UTMTags(medium: channel, campaign: parts.first ?? "broadcast", content: parts.count > 1 ? parts[1] : nil)
+        }
         let content = step.map { $0.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "]", with: "") }
         return UTMTags(medium: channel, campaign: flowID ?? "autopilot", content: content)
     }

@@ -11,6 +11,10 @@ public struct FlowPassReport: Sendable, Equatable {
     /// `score.churn_risk_crossed` events emitted by rescoring.
     public var churnCrossings = 0
     public var nightlyScorings = 0
+    /// `segment.entered` and `segment.left` events recorded.
+    public var segmentAnnouncements = 0
+    /// Broadcast messages queued (and broadcast tests decided).
+    public var broadcastMessagesQueued = 0
     /// Runs of delegated flows started by pending recommendations.
     public var runsStartedByDelegation = 0
 

@@ -39,9 +39,11 @@ public struct Worker: Sendable {
             RoutingPass(store: store, batchSize: settings.batchSize),
             RescoringPass(dependencies: dependencies, enabled: settings.rescoreOnEvents, memory: scores),
             NightlyScoringPass(dependencies: dependencies, hour: settings.nightlyScoringHour, memory: scores),
+            SegmentPass(dependencies: dependencies, sweepInterval: settings.segmentSweepInterval),
             DelegationPass(dependencies: dependencies, recomputeInterval: settings.delegationInterval),
             SplitDecisionPass(dependencies: dependencies, interval: 15 * 60),
             DateTriggerPass(store: store),
+            BroadcastPass(dependencies: dependencies),
             DropshippingPass(dropship: DropshipPass(
                     dependencies: dependencies, settings: settings.dropshipping, slack: settings.slack, cipher: settings.settingsCipher)),
             timers,

@@ -70,12 +70,15 @@ public struct SendStep: Sendable, Hashable {
     public var conversation: Bool
     /// WhatsApp only: the approved template sent when the contact's 24-hour window is closed (`whatsapp_template:`).
     public var whatsappTemplate: WhatsAppTemplateOptions?
+    /// `send_time: optimal`: the message waits for the contact's best hour (`SendTimeOptimizer`), inside the sending window.
+    public var optimalSendTime: Bool
 
     public init(
         channel: Channel, template: String, coupon: CouponRequest? = nil, transactional: Bool = false, personalise: Bool = false,
-        conversation: Bool = false, whatsappTemplate: WhatsAppTemplateOptions? = nil
+        conversation: Bool = false, whatsappTemplate: WhatsAppTemplateOptions? = nil, optimalSendTime: Bool = false
     ) {
         self.whatsappTemplate = whatsappTemplate
+        self.optimalSendTime = optimalSendTime
         self.conversation = conversation
         self.channel = channel
         self.template = template

@@ -40,6 +40,8 @@ public struct FlowMessage: Sendable, Hashable {
     public var personalise: Bool
     /// The step was marked `conversation: true`.
     public var conversation: Bool
+    /// The step was marked `send_time: optimal`.
+    public var optimalSendTime: Bool
     /// The logical moment the step ran (the timer's due time), for smart sending and reporting.
     public var scheduledAt: Date
     /// The approved WhatsApp template for a closed 24-hour window.
@@ -47,9 +49,11 @@ public struct FlowMessage: Sendable, Hashable {
 
     public init(
         channel: Channel, template: String, idempotencyKey: String, step: FlowStepPath, coupon: CouponRequest? = nil, transactional: Bool = false,
-        personalise: Bool = false, conversation: Bool = false, scheduledAt: Date, whatsappTemplate: WhatsAppTemplateOptions? = nil
+        personalise: Bool = false, conversation: Bool = false, optimalSendTime: Bool = false, scheduledAt: Date,
+        whatsappTemplate: WhatsAppTemplateOptions? = nil
     ) {
         self.whatsappTemplate = whatsappTemplate
+        self.optimalSendTime = optimalSendTime
         self.conversation = conversation
         self.channel = channel
         self.template = template

@@ -100,7 +100,7 @@ struct FlowExecution {
                     FlowMessage(
                         channel: send.channel, template: send.template, idempotencyKey: key, step: path, coupon: send.coupon,
                         transactional: send.transactional, personalise: send.personalise, conversation: send.conversation,
-                        scheduledAt: base, whatsappTemplate: send.whatsappTemplate)))
+                        optimalSendTime: send.optimalSendTime, scheduledAt: base, whatsappTemplate: send.whatsappTemplate)))
         case .updateContact(let update):
             apply(update)
             effects.append(.updateContact(update, idempotencyKey: key))

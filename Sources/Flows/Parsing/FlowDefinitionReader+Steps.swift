@@ -153,7 +153,7 @@ extension FlowDefinitionReader {
 
     private mutating func readSend(_ body: JSONValue, _ path: String) -> SendStep? {
         guard let spec = object(body, path) else { return nil }
-        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation", "whatsapp_template"], path)
+        allowOnly(spec, ["channel", "template", "coupon", "transactional", "personalise", "conversation", "whatsapp_template", "send_time"], path)
         let channelText = string(spec, "channel", path, required: true)
         let channel = channelText.flatMap { Channel(rawValue: $0) }
         if let channelText, channel == nil { fail("\(path).channel", "\"\(channelText)\" is not email, sms or whatsapp") }
@@ -169,11 +169,14 @@ extension FlowDefinitionReader {
         if spec["whatsapp_template"] != nil, let channel, channel != .whatsapp {
             fail("\(path).whatsapp_template", "only a whatsapp message has a WhatsApp template, not \(channel.rawValue)")
         }
+        let sendTime = string(spec, "send_time", path, required: false)
+        if let sendTime, sendTime != "optimal" { fail("\(path).send_time", "\"\(sendTime)\" is not optimal (the only choice; leave it out to send at once)") }
+        if sendTime != nil, transactional { fail("\(path).send_time", "a transactional message goes at once") }
         guard let channel, let template, spec["coupon"] == nil || coupon != nil, spec["whatsapp_template"] == nil || whatsappTemplate != nil
         else { return nil }
         return SendStep(
             channel: channel, template: template, coupon: coupon, transactional: transactional, personalise: personalise, conversation: conversation,
-            whatsappTemplate: whatsappTemplate)
+            whatsappTemplate: whatsappTemplate, optimalSendTime: sendTime == "optimal")
     }
 
     /// `whatsapp_template: {name, language, variables: [..], header: {image: URL} | {document: URL, filename}}`.

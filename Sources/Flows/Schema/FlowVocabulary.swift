@@ -28,6 +28,8 @@ public enum FlowVocabulary {
         "lead.created": ["lead_id": string, "company": string, "message": string, "source": string],
         "lead.qualified": ["lead_id": string, "tier": string, "score": number],
         "score.churn_risk_crossed": ["score": number, "previous_score": number],
+        "segment.entered": ["segment_id": string, "segment_name": string],
+        "segment.left": ["segment_id": string, "segment_name": string],
         "product.updated": [
             "sku": string, "title": string, "price": number, "currency": string, "consumption_days": number, "url": string, "in_stock": bool,
         ],

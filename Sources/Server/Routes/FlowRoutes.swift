@@ -23,7 +23,8 @@ struct FlowRoutes {
         }
         group.put("flows/:id") { request, context in
             let document = try await Self.document(request, limit: maximumBodyBytes)
-            return try JSONResponse.make(try await administration(context).edit(id: try context.parameters.require("id"), document: document))
+            let saved = try await administration(context).put(id: try context.parameters.require("id"), document: document)
+            return try JSONResponse.make(saved.flow, status: saved.created ? .created : .ok)
         }
         group.post("flows") { request, context in
             let document = try await Self.document(request, limit: maximumBodyBytes)

@@ -20,6 +20,7 @@ public enum Migrations {
         flowExperiments,
         couponsInShop,
         flowCalls,
+        segmentsAndBroadcasts,
         whatsappWindow,
         mailboxPolls,
         contactTimeZones,

@@ -50,7 +50,10 @@ public protocol AutopilotStore:
     AssistantStore,
     CouponStore,
     EmailThreadStore,
-    MailboxStore
+    MailboxStore,
+    SegmentStore,
+    BroadcastStore,
+    EngagementStore
 {}
 
 /// The schema's migrations.

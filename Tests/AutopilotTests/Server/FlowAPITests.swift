@@ -77,8 +77,6 @@ struct FlowAPITests {
                 try await client.execute(
                     uri: "/v1/flows/no-such-flow/copy", method: .post, headers: APITestHarness.auth(key),
                     body: APITestHarness.body(["id": "copy-of-nothing"])),
-                try await client.execute(
-                    uri: "/v1/flows/no-such-flow", method: .put, headers: Self.yaml(key), body: ByteBuffer(string: "id: no-such-flow\n")),
             ]
             for answer in answers {
                 #expect(answer.status == .notFound)
@@ -86,6 +84,34 @@ struct FlowAPITests {
             }
             let unauthorized = try await client.execute(uri: "/v1/flows", method: .get, headers: [:])
             #expect(unauthorized.status == .unauthorized)
+        }
+    }
+
+    @Test func putWithANewIdCreatesTheFlowThenVersionsIt() async throws {
+        let harness = try await APITestHarness.make()
+        try await harness.app.test(.router) { client in
+            let source = "id: my-welcome\nname: My welcome\ntrigger: { event: contact.created }\nsteps:\n  - wait: 1h\n"
+            let created = try await client.execute(
+                uri: "/v1/flows/my-welcome", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: source))
+            #expect(created.status == .created)
+            let flow = try APITestHarness.json(created)["flow"]
+            #expect(flow?["version"] == 1 && flow?["enabled"] == true && flow?["source"] == "tenant")
+            let again = try await client.execute(
+                uri: "/v1/flows/my-welcome", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: source))
+            #expect(again.status == .ok)
+            #expect(try APITestHarness.json(again)["flow"]?["version"] == 2)
+            // The path names the flow: a document of another id is refused; an invalid one names its problems.
+            let other = try await client.execute(
+                uri: "/v1/flows/their-welcome", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: source))
+            #expect(other.status == .unprocessableContent)
+            #expect(try APITestHarness.json(other)["error"]?["code"] == "flow_id_mismatch")
+            let invalid = try await client.execute(
+                uri: "/v1/flows/no-such-flow", method: .put, headers: Self.yaml(harness.firstKey), body: ByteBuffer(string: "id: no-such-flow\n"))
+            #expect(invalid.status == .unprocessableContent)
+            #expect(try await client.execute(uri: "/v1/flows/no-such-flow", method: .get, headers: APITestHarness.auth(harness.firstKey)).status == .notFound)
+            // The other tenant has no such flow.
+            let foreign = try await client.execute(uri: "/v1/flows/my-welcome", method: .get, headers: APITestHarness.auth(harness.secondKey))
+            #expect(foreign.status == .notFound)
         }
     }
 

@@ -35,7 +35,8 @@ import Testing
         let worker = try TestWorker.make(shop.dependencies)
         #expect(
             worker.passes.map(\.name) == [
-                "carts", "routing", "rescoring", "nightly-scoring", "delegation", "split-decisions", "date-triggers", "dropshipping", "timers",
+                "carts", "routing", "rescoring", "nightly-scoring", "segments", "delegation", "split-decisions", "date-triggers", "broadcasts",
+                "dropshipping", "timers",
                 "actions", "delivery",
             ])
         #expect(worker.passes.filter(\.firstRoundOnly).map(\.name) == ["nightly-scoring", "delegation", "split-decisions", "dropshipping"])

@@ -24,3 +24,22 @@ extension FlowAdministration {
         return Installed(created: true, flow: try await flow(id: definition.id))
     }
 }
+
+extension FlowAdministration {
+    /// `PUT /v1/flows/{id}`: a new version of the flow when the tenant has one of that id (as `edit`), else the document
+    /// installed as the tenant's new flow, version 1, on (as `install`). The document's `id` must be `id`.
+    public func put(id: String, document: String) async throws -> Installed {
+        if try await load().exists(id) { return Installed(created: false, flow: try await edit(id: id, document: document)) }
+        let definition: FlowDefinition
+        do {
+            definition = try FlowDefinition.parse(document)
+        } catch {
+            throw FlowAdministrationError.invalid(error)
+        }
+        guard definition.id == id else {
+            throw FlowAdministrationError.invalid(
+                code: "flow_id_mismatch", path: "id", reason: "\"\(definition.id)\" differs from the flow of the path, \"\(id)\"")
+        }
+        return try await install(document: document)
+    }
+}
