@@ -3,8 +3,10 @@
 import base64
 import math
 import re
+import time
 import urllib.parse
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 
@@ -35,6 +37,20 @@ class BrowserPages:
         self.click(button)
         self.wait.until(expected_conditions.staleness_of(page), "the form did not lead to a new page")
         self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+    def submit_testid(self, testid):
+        """`submit` on the element named `testid`, found again when the page replaced it between finding and clicking
+        (Chromium: "Node with given id does not belong to the document"; Selenium: a stale element)."""
+        for attempt in range(3):
+            try:
+                self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+                self.submit(self.by_testid(testid))
+                return
+            except WebDriverException as error:
+                replaced = "does not belong to the document" in str(error) or "stale element" in str(error).lower()
+                if not replaced or attempt == 2:
+                    raise
+                time.sleep(0.5)
 
     def follow(self, link):
         self.submit(link)

@@ -127,7 +127,7 @@ class Journey(BrowserPages):
 
     def start_in_french(self):
         if self.language() == "en":
-            self.submit(self.by_testid("switch-language"))
+            self.submit_testid("switch-language")
         if self.language() != "fr":
             raise JourneyFailure(f"the page is in '{self.language()}', not French")
 
@@ -200,7 +200,7 @@ class Journey(BrowserPages):
         return self.draft_id
 
     def activate_template(self):
-        self.submit(self.by_testid("template-activate"))
+        self.submit_testid("template-activate")
         status, template = self.server.api("GET", f"/v1/templates/{self.draft_id}")
         template = template.get("template", template) if isinstance(template, dict) else template
         if status != 200 or not isinstance(template, dict) or template.get("status") != "active":
@@ -222,7 +222,7 @@ class Journey(BrowserPages):
         return self.flow_toggle.removeprefix("flow-toggle-") + " paused"
 
     def resume_flow(self):
-        self.submit(self.by_testid(self.flow_toggle))
+        self.submit_testid(self.flow_toggle)
         state = self.by_testid(self.flow_toggle).get_attribute("aria-checked")
         if state != "true":
             raise JourneyFailure(f"{self.flow_toggle} reads aria-checked={state} after resuming")
@@ -233,13 +233,13 @@ class Journey(BrowserPages):
         self.require_page("/assistant")
         self.driver.get(f"{self.server.base}/assistant")
         self.by_testid("assistant-text").send_keys("MAX, crée-moi un email de relance pour les leads froids")
-        self.submit(self.by_testid("assistant-send"))
+        self.submit_testid("assistant-send")
         self.wait.until(lambda driver: self.path().startswith("/assistant/")
                         and driver.execute_script("return document.readyState") == "complete",
                         "MAX's answer did not open its conversation")
         for attempt in range(3):
             try:
-                self.submit(self.by_testid("assistant-confirm"))
+                self.submit_testid("assistant-confirm")
                 break
             except WebDriverException:
                 # The page was still settling (the script's navigation): find the button again, unless it is gone
@@ -258,7 +258,7 @@ class Journey(BrowserPages):
         return replies[-1].text[:70] if replies else ""
 
     def switch_to_english(self):
-        self.submit(self.by_testid("switch-language"))
+        self.submit_testid("switch-language")
         if self.language() != "en":
             raise JourneyFailure(f"<html lang=\"{self.language()}\"> after switching to English")
         return self.driver.find_element(By.TAG_NAME, "h1").text

@@ -55,7 +55,8 @@ struct DemoFlowDays {
             }
             from = until
         }
-        return (try await FlowAnalytics(store: dependencies.store, tenantID: tenantID).stats(from: start, until: end), passes)
+        // Periods are half-open; the last pass runs at `end` itself, and what it sends belongs to these days.
+        return (try await FlowAnalytics(store: dependencies.store, tenantID: tenantID).stats(from: start, until: end.addingTimeInterval(1)), passes)
     }
 
     /// The audience's answers to the messages sent since `since` (each message answered once).

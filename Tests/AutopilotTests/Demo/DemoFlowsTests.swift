@@ -22,7 +22,7 @@ struct DemoFlowsTests {
         let confirmations = try #require(byFlow["order-confirmation-sms"])
         #expect(confirmations.runs > 0)
         #expect(confirmations.sent > 0)
-        #expect(confirmations.sent + confirmations.blocked >= confirmations.runs, "every run sends or is held with a reason")
+        #expect(confirmations.sent + confirmations.blocked >= confirmations.runs, "every run sends or is held with a reason: \(confirmations)")
         #expect(confirmations.orders == 0, "transactional messages get no answers in the demo")
         #expect(report.flows.map(\.sent).reduce(0, +) > confirmations.sent, "marketing flows sent too")
         #expect(report.flows.allSatisfy { $0.blocked == $0.blockedByReason.values.reduce(0, +) })

@@ -36,6 +36,7 @@ public struct WooCommerceTranslator: Sendable {
         switch topic {
         case "order.created": return try orderCreated(try PayloadDocument.object(delivery.rawBody), delivery)
         case "order.updated": return try orderUpdated(try PayloadDocument.object(delivery.rawBody), delivery)
+        case "product.created", "product.updated": return try productUpdated(try PayloadDocument.object(delivery.rawBody), delivery)
         case "customer.created", "customer.updated":
             let type: EventType = topic == "customer.created" ? .contactCreated : .contactUpdated
             return try customer(try PayloadDocument.object(delivery.rawBody), type: type, delivery)
