@@ -127,7 +127,7 @@ class Journey(BrowserPages):
 
     def start_in_french(self):
         if self.language() == "en":
-            self.submit_testid("switch-language")
+            self.submit_testid("switch-language", done=lambda: self.language() == "fr")
         if self.language() != "fr":
             raise JourneyFailure(f"the page is in '{self.language()}', not French")
 
@@ -222,7 +222,8 @@ class Journey(BrowserPages):
         return self.flow_toggle.removeprefix("flow-toggle-") + " paused"
 
     def resume_flow(self):
-        self.submit_testid(self.flow_toggle)
+        self.submit_testid(
+            self.flow_toggle, done=lambda: self.by_testid(self.flow_toggle).get_attribute("aria-checked") == "true")
         state = self.by_testid(self.flow_toggle).get_attribute("aria-checked")
         if state != "true":
             raise JourneyFailure(f"{self.flow_toggle} reads aria-checked={state} after resuming")
@@ -258,7 +259,7 @@ class Journey(BrowserPages):
         return replies[-1].text[:70] if replies else ""
 
     def switch_to_english(self):
-        self.submit_testid("switch-language")
+        self.submit_testid("switch-language", done=lambda: self.language() == "en")
         if self.language() != "en":
             raise JourneyFailure(f"<html lang=\"{self.language()}\"> after switching to English")
         return self.driver.find_element(By.TAG_NAME, "h1").text

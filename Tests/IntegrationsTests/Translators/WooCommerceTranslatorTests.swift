@@ -107,7 +107,7 @@ struct WooCommerceTranslatorTests {
     }
 
     @Test func otherTopicsAreIgnored() {
-        #expect(Deliveries.ignoredCode(Deliveries.wooCommerce("product.updated", #"{"id": 93}"#)) == "unsupported_topic")
+        #expect(Deliveries.ignoredCode(Deliveries.wooCommerce("product.deleted", #"{"id": 93}"#)) == "unsupported_topic")
         #expect(Deliveries.ignoredCode(Deliveries.wooCommerce("coupon.created", #"{"id": 5}"#)) == "unsupported_topic")
     }
 
