@@ -34,6 +34,14 @@ public struct DemoRunner: Sendable {
         var accepted = 0
         var duplicates = 0
         var recent: [JSONValue] = []
+        // A batch is made and checked while the one before is written: both cores at work, the batches in order.
+        var writing: Task<IngestResult, any Error>?
+        func written() async throws {
+            guard let result = try await writing?.value else { return }
+            accepted += result.accepted.count
+            duplicates += result.duplicates.count
+            progress(accepted + duplicates)
+        }
         for batch in DemoShop(configuration).batches(size: batchSize) {
             var history: [JSONValue] = []
             for event in batch {
@@ -41,11 +49,12 @@ public struct DemoRunner: Sendable {
                 if date <= cutoff { history.append(event) } else { recent.append(event) }
             }
             guard !history.isEmpty else { continue }
-            let result = try await pipeline.ingest(document: ["events": .array(history)], tenantID: tenant.tenantID)
-            accepted += result.accepted.count
-            duplicates += result.duplicates.count
-            progress(accepted + duplicates)
+            let events = try pipeline.reader.read(["events": .array(history)], now: clock.now())
+            try await written()
+            let tenantID = tenant.tenantID
+            writing = Task { try await pipeline.record(events, tenantID: tenantID) }
         }
+        try await written()
         let seconds = Self.seconds(since: started)
         let before = try await dependencies.store.summary(tenantID: tenant.tenantID)
         var flows: [DemoFlowLine] = []

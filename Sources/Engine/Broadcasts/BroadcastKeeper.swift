@@ -37,7 +37,7 @@ struct BroadcastKeeper {
             progress += try await queue(&record, definition: definition, timeZone: timeZone, now: now, pageSize: pageSize, budget: maximumMessages - progress)
             if record.status == .sending, record.phase == .done {
                 let steps = record.steps(variants: definition.test?.variants.map(\.id) ?? [])
-                let waiting = try await store.broadcastFigures(tenantID: tenantID, steps: steps).reduce(0) { $0 + $1.waiting }
+                let waiting = try await store.broadcastFigures(tenantID: tenantID, steps: steps).reduce(0) { $0 + $1.figures.waiting }
                 if waiting == 0 {
                     record.status = .completed
                     record.updatedAt = now
@@ -113,7 +113,7 @@ struct BroadcastKeeper {
         let byStep = Dictionary(figures.map { ($0.step, $0) }, uniquingKeysWith: { a, _ in a })
         let variants = test.variants.map { variant in
             let row = byStep[definition.step(variant: variant.id)]
-            return BroadcastPlanner.VariantFigures(id: variant.id, sent: row?.sent ?? 0, opened: row?.opened ?? 0, clicked: row?.clicked ?? 0)
+            return BroadcastPlanner.VariantFigures(id: variant.id, sent: row?.figures.sent ?? 0, opened: row?.figures.opened ?? 0, clicked: row?.figures.clicked ?? 0)
         }
         record.winner = BroadcastPlanner.winner(of: variants, metric: test.metric)
         record.decision = [

@@ -113,16 +113,16 @@ public struct BroadcastService: Sendable {
     func view(_ record: BroadcastRecord) async throws -> BroadcastView {
         let variants = (try? BroadcastDefinition.read(record.document, now: record.createdAt))?.test?.variants.map(\.id) ?? []
         let steps = record.steps(variants: variants)
-        let rows = try await dependencies.store.broadcastFigures(tenantID: record.tenantID, steps: steps)
+        let windows = AttributionWindows(settings: try await dependencies.store.tenantSettings(tenantID: record.tenantID))
+        let rows = try await dependencies.store.broadcastFigures(tenantID: record.tenantID, steps: steps, attributing: windows)
         var report = BroadcastReport()
         for row in rows {
-            report.total.add(row)
-            if row.step == steps[0] { report.rest.add(row) }
+            report.total.add(row.figures)
+            if row.step == steps[0] { report.rest.add(row.figures) }
         }
         report.variants = variants.map { variant in
-            var figures = BroadcastReport.Figures()
-            if let row = rows.first(where: { $0.step == "broadcast:\(record.id)/\(variant)" }) { figures.add(row) }
-            return BroadcastReport.Variant(id: variant, figures: figures)
+            let row = rows.first { $0.step == "broadcast:\(record.id)/\(variant)" }
+            return BroadcastReport.Variant(id: variant, figures: row?.figures ?? BroadcastFigures())
         }
         report.blockedReasons = try await dependencies.store.broadcastBlockedReasons(tenantID: record.tenantID, steps: steps)
         return BroadcastView(record, report: report)

@@ -52,33 +52,7 @@ public struct BroadcastView: Sendable, Encodable, Equatable {
 
 /// What became of a broadcast's messages: in all, per test variant and for the rest, and why some were held back.
 public struct BroadcastReport: Sendable, Encodable, Equatable {
-    public struct Figures: Sendable, Encodable, Equatable {
-        public var queued = 0
-        public var waiting = 0
-        public var sent = 0
-        public var blocked = 0
-        public var skipped = 0
-        public var failed = 0
-        public var delivered = 0
-        public var opened = 0
-        public var clicked = 0
-        public var replied = 0
-        public var bounced = 0
-
-        mutating func add(_ row: BroadcastStepFigures) {
-            queued += row.queued
-            waiting += row.waiting
-            sent += row.sent
-            blocked += row.blocked
-            skipped += row.skipped
-            failed += row.failed
-            delivered += row.delivered
-            opened += row.opened
-            clicked += row.clicked
-            replied += row.replied
-            bounced += row.bounced
-        }
-    }
+    public typealias Figures = BroadcastFigures
 
     public struct Variant: Sendable, Encodable, Equatable {
         public var id: String

@@ -83,13 +83,16 @@ public struct Worker: Sendable {
         // `hasWorkLeft` knows the worker's own passes only.
         let known = Set(self.passes.map(\.name))
         let ownPasses = passes.allSatisfy { known.contains($0.name) }
+        // The passes of timers, messages, actions and carts skip their claims while these say nothing is due.
+        var due = try await dependencies.store.nextDueMoments()
         for number in 0..<1_000 {
-            var round = WorkerRound(now: now, isFirst: number == 0, catalogs: catalogs, report: report)
+            var round = WorkerRound(now: now, isFirst: number == 0, catalogs: catalogs, report: report, due: due)
             let progress = try await run(passes, in: &round)
             report = round.report
             // The round after a busy one usually finds nothing: it runs only when something is left at `now`.
             if progress == 0 { break }
-            if ownPasses, try await !hasWorkLeft(now: now, catalogs: catalogs) { break }
+            due = try await dependencies.store.nextDueMoments()
+            if ownPasses, try await !hasWorkLeft(now: now, due: due, catalogs: catalogs) { break }
         }
         return report
     }
@@ -97,8 +100,8 @@ public struct Worker: Sendable {
     /// Whether a round at `now` after the first one could make progress: events not yet routed, or a timer, action, message
     /// or idle cart due (a second of margin over the stored milliseconds). The passes run in the first round only and the
     /// date sweeps (their cursors moved in the first round) have nothing left.
-    func hasWorkLeft(now: Date, catalogs: [FlowCatalog]) async throws -> Bool {
-        if let due = try await nextDue(), due <= now.addingTimeInterval(1) { return true }
+    func hasWorkLeft(now: Date, due moments: DueMoments, catalogs: [FlowCatalog]) async throws -> Bool {
+        if let due = nextDue(moments), due <= now.addingTimeInterval(1) { return true }
         for catalog in catalogs {
             if try await dependencies.store.hasUnroutedEvents(tenantID: catalog.tenantID) { return true }
         }
@@ -112,14 +115,20 @@ public struct Worker: Sendable {
         while index < passes.endIndex {
             var end = index + 1
             guard passes[index].scope == .eachTenant else {
-                if round.isFirst || !passes[index].firstRoundOnly { progress += try await passes[index].run(&round) }
+                if round.isFirst || !passes[index].firstRoundOnly {
+                    progress += try await passes[index].run(&round)
+                    round.progress = progress
+                }
                 index = end
                 continue
             }
             while end < passes.endIndex, passes[end].scope == .eachTenant { end += 1 }
             for catalog in round.catalogs {
                 round.tenant = catalog
-                for pass in passes[index..<end] where round.isFirst || !pass.firstRoundOnly { progress += try await pass.run(&round) }
+                for pass in passes[index..<end] where round.isFirst || !pass.firstRoundOnly {
+                    progress += try await pass.run(&round)
+                    round.progress = progress
+                }
             }
             round.tenant = nil
             index = end
@@ -134,7 +143,11 @@ public struct Worker: Sendable {
 
     /// The next moment anything becomes due (a timer, a message, an action, a cart's abandonment), for the simulator.
     public func nextDue() async throws -> Date? {
-        let due = try await dependencies.store.nextDueMoments()
+        nextDue(try await dependencies.store.nextDueMoments())
+    }
+
+    /// The earliest of the moments (a cart falls due its abandonment delay after its last update).
+    func nextDue(_ due: DueMoments) -> Date? {
         let cart = due.oldestOpenCartUpdate.map { $0.addingTimeInterval(settings.cartAbandonmentDelay) }
         return [due.runWake, due.messageDue, due.actionDue, cart].compactMap { $0 }.min()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// What the passes of one round share: the moment, the tenants' flow catalogs (loaded once per sweep), the tenant a
 /// per-tenant pass works for, and the counts of the sweep so far.
@@ -14,12 +15,28 @@ public struct WorkerRound: Sendable {
     public var report: FlowPassReport
     /// The events routed per tenant in this round: rescoring reads them.
     public var eventsRouted: [String: Int] = [:]
+    /// The next due moments of timers, messages, actions and carts, read as the round began (nil: not read).
+    public let due: DueMoments?
+    /// The progress the round's passes made so far.
+    public internal(set) var progress = 0
 
-    public init(now: Date, isFirst: Bool = true, catalogs: [FlowCatalog] = [], report: FlowPassReport = FlowPassReport()) {
+    public init(
+        now: Date, isFirst: Bool = true, catalogs: [FlowCatalog] = [], report: FlowPassReport = FlowPassReport(), due: DueMoments? = nil
+    ) {
         self.now = now
         self.isFirst = isFirst
         self.catalogs = catalogs
         self.report = report
+        self.due = due
+    }
+
+    /// Whether work whose next moment is `moment` of the round's due moments may be due now. Always true when they were
+    /// not read, or when a pass of this round already did something (it may have queued more since).
+    public func mayBeDue(_ moment: (DueMoments) -> Date?) -> Bool {
+        guard let due, progress == 0 else { return true }
+        guard let next = moment(due) else { return false }
+        // The stored moments are milliseconds: a second of margin.
+        return next <= now.addingTimeInterval(1)
     }
 
     /// The catalogs by tenant id.

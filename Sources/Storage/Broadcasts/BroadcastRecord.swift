@@ -134,9 +134,8 @@ public struct BroadcastMessage: Sendable, Equatable {
     }
 }
 
-/// The numbers of one outbox step of a broadcast (the whole broadcast, or one variant).
-public struct BroadcastStepFigures: Sendable, Equatable {
-    public var step: String
+/// What became of some of a broadcast's messages: where they stand, what their recipients did, and the orders they brought.
+public struct BroadcastFigures: Sendable, Encodable, Equatable {
     public var queued = 0
     public var waiting = 0
     public var sent = 0
@@ -148,6 +147,35 @@ public struct BroadcastStepFigures: Sendable, Equatable {
     public var clicked = 0
     public var replied = 0
     public var bounced = 0
+    /// Orders attributed to these messages, each counted once: placed within the window of a touch (an email opened or
+    /// clicked, a text clicked or delivered), credited to the latest such touch, as for flows.
+    public var orders = 0
+    /// Those orders' totals by currency (ISO 4217; "" when the orders carry none).
+    public var revenue: [String: Double] = [:]
+
+    public init() {}
+
+    public mutating func add(_ other: BroadcastFigures) {
+        queued += other.queued
+        waiting += other.waiting
+        sent += other.sent
+        blocked += other.blocked
+        skipped += other.skipped
+        failed += other.failed
+        delivered += other.delivered
+        opened += other.opened
+        clicked += other.clicked
+        replied += other.replied
+        bounced += other.bounced
+        orders += other.orders
+        revenue.merge(other.revenue, uniquingKeysWith: +)
+    }
+}
+
+/// The figures of one outbox step of a broadcast (the whole broadcast, or one variant).
+public struct BroadcastStepFigures: Sendable, Equatable {
+    public var step: String
+    public var figures = BroadcastFigures()
 
     public init(step: String) {
         self.step = step

@@ -21,7 +21,8 @@ public protocol BroadcastStore: Sendable {
         async throws -> Bool
     /// Per outbox step: queued, waiting, sent, blocked, skipped, failed, and the timeline's delivered, opened, clicked,
     /// replied, bounced.
-    func broadcastFigures(tenantID: String, steps: [String]) async throws -> [BroadcastStepFigures]
+    /// The figures of a broadcast's steps; with `attributing`, the orders they brought within those windows.
+    func broadcastFigures(tenantID: String, steps: [String], attributing: AttributionWindows?) async throws -> [BroadcastStepFigures]
     /// Messages held back or stopped, by reason.
     func broadcastBlockedReasons(tenantID: String, steps: [String]) async throws -> [String: Int]
 }
@@ -29,4 +30,10 @@ public protocol BroadcastStore: Sendable {
 /// What a change of a broadcast's status does to its unsent messages.
 public enum BroadcastMessageChange: Sendable, Equatable {
     case pause, resume, cancel
+}
+
+extension BroadcastStore {
+    public func broadcastFigures(tenantID: String, steps: [String]) async throws -> [BroadcastStepFigures] {
+        try await broadcastFigures(tenantID: tenantID, steps: steps, attributing: nil)
+    }
 }

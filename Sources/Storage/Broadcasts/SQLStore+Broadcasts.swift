@@ -108,9 +108,12 @@ extension SQLStore {
         }
     }
 
-    public func broadcastFigures(tenantID: String, steps: [String]) async throws -> [BroadcastStepFigures] {
+    public func broadcastFigures(tenantID: String, steps: [String], attributing windows: AttributionWindows?) async throws
+        -> [BroadcastStepFigures]
+    {
         guard !steps.isEmpty else { return [] }
-        let rows = try await database.read([
+        let rows = try await database.read(
+            [
             SQLStatement(
                 """
                 SELECT x.step, COUNT(*), COUNT(x.next_attempt_at), COUNT(CASE WHEN x.status = '\(MessageStatus.sent.rawValue)' THEN 1 END),
@@ -122,9 +125,16 @@ extension SQLStore {
                 GROUP BY x.step ORDER BY x.step
                 """,
                 [.text(tenantID)] + steps.map { .text($0) })
-        ])
+            ] + (windows.map { [Self.broadcastAttribution(tenantID: tenantID, steps: steps, windows: $0)] } ?? []))
+        var attributed: [String: (orders: Int, revenue: [String: Double])] = [:]
+        for row in rows.count > 1 ? rows[1] : [] {
+            let step = row.text(0) ?? ""
+            attributed[step, default: (0, [:])].orders += Int(row.int(2) ?? 0)
+            attributed[step, default: (0, [:])].revenue[row.text(1) ?? "", default: 0] += row.double(3) ?? 0
+        }
         return rows[0].map { row in
-            var figures = BroadcastStepFigures(step: row.text(0) ?? "")
+            var step = BroadcastStepFigures(step: row.text(0) ?? "")
+            var figures = BroadcastFigures()
             let number = { (index: Int) in Int(row.int(index) ?? 0) }
             figures.queued = number(1)
             figures.waiting = number(2)
@@ -137,7 +147,10 @@ extension SQLStore {
             figures.clicked = number(9)
             figures.replied = number(10)
             figures.bounced = number(11)
-            return figures
+            figures.orders = attributed[step.step]?.orders ?? 0
+            figures.revenue = attributed[step.step]?.revenue ?? [:]
+            step.figures = figures
+            return step
         }
     }
 
@@ -151,5 +164,39 @@ extension SQLStore {
         var reasons: [String: Int] = [:]
         for row in rows[0] { if let reason = row.text(0) { reasons[reason] = Int(row.int(1) ?? 0) } }
         return reasons
+    }
+
+    /// The orders a broadcast's steps brought, by step and currency: an order placed within the window of a touch on one of
+    /// their messages, credited once, to the latest touch (ties broken by message id) — the flows' rule.
+    static func broadcastAttribution(tenantID: String, steps: [String], windows: AttributionWindows) -> SQLStatement {
+        func milliseconds(_ window: TimeInterval) -> SQLValue { .int(Int64((window * 1000).rounded())) }
+        return SQLStatement(
+            """
+            WITH touches AS (
+                SELECT o.step AS step, o.id AS message_id, o.contact_id AS contact_id, e.occurred_at AS touched_at,
+                    CASE
+                        WHEN o.channel = 'email' AND e.type = 'message.clicked' THEN ?
+                        WHEN o.channel = 'email' AND e.type = 'message.opened' THEN ?
+                        WHEN o.channel <> 'email' AND e.type = 'message.clicked' THEN ?
+                        WHEN o.channel <> 'email' AND e.type = 'message.delivered' THEN ?
+                        ELSE 0
+                    END AS window_ms
+                FROM message_events e
+                JOIN messages m ON m.id = e.message_id
+                JOIN outbox o ON o.tenant_id = m.tenant_id AND o.id = m.external_id
+                WHERE e.tenant_id = ? AND e.type IN ('message.clicked', 'message.opened', 'message.delivered')
+                    AND o.step IN \(SQLStatement.placeholders(steps.count))
+            ),
+            matches AS (
+                SELECT t.step AS step, COALESCE(r.currency, '') AS currency, COALESCE(r.total, 0) AS total,
+                    ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY t.touched_at DESC, t.message_id DESC) AS recency
+                FROM orders r JOIN touches t ON t.contact_id = r.contact_id
+                WHERE r.tenant_id = ? AND r.placed_at IS NOT NULL AND r.status <> 'cancelled'
+                    AND t.window_ms > 0 AND r.placed_at >= t.touched_at AND r.placed_at <= t.touched_at + t.window_ms
+            )
+            SELECT step, currency, COUNT(*), SUM(total) FROM matches WHERE recency = 1 GROUP BY step, currency ORDER BY step, currency
+            """,
+            [milliseconds(windows.emailClick), milliseconds(windows.emailOpen), milliseconds(windows.smsClick), milliseconds(windows.smsDelivery)]
+                + [.text(tenantID)] + steps.map { .text($0) } + [.text(tenantID)])
     }
 }

@@ -16,13 +16,12 @@ public struct OutboxRecord: Sendable, Hashable {
     public var purpose: MessagePurpose
     /// queued, sent, blocked (deferred, will be decided again; or held while its flow is paused), failed, skipped.
     public var status: MessageStatus
-    /// What the step asked for (coupon, personalisation, the values the template reads). Kept as its persisted JSON and
-    /// read when asked for: most claimed messages are deferred or skipped before anyone looks at their options.
+    /// What the step asked for (coupon, personalisation, the values the template reads): read once from its stored JSON,
+    /// written back as that same text while unchanged.
     public var options: MessageOptions {
-        get { MessageOptions(json: optionsJSON) }
-        set { optionsJSON = newValue.json }
+        didSet { storedOptions = StoredText() }
     }
-    private var optionsJSON: String
+    private var storedOptions = StoredText()
     public var scheduledAt: Date
     /// When the dispatcher should look at it next; nil once it is final.
     public var nextAttemptAt: Date?
@@ -57,7 +56,7 @@ public struct OutboxRecord: Sendable, Hashable {
         self.template = template
         self.purpose = purpose
         self.status = status
-        self.optionsJSON = options.json
+        self.options = options
         self.scheduledAt = scheduledAt
         self.nextAttemptAt = nextAttemptAt
         self.attempts = attempts
@@ -83,7 +82,7 @@ public struct OutboxRecord: Sendable, Hashable {
     var values: [SQLValue] {
         [
             .text(id), .text(tenantID), .text(idempotencyKey), .text(contactID), .text(runID), .text(flowID), .text(step), .text(channel.rawValue),
-            .text(template), .text(purpose.rawValue), .text(status.rawValue), .text(optionsJSON), .date(scheduledAt), .date(nextAttemptAt),
+            .text(template), .text(purpose.rawValue), .text(status.rawValue), .text(storedOptions.text ?? options.json), .date(scheduledAt), .date(nextAttemptAt),
             .integer(attempts),
             .text(recipient), .text(locale), .text(subject), .text(body), .text(sender), .text(providerID), .date(sentAt), .text(blockedReason),
             .text(lastError), .date(createdAt), .date(updatedAt),
@@ -102,6 +101,16 @@ public struct OutboxRecord: Sendable, Hashable {
             attempts: Int(row.int(offset + 14) ?? 0), recipient: text(15), locale: text(16), subject: text(17), body: text(18), sender: text(19),
             providerID: text(20), sentAt: date(21), blockedReason: text(22), lastError: text(23), createdAt: date(24) ?? .distantPast,
             updatedAt: date(25) ?? .distantPast)
-        optionsJSON = text(11) ?? "{}"
+        let stored = text(11) ?? "{}"
+        options = MessageOptions(json: stored)
+        storedOptions = StoredText(text: stored)
     }
+}
+
+/// A value's text as read from the database, kept to write it back unchanged; not part of the record's identity.
+struct StoredText: Sendable, Hashable {
+    var text: String?
+
+    static func == (_: StoredText, _: StoredText) -> Bool { true }
+    func hash(into _: inout Hasher) {}
 }

@@ -71,49 +71,19 @@ public final class SQLiteDatabase: SQLDatabase {
 
     static func query(_ db: Database, _ statement: SQLStatement) throws -> [SQLRow] {
         let prepared = try db.cachedStatement(sql: statement.sql)
-        prepared.setUncheckedArguments(arguments(statement.binds))
-        let cursor = try Row.fetchCursor(prepared)
-        var rows: [SQLRow] = []
-        while let row = try cursor.next() {
-            var values: [SQLValue] = []
-            values.reserveCapacity(row.count)
-            for index in 0..<row.count {
-                let value: DatabaseValue = row[index]
-                switch value.storage {
-                case .null: values.append(.text(nil))
-                case .int64(let number): values.append(.int(number))
-                case .double(let number): values.append(.double(number))
-                case .string(let string): values.append(.text(string))
-                case .blob(let data): values.append(.text(String(decoding: data, as: UTF8.self)))
-                }
-            }
-            rows.append(SQLRow(values))
-        }
-        return rows
+        // Straight through SQLite's C API: GRDB's generic row values cost more than the query in a debug build.
+        return try RowBinder.query(statement.binds, with: prepared.sqliteStatement, connection: db.sqliteConnection)
     }
 
     static func execute(_ db: Database, _ write: SQLWrite) throws {
         switch write {
         case .statement(let statement):
             let prepared = try db.cachedStatement(sql: statement.sql)
-            prepared.setUncheckedArguments(arguments(statement.binds))
-            try prepared.execute()
+            try RowBinder.execute(statement.binds, with: prepared.sqliteStatement, connection: db.sqliteConnection)
         case .insert(let table, let columns, let rows, let conflict):
             guard !rows.isEmpty else { return }
             let prepared = try db.cachedStatement(sql: SQLWrite.singleRowSQL(table: table, columns: columns, conflict: conflict))
             try RowBinder.insert(rows, with: prepared.sqliteStatement, connection: db.sqliteConnection)
-        }
-    }
-
-    static func arguments(_ values: [SQLValue]) -> StatementArguments {
-        StatementArguments(values.map(databaseValue))
-    }
-
-    static func databaseValue(_ value: SQLValue) -> DatabaseValue {
-        switch value {
-        case .int(let number): number.map { $0.databaseValue } ?? .null
-        case .double(let number): number.map { $0.databaseValue } ?? .null
-        case .text(let string): string.map { $0.databaseValue } ?? .null
         }
     }
 }

@@ -30,9 +30,12 @@ struct BroadcastsCommand: AsyncParsableCommand {
     static func show(_ broadcast: BroadcastView, json: Bool) throws {
         if json { return try JSONOutput.print(broadcast) }
         print(line(broadcast))
+        let total = broadcast.report.total
+        let revenue = total.revenue.sorted { $0.key < $1.key }.map { "\(String(format: "%.2f", $0.value)) \($0.key)" }
+        print("  orders after it: \(total.orders)" + (revenue.isEmpty ? "" : ", " + revenue.joined(separator: " + ")))
         for variant in broadcast.report.variants {
             let figures = variant.figures
-            print("  test \(variant.id): \(figures.sent) sent, \(figures.opened) opened, \(figures.clicked) clicked")
+            print("  test \(variant.id): \(figures.sent) sent, \(figures.opened) opened, \(figures.clicked) clicked, \(figures.orders) orders")
         }
         for (reason, count) in broadcast.report.blockedReasons.sorted(by: { $0.key < $1.key }) { print("  held: \(reason) \(count)") }
     }

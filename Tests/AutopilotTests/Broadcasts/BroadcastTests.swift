@@ -93,6 +93,36 @@ struct BroadcastTests {
         shown = try #require(try await broadcasts.broadcast(id: "plain", tenantID: tenantID))
         #expect(shown.report.total.queued == 6 && shown.report.total.sent == 6)
 
+        // Revenue: an order within the window of a click on the broadcast counts once (two clicks, one order); an order
+        // placed before any touch, or by a recipient who never touched the message, does not.
+        let sentPlain = try await rows(
+            store,
+            "SELECT x.id, c.email FROM outbox x JOIN contacts c ON c.id = x.contact_id WHERE x.tenant_id = ? AND x.step = 'broadcast:plain' ORDER BY c.email",
+            [.text(tenantID)])
+        func event(_ type: String, _ at: Date, _ key: String, _ row: SQLRow, _ properties: JSONObject) -> JSONValue {
+            Fixtures.envelope(type, at: Timestamp.format(at), key: key, contact: ["email": .string(row.text(1) ?? "")], properties: .object(properties))
+        }
+        func order(_ id: String, total: Double) -> JSONObject {
+            ["order_id": .string(id), "lines": [["sku": "TEA-01", "quantity": 1, "price": .double(total)]], "total": .double(total), "currency": "EUR"]
+        }
+        // All in the minutes after the sends, none in the future.
+        let touched = clock.now().addingTimeInterval(-300)
+        let click: JSONObject = ["message_id": .string(sentPlain[0].text(0) ?? ""), "channel": "email"]
+        _ = try await pipeline.ingest(
+            document: [
+                "events": [
+                    event("order.placed", touched.addingTimeInterval(-100), "early", sentPlain[0], order("B0", total: 99)),
+                    event("message.clicked", touched, "click-1", sentPlain[0], click),
+                    event("message.clicked", touched.addingTimeInterval(30), "click-2", sentPlain[0], click),
+                    event("order.placed", touched.addingTimeInterval(200), "bought", sentPlain[0], order("B1", total: 42.5)),
+                    event("order.placed", touched.addingTimeInterval(200), "untouched", sentPlain[1], order("B2", total: 10)),
+                ]
+            ], tenantID: tenantID)
+        shown = try #require(try await broadcasts.broadcast(id: "plain", tenantID: tenantID))
+        #expect(shown.report.total.orders == 1 && shown.report.total.revenue == ["EUR": 42.5])
+        #expect(shown.report.rest.orders == 1)
+        #expect(try await broadcasts.broadcast(id: "plain2", tenantID: tenantID)?.report.total.orders == 0)
+
         // An A/B test of two subjects on half of the segment; opens decide; the winner's subject goes to the rest.
         _ = try await broadcasts.create(
             [

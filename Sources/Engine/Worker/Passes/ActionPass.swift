@@ -8,6 +8,7 @@ struct ActionPass: WorkerPass {
     var name: String { "actions" }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
+        guard round.mayBeDue(\.actionDue) else { return 0 }
         let done = try await ActionRunner(dependencies: dependencies, settings: settings).runDue(now: round.now)
         round.report.actionsDone += done
         return done

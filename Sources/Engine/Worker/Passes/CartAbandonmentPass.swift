@@ -14,6 +14,7 @@ struct CartAbandonmentPass: WorkerPass {
 
     func run(_ round: inout WorkerRound) async throws -> Int {
         guard let tenantID = round.tenant?.tenantID else { return 0 }
+        guard round.mayBeDue({ [delay] in $0.oldestOpenCartUpdate?.addingTimeInterval(delay) }) else { return 0 }
         let abandoned = try await abandonIdleCarts(tenantID: tenantID, now: round.now)
         round.report.cartsAbandoned += abandoned
         return abandoned

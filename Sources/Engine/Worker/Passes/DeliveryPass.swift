@@ -7,6 +7,7 @@ struct DeliveryPass: WorkerPass {
     var name: String { "delivery" }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
+        guard round.mayBeDue(\.messageDue) else { return 0 }
         let dispatched = try await dispatcher.dispatchBatch(now: round.now)
         round.report.messagesDispatched += dispatched
         return dispatched

@@ -9,6 +9,7 @@ struct TimerPass: WorkerPass {
     var name: String { "timers" }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
+        guard round.mayBeDue(\.runWake) else { return 0 }
         let fired = try await fire(now: round.now, catalogs: round.catalogsByTenant)
         round.report.timersFired += fired
         return fired
