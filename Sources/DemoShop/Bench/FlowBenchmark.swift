@@ -80,9 +80,9 @@ public struct FlowBenchmark: Sendable {
     }
 
     /// A worker of the benchmark on `store` (one of several processes sharing a PostgreSQL database, or the only one).
-    public static func worker(store: SQLStore, recordsEachSend: Bool = false) throws -> Worker {
+    public static func worker(store: SQLStore, recordsEachSend: Bool = false, batchSize: Int = 2_000) throws -> Worker {
         var settings = FlowEngineSettings()
-        settings.batchSize = 2_000
+        settings.batchSize = batchSize
         let configuration = WorkerConfiguration(
             settings: settings, senders: SenderDirectory(default: AcceptingSender(toleratesRepeats: !recordsEachSend)))
         // Random ids (not seeded): workers in several processes must never make the same one.

@@ -68,30 +68,27 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    /// `BEGIN`, the body, `COMMIT` (or `ROLLBACK` when the body throws). The scope's advisory lock is taken in the same
-    /// round trip as `BEGIN` (one simple query of two statements), so a locked transaction costs no extra round trip.
+    /// `BEGIN`, the scope's advisory lock, the body, `COMMIT` (or `ROLLBACK` when anything before it throws). Each is a
+    /// round trip: PostgresNIO speaks the extended protocol only, where one message carries one statement.
     private func inTransaction<Value>(_ connection: PostgresConnection, lock: String?, _ body: () async throws -> Value) async throws -> Value {
-        let begin = lock.map { "BEGIN; SELECT pg_advisory_xact_lock(hashtext(\(Self.literal($0))))" } ?? "BEGIN"
         let value: Value
         do {
             counted()
-            try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "BEGIN"), logger: logger)
+            if let lock {
+                counted()
+                _ = try await Self.query(connection, SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)]), logger: logger)
+            }
             value = try await body()
         } catch {
             // The body's own error goes up as it was thrown (as on SQLite); the transaction is given up first.
             counted()
-            try? await connection.query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: logger)
+            _ = try? await connection.query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: logger)
             throw error
         }
         counted()
         try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger)
         return value
-    }
-
-    /// A string as an SQL literal: quotes doubled, inside single quotes (with `standard_conforming_strings`, on by
-    /// default since PostgreSQL 9.1, a backslash is an ordinary character there).
-    static func literal(_ string: String) -> String {
-        "'" + string.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     public func executeScript(_ statements: [String]) async throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AutopilotCore
 import DemoShop
 import Engine
 import Flows
@@ -22,8 +23,8 @@ extension BenchCommand {
         @Option(help: "timers: which timer pass (0 or 1).") var pass = 0
 
         func validate() throws {
-            guard ["ingest", "timers"].contains(role) else { throw ValidationError("--role: ingest or timers") }
-            guard FlowBenchmark.passes.indices.contains(pass) else { throw ValidationError("--pass: 0 or 1") }
+            guard ["ingest", "timers"].contains(role) else { throw ArgumentParser.ValidationError("--role: ingest or timers") }
+            guard FlowBenchmark.passes.indices.contains(pass) else { throw ArgumentParser.ValidationError("--pass: 0 or 1") }
         }
 
         func run() async throws {
