@@ -100,40 +100,64 @@ struct PostgresColumnArray: PostgresDynamicTypeEncodable {
     var psqlFormat: PostgresFormat { .binary }
 
     func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
-        buffer.writeInteger(Int32(1))
-        buffer.writeInteger(Int32(hasNulls ? 1 : 0))
-        buffer.writeInteger(element.oid.rawValue)
-        buffer.writeInteger(Int32(values.count))
-        buffer.writeInteger(Int32(1))
-        for value in values {
-            switch element {
-            case .int8:
-                guard case .int(let number?) = value else { buffer.writeInteger(Int32(-1)); continue }
-                buffer.writeInteger(Int32(8))
-                buffer.writeInteger(number)
-            case .float8:
-                let number: Double? =
-                    switch value {
-                    case .int(let integer): integer.map(Double.init)
-                    case .double(let double): double
-                    case .text: nil
-                    }
-                guard let number else { buffer.writeInteger(Int32(-1)); continue }
-                buffer.writeInteger(Int32(8))
-                buffer.writeInteger(number.bitPattern)
-            case .text:
-                let string: String? =
-                    switch value {
-                    case .int(let integer): integer.map(String.init)
-                    case .double(let double): double.map { "\($0)" }
-                    case .text(let text): text
-                    }
-                guard let string else { buffer.writeInteger(Int32(-1)); continue }
-                let lengthIndex = buffer.writerIndex
-                buffer.writeInteger(Int32(0))
-                let written = buffer.writeString(string)
-                buffer.setInteger(Int32(written), at: lengthIndex)
+        // The elements in the column's type, then their size, then one write of raw bytes: a ByteBuffer call per
+        // integer costs more than the rest of a batch in a debug build.
+        var numbers: [UInt64?] = []
+        var strings: [String?] = []
+        var size = 20
+        switch element {
+        case .int8:
+            numbers = values.map { value in
+                if case .int(let number?) = value { UInt64(bitPattern: number) } else { nil }
             }
+            size += numbers.reduce(0) { $0 + ($1 == nil ? 4 : 12) }
+        case .float8:
+            numbers = values.map { value in
+                switch value {
+                case .int(let integer): integer.map { Double($0).bitPattern }
+                case .double(let double): double?.bitPattern
+                case .text: nil
+                }
+            }
+            size += numbers.reduce(0) { $0 + ($1 == nil ? 4 : 12) }
+        case .text:
+            strings = values.map { value in
+                switch value {
+                case .int(let integer): integer.map(String.init)
+                case .double(let double): double.map { "\($0)" }
+                case .text(let text): text
+                }
+            }
+            size += strings.reduce(0) { $0 + 4 + ($1?.utf8.count ?? 0) }
+        }
+        let header: [Int32] = [1, hasNulls ? 1 : 0, Int32(bitPattern: element.oid.rawValue), Int32(values.count), 1]
+        _ = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: size) { raw in
+            var offset = 0
+            func put(_ value: Int32) {
+                raw.storeBytes(of: value.bigEndian, toByteOffset: offset, as: Int32.self)
+                offset += 4
+            }
+            for value in header { put(value) }
+            if element == .text {
+                for string in strings {
+                    guard var string else { put(-1); continue }
+                    string.withUTF8 { bytes in
+                        put(Int32(bytes.count))
+                        if let base = bytes.baseAddress, let target = raw.baseAddress {
+                            (target + offset).copyMemory(from: base, byteCount: bytes.count)
+                        }
+                        offset += bytes.count
+                    }
+                }
+            } else {
+                for number in numbers {
+                    guard let number else { put(-1); continue }
+                    put(8)
+                    raw.storeBytes(of: number.bigEndian, toByteOffset: offset, as: UInt64.self)
+                    offset += 8
+                }
+            }
+            return offset
         }
     }
 }

@@ -195,15 +195,17 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Numbers the `?` placeholders (`$1`, `$2`, …) and binds the values.
     static func postgresQuery(_ sql: String, _ values: [SQLValue]) -> PostgresQuery {
-        var numbered = ""
-        numbered.reserveCapacity(sql.utf8.count + values.count * 3)
+        // Byte by byte: `?` is ASCII and never part of a longer UTF-8 sequence.
+        var numbered: [UInt8] = []
+        numbered.reserveCapacity(sql.utf8.count + values.count * 4)
         var counter = 0
-        for character in sql {
-            if character == "?" {
+        for byte in sql.utf8 {
+            if byte == UInt8(ascii: "?") {
                 counter += 1
-                numbered += "$\(counter)"
+                numbered.append(UInt8(ascii: "$"))
+                numbered.append(contentsOf: String(counter).utf8)
             } else {
-                numbered.append(character)
+                numbered.append(byte)
             }
         }
         var binds = PostgresBindings(capacity: values.count)
@@ -214,7 +216,7 @@ public final class PostgresDatabase: SQLDatabase {
             case .text(let string): binds.append(string)
             }
         }
-        return PostgresQuery(unsafeSQL: numbered, binds: binds)
+        return PostgresQuery(unsafeSQL: String(decoding: numbered, as: UTF8.self), binds: binds)
     }
 
     static func value(of cell: PostgresCell) throws -> SQLValue {
