@@ -22,10 +22,15 @@ public struct FlowBenchmark: Sendable {
         self.report = report
     }
 
-    public func run() async throws -> FlowBenchmarkResult {
-        let start = Timestamp.parse("2026-03-03T10:00:00Z") ?? Date()
-        let clock = ManualClock(start)
-        let dependencies = Dependencies(store: store, clock: clock, ids: SeededIDGenerator(seed: 11))
+    /// The moment the runs start; the timer passes come 20 minutes and one hour later.
+    public static let start = Timestamp.parse("2026-03-03T10:00:00Z") ?? Date(timeIntervalSince1970: 1_772_532_000)
+    /// The first timer pass (a branch and a wait) and the second (a send that queues a message, then a wait).
+    public static let passes = [start.addingTimeInterval(20 * 60 + 1), start.addingTimeInterval(60 * 60 + 1)]
+
+    /// A new tenant with `runs / 10` contacts and `runs` waiting runs of the abandoned-cart flow; returns the tenant.
+    public func prepare() async throws -> String {
+        let start = Self.start
+        let dependencies = Dependencies(store: store, clock: ManualClock(start), ids: SeededIDGenerator(seed: 11))
         let tenantID = try await TenantService(dependencies: dependencies).create(name: "bench").tenantID
         let contacts = max(1, runs / 10)
         report("setting up \(contacts) contacts and \(runs) waiting runs…")
@@ -71,21 +76,34 @@ public struct FlowBenchmark: Sendable {
             let changes = writer.changes
             _ = try await store.changeRuns(tenantID: tenantID, contactIDs: []) { _, _ in (changes, 0) }
         }
+        return tenantID
+    }
+
+    /// A worker of the benchmark on `store` (one of several processes sharing a PostgreSQL database, or the only one).
+    public static func worker(store: SQLStore, recordsEachSend: Bool = false, batchSize: Int = 2_000) throws -> Worker {
         var settings = FlowEngineSettings()
-        settings.batchSize = 2_000
+        settings.batchSize = batchSize
         let configuration = WorkerConfiguration(
             settings: settings, senders: SenderDirectory(default: AcceptingSender(toleratesRepeats: !recordsEachSend)))
-        let worker = try Worker(dependencies: dependencies, configuration: configuration)
+        // Random ids (not seeded): workers in several processes must never make the same one.
+        return try Worker(dependencies: Dependencies(store: store, clock: ManualClock(start)), configuration: configuration)
+    }
+
+    public func run() async throws -> FlowBenchmarkResult {
+        let tenantID = try await prepare()
+        let contacts = max(1, runs / 10)
+        let catalog = try await FlowCatalog.load(tenantID: tenantID, store: store)
+        let worker = try Self.worker(store: store, recordsEachSend: recordsEachSend)
         let catalogs = [tenantID: catalog]
 
         report("timer pass 1 (branch, wait)…")
-        let firstAt = start.addingTimeInterval(20 * 60 + 1)
+        let firstAt = Self.passes[0]
         let firstStarted = ContinuousClock.now
         let firstSteps = try await worker.advanceTimers(now: firstAt, catalogs: catalogs)
         let firstSeconds = Self.seconds(since: firstStarted)
 
         report("timer pass 2 (send: queues \(runs) messages, wait)…")
-        let secondAt = start.addingTimeInterval(60 * 60 + 1)
+        let secondAt = Self.passes[1]
         let secondStarted = ContinuousClock.now
         let secondSteps = try await worker.advanceTimers(now: secondAt, catalogs: catalogs)
         let secondSeconds = Self.seconds(since: secondStarted)

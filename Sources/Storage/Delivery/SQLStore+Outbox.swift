@@ -34,11 +34,13 @@ extension SQLStore {
             }
             let bounced = Set(rows[3].compactMap { $0.text(0) })
             let leads = Set(rows[4].compactMap { $0.text(0) })
-            let leaseEnd = now.addingTimeInterval(lease)
-            let leases = messages.map { message in
+            // One statement leases the whole batch (not one a message: on PostgreSQL each is a round trip).
+            let leases = [
                 SQLWrite.statement(
-                    SQLStatement("UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?", [.date(leaseEnd), .text(message.id)]))
-            }
+                    Self.idList(
+                        "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1 WHERE id", Set(messages.map(\.id)),
+                        first: [.date(now.addingTimeInterval(lease))]))
+            ]
             let items = messages.map { message in
                 var claimed = message
                 claimed.attempts += 1

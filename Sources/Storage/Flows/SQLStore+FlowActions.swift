@@ -10,11 +10,16 @@ extension SQLStore {
             [.date(now), .integer(limit)])
         return try await database.transaction(lock: nil, reads: [claim]) { rows in
             let actions = rows[0].map(FlowActionRecord.init(row:))
-            let leaseEnd = SQLValue.date(now.addingTimeInterval(lease))
-            let writes = actions.map {
-                SQLWrite.statement(
-                    SQLStatement("UPDATE flow_actions SET next_attempt_at = ?, attempts = attempts + 1 WHERE id = ?", [leaseEnd, .text($0.id)]))
-            }
+            // One statement leases the whole batch (not one an action: on PostgreSQL each is a round trip).
+            let writes: [SQLWrite] =
+                actions.isEmpty
+                ? []
+                : [
+                    .statement(
+                        Self.idList(
+                            "UPDATE flow_actions SET next_attempt_at = ?, attempts = attempts + 1 WHERE id", Set(actions.map(\.id)),
+                            first: [.date(now.addingTimeInterval(lease))]))
+                ]
             return (
                 writes,
                 actions.map {

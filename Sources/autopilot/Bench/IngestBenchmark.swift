@@ -20,8 +20,13 @@ struct IngestBenchmark {
         var rawCeilingEventsPerSecond: Double
         var pipelineShareOfCeiling: Double
         var peakRSSMB: Double
+        /// With `--database postgres://…`: the pipeline on PostgreSQL, per number of worker processes.
+        var postgres: [PostgresBench.IngestFigure]? = nil
+        var loadAverage = BenchWorkers.loadAverage()
 
         enum CodingKeys: String, CodingKey {
+            case postgres
+            case loadAverage = "load_average"
             case events
             case pipelineEventsPerSecond = "pipeline_events_per_s"
             case httpEventsPerSecond = "http_events_per_s"

@@ -13,7 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             Ingest.self, ScoringBench.self, FlowsBench.self, LLMBench.self, DashboardBench.self, AgentBench.self,
             MCPBench.self, VoiceBench.self, VoicePeers.self,
-            ChatBench.self, SegmentsBench.self, BroadcastsBench.self,
+            ChatBench.self, SegmentsBench.self, BroadcastsBench.self, Part.self,
         ])
 
     struct Ingest: AsyncParsableCommand {
@@ -21,7 +21,21 @@ struct BenchCommand: AsyncParsableCommand {
 
         @Option(help: "Events per measurement.") var events = 1_000_000
         @Option(help: "Events sent over HTTP (default: the same as --events).") var httpEvents: Int?
+        @Option(help: "Also ingest into PostgreSQL (a scratch database made on this server), beside the SQLite figures: postgres://…")
+        var database: String?
+        @Option(help: "PostgreSQL: worker processes sharing the database, one measurement per number (e.g. 1,2,4).") var workers = "1"
         @Flag(help: "Print the figures as JSON.") var json = false
+
+        func validate() throws {
+            if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
+                throw ValidationError("--database: a postgres:// URL (the SQLite figures are always measured)")
+            }
+            _ = try workerCounts()
+        }
+
+        func workerCounts() throws -> [Int] {
+            do { return try BenchWorkers.counts(workers) } catch { throw ValidationError("\(error)") }
+        }
 
         func run() async throws {
             guard events >= 1_000 else { throw ValidationError("--events: at least 1000") }
@@ -32,11 +46,30 @@ struct BenchCommand: AsyncParsableCommand {
             let benchmark = IngestBenchmark(events: events, httpEvents: httpEvents ?? events, directory: directory) { line in
                 if !quiet { print(line) }
             }
-            let result = try await benchmark.run()
+            var result = try await benchmark.run()
+            if let database {
+                var figures: [PostgresBench.IngestFigure] = []
+                for count in try workerCounts() {
+                    let figure = try await PostgresBench.ingest(url: database, events: events, workers: count, now: Date())
+                    if !quiet {
+                        print(
+                            "PostgreSQL pipeline, \(BenchWorkers.processes(count)): "
+                                + String(format: "%.0f events/s (%.1f statements per batch of 1,000)", figure.eventsPerSecond, figure.statementsPerBatch))
+                    }
+                    figures.append(figure)
+                }
+                result.postgres = figures
+            }
             if json {
                 try JSONOutput.print(result, pretty: false)
             } else {
                 print(String(format: "pipeline = %.0f%% of the raw ceiling; peak RSS %.0f MB", result.pipelineShareOfCeiling * 100, result.peakRSSMB))
+                for figure in result.postgres ?? [] {
+                    print(
+                        "PostgreSQL ÷ SQLite pipeline, \(BenchWorkers.processes(figure.workers)): "
+                            + String(format: "%.2f", figure.eventsPerSecond / max(result.pipelineEventsPerSecond, 1)))
+                }
+                print("load average \(BenchWorkers.loadAverage())")
             }
         }
     }
@@ -79,7 +112,27 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Waiting runs.") var runs = 1_000_000
         @Flag(help: "Dispatch through a sender whose repeats would reach people: each outcome is written as it answers, not in groups.")
         var oneByOne = false
+        @Option(help: "Also run the timer passes on PostgreSQL (a scratch database made on this server), beside SQLite: postgres://…")
+        var database: String?
+        @Option(help: "PostgreSQL: worker processes sharing the database, one measurement per number (e.g. 1,2,4).") var workers = "1"
+        @Flag(help: "With --database: the same three-step workflow on DBOS Transact (python3 and PyPI dbos) on the same server.")
+        var dbos = false
+        @Option(help: "DBOS workflows to run (three steps each).") var dbosWorkflows = 2_000
+        @Option(help: "The DBOS script.") var dbosScript = "Benchmarks/dbos_flows.py"
         @Flag(help: "Print the figures as JSON.") var json = false
+
+        func validate() throws {
+            if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
+                throw ValidationError("--database: a postgres:// URL (the SQLite figures are always measured)")
+            }
+            if dbos && database == nil { throw ValidationError("--dbos: needs --database postgres://… (DBOS runs on PostgreSQL)") }
+            guard dbosWorkflows >= 10 else { throw ValidationError("--dbos-workflows: at least 10") }
+            _ = try workerCounts()
+        }
+
+        func workerCounts() throws -> [Int] {
+            do { return try BenchWorkers.counts(workers) } catch { throw ValidationError("\(error)") }
+        }
 
         func run() async throws {
             guard runs >= 100 else { throw ValidationError("--runs: at least 100") }
@@ -91,6 +144,10 @@ struct BenchCommand: AsyncParsableCommand {
             let quiet = json
             var result = try await FlowBenchmark(runs: runs, store: store, recordsEachSend: oneByOne) { line in if !quiet { print(line) } }.run()
             result.peakRSSMB = ProcessMemory.peakResidentMB()
+            if let database {
+                try await sideBySide(result, database: database)
+                return
+            }
             if json {
                 try JSONOutput.print(result, pretty: false)
             } else {
