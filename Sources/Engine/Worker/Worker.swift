@@ -49,6 +49,7 @@ public struct Worker: Sendable {
             timers,
             ActionPass(dependencies: dependencies, settings: settings),
             DeliveryPass(dispatcher: dispatcher),
+            RetentionPass(keeper: RetentionKeeper(dependencies: dependencies), interval: 15 * 60),
         ]
         var independent: [any WorkerPass] = [MailboxPass(poller: MailboxPoller(dependencies: dependencies, cipher: settings.settingsCipher))]
         if !configuration.crm.isEmpty {

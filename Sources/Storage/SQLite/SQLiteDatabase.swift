@@ -34,6 +34,18 @@ public final class SQLiteDatabase: SQLDatabase {
             }
             writer = try DatabasePool(path: path, configuration: configuration)
         }
+        try Self.useIncrementalVacuum(writer)
+    }
+
+    /// Pages freed by deletes go to a free list that `PRAGMA incremental_vacuum(N)` gives back to the file system (retention
+    /// runs it after pruning), so the file does not keep growing. SQLite takes the mode only before the first table is
+    /// created; a file created by an older version is converted once by a full `VACUUM` (docs/privacy.md).
+    static func useIncrementalVacuum(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") != 2 else { return }
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0 { try db.execute(sql: "VACUUM") }
+        }
     }
 
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
