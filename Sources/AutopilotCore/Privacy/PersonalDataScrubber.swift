@@ -13,7 +13,7 @@ public enum PersonalDataScrubber {
         "display_name", "username", "address", "address1", "address2", "address_1", "address_2", "street", "city", "zip", "zipcode",
         "postal_code", "postcode", "province", "state_name", "company", "birthdate", "birthday", "ip", "ip_address", "browser_ip",
         "user_agent", "text", "body", "message", "comment", "comments", "note", "notes", "subject", "content", "transcript", "summary",
-        "reply", "recipient", "to", "from", "checkout_url", "landing_site", "referring_site", "latitude", "longitude",
+        "reply", "recipient", "to", "from", "checkout_url", "line1", "line2", "address_line1", "address_line2", "house_number", "landing_site", "referring_site", "latitude", "longitude",
     ]
 
     /// The value with personal fields removed, and how many were removed.
@@ -49,7 +49,13 @@ public enum PersonalDataScrubber {
             var kept = JSONObject()
             for (key, field) in object {
                 if isPersonal(key: key) {
-                    removed += 1
+                    switch field {
+                    case .object, .array:
+                        // An address or a customer: its personal fields go, its country or id stays.
+                        kept[key] = scrub(field, removed: &removed)
+                    default:
+                        removed += 1
+                    }
                     continue
                 }
                 if case .string(let text) = field, isPersonal(string: text) {

@@ -29,7 +29,7 @@ public struct ContactExporter: Sendable {
     }
 
     /// Writes the document to `sink`, in pieces of at most one page of rows.
-    public func write(contactID: String, to sink: @Sendable (String) async throws -> Void) async throws {
+    public func write(contactID: String, to sink: (String) async throws -> Void) async throws {
         let store = dependencies.store
         let head: JSONObject = [
             "format": .string(Self.format), "version": .int(Int64(Self.version)),

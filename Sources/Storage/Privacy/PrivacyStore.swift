@@ -72,6 +72,10 @@ public struct ErasureReceipt: Sendable, Equatable, Codable {
     /// `fields_scrubbed` (personal fields removed from JSON columns).
     public var counts: [String: Int]
 
+    enum CodingKeys: String, CodingKey {
+        case contactID = "contact_id", requestedBy = "requested_by", erasedAt = "erased_at", counts
+    }
+
     public init(contactID: String, requestedBy: String, erasedAt: Date, counts: [String: Int]) {
         self.contactID = contactID
         self.requestedBy = requestedBy

@@ -8,7 +8,7 @@ extension SQLStore {
     }
 
     /// The table's columns, in their order.
-    func columnNames(of table: String) async throws -> [String] {
+    public func columnNames(of table: String) async throws -> [String] {
         let statement =
             database.dialect == .sqlite
             ? SQLStatement("SELECT name FROM pragma_table_info(?) ORDER BY cid", [.text(table)])
