@@ -39,12 +39,15 @@ public final class SQLiteDatabase: SQLDatabase {
 
     /// Pages freed by deletes go to a free list that `PRAGMA incremental_vacuum(N)` gives back to the file system (retention
     /// runs it after pruning), so the file does not keep growing. SQLite takes the mode only before the first table is
-    /// created; a file created by an older version is converted once by a full `VACUUM` (docs/privacy.md).
+    /// created, and a file in WAL mode already has its first page: the mode is applied by a `VACUUM`, instant on a new file
+    /// and once for a file created by an older version (docs/privacy.md).
     static func useIncrementalVacuum(_ writer: any DatabaseWriter) throws {
         try writer.writeWithoutTransaction { db in
             guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") != 2 else { return }
+            // Even a new file has its first page once it is in WAL mode: the mode takes effect through a VACUUM (instant when
+            // the file is empty).
             try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 > 0 { try db.execute(sql: "VACUUM") }
+            try db.execute(sql: "VACUUM")
         }
     }
 
