@@ -13,7 +13,7 @@ public struct RetentionKeeper: Sendable {
     public var batchesPerPass = 5
     /// Free pages handed back to the file system after a pass that pruned something (4 KiB each).
     public var vacuumPages = 4_096
-    let dependencies: Dependencies
+    public let dependencies: Dependencies
 
     public init(dependencies: Dependencies) {
         self.dependencies = dependencies

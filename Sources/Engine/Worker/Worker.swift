@@ -49,12 +49,12 @@ public struct Worker: Sendable {
             timers,
             ActionPass(dependencies: dependencies, settings: settings),
             DeliveryPass(dispatcher: dispatcher),
-            RetentionPass(keeper: RetentionKeeper(dependencies: dependencies), interval: 15 * 60),
         ]
         var independent: [any WorkerPass] = [MailboxPass(poller: MailboxPoller(dependencies: dependencies, cipher: settings.settingsCipher))]
         if !configuration.crm.isEmpty {
             independent.append(CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm, cipher: settings.settingsCipher)))
         }
+        independent.append(RetentionPass(dependencies: dependencies))
         independentPasses = independent
     }
 

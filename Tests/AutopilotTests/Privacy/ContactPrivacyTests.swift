@@ -99,6 +99,27 @@ import Testing
         #expect(try await ContactEraser(dependencies: shop.dependencies, tenantID: other).erase(contactID: ana, requestedBy: "test") == nil)
         #expect(try await exporter.exists(contactID: ana))
 
+        // A failure at the erasure's last write (the audit row) leaves nothing half-erased.
+        let before = try await PrivacyFixtures.everything(store, tenantID: shop.tenantID, contactID: ana)
+        if store.database.dialect == .sqlite {
+            try await store.database.executeScript([
+                "CREATE TRIGGER crash_audit BEFORE INSERT ON erasure_audit BEGIN SELECT RAISE(ABORT, 'simulated crash'); END"
+            ])
+        } else {
+            try await store.database.executeScript([
+                "CREATE FUNCTION crash_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated crash'; END $$ LANGUAGE plpgsql",
+                "CREATE TRIGGER crash_audit BEFORE INSERT ON erasure_audit FOR EACH ROW EXECUTE FUNCTION crash_audit()",
+            ])
+        }
+        await #expect(throws: (any Error).self) {
+            try await ContactEraser(dependencies: shop.dependencies, tenantID: shop.tenantID).erase(contactID: ana, requestedBy: "crash")
+        }
+        try await store.database.executeScript([
+            store.database.dialect == .sqlite ? "DROP TRIGGER crash_audit" : "DROP TRIGGER crash_audit ON erasure_audit"
+        ])
+        #expect(try await PrivacyFixtures.everything(store, tenantID: shop.tenantID, contactID: ana) == before)
+        #expect(try await store.database.read([SQLStatement("SELECT count(*) FROM suppressions")])[0].first?.int(0) == 0)
+
         // Erasure.
         shop.clock.advance(by: 60)
         let eraser = ContactEraser(dependencies: shop.dependencies, tenantID: shop.tenantID)

@@ -77,13 +77,15 @@ import Testing
         _ = ana
     }
 
-    /// The worker runs the pass while the service runs: one sweep prunes what is due.
-    @Test func theWorkerPrunesOnItsSweep() async throws {
+    /// The worker runs the pass beside its sweeps while the service runs: one run prunes what is due.
+    @Test func theWorkerPrunesBesideItsSweeps() async throws {
         let shop = try await TestShop.make(at: Fixtures.now)
         try await shop.ingest((1...5).map { Fixtures.envelope("contact.updated", key: "e-\($0)", properties: [:]) })
         try await shop.store.setTenantSetting("retention.events_days", to: "7", tenantID: shop.tenantID, now: shop.clock.now())
         shop.clock.advance(by: 8 * 86_400)
-        try await TestWorker.make(shop.dependencies).runDue(now: shop.clock.now())
+        let pass = try #require(try TestWorker.make(shop.dependencies).independentPasses.first { $0.name == "retention" })
+        var round = WorkerRound(now: shop.clock.now())
+        #expect(try await pass.run(&round) == 5)
         #expect(try await Self.count(shop.store, "SELECT count(*) FROM events WHERE tenant_id = ?", shop.tenantID) == 0)
     }
 

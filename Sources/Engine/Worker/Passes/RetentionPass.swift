@@ -1,20 +1,32 @@
 import Foundation
+import Storage
 
-/// Prunes each tenant's data older than its retention settings (`RetentionKeeper`), a few bounded batches at a time;
-/// looks again after `interval`, or at the next sweep while more is left.
+/// Prunes the data of the tenants that set a retention (`retention.*_days`) older than it (`RetentionKeeper`), a few
+/// bounded batches per tenant at a time, beside the sweeps: each tenant again after `quiet`, or at the next run while more
+/// is left. Tenants that set nothing cost one query per run.
 struct RetentionPass: WorkerPass {
     let keeper: RetentionKeeper
-    let interval: TimeInterval
+    let quiet: TimeInterval
     let memory = DateSweepMemory()
 
+    init(dependencies: Dependencies, quiet: TimeInterval = 15 * 60) {
+        keeper = RetentionKeeper(dependencies: dependencies)
+        self.quiet = quiet
+    }
+
     var name: String { "retention" }
-    var scope: WorkerPassScope { .eachTenant }
-    var firstRoundOnly: Bool { true }
+    var interval: Duration { .seconds(60) }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
-        guard let tenantID = round.tenant?.tenantID, !memory.isQuiet(tenantID: tenantID, cursor: name, at: round.now) else { return 0 }
-        let outcome = try await keeper.prune(tenantID: tenantID, now: round.now)
-        if !outcome.more { memory.remember(tenantID: tenantID, cursor: name, quietUntil: round.now.addingTimeInterval(interval)) }
-        return outcome.total
+        let store = keeper.dependencies.store
+        var tenants = Set<String>()
+        for setting in RetentionSettings.definitions.map(\.name) { tenants.formUnion(try await store.tenants(withSetting: setting)) }
+        var pruned = 0
+        for tenantID in tenants.sorted() where !memory.isQuiet(tenantID: tenantID, cursor: name, at: round.now) {
+            let outcome = try await keeper.prune(tenantID: tenantID, now: round.now)
+            if !outcome.more { memory.remember(tenantID: tenantID, cursor: name, quietUntil: round.now.addingTimeInterval(quiet)) }
+            pruned += outcome.total
+        }
+        return pruned
     }
 }
