@@ -66,6 +66,7 @@ public func buildRouter(
     EventRoutes(pipeline: IngestPipeline(dependencies: dependencies), metrics: metrics, maximumBodyBytes: configuration.maximumBodyBytes).register(
         on: api)
     ContactRoutes(dependencies: dependencies).register(on: api)
+    PrivacyRoutes(dependencies: dependencies).register(on: api)
     OrderRoutingRoutes(dependencies: dependencies, routing: configuration.supplierRouting).register(on: api)
     FlowRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)
     LeadRoutes(dependencies: dependencies, maximumBodyBytes: configuration.maximumBodyBytes).register(on: api)

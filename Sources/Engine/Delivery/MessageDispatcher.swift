@@ -29,6 +29,7 @@ public struct MessageDispatcher: Sendable {
         let channels = try await BatchSenders.load(
             tenantIDs: tenants, senders: senders, store: dependencies.store, ids: dependencies.ids, settings: settings, now: now)
         let sendTimes = try await SendTimePlacements.load(items: items, store: dependencies.store, settings: settings.smartSending, now: now)
+        let erased = try await ErasedAddresses.load(items: items, store: dependencies.store)
         var log = DeliveryLog(dependencies: dependencies)
         var tally = IntegrationTally()
         var lease = LeaseKeeper(lease: settings.lease)
@@ -36,6 +37,10 @@ public struct MessageDispatcher: Sendable {
             guard try await keep(&lease, holding: items[index...], log: &log, now: now) else { break }
             var message = item.message
             message.updatedAt = now
+            if erased.blocks(message) {
+                log.add(Self.finish(message, status: .skipped, reason: "erased"))
+                continue
+            }
             if let until = sendTimes.place(&message, contact: item.contact, now: now) {
                 log.add(Self.apply(.defer(until: until, reason: "send_time"), to: message))
                 continue

@@ -54,6 +54,7 @@ public struct Worker: Sendable {
         if !configuration.crm.isEmpty {
             independent.append(CRMSyncPass(sync: CRMSync(dependencies: dependencies, settings: configuration.crm, cipher: settings.settingsCipher)))
         }
+        independent.append(RetentionPass(dependencies: dependencies))
         independentPasses = independent
     }
 

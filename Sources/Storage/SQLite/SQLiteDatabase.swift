@@ -34,6 +34,21 @@ public final class SQLiteDatabase: SQLDatabase {
             }
             writer = try DatabasePool(path: path, configuration: configuration)
         }
+        try Self.useIncrementalVacuum(writer)
+    }
+
+    /// Pages freed by deletes go to a free list that `PRAGMA incremental_vacuum(N)` gives back to the file system (retention
+    /// runs it after pruning), so the file does not keep growing. SQLite takes the mode only before the first table is
+    /// created, and a file in WAL mode already has its first page: the mode is applied by a `VACUUM`, instant on a new file
+    /// and once for a file created by an older version (docs/privacy.md).
+    static func useIncrementalVacuum(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") != 2 else { return }
+            // Even a new file has its first page once it is in WAL mode: the mode takes effect through a VACUUM (instant when
+            // the file is empty).
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "VACUUM")
+        }
     }
 
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {

@@ -24,6 +24,7 @@ public enum Migrations {
         whatsappWindow,
         mailboxPolls,
         contactTimeZones,
+        privacy,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -53,7 +53,8 @@ public protocol AutopilotStore:
     MailboxStore,
     SegmentStore,
     BroadcastStore,
-    EngagementStore
+    EngagementStore,
+    PrivacyStore
 {}
 
 /// The schema's migrations.

@@ -40,6 +40,6 @@ import Testing
                 "actions", "delivery",
             ])
         #expect(worker.passes.filter(\.firstRoundOnly).map(\.name) == ["nightly-scoring", "delegation", "split-decisions", "dropshipping"])
-        #expect(worker.independentPasses.map(\.name) == ["mailbox"])
+        #expect(worker.independentPasses.map(\.name) == ["mailbox", "retention"])
     }
 }

@@ -40,7 +40,7 @@ public struct ShopSettings: Sendable, Equatable {
         ("pipedrive.api_token", .secret, "the tenant's own Pipedrive API token, used instead of PIPEDRIVE_API_TOKEN for its records"),
         ("shopify.birthdate_metafield", .metafield, "the customer metafield (namespace.key, type date) that holds the birthdate"),
         ("woocommerce.birthdate_meta_key", .text(maximum: 100), "the customer meta key that holds the birthdate (YYYY-MM-DD or DD/MM/YYYY)"),
-    ] + MailboxSettings.definitions + ProspectingSettings.definitions
+    ] + MailboxSettings.definitions + ProspectingSettings.definitions + RetentionSettings.definitions
 
     public static func kind(of name: String) -> Kind? { definitions.first { $0.name == name }?.kind }
 
@@ -87,6 +87,7 @@ public struct ShopSettings: Sendable, Equatable {
                 guard trimmed.count <= maximum else { throw ValidationError(code: "invalid_setting", field: field, message: "is longer than \(maximum) characters") }
                 try MailboxSettings.check(name, trimmed)
                 try ProspectingSettings.check(name, trimmed)
+                try RetentionSettings.check(name, trimmed)
                 checked.append((name, trimmed))
             case .url:
                 guard let url = URL(string: trimmed), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil else {
