@@ -17,5 +17,6 @@ struct Autopilot: AsyncParsableCommand {
             McpCommand.self,
             WidgetCommand.self,
             SegmentsCommand.self, BroadcastsCommand.self,
+            SecretsCommand.self, BackupCommand.self, RestoreCommand.self,
         ])
 }
