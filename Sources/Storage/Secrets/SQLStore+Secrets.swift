@@ -5,6 +5,11 @@ import Foundation
 public struct SecretSealingReport: Sendable, Equatable {
     public var sealed: Int
     public var resealed: Int
+
+    public init(sealed: Int, resealed: Int) {
+        self.sealed = sealed
+        self.resealed = resealed
+    }
 }
 
 extension SQLStore {
