@@ -8,7 +8,7 @@ import Storage
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Copy the SQLite database to a new file (0600), consistent while serve runs; PostgreSQL: pg_dump (docs/operations.md).")
+        abstract: "Copy the SQLite database to a new file (0600), consistent while serve runs; PostgreSQL: pg_dump (docs/security.md).")
 
     @Argument(help: "The new backup file.") var path: String
     @OptionGroup var database: DatabaseOptions
@@ -17,7 +17,7 @@ struct BackupCommand: AsyncParsableCommand {
         let configuration = database.configuration
         guard case .sqlite(let source) = configuration else {
             throw AutopilotCore.ValidationError(
-                code: "postgres_backup", field: "--database", message: "a PostgreSQL database is backed up with pg_dump: see docs/operations.md")
+                code: "postgres_backup", field: "--database", message: "a PostgreSQL database is backed up with pg_dump: see docs/security.md")
         }
         guard source != ":memory:", FileManager.default.fileExists(atPath: source) else {
             throw AutopilotCore.ValidationError(code: "not_found", field: "--database", message: "\(source) does not exist")
@@ -44,7 +44,7 @@ struct BackupCommand: AsyncParsableCommand {
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the SQLite database by a backup (stop serve and workers first); PostgreSQL: pg_restore (docs/operations.md).")
+        abstract: "Replace the SQLite database by a backup (stop serve and workers first); PostgreSQL: pg_restore (docs/security.md).")
 
     @Argument(help: "The backup file made by `autopilot backup`.") var backup: String
     @OptionGroup var database: DatabaseOptions
@@ -54,7 +54,7 @@ struct RestoreCommand: AsyncParsableCommand {
         let configuration = database.configuration
         guard case .sqlite(let target) = configuration, target != ":memory:" else {
             throw AutopilotCore.ValidationError(
-                code: "postgres_restore", field: "--database", message: "a PostgreSQL database is restored with pg_restore: see docs/operations.md")
+                code: "postgres_restore", field: "--database", message: "a PostgreSQL database is restored with pg_restore: see docs/security.md")
         }
         let kept = try SQLiteBackup.restore(backup: backup, to: target, replacing: force)
         let applied = try await CommandLineSetup.withMigratedStore(configuration) { store, _ in try await store.schemaStatus() }
