@@ -4,6 +4,7 @@ import Engine
 import Flows
 import Foundation
 import Integrations
+import Storage
 import Voice
 
 /// How the HTTP API is served. Every field has a zero-configuration default.

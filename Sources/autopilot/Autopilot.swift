@@ -18,5 +18,6 @@ struct Autopilot: AsyncParsableCommand {
             WidgetCommand.self,
             SegmentsCommand.self, BroadcastsCommand.self,
             ContactsCommand.self,
+            SecretsCommand.self, BackupCommand.self, RestoreCommand.self,
         ])
 }

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Channels
 import Foundation
+import Storage
 
 extension FlowEngineSettings {
     /// The settings a worker (`autopilot serve`, `autopilot worker`) reads from its environment; unset variables keep

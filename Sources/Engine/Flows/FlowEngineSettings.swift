@@ -1,6 +1,7 @@
 import Channels
 import Flows
 import Foundation
+import Storage
 
 /// How the flow engine works through due work. Defaults suit one shop on one node.
 public struct FlowEngineSettings: Sendable {

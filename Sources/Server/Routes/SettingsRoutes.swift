@@ -1,6 +1,7 @@
 import AutopilotCore
 import Engine
 import Hummingbird
+import Storage
 
 /// `GET /v1/settings`: the tenant's shop settings (secrets shown as `set`) and every name it may set.
 /// `PUT /v1/settings` `{"settings": {"shop.name": "…", "shopify.access_token": "…", "links.booking": null}}`: checks every

@@ -46,9 +46,11 @@ extension SQLStore {
             SQLStatement(
                 "SELECT provider, token, secret, created_at FROM webhook_endpoints WHERE tenant_id = ? ORDER BY provider", [.text(tenantID)])
         ])
-        return rows[0].map { row in
-            WebhookEndpoint(
-                tenantID: tenantID, provider: row.text(0) ?? "", token: row.text(1) ?? "", secret: row.text(2) ?? "",
+        return try rows[0].map { row in
+            let provider = row.text(0) ?? ""
+            return WebhookEndpoint(
+                tenantID: tenantID, provider: provider, token: row.text(1) ?? "",
+                secret: try opened(row.text(2) ?? "", name: Self.webhookSecretName(provider), tenantID: tenantID),
                 createdAt: row.date(3) ?? Date(timeIntervalSince1970: 0))
         }
     }

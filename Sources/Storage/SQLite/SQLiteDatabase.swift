@@ -8,7 +8,7 @@ import GRDBSQLite
 public final class SQLiteDatabase: SQLDatabase {
     public let dialect = SQLDialect.sqlite
     public let path: String
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the database at `path`; `:memory:` keeps it in memory.
     public init(path: String) throws {

@@ -3,11 +3,12 @@ import Foundation
 
 extension SQLStore {
     public func saveWebhookEndpoint(_ endpoint: WebhookEndpoint) async throws {
+        let secret = try sealed(endpoint.secret, name: Self.webhookSecretName(endpoint.provider), tenantID: endpoint.tenantID)
         try await database.transaction(lock: nil, reads: []) { _ in
             let write = SQLWrite.upsert(
                 table: "webhook_endpoints", columns: ["tenant_id", "provider", "token", "secret", "created_at"], key: ["tenant_id", "provider"],
                 rows: [
-                    [.text(endpoint.tenantID), .text(endpoint.provider), .text(endpoint.token), .text(endpoint.secret), .date(endpoint.createdAt)]
+                    [.text(endpoint.tenantID), .text(endpoint.provider), .text(endpoint.token), .text(secret), .date(endpoint.createdAt)]
                 ])
             return ([write], ())
         }
@@ -19,10 +20,11 @@ extension SQLStore {
                 "SELECT tenant_id, provider, token, secret, created_at FROM webhook_endpoints WHERE provider = ? AND token = ?",
                 [.text(provider), .text(token)])
         ])
-        return rows[0].first.map {
-            WebhookEndpoint(
-                tenantID: $0.text(0) ?? "", provider: $0.text(1) ?? "", token: $0.text(2) ?? "", secret: $0.text(3) ?? "",
-                createdAt: $0.date(4) ?? .distantPast)
+        return try rows[0].first.map {
+            let (tenantID, provider) = ($0.text(0) ?? "", $0.text(1) ?? "")
+            return WebhookEndpoint(
+                tenantID: tenantID, provider: provider, token: $0.text(2) ?? "",
+                secret: try opened($0.text(3) ?? "", name: Self.webhookSecretName(provider), tenantID: tenantID), createdAt: $0.date(4) ?? .distantPast)
         }
     }
 

@@ -4,9 +4,13 @@ import Foundation
 /// The one store implementation, written once over `SQLDatabase`: it runs on SQLite and on PostgreSQL alike.
 public struct SQLStore: AutopilotStore {
     public let database: any SQLDatabase
+    /// Seals channel secrets, webhook signing secrets and instance secrets before they are written, and opens them when
+    /// read; nil keeps new values in clear (tests, benches) and cannot read sealed ones.
+    public var cipher: SettingsCipher?
 
-    public init(database: any SQLDatabase) {
+    public init(database: any SQLDatabase, cipher: SettingsCipher? = nil) {
         self.database = database
+        self.cipher = cipher
     }
 
     @discardableResult

@@ -33,13 +33,20 @@ enum CommandLineSetup {
         return Logger(label: "autopilot")
     }()
 
-    /// Opens the store, migrating it first.
+    /// Opens the store, migrating it first, then seals its secrets with the instance's key (`SecretKeySource`): the store
+    /// given to `body` seals and opens secrets.
     static func withMigratedStore<Result: Sendable>(
         _ configuration: DatabaseConfiguration, _ body: @Sendable (SQLStore, Dependencies) async throws -> Result
     ) async throws -> Result {
         let logger = self.logger
-        return try await configuration.withStore(logger: logger) { store in
-            try await store.migrate(now: Date())
+        return try await configuration.withStore(logger: logger) { opened in
+            try await opened.migrate(now: Date())
+            let (store, source, report) = try await SecretKeySource.sealing(
+                opened, database: configuration, environment: ProcessInfo.processInfo.environment, now: Date())
+            if report.sealed + report.resealed > 0 {
+                logger.notice(
+                    "secrets sealed", metadata: ["sealed": "\(report.sealed)", "resealed": "\(report.resealed)", "key": "\(source.description)"])
+            }
             let ai = try AIServices.fromEnvironment(ProcessInfo.processInfo.environment, store: store, clock: SystemClock(), logger: logger)
             return try await body(store, Dependencies(store: store, logger: logger, ai: ai))
         }

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Server
 import ServiceLifecycle
+import Storage
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the HTTP API (migrates the database first).")
@@ -24,9 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
         let databaseConfiguration = database.configuration
         CommandLineSetup.logger.info(
             "starting", metadata: ["database": "\(databaseConfiguration)", "address": "\(configuration.server.host):\(configuration.server.port)"])
-        try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
+        try await CommandLineSetup.withMigratedStore(databaseConfiguration) { store, dependencies in
             try await buildServiceGroup(
-                configuration: processConfiguration, dependencies: dependencies, databaseName: databaseConfiguration.description
+                configuration: processConfiguration.sealing(with: store.cipher), dependencies: dependencies,
+                databaseName: databaseConfiguration.description
             )
             .run()
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import AutopilotCore
 import Engine
 import Foundation
+import Storage
 
 struct SettingsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,21 +12,26 @@ struct SettingsCommand: AsyncParsableCommand {
     struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "set", abstract: "Set one setting (a secret is stored encrypted with AUTOPILOT_SETTINGS_KEY).")
         @Argument(help: "The setting, e.g. shop.name, links.booking, shopify.access_token.") var key: String
-        @Argument(help: "Its value (or give --from-env for a secret).") var value: String?
+        @Argument(help: "Its value; for a secret give --from-env NAME or `-` (standard input): a value here is visible in `ps`.") var value: String?
         @Option(help: "Read the value from this environment variable (keeps a secret off the command line).") var fromEnv: String?
         @OptionGroup var database: DatabaseOptions
         @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
 
         func run() async throws {
             let environment = ProcessInfo.processInfo.environment
-            guard let given = value ?? fromEnv.flatMap({ environment[$0] }) else {
-                throw ValidationError("give a VALUE, or --from-env NAME of a variable that is set")
+            let given: String
+            if ShopSettings.kind(of: key) == .secret || value == "-" {
+                given = try SecretInput.read(value: value, environmentVariable: fromEnv, flag: "VALUE", environmentFlag: "--from-env", environment: environment)
+            } else {
+                guard let text = value ?? fromEnv.flatMap({ environment[$0] }) else {
+                    throw ValidationError("give a VALUE, or --from-env NAME of a variable that is set")
+                }
+                given = text
             }
-            let cipher = try SettingsCipher.fromEnvironment(environment)
             let (name, tenantName) = (key, tenant)
             try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
                 let tenantID = try await CommandLineSetup.tenantID(tenantName, store: store)
-                try await ShopSettings.update([name: given], store: store, tenantID: tenantID, cipher: cipher, now: dependencies.clock.now())
+                try await ShopSettings.update([name: given], store: store, tenantID: tenantID, cipher: store.cipher, now: dependencies.clock.now())
             }
             print(ShopSettings.kind(of: key) == .secret ? "\(key) set (encrypted)." : "\(key) = \(given)")
         }
@@ -54,11 +60,10 @@ struct SettingsCommand: AsyncParsableCommand {
         @Option(help: "Tenant id or name (default: the only tenant).") var tenant: String?
 
         func run() async throws {
-            let cipher = try SettingsCipher.fromEnvironment(ProcessInfo.processInfo.environment)
             let tenantName = tenant
             let settings = try await CommandLineSetup.withMigratedStore(database.configuration) { store, _ in
                 let tenantID = try await CommandLineSetup.tenantID(tenantName, store: store)
-                return try await ShopSettings.load(store, tenantID: tenantID, cipher: cipher)
+                return try await ShopSettings.load(store, tenantID: tenantID, cipher: store.cipher)
             }
             let shown = settings.shown
             for definition in ShopSettings.definitions {

@@ -3,6 +3,7 @@ import Engine
 import Foundation
 import Server
 import ServiceLifecycle
+import Storage
 
 struct WorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +15,9 @@ struct WorkerCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try AutopilotConfiguration.fromEnvironment(ProcessInfo.processInfo.environment, servesHTTP: false)
         let databaseConfiguration = database.configuration
-        try await CommandLineSetup.withMigratedStore(databaseConfiguration) { _, dependencies in
-            try await buildServiceGroup(configuration: configuration, dependencies: dependencies, databaseName: databaseConfiguration.description)
+        try await CommandLineSetup.withMigratedStore(databaseConfiguration) { store, dependencies in
+            try await buildServiceGroup(
+                configuration: configuration.sealing(with: store.cipher), dependencies: dependencies, databaseName: databaseConfiguration.description)
                 .run()
         }
     }

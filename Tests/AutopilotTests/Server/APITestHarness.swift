@@ -15,9 +15,10 @@ struct APITestHarness {
     let firstKey: String
     let secondKey: String
 
-    static func make(configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> APITestHarness {
-        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
-        try await store.migrate(now: Fixtures.now)
+    /// `store`: an already migrated store (default: a new in-memory one).
+    static func make(store given: SQLStore? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> APITestHarness {
+        let store = try given ?? SQLStore(database: try SQLiteDatabase(path: ":memory:"))
+        if given == nil { try await store.migrate(now: Fixtures.now) }
         let clock = ManualClock(Fixtures.now)
         let dependencies = Dependencies(store: store, clock: clock)
         let tenants = TenantService(dependencies: dependencies)

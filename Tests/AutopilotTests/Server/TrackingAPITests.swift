@@ -34,13 +34,15 @@ struct TrackingAPITests {
         }
     }
 
-    static func sent() async throws -> Sent {
-        let harness = try await APITestHarness.make()
+    /// `store` and `ids`: the harness's (default: in-memory, seeded ids, so the database's tracking secret is the public
+    /// one of reproducible runs).
+    static func sent(store: SQLStore? = nil, ids: any IDGenerator = SeededIDGenerator(seed: 31)) async throws -> Sent {
+        let harness = try await APITestHarness.make(store: store)
         harness.clock.set(FlowScenario.start)
         let tenants = try await harness.store.tenants()
         let first = try #require(tenants.first { $0.name == "First shop" }?.id)
         let second = try #require(tenants.first { $0.name == "Second shop" }?.id)
-        let dependencies = Dependencies(store: harness.store, clock: harness.clock, ids: SeededIDGenerator(seed: 31))
+        let dependencies = Dependencies(store: harness.store, clock: harness.clock, ids: ids)
         var settings = FlowEngineSettings()
         settings.publicURL = base
         let engine = try TestWorker.make(dependencies, settings: settings)
