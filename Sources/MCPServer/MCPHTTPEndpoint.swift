@@ -17,6 +17,7 @@ public enum MCPHTTPEndpoint {
     public static func answer(
         method: String, headers: [String: String], body: Data, path: String, server toolServer: MCPToolServer, logger: Logger
     ) async -> Answer {
+        if method == "POST", let refusal = versionRefusal(body) { return refusal }
         let transport = StatelessHTTPServerTransport(
             validationPipeline: StandardValidationPipeline(validators: [
                 AcceptHeaderValidator(mode: .jsonOnly), ContentTypeValidator(), ProtocolVersionValidator(),
@@ -31,5 +32,15 @@ public enum MCPHTTPEndpoint {
         let response = await transport.handleRequest(HTTPRequest(method: method, headers: headers, body: body, path: path))
         await server.stop()
         return Answer(status: response.statusCode, headers: response.headers, body: response.bodyData ?? Data())
+    }
+
+    /// A JSON object whose `jsonrpc` is not "2.0" is not a JSON-RPC 2.0 message: 400 with an Invalid Request error
+    /// (the SDK would take it for a notification and answer 202).
+    static func versionRefusal(_ body: Data) -> Answer? {
+        guard let message = try? JSONSerialization.jsonObject(with: body) as? [String: Any], message["jsonrpc"] as? String != "2.0" else {
+            return nil
+        }
+        let error = #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request: jsonrpc must be \"2.0\""}}"#
+        return Answer(status: 400, headers: ["Content-Type": "application/json"], body: Data(error.utf8))
     }
 }

@@ -98,6 +98,8 @@ public func buildRouter(
     voiceRoutes.registerAPI(on: api)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
         on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
+    // Last, after every route: it only sees the requests no route answered (TRACE on a known path is 405, not 404).
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }
 
