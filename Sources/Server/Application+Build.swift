@@ -36,7 +36,8 @@ public func buildRouter(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics,
     senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil, voice: VoiceService? = nil
 ) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    // HEAD is answered wherever GET is (the GET answer without its body), so the 405s' Allow lists it truthfully.
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())

@@ -31,11 +31,20 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
         ).response
     }
 
-    /// The methods the routes matching `path` answer (HEAD wherever GET is, as the router does); empty when none match.
+    /// The methods of the route the router would pick for `path` (HEAD wherever GET is: the router generates it); empty when
+    /// no route matches. As in the router, a fixed segment wins over a parameter: `/v1/templates/draft-from-chat` is that
+    /// route, not `/v1/templates/{id}`.
     static func methods(allowedOn path: String, among routes: [Route]) -> Set<HTTPRequest.Method> {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        var best: [Int]?
         var allowed: Set<HTTPRequest.Method> = []
-        for route in routes where matches(route.path, segments) { allowed.formUnion(route.methods) }
+        for route in routes where matches(route.path, segments) {
+            let rank = route.path.components.map { $0 == $0.description ? 0 : 1 }
+            if let current = best, current.lexicographicallyPrecedes(rank) { continue }
+            if best != rank { allowed = [] }
+            best = rank
+            allowed.formUnion(route.methods)
+        }
         if allowed.contains(.get) { allowed.insert(.head) }
         return allowed
     }

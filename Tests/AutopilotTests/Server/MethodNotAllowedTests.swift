@@ -16,6 +16,9 @@ struct MethodNotAllowedTests {
         ("/openapi.yaml", .delete, "GET, HEAD"),
         ("/mcp", .get, "POST"),
         ("/mcp", .delete, "POST"),
+        // A fixed segment wins over a parameter, as in the router: this is not /v1/templates/{id}.
+        ("/v1/templates/draft-from-chat", .get, "POST"),
+        ("/v1/templates/abandoned-cart-sms@1", .post, "GET, HEAD, PATCH"),
     ])
     func aKnownPathAnswers405WithTheMethodsItTakes(path: String, method: HTTPRequest.Method, allow: String) async throws {
         let harness = try await APITestHarness.make()
