@@ -34,13 +34,13 @@ public enum MCPHTTPEndpoint {
         return Answer(status: response.statusCode, headers: response.headers, body: response.bodyData ?? Data())
     }
 
-    /// A JSON object whose `jsonrpc` is not "2.0" is not a JSON-RPC 2.0 message: 400 with an Invalid Request error
-    /// (the SDK would take it for a notification and answer 202).
+    /// A JSON object whose `jsonrpc` is not "2.0", or whose `params` is neither an object nor an array, is not a JSON-RPC 2.0
+    /// message: 400 with an Invalid Request error (the SDK would take it for a notification and answer 202).
     static func versionRefusal(_ body: Data) -> Answer? {
-        guard let message = try? JSONSerialization.jsonObject(with: body) as? [String: Any], message["jsonrpc"] as? String != "2.0" else {
-            return nil
-        }
-        let error = #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request: jsonrpc must be \"2.0\""}}"#
+        guard let message = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        let params = message["params"]
+        guard message["jsonrpc"] as? String != "2.0" || (params != nil && !(params is [String: Any]) && !(params is [Any])) else { return nil }
+        let error = #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"Invalid Request: jsonrpc must be \"2.0\" and params an object or an array"}}"#
         return Answer(status: 400, headers: ["Content-Type": "application/json"], body: Data(error.utf8))
     }
 }
