@@ -7,7 +7,7 @@ import Testing
 /// How to run it by hand: docs/api.md, "Checking the API against openapi.yaml".
 @Suite("OpenAPI — schemathesis against the real server")
 struct SchemathesisTests {
-    @Test(.enabled(if: SchemathesisRun.usable, SchemathesisRun.skipReason), .timeLimit(.minutes(15)))
+    @Test(.enabled(if: SchemathesisRun.usable, SchemathesisRun.skipReason), .timeLimit(.minutes(20)))
     func theServerOnSQLiteAnswersAsOpenAPISays() async throws {
         try #require(SchemathesisRun.missing.isEmpty, "AUTOPILOT_REQUIRE_SCHEMATHESIS=1 but missing: \(SchemathesisRun.missing.joined(separator: ", "))")
         let directory = try SchemathesisRun.scratchDirectory()
@@ -16,7 +16,7 @@ struct SchemathesisTests {
         #expect(result.status == 0, "schemathesis found differences between openapi.yaml and the server on SQLite:\n\(result.report)")
     }
 
-    @Test(.enabled(if: SchemathesisRun.usable, SchemathesisRun.skipReason), .timeLimit(.minutes(15)))
+    @Test(.enabled(if: SchemathesisRun.usable, SchemathesisRun.skipReason), .timeLimit(.minutes(20)))
     func theServerOnPostgreSQLAnswersAsOpenAPISays() async throws {
         try #require(SchemathesisRun.missing.isEmpty, "AUTOPILOT_REQUIRE_SCHEMATHESIS=1 but missing: \(SchemathesisRun.missing.joined(separator: ", "))")
         guard let url = try await SchemathesisRun.freshPostgresDatabase() else {
