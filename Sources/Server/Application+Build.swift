@@ -36,7 +36,8 @@ public func buildRouter(
     configuration: ServerConfiguration, dependencies: Dependencies, databaseName: String, metrics: ServerMetrics,
     senders: SenderDirectory = SenderDirectory(), chatCapabilities: ChatCapabilities? = nil, voice: VoiceService? = nil
 ) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    // HEAD is answered wherever GET is (the GET answer without its body), so the 405s' Allow lists it truthfully.
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     if configuration.metricsEnabled { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -99,6 +100,8 @@ public func buildRouter(
     voiceRoutes.registerAPI(on: api)
     ConversationRoutes(dependencies: dependencies, capabilities: chatCapabilities, limits: configuration.chatLimits).register(
         on: router.group("v1").add(middleware: WidgetCORSMiddleware()))
+    // Last, after every route: it only sees the requests no route answered (TRACE on a known path is 405, not 404).
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes))
     return router
 }
 

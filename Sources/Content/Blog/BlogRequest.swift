@@ -63,6 +63,9 @@ public struct BlogRequest: Sendable, Hashable {
         case nil, .null?: break
         case .string(let text)?: keywords = Self.keywords(from: text)
         case .array(let items)?:
+            guard items.count <= Self.maximumKeywords else {
+                throw Self.fail("keywords", "has \(items.count) items (\(Self.maximumKeywords) at most)")
+            }
             for (index, item) in items.enumerated() {
                 guard let text = item.stringValue else { throw Self.fail("keywords[\(index)]", "must be a string") }
                 keywords.append(text)

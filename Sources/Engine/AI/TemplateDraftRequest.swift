@@ -33,6 +33,9 @@ public struct TemplateDraftRequest: Sendable, Hashable {
         guard request.count <= Self.maximumLength else {
             throw fail("request", "is \(request.count) characters long (\(Self.maximumLength) at most)")
         }
+        for key in ["channel", "locale"] where document[key] != nil && document[key]?.stringValue == nil {
+            throw fail(key, "must be a string")
+        }
         let channelText = document["channel"]?.stringValue ?? "email"
         guard let channel = Channel(rawValue: channelText) else { throw fail("channel", "\"\(channelText)\" is not email, sms or whatsapp") }
         let locale = document["locale"]?.stringValue ?? "fr"

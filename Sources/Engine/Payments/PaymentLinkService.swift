@@ -69,9 +69,9 @@ public struct PaymentLinkService: Sendable {
     }
 }
 
-/// Creating payment links needs Stripe, which is not configured.
+/// Creating payment links needs Stripe, which is not configured: a 409 (the server is set up without it), not a 5xx.
 public struct PaymentLinkUnavailable: AutopilotError {
     public var code: String { "payment_links_unavailable" }
     public var message: String { "payment links need Stripe: set STRIPE_SECRET_KEY" }
-    public var category: ErrorCategory { .unavailable }
+    public var category: ErrorCategory { .conflict }
 }

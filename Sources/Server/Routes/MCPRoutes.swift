@@ -9,7 +9,8 @@ import Tools
 
 /// `POST /mcp`: the tools over MCP's streamable HTTP transport (stateless, JSON answers), for the tenant of the API key in
 /// `Authorization: Bearer`. A read-only key is offered, and may call, only the tools that change nothing.
-/// `GET` and `DELETE /mcp` answer 405: there is no server-to-client stream and no session to end.
+/// Any other method on `/mcp` (`GET`, `DELETE`) answers 405 with `Allow: POST`: there is no server-to-client stream and no
+/// session to end.
 struct MCPRoutes {
     let dependencies: Dependencies
     let settings: ToolSettings
@@ -18,8 +19,6 @@ struct MCPRoutes {
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.post { request, context in try await answer(request, context: context) }
-        group.get { request, context in try await answer(request, context: context) }
-        group.delete { request, context in try await answer(request, context: context) }
     }
 
     private func answer(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -64,7 +64,7 @@ extension SQLStore {
             var task = TaskRecord(row: row)
             guard task.status != status else { return ([], task) }
             guard task.status == .open else {
-                throw ValidationError(code: "task_closed", field: "status", message: "the task is \(task.status.rawValue); a closed task is not reopened")
+                throw TaskClosedError(status: task.status)
             }
             task.status = status
             task.updatedAt = at

@@ -96,6 +96,17 @@ public enum TaskCreation: Sendable, Equatable {
     }
 }
 
+/// A done or cancelled task is not reopened nor closed another way: a 409, the request was fine but the task is closed.
+public struct TaskClosedError: AutopilotError, Equatable {
+    public var status: TaskStatus
+    public var code: String { "task_closed" }
+    public var field: String? { "status" }
+    public var message: String { "the task is \(status.rawValue); a closed task is not reopened" }
+    public var category: ErrorCategory { .conflict }
+
+    public init(status: TaskStatus) { self.status = status }
+}
+
 /// A callback's slot is already booked by another open callback.
 public struct TaskSlotTakenError: AutopilotError, Equatable {
     public var dueAt: Date

@@ -119,8 +119,8 @@ struct FlowRunAPITests {
             #expect(tasks["items"]?.arrayValue?.isEmpty == true)
 
             let (eventFlow, wrong) = try await Self.post(client, "/v1/flows/abandoned-cart/start", key: key, ["contact": "vip@example.com"])
-            #expect(eventFlow == .unprocessableContent)
-            #expect(wrong["error"]?["field"] == "flow")
+            #expect(eventFlow == .conflict)
+            #expect(wrong["error"]?["code"] == "flow_not_manual")
             let (unknownFlow, _) = try await Self.post(client, "/v1/flows/nope/start", key: key, ["contact": "vip@example.com"])
             #expect(unknownFlow == .notFound)
             let (noContact, missing) = try await Self.post(client, "/v1/flows/vip-call/start", key: key)

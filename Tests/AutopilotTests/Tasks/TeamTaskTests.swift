@@ -72,7 +72,7 @@ import Testing
         #expect(try await service.list(tenantID: shop, status: .open).map(\.id) == [handOff.task.id])
         await #expect {
             try await service.setStatus(id: ticket.task.id, tenantID: shop, status: .open)
-        } throws: { ($0 as? ValidationError)?.code == "task_closed" }
+        } throws: { ($0 as? TaskClosedError)?.code == "task_closed" }
     }
 
     static func callbacks(_ dependencies: Dependencies, shop: String, other: String) async throws {

@@ -21,8 +21,8 @@ public struct FlowRunControl: Sendable {
         let catalog = try await FlowCatalog.load(tenantID: tenantID, store: dependencies.store)
         guard let entry = catalog.entries[flowID] else { throw NotFoundError(what: "flow \(flowID)") }
         guard case .manual = entry.current.trigger else {
-            throw ValidationError(
-                code: "invalid_request", field: "flow",
+            throw ConflictError(
+                code: "flow_not_manual",
                 message: "flow \(flowID) starts on its trigger, not by hand; only flows with `trigger: manual` can be started")
         }
         guard entry.isLive else {
