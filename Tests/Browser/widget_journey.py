@@ -25,6 +25,7 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
@@ -67,7 +68,8 @@ class WidgetJourney:
         self.driver.set_page_load_timeout(60)
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
             "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
-        self.wait = WebDriverWait(self.driver, 30)
+        # An element the widget re-rendered while a condition read it is looked for again, not a failure.
+        self.wait = WebDriverWait(self.driver, 30, ignored_exceptions=(StaleElementReferenceException,))
         self.console_errors = []
 
     def prepare(self):
@@ -125,7 +127,7 @@ class WidgetJourney:
                                        {"text": TEAM_ANSWER, "author": "Marie", "client_message_id": "browser-1"})
         if status != 201:
             raise Failure(f"the team's answer was refused: {status} {body}")
-        WebDriverWait(self.driver, 20).until(lambda d: any(TEAM_ANSWER in text for text in self.bubbles("team")),
+        WebDriverWait(self.driver, 20, ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: any(TEAM_ANSWER in text for text in self.bubbles("team")),
                                              "the widget did not show the team's answer within 20 s")
         self.shot("widget-team-answer")
 

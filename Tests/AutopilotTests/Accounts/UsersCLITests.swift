@@ -12,7 +12,7 @@ struct UsersCLITests {
         let process = Process()
         process.executableURL = ServeProcess.executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.environment = ServeProcess.environment(environment)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -22,11 +22,24 @@ struct ServeProcess {
         return nil
     }
 
+    /// The secret key of every process a test starts, unless the test names one: a CLI run and a server on the same
+    /// database then agree, and no key file is written into the working directory (PostgreSQL's default place).
+    static let secretKey = "YXV0b3BpbG90LXRlc3RzLXNlY3JldC1rZXktMzItYnk="
+
+    /// This process's environment with `extra`, and the tests' secret key when neither names a key.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
+        let named = ["AUTOPILOT_SECRET_KEY", "AUTOPILOT_SETTINGS_KEY", "AUTOPILOT_SECRET_KEY_FILE"].contains { environment[$0] != nil }
+        if !named { environment["AUTOPILOT_SECRET_KEY"] = secretKey }
+        return environment
+    }
+
     /// Runs `autopilot ARGUMENTS` to completion and returns its standard output.
     static func run(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = environment()
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -42,7 +55,7 @@ struct ServeProcess {
         process.executableURL = executable
         process.arguments = ["serve", "--database", database, "--port", String(port)]
         // Messages a killed worker had claimed come back after the lease: seconds here, five minutes by default.
-        process.environment = ProcessInfo.processInfo.environment.merging(["AUTOPILOT_WORKER_LEASE_SECONDS": "2"]) { _, new in new }
+        process.environment = environment(["AUTOPILOT_WORKER_LEASE_SECONDS": "2"])
         if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
@@ -57,7 +70,7 @@ struct ServeProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["worker", "--database", database]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.environment = Self.environment(environment)
         if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()

@@ -84,15 +84,14 @@ enum SchemathesisRun {
         return (exit, String(report.suffix(40_000)))
     }
 
-    /// `autopilot serve` without a worker, with a rate limit schemathesis' two workers never reach, and a settings key so
-    /// that secret settings can be stored (without one, `PUT /v1/settings` refuses them, as documented).
+    /// `autopilot serve` without a worker, with a rate limit schemathesis' two workers never reach, and the tests' secret
+    /// key (the one `tenants create` used).
     private static func serve(database: String, port: Int, log: URL) throws -> Process {
         let process = Process()
         process.executableURL = BuiltAutopilot.executable
         process.arguments = ["serve", "--database", database, "--port", String(port), "--no-worker"]
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "AUTOPILOT_RATE_LIMIT": "100000", "AUTOPILOT_RATE_BURST": "100000", "AUTOPILOT_SETTINGS_KEY": "c2NoZW1hdGhlc2lzLWNoZWNrLWtleS0zMi1ieXRlcyE=",
-        ]) { _, new in new }
+        // The tests' secret key, as for the CLI run that created the tenant.
+        process.environment = ServeProcess.environment(["AUTOPILOT_RATE_LIMIT": "100000", "AUTOPILOT_RATE_BURST": "100000"])
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle

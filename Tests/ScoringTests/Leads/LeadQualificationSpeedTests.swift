@@ -29,8 +29,13 @@ struct LeadQualificationSpeedTests {
         let small = String(repeating: sentence, count: 20)
         let large = String(repeating: sentence, count: 400)
         let clock = ContinuousClock()
-        let smallTime = clock.measure { for _ in 0..<20 { _ = LeadQualifier.qualify(small) } } / 20
-        let largeTime = clock.measure { _ = LeadQualifier.qualify(large) }
+        // The best of several tries, interleaved, so that a loaded machine slowing one measurement does not decide.
+        var smallTime = Duration.seconds(60)
+        var largeTime = Duration.seconds(60)
+        for _ in 0..<5 {
+            smallTime = min(smallTime, clock.measure { for _ in 0..<20 { _ = LeadQualifier.qualify(small) } } / 20)
+            largeTime = min(largeTime, clock.measure { _ = LeadQualifier.qualify(large) })
+        }
         #expect(largeTime < smallTime * 100, "20× the text took \(largeTime) against \(smallTime)")
     }
 }
