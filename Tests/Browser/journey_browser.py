@@ -39,9 +39,10 @@ class BrowserPages:
         self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def submit_testid(self, testid, done=None):
-        """`submit` on the element named `testid`. With `done` (a check that the submit took effect), the element is
-        found again when the page replaced it between finding and clicking (Chromium: "Node with given id does not
-        belong to the document"), unless `done` says the first click went through: toggles must not be pressed twice."""
+        """`submit` on the element named `testid`, found again when the page replaced it between finding and clicking
+        (Chromium: "Node with given id does not belong to the document"; the driver refuses before any click is
+        dispatched). With `done` (a check that the submit took effect), it is not pressed again once `done` says the
+        first press went through: toggles must not be pressed twice."""
         for attempt in range(3):
             try:
                 self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
@@ -49,11 +50,11 @@ class BrowserPages:
                 return
             except WebDriverException as error:
                 replaced = "does not belong to the document" in str(error) or "stale element" in str(error).lower()
-                if done is None or not replaced or attempt == 2:
+                if not replaced or attempt == 2:
                     raise
                 time.sleep(0.5)
                 self.wait.until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-                if done():
+                if done is not None and done():
                     return
 
     def follow(self, link):

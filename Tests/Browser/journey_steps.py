@@ -209,10 +209,14 @@ class Journey(BrowserPages):
         return self.draft_id
 
     def activate_template(self):
-        self.submit_testid("template-activate")
-        status, template = self.server.api("GET", f"/v1/templates/{self.draft_id}")
-        template = template.get("template", template) if isinstance(template, dict) else template
-        if status != 200 or not isinstance(template, dict) or template.get("status") != "active":
+        def active():
+            status, template = self.server.api("GET", f"/v1/templates/{self.draft_id}")
+            template = template.get("template", template) if isinstance(template, dict) else template
+            return status, template, status == 200 and isinstance(template, dict) and template.get("status") == "active"
+
+        self.submit_testid("template-activate", done=lambda: active()[2])
+        status, template, is_active = active()
+        if not is_active:
             raise JourneyFailure(f"{self.draft_id} is not active after the click: {status} {template}")
         return f"{self.draft_id} active"
 

@@ -205,7 +205,9 @@ import Testing
         try await TestDatabases.withSQLite { try await Self.checkSplit(store: $0) }
     }
 
-    @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
+    /// Once seen hanging (no processor time, no query at the server) in a whole-suite run: the limit names it in CI's
+    /// output instead of spending CI's hour and a half.
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage), .timeLimit(.minutes(10)))
     func aSplitIsDecidedByTheWorkerAndNewRunsTakeTheWinnerOnPostgreSQL() async throws {
         try await TestDatabases.withPostgres { try await Self.checkSplit(store: $0) }
     }
