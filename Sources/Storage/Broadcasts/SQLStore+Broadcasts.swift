@@ -169,24 +169,11 @@ extension SQLStore {
     /// The orders a broadcast's steps brought, by step and currency: an order placed within the window of a touch on one of
     /// their messages, credited once, to the latest touch (ties broken by message id) — the flows' rule.
     static func broadcastAttribution(tenantID: String, steps: [String], windows: AttributionWindows) -> SQLStatement {
-        func milliseconds(_ window: TimeInterval) -> SQLValue { .int(Int64((window * 1000).rounded())) }
+        let touches = attributionTouches(
+            tenantID: tenantID, windows: windows, outbox: "o.step IN \(SQLStatement.placeholders(steps.count))", binds: steps.map { .text($0) })
         return SQLStatement(
             """
-            WITH touches AS (
-                SELECT o.step AS step, o.id AS message_id, o.contact_id AS contact_id, e.occurred_at AS touched_at,
-                    CASE
-                        WHEN o.channel = 'email' AND e.type = 'message.clicked' THEN ?
-                        WHEN o.channel = 'email' AND e.type = 'message.opened' THEN ?
-                        WHEN o.channel <> 'email' AND e.type = 'message.clicked' THEN ?
-                        WHEN o.channel <> 'email' AND e.type = 'message.delivered' THEN ?
-                        ELSE 0
-                    END AS window_ms
-                FROM message_events e
-                JOIN messages m ON m.id = e.message_id
-                JOIN outbox o ON o.tenant_id = m.tenant_id AND o.id = m.external_id
-                WHERE e.tenant_id = ? AND e.type IN ('message.clicked', 'message.opened', 'message.delivered')
-                    AND o.step IN \(SQLStatement.placeholders(steps.count))
-            ),
+            WITH touches AS (\(touches.sql)),
             matches AS (
                 SELECT t.step AS step, COALESCE(r.currency, '') AS currency, COALESCE(r.total, 0) AS total,
                     ROW_NUMBER() OVER (PARTITION BY r.id ORDER BY t.touched_at DESC, t.message_id DESC) AS recency
@@ -196,7 +183,6 @@ extension SQLStore {
             )
             SELECT step, currency, COUNT(*), SUM(total) FROM matches WHERE recency = 1 GROUP BY step, currency ORDER BY step, currency
             """,
-            [milliseconds(windows.emailClick), milliseconds(windows.emailOpen), milliseconds(windows.smsClick), milliseconds(windows.smsDelivery)]
-                + [.text(tenantID)] + steps.map { .text($0) } + [.text(tenantID)])
+            touches.binds + [.text(tenantID)])
     }
 }

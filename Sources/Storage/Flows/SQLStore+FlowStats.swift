@@ -118,33 +118,19 @@ extension SQLStore {
     /// Touches (opens and clicks of a flow's messages, each with its window) joined to the contact's orders placed inside the
     /// window; ranked per flow and order so each order goes to its latest touch once.
     private static func attributionStatement(_ query: FlowStatsQuery) -> SQLStatement {
-        func milliseconds(_ window: TimeInterval) -> SQLValue { .int(Int64((window * 1000).rounded())) }
-        let windows = query.windows
-        var touchFilter = ""
+        var touchFilter = "o.flow_id IS NOT NULL"
         var touchBinds: [SQLValue] = []
         if let flowID = query.flowID {
-            touchFilter = " AND o.flow_id = ?"
+            touchFilter += " AND o.flow_id = ?"
             touchBinds.append(.text(flowID))
         }
+        let touches = attributionTouches(tenantID: query.tenantID, windows: query.windows, outbox: touchFilter, binds: touchBinds)
         var orderQuery = FlowStatsQuery(tenantID: query.tenantID, from: query.from, until: query.until)
         orderQuery.flowID = nil
         let orderFilter = filter(orderQuery, flowColumn: "", timeColumn: "r.placed_at")
         return SQLStatement(
             """
-            WITH touches AS (
-                SELECT o.flow_id AS flow_id, o.step AS step, o.id AS message_id, o.contact_id AS contact_id, e.occurred_at AS touched_at,
-                    CASE
-                        WHEN o.channel = 'email' AND e.type = 'message.clicked' THEN ?
-                        WHEN o.channel = 'email' AND e.type = 'message.opened' THEN ?
-                        WHEN o.channel <> 'email' AND e.type = 'message.clicked' THEN ?
-                        WHEN o.channel <> 'email' AND e.type = 'message.delivered' THEN ?
-                        ELSE 0
-                    END AS window_ms
-                FROM message_events e
-                JOIN messages m ON m.id = e.message_id
-                JOIN outbox o ON o.tenant_id = m.tenant_id AND o.id = m.external_id
-                WHERE e.tenant_id = ? AND e.type IN ('message.clicked', 'message.opened', 'message.delivered') AND o.flow_id IS NOT NULL\(touchFilter)
-            ),
+            WITH touches AS (\(touches.sql)),
             matches AS (
                 SELECT t.flow_id AS flow_id, t.step AS step, r.id AS order_id, COALESCE(r.currency, '') AS currency,
                     COALESCE(r.total, 0) AS total,
@@ -156,7 +142,34 @@ extension SQLStore {
             SELECT flow_id, step, currency, COUNT(*), SUM(total) FROM matches WHERE recency = 1
             GROUP BY flow_id, step, currency ORDER BY flow_id, step, currency
             """,
+            touches.binds + [.text(query.tenantID)] + orderFilter.binds)
+    }
+
+    /// The touches that may earn an order, as a query for a `WITH touches AS (…)`: each opened, clicked or delivered event
+    /// on an outbox message matching `outbox` (a condition on `o`, with its `binds`), with its flow, step, message,
+    /// contact, moment and attribution window in milliseconds (0: the touch earns nothing). Flows and broadcasts share it.
+    static func attributionTouches(tenantID: String, windows: AttributionWindows, outbox: String, binds: [SQLValue]) -> (
+        sql: String, binds: [SQLValue]
+    ) {
+        func milliseconds(_ window: TimeInterval) -> SQLValue { .int(Int64((window * 1000).rounded())) }
+        let sql = """
+            SELECT o.flow_id AS flow_id, o.step AS step, o.id AS message_id, o.contact_id AS contact_id, e.occurred_at AS touched_at,
+                CASE
+                    WHEN o.channel = 'email' AND e.type = 'message.clicked' THEN ?
+                    WHEN o.channel = 'email' AND e.type = 'message.opened' THEN ?
+                    WHEN o.channel <> 'email' AND e.type = 'message.clicked' THEN ?
+                    WHEN o.channel <> 'email' AND e.type = 'message.delivered' THEN ?
+                    ELSE 0
+                END AS window_ms
+            FROM message_events e
+            JOIN messages m ON m.id = e.message_id
+            JOIN outbox o ON o.tenant_id = m.tenant_id AND o.id = m.external_id
+            WHERE e.tenant_id = ? AND e.type IN ('message.clicked', 'message.opened', 'message.delivered') AND \(outbox)
+            """
+        return (
+            sql,
             [milliseconds(windows.emailClick), milliseconds(windows.emailOpen), milliseconds(windows.smsClick), milliseconds(windows.smsDelivery)]
-                + [.text(query.tenantID)] + touchBinds + [.text(query.tenantID)] + orderFilter.binds)
+                + [.text(tenantID)] + binds
+        )
     }
 }
