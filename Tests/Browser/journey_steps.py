@@ -252,7 +252,8 @@ class Journey(BrowserPages):
         self.require_page("/assistant")
         self.driver.get(f"{self.server.base}/assistant")
         self.by_testid("assistant-text").send_keys("MAX, crée-moi un email de relance pour les leads froids")
-        self.submit_testid("assistant-send")
+        # Pressed once: when the driver reports a replaced node after the press went through, the conversation is open.
+        self.submit_testid("assistant-send", done=lambda: self.path().startswith("/assistant/"))
         self.wait.until(lambda driver: self.path().startswith("/assistant/")
                         and driver.execute_script("return document.readyState") == "complete",
                         "MAX's answer did not open its conversation")
