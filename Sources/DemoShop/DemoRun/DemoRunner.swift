@@ -80,13 +80,15 @@ public struct DemoRunner: Sendable {
         }
         clock.set(configuration.now)
         let summary = try await dependencies.store.summary(tenantID: tenant.tenantID)
-        let insights = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).insights(
-            at: configuration.now, locale: language)
-        var insightsSummary = InsightsSummary(insights)
-        let churn = Dictionary(insights.customers.map { ($0.contactID, $0.churn) }, uniquingKeysWith: { first, _ in first })
+        // Scored a page of customers at a time: a million customers fit in bounded memory.
+        var tally = InsightsTally()
+        let warnings = try await InsightsService(dependencies: dependencies, tenantID: tenant.tenantID).streamInsights(
+            at: configuration.now, locale: language
+        ) { page, recommendations in tally.add(page, recommendations: recommendations) }
+        var insightsSummary = InsightsSummary(tally, lifetimeWarnings: warnings)
         let advisor = RetentionAdvisor(dependencies: dependencies, tenantID: tenant.tenantID)
-        for (index, recommendation) in insights.recommendations.prefix(insightsSummary.topRecommendations.count).enumerated() {
-            guard let risk = churn[recommendation.contactID] else { continue }
+        for (index, recommendation) in tally.topRecommendations.enumerated() {
+            guard let risk = tally.churnOfTop[recommendation.contactID] else { continue }
             insightsSummary.topRecommendations[index].retention = try await advisor.suggestion(
                 contactID: recommendation.contactID, firstName: nil, churn: risk, recommendation: recommendation, now: configuration.now)?.text
         }
@@ -94,7 +96,7 @@ public struct DemoRunner: Sendable {
             tenantID: tenant.tenantID, apiKey: tenant.apiKey, events: accepted, duplicates: duplicates, seconds: seconds, summary: summary,
             insights: insightsSummary, flowDays: flowDays, flowSeconds: Self.seconds(since: flowStarted), flowPasses: passes, flows: flows,
             periodOrders: summary.orders - before.orders, periodRevenue: ((summary.revenue - before.revenue) * 100).rounded() / 100,
-            customersWithoutOrders: max(0, summary.contacts - summary.leads - insights.customers.count), language: language.rawValue)
+            customersWithoutOrders: max(0, summary.contacts - summary.leads - tally.customers), language: language.rawValue)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

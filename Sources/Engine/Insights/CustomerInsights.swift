@@ -61,10 +61,39 @@ public struct CustomerInsights: Sendable {
         let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
         let transactions = data.orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
         let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
-        let model = LifetimeValueModel.fit(summaries)
+        let model = LifetimeValueModel.fitInCanonicalOrder(summaries)
         let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
         let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
         return (customers, model.warnings)
+    }
+
+    /// The scores of the customers in `data` (a page of them) with lifetime values from `model`, fitted beforehand on
+    /// every customer (`ScoringPages.lifetimeModel`): the same scores as `customerScores` over the whole tenant.
+    public func customerScores(_ data: ScoringData, model: LifetimeValueModel, now: Date, locale: ScoringLocale) -> [CustomerScores] {
+        let ordersByContact = Dictionary(grouping: data.orders, by: \.contactID)
+        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
+        let transactions = data.orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
+        let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
+        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
+        return scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
+    }
+
+    /// The recommendations for the contacts of `data` (read with `ScoringScope.everything`) given their `customers`'
+    /// scores, as `compute` makes them.
+    public func recommendations(_ data: ScoringData, customers: [CustomerScores], now: Date, locale: ScoringLocale) -> [Recommendation] {
+        var ordersByContact: [String: Double] = [:]
+        for order in data.orders { ordersByContact[order.contactID, default: 0] += order.amount }
+        let churn = Dictionary(customers.map { ($0.contactID, ChurnAssessment($0.churn)) }, uniquingKeysWith: { first, _ in first })
+        var lifetimeValues: [String: (value: Double, predicted: Bool)] = [:]
+        for customer in customers {
+            if let clv = customer.lifetime?.clv, clv.isFinite {
+                lifetimeValues[customer.contactID] = (clv, true)
+            } else {
+                lifetimeValues[customer.contactID] = (ordersByContact[customer.contactID] ?? 0, false)
+            }
+        }
+        let histories = ContactHistories.make(data, churn: churn, lifetimeValues: lifetimeValues, now: now)
+        return RecommendationEngine(values: values).recommend(histories, now: now, locale: locale)
     }
 }
 

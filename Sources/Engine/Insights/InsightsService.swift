@@ -122,22 +122,45 @@ public struct InsightsService: Sendable {
     }
 
     /// The nightly job: scores every customer, stores the scores on the contacts, and emits `score.churn_risk_crossed`
-    /// for each customer whose churn risk rose above 0.7 since the last scoring. Returns how many crossed.
-    public func rescore(at: Date? = nil) async throws -> (scored: Int, crossed: Int) {
+    /// for each customer whose churn risk rose above 0.7 since the last scoring. Returns how many crossed. Streamed
+    /// (`ScoringPages`): a page of `pageSize` contacts in memory at a time, its scores written before the next is read.
+    public func rescore(at: Date? = nil, pageSize: Int = 5_000) async throws -> (scored: Int, crossed: Int) {
         let now = at ?? dependencies.clock.now()
-        let data = try await dependencies.store.scoringData(
-            tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), contactIDs: nil, scope: .scores)
-        let customers = CustomerInsights().customerScores(data, now: now, locale: .french)
-        let scores = customers.map {
-            ContactScore(
-                contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
-                clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive, rfm: ($0.rfm.recency, $0.rfm.frequency, $0.rfm.monetary),
-                expectedNextOrderAt: $0.lifetime?.expectedNextOrderDate)
+        let pages = ScoringPages(store: dependencies.store, tenantID: tenantID, pageSize: pageSize)
+        let model = try await pages.lifetimeModel(now: now)
+        var scored = 0
+        var crossed = 0
+        try await pages.forEach(scope: .scores, model: model, now: now, locale: .french) { data, customers in
+            let scores = customers.map {
+                ContactScore(
+                    contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
+                    clv: $0.lifetime?.clv, probabilityAlive: $0.lifetime?.probabilityAlive,
+                    rfm: ($0.rfm.recency, $0.rfm.frequency, $0.rfm.monetary), expectedNextOrderAt: $0.lifetime?.expectedNextOrderDate)
+            }
+            let events = ChurnCrossings.events(for: customers, data: data, now: now)
+            try await ChurnCrossings.record(events, dependencies: dependencies, tenantID: tenantID)
+            try await dependencies.store.recordScores(scores, tenantID: tenantID, scoredAt: now)
+            scored += scores.count
+            crossed += events.count
         }
-        let events = ChurnCrossings.events(for: customers, data: data, now: now)
-        try await ChurnCrossings.record(events, dependencies: dependencies, tenantID: tenantID)
-        try await dependencies.store.recordScores(scores, tenantID: tenantID, scoredAt: now)
-        return (scores.count, events.count)
+        return (scored, crossed)
+    }
+
+    /// Every customer scored as of `at`, with the recommendations, a page of `pageSize` contacts at a time: `page` hears
+    /// each page's scores and recommendations (what `insights` returns all at once). Returns the lifetime-value fit's
+    /// warnings.
+    public func streamInsights(
+        at: Date? = nil, locale: ScoringLocale = .french, pageSize: Int = 5_000,
+        page: ([CustomerInsights.CustomerScores], [Recommendation]) async throws -> Void
+    ) async throws -> [String] {
+        let now = at ?? dependencies.clock.now()
+        let pages = ScoringPages(store: dependencies.store, tenantID: tenantID, pageSize: pageSize)
+        let model = try await pages.lifetimeModel(now: now)
+        let insights = CustomerInsights()
+        try await pages.forEach(scope: .everything, model: model, now: now, locale: locale) { data, customers in
+            try await page(customers, insights.recommendations(data, customers: customers, now: now, locale: locale))
+        }
+        return model.warnings
     }
 }
 

@@ -20,16 +20,23 @@ struct SegmentKeeper {
     struct Loaded {
         var record: SegmentRecord
         var definition: SegmentDefinition
+        /// Whether a flow listens to its entries and exits (`SegmentListeners`): only then are they announced.
+        var announced = true
     }
 
-    /// The tenant's segments whose stored condition still compiles (a vocabulary change never stops the worker).
+    /// The tenant's segments whose stored condition still compiles (a vocabulary change never stops the worker), each
+    /// marked announced when one of the tenant's flows listens to it.
     func load() async throws -> [Loaded] {
-        try await dependencies.store.segments(tenantID: tenantID).compactMap { record in
+        let records = try await dependencies.store.segments(tenantID: tenantID)
+        guard !records.isEmpty else { return [] }
+        let flows = try await FlowCatalog.load(tenantID: tenantID, store: dependencies.store).entries.values.map(\.current)
+        let listened = SegmentListeners.segmentIDs(in: flows)
+        return records.compactMap { record in
             guard let definition = try? SegmentDefinition.make(id: record.id, name: record.name, condition: record.condition) else {
                 dependencies.logger.warning("segment \(record.id) of \(tenantID) no longer compiles; skipped")
                 return nil
             }
-            return Loaded(record: record, definition: definition)
+            return Loaded(record: record, definition: definition, announced: listened?.contains(record.id) ?? true)
         }
     }
 
@@ -87,15 +94,20 @@ struct SegmentKeeper {
     {
         var placed = 0
         var announced = 0
-        for segment in segments where Self.sweepIsDue(segment.record, now: now, interval: interval) {
-            var after = segment.record.sweepAfter
-            let silent = !segment.record.filled
+        // Segments at the same point of a sweep, filling or not alike, share each page read: three new segments read every
+        // contact once, not three times.
+        let due = segments.filter { Self.sweepIsDue($0.record, now: now, interval: interval) }
+        let groups = Dictionary(grouping: due) { SweepPoint(after: $0.record.sweepAfter, filled: $0.record.filled) }
+        for point in groups.keys.sorted(by: { ($0.after ?? "", $0.filled ? 1 : 0) < ($1.after ?? "", $1.filled ? 1 : 0) }) {
+            let group = groups[point] ?? []
+            var after = point.after
             while placed < maximumContacts {
                 let page = try await dependencies.store.segmentFactsPage(tenantID: tenantID, after: after, limit: pageSize)
                 let last = page.count < pageSize ? nil : page.last?.contact.id
                 announced += try await evaluate(
-                    [segment], facts: page, now: now, silent: silent, sweep: SegmentSweepProgress(segmentID: segment.record.id, after: last, at: now))
-                placed += page.count
+                    group, facts: page, now: now, silent: !point.filled,
+                    sweeps: group.map { SegmentSweepProgress(segmentID: $0.record.id, after: last, at: now) })
+                placed += page.count * group.count
                 guard let last else { break }
                 after = last
             }
@@ -104,8 +116,14 @@ struct SegmentKeeper {
         return (placed, announced)
     }
 
-    /// Decides the transitions of `facts` in `segments`, announces them (unless silent), then writes the membership.
-    private func evaluate(_ segments: [Loaded], facts records: [SegmentFactsRecord], now: Date, silent: Bool, sweep: SegmentSweepProgress? = nil)
+    struct SweepPoint: Hashable {
+        var after: String?
+        var filled: Bool
+    }
+
+    /// Decides the transitions of `facts` in `segments`, announces those of the segments a flow listens to (unless
+    /// silent), then writes the membership. Returns the announcements.
+    private func evaluate(_ segments: [Loaded], facts records: [SegmentFactsRecord], now: Date, silent: Bool, sweeps: [SegmentSweepProgress] = [])
         async throws -> Int
     {
         let store = dependencies.store
@@ -116,9 +134,11 @@ struct SegmentKeeper {
             states[.init(segmentID: row.segmentID, contactID: row.contactID)] = SegmentMemberState(member: row.member, transitions: row.transitions)
         }
         let transitions = SegmentMembership.transitions(segments: segments.map(\.definition), facts: facts, states: states, now: now, silent: silent)
-        if !silent, !transitions.isEmpty {
+        let listened = Set(segments.filter(\.announced).map(\.record.id))
+        let heard = silent ? [] : transitions.filter { listened.contains($0.segmentID) }
+        if !heard.isEmpty {
             let events = SegmentAnnouncements.events(
-                for: transitions, segments: Dictionary(segments.map { ($0.record.id, $0.record) }, uniquingKeysWith: { a, _ in a }),
+                for: heard, segments: Dictionary(segments.map { ($0.record.id, $0.record) }, uniquingKeysWith: { a, _ in a }),
                 contacts: Dictionary(records.map { ($0.contact.id, $0.contact) }, uniquingKeysWith: { a, _ in a }), now: now)
             try await ChurnCrossings.record(events, dependencies: dependencies, tenantID: tenantID)
         }
@@ -129,9 +149,9 @@ struct SegmentKeeper {
                 segmentID: transition.segmentID, contactID: transition.contactID, member: transition.entered, transitions: state?.transitions ?? 0,
                 changedAt: now)
         }
-        if !rows.isEmpty || sweep != nil {
-            try await store.recordSegmentMembers(tenantID: tenantID, rows: rows, sweeps: sweep.map { [$0] } ?? [])
+        if !rows.isEmpty || !sweeps.isEmpty {
+            try await store.recordSegmentMembers(tenantID: tenantID, rows: rows, sweeps: sweeps)
         }
-        return silent ? 0 : transitions.count
+        return heard.count
     }
 }

@@ -26,9 +26,12 @@ extension SQLStore {
 
     public func segmentFactsPage(tenantID: String, after: String?, limit: Int) async throws -> [SegmentFactsRecord] {
         let tenant = SQLValue.text(tenantID)
+        // On SQLite, `+tenant_id` keeps the planner on the primary key: it walks the ids in order and stops at `limit`,
+        // instead of sorting every contact of the tenant for each page (a million contacts: a thousand full sorts).
+        let tenantColumn = database.dialect == .sqlite ? "+tenant_id" : "tenant_id"
         let page = try await database.read([
             SQLStatement(
-                "SELECT \(Self.factsContactColumns) FROM contacts WHERE tenant_id = ? AND id > ? ORDER BY id LIMIT ?",
+                "SELECT \(Self.factsContactColumns) FROM contacts WHERE \(tenantColumn) = ? AND id > ? ORDER BY id LIMIT ?",
                 [tenant, .text(after ?? ""), .integer(limit)])
         ])[0]
         guard !page.isEmpty else { return [] }

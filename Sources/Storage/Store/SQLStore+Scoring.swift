@@ -14,16 +14,17 @@ extension SQLStore {
     /// The scoring data `scope` needs: `.scores` reads each contact's identity and locale only (no consents, no
     /// attributes), the emails opened or clicked only, and no replies or leads.
     public func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?, scope: ScoringScope) async throws -> ScoringData {
+        try await scoringData(tenantID: tenantID, ticketsSince: ticketsSince, selection: contactIDs.map { .ids($0) } ?? .all, scope: scope)
+    }
+
+    func scoringData(tenantID: String, ticketsSince: Date, selection: ScoringSelection, scope: ScoringScope) async throws -> ScoringData {
         let tenant = SQLValue.text(tenantID)
         func scoped(_ sql: String, _ parameters: [SQLValue], column: String = "contact_id") -> SQLStatement {
-            guard let contactIDs else { return SQLStatement(sql, parameters) }
-            let ids = contactIDs.sorted()
-            let list = ids.isEmpty ? " AND \(column) IN (NULL)" : " AND \(column) IN " + SQLStatement.placeholders(ids.count)
-            return SQLStatement(sql + list, parameters + ids.map { .text($0) })
+            selection.restrict(SQLStatement(sql, parameters), column: column)
         }
-        // A few contacts by id: on SQLite, `+tenant_id` keeps the planner on the primary key (without statistics it would
+        // Some contacts by id: on SQLite, `+tenant_id` keeps the planner on the primary key (without statistics it would
         // walk every contact of the tenant through an index on tenant_id).
-        let contactTenant = contactIDs != nil && database.dialect == .sqlite ? "+tenant_id" : "tenant_id"
+        let contactTenant = selection.isAll || database.dialect != .sqlite ? "tenant_id" : "+tenant_id"
         let everything = scope == .everything
         // Engagement is email opens and clicks: the scores need no other message.
         let messages = everything ? "" : " AND channel = 'email' AND (opened_at IS NOT NULL OR clicked_at IS NOT NULL)"

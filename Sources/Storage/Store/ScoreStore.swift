@@ -8,6 +8,13 @@ public protocol ScoreStore: Sendable {
     func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?) async throws -> ScoringData
     /// Only what `scope` needs: the nightly and per-event scorings read far less than the decision rules.
     func scoringData(tenantID: String, ticketsSince: Date, contactIDs: Set<String>?, scope: ScoringScope) async throws -> ScoringData
+    /// The next page of at most `limit` contacts after the id `after`, by id; nil past the last: a streamed scoring reads
+    /// one page at a time.
+    func contactPage(tenantID: String, after: String?, limit: Int) async throws -> ContactPage?
+    /// What `scope` needs of the contacts of one page.
+    func scoringData(tenantID: String, ticketsSince: Date, page: ContactPage, scope: ScoringScope) async throws -> ScoringData
+    /// The counted orders of the contacts of one page (the lifetime-value fit's input).
+    func scoringOrders(tenantID: String, page: ContactPage) async throws -> [ScoringData.Order]
     func recordScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
     func recordChurnScores(_ scores: [ContactScore], tenantID: String, scoredAt: Date) async throws
     func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision]

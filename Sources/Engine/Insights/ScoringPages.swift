@@ -1,0 +1,47 @@
+import Foundation
+import Scoring
+import Storage
+
+/// A tenant's customers scored a page of contacts at a time, in two passes, so memory holds one page and not the
+/// tenant. The first pass reads each page's orders and keeps only each customer's purchase summary without its id (a
+/// few dozen bytes a customer) to fit the lifetime-value model on everyone; the second reads each page again, scores it
+/// against that model and hands it on, then lets it go.
+///
+/// RFM here scores against fixed thresholds (`RFMThresholds.standard`) and churn reads the customer's own history, so
+/// no other figure of the population is needed: the streamed scores equal the scores of the whole tenant at once.
+struct ScoringPages {
+    let store: any AutopilotStore
+    let tenantID: String
+    var pageSize = 5_000
+
+    /// The lifetime-value model fitted on every customer's purchase summary, one page of orders read at a time.
+    func lifetimeModel(now: Date) async throws -> LifetimeValueModel {
+        var summaries: [CustomerSummary] = []
+        var after: String?
+        while let page = try await store.contactPage(tenantID: tenantID, after: after, limit: pageSize) {
+            let orders = try await store.scoringOrders(tenantID: tenantID, page: page)
+            let transactions = orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
+            for var summary in CustomerSummary.summarize(transactions, calibrationEnd: now) {
+                summary.customerID = ""
+                summaries.append(summary)
+            }
+            after = page.last
+        }
+        return LifetimeValueModel.fitInCanonicalOrder(summaries)
+    }
+
+    /// Calls `body` with each page's data (as `scope` reads it) and its customers' scores against `model`.
+    func forEach(
+        scope: ScoringScope, model: LifetimeValueModel, now: Date, locale: ScoringLocale,
+        _ body: (ScoringData, [CustomerInsights.CustomerScores]) async throws -> Void
+    ) async throws {
+        var after: String?
+        let insights = CustomerInsights()
+        while let page = try await store.contactPage(tenantID: tenantID, after: after, limit: pageSize) {
+            let data = try await store.scoringData(
+                tenantID: tenantID, ticketsSince: now.addingTimeInterval(-180 * 86_400), page: page, scope: scope)
+            try await body(data, insights.customerScores(data, model: model, now: now, locale: locale))
+            after = page.last
+        }
+    }
+}
