@@ -3,9 +3,10 @@ import Engine
 import Foundation
 import Storage
 
-/// `autopilot bench segments`: N contacts on SQLite with three saved segments (fields, history, attributes); the silent
-/// fill; then events ingested alone (the baseline) and events ingested with the segments kept current for the contacts
-/// they touch; beside the raw insert rate of the same database.
+/// `autopilot bench segments`: N contacts on SQLite with three saved segments (fields, history, attributes), one of them
+/// ("recent") listened to by a flow, so its entries and exits are announced as events; the silent fill; then events
+/// ingested alone (the baseline) and events ingested with the segments kept current for the contacts they touch; beside
+/// the raw insert rate of the same database.
 public struct SegmentBenchmark: Sendable {
     public let contacts: Int
     public let events: Int
@@ -47,6 +48,7 @@ public struct SegmentBenchmark: Sendable {
         _ = try await segments.save(id: "spenders", name: "Spenders", condition: "contact.total_spent >= 100", tenantID: tenantID)
         _ = try await segments.save(id: "recent", name: "Ordered in 90 days", condition: "history.days_since_order <= 90", tenantID: tenantID)
         _ = try await segments.save(id: "gold", name: "Gold", condition: "contact.attributes.plan == 'gold' and contact.consents.email", tenantID: tenantID)
+        _ = try await FlowAdministration(dependencies: dependencies, tenantID: tenantID).install(document: Self.listeningFlow)
         report("filling 3 segments over \(contacts) contacts…")
         let fillStarted = ContinuousClock.now
         try await segments.refresh(tenantID: tenantID, now: start)
@@ -94,6 +96,17 @@ public struct SegmentBenchmark: Sendable {
         result.members = counts
         return result
     }
+}
+
+extension SegmentBenchmark {
+    /// A flow on entering "recent": that segment's entries are announced (the others' are not, no flow listens to them).
+    static let listeningFlow = """
+        id: recent-buyer
+        name: Recent buyer
+        trigger: { event: segment.entered, where: event.segment_id == "recent" }
+        steps:
+          - notify: { channel: log, message: "{{contact.email}} ordered" }
+        """
 }
 
 /// The figures of `autopilot bench segments`.

@@ -45,7 +45,9 @@ struct SegmentKeeperTests {
     static let lapsedFlow = """
         id: lapsed-buyer
         name: Lapsed buyer
-        trigger: { event: segment.left, where: event.segment_id in ["recent-buyers"] }
+        trigger:
+          event: segment.left
+          where: event.segment_id in ["recent-buyers"]
         steps:
           - notify: { channel: log, message: "{{contact.email}} has not ordered in 90 days" }
         """
