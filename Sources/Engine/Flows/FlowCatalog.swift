@@ -49,6 +49,7 @@ public struct FlowCatalog: Sendable {
             }
             entries[choice.flowID] = Entry(current: current, enabled: choice.enabled, pausedReason: choice.pausedReason, settings: settings)
         }
+        live = entries.values.filter(\.isLive).map(\.current).sorted { $0.id < $1.id }
     }
 
     /// The definition a run is pinned to.
@@ -56,10 +57,8 @@ public struct FlowCatalog: Sendable {
         versions[id]?[version]
     }
 
-    /// Flows new runs may start on, by id.
-    public var live: [FlowDefinition] {
-        entries.values.filter(\.isLive).map(\.current).sorted { $0.id < $1.id }
-    }
+    /// Flows new runs may start on, by id (worked out once: every round's per-tenant passes ask).
+    public private(set) var live: [FlowDefinition] = []
 
     public func settings(of flowID: String) -> [String: Double] {
         entries[flowID]?.settings ?? [:]

@@ -14,6 +14,8 @@ public protocol FlowRunStore: Sendable {
     func nextRunWake() async throws -> Date?
     func hasUnroutedEvents(tenantID: String) async throws -> Bool
     func nextDueMoments() async throws -> DueMoments
+    /// Every tenant's activity and the next due moments, in one read.
+    func tenantActivity() async throws -> TenantActivity
     func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: FlowRunPhase, reason: String?, count: Int)]
     func flowCursor(tenantID: String, name: String) async throws -> Int64?
     func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
