@@ -23,6 +23,7 @@ public struct Worker: Sendable {
     public let dispatcher: MessageDispatcher
     /// The tenants' catalogs between rounds, loaded again when their state version moves.
     let catalogMemo = TenantStateMemo<FlowCatalog>()
+    let activityReader = TenantActivityReader()
 
     /// The one way to build a worker: `serve`, `worker`, `simulate`, the demo and the tests all come here.
     public init(dependencies: Dependencies, configuration: WorkerConfiguration = WorkerConfiguration()) throws {
@@ -68,14 +69,14 @@ public struct Worker: Sendable {
 
     /// The given passes (in their order), round after round until a round makes no progress (at most 1,000 rounds).
     public func runDue(now: Date, passes: [any WorkerPass]) async throws -> FlowPassReport {
-        let activity = try await dependencies.store.tenantActivity()
+        let activity = try await activityReader.read(dependencies.store)
         return try await runDue(now: now, passes: passes, catalogs: try await catalogs(for: activity), activity: activity)
     }
 
     /// Every tenant's flow catalog, in the tenants' order: loaded when the tenant's state changed since the last look,
     /// else as kept.
     public func catalogs() async throws -> [FlowCatalog] {
-        try await catalogs(for: try await dependencies.store.tenantActivity())
+        try await catalogs(for: try await activityReader.read(dependencies.store))
     }
 
     func catalogs(for activity: TenantActivity) async throws -> [FlowCatalog] {
@@ -86,7 +87,7 @@ public struct Worker: Sendable {
     /// The given passes with catalogs already loaded: the simulator loads them once per run, as nothing changes the flows
     /// under it.
     public func runDue(now: Date, passes: [any WorkerPass], catalogs: [FlowCatalog]) async throws -> FlowPassReport {
-        try await runDue(now: now, passes: passes, catalogs: catalogs, activity: try await dependencies.store.tenantActivity())
+        try await runDue(now: now, passes: passes, catalogs: catalogs, activity: try await activityReader.read(dependencies.store))
     }
 
     /// Each round starts from one read of every tenant's activity (`TenantActivity`): the per-tenant passes skip the
@@ -104,7 +105,7 @@ public struct Worker: Sendable {
             report = round.report
             // The round after a busy one usually finds nothing: it runs only when something is left at `now`.
             if progress == 0 { break }
-            activity = try await dependencies.store.tenantActivity()
+            activity = try await activityReader.read(dependencies.store)
             if ownPasses, !hasWorkLeft(now: now, activity: activity, catalogs: catalogs) { break }
         }
         return report
@@ -115,7 +116,7 @@ public struct Worker: Sendable {
     /// date sweeps (their cursors moved in the first round) have nothing left.
     func hasWorkLeft(now: Date, activity: TenantActivity, catalogs: [FlowCatalog]) -> Bool {
         if let due = nextDue(activity.due), due <= now.addingTimeInterval(1) { return true }
-        return catalogs.contains { activity.tenant($0.tenantID)?.hasUnroutedEvents ?? true }
+        return catalogs.contains { activity.work(of: $0.tenantID)?.hasUnroutedEvents ?? true }
     }
 
     /// One round: consecutive per-tenant passes run tenant by tenant, the others once.

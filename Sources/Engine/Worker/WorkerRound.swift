@@ -46,9 +46,9 @@ public struct WorkerRound: Sendable {
 
     /// Whether `tenant` may have work of the kind `flag` tells, as the round's activity read saw it. Always true when the
     /// activity was not read or does not know the tenant (created since).
-    public func tenantMay(_ flag: (TenantActivity.Tenant) -> Bool) -> Bool {
-        guard let tenantID = tenant?.tenantID, let seen = activity?.tenant(tenantID) else { return true }
-        return flag(seen)
+    public func tenantMay(_ flag: (TenantActivity.Work) -> Bool) -> Bool {
+        guard let tenantID = tenant?.tenantID, let work = activity?.work(of: tenantID) else { return true }
+        return flag(work)
     }
 
     /// Whether work whose next moment is `moment` of the round's due moments may be due now. Always true when they were

@@ -45,7 +45,11 @@ struct TenantsBenchmark {
     let tenants: Int
     let seconds: Double
     let progress: @Sendable (String) -> Void
-    let logger = Logger(label: "autopilot.bench")
+    let logger = {
+        var logger = Logger(label: "autopilot.bench")
+        logger.logLevel = .warning
+        return logger
+    }()
 
     /// One measurement on a fresh, migrated store: `count` tenants, then the worker idle for `seconds`.
     func measure(count: Int, store: SQLStore) async throws -> Figure {

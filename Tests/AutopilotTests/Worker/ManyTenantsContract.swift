@@ -63,7 +63,7 @@ enum ManyTenantsContract: String, CaseIterable, Sendable, CustomTestStringConver
         let busy = ids[537]
         try await ingest([cart("k1", at: "2026-03-10T10:00:00Z")], dependencies, tenantID: busy)
         #expect(try await worker.runDue(now: Self.now.addingTimeInterval(2)).eventsRouted >= 1)
-        #expect(try await store.tenantActivity().tenants.filter(\.hasUnroutedEvents).isEmpty)
+        #expect(try await store.tenantActivity().work.values.filter(\.hasUnroutedEvents).isEmpty)
 
         // Its cart falls due: abandoned, routed and its flow started in the same sweep, for that tenant alone.
         let abandonedAt = Self.now.addingTimeInterval(31 * 60)
