@@ -58,7 +58,7 @@ public final class PostgresDatabase: SQLDatabase {
                         for statement in try followUp(rows) { rows.append(try await self.query(connection, holder, statement)) }
                     }
                     let (writes, result) = try decide(rows)
-                    for write in writes { try await self.execute(connection, holder, write) }
+                    try await self.execute(connection, holder, writes)
                     return result
                 }
             }
@@ -186,23 +186,34 @@ public final class PostgresDatabase: SQLDatabase {
         try await send(connection, holder, Self.postgresQuery(statement.sql, statement.binds), keepingRows: true)
     }
 
-    /// Carries out one write.
-    func execute(_ connection: PostgresConnection, _ holder: Int, _ write: SQLWrite) async throws {
-        switch write {
-        case .statement(let statement):
-            _ = try await send(connection, holder, Self.postgresQuery(statement.sql, statement.binds), keepingRows: false)
-        case .insert(let table, let columns, let rows, let conflict):
-            var start = 0
-            while start < rows.count {
-                let chunk = rows[start..<min(rows.count, start + PostgresBulkInsert.rowsPerStatement)]
-                start = chunk.endIndex
-                guard let query = PostgresBulkInsert.query(table: table, columns: columns, rows: chunk, conflict: conflict) else {
-                    try await insertValues(connection, holder, table: table, columns: columns, rows: Array(chunk), conflict: conflict)
-                    continue
+    /// Carries out the writes in their order; consecutive bulk inserts into different tables go as one statement
+    /// (`PostgresInsertBatch`), so a transaction's writes cost a round trip or two, not one a table.
+    func execute(_ connection: PostgresConnection, _ holder: Int, _ writes: [SQLWrite]) async throws {
+        var batch = PostgresInsertBatch()
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            _ = try await send(connection, holder, batch.query, keepingRows: false)
+            batch = PostgresInsertBatch()
+        }
+        for write in writes {
+            switch write {
+            case .statement(let statement):
+                try await flush()
+                _ = try await send(connection, holder, Self.postgresQuery(statement.sql, statement.binds), keepingRows: false)
+            case .insert(let table, let columns, let rows, let conflict):
+                var start = 0
+                while start < rows.count {
+                    let chunk = rows[start..<min(rows.count, start + PostgresBulkInsert.rowsPerStatement)]
+                    start = chunk.endIndex
+                    if batch.holds(table) { try await flush() }
+                    if !batch.add(table: table, columns: columns, rows: chunk, conflict: conflict) {
+                        try await flush()
+                        try await insertValues(connection, holder, table: table, columns: columns, rows: Array(chunk), conflict: conflict)
+                    }
                 }
-                _ = try await send(connection, holder, query, keepingRows: false)
             }
         }
+        try await flush()
     }
 
     /// Rows as multi-row `VALUES` lists: only for rows with no value at all (every column null), which have no array to send.
