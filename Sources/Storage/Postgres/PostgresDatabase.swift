@@ -53,7 +53,13 @@ public final class PostgresDatabase: SQLDatabase {
             try await self.withConnection { connection, holder in
                 try await self.inTransaction(connection, holder, lock: lock) {
                     var rows: [[SQLRow]] = []
-                    for statement in reads { rows.append(try await self.query(connection, holder, statement)) }
+                    if lock != nil, PostgresReadBatch.canCombine(reads) {
+                        // A scope-locked writer (ingest above all) reads many lists first: one round trip for them all.
+                        let combined = try await self.query(connection, holder, PostgresReadBatch.statement(reads))
+                        rows = try PostgresReadBatch.rows(from: combined, count: reads.count)
+                    } else {
+                        for statement in reads { rows.append(try await self.query(connection, holder, statement)) }
+                    }
                     for followUp in followUps {
                         for statement in try followUp(rows) { rows.append(try await self.query(connection, holder, statement)) }
                     }
