@@ -34,7 +34,7 @@ import Testing
             let reads = [
                 SQLStatement("SELECT id, n, amount, note FROM probe WHERE id IN (?, ?, ?) ORDER BY id DESC", [.text("r1"), .text("r2"), .text("r9")]),
                 SQLStatement("SELECT id, note FROM probe WHERE note = ?", [.text("nothing like it")]),
-                SQLStatement("SELECT COUNT(*), SUM(n), MIN(note), MAX(note) FROM probe"),
+                SQLStatement("SELECT COUNT(*), MAX(n), MIN(note), MAX(note), AVG(amount) FROM probe"),
                 SQLStatement("SELECT id, n, amount, note FROM probe ORDER BY id"),
             ]
             let separate = try await store.database.read(reads)
