@@ -273,7 +273,8 @@ public final class PostgresDatabase: SQLDatabase {
         case .int2: return .int(Int64(try cell.decode(Int16.self)))
         case .float8: return .double(try cell.decode(Double.self))
         case .float4: return .double(Double(try cell.decode(Float.self)))
-        case .numeric: return .double(Double(try cell.decode(String.self)))
+        // `numeric` (an `AVG` or a `SUM` of integers) comes in PostgreSQL's binary form: read as a Decimal, not as text.
+        case .numeric: return .double(Double(String(describing: try cell.decode(Decimal.self))))
         case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
         default: return .text(try cell.decode(String.self))
         }

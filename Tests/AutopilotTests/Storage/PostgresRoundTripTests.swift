@@ -2,6 +2,10 @@ import Foundation
 @testable import Storage
 import Testing
 
+extension SQLValue {
+    fileprivate var intValue: Int64? { if case .int(let value) = self { value } else { nil } }
+}
+
 /// Fewer round trips on PostgreSQL, the same rows: a scope-locked transaction's reads go as one statement and come back
 /// read by read, exactly; consecutive inserts into different tables go as one statement, children beside their parents.
 @Suite struct PostgresRoundTripTests {
@@ -38,6 +42,10 @@ import Testing
                 SQLStatement("SELECT id, n, amount, note FROM probe ORDER BY id"),
             ]
             let separate = try await store.database.read(reads)
+            // `numeric` answers (an average or a sum of integers) read as numbers, one statement a read or combined.
+            let averages = try await store.database.read([SQLStatement("SELECT AVG(n), SUM(n), AVG(n)::text FROM probe")])[0][0]
+            #expect(averages.double(0) == averages.double(2) && averages.double(0) != nil)
+            #expect(averages.int(1) == rows.compactMap { $0[1].intValue }.reduce(0, +))
             let combined = try await store.database.transaction(lock: "probe", reads: reads) { rows in ([], rows.map { $0.map(\.values) }) }
             #expect(PostgresReadBatch.canCombine(reads))
             #expect(combined.count == reads.count)
