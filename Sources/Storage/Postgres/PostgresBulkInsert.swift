@@ -15,6 +15,15 @@ enum PostgresBulkInsert {
     /// non-null value (there is then no array to send; the caller falls back to `VALUES`).
     static func query(table: String, columns: [String], rows: ArraySlice<[SQLValue]>, conflict: String) -> PostgresQuery? {
         var binds = PostgresBindings(capacity: columns.count)
+        guard let sql = statement(table: table, columns: columns, rows: rows, conflict: conflict, binds: &binds) else { return nil }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    /// The text of one such `INSERT`, its arrays appended to `binds` (its placeholders numbered on from those already
+    /// there, so that several inserts can share one statement); nil when no column has a non-null value.
+    static func statement(
+        table: String, columns: [String], rows: ArraySlice<[SQLValue]>, conflict: String, binds: inout PostgresBindings
+    ) -> String? {
         var selected: [String] = []
         var aliases: [String] = []
         var arrays: [String] = []
@@ -31,9 +40,40 @@ enum PostgresBulkInsert {
             arrays.append("$\(binds.count)::\(array.element.arrayName)")
         }
         guard !arrays.isEmpty else { return nil }
-        let sql =
-            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT \(selected.joined(separator: ", ")) FROM unnest("
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT \(selected.joined(separator: ", ")) FROM unnest("
             + arrays.joined(separator: ", ") + ") AS u(\(aliases.joined(separator: ", "))) " + conflict
+    }
+}
+
+/// Consecutive bulk inserts of a transaction gathered into one statement, one round trip instead of one each: every
+/// insert but the last becomes a data-modifying `WITH` item, the last one the main statement.
+///
+/// PostgreSQL runs all parts of such a statement on one snapshot and checks foreign keys at its end, so a child table may
+/// be written beside its parent. What it cannot do is let two parts touch the same row, so a batch holds each table
+/// once: a second insert into a table already in the batch starts a new one.
+struct PostgresInsertBatch {
+    private(set) var tables: [String] = []
+    private var statements: [String] = []
+    private var binds = PostgresBindings()
+
+    var isEmpty: Bool { statements.isEmpty }
+
+    func holds(_ table: String) -> Bool { tables.contains(table) }
+
+    /// Adds the insert of `rows` into `table`; false (and nothing added) when every column is null (no array to send).
+    mutating func add(table: String, columns: [String], rows: ArraySlice<[SQLValue]>, conflict: String) -> Bool {
+        guard let sql = PostgresBulkInsert.statement(table: table, columns: columns, rows: rows, conflict: conflict, binds: &binds) else {
+            return false
+        }
+        tables.append(table)
+        statements.append(sql)
+        return true
+    }
+
+    /// The batch as one statement.
+    var query: PostgresQuery {
+        let items = statements.dropLast().enumerated().map { "w\($0.offset) AS (\($0.element))" }
+        let sql = (items.isEmpty ? "" : "WITH " + items.joined(separator: ", ") + " ") + (statements.last ?? "")
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 }

@@ -13,12 +13,18 @@ public final class PostgresDatabase: SQLDatabase {
     /// Parameters per statement stay under PostgreSQL's limit of 65,535.
     static let maximumBinds = 30_000
     private let statementCount = Atomic<Int>(0)
+    /// Who waits for a connection and who holds one, with the statement it runs.
+    public let gauge = PostgresPoolGauge()
 
     /// Statements sent to the server since this database was opened (each one a round trip, `BEGIN` and `COMMIT`
     /// included): `bench ingest` and `bench flows` divide it by the work done.
     public var statementsSent: Int { statementCount.load(ordering: .relaxed) }
 
-    func counted(_ statements: Int = 1) { statementCount.add(statements, ordering: .relaxed) }
+    private let statementNanoseconds = Atomic<Int>(0)
+
+    /// Time spent from sending a statement to having read its whole answer, summed over all statements: against the
+    /// wall time of some work, it says whether that work waits on the server or on Autopilot's own processor time.
+    public var secondsInStatements: Double { Double(statementNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
     public init(url: String, logger: Logger = Logger(label: "autopilot.postgres")) throws {
         let configuration = try PostgresURL.configuration(from: url)
@@ -32,12 +38,9 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
-        try await client.withConnection { connection in
+        try await withConnection { connection, holder in
             var results: [[SQLRow]] = []
-            for statement in statements {
-                self.counted()
-                results.append(try await Self.query(connection, statement, logger: self.logger))
-            }
+            for statement in statements { results.append(try await self.query(connection, holder, statement)) }
             return results
         }
     }
@@ -47,55 +50,101 @@ public final class PostgresDatabase: SQLDatabase {
         decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
         try await Self.retryingConflicts {
-            try await self.client.withConnection { connection in
-                try await self.inTransaction(connection, lock: lock) {
+            try await self.withConnection { connection, holder in
+                try await self.inTransaction(connection, holder, lock: lock) {
                     var rows: [[SQLRow]] = []
-                    for statement in reads {
-                        self.counted()
-                        rows.append(try await Self.query(connection, statement, logger: self.logger))
+                    if lock != nil, PostgresReadBatch.canCombine(reads) {
+                        // A scope-locked writer (ingest above all) reads many lists first: one round trip for them all.
+                        let combined = try await self.query(connection, holder, PostgresReadBatch.statement(reads))
+                        rows = try PostgresReadBatch.rows(from: combined, count: reads.count)
+                    } else {
+                        for statement in reads { rows.append(try await self.query(connection, holder, statement)) }
                     }
                     for followUp in followUps {
-                        for statement in try followUp(rows) {
-                            self.counted()
-                            rows.append(try await Self.query(connection, statement, logger: self.logger))
-                        }
+                        for statement in try followUp(rows) { rows.append(try await self.query(connection, holder, statement)) }
                     }
                     let (writes, result) = try decide(rows)
-                    for write in writes { self.counted(try await Self.execute(connection, write, logger: self.logger)) }
+                    try await self.execute(connection, holder, writes)
                     return result
                 }
             }
         }
     }
 
+    /// A connection from the pool for `body`, counted by the gauge while asked for and while held.
+    private func withConnection<Value: Sendable>(_ body: (PostgresConnection, Int) async throws -> Value) async throws -> Value {
+        gauge.askedForConnection()
+        var holder: Int?
+        defer {
+            if let holder { gauge.released(holder) } else { gauge.gaveUpWaiting() }
+        }
+        return try await client.withConnection { connection in
+            let number = self.gauge.gotConnection()
+            holder = number
+            return try await body(connection, number)
+        }
+    }
+
     /// `BEGIN`, the scope's advisory lock, the body, `COMMIT` (or `ROLLBACK` when anything before it throws). Each is a
     /// round trip: PostgresNIO speaks the extended protocol only, where one message carries one statement.
-    private func inTransaction<Value>(_ connection: PostgresConnection, lock: String?, _ body: () async throws -> Value) async throws -> Value {
+    ///
+    /// A connection whose `ROLLBACK` fails is closed rather than given back to the pool: it may still be inside the
+    /// transaction, holding its locks, and the next caller's `BEGIN` would only warn and go on inside it.
+    private func inTransaction<Value>(
+        _ connection: PostgresConnection, _ holder: Int, lock: String?, _ body: () async throws -> Value
+    ) async throws -> Value {
         let value: Value
         do {
-            counted()
-            try await connection.query(PostgresQuery(unsafeSQL: "BEGIN"), logger: logger)
-            if let lock {
-                counted()
-                _ = try await Self.query(connection, SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)]), logger: logger)
-            }
+            try await command(connection, holder, "BEGIN")
+            if let lock { _ = try await query(connection, holder, SQLStatement("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lock)])) }
             value = try await body()
         } catch {
             // The body's own error goes up as it was thrown (as on SQLite); the transaction is given up first.
-            counted()
-            _ = try? await connection.query(PostgresQuery(unsafeSQL: "ROLLBACK"), logger: logger)
+            do {
+                try await command(connection, holder, "ROLLBACK")
+            } catch {
+                logger.warning("ROLLBACK failed; closing the connection", metadata: ["error": "\(String(reflecting: error))"])
+                try? await connection.close()
+            }
             throw error
         }
-        counted()
-        try await connection.query(PostgresQuery(unsafeSQL: "COMMIT"), logger: logger)
+        try await command(connection, holder, "COMMIT")
         return value
+    }
+
+    /// A statement without parameters or rows (`BEGIN`, `COMMIT`, `ROLLBACK`).
+    private func command(_ connection: PostgresConnection, _ holder: Int, _ sql: String) async throws {
+        _ = try await send(connection, holder, PostgresQuery(unsafeSQL: sql), keepingRows: false)
+    }
+
+    /// Every statement goes through here: counted, shown on the gauge, timed, and its answer read to the end — kept as
+    /// rows, or only checked for an error. PostgresNIO hands the rows over as soon as their description arrives, so an
+    /// error the server sends later (a write with `RETURNING` that hits a constraint or a deadlock) surfaces only to the
+    /// one who reads on: a write whose answer was dropped unread could fail unseen, and the `COMMIT` after it would then
+    /// end the aborted transaction as a `ROLLBACK`, without an error.
+    private func send(_ connection: PostgresConnection, _ holder: Int, _ query: PostgresQuery, keepingRows: Bool) async throws -> [SQLRow] {
+        statementCount.add(1, ordering: .relaxed)
+        gauge.running(query.sql, holder: holder)
+        let started = ContinuousClock.now
+        defer {
+            let elapsed = (ContinuousClock.now - started).components
+            statementNanoseconds.add(Int(elapsed.seconds) * 1_000_000_000 + Int(elapsed.attoseconds / 1_000_000_000), ordering: .relaxed)
+        }
+        let sequence = try await connection.query(query, logger: logger)
+        var result: [SQLRow] = []
+        for try await row in sequence where keepingRows {
+            var values: [SQLValue] = []
+            for cell in row { values.append(try Self.value(of: cell)) }
+            result.append(SQLRow(values))
+        }
+        return result
     }
 
     public func executeScript(_ statements: [String]) async throws {
         try await Self.unwrapping {
             try await self.client.withTransaction(logger: self.logger) { connection in
                 for statement in statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger)
+                    for try await _ in try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger) {}
                 }
             }
         }
@@ -132,53 +181,52 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     public func executeScriptOutsideTransaction(_ statement: String) async throws {
-        try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        _ = try await withConnection { connection, holder in
+            try await self.send(connection, holder, PostgresQuery(unsafeSQL: statement), keepingRows: false)
+        }
     }
 
     public func close() async throws {}
 
-    static func query(_ connection: PostgresConnection, _ statement: SQLStatement, logger: Logger) async throws -> [SQLRow] {
-        let rows = try await connection.query(postgresQuery(statement.sql, statement.binds), logger: logger)
-        var result: [SQLRow] = []
-        for try await row in rows {
-            var values: [SQLValue] = []
-            for cell in row { values.append(try value(of: cell)) }
-            result.append(SQLRow(values))
-        }
-        return result
+    func query(_ connection: PostgresConnection, _ holder: Int, _ statement: SQLStatement) async throws -> [SQLRow] {
+        try await send(connection, holder, Self.postgresQuery(statement.sql, statement.binds), keepingRows: true)
     }
 
-    /// Carries out one write; returns how many statements it sent.
-    @discardableResult
-    static func execute(_ connection: PostgresConnection, _ write: SQLWrite, logger: Logger) async throws -> Int {
-        switch write {
-        case .statement(let statement):
-            try await connection.query(postgresQuery(statement.sql, statement.binds), logger: logger)
-            return 1
-        case .insert(let table, let columns, let rows, let conflict):
-            guard !rows.isEmpty else { return 0 }
-            var sent = 0
-            var start = 0
-            while start < rows.count {
-                let chunk = rows[start..<min(rows.count, start + PostgresBulkInsert.rowsPerStatement)]
-                start = chunk.endIndex
-                guard let query = PostgresBulkInsert.query(table: table, columns: columns, rows: chunk, conflict: conflict) else {
-                    sent += try await insertValues(connection, table: table, columns: columns, rows: Array(chunk), conflict: conflict, logger: logger)
-                    continue
-                }
-                try await connection.query(query, logger: logger)
-                sent += 1
-            }
-            return sent
+    /// Carries out the writes in their order; consecutive bulk inserts into different tables go as one statement
+    /// (`PostgresInsertBatch`), so a transaction's writes cost a round trip or two, not one a table.
+    func execute(_ connection: PostgresConnection, _ holder: Int, _ writes: [SQLWrite]) async throws {
+        var batch = PostgresInsertBatch()
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            _ = try await send(connection, holder, batch.query, keepingRows: false)
+            batch = PostgresInsertBatch()
         }
+        for write in writes {
+            switch write {
+            case .statement(let statement):
+                try await flush()
+                _ = try await send(connection, holder, Self.postgresQuery(statement.sql, statement.binds), keepingRows: false)
+            case .insert(let table, let columns, let rows, let conflict):
+                var start = 0
+                while start < rows.count {
+                    let chunk = rows[start..<min(rows.count, start + PostgresBulkInsert.rowsPerStatement)]
+                    start = chunk.endIndex
+                    if batch.holds(table) { try await flush() }
+                    if !batch.add(table: table, columns: columns, rows: chunk, conflict: conflict) {
+                        try await flush()
+                        try await insertValues(connection, holder, table: table, columns: columns, rows: Array(chunk), conflict: conflict)
+                    }
+                }
+            }
+        }
+        try await flush()
     }
 
     /// Rows as multi-row `VALUES` lists: only for rows with no value at all (every column null), which have no array to send.
-    static func insertValues(
-        _ connection: PostgresConnection, table: String, columns: [String], rows: [[SQLValue]], conflict: String, logger: Logger
-    ) async throws -> Int {
-        var sent = 0
-        let rowsPerStatement = max(1, min(1_000, maximumBinds / max(columns.count, 1)))
+    func insertValues(
+        _ connection: PostgresConnection, _ holder: Int, table: String, columns: [String], rows: [[SQLValue]], conflict: String
+    ) async throws {
+        let rowsPerStatement = max(1, min(1_000, Self.maximumBinds / max(columns.count, 1)))
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
@@ -186,11 +234,9 @@ public final class PostgresDatabase: SQLDatabase {
             let sql =
                 "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                 + Array(repeating: tuple, count: chunk.count).joined(separator: ", ") + " " + conflict
-            try await connection.query(postgresQuery(sql, chunk.flatMap { $0 }), logger: logger)
-            sent += 1
+            _ = try await send(connection, holder, Self.postgresQuery(sql, chunk.flatMap { $0 }), keepingRows: false)
             start += rowsPerStatement
         }
-        return sent
     }
 
     /// Numbers the `?` placeholders (`$1`, `$2`, …) and binds the values.
@@ -227,7 +273,8 @@ public final class PostgresDatabase: SQLDatabase {
         case .int2: return .int(Int64(try cell.decode(Int16.self)))
         case .float8: return .double(try cell.decode(Double.self))
         case .float4: return .double(Double(try cell.decode(Float.self)))
-        case .numeric: return .double(Double(try cell.decode(String.self)))
+        // `numeric` (an `AVG` or a `SUM` of integers) comes in PostgreSQL's binary form: read as a Decimal, not as text.
+        case .numeric: return .double(Double(String(describing: try cell.decode(Decimal.self))))
         case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
         default: return .text(try cell.decode(String.self))
         }

@@ -11,6 +11,10 @@ enum BenchWorkers {
         var seconds: Double
         /// Statements sent to PostgreSQL while working (each a round trip).
         var statements: Int
+        /// Of `seconds`, the time spent waiting for PostgreSQL's answers (`PostgresDatabase.secondsInStatements`).
+        var statementSeconds: Double = 0
+        /// The processor time the process used while working (user and system).
+        var processorSeconds: Double = 0
     }
 
     struct Outcome: Sendable {
@@ -18,6 +22,15 @@ enum BenchWorkers {
         var seconds: Double
         var done: Int { parts.reduce(0) { $0 + $1.done } }
         var statements: Int { parts.reduce(0) { $0 + $1.statements } }
+        /// The share of the workers' time spent waiting for PostgreSQL.
+        var waitingShare: Double { share(parts.reduce(0) { $0 + $1.statementSeconds }) }
+        /// The workers' processor time as a share of their time (1 = each worker kept one core busy).
+        var processorShare: Double { share(parts.reduce(0) { $0 + $1.processorSeconds }) }
+
+        private func share(_ value: Double) -> Double {
+            let total = parts.reduce(0) { $0 + $1.seconds }
+            return total > 0 ? (value / total * 100).rounded() / 100 : 0
+        }
     }
 
     /// Runs one process per argument list (`bench part …` arguments) and returns what each did.
@@ -105,6 +118,14 @@ enum BenchWorkers {
     /// A one-line message to the parent, flushed at once.
     static func say(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// The processor time this process has used so far (user and system), in seconds.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// "1 process", "4 processes".

@@ -14,11 +14,17 @@ enum PostgresBench {
         var events: Int
         var eventsPerSecond: Double
         var statementsPerBatch: Double
+        /// The share of the workers' time spent waiting for PostgreSQL's answers.
+        var waitingShare: Double
+        /// The workers' processor time as a share of their time.
+        var processorShare: Double
 
         enum CodingKeys: String, CodingKey {
             case workers, events
             case eventsPerSecond = "events_per_s"
             case statementsPerBatch = "statements_per_batch"
+            case waitingShare = "waiting_share"
+            case processorShare = "processor_share"
         }
     }
 
@@ -33,6 +39,10 @@ enum PostgresBench {
         var statementsPerStep: Double
         /// Every run stepped exactly once in each pass, and one message queued per run (no step taken twice).
         var eachStepOnce: Bool
+        /// The share of the workers' time spent waiting for PostgreSQL's answers.
+        var waitingShare: Double
+        /// The workers' processor time as a share of their time.
+        var processorShare: Double
 
         enum CodingKeys: String, CodingKey {
             case workers, runs, steps
@@ -41,6 +51,8 @@ enum PostgresBench {
             case timerPass2StepsPerSecond = "timer_pass2_steps_per_s"
             case statementsPerStep = "statements_per_step"
             case eachStepOnce = "each_step_once"
+            case waitingShare = "waiting_share"
+            case processorShare = "processor_share"
         }
     }
 
@@ -93,7 +105,8 @@ enum PostgresBench {
             guard outcome.done == events else { throw BenchFailure(description: "PostgreSQL ingest accepted \(outcome.done) of \(events) events") }
             return IngestFigure(
                 workers: workers, events: events, eventsPerSecond: (Double(events) / outcome.seconds).rounded(),
-                statementsPerBatch: (Double(outcome.statements) / Double(batches) * 10).rounded() / 10)
+                statementsPerBatch: (Double(outcome.statements) / Double(batches) * 10).rounded() / 10, waitingShare: outcome.waitingShare,
+                processorShare: outcome.processorShare)
         }
     }
 
@@ -108,9 +121,11 @@ enum PostgresBench {
                 var statements = 0
                 var seconds = 0.0
                 var eachOnce = true
+                var outcomes: [BenchWorkers.Outcome] = []
                 for pass in FlowBenchmark.passes.indices {
                     let lists = (0..<workers).map { _ in ["--database", scratch, "--role", "timers", "--tenant", tenantID, "--pass", "\(pass)"] }
                     let outcome = try await BenchWorkers.run(lists)
+                    outcomes.append(outcome)
                     rates.append(Double(outcome.done) / outcome.seconds)
                     steps += outcome.done
                     statements += outcome.statements
@@ -122,7 +137,9 @@ enum PostgresBench {
                 return FlowFigure(
                     workers: workers, runs: runs, steps: steps, stepsPerSecond: (Double(steps) / seconds).rounded(),
                     timerPass1StepsPerSecond: rates[0].rounded(), timerPass2StepsPerSecond: rates[1].rounded(),
-                    statementsPerStep: (Double(statements) / Double(max(steps, 1)) * 1000).rounded() / 1000, eachStepOnce: eachOnce)
+                    statementsPerStep: (Double(statements) / Double(max(steps, 1)) * 1000).rounded() / 1000, eachStepOnce: eachOnce,
+                    waitingShare: BenchWorkers.Outcome(parts: outcomes.flatMap(\.parts), seconds: seconds).waitingShare,
+                    processorShare: BenchWorkers.Outcome(parts: outcomes.flatMap(\.parts), seconds: seconds).processorShare)
             }
         }
     }

@@ -62,9 +62,9 @@ extension BenchCommand.FlowsBench {
             print(
                 "  PostgreSQL, " + BenchWorkers.processes(figure.workers).padding(toLength: 14, withPad: " ", startingAt: 0)
                     + String(
-                        format: "%8.0f  (pass 1 %.0f, pass 2 %.0f; %.3f statements per step; each step once: %@)", figure.stepsPerSecond,
-                        figure.timerPass1StepsPerSecond, figure.timerPass2StepsPerSecond, figure.statementsPerStep,
-                        (figure.eachStepOnce ? "yes" : "NO") as NSString))
+                        format: "%8.0f  (pass 1 %.0f, pass 2 %.0f; %.3f statements per step; each step once: %@; %.0f%% waiting for PostgreSQL, %.0f%% on the processor)",
+                        figure.stepsPerSecond, figure.timerPass1StepsPerSecond, figure.timerPass2StepsPerSecond, figure.statementsPerStep,
+                        (figure.eachStepOnce ? "yes" : "NO") as NSString, figure.waitingShare * 100, figure.processorShare * 100))
         }
         if let dbosFigure {
             print(

@@ -36,11 +36,12 @@ extension BenchCommand {
                 let work = try await prepare(store)
                 BenchWorkers.say("ready")
                 await BenchWorkers.waitForGo()
-                let before = postgres.statementsSent
+                let before = (postgres.statementsSent, postgres.secondsInStatements, BenchWorkers.processorSeconds())
                 let started = ContinuousClock.now
                 let done = try await work()
                 let part = BenchWorkers.Part(
-                    done: done, seconds: (ContinuousClock.now - started).seconds, statements: postgres.statementsSent - before)
+                    done: done, seconds: (ContinuousClock.now - started).seconds, statements: postgres.statementsSent - before.0,
+                    statementSeconds: postgres.secondsInStatements - before.1, processorSeconds: BenchWorkers.processorSeconds() - before.2)
                 BenchWorkers.say(String(decoding: try JSONEncoder().encode(part), as: UTF8.self))
             }
         }

@@ -54,7 +54,9 @@ struct BenchCommand: AsyncParsableCommand {
                     if !quiet {
                         print(
                             "PostgreSQL pipeline, \(BenchWorkers.processes(count)): "
-                                + String(format: "%.0f events/s (%.1f statements per batch of 1,000)", figure.eventsPerSecond, figure.statementsPerBatch))
+                                + String(
+                                    format: "%.0f events/s (%.1f statements per batch of 1,000; %.0f%% of the time waiting for PostgreSQL, %.0f%% on the processor)",
+                                    figure.eventsPerSecond, figure.statementsPerBatch, figure.waitingShare * 100, figure.processorShare * 100))
                     }
                     figures.append(figure)
                 }

@@ -28,6 +28,14 @@ enum TestDatabases {
         do {
             let result = try await DatabaseConfiguration.postgres(url: url).withStore(logger: Logger(label: "test")) { store in
                 try await store.migrate(now: Fixtures.now)
+                guard let seconds = watchSeconds, let postgres = store.database as? Storage.PostgresDatabase else { return try await body(store) }
+                let watch = Task {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .seconds(seconds))
+                        print("[pool \(name)] \(postgres.gauge.read()) statements \(postgres.statementsSent)")
+                    }
+                }
+                defer { watch.cancel() }
                 return try await body(store)
             }
             await drop(name, from: base)
@@ -44,6 +52,9 @@ enum TestDatabases {
             try await admin.database.executeScriptOutsideTransaction("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         }
     }
+
+    /// AUTOPILOT_TEST_POSTGRES_WATCH=SECONDS prints each PostgreSQL test database's pool gauge at that interval.
+    static let watchSeconds = ProcessInfo.processInfo.environment["AUTOPILOT_TEST_POSTGRES_WATCH"].flatMap(Int.init)
 
     struct SkipError: Error {}
 }
