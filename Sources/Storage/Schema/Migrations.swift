@@ -25,6 +25,7 @@ public enum Migrations {
         mailboxPolls,
         contactTimeZones,
         privacy,
+        compactEvents,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }
