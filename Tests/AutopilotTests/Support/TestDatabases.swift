@@ -27,9 +27,23 @@ enum TestDatabases {
         }
         components.path = "/" + name
         guard let url = components.string else { throw SkipError() }
-        return try await DatabaseConfiguration.postgres(url: url).withStore(logger: Logger(label: "test")) { store in
-            if migrated { try await store.migrate(now: Fixtures.now) }
-            return try await body(store)
+        do {
+            let result = try await DatabaseConfiguration.postgres(url: url).withStore(logger: Logger(label: "test")) { store in
+                if migrated { try await store.migrate(now: Fixtures.now) }
+                return try await body(store)
+            }
+            await drop(name, from: base)
+            return result
+        } catch {
+            await drop(name, from: base)
+            throw error
+        }
+    }
+
+    /// Drops a test's database once the test is over (a failure to drop leaves it behind, and says nothing).
+    private static func drop(_ name: String, from base: String) async {
+        try? await DatabaseConfiguration.postgres(url: base).withStore(logger: Logger(label: "test")) { admin in
+            try await admin.database.executeScriptOutsideTransaction("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         }
     }
 
