@@ -43,59 +43,85 @@ public enum StoredProperties {
         return (ones + twos).sorted { $0.0.count > $1.0.count }
     }()
 
-    /// The patterns that start with a given second byte (every pattern starts with `"`), longest first.
-    private static let bySecondByte: [[(pattern: [UInt8], token: [UInt8])]] = {
-        var table = Array(repeating: [(pattern: [UInt8], token: [UInt8])](), count: 256)
-        for entry in entries { table[Int(entry.pattern[1])].append(entry) }
-        return table
-    }()
+    /// The patterns laid end to end for the encoder, grouped by their second byte (all start with `"`), longest first in a
+    /// group; and the expansions of the tokens for the decoder. Flat arrays: no per-entry allocation to touch while scanning.
+    private struct Tables: Sendable {
+        var patterns: [UInt8] = []
+        var start: [Int] = []
+        var length: [Int] = []
+        var token: [[UInt8]] = []
+        var groupStart = [Int](repeating: 0, count: 257)
+        var expansions: [UInt8] = []
+        /// For a single-byte token at `code`, or a two-byte one at `256 + second byte`: where its pattern starts and ends.
+        var expansionStart = [Int](repeating: 0, count: 512)
+        var expansionEnd = [Int](repeating: 0, count: 512)
 
-    private static let expansions: [[UInt8]] = {
-        var table = Array(repeating: [UInt8](), count: 256)
-        for (pattern, code) in zip(single, singleCodes) { table[Int(code)] = Array(pattern.utf8) }
-        return table
-    }()
+        init() {
+            let ordered = StoredProperties.entries.sorted { ($0.pattern[1], $1.pattern.count) < ($1.pattern[1], $0.pattern.count) }
+            var group = 0
+            for (index, entry) in ordered.enumerated() {
+                while group <= Int(entry.pattern[1]) {
+                    groupStart[group] = index
+                    group += 1
+                }
+                start.append(patterns.count)
+                length.append(entry.pattern.count)
+                token.append(entry.token)
+                patterns += entry.pattern
+                let slot = entry.token.count == 1 ? Int(entry.token[0]) : 256 + Int(entry.token[1])
+                expansionStart[slot] = expansions.count
+                expansions += entry.pattern
+                expansionEnd[slot] = expansions.count
+            }
+            while group <= 256 {
+                groupStart[group] = ordered.count
+                group += 1
+            }
+        }
+    }
 
-    private static let doubleExpansions: [[UInt8]] = {
-        var table = Array(repeating: [UInt8](), count: 256)
-        for (pattern, code) in zip(double, secondBytes) { table[Int(code)] = Array(pattern.utf8) }
-        return table
-    }()
+    private static let tables = Tables()
 
     /// The stored form of serialised JSON (`JSONValue.jsonString`, which escapes every control character).
     public static func encode(_ json: String) -> String {
         var source = json
+        let tables = tables
         return source.withUTF8 { bytes in
-            var output = [UInt8]()
-            output.reserveCapacity(bytes.count)
-            var index = 0
-            let count = bytes.count
-            scan: while index < count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\""), index + 1 < count {
-                    for entry in bySecondByte[Int(bytes[index + 1])] where index + entry.pattern.count <= count {
-                        var matches = true
-                        for offset in 2..<entry.pattern.count where bytes[index + offset] != entry.pattern[offset] {
-                            matches = false
-                            break
-                        }
-                        if matches {
-                            output.append(contentsOf: entry.token)
-                            index += entry.pattern.count
-                            continue scan
-                        }
+            tables.patterns.withUnsafeBufferPointer { patterns in
+                let count = bytes.count
+                var output = [UInt8]()
+                output.reserveCapacity(count)
+                var index = 0
+                var copied = 0
+                scan: while index + 1 < count {
+                    guard bytes[index] == UInt8(ascii: "\"") else {
+                        index += 1
+                        continue
                     }
+                    let second = Int(bytes[index + 1])
+                    for entry in tables.groupStart[second]..<tables.groupStart[second + 1] {
+                        let length = tables.length[entry]
+                        guard index + length <= count,
+                            memcmp(bytes.baseAddress! + index + 2, patterns.baseAddress! + tables.start[entry] + 2, length - 2) == 0
+                        else { continue }
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                        output.append(contentsOf: tables.token[entry])
+                        index += length
+                        copied = index
+                        continue scan
+                    }
+                    index += 1
                 }
-                output.append(byte)
-                index += 1
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+                return String(decoding: output, as: UTF8.self)
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
     /// The JSON text of a stored value.
     public static func decode(_ stored: String) -> String {
         var source = stored
+        let tables = tables
         return source.withUTF8 { bytes in
             guard bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else { return stored }
             var output = [UInt8]()
@@ -103,12 +129,17 @@ public enum StoredProperties {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x01, index + 1 < bytes.count, !doubleExpansions[Int(bytes[index + 1])].isEmpty {
-                    output.append(contentsOf: doubleExpansions[Int(bytes[index + 1])])
-                    index += 2
-                } else if byte < 0x20, !expansions[Int(byte)].isEmpty {
-                    output.append(contentsOf: expansions[Int(byte)])
-                    index += 1
+                var slot = -1
+                var width = 1
+                if byte == 0x01, index + 1 < bytes.count {
+                    slot = 256 + Int(bytes[index + 1])
+                    width = 2
+                } else if byte < 0x20 {
+                    slot = Int(byte)
+                }
+                if slot >= 0, tables.expansionEnd[slot] > tables.expansionStart[slot] {
+                    output.append(contentsOf: tables.expansions[tables.expansionStart[slot]..<tables.expansionEnd[slot]])
+                    index += width
                 } else {
                     output.append(byte)
                     index += 1
