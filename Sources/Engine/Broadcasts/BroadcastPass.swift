@@ -9,7 +9,7 @@ struct BroadcastPass: WorkerPass {
     var scope: WorkerPassScope { .eachTenant }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
-        guard let tenantID = round.tenant?.tenantID else { return 0 }
+        guard let tenantID = round.tenant?.tenantID, round.tenantMay(\.hasActiveBroadcasts) else { return 0 }
         let progress = try await BroadcastKeeper(dependencies: dependencies, tenantID: tenantID).advance(now: round.now)
         round.report.broadcastMessagesQueued += progress
         return progress

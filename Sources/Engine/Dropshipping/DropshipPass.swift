@@ -28,11 +28,14 @@ public struct DropshipPass: Sendable {
     /// Every tenant's settings: the process-wide ones with the tenant's own over them.
     func tenantSettings() async throws -> [String: DropshippingSettings] {
         var all: [String: DropshippingSettings] = [:]
-        for tenant in try await dependencies.store.tenants() {
-            let shop = try await ShopSettings.load(dependencies.store, tenantID: tenant.id, cipher: cipher)
-            all[tenant.id] = shop.values.isEmpty ? settings : settings.overlaid(with: shop, http: SupplierHTTP())
-        }
+        for tenant in try await dependencies.store.tenants() { all[tenant.id] = try await tenantSettings(tenantID: tenant.id) }
         return all
+    }
+
+    /// One tenant's settings: the process-wide ones with the tenant's own over them.
+    public func tenantSettings(tenantID: String) async throws -> DropshippingSettings {
+        let shop = try await ShopSettings.load(dependencies.store, tenantID: tenantID, cipher: cipher)
+        return shop.values.isEmpty ? settings : settings.overlaid(with: shop, http: SupplierHTTP())
     }
 
     var store: any SupplierOrderStore { dependencies.store }
@@ -40,9 +43,15 @@ public struct DropshipPass: Sendable {
     /// Everything due at `now`; returns the work done (events queued, supplier orders moved, alerts sent).
     @discardableResult
     public func runDue(now: Date) async -> Int {
+        await runDue(now: now) { try await tenantSettings() }
+    }
+
+    /// Everything due at `now`, with every tenant's settings as `read` gives them (the worker keeps them between rounds).
+    @discardableResult
+    public func runDue(now: Date, settings read: () async throws -> [String: DropshippingSettings]) async -> Int {
         var progress = 0
         do {
-            let tenants = try await tenantSettings()
+            let tenants = try await read()
             guard settings.isEnabled || tenants.values.contains(where: \.isEnabled) else { return 0 }
             progress += try await queue(store: store, tenants: tenants, now: now)
             progress += try await advanceDue(store: store, tenants: tenants, now: now)

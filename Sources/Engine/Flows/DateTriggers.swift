@@ -18,7 +18,7 @@ struct DateTriggers {
         var started = 0
         // Read once per sweep, and only when a date flow's sweep is due.
         var zones: [String]?
-        for definition in catalog.live {
+        for definition in catalog.dated {
             if case .schedule(let schedule, _) = definition.trigger {
                 started += try await startScheduled(definition, schedule: schedule, now: now)
                 continue

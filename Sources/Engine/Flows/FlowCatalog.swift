@@ -49,6 +49,18 @@ public struct FlowCatalog: Sendable {
             }
             entries[choice.flowID] = Entry(current: current, enabled: choice.enabled, pausedReason: choice.pausedReason, settings: settings)
         }
+        live = entries.values.filter(\.isLive).map(\.current).sorted { $0.id < $1.id }
+        dated = live.filter {
+            switch $0.trigger {
+            case .date, .schedule: true
+            default: false
+            }
+        }
+        decidesSplits = live.contains { $0.split?.step.winner != nil }
+        for flow in live {
+            guard let rule = flow.trigger.recommendationRule, delegatedRules[rule] == nil else { continue }
+            delegatedRules[rule] = flow.id
+        }
     }
 
     /// The definition a run is pinned to.
@@ -56,10 +68,15 @@ public struct FlowCatalog: Sendable {
         versions[id]?[version]
     }
 
-    /// Flows new runs may start on, by id.
-    public var live: [FlowDefinition] {
-        entries.values.filter(\.isLive).map(\.current).sorted { $0.id < $1.id }
-    }
+    /// Flows new runs may start on, by id. This and the three below are worked out once: the worker keeps a tenant's
+    /// catalog while its state does not change, and every round's per-tenant passes ask.
+    public private(set) var live: [FlowDefinition] = []
+    /// The live flows started by a contact's date or by a schedule (`DateTriggers`), by id.
+    public private(set) var dated: [FlowDefinition] = []
+    /// Whether a live flow has an A/B split with a `winner` rule to decide.
+    public private(set) var decidesSplits = false
+    /// The live delegated flows by the recommendation rule they act on (the first by id when several do).
+    public private(set) var delegatedRules: [String: String] = [:]
 
     public func settings(of flowID: String) -> [String: Double] {
         entries[flowID]?.settings ?? [:]

@@ -49,12 +49,7 @@ struct RecommendationDelegation {
 
     /// The rules live flows are delegated for, each with its flow (the first by id when several claim one rule).
     static func delegatedRules(_ catalog: FlowCatalog) -> [String: String] {
-        var rules: [String: String] = [:]
-        for flow in catalog.live {
-            guard let rule = flow.trigger.recommendationRule, rules[rule] == nil else { continue }
-            rules[rule] = flow.id
-        }
-        return rules
+        catalog.delegatedRules
     }
 
     /// What the run's `trigger` holds: the recommendation it acts on.

@@ -11,7 +11,7 @@ struct SegmentPass: WorkerPass {
     var scope: WorkerPassScope { .eachTenant }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
-        guard let tenantID = round.tenant?.tenantID else { return 0 }
+        guard let tenantID = round.tenant?.tenantID, round.tenantMay(\.hasSegments) else { return 0 }
         let keeper = SegmentKeeper(dependencies: dependencies, tenantID: tenantID)
         let segments = try await keeper.load()
         guard !segments.isEmpty else { return 0 }

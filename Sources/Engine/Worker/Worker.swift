@@ -21,6 +21,9 @@ public struct Worker: Sendable {
     public let interval: Duration
     let timers: TimerPass
     public let dispatcher: MessageDispatcher
+    /// The tenants' catalogs between rounds, loaded again when their state version moves.
+    let catalogMemo = TenantStateMemo<FlowCatalog>()
+    let activityReader = TenantActivityReader()
 
     /// The one way to build a worker: `serve`, `worker`, `simulate`, the demo and the tests all come here.
     public init(dependencies: Dependencies, configuration: WorkerConfiguration = WorkerConfiguration()) throws {
@@ -66,34 +69,44 @@ public struct Worker: Sendable {
 
     /// The given passes (in their order), round after round until a round makes no progress (at most 1,000 rounds).
     public func runDue(now: Date, passes: [any WorkerPass]) async throws -> FlowPassReport {
-        try await runDue(now: now, passes: passes, catalogs: try await catalogs())
+        let activity = try await activityReader.read(dependencies.store)
+        return try await runDue(now: now, passes: passes, catalogs: try await catalogs(for: activity), activity: activity)
     }
 
-    /// Every tenant's flow catalog, in the tenants' order: a sweep loads them once.
+    /// Every tenant's flow catalog, in the tenants' order: loaded when the tenant's state changed since the last look,
+    /// else as kept.
     public func catalogs() async throws -> [FlowCatalog] {
+        try await catalogs(for: try await activityReader.read(dependencies.store))
+    }
+
+    func catalogs(for activity: TenantActivity) async throws -> [FlowCatalog] {
         let store = dependencies.store
-        var catalogs: [FlowCatalog] = []
-        for tenant in try await store.tenants() { catalogs.append(try await FlowCatalog.load(tenantID: tenant.id, store: store)) }
-        return catalogs
+        return try await catalogMemo.values(for: activity) { try await FlowCatalog.load(tenantID: $0, store: store) }.map(\.value)
     }
 
     /// The given passes with catalogs already loaded: the simulator loads them once per run, as nothing changes the flows
     /// under it.
     public func runDue(now: Date, passes: [any WorkerPass], catalogs: [FlowCatalog]) async throws -> FlowPassReport {
+        try await runDue(now: now, passes: passes, catalogs: catalogs, activity: try await activityReader.read(dependencies.store))
+    }
+
+    /// Each round starts from one read of every tenant's activity (`TenantActivity`): the per-tenant passes skip the
+    /// tenants with nothing of theirs, the passes of timers, messages, actions and carts skip their claims while nothing is
+    /// due.
+    func runDue(now: Date, passes: [any WorkerPass], catalogs: [FlowCatalog], activity first: TenantActivity) async throws -> FlowPassReport {
         var report = FlowPassReport()
         // `hasWorkLeft` knows the worker's own passes only.
         let known = Set(self.passes.map(\.name))
         let ownPasses = passes.allSatisfy { known.contains($0.name) }
-        // The passes of timers, messages, actions and carts skip their claims while these say nothing is due.
-        var due = try await dependencies.store.nextDueMoments()
+        var activity = first
         for number in 0..<1_000 {
-            var round = WorkerRound(now: now, isFirst: number == 0, catalogs: catalogs, report: report, due: due)
+            var round = WorkerRound(now: now, isFirst: number == 0, catalogs: catalogs, report: report, activity: activity)
             let progress = try await run(passes, in: &round)
             report = round.report
             // The round after a busy one usually finds nothing: it runs only when something is left at `now`.
             if progress == 0 { break }
-            due = try await dependencies.store.nextDueMoments()
-            if ownPasses, try await !hasWorkLeft(now: now, due: due, catalogs: catalogs) { break }
+            activity = try await activityReader.read(dependencies.store)
+            if ownPasses, !hasWorkLeft(now: now, activity: activity, catalogs: catalogs) { break }
         }
         return report
     }
@@ -101,12 +114,9 @@ public struct Worker: Sendable {
     /// Whether a round at `now` after the first one could make progress: events not yet routed, or a timer, action, message
     /// or idle cart due (a second of margin over the stored milliseconds). The passes run in the first round only and the
     /// date sweeps (their cursors moved in the first round) have nothing left.
-    func hasWorkLeft(now: Date, due moments: DueMoments, catalogs: [FlowCatalog]) async throws -> Bool {
-        if let due = nextDue(moments), due <= now.addingTimeInterval(1) { return true }
-        for catalog in catalogs {
-            if try await dependencies.store.hasUnroutedEvents(tenantID: catalog.tenantID) { return true }
-        }
-        return false
+    func hasWorkLeft(now: Date, activity: TenantActivity, catalogs: [FlowCatalog]) -> Bool {
+        if let due = nextDue(activity.due), due <= now.addingTimeInterval(1) { return true }
+        return catalogs.contains { activity.work(of: $0.tenantID)?.hasUnroutedEvents ?? true }
     }
 
     /// One round: consecutive per-tenant passes run tenant by tenant, the others once.
@@ -126,9 +136,12 @@ public struct Worker: Sendable {
             while end < passes.endIndex, passes[end].scope == .eachTenant { end += 1 }
             for catalog in round.catalogs {
                 round.tenant = catalog
+                round.tenantProgress = 0
                 for pass in passes[index..<end] where round.isFirst || !pass.firstRoundOnly {
-                    progress += try await pass.run(&round)
+                    let made = try await pass.run(&round)
+                    progress += made
                     round.progress = progress
+                    round.tenantProgress += made
                 }
             }
             round.tenant = nil

@@ -17,8 +17,12 @@ public struct WorkerRound: Sendable {
     public var eventsRouted: [String: Int] = [:]
     /// The next due moments of timers, messages, actions and carts, read as the round began (nil: not read).
     public let due: DueMoments?
+    /// Every tenant's activity, read as the round began (nil: not read).
+    public let activity: TenantActivity?
     /// The progress the round's passes made so far.
     public internal(set) var progress = 0
+    /// The progress the round's passes made so far for `tenant`.
+    public internal(set) var tenantProgress = 0
 
     public init(
         now: Date, isFirst: Bool = true, catalogs: [FlowCatalog] = [], report: FlowPassReport = FlowPassReport(), due: DueMoments? = nil
@@ -28,6 +32,23 @@ public struct WorkerRound: Sendable {
         self.catalogs = catalogs
         self.report = report
         self.due = due
+        activity = nil
+    }
+
+    public init(now: Date, isFirst: Bool = true, catalogs: [FlowCatalog] = [], report: FlowPassReport = FlowPassReport(), activity: TenantActivity) {
+        self.now = now
+        self.isFirst = isFirst
+        self.catalogs = catalogs
+        self.report = report
+        self.activity = activity
+        due = activity.due
+    }
+
+    /// Whether `tenant` may have work of the kind `flag` tells, as the round's activity read saw it. Always true when the
+    /// activity was not read or does not know the tenant (created since).
+    public func tenantMay(_ flag: (TenantActivity.Work) -> Bool) -> Bool {
+        guard let tenantID = tenant?.tenantID, let work = activity?.work(of: tenantID) else { return true }
+        return flag(work)
     }
 
     /// Whether work whose next moment is `moment` of the round's due moments may be due now. Always true when they were

@@ -14,9 +14,18 @@ public protocol FlowRunStore: Sendable {
     func nextRunWake() async throws -> Date?
     func hasUnroutedEvents(tenantID: String) async throws -> Bool
     func nextDueMoments() async throws -> DueMoments
+    /// Every tenant's activity and the next due moments; the roster of `previous` when the tenants' state did not move.
+    func tenantActivity(after previous: TenantActivity?) async throws -> TenantActivity
     func flowRunCounts(tenantID: String) async throws -> [(flowID: String, status: FlowRunPhase, reason: String?, count: Int)]
     func flowCursor(tenantID: String, name: String) async throws -> Int64?
     func setFlowCursor(tenantID: String, name: String, position: Int64) async throws
+}
+
+extension FlowRunStore {
+    /// Every tenant's activity and the next due moments, the roster read afresh.
+    public func tenantActivity() async throws -> TenantActivity {
+        try await tenantActivity(after: nil)
+    }
 }
 
 /// The earliest pending moments of every tenant's due work, read together (the simulator asks after every pass).

@@ -67,13 +67,18 @@ extension SQLStore {
 
     /// `nextRunWake`, `nextMessageDue`, `nextActionDue` and `oldestOpenCartUpdate` in one read.
     public func nextDueMoments() async throws -> DueMoments {
-        let rows = try await database.read([
-            SQLStatement("SELECT MIN(wake_at) FROM flow_runs WHERE wake_at IS NOT NULL"),
-            SQLStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE next_attempt_at IS NOT NULL"),
-            SQLStatement("SELECT MIN(next_attempt_at) FROM flow_actions WHERE next_attempt_at IS NOT NULL"),
-            SQLStatement("SELECT MIN(updated_at) FROM carts WHERE status = 'open' AND contact_id IS NOT NULL"),
-        ])
-        return DueMoments(
+        Self.dueMoments(try await database.read(Self.dueMomentStatements))
+    }
+
+    static let dueMomentStatements = [
+        SQLStatement("SELECT MIN(wake_at) FROM flow_runs WHERE wake_at IS NOT NULL"),
+        SQLStatement("SELECT MIN(next_attempt_at) FROM outbox WHERE next_attempt_at IS NOT NULL"),
+        SQLStatement("SELECT MIN(next_attempt_at) FROM flow_actions WHERE next_attempt_at IS NOT NULL"),
+        SQLStatement("SELECT MIN(updated_at) FROM carts WHERE status = 'open' AND contact_id IS NOT NULL"),
+    ]
+
+    static func dueMoments(_ rows: [[SQLRow]]) -> DueMoments {
+        DueMoments(
             runWake: rows[0].first?.date(0), messageDue: rows[1].first?.date(0), actionDue: rows[2].first?.date(0),
             oldestOpenCartUpdate: rows[3].first?.date(0))
     }

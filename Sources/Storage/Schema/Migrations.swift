@@ -26,6 +26,7 @@ public enum Migrations {
         contactTimeZones,
         privacy,
         compactEvents,
+        tenantStateVersions,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

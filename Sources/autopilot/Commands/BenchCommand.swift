@@ -13,7 +13,7 @@ struct BenchCommand: AsyncParsableCommand {
         subcommands: [
             Ingest.self, ScoringBench.self, FlowsBench.self, LLMBench.self, DashboardBench.self, AgentBench.self,
             MCPBench.self, VoiceBench.self, VoicePeers.self,
-            ChatBench.self, SegmentsBench.self, BroadcastsBench.self, Part.self,
+            ChatBench.self, SegmentsBench.self, BroadcastsBench.self, TenantsBench.self, Part.self,
         ])
 
     struct Ingest: AsyncParsableCommand {

@@ -55,7 +55,7 @@ struct CompactEventsMigrationTests {
         try await store.database.executeScript(script)
 
         // When the store migrates.
-        #expect(try await store.migrate(now: Fixtures.now) == [42])
+        #expect(try await store.migrate(now: Fixtures.now) == Migrations.all.map(\.version).filter { $0 > 41 }.sorted())
 
         // Then each tenant reads back its own events, the same ones, newest first.
         for tenant in ["a", "b"] {

@@ -10,6 +10,7 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
     case unroutedEventsAreThoseAfterTheRouter
     case dueMomentsAreTheSingleReadsTogether
     case contactTimeZonesAreDistinct
+    case tenantActivityIsEveryTenantInOneRead
 
     var testDescription: String { rawValue }
 
@@ -18,6 +19,7 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
         case .unroutedEventsAreThoseAfterTheRouter: try await unroutedEventsAreThoseAfterTheRouter(store)
         case .dueMomentsAreTheSingleReadsTogether: try await dueMomentsAreTheSingleReadsTogether(store)
         case .contactTimeZonesAreDistinct: try await contactTimeZonesAreDistinct(store)
+        case .tenantActivityIsEveryTenantInOneRead: try await tenantActivityIsEveryTenantInOneRead(store)
         }
     }
 
@@ -78,6 +80,63 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
         let zones = try await store.contactTimeZones(tenantID: shop)
         #expect(zones.count == 3)
         #expect(Set(zones) == ["Europe/Paris", "Africa/Casablanca", nil])
+    }
+
+    private func tenantActivityIsEveryTenantInOneRead(_ store: SQLStore) async throws {
+        #expect(try await store.tenantActivity() == TenantActivity())
+        let shop = try await tenant(store, "Shop")
+        let other = try await tenant(store, "Other")
+        let quiet = try await store.tenantActivity()
+        #expect(quiet.tenants.map(\.id) == (try await store.tenants()).map(\.id))
+        #expect(quiet.work.isEmpty, "only tenants with work come back")
+        #expect(quiet.work(of: shop) == TenantActivity.Work())
+        #expect(quiet.work(of: "no-such-tenant") == nil)
+        #expect(quiet.due == (try await store.nextDueMoments()))
+
+        try await record(store, shop, [try Fixtures.event("contact.created", at: "2026-03-01T09:00:00Z")])
+        _ = try await store.saveSegment(
+            SegmentRecord(
+                tenantID: other, id: "vip", name: "VIP", condition: "{}", timeDependent: false, createdAt: Fixtures.now, updatedAt: Fixtures.now))
+        let busy = try await store.tenantActivity()
+        #expect(busy.work(of: shop)?.hasUnroutedEvents == true)
+        #expect(busy.work(of: other)?.hasUnroutedEvents == false, "another tenant's events are not this one's")
+        #expect(busy.work(of: other)?.hasSegments == true)
+        #expect(busy.work(of: shop)?.hasSegments == false)
+        _ = try await store.routeEvents(tenantID: shop, limit: 100) { _ in FlowChanges() }
+        #expect(try await store.tenantActivity().work(of: shop)?.hasUnroutedEvents == false)
+
+        // The roster is kept while the signature holds, and read again when a tenant appears.
+        let kept = try await store.tenantActivity(after: busy)
+        #expect(kept.roster == busy.roster)
+        let third = try await tenant(store, "Third")
+        let grown = try await store.tenantActivity(after: kept)
+        #expect(Set(grown.tenants.map(\.id)) == [shop, other, third])
+        #expect(grown.tenants.map(\.id) == (try await store.tenants()).map(\.id))
+        #expect(grown.roster.signature.tenants == 3)
+
+        // The state version moves on every write of a setting or a flow choice, whoever makes it, and only for its tenant.
+        var versions = try await stateVersions(store)
+        var previous = try await store.tenantActivity()
+        for change in 0..<4 {
+            switch change {
+            case 0: try await store.setTenantSetting("experiments.holdout_percent", to: "5", tenantID: shop, now: Fixtures.now)
+            case 1: try await store.setTenantSetting("experiments.holdout_percent", to: "6", tenantID: shop, now: Fixtures.now)
+            case 2: try await store.setTenantSetting("experiments.holdout_percent", to: nil, tenantID: shop, now: Fixtures.now)
+            default: try await store.setFlowEnabled(tenantID: shop, flowID: "welcome", version: 1, enabled: false, at: Fixtures.now)
+            }
+            let now = try await stateVersions(store)
+            #expect(now[shop]! > versions[shop]!, "change \(change)")
+            let next = try await store.tenantActivity(after: previous)
+            #expect(next.roster.signature != previous.roster.signature, "change \(change)")
+            #expect(Dictionary(uniqueKeysWithValues: next.tenants.map { ($0.id, $0.stateVersion) }) == now, "read again after the change \(change)")
+            previous = next
+            #expect(now[other] == versions[other], "change \(change)")
+            versions = now
+        }
+    }
+
+    private func stateVersions(_ store: SQLStore) async throws -> [String: Int64] {
+        Dictionary(uniqueKeysWithValues: try await store.tenantActivity().tenants.map { ($0.id, $0.stateVersion) })
     }
 }
 

@@ -11,6 +11,11 @@ struct RoutingPass: WorkerPass {
 
     func run(_ round: inout WorkerRound) async throws -> Int {
         guard let catalog = round.tenant else { return 0 }
+        // Events recorded by this round's passes for the tenant (idle carts) came after the round's activity read.
+        guard round.tenantProgress > 0 || round.tenantMay(\.hasUnroutedEvents) else {
+            round.eventsRouted[catalog.tenantID] = 0
+            return 0
+        }
         let now = round.now
         var routedHere = 0
         while true {

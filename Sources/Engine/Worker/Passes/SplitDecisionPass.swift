@@ -13,7 +13,7 @@ struct SplitDecisionPass: WorkerPass {
     var firstRoundOnly: Bool { true }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
-        guard let catalog = round.tenant, catalog.live.contains(where: { $0.split?.step.winner != nil }),
+        guard let catalog = round.tenant, catalog.decidesSplits,
             !memory.isQuiet(tenantID: catalog.tenantID, cursor: name, at: round.now)
         else { return 0 }
         memory.remember(tenantID: catalog.tenantID, cursor: name, quietUntil: round.now.addingTimeInterval(interval))
