@@ -24,7 +24,30 @@ public struct IngestPipeline: Sendable {
         return try await record(events, tenantID: tenantID)
     }
 
-    /// Records events that are already validated.
+    /// Ingests request bodies one after the other, each all or nothing, and reads and validates body n+1 while body n is
+    /// being written: the writer's thread and the reading one work at the same time (one write in flight, results in
+    /// order). Stops at the first error; the bodies before it are recorded.
+    public func ingest(bodies: [[UInt8]], tenantID: String) async throws -> [IngestResult] {
+        try await withThrowingTaskGroup(of: IngestResult.self) { group in
+            var results: [IngestResult] = []
+            results.reserveCapacity(bodies.count)
+            for body in bodies {
+                let events: [IncomingEvent]
+                do {
+                    events = try reader.read(try JSONParser.parseRequest(body), now: dependencies.clock.now())
+                } catch {
+                    // The batch being written still commits (a throwing group body would cancel it).
+                    _ = try await group.next()
+                    throw error
+                }
+                if let written = try await group.next() { results.append(written) }
+                group.addTask { try await record(events, tenantID: tenantID) }
+            }
+            if let written = try await group.next() { results.append(written) }
+            return results
+        }
+    }
+
     /// Records events that are already validated, with the events Autopilot derives from them (a lead's qualification).
     public func record(_ events: [IncomingEvent], tenantID: String) async throws -> IngestResult {
         let (enriched, origins) = LeadQualificationStep().enrich(events)

@@ -36,33 +36,43 @@ public struct NDJSONImport: Sendable {
         var batch: [IncomingEvent] = []
         let validator = EventValidator()
         var lines = LineReader(handle: handle)
-        while let line = lines.next() {
-            report.lines += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            do {
-                let document = try JSONParser.parse(line)
-                batch.append(try validator.validate(document, now: pipeline.dependencies.clock.now()))
-            } catch let error as JSONParser.SyntaxError {
-                report.rejected.append(.init(line: report.lines, field: nil, reason: "malformed JSON: \(error.description)"))
-            } catch let error as ValidationError {
-                report.rejected.append(.init(line: report.lines, field: error.field, reason: error.message))
+        // One batch is written while the next is read and validated (one write in flight, so reports come in order).
+        return try await withThrowingTaskGroup(of: IngestResult.self) { group in
+            func flush() async throws {
+                if let written = try await group.next() {
+                    report.add(written)
+                    progress(report)
+                }
+                guard !batch.isEmpty else { return }
+                let events = batch
+                batch.removeAll(keepingCapacity: true)
+                group.addTask { try await pipeline.record(events, tenantID: tenantID) }
             }
-            if batch.count >= batchSize {
-                try await flush(&batch, into: &report, tenantID: tenantID)
-                progress(report)
+            while let line = lines.next() {
+                report.lines += 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                do {
+                    let document = try JSONParser.parse(line)
+                    batch.append(try validator.validate(document, now: pipeline.dependencies.clock.now()))
+                } catch let error as JSONParser.SyntaxError {
+                    report.rejected.append(.init(line: report.lines, field: nil, reason: "malformed JSON: \(error.description)"))
+                } catch let error as ValidationError {
+                    report.rejected.append(.init(line: report.lines, field: error.field, reason: error.message))
+                }
+                if batch.count >= batchSize { try await flush() }
             }
+            try await flush()
+            try await flush()
+            progress(report)
+            return report
         }
-        try await flush(&batch, into: &report, tenantID: tenantID)
-        progress(report)
-        return report
     }
+}
 
-    private func flush(_ batch: inout [IncomingEvent], into report: inout ImportReport, tenantID: String) async throws {
-        guard !batch.isEmpty else { return }
-        let result = try await pipeline.record(batch, tenantID: tenantID)
-        report.accepted += result.accepted.count
-        report.duplicates += result.duplicates.count
-        batch.removeAll(keepingCapacity: true)
+extension ImportReport {
+    mutating func add(_ result: IngestResult) {
+        accepted += result.accepted.count
+        duplicates += result.duplicates.count
     }
 }
 

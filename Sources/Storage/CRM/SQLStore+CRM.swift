@@ -14,11 +14,11 @@ extension SQLStore {
         let eventsRead = SQLStatement(
             """
             SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events
-            WHERE tenant_id = ? AND type IN \(SQLStatement.placeholders(types.count))
+            WHERE \(EventsTable.tenantMatch) AND type IN \(SQLStatement.placeholders(types.count))
             AND seq > COALESCE((SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = ?), 0) ORDER BY seq LIMIT ?
             """,
             [tenant] + types.map { .text($0) } + [tenant, .text(cursorName), .integer(limit)])
-        let last = SQLStatement("SELECT MAX(seq) FROM events WHERE tenant_id = ?", [tenant])
+        let last = SQLStatement("SELECT MAX(seq) FROM events WHERE \(EventsTable.tenantMatch)", [tenant])
         let cursor = SQLStatement("SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = ?", [tenant, .text(cursorName)])
         let people: @Sendable ([[SQLRow]]) throws -> [SQLStatement] = { rows in
             let contacts = Set(rows[0].compactMap(RecordColumns.event).compactMap { $0.record.contactID })

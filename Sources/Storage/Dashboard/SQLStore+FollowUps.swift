@@ -31,7 +31,7 @@ extension SQLStore {
                 "SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ? AND (sent_at >= ? OR (sent_at IS NULL AND delivered_at >= ?))",
                 [tenant, since, since]),
             scoped(
-                "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND occurred_at >= ?",
+                "SELECT contact_id, occurred_at, properties FROM events WHERE \(EventsTable.tenantMatch) AND type = 'message.replied' AND occurred_at >= ?",
                 [tenant, since]),
             scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ? AND created_at >= ?", [tenant, since]),
         ])
@@ -50,7 +50,7 @@ extension SQLStore {
         result.data.messages = rows[2].map(RecordColumns.message)
         result.data.replies = rows[3].compactMap { row in
             guard let contact = row.text(0), let at = row.date(1) else { return nil }
-            let properties = row.json(2)
+            let properties = row.eventProperties(2)
             let channel = properties["channel"]?.stringValue.flatMap(Channel.init(rawValue:)) ?? .email
             return ScoringData.Reply(contactID: contact, channel: channel, at: at, messageExternalID: properties["message_id"]?.stringValue)
         }

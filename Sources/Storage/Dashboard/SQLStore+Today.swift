@@ -8,7 +8,7 @@ extension SQLStore {
             SQLStatement("SELECT COUNT(*) FROM messages WHERE tenant_id = ? AND sent_at >= ? AND sent_at < ?", [tenant, start, end]),
             SQLStatement("SELECT COUNT(*) FROM messages WHERE tenant_id = ? AND replied_at >= ? AND replied_at < ?", [tenant, start, end]),
             SQLStatement(
-                "SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = 'contact.unsubscribed' AND occurred_at >= ? AND occurred_at < ?",
+                "SELECT COUNT(*) FROM events WHERE \(EventsTable.tenantMatch) AND type = 'contact.unsubscribed' AND occurred_at >= ? AND occurred_at < ?",
                 [tenant, start, end]),
         ])
         return ActivityCounts(

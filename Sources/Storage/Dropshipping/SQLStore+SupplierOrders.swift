@@ -10,7 +10,7 @@ extension SQLStore {
         let tenant = SQLValue.text(tenantID)
         let cursor = SQLValue.text(Self.dropshipCursor)
         let read = SQLStatement(
-            "SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events WHERE tenant_id = ? AND type = 'order.placed'"
+            "SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events WHERE \(EventsTable.tenantMatch) AND type = 'order.placed'"
                 + " AND seq > COALESCE((SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = ?), 0) ORDER BY seq LIMIT ?",
             [tenant, tenant, cursor, .integer(limit)])
         return try await database.transaction(lock: "dropship:" + tenantID, reads: [read]) { rows in

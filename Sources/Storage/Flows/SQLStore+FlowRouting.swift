@@ -7,7 +7,7 @@ extension SQLStore {
         let tenant = SQLValue.text(tenantID)
         return try await !database.read([
             SQLStatement(
-                "SELECT 1 FROM events WHERE tenant_id = ? AND seq > "
+                "SELECT 1 FROM events WHERE \(EventsTable.tenantMatch) AND seq > "
                     + "COALESCE((SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = 'router'), 0) LIMIT 1",
                 [tenant, tenant])
         ])[0].isEmpty
@@ -21,7 +21,7 @@ extension SQLStore {
         let tenant = SQLValue.text(tenantID)
         let eventColumns = "seq, " + RecordColumns.event.joined(separator: ", ")
         let eventsRead = SQLStatement(
-            "SELECT \(eventColumns) FROM events WHERE tenant_id = ? AND seq > COALESCE((SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = 'router'), 0) ORDER BY seq LIMIT ?",
+            "SELECT \(eventColumns) FROM events WHERE \(EventsTable.tenantMatch) AND seq > COALESCE((SELECT position FROM flow_cursors WHERE tenant_id = ? AND name = 'router'), 0) ORDER BY seq LIMIT ?",
             [tenant, tenant, .integer(limit)])
         let forUpdate = database.dialect == .postgres ? " FOR UPDATE" : ""
 

@@ -16,7 +16,7 @@ extension SQLStore {
                     """
                     SELECT id, unrouted, segments, broadcasts FROM (
                         SELECT t.id,
-                            CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.tenant_id = t.id AND e.seq > COALESCE(
+                            CASE WHEN EXISTS (SELECT 1 FROM events e WHERE e.tenant_key = (SELECT k.tenant_key FROM tenant_keys k WHERE k.tenant_id = t.id) AND e.seq > COALESCE(
                                 (SELECT c.position FROM flow_cursors c WHERE c.tenant_id = t.id AND c.name = 'router'), 0)) THEN 1 ELSE 0 END
                                 AS unrouted,
                             CASE WHEN EXISTS (SELECT 1 FROM segments s WHERE s.tenant_id = t.id) THEN 1 ELSE 0 END AS segments,

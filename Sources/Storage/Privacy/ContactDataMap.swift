@@ -28,11 +28,21 @@ public enum ContactDataMap {
         public let scrubbed: [String]
         /// The columns that link a row to the contact directly, for the coverage test.
         public let contactColumns: [String]
+        /// The condition on the tenant, for one `?` bound to the tenant id.
+        public let tenantMatch: String
+        /// JSON columns kept in the `StoredProperties` form (the events' properties).
+        public let storedProperties: [String]
+        /// Internal columns the export leaves out (the events' integer tenant key).
+        public let internalColumns: [String]
 
         init(
             _ name: String, section: String? = nil, filter: String = "tenant_id = :tenant AND contact_id = :contact", order: [String],
-            keyset: Bool = false, erasure: Erasure, scrubbed: [String] = [], contactColumns: [String] = ["contact_id"]
+            keyset: Bool = false, erasure: Erasure, scrubbed: [String] = [], contactColumns: [String] = ["contact_id"],
+            tenantMatch: String = "tenant_id = ?", storedProperties: [String] = [], internalColumns: [String] = []
         ) {
+            self.tenantMatch = tenantMatch
+            self.storedProperties = storedProperties
+            self.internalColumns = internalColumns
             self.name = name
             self.section = section ?? name
             self.filter = filter
@@ -84,7 +94,10 @@ public enum ContactDataMap {
                     timezone = NULL, birthdate = NULL, attributes = '{}', consent_email = 0, consent_email_source = 'erased', \
                     consent_sms = 0, consent_sms_source = 'erased', consent_whatsapp = 0, consent_whatsapp_source = 'erased'
                     """), contactColumns: ["id"]),
-        Table("events", order: ["seq"], keyset: true, erasure: .anonymise(set: ""), scrubbed: ["properties"]),
+        Table(
+            "events", filter: "tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = :tenant) AND contact_id = :contact", order: ["seq"],
+            keyset: true, erasure: .anonymise(set: ""), scrubbed: ["properties"], tenantMatch: EventsTable.tenantMatch,
+            storedProperties: ["properties"], internalColumns: ["tenant_key"]),
         Table("orders", order: ["id"], erasure: .anonymise(set: "tracking_number = NULL, tracking_url = NULL")),
         Table("order_lines", filter: "tenant_id = :tenant AND " + ofOrders, order: ["order_id", "line_number"], erasure: .keep, contactColumns: []),
         Table(

@@ -21,7 +21,7 @@ extension SQLStore {
     public func contactRows(
         _ table: ContactDataMap.Table, contactID: String, tenantID: String, after cursor: ContactRowCursor?, limit: Int
     ) async throws -> ContactRowPage {
-        let columns = try await columnNames(of: table.name)
+        let columns = try await columnNames(of: table.name).filter { !table.internalColumns.contains($0) }
         guard !columns.isEmpty else { return ContactRowPage(rows: [], next: nil) }
         var condition = table.condition(tenantID: tenantID, contactID: contactID)
         var suffix = " ORDER BY \(table.order.joined(separator: ", ")) LIMIT \(max(limit, 1))"
@@ -37,7 +37,13 @@ extension SQLStore {
         let rows = try await database.read([
             SQLStatement("SELECT \(columns.joined(separator: ", ")) FROM \(table.name) WHERE \(condition.sql)\(suffix)", condition.binds)
         ])[0]
-        let objects = rows.map { row in JSONObject(zip(columns, row.values).map { ($0, Self.exported($1, column: $0)) }) }
+        let objects = rows.map { row in
+            JSONObject(
+                zip(columns, row.values).map { column, value in
+                    guard table.storedProperties.contains(column), case .text(let text?) = value else { return (column, Self.exported(value, column: column)) }
+                    return (column, Self.exported(.text(StoredProperties.decode(text)), column: column))
+                })
+        }
         guard rows.count >= max(limit, 1) else { return ContactRowPage(rows: objects, next: nil) }
         if table.keyset, let position = columns.firstIndex(of: table.order[0]), let last = rows.last?.int(position) {
             return ContactRowPage(rows: objects, next: .after(last))

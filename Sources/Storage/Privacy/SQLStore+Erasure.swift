@@ -65,14 +65,17 @@ extension SQLStore {
                 let keyCount = table.order.count
                 for row in rows[2 + counted.count + index] {
                     for (offset, column) in table.scrubbed.enumerated() {
-                        guard let text = row.text(keyCount + offset), let value = try? JSONParser.parse(text) else { continue }
+                        let stored = table.storedProperties.contains(column)
+                        guard let text = row.text(keyCount + offset), let value = try? JSONParser.parse(stored ? StoredProperties.decode(text) : text)
+                        else { continue }
                         let (clean, removed) = PersonalDataScrubber.scrub(value)
                         guard removed > 0 else { continue }
                         removedFields += removed
                         let keys = table.order.map { "\($0) = ?" }.joined(separator: " AND ")
+                        let json = stored ? StoredProperties.encode(clean.jsonString) : clean.jsonString
                         writes.append(.statement(SQLStatement(
-                            "UPDATE \(table.name) SET \(column) = ? WHERE tenant_id = ? AND \(keys)",
-                            [.text(clean.jsonString), .text(tenant)] + row.values.prefix(keyCount))))
+                            "UPDATE \(table.name) SET \(column) = ? WHERE \(table.tenantMatch) AND \(keys)",
+                            [.text(json), .text(tenant)] + row.values.prefix(keyCount))))
                     }
                 }
             }

@@ -7,11 +7,11 @@ extension SQLStore {
     public func pruneEvents(tenantID: String, receivedBefore cutoff: Date, limit: Int) async throws -> Int {
         try await database.transaction(
             lock: nil,
-            reads: [SQLStatement("SELECT seq, received_at FROM events WHERE tenant_id = ? ORDER BY seq LIMIT \(max(limit, 1))", [.text(tenantID)])]
+            reads: [SQLStatement("SELECT seq, received_at FROM events WHERE \(EventsTable.tenantMatch) ORDER BY seq LIMIT \(max(limit, 1))", [.text(tenantID)])]
         ) { rows in
             let old = Self.leadingOld(rows[0], cutoff: cutoff)
             guard let last = old.last else { return ([], 0) }
-            let delete = SQLStatement("DELETE FROM events WHERE tenant_id = ? AND seq <= ?", [.text(tenantID), .int(last)])
+            let delete = SQLStatement("DELETE FROM events WHERE \(EventsTable.tenantMatch) AND seq <= ?", [.text(tenantID), .int(last)])
             return ([.statement(delete)], old.count)
         }
     }

@@ -18,7 +18,7 @@ public final class RawEventInserter {
             try execute(pragma)
         }
         let sql =
-            "INSERT INTO events (tenant_id, id, type, occurred_at, received_at, idempotency_key, contact_id, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            "INSERT INTO events (tenant_key, id, type, occurred_at, received_at, idempotency_key, contact_id, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         guard sqlite3_prepare_v2(connection, sql, -1, &insert, nil) == SQLITE_OK else { throw Failure(description: message()) }
     }
 
@@ -29,7 +29,8 @@ public final class RawEventInserter {
 
     /// One row: the values of the events table's columns, in the order of the insert above.
     public struct Row: Sendable {
-        public var tenantID: String
+        /// The tenant's key in `tenant_keys`.
+        public var tenantKey: Int64
         public var id: String
         public var type: String
         public var occurredAt: Int64
@@ -39,10 +40,10 @@ public final class RawEventInserter {
         public var properties: String
 
         public init(
-            tenantID: String, id: String, type: String, occurredAt: Int64, receivedAt: Int64, idempotencyKey: String?, contactID: String?,
+            tenantKey: Int64, id: String, type: String, occurredAt: Int64, receivedAt: Int64, idempotencyKey: String?, contactID: String?,
             properties: String
         ) {
-            self.tenantID = tenantID
+            self.tenantKey = tenantKey
             self.id = id
             self.type = type
             self.occurredAt = occurredAt
@@ -57,7 +58,7 @@ public final class RawEventInserter {
     public func insert(_ rows: [Row]) throws {
         try execute("BEGIN IMMEDIATE")
         for row in rows {
-            bind(1, row.tenantID)
+            sqlite3_bind_int64(insert, 1, row.tenantKey)
             bind(2, row.id)
             bind(3, row.type)
             sqlite3_bind_int64(insert, 4, row.occurredAt)

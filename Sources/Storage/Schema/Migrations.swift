@@ -25,6 +25,7 @@ public enum Migrations {
         mailboxPolls,
         contactTimeZones,
         privacy,
+        compactEvents,
         tenantStateVersions,
     ]
 

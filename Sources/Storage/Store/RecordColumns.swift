@@ -137,12 +137,13 @@ enum RecordColumns {
             updatedAt: row.date(16) ?? .distantPast, kind: row.text(17).flatMap(MessageKind.init(rawValue:)))
     }
 
-    static let event = ["tenant_id", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"]
+    static let event = ["tenant_key", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"]
 
-    static func values(_ event: EventRecord, tenant: String) -> [SQLValue] {
+    /// An event's row; `tenantKey` is the tenant's key in `tenant_keys`.
+    static func values(_ event: EventRecord, tenantKey: Int64) -> [SQLValue] {
         [
-            .text(tenant), .text(event.id), .text(event.type.rawValue), .date(event.occurredAt), .date(event.receivedAt),
-            .text(event.idempotencyKey), .text(event.contactID), .json(event.properties),
+            .int(tenantKey), .text(event.id), .text(event.type.rawValue), .date(event.occurredAt), .date(event.receivedAt),
+            .text(event.idempotencyKey), .text(event.contactID), .eventProperties(event.properties),
         ]
     }
 
@@ -153,7 +154,7 @@ enum RecordColumns {
             seq,
             EventRecord(
                 id: row.text(2) ?? "", type: type, occurredAt: row.date(4) ?? .distantPast, receivedAt: row.date(5) ?? .distantPast,
-                idempotencyKey: row.text(6), contactID: row.text(7), properties: row.json(8))
+                idempotencyKey: row.text(6), contactID: row.text(7), properties: row.eventProperties(8))
         )
     }
 }

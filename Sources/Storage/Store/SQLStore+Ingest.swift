@@ -6,10 +6,11 @@ extension SQLStore {
         guard !events.isEmpty else { return IngestResult() }
         let lookups = IngestLookups(for: events)
         let reads = SnapshotReads(lookups: lookups, tenantID: tenantID)
-        return try await database.transaction(lock: "ingest:" + tenantID, reads: reads.statements) { rows in
-            let snapshot = reads.snapshot(from: rows)
+        return try await database.transaction(lock: "ingest:" + tenantID, reads: [EventsTable.tenantKeyRead(tenantID)] + reads.statements) { rows in
+            guard let tenantKey = rows[0].first?.int(0) else { throw UnknownTenant(tenantID: tenantID) }
+            let snapshot = reads.snapshot(from: Array(rows.dropFirst()))
             let plan = IngestPlanner.plan(events, snapshot: snapshot, ids: ids, receivedAt: receivedAt)
-            return (PlanWrites.writes(for: plan, tenantID: tenantID), IngestResult(plan: plan, events: events))
+            return (PlanWrites.writes(for: plan, tenantID: tenantID, tenantKey: tenantKey), IngestResult(plan: plan, events: events))
         }
     }
 }
@@ -30,7 +31,7 @@ struct SnapshotReads: Sendable {
                 SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + extra + sorted.map { .text($0) }))
             kinds.append(kind)
         }
-        add(.keys, "SELECT idempotency_key, id FROM events WHERE tenant_id = ? AND idempotency_key", lookups.idempotencyKeys)
+        add(.keys, "SELECT idempotency_key, id FROM events WHERE \(EventsTable.tenantMatch) AND idempotency_key", lookups.idempotencyKeys)
         let contactColumns = RecordColumns.contact.joined(separator: ", ")
         add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND email", lookups.emails)
         add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND phone", lookups.phones)
@@ -79,7 +80,7 @@ struct SnapshotReads: Sendable {
 
 /// The writes that carry out an `IngestPlan`, parents before children.
 enum PlanWrites {
-    static func writes(for plan: IngestPlan, tenantID: String) -> [SQLWrite] {
+    static func writes(for plan: IngestPlan, tenantID: String, tenantKey: Int64) -> [SQLWrite] {
         let tenant = SQLValue.text(tenantID)
         var writes: [SQLWrite] = [
             .upsert(
@@ -149,7 +150,7 @@ enum PlanWrites {
                 table: "message_events", columns: ["tenant_id", "message_id", "type", "occurred_at"],
                 rows: plan.messageEvents.map { [tenant, .text($0.messageID), .text($0.type.rawValue), .date($0.occurredAt)] }, conflict: ""),
             .insert(
-                table: "events", columns: RecordColumns.event, rows: plan.events.map { RecordColumns.values($0, tenant: tenantID) }, conflict: ""),
+                table: "events", columns: RecordColumns.event, rows: plan.events.map { RecordColumns.values($0, tenantKey: tenantKey) }, conflict: ""),
         ]
         return writes.filter { !$0.isEmpty }
     }

@@ -15,7 +15,7 @@ extension SQLStore {
                 "SELECT \(RecordColumns.cart.joined(separator: ", ")) FROM carts WHERE tenant_id = ? AND contact_id = ? ORDER BY updated_at DESC LIMIT 50",
                 [tenant, contact]),
             SQLStatement(
-                "SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events WHERE tenant_id = ? AND contact_id = ? ORDER BY seq DESC LIMIT \(Self.recentEventsLimit)",
+                "SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events WHERE \(EventsTable.tenantMatch) AND contact_id = ? ORDER BY seq DESC LIMIT \(Self.recentEventsLimit)",
                 [tenant, contact]),
         ])
         guard let row = rows[0].first else { return nil }
@@ -61,15 +61,15 @@ extension SQLStore {
     }
 
     public func events(_ query: EventQuery, tenantID: String) async throws -> EventPage {
-        var sql = "SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events WHERE tenant_id = ?"
+        var sql = "SELECT seq, \(RecordColumns.event.joined(separator: ", ")) FROM events WHERE \(EventsTable.tenantMatch)"
         var binds: [SQLValue] = [.text(tenantID)]
         if let contact = query.contactID {
             sql += " AND contact_id = ?"
             binds.append(.text(contact))
         }
         if let type = query.type {
-            sql += " AND type = ?"
-            binds.append(.text(type.rawValue))
+            // A literal (a value of the closed vocabulary, no quote in it), so the planner can pick the partial index of rare types.
+            sql += " AND type = '\(type.rawValue)'"
         }
         if let before = query.before {
             sql += " AND seq < ?"
@@ -89,7 +89,8 @@ extension SQLStore {
             SQLStatement("SELECT count(*) FROM \(table) WHERE tenant_id = ? \(condition)", [tenant])
         }
         let rows = try await database.read([
-            count("contacts"), count("leads"), count("products"), count("events"), count("wishlist_items"), count("messages"),
+            count("contacts"), count("leads"), count("products"),
+            SQLStatement("SELECT count(*) FROM events WHERE \(EventsTable.tenantMatch)", [tenant]), count("wishlist_items"), count("messages"),
             SQLStatement(
                 "SELECT count(*), sum(total - refunded_amount) FROM orders WHERE tenant_id = ? AND placed_at IS NOT NULL AND status <> 'cancelled'",
                 [tenant]),

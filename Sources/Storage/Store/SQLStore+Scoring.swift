@@ -38,19 +38,19 @@ extension SQLStore {
                 [tenant]),
             scoped("SELECT \(messageColumns) FROM messages WHERE tenant_id = ?\(messages)", [tenant]),
             scoped(
-                "SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
+                "SELECT contact_id, occurred_at FROM events WHERE \(EventsTable.tenantMatch) AND type = 'support.ticket_created' AND contact_id IS NOT NULL AND occurred_at >= ?",
                 [tenant, .date(ticketsSince)]),
         ]
         if everything {
             statements += [
                 scoped(
-                    "SELECT contact_id, occurred_at, properties FROM events WHERE tenant_id = ? AND type = 'message.replied' AND contact_id IS NOT NULL",
+                    "SELECT contact_id, occurred_at, properties FROM events WHERE \(EventsTable.tenantMatch) AND type = 'message.replied' AND contact_id IS NOT NULL",
                     [tenant]),
                 scoped("SELECT contact_id, tier, created_at, score FROM leads WHERE tenant_id = ?", [tenant]),
                 scoped(
                     "SELECT contact_id, closed_at FROM tasks WHERE tenant_id = ? AND status = 'done' AND contact_id IS NOT NULL AND closed_at IS NOT NULL",
                     [tenant]),
-                scoped("SELECT contact_id, occurred_at FROM events WHERE tenant_id = ? AND type = 'call.logged' AND contact_id IS NOT NULL", [tenant]),
+                scoped("SELECT contact_id, occurred_at FROM events WHERE \(EventsTable.tenantMatch) AND type = 'call.logged' AND contact_id IS NOT NULL", [tenant]),
             ]
         }
         let rows = try await database.read(statements)
@@ -72,7 +72,7 @@ extension SQLStore {
         guard everything else { return data }
         data.replies = rows[4].compactMap { row in
             guard let contact = row.text(0), let at = row.date(1) else { return nil }
-            let properties = row.json(2)
+            let properties = row.eventProperties(2)
             let channel = properties["channel"]?.stringValue.flatMap(Channel.init(rawValue:)) ?? .email
             return ScoringData.Reply(contactID: contact, channel: channel, at: at, messageExternalID: properties["message_id"]?.stringValue)
         }
@@ -169,9 +169,9 @@ extension SQLStore {
         let tenant = SQLValue.text(tenantID)
         let rows = try await database.read([
             SQLStatement(
-                "SELECT seq, contact_id FROM events WHERE tenant_id = ? AND seq > ? AND type IN \(SQLStatement.placeholders(types.count)) ORDER BY seq LIMIT ?",
+                "SELECT seq, contact_id FROM events WHERE \(EventsTable.tenantMatch) AND seq > ? AND type IN \(SQLStatement.placeholders(types.count)) ORDER BY seq LIMIT ?",
                 [tenant, .int(after)] + types.map { .text($0) } + [.integer(limit)]),
-            SQLStatement("SELECT MAX(seq) FROM events WHERE tenant_id = ?", [tenant]),
+            SQLStatement("SELECT MAX(seq) FROM events WHERE \(EventsTable.tenantMatch)", [tenant]),
         ])
         let contacts = Set(rows[0].compactMap { $0.text(1) })
         let end = rows[1].first?.int(0) ?? after

@@ -53,6 +53,7 @@ public struct SQLStore: AutopilotStore {
                 .insert(
                     table: "tenants", columns: ["id", "name", "created_at"], rows: [[.text(tenant.id), .text(tenant.name), .date(tenant.createdAt)]],
                     conflict: ""),
+                .insert(table: "tenant_keys", columns: ["tenant_id"], rows: [[.text(tenant.id)]], conflict: ""),
                 .insert(
                     table: "api_keys", columns: ["key_hash", "tenant_id", "prefix", "created_at"],
                     rows: [[.text(apiKeyHash), .text(tenant.id), .text(keyPrefix), .date(tenant.createdAt)]], conflict: ""),

@@ -19,7 +19,12 @@ struct IngestBenchmark {
         var httpEventsPerSecond: Double
         var rawCeilingEventsPerSecond: Double
         var pipelineShareOfCeiling: Double
+        /// The pipeline reading and validating batch n+1 while batch n is written (`IngestPipeline.ingest(bodies:)`).
+        var overlappedPipelineEventsPerSecond: Double? = nil
+        var overlappedShareOfCeiling: Double? = nil
         var peakRSSMB: Double
+        /// What the pipeline's database spends per event (migration 42's compact events table).
+        var storage: EventStorageFigures? = nil
         /// With `--database postgres://…`: the pipeline on PostgreSQL, per number of worker processes.
         var postgres: [PostgresBench.IngestFigure]? = nil
         var loadAverage = BenchWorkers.loadAverage()
@@ -32,7 +37,10 @@ struct IngestBenchmark {
             case httpEventsPerSecond = "http_events_per_s"
             case rawCeilingEventsPerSecond = "raw_ceiling_events_per_s"
             case pipelineShareOfCeiling = "pipeline_share_of_ceiling"
+            case overlappedPipelineEventsPerSecond = "overlapped_pipeline_events_per_s"
+            case overlappedShareOfCeiling = "overlapped_share_of_ceiling"
             case peakRSSMB = "peak_rss_mb"
+            case storage
         }
     }
 
@@ -50,12 +58,18 @@ struct IngestBenchmark {
         log(String(format: "raw ceiling: %.0f events/s", raw))
         let pipeline = try await pipelineRate(factory)
         log(String(format: "pipeline: %.0f events/s", pipeline))
+        let storage = try await EventStorageFigures.measure(path: directory.appendingPathComponent("pipeline.sqlite").path)
+        log("storage: " + storage.line)
+        let overlapped = try await overlappedRate(factory)
+        log(String(format: "pipeline, batch n+1 read while batch n is written: %.0f events/s", overlapped))
         let http = try await httpRate(factory)
         log(String(format: "HTTP: %.0f events/s", http))
         return Result(
             events: events, pipelineEventsPerSecond: pipeline.rounded(), httpEventsPerSecond: http.rounded(),
             rawCeilingEventsPerSecond: raw.rounded(),
-            pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000, peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10)
+            pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000,
+            overlappedPipelineEventsPerSecond: overlapped.rounded(), overlappedShareOfCeiling: (overlapped / raw * 1000).rounded() / 1000,
+            peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10, storage: storage)
     }
 
     private func freshStore(_ name: String) async throws -> (SQLStore, String, String) {
@@ -69,6 +83,9 @@ struct IngestBenchmark {
 
     private func rawCeiling(_ factory: BenchEventFactory, now: Date) async throws -> Double {
         let (store, tenantID, _) = try await freshStore("raw")
+        let tenantKey = try await store.database.read([
+            SQLStatement("SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?", [.text(tenantID)])
+        ])[0].first?.int(0) ?? 0
         try await store.database.close()
         let inserter = try RawEventInserter(path: directory.appendingPathComponent("raw.sqlite").path)
         let validator = EventValidator()
@@ -80,10 +97,10 @@ struct IngestBenchmark {
             let rows = try range.map { index -> RawEventInserter.Row in
                 let event = try validator.validate(factory.envelope(index), now: now)
                 return RawEventInserter.Row(
-                    tenantID: tenantID, id: "ev_bench\(index)", type: event.type.rawValue,
+                    tenantKey: tenantKey, id: "ev_bench\(index)", type: event.type.rawValue,
                     occurredAt: Int64(event.occurredAt.timeIntervalSince1970 * 1000),
                     receivedAt: receivedAt, idempotencyKey: event.idempotencyKey, contactID: "ct_bench\(index / 10)",
-                    properties: JSONValue.object(event.properties).jsonString)
+                    properties: StoredProperties.encode(JSONValue.object(event.properties).jsonString))
             }
             let clock = ContinuousClock.now
             try inserter.insert(rows)
@@ -108,6 +125,28 @@ struct IngestBenchmark {
                 throw BenchFailure(description: "pipeline accepted \(result.accepted.count) of \(range.count)")
             }
             start = range.upperBound
+        }
+        try await store.database.close()
+        return Double(events) / elapsed.seconds
+    }
+
+    /// The same batches through `ingest(bodies:)`, fifty at a time (their bodies made before the clock starts).
+    private func overlappedRate(_ factory: BenchEventFactory) async throws -> Double {
+        let (store, tenantID, _) = try await freshStore("overlapped")
+        let pipeline = IngestPipeline(dependencies: Dependencies(store: store, logger: logger))
+        var elapsed = Duration.zero
+        var start = 0
+        while start < events {
+            let chunk = start..<min(events, start + 50 * batchSize)
+            let bodies = stride(from: chunk.lowerBound, to: chunk.upperBound, by: batchSize).map {
+                factory.requestBody($0..<min(chunk.upperBound, $0 + batchSize))
+            }
+            let clock = ContinuousClock.now
+            let results = try await pipeline.ingest(bodies: bodies, tenantID: tenantID)
+            elapsed += .now - clock
+            let accepted = results.reduce(0) { $0 + $1.accepted.count }
+            guard accepted == chunk.count else { throw BenchFailure(description: "pipeline accepted \(accepted) of \(chunk.count)") }
+            start = chunk.upperBound
         }
         try await store.database.close()
         return Double(events) / elapsed.seconds

@@ -66,6 +66,9 @@ struct BenchCommand: AsyncParsableCommand {
                 try JSONOutput.print(result, pretty: false)
             } else {
                 print(String(format: "pipeline = %.0f%% of the raw ceiling; peak RSS %.0f MB", result.pipelineShareOfCeiling * 100, result.peakRSSMB))
+                if let overlapped = result.overlappedShareOfCeiling {
+                    print(String(format: "pipeline with batches overlapped = %.0f%% of the raw ceiling", overlapped * 100))
+                }
                 for figure in result.postgres ?? [] {
                     print(
                         "PostgreSQL ÷ SQLite pipeline, \(BenchWorkers.processes(figure.workers)): "

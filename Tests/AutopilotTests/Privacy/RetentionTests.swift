@@ -29,7 +29,7 @@ import Testing
         try await otherShop.ingest((1...4).map { Fixtures.envelope("contact.updated", key: "theirs-\($0)", properties: [:]) })
         shop.clock.advance(by: 40 * 86_400)
         try await shop.ingest((1...2).map { Fixtures.envelope("contact.updated", at: "2026-04-15T10:00:00Z", key: "new-\($0)", properties: [:]) })
-        let events = "SELECT count(*) FROM events WHERE tenant_id = ?"
+        let events = "SELECT count(*) FROM events WHERE tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?)"
         #expect(try await count(store, events, shop.tenantID) == 8)
 
         // Off by default: nothing is pruned.
@@ -86,7 +86,7 @@ import Testing
         let pass = try #require(try TestWorker.make(shop.dependencies).independentPasses.first { $0.name == "retention" })
         var round = WorkerRound(now: shop.clock.now())
         #expect(try await pass.run(&round) == 5)
-        #expect(try await Self.count(shop.store, "SELECT count(*) FROM events WHERE tenant_id = ?", shop.tenantID) == 0)
+        #expect(try await Self.count(shop.store, "SELECT count(*) FROM events WHERE tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?)", shop.tenantID) == 0)
     }
 
     @Test func theSettingsAreListedWithTheShopsSettings() {

@@ -57,7 +57,7 @@ struct SegmentKeeperTests {
     }
 
     static func announcements(_ store: SQLStore, _ tenantID: String, _ type: String) async throws -> Int {
-        try await count(store, "SELECT COUNT(*) FROM events WHERE tenant_id = ? AND type = ?", [.text(tenantID), .text(type)])
+        try await count(store, "SELECT COUNT(*) FROM events WHERE tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?) AND type = ?", [.text(tenantID), .text(type)])
     }
 
     static func scenario(_ store: SQLStore) async throws {

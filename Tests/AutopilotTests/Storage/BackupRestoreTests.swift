@@ -100,7 +100,7 @@ import Testing
         let restored = SQLStore(database: try SQLiteDatabase(path: target))
         #expect(try await restored.migrate(now: Fixtures.now).isEmpty, "the restored database is current")
         #expect(try await restored.schemaStatus().pending.isEmpty)
-        let ids = Set(try await restored.database.read([SQLStatement("SELECT id FROM events WHERE tenant_id = ?", [.text(tenantID)])])[0].compactMap { $0.text(0) })
+        let ids = Set(try await restored.database.read([SQLStatement("SELECT id FROM events WHERE tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?)", [.text(tenantID)])])[0].compactMap { $0.text(0) })
         #expect(before.isSubset(of: ids), "\(before.subtracting(ids).count) acknowledged events are missing")
         #expect(ids.count == summary.events)
         let restoredMode = try #require(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? NSNumber)

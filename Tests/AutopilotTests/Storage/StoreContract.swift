@@ -136,16 +136,17 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
     private func aFailedTransactionWritesNothing(_ store: SQLStore) async throws {
         let shop = try await tenant(store)
         await #expect(throws: (any Error).self) {
-            try await store.database.transaction(lock: nil, reads: []) { _ in
+            try await store.database.transaction(lock: nil, reads: [SQLStatement("SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?", [.text(shop.id)])]) { rows in
+                let key = SQLValue.int(rows[0].first?.int(0))
                 let good: [SQLValue] = [
-                    .text(shop.id), .text("ev_1"), .text("wishlist.added"), .int(1), .int(1), .text("k1"), .text(nil), .text("{}"),
+                    key, .text("ev_1"), .text("wishlist.added"), .int(1), .int(1), .text("k1"), .text(nil), .text("{}"),
                 ]
-                let bad: [SQLValue] = [.text(shop.id), .text("ev_2"), .text("wishlist.added"), .int(1), .int(1), .text("k2"), .text(nil), .text(nil)]
+                let bad: [SQLValue] = [key, .text("ev_2"), .text("wishlist.added"), .int(1), .int(1), .text("k2"), .text(nil), .text(nil)]
                 return (
                     [
                         .insert(
                             table: "events",
-                            columns: ["tenant_id", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"],
+                            columns: ["tenant_key", "id", "type", "occurred_at", "received_at", "idempotency_key", "contact_id", "properties"],
                             rows: [good, bad], conflict: "")
                     ], ()
                 )

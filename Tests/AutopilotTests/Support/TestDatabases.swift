@@ -16,8 +16,10 @@ enum TestDatabases {
         return try await body(store)
     }
 
-    /// A new, empty PostgreSQL database for this test, migrated.
-    static func withPostgres<Result: Sendable>(_ body: @Sendable (SQLStore) async throws -> Result) async throws -> Result {
+    /// A new, empty PostgreSQL database for this test, migrated unless `migrated` is false.
+    static func withPostgres<Result: Sendable>(
+        migrated: Bool = true, _ body: @Sendable (SQLStore) async throws -> Result
+    ) async throws -> Result {
         guard let base = postgresURL, var components = URLComponents(string: base) else { throw SkipError() }
         let name = "autopilot_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await DatabaseConfiguration.postgres(url: base).withStore(logger: Logger(label: "test")) { admin in
@@ -27,7 +29,7 @@ enum TestDatabases {
         guard let url = components.string else { throw SkipError() }
         do {
             let result = try await DatabaseConfiguration.postgres(url: url).withStore(logger: Logger(label: "test")) { store in
-                try await store.migrate(now: Fixtures.now)
+                if migrated { try await store.migrate(now: Fixtures.now) }
                 guard let seconds = watchSeconds, let postgres = store.database as? Storage.PostgresDatabase else { return try await body(store) }
                 let watch = Task {
                     while !Task.isCancelled {
