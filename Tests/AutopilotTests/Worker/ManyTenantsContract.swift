@@ -47,7 +47,12 @@ enum ManyTenantsContract: String, CaseIterable, Sendable, CustomTestStringConver
 
     /// Rows per tenant of a table, read straight from the database.
     private func perTenant(_ store: SQLStore, _ table: String, where condition: String = "1 = 1") async throws -> [String: Int] {
-        let rows = try await store.database.read([SQLStatement("SELECT tenant_id, COUNT(*) FROM \(table) WHERE \(condition) GROUP BY tenant_id")])
+        // The events table carries the tenant's key (migration 42, docs/storage.md).
+        let sql =
+            table == "events"
+            ? "SELECT k.tenant_id, COUNT(*) FROM events JOIN tenant_keys k ON k.tenant_key = events.tenant_key WHERE \(condition) GROUP BY k.tenant_id"
+            : "SELECT tenant_id, COUNT(*) FROM \(table) WHERE \(condition) GROUP BY tenant_id"
+        let rows = try await store.database.read([SQLStatement(sql)])
         return Dictionary(uniqueKeysWithValues: rows[0].map { ($0.text(0) ?? "", Int($0.int(1) ?? 0)) })
     }
 
