@@ -79,8 +79,9 @@ enum SchemathesisRun {
                 "--header", "Authorization: Bearer \(key)", "--checks", "all", "--seed", "1", "--generation-deterministic",
                 "--max-examples", String(examplesPerOperation), "--workers", "2",
                 // `--checks all` includes a 10 s limit per response (ST112): a wall-clock assertion, which fails on a
-                // loaded machine (a correct 422 once took 23 s at load 22). Speed is measured by the benches instead.
-                "--exclude-checks", "max_response_time",
+                // loaded machine (a correct 422 once took 23 s at load 22). Speed is the benches' job; the limit stays,
+                // raised to 10 minutes, to catch a request that hangs. (4.32.5 has no `--exclude-checks` for it.)
+                "--max-response-time", "600",
             ], output: output, directory: directory)
         let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
         let report = text.range(of: "FAILURES").map { String(text[$0.lowerBound...]) } ?? text
