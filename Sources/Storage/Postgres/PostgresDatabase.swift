@@ -21,6 +21,9 @@ public final class PostgresDatabase: SQLDatabase {
     public var statementsSent: Int { statementCount.load(ordering: .relaxed) }
 
     private let statementNanoseconds = Atomic<Int>(0)
+    /// Set as `run()` starts the pool: the first queries of a process wait for it (briefly) rather than make PostgresNIO
+    /// warn that its pool is not running yet — a race between the task that runs the pool and the first caller.
+    private let poolStarted = Atomic<Bool>(false)
 
     /// Time spent from sending a statement to having read its whole answer, summed over all statements: against the
     /// wall time of some work, it says whether that work waits on the server or on Autopilot's own processor time.
@@ -34,6 +37,7 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Runs the connection pool until the task is cancelled.
     public func run() async {
+        poolStarted.store(true, ordering: .releasing)
         await client.run()
     }
 
@@ -73,6 +77,7 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// A connection from the pool for `body`, counted by the gauge while asked for and while held.
     private func withConnection<Value: Sendable>(_ body: (PostgresConnection, Int) async throws -> Value) async throws -> Value {
+        await waitForThePool()
         gauge.askedForConnection()
         var holder: Int?
         defer {
@@ -82,6 +87,16 @@ public final class PostgresDatabase: SQLDatabase {
             let number = self.gauge.gotConnection()
             holder = number
             return try await body(connection, number)
+        }
+    }
+
+    /// Up to a second for `run()` to start the pool; after that the lease goes ahead and PostgresNIO's own warning says
+    /// that nobody runs it (a programming error, which no wait would mend).
+    private func waitForThePool() async {
+        var waited = 0
+        while !poolStarted.load(ordering: .acquiring), waited < 1_000 {
+            try? await Task.sleep(for: .milliseconds(1))
+            waited += 1
         }
     }
 
