@@ -155,12 +155,12 @@ public final class PostgresDatabase: SQLDatabase {
         return result
     }
 
+    /// The statements in one transaction, through the same lease and transaction as every other write (the pool's start
+    /// awaited, the gauge, a failed `ROLLBACK` closing the connection).
     public func executeScript(_ statements: [String]) async throws {
-        try await Self.unwrapping {
-            try await self.client.withTransaction(logger: self.logger) { connection in
-                for statement in statements {
-                    for try await _ in try await connection.query(PostgresQuery(unsafeSQL: statement), logger: self.logger) {}
-                }
+        try await withConnection { connection, holder in
+            try await self.inTransaction(connection, holder, lock: nil) {
+                for statement in statements { try await self.command(connection, holder, statement) }
             }
         }
     }
@@ -172,7 +172,7 @@ public final class PostgresDatabase: SQLDatabase {
         var attempt = 1
         while true {
             do {
-                return try await unwrapping(transaction)
+                return try await transaction()
             } catch let error as PSQLError where attempt < attempts && isConflict(error) {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 2...10) * attempt))
                 attempt += 1
@@ -183,16 +183,6 @@ public final class PostgresDatabase: SQLDatabase {
     static func isConflict(_ error: PSQLError) -> Bool {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state == "40P01" || state == "40001"
-    }
-
-    /// Runs a transaction, throwing the error its body threw rather than PostgresNIO's `PostgresTransactionError`
-    /// around it, so that a refusal (`TemplateChangedError`, `ValidationError`, …) reaches callers as it does on SQLite.
-    static func unwrapping<Value>(_ transaction: () async throws -> Value) async throws -> Value {
-        do {
-            return try await transaction()
-        } catch let error as PostgresTransactionError {
-            throw error.wrappedError ?? error
-        }
     }
 
     public func executeScriptOutsideTransaction(_ statement: String) async throws {
