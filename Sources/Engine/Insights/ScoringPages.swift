@@ -30,8 +30,14 @@ struct ScoringPages {
             return model
         }
         let data = try await store.scoringData(tenantID: tenantID, ticketsSince: Self.ticketsSince(now), page: first, scope: scope)
-        let model = LifetimeValueModel.fitInCanonicalOrder(Self.anonymousSummaries(data.orders, now: now))
-        try await body(data, CustomerInsights().customerScores(data, model: model, now: now, locale: locale))
+        let summaries = CustomerInsights.summaries(data.orders, now: now)
+        // The fit and RFM with churn need nothing of each other: the second core fits while this one scores.
+        async let fitted = LifetimeValueModel.fitInCanonicalOrder(summaries.map(Self.anonymous))
+        var customers = CustomerInsights().churnScores(data, now: now, locale: locale)
+        let model = await fitted
+        let lifetimes = Dictionary(model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in customers.indices { customers[index].lifetime = lifetimes[customers[index].contactID] }
+        try await body(data, customers)
         return model
     }
 
@@ -48,12 +54,13 @@ struct ScoringPages {
 
     /// The purchase summaries of `orders`' customers without their ids: what the fit needs, a few dozen bytes each.
     static func anonymousSummaries(_ orders: [ScoringData.Order], now: Date) -> [CustomerSummary] {
-        let transactions = orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
-        return CustomerSummary.summarize(transactions, calibrationEnd: now).map { summary in
-            var summary = summary
-            summary.customerID = ""
-            return summary
-        }
+        CustomerInsights.summaries(orders, now: now).map(anonymous)
+    }
+
+    static func anonymous(_ summary: CustomerSummary) -> CustomerSummary {
+        var summary = summary
+        summary.customerID = ""
+        return summary
     }
 
     /// Support tickets count for churn over the last 180 days.
