@@ -28,13 +28,14 @@ public enum DatabaseConfiguration: Sendable, Equatable, CustomStringConvertible 
         }
     }
 
-    /// Opens the store, runs the PostgreSQL pool while `body` runs, and closes everything after it.
+    /// Opens the store, runs the PostgreSQL pool while `body` runs, and closes everything after it. `sqliteAccess` says on
+    /// which thread an SQLite file's statements run (`SQLiteDatabase.Access`).
     public func withStore<Result: Sendable>(
-        logger: Logger, _ body: @Sendable (SQLStore) async throws -> Result
+        logger: Logger, sqliteAccess: SQLiteDatabase.Access = .queued, _ body: @Sendable (SQLStore) async throws -> Result
     ) async throws -> Result {
         switch self {
         case .sqlite(let path):
-            let database = try SQLiteDatabase(path: path)
+            let database = try SQLiteDatabase(path: path, access: sqliteAccess)
             let store = SQLStore(database: database)
             do {
                 let result = try await body(store)

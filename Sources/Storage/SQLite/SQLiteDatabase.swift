@@ -9,10 +9,22 @@ public final class SQLiteDatabase: SQLDatabase {
     public let dialect = SQLDialect.sqlite
     public let path: String
     let writer: any DatabaseWriter
+    public let access: Access
+
+    /// On which thread statements run.
+    public enum Access: Sendable {
+        /// On GRDB's own queues: the caller's thread is free meanwhile (`serve`, the worker, the tests — anything that
+        /// does other work at the same time).
+        case queued
+        /// On the caller's thread, blocking it while SQLite works: no hop between threads per call, which a debug build
+        /// pays dearly. For a process that does one thing at a time — the demo's import and simulation, `simulate`.
+        case callersThread
+    }
 
     /// Opens (creating if needed) the database at `path`; `:memory:` keeps it in memory.
-    public init(path: String) throws {
+    public init(path: String, access: Access = .queued) throws {
         self.path = path
+        self.access = access
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -54,15 +66,21 @@ public final class SQLiteDatabase: SQLDatabase {
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
         // One statement is its own snapshot (SQLite's implicit transaction): the BEGIN and COMMIT around it would only cost.
         // Several share one read transaction, so they see the same state.
+        if access == .callersThread { return try readOnCallersThread(statements) }
         if statements.count == 1 { return [try await writer.unsafeRead { db in try Self.query(db, statements[0]) }] }
         return try await writer.read { db in try statements.map { try Self.query(db, $0) } }
+    }
+
+    private func readOnCallersThread(_ statements: [SQLStatement]) throws -> [[SQLRow]] {
+        if statements.count == 1 { return [try writer.unsafeRead { db in try Self.query(db, statements[0]) }] }
+        return try writer.read { db in try statements.map { try Self.query(db, $0) } }
     }
 
     public func transaction<Result: Sendable>(
         lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
         decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
-        try await writer.write { db in
+        let work: @Sendable (Database) throws -> Result = { db in
             var rows = try reads.map { try Self.query(db, $0) }
             for followUp in followUps {
                 rows += try followUp(rows).map { try Self.query(db, $0) }
@@ -71,6 +89,12 @@ public final class SQLiteDatabase: SQLDatabase {
             for write in writes { try Self.execute(db, write) }
             return result
         }
+        if access == .callersThread { return try writeOnCallersThread(work) }
+        return try await writer.write(work)
+    }
+
+    private func writeOnCallersThread<Result>(_ work: (Database) throws -> Result) throws -> Result {
+        try writer.write(work)
     }
 
     public func executeScript(_ statements: [String]) async throws {

@@ -36,10 +36,11 @@ enum CommandLineSetup {
     /// Opens the store, migrating it first, then seals its secrets with the instance's key (`SecretKeySource`): the store
     /// given to `body` seals and opens secrets.
     static func withMigratedStore<Result: Sendable>(
-        _ configuration: DatabaseConfiguration, _ body: @Sendable (SQLStore, Dependencies) async throws -> Result
+        _ configuration: DatabaseConfiguration, sqliteAccess: SQLiteDatabase.Access = .queued,
+        _ body: @Sendable (SQLStore, Dependencies) async throws -> Result
     ) async throws -> Result {
         let logger = self.logger
-        return try await configuration.withStore(logger: logger) { opened in
+        return try await configuration.withStore(logger: logger, sqliteAccess: sqliteAccess) { opened in
             try await opened.migrate(now: Date())
             let (store, source, report) = try await SecretKeySource.sealing(
                 opened, database: configuration, environment: ProcessInfo.processInfo.environment, now: Date())

@@ -53,7 +53,9 @@ struct DemoCommand: AsyncParsableCommand {
         let start = shop.now.addingTimeInterval(-Double(flowDays) * 86_400)
         let flowDays = flowDays
         let seed = seed
-        let report = try await CommandLineSetup.withMigratedStore(.sqlite(path: path)) { store, dependencies in
+        // The import and the simulation do one thing at a time: SQLite works on their own thread, without a hop per call
+        // (the dashboard served afterwards opens the file again, the usual way).
+        let report = try await CommandLineSetup.withMigratedStore(.sqlite(path: path), sqliteAccess: .callersThread) { store, dependencies in
             var demoDependencies = dependencies
             demoDependencies.clock = ManualClock(today)
             demoDependencies.ids = SeededIDGenerator(seed: seed)

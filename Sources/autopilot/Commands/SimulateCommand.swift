@@ -28,7 +28,8 @@ struct SimulateCommand: AsyncParsableCommand {
         }
         let begin = start
         guard start <= end else { throw ValidationError("--until: \(until) is before the start of the simulation (\(Timestamp.format(start)))") }
-        let report = try await CommandLineSetup.withMigratedStore(database.configuration) { store, base in
+        // A simulation does one thing at a time: an SQLite file's statements run on its own thread (`SQLiteDatabase.Access`).
+        let report = try await CommandLineSetup.withMigratedStore(database.configuration, sqliteAccess: .callersThread) { store, base in
             let clock = ManualClock(begin)
             let dependencies = Dependencies(store: store, clock: clock, logger: base.logger)
             let tenantID: String
