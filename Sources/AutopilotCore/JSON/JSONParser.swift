@@ -15,7 +15,10 @@ public struct JSONParser {
     /// Nesting deeper than this is refused instead of exhausting the stack.
     public static let maximumDepth = 64
 
-    private let bytes: [UInt8]
+    /// The document's bytes, valid while the parse runs (inside `withUnsafeBufferPointer`). A raw pointer's subscript is
+    /// inlined even in a debug build, where an array's is a call: the parser reads every byte through it.
+    private let bytes: UnsafePointer<UInt8>
+    private let count: Int
     private var index = 0
     private var depth = 0
     /// Request bodies are read strictly: a key twice in one object and bytes that are not UTF-8 are errors, not the last
@@ -24,22 +27,46 @@ public struct JSONParser {
     /// Whether a string (key or value) held U+0000 (only a `\u0000` escape can put it there).
     private var sawNUL = false
 
-    private init(bytes: [UInt8], strict: Bool = false) {
-        self.bytes = bytes
+    /// `bytes` must have a base address (`over` gives one even to an empty document).
+    private init(bytes: UnsafeBufferPointer<UInt8>, strict: Bool = false) {
+        self.bytes = bytes.baseAddress!
+        count = bytes.count
         self.strict = strict
+    }
+
+    /// Runs `parse` over the bytes of `array`, its typed error kept.
+    private static func over<Failure: Error>(
+        _ array: [UInt8], _ parse: (UnsafeBufferPointer<UInt8>) throws(Failure) -> JSONValue
+    ) throws(Failure) -> JSONValue {
+        // An empty array may have no storage: a byte of padding gives it an address, the count stays 0.
+        let stored = array.isEmpty ? [0] : array
+        let result: Result<JSONValue, Failure> = stored.withUnsafeBufferPointer { buffer in
+            let document = UnsafeBufferPointer(start: buffer.baseAddress, count: array.count)
+            do throws(Failure) { return .success(try parse(document)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// The bytes from `start` up to the current index.
+    private func token(from start: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: bytes + start, count: index - start)
     }
 
     /// A request body: as `parse`, but a key repeated in an object and text that is not UTF-8 are syntax errors (I-JSON,
     /// RFC 7493), and a string holding U+0000 (which PostgreSQL cannot store and SQLite would cut) is refused with the
     /// path of the field (`events[2].properties.note`).
     public static func parseRequest(_ bytes: [UInt8]) throws(RequestBodyError) -> JSONValue {
+        try over(bytes) { buffer throws(RequestBodyError) in try parseRequest(buffer) }
+    }
+
+    private static func parseRequest(_ bytes: UnsafeBufferPointer<UInt8>) throws(RequestBodyError) -> JSONValue {
         var parser = JSONParser(bytes: bytes, strict: true)
         let value: JSONValue
         do throws(SyntaxError) {
             parser.skipWhitespace()
             value = try parser.parseValue()
             parser.skipWhitespace()
-            guard parser.index == bytes.count else { throw parser.error("unexpected content after the JSON value") }
+            guard parser.index == parser.count else { throw parser.error("unexpected content after the JSON value") }
         } catch {
             throw .syntax(error)
         }
@@ -52,25 +79,29 @@ public struct JSONParser {
     }
 
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+        try over(bytes) { buffer throws(SyntaxError) in try parse(buffer) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected content after the JSON value") }
+        guard parser.index == parser.count else { throw parser.error("unexpected content after the JSON value") }
         return value
     }
 
     private func error(_ message: String) -> SyntaxError {
         var line = 1
         var column = 1
-        for byte in bytes[0..<min(index, bytes.count)] {
-            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
+        for offset in 0..<min(index, count) {
+            if bytes[offset] == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
         }
         return SyntaxError(message: message, line: line, column: column)
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count {
+        while index < count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
             default: return
@@ -79,7 +110,7 @@ public struct JSONParser {
     }
 
     private mutating func parseValue() throws(SyntaxError) -> JSONValue {
-        guard index < bytes.count else { throw error("unexpected end of input") }
+        guard index < count else { throw error("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
@@ -94,7 +125,7 @@ public struct JSONParser {
 
     private mutating func expectLiteral(_ literal: String) throws(SyntaxError) {
         let expected = Array(literal.utf8)
-        guard index + expected.count <= bytes.count, bytes[index..<(index + expected.count)].elementsEqual(expected) else {
+        guard index + expected.count <= count, expected.indices.allSatisfy({ bytes[index + $0] == expected[$0] }) else {
             throw error("invalid literal")
         }
         index += expected.count
@@ -111,17 +142,17 @@ public struct JSONParser {
         index += 1
         var object = JSONObject()
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < count, bytes[index] == UInt8(ascii: "}") {
             index += 1
             return .object(object)
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            guard index < count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
             let keyStart = index
             let key = try parseString()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
+            guard index < count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
             index += 1
             skipWhitespace()
             let value = try parseValue()
@@ -131,7 +162,7 @@ public struct JSONParser {
             }
             object[key] = value
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input in an object") }
+            guard index < count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
             throw error("expected ',' or '}' in an object")
@@ -144,7 +175,7 @@ public struct JSONParser {
         index += 1
         var array: [JSONValue] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < count, bytes[index] == UInt8(ascii: "]") {
             index += 1
             return .array(array)
         }
@@ -152,7 +183,7 @@ public struct JSONParser {
             skipWhitespace()
             array.append(try parseValue())
             skipWhitespace()
-            guard index < bytes.count else { throw error("unexpected end of input in an array") }
+            guard index < count else { throw error("unexpected end of input in an array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(array) }
             throw error("expected ',' or ']' in an array")
@@ -162,10 +193,10 @@ public struct JSONParser {
     private mutating func parseString() throws(SyntaxError) -> String {
         index += 1
         let start = index
-        while index < bytes.count {
+        while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let string = try decode(bytes[start..<index])
+                let string = try decode(token(from: start))
                 index += 1
                 return string
             }
@@ -177,11 +208,11 @@ public struct JSONParser {
     }
 
     private mutating func parseEscapedString(from start: Int) throws(SyntaxError) -> String {
-        var scalars = Array(bytes[start..<index])
-        while index < bytes.count {
+        var scalars = Array(token(from: start))
+        while index < count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let string = try decode(scalars[...])
+                let string = try decode(scalars)
                 index += 1
                 return string
             }
@@ -192,7 +223,7 @@ public struct JSONParser {
                 continue
             }
             index += 1
-            guard index < bytes.count else { break }
+            guard index < count else { break }
             let escape = bytes[index]
             index += 1
             switch escape {
@@ -207,7 +238,7 @@ public struct JSONParser {
             case UInt8(ascii: "u"):
                 var code = try parseHex4()
                 if (0xD800...0xDBFF).contains(code) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                    guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                         throw error("unpaired surrogate in a string")
                     }
                     index += 2
@@ -228,14 +259,20 @@ public struct JSONParser {
     }
 
     /// The string of a token's bytes; strictly, bytes that are not UTF-8 are an error instead of U+FFFD.
-    private func decode(_ slice: ArraySlice<UInt8>) throws(SyntaxError) -> String {
+    private func decode(_ unescaped: [UInt8]) throws(SyntaxError) -> String {
+        guard strict else { return String(decoding: unescaped, as: UTF8.self) }
+        guard let string = String(validating: unescaped, as: UTF8.self) else { throw error("text that is not UTF-8 in a string") }
+        return string
+    }
+
+    private func decode(_ slice: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> String {
         guard strict else { return String(decoding: slice, as: UTF8.self) }
         guard let string = String(validating: slice, as: UTF8.self) else { throw error("text that is not UTF-8 in a string") }
         return string
     }
 
     private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("invalid unicode escape") }
+        guard index + 4 <= count else { throw error("invalid unicode escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -256,26 +293,26 @@ public struct JSONParser {
         let start = index
         var isInteger = true
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
+        guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < count, bytes[index] == UInt8(ascii: ".") {
             isInteger = false
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
+            while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
+            while index < count, isDigit(bytes[index]) { index += 1 }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: token(from: start), as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }
         guard let value = Double(text), value.isFinite else { throw error("number out of range") }
         return .double(value)

@@ -43,9 +43,25 @@ extension JSONValue {
         return "\(value)"
     }
 
+    /// Whether `string` holds a quote, a backslash or a control character. Read through a raw pointer (inlined even in a
+    /// debug build) when the string is contiguous UTF-8, as native strings are.
+    static func needsEscaping(_ string: String) -> Bool {
+        let scanned = string.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset < buffer.count {
+                let byte = base[offset]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+                offset += 1
+            }
+            return false
+        }
+        return scanned ?? string.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    }
+
     static func writeString(_ string: String, to output: inout String) {
         output += "\""
-        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !needsEscaping(string) {
             output += string
             output += "\""
             return

@@ -63,8 +63,11 @@ struct DemoFlowDays {
     private func answers(since: Date, answered: inout Set<String>) async throws -> [JSONValue] {
         var sent: [(id: String, channel: String, template: String, at: Date, contactID: String)] = []
         var before: Int64?
+        // Newest first, until one older than `since`: a chunk's messages are few, so the pages start small and grow.
+        var limit = 16
         pages: repeat {
-            let page = try await dependencies.store.events(EventQuery(type: .messageSent, limit: 100, before: before), tenantID: tenantID)
+            let page = try await dependencies.store.events(EventQuery(type: .messageSent, limit: limit, before: before), tenantID: tenantID)
+            limit = min(limit * 4, 1_000)
             for event in page.events {
                 guard let at = Timestamp.parse(event.occurredAt), at >= since else { break pages }
                 guard let id = event.properties["message_id"]?.stringValue, let contactID = event.contactID, answered.insert(id).inserted else {

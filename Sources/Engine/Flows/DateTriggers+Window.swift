@@ -1,6 +1,7 @@
 import AutopilotCore
 import Flows
 import Foundation
+import Storage
 
 /// The calendar days on which a contact-date trigger can fire inside one sweep's window, per time zone. A sweep reads every
 /// contact's date; most of them cannot fire in an hour's window, and this says so from the date's digits, without calendar
@@ -41,6 +42,29 @@ struct DateTriggerWindow {
         // The local day of an instant is its UTC day or one of its neighbours (offsets stay within ±14 hours).
         let utc = Int((instant.timeIntervalSince1970 / 86_400).rounded(.down))
         return (utc - 1...utc + 1).contains { matches(Timestamp.civilFromDays($0), candidates) }
+    }
+
+    /// What the store may filter on, from the zones looked at so far (`canFire` for every zone of the tenant's contacts):
+    /// the month-days of a yearly trigger on a `YYYY-MM-DD` column, or the span of days of a one-off one. Nil when the window
+    /// is too long to filter, or the property is not a column (`attributes.NAME`, read from whole contacts).
+    func storeWindow(property: String) -> ContactDateWindow? {
+        guard now.timeIntervalSince(since) <= Self.longest else { return nil }
+        let all = days.values.reduce(into: Set<Int>()) { $0.formUnion($1) }
+        guard let first = all.min(), let last = all.max() else { return nil }
+        let isText = property == "birthdate"
+        guard trigger.yearly else {
+            // An instant's local day is its UTC day or a neighbour (`mayFire`): a day of margin on each side.
+            return isText ? .days(from: first, to: last + 1) : .days(from: first - 1, to: last + 2)
+        }
+        guard isText else { return nil }
+        var monthDays = Set<String>()
+        for candidate in all {
+            let (year, month, day) = Timestamp.civilFromDays(candidate)
+            monthDays.insert(String(format: "%02d-%02d", month, day))
+            // A 29 February birthday is kept on 28 February in other years (`day(_:in:)`).
+            if month == 2, day == 28, Self.day((year, 2, 29), in: year) == 28 { monthDays.insert("02-29") }
+        }
+        return .monthDays(monthDays)
     }
 
     /// Whether a civil date, moved to the year a candidate falls in (yearly triggers) or as it is, is a candidate.

@@ -64,7 +64,8 @@ struct DateTriggers {
                 // The dates alone when they are columns; whole contacts for `attributes.NAME`.
                 let dates: [ContactDate]
                 if let light = try await store.contactDates(
-                    tenantID: catalog.tenantID, property: trigger.property, afterID: after, limit: Self.pageSize)
+                    tenantID: catalog.tenantID, property: trigger.property, within: window.storeWindow(property: trigger.property),
+                    afterID: after, limit: Self.pageSize)
                 {
                     dates = light
                 } else {

@@ -127,10 +127,9 @@ public struct InsightsService: Sendable {
     public func rescore(at: Date? = nil, pageSize: Int = 5_000) async throws -> (scored: Int, crossed: Int) {
         let now = at ?? dependencies.clock.now()
         let pages = ScoringPages(store: dependencies.store, tenantID: tenantID, pageSize: pageSize)
-        let model = try await pages.lifetimeModel(now: now)
         var scored = 0
         var crossed = 0
-        try await pages.forEach(scope: .scores, model: model, now: now, locale: .french) { data, customers in
+        try await pages.scoreAll(scope: .scores, now: now, locale: .french) { data, customers in
             let scores = customers.map {
                 ContactScore(
                     contactID: $0.contactID, churnScore: $0.churn.score, churnBand: $0.churn.band.rawValue, rfmSegment: $0.segment.rawValue,
@@ -155,12 +154,10 @@ public struct InsightsService: Sendable {
     ) async throws -> [String] {
         let now = at ?? dependencies.clock.now()
         let pages = ScoringPages(store: dependencies.store, tenantID: tenantID, pageSize: pageSize)
-        let model = try await pages.lifetimeModel(now: now)
         let insights = CustomerInsights()
-        try await pages.forEach(scope: .everything, model: model, now: now, locale: locale) { data, customers in
+        return try await pages.scoreAll(scope: .everything, now: now, locale: locale) { data, customers in
             try await page(customers, insights.recommendations(data, customers: customers, now: now, locale: locale))
-        }
-        return model.warnings
+        }.warnings
     }
 }
 

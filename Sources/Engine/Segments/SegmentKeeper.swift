@@ -67,7 +67,7 @@ struct SegmentKeeper {
             let moved = touched.position != position
             if moved { try await store.setFlowCursor(tenantID: tenantID, name: Self.cursorName, position: touched.position) }
             position = touched.position
-            if touched.contactIDs.isEmpty || !moved { break }
+            if touched.contactIDs.isEmpty || !moved || touched.isComplete { break }
         }
         return (evaluated, announced)
     }

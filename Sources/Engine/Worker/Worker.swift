@@ -127,6 +127,7 @@ public struct Worker: Sendable {
             var end = index + 1
             guard passes[index].scope == .eachTenant else {
                 if round.isFirst || !passes[index].firstRoundOnly {
+                    try await refreshDueIfStale(for: passes[index], in: &round)
                     progress += try await passes[index].run(&round)
                     round.progress = progress
                 }
@@ -138,6 +139,7 @@ public struct Worker: Sendable {
                 round.tenant = catalog
                 round.tenantProgress = 0
                 for pass in passes[index..<end] where round.isFirst || !pass.firstRoundOnly {
+                    try await refreshDueIfStale(for: pass, in: &round)
                     let made = try await pass.run(&round)
                     progress += made
                     round.progress = progress
@@ -148,6 +150,13 @@ public struct Worker: Sendable {
             index = end
         }
         return progress
+    }
+
+    /// Reads the due moments again before a pass that goes by them, when progress since they were read may have queued
+    /// work (a routed event starting a run whose first message is due now).
+    private func refreshDueIfStale(for pass: any WorkerPass, in round: inout WorkerRound) async throws {
+        guard pass.readsDueMoments, round.dueIsStale else { return }
+        round.refreshDue(try await dependencies.store.nextDueMoments())
     }
 
     /// Fires every timer due at `now`, batch after batch.

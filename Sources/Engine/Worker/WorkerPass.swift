@@ -12,6 +12,9 @@ public protocol WorkerPass: Sendable {
     var scope: WorkerPassScope { get }
     /// Whether the pass runs only in the first round of a sweep (work for which one look per sweep is enough).
     var firstRoundOnly: Bool { get }
+    /// Whether the pass skips its claims on the round's due moments (`WorkerRound.mayBeDue`): when an earlier pass made
+    /// progress since they were read, the worker reads them again first — one read instead of a claim for nothing.
+    var readsDueMoments: Bool { get }
     /// Does what is due at `round.now` and adds its counts to `round.report`; returns the progress made (0: nothing was
     /// left to do).
     func run(_ round: inout WorkerRound) async throws -> Int
@@ -29,4 +32,5 @@ extension WorkerPass {
     public var interval: Duration { .seconds(1) }
     public var scope: WorkerPassScope { .allTenants }
     public var firstRoundOnly: Bool { false }
+    public var readsDueMoments: Bool { false }
 }

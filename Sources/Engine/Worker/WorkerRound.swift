@@ -15,8 +15,10 @@ public struct WorkerRound: Sendable {
     public var report: FlowPassReport
     /// The events routed per tenant in this round: rescoring reads them.
     public var eventsRouted: [String: Int] = [:]
-    /// The next due moments of timers, messages, actions and carts, read as the round began (nil: not read).
-    public let due: DueMoments?
+    /// The next due moments of timers, messages, actions and carts, read as the round began or since (nil: not read).
+    public internal(set) var due: DueMoments?
+    /// The round's progress when `due` was read: progress made since may have queued work that `due` does not show.
+    var progressAtDueRead = 0
     /// Every tenant's activity, read as the round began (nil: not read).
     public let activity: TenantActivity?
     /// The progress the round's passes made so far.
@@ -51,10 +53,19 @@ public struct WorkerRound: Sendable {
         return flag(work)
     }
 
+    /// Whether the due moments were read before the round's last progress (a pass that reads them gets them read again).
+    var dueIsStale: Bool { due != nil && progress != progressAtDueRead }
+
+    /// Takes due moments read now.
+    mutating func refreshDue(_ moments: DueMoments) {
+        due = moments
+        progressAtDueRead = progress
+    }
+
     /// Whether work whose next moment is `moment` of the round's due moments may be due now. Always true when they were
-    /// not read, or when a pass of this round already did something (it may have queued more since).
+    /// not read, or when a pass of this round did something since they were (it may have queued more).
     public func mayBeDue(_ moment: (DueMoments) -> Date?) -> Bool {
-        guard let due, progress == 0 else { return true }
+        guard let due, !dueIsStale else { return true }
         guard let next = moment(due) else { return false }
         // The stored moments are milliseconds: a second of margin.
         return next <= now.addingTimeInterval(1)

@@ -52,7 +52,10 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func read(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
-        try await writer.read { db in try statements.map { try Self.query(db, $0) } }
+        // One statement is its own snapshot (SQLite's implicit transaction): the BEGIN and COMMIT around it would only cost.
+        // Several share one read transaction, so they see the same state.
+        if statements.count == 1 { return [try await writer.unsafeRead { db in try Self.query(db, statements[0]) }] }
+        return try await writer.read { db in try statements.map { try Self.query(db, $0) } }
     }
 
     public func transaction<Result: Sendable>(

@@ -7,6 +7,9 @@ public protocol EventLogStore: Sendable {
     /// all in one transaction. Events whose idempotency key is already known are reported as duplicates.
     func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult
     func events(_ query: EventQuery, tenantID: String) async throws -> EventPage
-    /// The contacts named by events of `types` after a log position, and the position reached.
-    func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (contactIDs: Set<String>, position: Int64)
+    /// The contacts named by events of `types` after a log position, the position reached, and whether it is the end of
+    /// the log (fewer than `limit` such events were left: no need to ask again).
+    func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (
+        contactIDs: Set<String>, position: Int64, isComplete: Bool
+    )
 }

@@ -164,7 +164,7 @@ extension SQLStore {
     /// The contacts named by events of `types` after position `after` in the event log (at most `limit` events), and the
     /// position to continue from: the last of those events, or the end of the log when fewer than `limit` matched.
     public func contactsTouched(tenantID: String, types: [String], after: Int64, limit: Int) async throws -> (
-        contactIDs: Set<String>, position: Int64
+        contactIDs: Set<String>, position: Int64, isComplete: Bool
     ) {
         let tenant = SQLValue.text(tenantID)
         let rows = try await database.read([
@@ -175,8 +175,9 @@ extension SQLStore {
         ])
         let contacts = Set(rows[0].compactMap { $0.text(1) })
         let end = rows[1].first?.int(0) ?? after
-        let position = limit > 0 && rows[0].count >= limit ? (rows[0].last?.int(0) ?? after) : max(after, end)
-        return (contacts, position)
+        let isComplete = !(limit > 0 && rows[0].count >= limit)
+        let position = isComplete ? max(after, end) : (rows[0].last?.int(0) ?? after)
+        return (contacts, position, isComplete)
     }
 
     public func recommendationDecisions(tenantID: String) async throws -> [StoredRecommendationDecision] {

@@ -1,6 +1,7 @@
 import AutopilotCore
 import Flows
 import Foundation
+import Storage
 import Testing
 
 @testable import Engine
@@ -63,6 +64,48 @@ import Testing
         }
         #expect(fired > 50, "the windows hold firings to check")
         #expect(kept < checked / 10, "most dates are filtered out without calendar arithmetic")
+    }
+
+    /// What the store is asked for (`storeWindow`, applied as SQL applies it) never drops a date that fires either.
+    @Test func theStoreWindowKeepsEveryDateThatFires() {
+        func kept(_ value: String, by window: ContactDateWindow?, property: String) -> Bool {
+            guard let window else { return true }
+            let isText = property == "birthdate"
+            switch window {
+            case .monthDays(let days): return !isText || days.contains(String(value.dropFirst(5).prefix(5)))
+            case .days(let from, let to):
+                if isText {
+                    guard let day = Timestamp.parseDay(value) else { return false }
+                    return (from..<to).contains(Timestamp.daysFromCivil(year: day.year, month: day.month, day: day.day))
+                }
+                guard let instant = Timestamp.parse(value) else { return false }
+                let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded())
+                return milliseconds >= Int64(from) * 86_400_000 && milliseconds < Int64(to) * 86_400_000
+            }
+        }
+        var fired = 0
+        var filtered = 0
+        for zone in Self.zones {
+            let calendar = LocalCalendar(timeZoneIdentifier: zone)
+            for trigger in Self.triggers {
+                for (since, now) in Self.windows {
+                    var window = DateTriggerWindow(trigger: trigger, since: since, now: now)
+                    guard window.canFire(in: zone, calendar: calendar) else { continue }
+                    let asked = window.storeWindow(property: trigger.property)
+                    if asked != nil { filtered += 1 }
+                    // The values as the store holds them: instants of a column come back in UTC.
+                    for value in Self.values where trigger.property == "birthdate" ? Timestamp.parseDay(value) != nil : Timestamp.parse(value) != nil {
+                        guard let firing = calendar.firing(of: trigger, value: value, onOrAfter: since), firing > since, firing <= now else {
+                            continue
+                        }
+                        fired += 1
+                        #expect(kept(value, by: asked, property: trigger.property), "\(value) fires at \(Timestamp.format(firing)) in \(zone)")
+                    }
+                }
+            }
+        }
+        #expect(fired > 20, "the windows hold firings to check")
+        #expect(filtered > 100, "most windows are filtered in the store")
     }
 
     @Test func aLongWindowIsNotFiltered() {

@@ -10,6 +10,7 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
     case unroutedEventsAreThoseAfterTheRouter
     case dueMomentsAreTheSingleReadsTogether
     case contactTimeZonesAreDistinct
+    case contactDatesKeepTheirWindow
     case tenantActivityIsEveryTenantInOneRead
 
     var testDescription: String { rawValue }
@@ -19,6 +20,7 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
         case .unroutedEventsAreThoseAfterTheRouter: try await unroutedEventsAreThoseAfterTheRouter(store)
         case .dueMomentsAreTheSingleReadsTogether: try await dueMomentsAreTheSingleReadsTogether(store)
         case .contactTimeZonesAreDistinct: try await contactTimeZonesAreDistinct(store)
+        case .contactDatesKeepTheirWindow: try await contactDatesKeepTheirWindow(store)
         case .tenantActivityIsEveryTenantInOneRead: try await tenantActivityIsEveryTenantInOneRead(store)
         }
     }
@@ -80,6 +82,38 @@ enum DueWorkStoreContract: String, CaseIterable, Sendable, CustomTestStringConve
         let zones = try await store.contactTimeZones(tenantID: shop)
         #expect(zones.count == 3)
         #expect(Set(zones) == ["Europe/Paris", "Africa/Casablanca", nil])
+    }
+
+    /// A date sweep reads only the contacts whose date can fall in its window: month-days for birthdays (29 February kept
+    /// when asked), a span of days for one-off dates, on text and on instant columns alike.
+    private func contactDatesKeepTheirWindow(_ store: SQLStore) async throws {
+        let shop = try await tenant(store, "Shop")
+        let other = try await tenant(store, "Other")
+        let people: [(String, String, String)] = [
+            ("a@example.com", "1990-03-08", "2026-02-27T10:00:00Z"), ("b@example.com", "2000-02-29", "2026-02-28T23:30:00Z"),
+            ("c@example.com", "1985-12-31", "2026-03-01T00:30:00Z"), ("d@example.com", "1996-02-28", "2026-03-04T12:00:00Z"),
+        ]
+        for (email, birthdate, createdAt) in people {
+            try await record(
+                store, shop, [try Fixtures.event("contact.created", at: createdAt, contact: ["email": .string(email)], properties: ["birthdate": .string(birthdate)])])
+        }
+        try await record(
+            store, other, [try Fixtures.event("contact.created", contact: ["email": "e@example.com"], properties: ["birthdate": "1990-03-08"])])
+        func emails(_ property: String, _ window: ContactDateWindow?) async throws -> Set<String> {
+            let dates = try await store.contactDates(tenantID: shop, property: property, within: window, afterID: "", limit: 100) ?? []
+            let contacts = try await store.contacts(ids: Set(dates.map(\.contactID)), tenantID: shop)
+            return Set(contacts.values.compactMap(\.email))
+        }
+        #expect(try await emails("birthdate", nil).count == 4, "no window: every date set")
+        #expect(try await emails("birthdate", .monthDays(["03-08"])) == ["a@example.com"], "another tenant's birthday is not read")
+        #expect(try await emails("birthdate", .monthDays(["02-28", "02-29"])) == ["b@example.com", "d@example.com"])
+        #expect(try await emails("birthdate", .monthDays([])).isEmpty)
+        let march1 = Timestamp.daysFromCivil(year: 2026, month: 3, day: 1)
+        #expect(try await emails("created_at", .days(from: march1 - 1, to: march1 + 1)) == ["b@example.com", "c@example.com"])
+        #expect(try await emails("created_at", .days(from: march1, to: march1 + 3)) == ["c@example.com"], "the end day (4 March) is excluded")
+        let y2000 = Timestamp.daysFromCivil(year: 2000, month: 1, day: 1)
+        #expect(try await emails("birthdate", .days(from: y2000, to: y2000 + 366)) == ["b@example.com"], "text dates by span")
+        #expect(try await store.contactDates(tenantID: shop, property: "attributes.anniversary", within: .monthDays(["03-08"]), afterID: "", limit: 10) == nil)
     }
 
     private func tenantActivityIsEveryTenantInOneRead(_ store: SQLStore) async throws {

@@ -6,6 +6,7 @@ struct ActionPass: WorkerPass {
     let settings: FlowEngineSettings
 
     var name: String { "actions" }
+    var readsDueMoments: Bool { true }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
         guard round.mayBeDue(\.actionDue) else { return 0 }

@@ -10,6 +10,7 @@ struct CartAbandonmentPass: WorkerPass {
     let batchSize: Int
 
     var name: String { "carts" }
+    var readsDueMoments: Bool { true }
     var scope: WorkerPassScope { .eachTenant }
 
     func run(_ round: inout WorkerRound) async throws -> Int {

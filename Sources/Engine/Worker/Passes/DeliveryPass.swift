@@ -5,6 +5,7 @@ struct DeliveryPass: WorkerPass {
     let dispatcher: MessageDispatcher
 
     var name: String { "delivery" }
+    var readsDueMoments: Bool { true }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
         guard round.mayBeDue(\.messageDue) else { return 0 }

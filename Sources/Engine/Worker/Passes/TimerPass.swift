@@ -7,6 +7,7 @@ struct TimerPass: WorkerPass {
     let batchSize: Int
 
     var name: String { "timers" }
+    var readsDueMoments: Bool { true }
 
     func run(_ round: inout WorkerRound) async throws -> Int {
         guard round.mayBeDue(\.runWake) else { return 0 }
