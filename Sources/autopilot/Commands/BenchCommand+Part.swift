@@ -44,7 +44,9 @@ extension BenchCommand {
                     done: done, seconds: (ContinuousClock.now - started).seconds, statements: postgres.statementsSent - before.0,
                     statementSeconds: postgres.secondsInStatements - before.1, processorSeconds: BenchWorkers.processorSeconds() - before.2,
                     profile: postgres.profile.read().reduce(into: [:]) { profile, kind in
+                        // Only the statements of the measured work, not those of the preparation.
                         let earlier = before.3[kind.key] ?? .init()
+                        guard kind.value.count > earlier.count else { return }
                         profile[kind.key] = .init(count: kind.value.count - earlier.count, seconds: kind.value.seconds - earlier.seconds)
                     })
                 BenchWorkers.say(String(decoding: try JSONEncoder().encode(part), as: UTF8.self))
