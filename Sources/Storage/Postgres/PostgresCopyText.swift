@@ -12,6 +12,14 @@ enum PostgresCopyText {
     /// COPY costs a round trip of its own, which only a large insert (a batch's events) pays back.
     static let minimumRows = 500
 
+    /// Whether an insert goes through `COPY`: many rows, no `ON CONFLICT` (COPY has none), and the transaction's last
+    /// write. Inserts gathered in one statement may name a parent written after its child (PostgreSQL checks foreign
+    /// keys when the statement ends); a COPY is a statement of its own, so only the last write, with every other insert
+    /// already made, can go that way without changing what a transaction may write in which order.
+    static func fits(rows: Int, conflict: String, last: Bool) -> Bool {
+        last && conflict.isEmpty && rows >= minimumRows
+    }
+
     /// Bytes per `CopyData` message: the server inserts the first rows while the rest are still being written.
     static let chunkBytes = 32 * 1024
 

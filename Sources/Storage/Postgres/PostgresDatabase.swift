@@ -203,7 +203,8 @@ public final class PostgresDatabase: SQLDatabase {
     }
 
     /// Carries out the writes in their order; consecutive bulk inserts into different tables go as one statement
-    /// (`PostgresInsertBatch`), so a transaction's writes cost a round trip or two, not one a table.
+    /// (`PostgresInsertBatch`), so a transaction's writes cost a round trip or two, not one a table. The last write, when
+    /// it is a large plain insert (an ingest batch's events), goes through `COPY` after them.
     func execute(_ connection: PostgresConnection, _ holder: Int, _ writes: [SQLWrite]) async throws {
         var batch = PostgresInsertBatch()
         func flush() async throws {
@@ -211,12 +212,12 @@ public final class PostgresDatabase: SQLDatabase {
             _ = try await send(connection, holder, batch.query, keepingRows: false)
             batch = PostgresInsertBatch()
         }
-        for write in writes {
+        for (position, write) in writes.enumerated() {
             switch write {
             case .statement(let statement):
                 try await flush()
                 _ = try await send(connection, holder, Self.postgresQuery(statement.sql, statement.binds), keepingRows: false)
-            case .insert(let table, let columns, let rows, let conflict) where conflict.isEmpty && rows.count >= PostgresCopyText.minimumRows:
+            case .insert(let table, let columns, let rows, let conflict) where PostgresCopyText.fits(rows: rows.count, conflict: conflict, last: position == writes.count - 1):
                 try await flush()
                 try await copy(connection, holder, table: table, columns: columns, rows: rows)
             case .insert(let table, let columns, let rows, let conflict):

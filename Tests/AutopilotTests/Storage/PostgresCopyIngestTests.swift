@@ -110,6 +110,50 @@ import Testing
         }
     }
 
+    static func children(_ prefix: String, parent: String) -> [[SQLValue]] {
+        (0..<600).map { [.text("\(prefix)\($0)"), .text(parent), .text($0 % 2 == 0 ? nil : "n\t\($0)")] }
+    }
+
+    /// Only a transaction's last write goes through COPY: a large insert before its parent's still goes beside it in one
+    /// statement (foreign keys checked when that statement ends), as it did before COPY.
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
+    func onlyTheLastLargeInsertGoesThroughCopy() async throws {
+        try await TestDatabases.withPostgres { store in
+            try await store.database.executeScript([
+                "CREATE TABLE copy_parent (id TEXT PRIMARY KEY)",
+                "CREATE TABLE copy_child (id TEXT PRIMARY KEY, parent_id TEXT NOT NULL REFERENCES copy_parent(id), note TEXT)",
+            ])
+            let postgres = try #require(store.database as? Storage.PostgresDatabase)
+            let first = Self.children("a", parent: "p1")
+            let second = Self.children("b", parent: "p2")
+            let columns = ["id", "parent_id", "note"]
+            try await store.database.transaction(lock: nil, reads: []) { _ in
+                (
+                    [
+                        .insert(table: "copy_child", columns: columns, rows: first, conflict: ""),
+                        .insert(table: "copy_parent", columns: ["id"], rows: [[.text("p1")]], conflict: ""),
+                    ], ()
+                )
+            }
+            #expect(postgres.profile.read()["COPY copy_child"] == nil, "the child went beside its parent, in one statement")
+            try await store.database.transaction(lock: nil, reads: []) { _ in
+                (
+                    [
+                        .insert(table: "copy_parent", columns: ["id"], rows: [[.text("p2")]], conflict: ""),
+                        .insert(table: "copy_child", columns: columns, rows: second, conflict: ""),
+                    ], ()
+                )
+            }
+            #expect(postgres.profile.read()["COPY copy_child"]?.count == 1, "the last write went through COPY")
+            let read = try await store.database.read([
+                SQLStatement("SELECT parent_id, COUNT(*), COUNT(note) FROM copy_child GROUP BY parent_id ORDER BY parent_id"),
+                SQLStatement("SELECT note FROM copy_child WHERE id = 'b7'"),
+            ])
+            #expect(read[0].map { [$0.text(0), $0.text(1), $0.text(2)] } == [["p1", "600", "300"], ["p2", "600", "300"]])
+            #expect(read[1].first?.text(0) == "n\t7")
+        }
+    }
+
     @Test func longInListsOfTextsGoAsOneArray() {
         let keys = (0..<10).map { SQLValue.text("k\($0)") }
         let query = Storage.PostgresDatabase.postgresQuery(
