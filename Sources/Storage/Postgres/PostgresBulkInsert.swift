@@ -108,15 +108,15 @@ struct PostgresColumnArray: PostgresDynamicTypeEncodable {
     /// The column's element type comes from its non-null values: text if any is text, else a double if any is one, else
     /// a 64-bit integer. Nil when all values are null.
     init?(rows: ArraySlice<[SQLValue]>, position: Int) {
+        self.init(values: rows.map { $0[position] })
+    }
+
+    init?(values: [SQLValue]) {
         var sawInt = false
         var sawDouble = false
         var sawText = false
         var sawNull = false
-        var values: [SQLValue] = []
-        values.reserveCapacity(rows.count)
-        for row in rows {
-            let value = row[position]
-            values.append(value)
+        for value in values {
             switch value {
             case .int(let number): if number == nil { sawNull = true } else { sawInt = true }
             case .double(let number): if number == nil { sawNull = true } else { sawDouble = true }

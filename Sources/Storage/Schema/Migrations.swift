@@ -27,6 +27,7 @@ public enum Migrations {
         privacy,
         compactEvents,
         tenantStateVersions,
+        eventsWithoutChecks,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The worker processes of a PostgreSQL benchmark: each is this executable running `autopilot bench part …`. They start,
 /// connect and prepare their work, say `ready`, and wait; once all are ready they are let go together, and the time is
@@ -15,6 +16,8 @@ enum BenchWorkers {
         var statementSeconds: Double = 0
         /// The processor time the process used while working (user and system).
         var processorSeconds: Double = 0
+        /// The statements sent while working and the time waited for them, by kind (`PostgresStatementProfile`).
+        var profile: [String: PostgresStatementProfile.Entry] = [:]
     }
 
     struct Outcome: Sendable {
@@ -22,6 +25,15 @@ enum BenchWorkers {
         var seconds: Double
         var done: Int { parts.reduce(0) { $0 + $1.done } }
         var statements: Int { parts.reduce(0) { $0 + $1.statements } }
+        /// Every worker's statements by kind, summed.
+        var profile: [String: PostgresStatementProfile.Entry] {
+            parts.reduce(into: [:]) { total, part in
+                for (kind, entry) in part.profile {
+                    total[kind, default: .init()].count += entry.count
+                    total[kind, default: .init()].seconds += entry.seconds
+                }
+            }
+        }
         /// The share of the workers' time spent waiting for PostgreSQL.
         var waitingShare: Double { share(parts.reduce(0) { $0 + $1.statementSeconds }) }
         /// The workers' processor time as a share of their time (1 = each worker kept one core busy).

@@ -11,6 +11,9 @@ enum PostgresBench {
     /// PostgreSQL ingest with some number of worker processes.
     struct IngestFigure: Codable, Sendable {
         var workers: Int
+        /// Each process reads and validates batch n+1 while batch n is written (`IngestPipeline.ingest(bodies:)`), as
+        /// the SQLite figure "batch n+1 read while batch n is written" does.
+        var overlapped = false
         var events: Int
         var eventsPerSecond: Double
         var statementsPerBatch: Double
@@ -18,13 +21,28 @@ enum PostgresBench {
         var waitingShare: Double
         /// The workers' processor time as a share of their time.
         var processorShare: Double
+        /// Per batch of 1,000 events, by kind of statement: how many were sent and the milliseconds waited for them.
+        var perBatch: [String: PerBatch] = [:]
+
+        struct PerBatch: Codable, Sendable {
+            var statements: Double
+            var milliseconds: Double
+        }
 
         enum CodingKeys: String, CodingKey {
-            case workers, events
+            case workers, events, overlapped
             case eventsPerSecond = "events_per_s"
             case statementsPerBatch = "statements_per_batch"
             case waitingShare = "waiting_share"
             case processorShare = "processor_share"
+            case perBatch = "per_batch"
+        }
+
+        /// One line per kind of statement, the longest wait first.
+        var profileLines: [String] {
+            perBatch.sorted { $0.value.milliseconds > $1.value.milliseconds }.map { kind, entry in
+                "  \(kind): " + String(format: "%.2f per batch, %.2f ms per batch", entry.statements, entry.milliseconds)
+            }
         }
     }
 
@@ -85,7 +103,7 @@ enum PostgresBench {
     }
 
     /// `events` events through the ingest pipeline by `workers` processes (each a contiguous share, in batches of 1,000).
-    static func ingest(url: String, events: Int, workers: Int, now: Date) async throws -> IngestFigure {
+    static func ingest(url: String, events: Int, workers: Int, overlapped: Bool = false, now: Date) async throws -> IngestFigure {
         try await withScratchDatabase(url) { scratch in
             let tenantID = try await DatabaseConfiguration.postgres(url: scratch).withStore(logger: logger) { store in
                 try await TenantService(dependencies: Dependencies(store: store, logger: logger)).create(name: "bench").tenantID
@@ -99,14 +117,25 @@ enum PostgresBench {
                 return [
                     "--database", scratch, "--role", "ingest", "--tenant", tenantID, "--now", "\(milliseconds)", "--first", "\(first)", "--count",
                     "\(last - first)",
-                ]
+                ] + (overlapped ? ["--overlapped"] : [])
             }
             let outcome = try await BenchWorkers.run(lists)
             guard outcome.done == events else { throw BenchFailure(description: "PostgreSQL ingest accepted \(outcome.done) of \(events) events") }
             return IngestFigure(
-                workers: workers, events: events, eventsPerSecond: (Double(events) / outcome.seconds).rounded(),
+                workers: workers, overlapped: overlapped, events: events, eventsPerSecond: (Double(events) / outcome.seconds).rounded(),
                 statementsPerBatch: (Double(outcome.statements) / Double(batches) * 10).rounded() / 10, waitingShare: outcome.waitingShare,
-                processorShare: outcome.processorShare)
+                processorShare: outcome.processorShare,
+                perBatch: perBatch(outcome.profile, batches: batches))
+        }
+    }
+
+    /// The statements of `batches` batches by kind, as counts and milliseconds per batch.
+    static func perBatch(_ profile: [String: PostgresStatementProfile.Entry], batches: Int) -> [String: IngestFigure.PerBatch] {
+        let count = Double(max(batches, 1))
+        return profile.mapValues { entry in
+            let statements: Double = (Double(entry.count) / count * 100).rounded() / 100
+            let milliseconds: Double = (entry.seconds * 1000 / count * 100).rounded() / 100
+            return IngestFigure.PerBatch(statements: statements, milliseconds: milliseconds)
         }
     }
 

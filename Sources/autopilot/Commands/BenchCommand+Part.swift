@@ -21,6 +21,7 @@ extension BenchCommand {
         @Option(help: "ingest: the first event's number.") var first = 0
         @Option(help: "ingest: how many events.") var count = 0
         @Option(help: "timers: which timer pass (0 or 1).") var pass = 0
+        @Flag(help: "ingest: read and validate batch n+1 while batch n is written (IngestPipeline.ingest(bodies:)).") var overlapped = false
 
         func validate() throws {
             guard ["ingest", "timers"].contains(role) else { throw ArgumentParser.ValidationError("--role: ingest or timers") }
@@ -36,12 +37,18 @@ extension BenchCommand {
                 let work = try await prepare(store)
                 BenchWorkers.say("ready")
                 await BenchWorkers.waitForGo()
-                let before = (postgres.statementsSent, postgres.secondsInStatements, BenchWorkers.processorSeconds())
+                let before = (postgres.statementsSent, postgres.secondsInStatements, BenchWorkers.processorSeconds(), postgres.profile.read())
                 let started = ContinuousClock.now
                 let done = try await work()
                 let part = BenchWorkers.Part(
                     done: done, seconds: (ContinuousClock.now - started).seconds, statements: postgres.statementsSent - before.0,
-                    statementSeconds: postgres.secondsInStatements - before.1, processorSeconds: BenchWorkers.processorSeconds() - before.2)
+                    statementSeconds: postgres.secondsInStatements - before.1, processorSeconds: BenchWorkers.processorSeconds() - before.2,
+                    profile: postgres.profile.read().reduce(into: [:]) { profile, kind in
+                        // Only the statements of the measured work, not those of the preparation.
+                        let earlier = before.3[kind.key] ?? .init()
+                        guard kind.value.count > earlier.count else { return }
+                        profile[kind.key] = .init(count: kind.value.count - earlier.count, seconds: kind.value.seconds - earlier.seconds)
+                    })
                 BenchWorkers.say(String(decoding: try JSONEncoder().encode(part), as: UTF8.self))
             }
         }
@@ -57,6 +64,15 @@ extension BenchCommand {
                 }
                 let pipeline = IngestPipeline(dependencies: Dependencies(store: store))
                 _ = try await store.tenants()
+                if overlapped {
+                    let expected = count
+                    return {
+                        let results = try await pipeline.ingest(bodies: bodies.map(\.0), tenantID: tenantID)
+                        let accepted = results.reduce(0) { $0 + $1.accepted.count }
+                        guard accepted == expected else { throw BenchFailure(description: "ingest accepted \(accepted) of \(expected)") }
+                        return accepted
+                    }
+                }
                 return {
                     var accepted = 0
                     for (body, expected) in bodies {

@@ -49,14 +49,18 @@ struct BenchCommand: AsyncParsableCommand {
             var result = try await benchmark.run()
             if let database {
                 var figures: [PostgresBench.IngestFigure] = []
-                for count in try workerCounts() {
-                    let figure = try await PostgresBench.ingest(url: database, events: events, workers: count, now: Date())
+                // One process both ways: batch after batch (beside SQLite's pipeline), then batch n+1 read while batch n
+                // is written (beside SQLite's overlapped pipeline).
+                let runs = try workerCounts().map { ($0, false) } + (try workerCounts().contains(1) ? [(1, true)] : [])
+                for (count, overlapped) in runs {
+                    let figure = try await PostgresBench.ingest(url: database, events: events, workers: count, overlapped: overlapped, now: Date())
                     if !quiet {
                         print(
-                            "PostgreSQL pipeline, \(BenchWorkers.processes(count)): "
+                            "PostgreSQL pipeline, \(BenchWorkers.processes(count))\(overlapped ? ", batch n+1 read while batch n is written" : ""): "
                                 + String(
                                     format: "%.0f events/s (%.1f statements per batch of 1,000; %.0f%% of the time waiting for PostgreSQL, %.0f%% on the processor)",
                                     figure.eventsPerSecond, figure.statementsPerBatch, figure.waitingShare * 100, figure.processorShare * 100))
+                        for line in figure.profileLines { print(line) }
                     }
                     figures.append(figure)
                 }
@@ -70,9 +74,16 @@ struct BenchCommand: AsyncParsableCommand {
                     print(String(format: "pipeline with batches overlapped = %.0f%% of the raw ceiling", overlapped * 100))
                 }
                 for figure in result.postgres ?? [] {
-                    print(
-                        "PostgreSQL ÷ SQLite pipeline, \(BenchWorkers.processes(figure.workers)): "
-                            + String(format: "%.2f", figure.eventsPerSecond / max(result.pipelineEventsPerSecond, 1)))
+                    if figure.overlapped {
+                        let reference = result.overlappedPipelineEventsPerSecond ?? result.pipelineEventsPerSecond
+                        print(
+                            "PostgreSQL ÷ SQLite pipeline, both with batch n+1 read while batch n is written, 1 process: "
+                                + String(format: "%.2f", figure.eventsPerSecond / max(reference, 1)))
+                    } else {
+                        print(
+                            "PostgreSQL ÷ SQLite pipeline, \(BenchWorkers.processes(figure.workers)): "
+                                + String(format: "%.2f", figure.eventsPerSecond / max(result.pipelineEventsPerSecond, 1)))
+                    }
                 }
                 print("load average \(BenchWorkers.loadAverage())")
             }

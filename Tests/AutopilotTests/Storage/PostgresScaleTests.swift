@@ -32,9 +32,14 @@ struct PostgresScaleTests {
                 return [.text(id), .int(big), .int(Int64(index % 100)), .double(amount), .text(note), .int(nil)]
             }
             let columns = ["id", "n", "small", "amount", "note", "never"]
+            // A write after them keeps them in arrays (only a transaction's last large insert goes through COPY, which
+            // PostgresCopyIngestTests covers).
+            let after = SQLStatement("UPDATE bulk_probe SET never = NULL WHERE id = ?", [.text("none")])
             try await store.database.transaction(lock: "bulk", reads: []) { _ in
-                ([.insert(table: "bulk_probe", columns: columns, rows: rows, conflict: "")], ())
+                ([.insert(table: "bulk_probe", columns: columns, rows: rows, conflict: ""), .statement(after)], ())
             }
+            let postgres = try #require(store.database as? Storage.PostgresDatabase)
+            #expect(postgres.profile.read().keys.contains { $0.hasPrefix("COPY") } == false)
             // An upsert over some of them: the conflict clause sees the arrays' values as `excluded`.
             let changed = rows.prefix(20).map { row in [row[0], .int(-1), row[2], .double(0.5), .text("changed"), .int(nil)] }
             try await store.database.transaction(lock: nil, reads: []) { _ in
