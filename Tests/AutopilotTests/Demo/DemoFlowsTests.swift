@@ -7,8 +7,8 @@ import Testing
 
 @Suite("Demo — 30 days of flows")
 struct DemoFlowsTests {
-    static func run(contacts: Int, days: Int) async throws -> DemoReport {
-        let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
+    static func run(contacts: Int, days: Int, path: String = ":memory:", access: SQLiteDatabase.Access = .queued) async throws -> DemoReport {
+        let store = SQLStore(database: try SQLiteDatabase(path: path, access: access))
         try await store.migrate(now: Fixtures.now)
         let dependencies = Dependencies(store: store, clock: ManualClock(Fixtures.now), ids: SeededIDGenerator(seed: 4))
         let shop = DemoShopConfiguration(seed: 9, contacts: contacts, now: Fixtures.now)
@@ -36,5 +36,21 @@ struct DemoFlowsTests {
         encoder.outputFormatting = .sortedKeys
         #expect(!first.flows.isEmpty)
         #expect(try encoder.encode(first.flows) == encoder.encode(second.flows))
+    }
+
+    /// The demo's way of opening its file (statements on the caller's thread) lives the same days as the usual one.
+    @Test func sqliteOnTheCallersThreadLivesTheSameDays() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-demo-access-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let queued = try await Self.run(contacts: 60, days: 7, path: directory.appendingPathComponent("queued.sqlite").path)
+        let inline = try await Self.run(
+            contacts: 60, days: 7, path: directory.appendingPathComponent("inline.sqlite").path, access: .callersThread)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(!inline.flows.isEmpty)
+        #expect(inline.flowPasses == queued.flowPasses)
+        #expect(try encoder.encode(inline.flows) == encoder.encode(queued.flows))
+        #expect(try encoder.encode(inline.insights) == encoder.encode(queued.insights))
     }
 }
