@@ -5,7 +5,7 @@ extension SQLStore {
     public func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult {
         guard !events.isEmpty else { return IngestResult() }
         let lookups = IngestLookups(for: events)
-        let reads = SnapshotReads(lookups: lookups, tenantID: tenantID)
+        let reads = SnapshotReads(lookups: lookups, tenantID: tenantID, dialect: database.dialect)
         return try await database.transaction(lock: "ingest:" + tenantID, reads: [EventsTable.tenantKeyRead(tenantID)] + reads.statements) { rows in
             guard let tenantKey = rows[0].first?.int(0) else { throw UnknownTenant(tenantID: tenantID) }
             let snapshot = reads.snapshot(from: Array(rows.dropFirst()))
@@ -22,13 +22,17 @@ struct SnapshotReads: Sendable {
     private(set) var statements: [SQLStatement] = []
     private var kinds: [Kind] = []
 
-    init(lookups: IngestLookups, tenantID: String) {
+    init(lookups: IngestLookups, tenantID: String, dialect: SQLDialect = .sqlite) {
         let tenant = SQLValue.text(tenantID)
         func add(_ kind: Kind, _ sql: String, _ values: Set<String>, extra: [SQLValue] = [], closing: String = "") {
             guard !values.isEmpty else { return }
             let sorted = values.sorted()
-            statements.append(
-                SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + extra + sorted.map { .text($0) }))
+            if dialect == .postgres, closing.isEmpty, extra.isEmpty, let probes = Self.probes(sql, tenant: tenant, values: sorted) {
+                statements.append(probes)
+            } else {
+                statements.append(
+                    SQLStatement(sql + " IN " + SQLStatement.placeholders(sorted.count) + closing, [tenant] + extra + sorted.map { .text($0) }))
+            }
             kinds.append(kind)
         }
         add(.keys, "SELECT idempotency_key, id FROM events WHERE \(EventsTable.tenantMatch) AND idempotency_key", lookups.idempotencyKeys)
@@ -51,6 +55,20 @@ struct SnapshotReads: Sendable {
         add(
             .messages, "SELECT \(RecordColumns.message.joined(separator: ", ")) FROM messages WHERE tenant_id = ? AND external_id", lookups.messageIDs
         )
+    }
+
+    /// On PostgreSQL, `SELECT … WHERE … AND column IN (values)` as one probe of the column's index per value: the values
+    /// go as one text (split by `string_to_array` on the unit separator, U+001F) and each is looked up through a `LATERAL`
+    /// subquery. With `IN`/`= ANY`, the planner weighs the lookup against scanning the tenant's rows, and while a bulk import
+    /// grows a table faster than autovacuum analyses it, it believes the tenant has a few hundred rows and scans them all —
+    /// every batch, slower and slower (docs/postgres.md). Nil when a value is empty or holds the separator (then `IN` it
+    /// is): `string_to_array` gives no element for an empty text.
+    static func probes(_ sql: String, tenant: SQLValue, values: [String]) -> SQLStatement? {
+        let separator = "\u{1F}"
+        guard !values.contains(where: { $0.isEmpty || $0.contains(separator) }) else { return nil }
+        return SQLStatement(
+            "SELECT found.* FROM unnest(string_to_array(?, chr(31))) AS probe(value) CROSS JOIN LATERAL (" + sql + " = probe.value) AS found",
+            [.text(values.joined(separator: separator)), tenant])
     }
 
     func snapshot(from results: [[SQLRow]]) -> IngestSnapshot {
