@@ -61,13 +61,14 @@ struct SnapshotReads: Sendable {
     /// go as one text (split by `string_to_array` on the unit separator, U+001F) and each is looked up through a `LATERAL`
     /// subquery. With `IN`/`= ANY`, the planner weighs the lookup against scanning the tenant's rows, and while a bulk import
     /// grows a table faster than autovacuum analyses it, it believes the tenant has a few hundred rows and scans them all —
-    /// every batch, slower and slower (docs/postgres.md). Nil when a value is empty or holds the separator (then `IN` it
-    /// is): `string_to_array` gives no element for an empty text.
+    /// every batch, slower and slower (docs/postgres.md). `OFFSET 0` keeps the subquery from being pulled up into a join
+    /// (which the planner would hash, scanning the tenant's rows again). Nil when a value is empty or holds the separator
+    /// (then `IN` it is): `string_to_array` gives no element for an empty text.
     static func probes(_ sql: String, tenant: SQLValue, values: [String]) -> SQLStatement? {
         let separator = "\u{1F}"
         guard !values.contains(where: { $0.isEmpty || $0.contains(separator) }) else { return nil }
         return SQLStatement(
-            "SELECT found.* FROM unnest(string_to_array(?, chr(31))) AS probe(value) CROSS JOIN LATERAL (" + sql + " = probe.value) AS found",
+            "SELECT found.* FROM unnest(string_to_array(?, chr(31))) AS probe(value) CROSS JOIN LATERAL (" + sql + " = probe.value OFFSET 0) AS found",
             [.text(values.joined(separator: separator)), tenant])
     }
 
