@@ -59,8 +59,7 @@ public struct CustomerInsights: Sendable {
         customers: [CustomerScores], warnings: [String]
     ) {
         let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
-        let transactions = data.orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
-        let summaries = CustomerSummary.summarize(transactions, calibrationEnd: now)
+        let summaries = Self.summaries(data.orders, now: now)
         let model = LifetimeValueModel.fitInCanonicalOrder(summaries)
         let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
         let customers = scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
@@ -70,23 +69,17 @@ public struct CustomerInsights: Sendable {
     /// The scores of the customers in `data` (a page of them) with lifetime values from `model`, fitted beforehand on
     /// every customer (`ScoringPages.lifetimeModel`): the same scores as `customerScores` over the whole tenant.
     public func customerScores(_ data: ScoringData, model: LifetimeValueModel, now: Date, locale: ScoringLocale) -> [CustomerScores] {
-        customerScores(data, model: model, summaries: Self.summaries(data.orders, now: now), now: now, locale: locale)
+        let ordersByContact = Dictionary(grouping: data.orders, by: \.contactID)
+        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
+        let summaries = Self.summaries(data.orders, now: now)
+        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
+        return scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
     }
 
     /// The purchase summaries of the customers of `orders`, as of `now`.
     static func summaries(_ orders: [ScoringData.Order], now: Date) -> [CustomerSummary] {
         let transactions = orders.map { CustomerTransaction(customerID: $0.contactID, date: $0.placedAt, amount: $0.amount) }
         return CustomerSummary.summarize(transactions, calibrationEnd: now)
-    }
-
-    /// As `customerScores(_:model:now:locale:)`, with the page's purchase summaries already made (`summaries`).
-    func customerScores(_ data: ScoringData, model: LifetimeValueModel, summaries: [CustomerSummary], now: Date, locale: ScoringLocale)
-        -> [CustomerScores]
-    {
-        let ordersByContact = Dictionary(grouping: data.orders, by: \.contactID)
-        let engagement = EngagementCounts(messages: data.messages, now: now, windowDays: engagementWindowDays)
-        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
-        return scores(data, ordersByContact: ordersByContact, engagement: engagement, lifetimes: lifetimes, now: now, locale: locale)
     }
 
     /// The recommendations for the contacts of `data` (read with `ScoringScope.everything`) given their `customers`'

@@ -35,7 +35,7 @@ struct ScoringPages {
         async let fitted = LifetimeValueModel.fitInCanonicalOrder(summaries.map(Self.anonymous))
         var customers = CustomerInsights().churnScores(data, now: now, locale: locale)
         let model = await fitted
-        let lifetimes = Dictionary(model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) }, uniquingKeysWith: { first, _ in first })
+        let lifetimes = Dictionary(uniqueKeysWithValues: model.predict(summaries, calibrationEnd: now).map { ($0.customerID, $0) })
         for index in customers.indices { customers[index].lifetime = lifetimes[customers[index].contactID] }
         try await body(data, customers)
         return model

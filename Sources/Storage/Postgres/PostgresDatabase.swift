@@ -144,12 +144,7 @@ public final class PostgresDatabase: SQLDatabase {
         statementCount.add(1, ordering: .relaxed)
         gauge.running(query.sql, holder: holder)
         let started = ContinuousClock.now
-        defer {
-            let elapsed = (ContinuousClock.now - started).components
-            let nanoseconds = Int(elapsed.seconds) * 1_000_000_000 + Int(elapsed.attoseconds / 1_000_000_000)
-            statementNanoseconds.add(nanoseconds, ordering: .relaxed)
-            profile.record(query.sql, nanoseconds: nanoseconds)
-        }
+        defer { recordWait(query.sql, since: started) }
         let sequence = try await connection.query(query, logger: logger)
         var result: [SQLRow] = []
         for try await row in sequence where keepingRows {
@@ -236,6 +231,14 @@ public final class PostgresDatabase: SQLDatabase {
         try await flush()
     }
 
+    /// The wait for a statement's answer since `started`, in the total and in the profile under the statement's kind.
+    private func recordWait(_ sql: String, since started: ContinuousClock.Instant) {
+        let elapsed = (ContinuousClock.now - started).components
+        let nanoseconds = Int(elapsed.seconds) * 1_000_000_000 + Int(elapsed.attoseconds / 1_000_000_000)
+        statementNanoseconds.add(nanoseconds, ordering: .relaxed)
+        profile.record(sql, nanoseconds: nanoseconds)
+    }
+
     /// Rows through `COPY table (columns) FROM STDIN` in the text format (`PostgresCopyText`), inside the caller's
     /// transaction: PostgreSQL's fastest way in for many rows. COPY has no `ON CONFLICT`, so only plain inserts come here;
     /// a row that breaks a constraint fails the whole COPY, and the transaction with it, as the `INSERT` would.
@@ -244,12 +247,7 @@ public final class PostgresDatabase: SQLDatabase {
         let label = "COPY \(table)"
         gauge.running(label, holder: holder)
         let started = ContinuousClock.now
-        defer {
-            let elapsed = (ContinuousClock.now - started).components
-            let nanoseconds = Int(elapsed.seconds) * 1_000_000_000 + Int(elapsed.attoseconds / 1_000_000_000)
-            statementNanoseconds.add(nanoseconds, ordering: .relaxed)
-            profile.record(label, nanoseconds: nanoseconds)
-        }
+        defer { recordWait(label, since: started) }
         try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(PostgresCopyText.chunkBytes + 4_096)
@@ -283,7 +281,8 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// Numbers the `?` placeholders (`$1`, `$2`, …) and binds the values. A long `IN (?, ?, …)` list of texts becomes
     /// `= ANY($n::text[])` with the texts as one array (`PostgresInList`): one parameter instead of hundreds, which the
-    /// server parses, binds and plans in a fraction of the time — an ingest batch looks up its 1,000 idempotency keys so.
+    /// server parses, binds and plans in a fraction of the time (the router's lists of a batch's contacts and runs; an ingest
+    /// batch's lookups go as index probes instead, `SnapshotReads.probes`).
     static func postgresQuery(_ sql: String, _ values: [SQLValue]) -> PostgresQuery {
         // Byte by byte: `?` is ASCII and never part of a longer UTF-8 sequence.
         let bytes = Array(sql.utf8)
