@@ -11,6 +11,8 @@ extension BenchCommand {
 
         @Option(help: "Tenants.") var tenants = 1_000
         @Option(help: "Seconds the worker runs idle, per measurement.") var seconds = 60.0
+        @Option(help: "Seconds the worker runs before the measured ones, while the setup's connection-pool timers fire (0 to measure from the start).")
+        var settle = 65.0
         @Option(help: "Measure on PostgreSQL (a scratch database made on this server) instead of an SQLite file: postgres://…")
         var database: String?
         @Flag(help: "Print the figures as JSON.") var json = false
@@ -18,6 +20,7 @@ extension BenchCommand {
         func validate() throws {
             guard (1...100_000).contains(tenants) else { throw ValidationError("--tenants: between 1 and 100000") }
             guard seconds >= 1, seconds <= 3_600 else { throw ValidationError("--seconds: between 1 and 3600") }
+            guard settle >= 0, settle <= 3_600 else { throw ValidationError("--settle: between 0 and 3600") }
             if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
                 throw ValidationError("--database: a postgres:// URL")
             }
@@ -25,16 +28,16 @@ extension BenchCommand {
 
         func run() async throws {
             let quiet = json
-            let benchmark = TenantsBenchmark(tenants: tenants, seconds: seconds) { line in if !quiet { print(line) } }
+            let benchmark = TenantsBenchmark(tenants: tenants, seconds: seconds, settleSeconds: settle) { line in if !quiet { print(line) } }
             var figures: [TenantsBenchmark.Figure] = []
             for count in [1, tenants] {
-                if !quiet { print("\(count) tenant(s): setting up, then \(Int(seconds)) s idle…") }
+                if !quiet { print("\(count) tenant(s): setting up, \(Int(settle)) s settling, then \(Int(seconds)) s idle…") }
                 let figure = try await onFreshStore { store in try await benchmark.measure(count: count, store: store) }
                 if !quiet {
                     print(
                         String(
-                            format: "%d tenant(s): worker idle at %.2f%% of one core (%.1f s measured; set up in %.1f s)", figure.tenants,
-                            figure.cpuPercent, figure.seconds, figure.setupSeconds))
+                            format: "%d tenant(s): worker idle at %.2f%% of one core (%.1f s measured; set up in %.1f s; %.2f%% while settling)",
+                            figure.tenants, figure.cpuPercent, figure.seconds, figure.setupSeconds, figure.settlingCPUPercent))
                 }
                 figures.append(figure)
             }
