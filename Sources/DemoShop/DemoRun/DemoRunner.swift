@@ -42,19 +42,29 @@ public struct DemoRunner: Sendable {
             duplicates += result.duplicates.count
             progress(accepted + duplicates)
         }
-        for batch in DemoShop(configuration).batches(size: batchSize) {
-            var history: [JSONValue] = []
-            for event in batch {
-                let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantPast
-                if date <= cutoff { history.append(event) } else { recent.append(event) }
+        // The history goes into a new file in one go: tuned for that while it lasts (`WriterTuning.bulkLoad`).
+        let sqlite = (dependencies.store as? SQLStore)?.database as? SQLiteDatabase
+        try await sqlite?.tuneWriter(.bulkLoad)
+        do {
+            for batch in DemoShop(configuration).batches(size: batchSize) {
+                var history: [JSONValue] = []
+                for event in batch {
+                    let date = event["occurred_at"]?.stringValue.flatMap(Timestamp.parse) ?? .distantPast
+                    if date <= cutoff { history.append(event) } else { recent.append(event) }
+                }
+                guard !history.isEmpty else { continue }
+                let events = try pipeline.reader.read(["events": .array(history)], now: clock.now())
+                try await written()
+                let tenantID = tenant.tenantID
+                writing = Task { try await pipeline.record(events, tenantID: tenantID) }
             }
-            guard !history.isEmpty else { continue }
-            let events = try pipeline.reader.read(["events": .array(history)], now: clock.now())
             try await written()
-            let tenantID = tenant.tenantID
-            writing = Task { try await pipeline.record(events, tenantID: tenantID) }
+        } catch {
+            _ = try? await writing?.value
+            try? await sqlite?.tuneWriter(.standard)
+            throw error
         }
-        try await written()
+        try await sqlite?.tuneWriter(.standard)
         let seconds = Self.seconds(since: started)
         let before = try await dependencies.store.summary(tenantID: tenant.tenantID)
         var flows: [DemoFlowLine] = []
