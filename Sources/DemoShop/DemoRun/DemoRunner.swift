@@ -42,9 +42,9 @@ public struct DemoRunner: Sendable {
             duplicates += result.duplicates.count
             progress(accepted + duplicates)
         }
-        // The history goes into a new file in one go: tuned for that while it lasts (`WriterTuning.bulkLoad`).
+        // The history goes into a new file in one go: tuned for that while it lasts (`WriterTuning.bulkLoadIntoNewFile`).
         let sqlite = (dependencies.store as? SQLStore)?.database as? SQLiteDatabase
-        try await sqlite?.tuneWriter(.bulkLoad)
+        try await sqlite?.tuneWriter(.bulkLoadIntoNewFile)
         do {
             for batch in DemoShop(configuration).batches(size: batchSize) {
                 var history: [JSONValue] = []

@@ -29,8 +29,8 @@ public final class PostgresDatabase: SQLDatabase {
     /// wall time of some work, it says whether that work waits on the server or on Autopilot's own processor time.
     public var secondsInStatements: Double { Double(statementNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
-    /// The same time by kind of statement (`PostgresStatementProfile`): which statements of a batch the wait is spent in.
-    public let profile = PostgresStatementProfile()
+    /// The same time by kind of statement (`StatementProfile`): which statements of a batch the wait is spent in.
+    public let profile = StatementProfile()
 
     public init(url: String, logger: Logger = Logger(label: "autopilot.postgres")) throws {
         let configuration = try PostgresURL.configuration(from: url)
@@ -233,8 +233,7 @@ public final class PostgresDatabase: SQLDatabase {
 
     /// The wait for a statement's answer since `started`, in the total and in the profile under the statement's kind.
     private func recordWait(_ sql: String, since started: ContinuousClock.Instant) {
-        let elapsed = (ContinuousClock.now - started).components
-        let nanoseconds = Int(elapsed.seconds) * 1_000_000_000 + Int(elapsed.attoseconds / 1_000_000_000)
+        let nanoseconds = StatementProfile.nanoseconds(since: started)
         statementNanoseconds.add(nanoseconds, ordering: .relaxed)
         profile.record(sql, nanoseconds: nanoseconds)
     }

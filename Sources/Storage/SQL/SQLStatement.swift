@@ -39,6 +39,14 @@ public enum SQLWrite: Sendable {
         return false
     }
 
+    /// What a statement profile files the write under: an insert's table, a statement's text.
+    var profiledSQL: String {
+        switch self {
+        case .insert(let table, _, _, _): "INSERT INTO \(table)"
+        case .statement(let statement): statement.sql
+        }
+    }
+
     /// The single-row form of an insert.
     static func singleRowSQL(table: String, columns: [String], conflict: String) -> String {
         "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES \(SQLStatement.placeholders(columns.count)) \(conflict)"

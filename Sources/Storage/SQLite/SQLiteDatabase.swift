@@ -10,6 +10,8 @@ public final class SQLiteDatabase: SQLDatabase {
     public let path: String
     let writer: any DatabaseWriter
     public let access: Access
+    /// When given, each write transaction's statements and steps are timed into it (`bench ingest`); nil costs nothing.
+    public let profile: StatementProfile?
 
     /// On which thread statements run.
     public enum Access: Sendable {
@@ -22,9 +24,10 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     /// Opens (creating if needed) the database at `path`; `:memory:` keeps it in memory.
-    public init(path: String, access: Access = .queued) throws {
+    public init(path: String, access: Access = .queued, profile: StatementProfile? = nil) throws {
         self.path = path
         self.access = access
+        self.profile = profile
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -80,18 +83,30 @@ public final class SQLiteDatabase: SQLDatabase {
         lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
         decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)
     ) async throws -> Result {
+        let profile = self.profile
         let work: @Sendable (Database) throws -> Result = { db in
-            var rows = try reads.map { try Self.query(db, $0) }
+            var rows = try reads.map { read in try StatementProfile.timing(profile, sql: read.sql) { try Self.query(db, read) } }
             for followUp in followUps {
-                rows += try followUp(rows).map { try Self.query(db, $0) }
+                rows += try followUp(rows).map { read in try StatementProfile.timing(profile, sql: read.sql) { try Self.query(db, read) } }
             }
+            let deciding = ContinuousClock.now
             let (writes, result) = try decide(rows)
-            for write in writes { try Self.execute(db, write) }
+            profile?.record(kind: Self.decidingKind, nanoseconds: StatementProfile.nanoseconds(since: deciding))
+            for write in writes { try StatementProfile.timing(profile, sql: write.profiledSQL) { try Self.execute(db, write) } }
             return result
         }
-        if access == .callersThread { return try writeOnCallersThread(work) }
-        return try await writer.write(work)
+        let started = ContinuousClock.now
+        let result = access == .callersThread ? try writeOnCallersThread(work) : try await writer.write(work)
+        profile?.record(kind: Self.transactionKind, nanoseconds: StatementProfile.nanoseconds(since: started))
+        return result
     }
+
+    /// The profile's name for the time a write transaction's caller decides its writes from what it read (the ingest
+    /// planner, for a batch).
+    public static let decidingKind = "deciding the writes"
+    /// The profile's name for a whole write transaction, from asking for the writer to its commit: the statements and
+    /// deciding inside it, and what is left (waiting for the writer, `BEGIN`, `COMMIT`).
+    public static let transactionKind = "whole write transaction"
 
     private func writeOnCallersThread<Result>(_ work: (Database) throws -> Result) throws -> Result {
         try writer.write(work)

@@ -16,8 +16,8 @@ enum BenchWorkers {
         var statementSeconds: Double = 0
         /// The processor time the process used while working (user and system).
         var processorSeconds: Double = 0
-        /// The statements sent while working and the time waited for them, by kind (`PostgresStatementProfile`).
-        var profile: [String: PostgresStatementProfile.Entry] = [:]
+        /// The statements sent while working and the time waited for them, by kind (`StatementProfile`).
+        var profile: [String: StatementProfile.Entry] = [:]
     }
 
     struct Outcome: Sendable {
@@ -26,7 +26,7 @@ enum BenchWorkers {
         var done: Int { parts.reduce(0) { $0 + $1.done } }
         var statements: Int { parts.reduce(0) { $0 + $1.statements } }
         /// Every worker's statements by kind, summed.
-        var profile: [String: PostgresStatementProfile.Entry] {
+        var profile: [String: StatementProfile.Entry] {
             parts.reduce(into: [:]) { total, part in
                 for (kind, entry) in part.profile {
                     total[kind, default: .init()].count += entry.count

@@ -25,6 +25,9 @@ struct IngestBenchmark {
         var peakRSSMB: Double
         /// What the pipeline's database spends per event (migration 42's compact events table).
         var storage: EventStorageFigures? = nil
+        /// Where the pipeline's time goes, per batch of 1,000 events: each kind of SQLite statement of the write transaction,
+        /// deciding its writes (the planner), the whole transaction, and the batch in all (parsing and validating included).
+        var pipelineProfile: [String: PostgresBench.IngestFigure.PerBatch]? = nil
         /// With `--database postgres://…`: the pipeline on PostgreSQL, per number of worker processes.
         var postgres: [PostgresBench.IngestFigure]? = nil
         var loadAverage = BenchWorkers.loadAverage()
@@ -41,6 +44,7 @@ struct IngestBenchmark {
             case overlappedShareOfCeiling = "overlapped_share_of_ceiling"
             case peakRSSMB = "peak_rss_mb"
             case storage
+            case pipelineProfile = "pipeline_per_batch"
         }
     }
 
@@ -56,8 +60,9 @@ struct IngestBenchmark {
         let factory = BenchEventFactory(now: now)
         let raw = try await rawCeiling(factory, now: now)
         log(String(format: "raw ceiling: %.0f events/s", raw))
-        let pipeline = try await pipelineRate(factory)
-        log(String(format: "pipeline: %.0f events/s", pipeline))
+        let (pipeline, profile) = try await pipelineRate(factory)
+        log(String(format: "pipeline: %.0f events/s; per batch of %d events:", pipeline, batchSize))
+        for line in Self.profileLines(profile) { log(line) }
         let storage = try await EventStorageFigures.measure(path: directory.appendingPathComponent("pipeline.sqlite").path)
         log("storage: " + storage.line)
         let overlapped = try await overlappedRate(factory)
@@ -69,12 +74,12 @@ struct IngestBenchmark {
             rawCeilingEventsPerSecond: raw.rounded(),
             pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000,
             overlappedPipelineEventsPerSecond: overlapped.rounded(), overlappedShareOfCeiling: (overlapped / raw * 1000).rounded() / 1000,
-            peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10, storage: storage)
+            peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10, storage: storage, pipelineProfile: profile)
     }
 
-    private func freshStore(_ name: String) async throws -> (SQLStore, String, String) {
+    private func freshStore(_ name: String, profile: StatementProfile? = nil) async throws -> (SQLStore, String, String) {
         let path = directory.appendingPathComponent("\(name).sqlite").path
-        let store = SQLStore(database: try SQLiteDatabase(path: path))
+        let store = SQLStore(database: try SQLiteDatabase(path: path, profile: profile))
         try await store.migrate(now: Date())
         let dependencies = Dependencies(store: store, logger: logger)
         let tenant = try await TenantService(dependencies: dependencies).create(name: "bench")
@@ -110,8 +115,11 @@ struct IngestBenchmark {
         return Double(events) / elapsed.seconds
     }
 
-    private func pipelineRate(_ factory: BenchEventFactory) async throws -> Double {
-        let (store, tenantID, _) = try await freshStore("pipeline")
+    /// The pipeline's rate, and where its time went per batch (`pipelineProfile`).
+    private func pipelineRate(_ factory: BenchEventFactory) async throws -> (Double, [String: PostgresBench.IngestFigure.PerBatch]) {
+        let profile = StatementProfile()
+        let (store, tenantID, _) = try await freshStore("pipeline", profile: profile)
+        let setup = profile.read()
         let pipeline = IngestPipeline(dependencies: Dependencies(store: store, logger: logger))
         var elapsed = Duration.zero
         var start = 0
@@ -127,7 +135,25 @@ struct IngestBenchmark {
             start = range.upperBound
         }
         try await store.database.close()
-        return Double(events) / elapsed.seconds
+        // Only the batches: what setting up the tenant recorded is taken away.
+        var entries = profile.read()
+        for (kind, entry) in setup {
+            entries[kind]?.count -= entry.count
+            entries[kind]?.seconds -= entry.seconds
+        }
+        entries = entries.filter { $0.value.count > 0 }
+        entries[Self.wholeBatchKind] = StatementProfile.Entry(count: (events + batchSize - 1) / batchSize, seconds: elapsed.seconds)
+        return (Double(events) / elapsed.seconds, PostgresBench.perBatch(entries, batches: (events + batchSize - 1) / batchSize))
+    }
+
+    /// The profile's name for a batch in all: parsing, validating, the write transaction, and the hops between threads.
+    static let wholeBatchKind = "whole batch (parsing and validating included)"
+
+    /// One line per kind, the longest first.
+    static func profileLines(_ profile: [String: PostgresBench.IngestFigure.PerBatch]) -> [String] {
+        profile.sorted { $0.value.milliseconds > $1.value.milliseconds }.map { kind, entry in
+            "  \(kind): " + String(format: "%.2f per batch, %.2f ms per batch", entry.statements, entry.milliseconds)
+        }
     }
 
     /// The same batches through `ingest(bodies:)`, fifty at a time (their bodies made before the clock starts).

@@ -39,11 +39,7 @@ enum PostgresBench {
         }
 
         /// One line per kind of statement, the longest wait first.
-        var profileLines: [String] {
-            perBatch.sorted { $0.value.milliseconds > $1.value.milliseconds }.map { kind, entry in
-                "  \(kind): " + String(format: "%.2f per batch, %.2f ms per batch", entry.statements, entry.milliseconds)
-            }
-        }
+        var profileLines: [String] { IngestBenchmark.profileLines(perBatch) }
     }
 
     /// PostgreSQL flow steps (the two timer passes of `bench flows`) with some number of worker processes.
@@ -130,7 +126,7 @@ enum PostgresBench {
     }
 
     /// The statements of `batches` batches by kind, as counts and milliseconds per batch.
-    static func perBatch(_ profile: [String: PostgresStatementProfile.Entry], batches: Int) -> [String: IngestFigure.PerBatch] {
+    static func perBatch(_ profile: [String: StatementProfile.Entry], batches: Int) -> [String: IngestFigure.PerBatch] {
         let count = Double(max(batches, 1))
         return profile.mapValues { entry in
             let statements: Double = (Double(entry.count) / count * 100).rounded() / 100

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Engine
 import Foundation
+import Storage
 
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,13 +19,24 @@ struct IngestCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         let report = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
             let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
-            return try await NDJSONImport(pipeline: IngestPipeline(dependencies: dependencies)).run(file: url, tenantID: tenantID) { report in
-                guard interactive else { return }
-                FileHandle.standardError.write(
-                    Data(
-                        "\r\(report.lines) lines — \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected"
-                            .utf8))
+            // Many batches in a row: SQLite checkpoints less often while they go in (`WriterTuning.bulkLoad`, as safe as usual).
+            let sqlite = store.database as? SQLiteDatabase
+            try await sqlite?.tuneWriter(.bulkLoad)
+            let report: ImportReport
+            do {
+                report = try await NDJSONImport(pipeline: IngestPipeline(dependencies: dependencies)).run(file: url, tenantID: tenantID) { report in
+                    guard interactive else { return }
+                    FileHandle.standardError.write(
+                        Data(
+                            "\r\(report.lines) lines — \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected"
+                                .utf8))
+                }
+            } catch {
+                try? await sqlite?.tuneWriter(.standard)
+                throw error
             }
+            try await sqlite?.tuneWriter(.standard)
+            return report
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         if json {

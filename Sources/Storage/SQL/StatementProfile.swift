@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 
-/// Statements sent and the time waited for their answers, by kind: the statement's first words, with the tables an insert
-/// writes (`INSERT contacts`, `WITH … INSERT contacts, carts, events`, `COPY events`, `BEGIN`). `bench ingest` prints it
-/// per batch, to say which statements the time spent waiting for PostgreSQL goes to.
-public final class PostgresStatementProfile: Sendable {
+/// Statements run and the time they took, by kind: the statement's first words, with the tables an insert writes
+/// (`INSERT contacts`, `WITH … INSERT contacts, carts, events`, `COPY events`, `BEGIN`). On PostgreSQL the time is the wait
+/// for the answer; on SQLite (when the bench asks for it) the time SQLite worked, beside other steps of a write
+/// transaction under names of their own. `bench ingest` prints it per batch, to say where a batch's time goes.
+public final class StatementProfile: Sendable {
     /// One kind of statement: how many were sent and the seconds spent waiting for their answers.
     public struct Entry: Sendable, Codable, Equatable {
         public var count: Int
@@ -24,11 +25,30 @@ public final class PostgresStatementProfile: Sendable {
     public func read() -> [String: Entry] { entries.withLock { $0 } }
 
     func record(_ sql: String, nanoseconds: Int) {
-        let kind = Self.kind(of: sql)
+        record(kind: Self.kind(of: sql), nanoseconds: nanoseconds)
+    }
+
+    func record(kind: String, nanoseconds: Int) {
         entries.withLock { entries in
             entries[kind, default: Entry()].count += 1
             entries[kind, default: Entry()].seconds += Double(nanoseconds) / 1e9
         }
+    }
+
+    /// Runs `body`, recorded under `kind` (or the kind of the statement `sql`) when there is a profile.
+    static func timing<Value>(_ profile: StatementProfile?, kind: String? = nil, sql: String = "", _ body: () throws -> Value) rethrows -> Value {
+        guard let profile else { return try body() }
+        let started = ContinuousClock.now
+        let value = try body()
+        let nanoseconds = Self.nanoseconds(since: started)
+        if let kind { profile.record(kind: kind, nanoseconds: nanoseconds) } else { profile.record(sql, nanoseconds: nanoseconds) }
+        return value
+    }
+
+    /// Whole nanoseconds from `started` to now.
+    static func nanoseconds(since started: ContinuousClock.Instant) -> Int {
+        let elapsed = (ContinuousClock.now - started).components
+        return Int(elapsed.seconds) * 1_000_000_000 + Int(elapsed.attoseconds / 1_000_000_000)
     }
 
     /// `INSERT INTO contacts … WITH …` → `INSERT contacts`; several inserts in one statement → `INSERT contacts, events`;
