@@ -57,7 +57,7 @@ public final class StatementProfile: Sendable {
         if sql.hasPrefix("SELECT (SELECT json_agg") { return "SELECT (combined reads)" }
         let tables = Self.tables(after: sql.hasPrefix("COPY ") ? "COPY " : "INSERT INTO ", in: sql)
         if !tables.isEmpty { return (sql.hasPrefix("COPY ") ? "COPY " : "INSERT ") + tables.joined(separator: ", ") }
-        let words = sql.prefix(200).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" })
+        let words = sql.prefix(200).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "(" || $0 == "," })
         return words.prefix(2).joined(separator: " ")
     }
 
