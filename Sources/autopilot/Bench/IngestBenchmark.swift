@@ -19,6 +19,9 @@ struct IngestBenchmark {
         var httpEventsPerSecond: Double
         var rawCeilingEventsPerSecond: Double
         var pipelineShareOfCeiling: Double
+        /// The second reference: every row the pipeline added (events and projections) inserted raw (`RawRowsReplay`).
+        var rawRowsEventsPerSecond: Double? = nil
+        var pipelineShareOfRawRows: Double? = nil
         /// The pipeline reading and validating batch n+1 while batch n is written (`IngestPipeline.ingest(bodies:)`).
         var overlappedPipelineEventsPerSecond: Double? = nil
         var overlappedShareOfCeiling: Double? = nil
@@ -40,6 +43,8 @@ struct IngestBenchmark {
             case httpEventsPerSecond = "http_events_per_s"
             case rawCeilingEventsPerSecond = "raw_ceiling_events_per_s"
             case pipelineShareOfCeiling = "pipeline_share_of_ceiling"
+            case rawRowsEventsPerSecond = "raw_rows_events_per_s"
+            case pipelineShareOfRawRows = "pipeline_share_of_raw_rows"
             case overlappedPipelineEventsPerSecond = "overlapped_pipeline_events_per_s"
             case overlappedShareOfCeiling = "overlapped_share_of_ceiling"
             case peakRSSMB = "peak_rss_mb"
@@ -63,6 +68,8 @@ struct IngestBenchmark {
         let (pipeline, profile) = try await pipelineRate(factory)
         log(String(format: "pipeline: %.0f events/s; per batch of %d events:", pipeline, batchSize))
         for line in Self.profileLines(profile) { log(line) }
+        let rawRows = try rawRowsRate()
+        log(String(format: "the same rows inserted raw (events and projections, %d rows): %.0f events/s", rawRows.rows, rawRows.rate))
         let storage = try await EventStorageFigures.measure(path: directory.appendingPathComponent("pipeline.sqlite").path)
         log("storage: " + storage.line)
         let overlapped = try await overlappedRate(factory)
@@ -73,6 +80,7 @@ struct IngestBenchmark {
             events: events, pipelineEventsPerSecond: pipeline.rounded(), httpEventsPerSecond: http.rounded(),
             rawCeilingEventsPerSecond: raw.rounded(),
             pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000,
+            rawRowsEventsPerSecond: rawRows.rate.rounded(), pipelineShareOfRawRows: (pipeline / rawRows.rate * 1000).rounded() / 1000,
             overlappedPipelineEventsPerSecond: overlapped.rounded(), overlappedShareOfCeiling: (overlapped / raw * 1000).rounded() / 1000,
             peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10, storage: storage, pipelineProfile: profile)
     }
@@ -120,6 +128,8 @@ struct IngestBenchmark {
         let profile = StatementProfile()
         let (store, tenantID, _) = try await freshStore("pipeline", profile: profile)
         let setup = profile.read()
+        // The database as it is before the first batch, for the second reference (`rawRowsRate`).
+        try await store.database.executeScriptOutsideTransaction("VACUUM INTO '\(rawRowsPath)'")
         let pipeline = IngestPipeline(dependencies: Dependencies(store: store, logger: logger))
         var elapsed = Duration.zero
         var start = 0
@@ -144,6 +154,16 @@ struct IngestBenchmark {
         entries = entries.filter { $0.value.count > 0 }
         entries[Self.wholeBatchKind] = StatementProfile.Entry(count: (events + batchSize - 1) / batchSize, seconds: elapsed.seconds)
         return (Double(events) / elapsed.seconds, PostgresBench.perBatch(entries, batches: (events + batchSize - 1) / batchSize))
+    }
+
+    private var rawRowsPath: String { directory.appendingPathComponent("raw-rows.sqlite").path }
+
+    /// Every row the pipeline's run added, inserted raw into the database as it was before the run, in as many
+    /// transactions as the run had batches (`RawRowsReplay`): events per second, and the rows inserted.
+    private func rawRowsRate() throws -> (rate: Double, rows: Int) {
+        let replay = try RawRowsReplay(copy: rawRowsPath, source: directory.appendingPathComponent("pipeline.sqlite").path)
+        let elapsed = try replay.insert(transactions: (events + batchSize - 1) / batchSize)
+        return (Double(events) / elapsed.seconds, replay.rowCount)
     }
 
     /// The profile's name for a batch in all: parsing, validating, the write transaction, and the hops between threads.
