@@ -42,10 +42,7 @@ public struct DemoRunner: Sendable {
             duplicates += result.duplicates.count
             progress(accepted + duplicates)
         }
-        // The history goes into a new file in one go: tuned for that while it lasts (`WriterTuning.bulkLoadIntoNewFile`).
-        let sqlite = (dependencies.store as? SQLStore)?.database as? SQLiteDatabase
-        try await sqlite?.tuneWriter(.bulkLoadIntoNewFile)
-        do {
+        func importHistory() async throws {
             for batch in DemoShop(configuration).batches(size: batchSize) {
                 var history: [JSONValue] = []
                 for event in batch {
@@ -59,12 +56,21 @@ public struct DemoRunner: Sendable {
                 writing = Task { try await pipeline.record(events, tenantID: tenantID) }
             }
             try await written()
-        } catch {
-            _ = try? await writing?.value
-            try? await sqlite?.tuneWriter(.standard)
-            throw error
         }
-        try await sqlite?.tuneWriter(.standard)
+        // The history goes into a new file in one go: SQLite is tuned for that while it lasts (`bulkLoadIntoNewFile`).
+        if let store = dependencies.store as? SQLStore {
+            try await store.bulkLoading(.bulkLoadIntoNewFile) {
+                do {
+                    try await importHistory()
+                } catch {
+                    // The batch being written ends before the writer is tuned back.
+                    _ = try? await writing?.value
+                    throw error
+                }
+            }
+        } else {
+            try await importHistory()
+        }
         let seconds = Self.seconds(since: started)
         let before = try await dependencies.store.summary(tenantID: tenant.tenantID)
         var flows: [DemoFlowLine] = []

@@ -38,3 +38,21 @@ extension SQLiteDatabase {
         }
     }
 }
+
+extension SQLStore {
+    /// Runs `body` with SQLite's writer tuned for a bulk load (`tuning`), and `standard` again after it, whether it
+    /// returns or throws. On PostgreSQL it only runs `body`.
+    public func bulkLoading<Value>(_ tuning: SQLiteDatabase.WriterTuning, _ body: () async throws -> Value) async throws -> Value {
+        guard let sqlite = database as? SQLiteDatabase else { return try await body() }
+        try await sqlite.tuneWriter(tuning)
+        let value: Value
+        do {
+            value = try await body()
+        } catch {
+            try? await sqlite.tuneWriter(.standard)
+            throw error
+        }
+        try await sqlite.tuneWriter(.standard)
+        return value
+    }
+}

@@ -20,23 +20,15 @@ struct IngestCommand: AsyncParsableCommand {
         let report = try await CommandLineSetup.withMigratedStore(database.configuration) { store, dependencies in
             let tenantID = try await CommandLineSetup.tenantID(tenant, store: store)
             // Many batches in a row: SQLite checkpoints less often while they go in (`WriterTuning.bulkLoad`, as safe as usual).
-            let sqlite = store.database as? SQLiteDatabase
-            try await sqlite?.tuneWriter(.bulkLoad)
-            let report: ImportReport
-            do {
-                report = try await NDJSONImport(pipeline: IngestPipeline(dependencies: dependencies)).run(file: url, tenantID: tenantID) { report in
+            return try await store.bulkLoading(.bulkLoad) {
+                try await NDJSONImport(pipeline: IngestPipeline(dependencies: dependencies)).run(file: url, tenantID: tenantID) { report in
                     guard interactive else { return }
                     FileHandle.standardError.write(
                         Data(
                             "\r\(report.lines) lines — \(report.accepted) accepted, \(report.duplicates) duplicates, \(report.rejected.count) rejected"
                                 .utf8))
                 }
-            } catch {
-                try? await sqlite?.tuneWriter(.standard)
-                throw error
             }
-            try await sqlite?.tuneWriter(.standard)
-            return report
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
         if json {

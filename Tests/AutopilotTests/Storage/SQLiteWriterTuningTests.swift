@@ -56,6 +56,28 @@ struct SQLiteWriterTuningTests {
         try await reopened.close()
     }
 
+    struct LoadFailed: Error {}
+
+    @Test
+    func aBulkLoadThatFailsLeavesTheWriterStandard() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-tuning-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = try SQLiteDatabase(path: directory.appendingPathComponent("failing.sqlite").path)
+        let store = SQLStore(database: database)
+        let during = try await store.bulkLoading(.bulkLoadIntoNewFile) { try await Self.writerSettings(database) }
+        #expect(during.synchronous == 0 && during.checkpoint == 16_384)
+        await #expect(throws: LoadFailed.self) {
+            try await store.bulkLoading(.bulkLoad) {
+                #expect(try await Self.writerSettings(database).checkpoint == 16_384)
+                throw LoadFailed()
+            }
+        }
+        let after = try await Self.writerSettings(database)
+        #expect(after.synchronous == 1 && after.checkpoint == 1_000)
+        try await database.close()
+    }
+
     @Test(arguments: [SQLiteDatabase.Access.queued, .callersThread])
     func aProfiledTransactionIsTimedByStatementAndStep(_ access: SQLiteDatabase.Access) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-profile-\(UUID().uuidString)")
