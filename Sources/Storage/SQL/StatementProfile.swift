@@ -35,13 +35,13 @@ public final class StatementProfile: Sendable {
         }
     }
 
-    /// Runs `body`, recorded under `kind` (or the kind of the statement `sql`) when there is a profile.
-    static func timing<Value>(_ profile: StatementProfile?, kind: String? = nil, sql: String = "", _ body: () throws -> Value) rethrows -> Value {
+    /// Runs `body`, recorded under the kind of the statement `sql` when there is a profile (`sql` is not even made
+    /// without one).
+    static func timing<Value>(_ profile: StatementProfile?, sql: @autoclosure () -> String, _ body: () throws -> Value) rethrows -> Value {
         guard let profile else { return try body() }
         let started = ContinuousClock.now
         let value = try body()
-        let nanoseconds = Self.nanoseconds(since: started)
-        if let kind { profile.record(kind: kind, nanoseconds: nanoseconds) } else { profile.record(sql, nanoseconds: nanoseconds) }
+        profile.record(sql(), nanoseconds: Self.nanoseconds(since: started))
         return value
     }
 
