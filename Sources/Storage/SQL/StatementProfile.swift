@@ -24,6 +24,9 @@ public final class StatementProfile: Sendable {
     /// What was recorded so far, by kind.
     public func read() -> [String: Entry] { entries.withLock { $0 } }
 
+    /// Forgets what was recorded so far (a bench's setup, before what it measures).
+    public func reset() { entries.withLock { $0 = [:] } }
+
     func record(_ sql: String, nanoseconds: Int) {
         record(kind: Self.kind(of: sql), nanoseconds: nanoseconds)
     }

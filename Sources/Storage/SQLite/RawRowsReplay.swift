@@ -49,8 +49,8 @@ public final class RawRowsReplay {
             let added = try rows("SELECT * FROM source.\(quoted) WHERE rowid > \(last) ORDER BY rowid")
             guard let width = added.first?.count else { continue }
             var insert: OpaquePointer?
-            let placeholders = Array(repeating: "?", count: width).joined(separator: ", ")
-            guard sqlite3_prepare_v2(connection, "INSERT INTO main.\(quoted) VALUES (\(placeholders))", -1, &insert, nil) == SQLITE_OK else {
+            guard sqlite3_prepare_v2(connection, "INSERT INTO main.\(quoted) VALUES \(SQLStatement.placeholders(width))", -1, &insert, nil) == SQLITE_OK
+            else {
                 throw Failure(description: message())
             }
             tables.append(Table(name: name, insert: insert, rows: added))

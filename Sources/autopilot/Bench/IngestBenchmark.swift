@@ -127,7 +127,7 @@ struct IngestBenchmark {
     private func pipelineRate(_ factory: BenchEventFactory) async throws -> (Double, [String: PostgresBench.IngestFigure.PerBatch]) {
         let profile = StatementProfile()
         let (store, tenantID, _) = try await freshStore("pipeline", profile: profile)
-        let setup = profile.read()
+        profile.reset()  // only the batches, not the tenant's setup
         // The database as it is before the first batch, for the second reference (`rawRowsRate`).
         try await store.database.executeScriptOutsideTransaction("VACUUM INTO '\(rawRowsPath)'")
         let pipeline = IngestPipeline(dependencies: Dependencies(store: store, logger: logger))
@@ -145,16 +145,13 @@ struct IngestBenchmark {
             start = range.upperBound
         }
         try await store.database.close()
-        // Only the batches: what setting up the tenant recorded is taken away.
         var entries = profile.read()
-        for (kind, entry) in setup {
-            entries[kind]?.count -= entry.count
-            entries[kind]?.seconds -= entry.seconds
-        }
-        entries = entries.filter { $0.value.count > 0 }
-        entries[Self.wholeBatchKind] = StatementProfile.Entry(count: (events + batchSize - 1) / batchSize, seconds: elapsed.seconds)
-        return (Double(events) / elapsed.seconds, PostgresBench.perBatch(entries, batches: (events + batchSize - 1) / batchSize))
+        entries[Self.wholeBatchKind] = StatementProfile.Entry(count: batches, seconds: elapsed.seconds)
+        return (Double(events) / elapsed.seconds, PostgresBench.perBatch(entries, batches: batches))
     }
+
+    /// Batches of `batchSize` events in a run.
+    private var batches: Int { (events + batchSize - 1) / batchSize }
 
     private var rawRowsPath: String { directory.appendingPathComponent("raw-rows.sqlite").path }
 
@@ -162,7 +159,7 @@ struct IngestBenchmark {
     /// transactions as the run had batches (`RawRowsReplay`): events per second, and the rows inserted.
     private func rawRowsRate() throws -> (rate: Double, rows: Int) {
         let replay = try RawRowsReplay(copy: rawRowsPath, source: directory.appendingPathComponent("pipeline.sqlite").path)
-        let elapsed = try replay.insert(transactions: (events + batchSize - 1) / batchSize)
+        let elapsed = try replay.insert(transactions: batches)
         return (Double(events) / elapsed.seconds, replay.rowCount)
     }
 
