@@ -26,37 +26,48 @@ struct ContactDirectory {
         if let external = contact.externalID { byExternalID[external] = contact.id }
     }
 
+    /// The contact the identifiers name, made when none does. The record is changed where it is kept (a contact is a
+    /// large value: copying it out and back for every event of a batch cost more than the rest of the linking).
     mutating func resolve(_ identifiers: ContactIdentifiers, at: Date, ids: any IDGenerator) -> String {
         let matched =
             identifiers.externalID.flatMap { byExternalID[$0] }
             ?? identifiers.email.flatMap { byEmail[$0] }
             ?? identifiers.phone.flatMap { byPhone[$0] }
-        var contact = matched.flatMap { records[$0] } ?? ContactRecord(id: ids.make("ct"), createdAt: at)
-        if let external = identifiers.externalID, byExternalID[external] == nil, contact.externalID == nil {
-            contact.externalID = external
+        let id: String
+        if let matched, records[matched] != nil {
+            id = matched
+        } else {
+            id = ids.make("ct")
+            records[id] = ContactRecord(id: id, createdAt: at)
+        }
+        if let external = identifiers.externalID, byExternalID[external] == nil, records[id]?.externalID == nil {
+            records[id]?.externalID = external
+            byExternalID[external] = id
         }
         if let email = identifiers.email, byEmail[email] == nil {
-            if let old = contact.email { byEmail[old] = nil }
-            contact.email = email
+            if let old = records[id]?.email { byEmail[old] = nil }
+            records[id]?.email = email
+            byEmail[email] = id
         }
         if let phone = identifiers.phone, byPhone[phone] == nil {
-            if let old = contact.phone { byPhone[old] = nil }
-            contact.phone = phone
+            if let old = records[id]?.phone { byPhone[old] = nil }
+            records[id]?.phone = phone
+            byPhone[phone] = id
         }
-        contact.createdAt = min(contact.createdAt, at)
-        index(contact)
-        markTouched(contact.id)
-        return contact.id
+        if let createdAt = records[id]?.createdAt, at < createdAt { records[id]?.createdAt = at }
+        markTouched(id)
+        return id
     }
 
     mutating func touch(_ id: String, at: Date) {
-        update(id) { $0.updatedAt = max($0.updatedAt, at) }
+        guard let updatedAt = records[id]?.updatedAt else { return }
+        if at > updatedAt { records[id]?.updatedAt = at }
+        markTouched(id)
     }
 
     mutating func update(_ id: String, _ change: (inout ContactRecord) -> Void) {
-        guard var contact = records[id] else { return }
-        change(&contact)
-        records[id] = contact
+        guard records[id] != nil else { return }
+        change(&records[id]!)
         markTouched(id)
     }
 

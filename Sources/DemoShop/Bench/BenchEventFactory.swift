@@ -63,13 +63,13 @@ public struct BenchEventFactory: Sendable {
 
     /// `{"events": [...]}` for events `range`, as the bytes a client would send.
     public func requestBody(_ range: Range<Int>) -> [UInt8] {
-        var text = "{\"events\":["
-        text.reserveCapacity(range.count * 330)
+        var body = Array("{\"events\":[".utf8)
+        body.reserveCapacity(range.count * 330)
         for index in range {
-            if index != range.lowerBound { text += "," }
-            envelope(index).write(to: &text)
+            if index != range.lowerBound { body.append(UInt8(ascii: ",")) }
+            envelope(index).write(to: &body)
         }
-        text += "]}"
-        return Array(text.utf8)
+        body.append(contentsOf: "]}".utf8)
+        return body
     }
 }

@@ -185,6 +185,12 @@ public final class PostgresDatabase: SQLDatabase {
         return state == "40P01" || state == "40001"
     }
 
+    /// A unique violation (`23505`) is reported with the index's name as its constraint.
+    public func isUniqueViolation(_ error: any Error, index: String) -> Bool {
+        guard let error = error as? PSQLError, let info = error.serverInfo else { return false }
+        return info[.sqlState] == "23505" && info[.constraintName] == index
+    }
+
     public func executeScriptOutsideTransaction(_ statement: String) async throws {
         _ = try await withConnection { connection, holder in
             try await self.send(connection, holder, PostgresQuery(unsafeSQL: statement), keepingRows: false)

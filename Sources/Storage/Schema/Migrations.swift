@@ -28,6 +28,7 @@ public enum Migrations {
         compactEvents,
         tenantStateVersions,
         eventsWithoutChecks,
+        projectionsWithoutChecks,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -4,6 +4,8 @@ import AutopilotCore
 /// in their stored form (`StoredProperties`).
 enum EventsTable {
     /// The condition on a tenant's events, for one `?` bound to the tenant id (evaluated once, then an index lookup).
+    /// The unique index that holds each idempotency key of a tenant once.
+    static let idempotencyIndex = "events_idempotency"
     static let tenantMatch = "tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?)"
 
     /// The read of a tenant's key, for writes.
@@ -24,7 +26,7 @@ extension SQLRow {
 
 extension SQLValue {
     /// An event's properties in their stored form.
-    static func eventProperties(_ object: JSONObject) -> SQLValue { .text(StoredProperties.encode(JSONValue.object(object).jsonString)) }
+    static func eventProperties(_ object: JSONObject) -> SQLValue { .text(StoredProperties.encode(bytes: JSONValue.object(object).jsonBytes)) }
 }
 
 /// Events were sent for a tenant the store does not have. Nothing was written.

@@ -5,7 +5,23 @@ extension SQLStore {
     public func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult {
         guard !events.isEmpty else { return IngestResult() }
         let lookups = IngestLookups(for: events)
-        let reads = SnapshotReads(lookups: lookups, tenantID: tenantID, dialect: database.dialect)
+        // PostgreSQL: first without reading which idempotency keys are stored (a probe of the unique index per key, the
+        // largest read of a batch, made while the tenant's ingest lock is held). When one was stored, the unique index
+        // refuses the batch's events, the whole transaction rolls back, and the batch is decided again from the keys read.
+        if let postgres = database as? PostgresDatabase, !lookups.idempotencyKeys.isEmpty {
+            do {
+                return try await recordEvents(events, lookups: lookups, readingKeys: false, tenantID: tenantID, receivedAt: receivedAt, ids: ids)
+            } catch where postgres.isUniqueViolation(error, index: EventsTable.idempotencyIndex) {
+                // A key was stored already: decided again below, its event answered as a duplicate.
+            }
+        }
+        return try await recordEvents(events, lookups: lookups, readingKeys: true, tenantID: tenantID, receivedAt: receivedAt, ids: ids)
+    }
+
+    private func recordEvents(
+        _ events: [IncomingEvent], lookups: IngestLookups, readingKeys: Bool, tenantID: String, receivedAt: Date, ids: any IDGenerator
+    ) async throws -> IngestResult {
+        let reads = SnapshotReads(lookups: lookups, tenantID: tenantID, dialect: database.dialect, readingKeys: readingKeys)
         return try await database.transaction(lock: "ingest:" + tenantID, reads: [EventsTable.tenantKeyRead(tenantID)] + reads.statements) { rows in
             guard let tenantKey = rows[0].first?.int(0) else { throw UnknownTenant(tenantID: tenantID) }
             let snapshot = reads.snapshot(from: Array(rows.dropFirst()))
@@ -22,7 +38,9 @@ struct SnapshotReads: Sendable {
     private(set) var statements: [SQLStatement] = []
     private var kinds: [Kind] = []
 
-    init(lookups: IngestLookups, tenantID: String, dialect: SQLDialect = .sqlite) {
+    /// `readingKeys: false` leaves out which of the batch's idempotency keys are stored: the unique index then refuses a
+    /// stored one when the events are written (PostgreSQL's optimistic first attempt, `SQLStore.recordEvents`).
+    init(lookups: IngestLookups, tenantID: String, dialect: SQLDialect = .sqlite, readingKeys: Bool = true) {
         let tenant = SQLValue.text(tenantID)
         func add(_ kind: Kind, _ sql: String, _ values: Set<String>, extra: [SQLValue] = [], closing: String = "") {
             guard !values.isEmpty else { return }
@@ -35,7 +53,9 @@ struct SnapshotReads: Sendable {
             }
             kinds.append(kind)
         }
-        add(.keys, "SELECT idempotency_key, id FROM events WHERE \(EventsTable.tenantMatch) AND idempotency_key", lookups.idempotencyKeys)
+        if readingKeys {
+            add(.keys, "SELECT idempotency_key, id FROM events WHERE \(EventsTable.tenantMatch) AND idempotency_key", lookups.idempotencyKeys)
+        }
         let contactColumns = RecordColumns.contact.joined(separator: ", ")
         add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND email", lookups.emails)
         add(.contacts, "SELECT \(contactColumns) FROM contacts WHERE tenant_id = ? AND phone", lookups.phones)

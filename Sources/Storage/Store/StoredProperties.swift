@@ -85,36 +85,43 @@ public enum StoredProperties {
     /// The stored form of serialised JSON (`JSONValue.jsonString`, which escapes every control character).
     public static func encode(_ json: String) -> String {
         var source = json
+        return source.withUTF8 { encode(utf8: $0) }
+    }
+
+    /// The stored form of serialised JSON given as its UTF-8 bytes (`JSONValue.jsonBytes`).
+    public static func encode(bytes json: [UInt8]) -> String {
+        json.withUnsafeBufferPointer { encode(utf8: $0) }
+    }
+
+    private static func encode(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         let tables = tables
-        return source.withUTF8 { bytes in
-            tables.patterns.withUnsafeBufferPointer { patterns in
-                let count = bytes.count
-                var output = [UInt8]()
-                output.reserveCapacity(count)
-                var index = 0
-                var copied = 0
-                scan: while index + 1 < count {
-                    guard bytes[index] == UInt8(ascii: "\"") else {
-                        index += 1
-                        continue
-                    }
-                    let second = Int(bytes[index + 1])
-                    for entry in tables.groupStart[second]..<tables.groupStart[second + 1] {
-                        let length = tables.length[entry]
-                        guard index + length <= count,
-                            memcmp(bytes.baseAddress! + index + 2, patterns.baseAddress! + tables.start[entry] + 2, length - 2) == 0
-                        else { continue }
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                        output.append(contentsOf: tables.token[entry])
-                        index += length
-                        copied = index
-                        continue scan
-                    }
+        return tables.patterns.withUnsafeBufferPointer { patterns in
+            let count = bytes.count
+            var output = [UInt8]()
+            output.reserveCapacity(count)
+            var index = 0
+            var copied = 0
+            scan: while index + 1 < count {
+                guard bytes[index] == UInt8(ascii: "\"") else {
                     index += 1
+                    continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
-                return String(decoding: output, as: UTF8.self)
+                let second = Int(bytes[index + 1])
+                for entry in tables.groupStart[second]..<tables.groupStart[second + 1] {
+                    let length = tables.length[entry]
+                    guard index + length <= count,
+                        memcmp(bytes.baseAddress! + index + 2, patterns.baseAddress! + tables.start[entry] + 2, length - 2) == 0
+                    else { continue }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    output.append(contentsOf: tables.token[entry])
+                    index += length
+                    copied = index
+                    continue scan
+                }
+                index += 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+            return String(decoding: output, as: UTF8.self)
         }
     }
 

@@ -24,6 +24,28 @@ struct JSONParserTests {
         }
     }
 
+    /// The serialiser writes bytes: every escape and every non-ASCII character comes out as the text it always was (the
+    /// stored events' format depends on it), and the text parses back to the same value.
+    @Test func writesEscapesAndUnicodeAsBeforeAndParsesBack() throws {
+        let value: JSONValue = [
+            "quote\"key": "a \"quoted\" \\ path", "controls": .string("tab\tline\nreturn\r bell\u{07} nul-ish\u{1F}"),
+            "unicode": "é e\u{301} 😀 👩‍👩‍👧 中文", "numbers": [.int(-42), .double(0.1), .double(1e300), .double(2.0), .double(.infinity)],
+            "nested": ["empty": [:], "list": [], "null": .null, "yes": true, "no": false],
+        ]
+        let expected =
+            #"{"quote\"key":"a \"quoted\" \\ path","controls":"tab\tline\nreturn\r bell\u0007 nul-ish\u001f","#
+            + "\"unicode\":\"é e\u{301} 😀 👩‍👩‍👧 中文\"," + #""numbers":[-42,0.1,1e+300,2,null],"#
+            + #""nested":{"empty":{},"list":[],"null":null,"yes":true,"no":false}}"#
+        #expect(value.jsonString == expected)
+        #expect(value.jsonBytes == Array(expected.utf8))
+        var appended = "prefix "
+        value.write(to: &appended)
+        #expect(appended == "prefix " + expected)
+        let reparsed = try JSONParser.parse(expected)
+        #expect(reparsed["unicode"] == value["unicode"] && reparsed["controls"] == value["controls"] && reparsed["quote\"key"] == value["quote\"key"])
+        #expect(reparsed.jsonString == expected)
+    }
+
     @Test func refusesDeepNesting() {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(deep) }

@@ -84,6 +84,37 @@ import Testing
         }
     }
 
+    /// A batch is first written without reading which of its keys are stored; when some were, the unique index refuses
+    /// its events, nothing of that attempt stays, and the batch is decided again from the keys read: the stored keys are
+    /// answered as duplicates with their first event's id, and their events' data is not applied a second time.
+    @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
+    func aBatchWithStoredKeysIsDecidedAgainFromTheKeysRead() async throws {
+        try await TestDatabases.withPostgres { store in
+            let dependencies = Dependencies(store: store, clock: ManualClock(Fixtures.now), ids: SeededIDGenerator(seed: 14))
+            let tenant = try await TenantService(dependencies: dependencies).create(name: "Again shop").tenantID
+            let postgres = try #require(store.database as? Storage.PostgresDatabase)
+            let pipeline = IngestPipeline(dependencies: dependencies)
+            let first = try await pipeline.ingest(
+                document: ["events": .array((0..<600).map { Self.envelope($0, key: "k\($0)", note: "first \($0)") })], tenantID: tenant)
+            #expect(first.accepted.count == 600 && postgres.profile.read()["COPY events"]?.count == 1, "one attempt, no key stored")
+            let firstIDs = Dictionary(uniqueKeysWithValues: first.accepted.map { ("k\($0.index)", $0.id) })
+
+            let second = try await pipeline.ingest(
+                document: ["events": .array((300..<1_100).map { Self.envelope($0, key: "k\($0)", note: "second \($0)") })], tenantID: tenant)
+            #expect(second.accepted.count == 500 && second.duplicates.count == 300)
+            #expect(second.duplicates.allSatisfy { $0.id == firstIDs[$0.idempotencyKey ?? ""] }, "each duplicate names the first event")
+            #expect(postgres.profile.read()["COPY events"]?.count == 3, "the refused attempt, then the batch decided again")
+            let stored = try await Self.events(store)
+            #expect(stored.count == 1_100 && Set(stored.map(\.key)).count == 1_100)
+            #expect(stored.filter { $0.properties["note"] == .string("second 450") }.isEmpty, "a duplicate's data is not stored")
+
+            // A batch too small for COPY goes the same way through its INSERT.
+            let one = try await pipeline.ingest(document: ["events": [Self.envelope(0, key: "k0", note: "once more")]], tenantID: tenant)
+            #expect(one.accepted.isEmpty && one.duplicates.map(\.id) == [firstIDs["k0"]])
+            #expect(try await Self.events(store).count == 1_100)
+        }
+    }
+
     /// The batch's contacts are written first, then COPY fails on its 501st event (a constraint added for the test):
     /// the transaction is rolled back whole — no contact, no event — and the next batch goes through on the same pool.
     @Test(.enabled(if: TestDatabases.postgresURL != nil, TestDatabases.skipMessage))
