@@ -35,6 +35,13 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         }
     }
 
+    /// Appends the pair unless the key is there already (then nothing changes): false when it was.
+    mutating func appendIfAbsent(_ key: String, _ value: JSONValue) -> Bool {
+        guard index(of: key) == nil else { return false }
+        pairs.append((key, value))
+        return true
+    }
+
     public var count: Int { pairs.count }
     public var isEmpty: Bool { pairs.isEmpty }
 

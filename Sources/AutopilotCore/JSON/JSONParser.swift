@@ -156,11 +156,15 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             let value = try parseValue()
-            if strict, object[key] != nil {
-                index = keyStart
-                throw error("the key \"\(key)\" appears twice in one object")
+            if strict {
+                // One scan of the keys read so far, then an append.
+                guard object.appendIfAbsent(key, value) else {
+                    index = keyStart
+                    throw error("the key \"\(key)\" appears twice in one object")
+                }
+            } else {
+                object[key] = value
             }
-            object[key] = value
             skipWhitespace()
             guard index < count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -311,6 +315,14 @@ public struct JSONParser {
             if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard index < count, isDigit(bytes[index]) else { throw error("invalid number") }
             while index < count, isDigit(bytes[index]) { index += 1 }
+        }
+        // Most numbers are short integers: read from the bytes, without making a string (18 digits cannot overflow).
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digits = index - start - (negative ? 1 : 0)
+        if isInteger, digits <= 18 {
+            var value: Int64 = 0
+            for offset in (index - digits)..<index { value = value * 10 + Int64(bytes[offset] - UInt8(ascii: "0")) }
+            return .int(negative ? -value : value)
         }
         let text = String(decoding: token(from: start), as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }

@@ -46,6 +46,18 @@ struct JSONParserTests {
         #expect(reparsed.jsonString == expected)
     }
 
+    /// Integers of up to 18 digits are read from the bytes; longer ones as before (an integer while it fits, else a double).
+    @Test func readsIntegersAtEveryLength() throws {
+        let cases: [(String, JSONValue)] = [
+            ("0", .int(0)), ("-0", .int(0)), ("7", .int(7)), ("-42", .int(-42)), ("123456789012345678", .int(123_456_789_012_345_678)),
+            ("-999999999999999999", .int(-999_999_999_999_999_999)), ("9223372036854775807", .int(.max)),
+            ("-9223372036854775808", .int(.min)), ("99999999999999999999", .double(1e20)), ("12.5", .double(12.5)), ("1e3", .double(1000)),
+        ]
+        for (text, expected) in cases {
+            #expect(try JSONParser.parseRequest(Array("[\(text)]".utf8)) == .array([expected]), "\(text)")
+        }
+    }
+
     @Test func refusesDeepNesting() {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(deep) }
