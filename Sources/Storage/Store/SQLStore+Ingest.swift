@@ -5,10 +5,12 @@ extension SQLStore {
     public func recordEvents(_ events: [IncomingEvent], tenantID: String, receivedAt: Date, ids: any IDGenerator) async throws -> IngestResult {
         guard !events.isEmpty else { return IngestResult() }
         let lookups = IngestLookups(for: events)
-        // PostgreSQL: first without reading which idempotency keys are stored (a probe of the unique index per key, the
-        // largest read of a batch, made while the tenant's ingest lock is held). When one was stored, the unique index
-        // refuses the batch's events, the whole transaction rolls back, and the batch is decided again from the keys read.
-        if let postgres = database as? PostgresDatabase, !lookups.idempotencyKeys.isEmpty {
+        // PostgreSQL, a large batch: first without reading which idempotency keys are stored (a probe of the unique index
+        // per key, the largest read of a batch, made while the tenant's ingest lock is held). When one was stored, the
+        // unique index refuses the batch's events, the whole transaction rolls back, and the batch is decided again from
+        // the keys read. A small batch (a webhook, which its sender may deliver again) reads its few keys first: a refused
+        // attempt would cost it a second transaction and leave an error in the server's log.
+        if let postgres = database as? PostgresDatabase, lookups.idempotencyKeys.count >= Self.keysWrittenUnread {
             do {
                 return try await recordEvents(events, lookups: lookups, readingKeys: false, tenantID: tenantID, receivedAt: receivedAt, ids: ids)
             } catch where postgres.isUniqueViolation(error, index: EventsTable.idempotencyIndex) {
@@ -17,6 +19,9 @@ extension SQLStore {
         }
         return try await recordEvents(events, lookups: lookups, readingKeys: true, tenantID: tenantID, receivedAt: receivedAt, ids: ids)
     }
+
+    /// From this many idempotency keys a PostgreSQL batch is first written without reading them.
+    static let keysWrittenUnread = 100
 
     private func recordEvents(
         _ events: [IncomingEvent], lookups: IngestLookups, readingKeys: Bool, tenantID: String, receivedAt: Date, ids: any IDGenerator

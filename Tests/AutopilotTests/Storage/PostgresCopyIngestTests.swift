@@ -104,14 +104,23 @@ import Testing
             #expect(second.accepted.count == 500 && second.duplicates.count == 300)
             #expect(second.duplicates.allSatisfy { $0.id == firstIDs[$0.idempotencyKey ?? ""] }, "each duplicate names the first event")
             #expect(postgres.profile.read()["COPY events"]?.count == 3, "the refused attempt, then the batch decided again")
+            #expect(postgres.profile.read()["ROLLBACK"]?.count == 1)
             let stored = try await Self.events(store)
             #expect(stored.count == 1_100 && Set(stored.map(\.key)).count == 1_100)
             #expect(stored.filter { $0.properties["note"] == .string("second 450") }.isEmpty, "a duplicate's data is not stored")
 
-            // A batch too small for COPY goes the same way through its INSERT.
+            // A small batch (a webhook delivered again) reads its keys first: no refused attempt.
             let one = try await pipeline.ingest(document: ["events": [Self.envelope(0, key: "k0", note: "once more")]], tenantID: tenant)
             #expect(one.accepted.isEmpty && one.duplicates.map(\.id) == [firstIDs["k0"]])
+            #expect(postgres.profile.read()["ROLLBACK"]?.count == 1, "no attempt refused")
             #expect(try await Self.events(store).count == 1_100)
+
+            // A batch of 150 events, too small for COPY but large enough to go unread first, is refused by the INSERT.
+            let hundred = try await pipeline.ingest(
+                document: ["events": .array((1_000..<1_150).map { Self.envelope($0, key: "k\($0)", note: "third \($0)") })], tenantID: tenant)
+            #expect(hundred.accepted.count == 50 && hundred.duplicates.count == 100)
+            #expect(postgres.profile.read()["ROLLBACK"]?.count == 2, "its INSERT refused the first attempt")
+            #expect(try await Self.events(store).count == 1_150)
         }
     }
 
