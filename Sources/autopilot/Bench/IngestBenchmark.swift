@@ -8,6 +8,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import Server
+import ServiceLifecycle
 import Storage
 import Synchronization
 
@@ -201,23 +202,22 @@ struct IngestBenchmark {
         configuration.port = 0
         configuration.rateLimitPerSecond = 1_000_000
         configuration.rateLimitBurst = 1_000_000
-        let port = Mutex<Int?>(nil)
+        let ports = AsyncStream.makeStream(of: Int.self)
         let app = buildApplication(
             configuration: configuration, dependencies: Dependencies(store: store, logger: logger), databaseName: "bench",
-            onServerRunning: { bound in port.withLock { $0 = bound } })
+            onServerRunning: { bound in ports.continuation.yield(bound) })
+        // Stopped gracefully once measured: cancelling the server's task made Hummingbird log errors about its channels.
+        let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
         let total = httpEvents
         let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min(total, $0 + batchSize) }
         let rate = try await withThrowingTaskGroup(of: Double?.self) { group in
             group.addTask {
-                try? await app.runService()
+                try await services.run()
                 return nil
             }
-            var bound: Int?
-            while bound == nil {
-                try await Task.sleep(for: .milliseconds(10))
-                bound = port.withLock { $0 }
-            }
-            let url = "http://127.0.0.1:\(bound ?? 0)/v1/events"
+            var iterator = ports.stream.makeAsyncIterator()
+            guard let bound = await iterator.next() else { throw BenchFailure(description: "the server did not start") }
+            let url = "http://127.0.0.1:\(bound)/v1/events"
             let client = HTTPClient(eventLoopGroupProvider: .singleton)
             let started = ContinuousClock.now
             let connections = 4
@@ -240,7 +240,8 @@ struct IngestBenchmark {
             }
             let elapsed = ContinuousClock.now - started
             try await client.shutdown()
-            group.cancelAll()
+            await services.triggerGracefulShutdown()
+            try await group.waitForAll()
             return Double(total) / elapsed.seconds
         }
         try await store.database.close()
