@@ -3,9 +3,9 @@ import AutopilotCore
 /// The events table since migration 42: rows carry the tenant's integer key (`tenant_keys`), not its id, and the properties
 /// in their stored form (`StoredProperties`).
 enum EventsTable {
-    /// The condition on a tenant's events, for one `?` bound to the tenant id (evaluated once, then an index lookup).
     /// The unique index that holds each idempotency key of a tenant once.
     static let idempotencyIndex = "events_idempotency"
+    /// The condition on a tenant's events, for one `?` bound to the tenant id (evaluated once, then an index lookup).
     static let tenantMatch = "tenant_key = (SELECT tenant_key FROM tenant_keys WHERE tenant_id = ?)"
 
     /// The read of a tenant's key, for writes.

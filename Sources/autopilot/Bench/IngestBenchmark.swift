@@ -10,7 +10,6 @@ import NIOHTTP1
 import Server
 import ServiceLifecycle
 import Storage
-import Synchronization
 
 /// `autopilot bench ingest`: the pipeline, HTTP on loopback, and the raw SQLite ceiling, each on a fresh database.
 struct IngestBenchmark {
