@@ -1,5 +1,5 @@
 /// What the store already holds that a batch of events may touch, read in the batch's transaction.
-public struct IngestSnapshot: Sendable {
+public struct IngestSnapshot: Sendable, Equatable {
     /// Idempotency keys already recorded, with the id of the event that carried each.
     public var existingKeys: [String: String] = [:]
     public var contacts: [ContactRecord] = []

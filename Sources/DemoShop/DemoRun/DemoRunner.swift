@@ -34,14 +34,8 @@ public struct DemoRunner: Sendable {
         var accepted = 0
         var duplicates = 0
         var recent: [JSONValue] = []
-        // A batch is made and checked while the one before is written: both cores at work, the batches in order.
-        var writing: Task<IngestResult, any Error>?
-        func written() async throws {
-            guard let result = try await writing?.value else { return }
-            accepted += result.accepted.count
-            duplicates += result.duplicates.count
-            progress(accepted + duplicates)
-        }
+        // A batch is made, checked and planned while the one before is written: both cores at work, the batches in order.
+        var chain = IngestChain(pipeline: pipeline, tenantID: tenant.tenantID)
         func importHistory() async throws {
             for batch in DemoShop(configuration).batches(size: batchSize) {
                 var history: [JSONValue] = []
@@ -51,11 +45,14 @@ public struct DemoRunner: Sendable {
                 }
                 guard !history.isEmpty else { continue }
                 let events = try pipeline.reader.read(["events": .array(history)], now: clock.now())
-                try await written()
-                let tenantID = tenant.tenantID
-                writing = Task { try await pipeline.record(events, tenantID: tenantID) }
+                if let result = try await chain.add(events) { count(result) }
             }
-            try await written()
+            if let result = try await chain.finish() { count(result) }
+        }
+        func count(_ result: IngestResult) {
+            accepted += result.accepted.count
+            duplicates += result.duplicates.count
+            progress(accepted + duplicates)
         }
         // The history goes into a new file in one go: SQLite is tuned for that while it lasts (`bulkLoadIntoNewFile`).
         if let store = dependencies.store as? SQLStore {
@@ -64,7 +61,7 @@ public struct DemoRunner: Sendable {
                     try await importHistory()
                 } catch {
                     // The batch being written ends before the writer is tuned back.
-                    _ = try? await writing?.value
+                    _ = try? await chain.finish()
                     throw error
                 }
             }

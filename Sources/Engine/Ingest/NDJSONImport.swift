@@ -36,18 +36,18 @@ public struct NDJSONImport: Sendable {
         var batch: [IncomingEvent] = []
         let validator = EventValidator()
         var lines = LineReader(handle: handle)
-        // One batch is written while the next is read and validated (one write in flight, so reports come in order).
-        return try await withThrowingTaskGroup(of: IngestResult.self) { group in
-            func flush() async throws {
-                if let written = try await group.next() {
-                    report.add(written)
-                    progress(report)
-                }
-                guard !batch.isEmpty else { return }
-                let events = batch
-                batch.removeAll(keepingCapacity: true)
-                group.addTask { try await pipeline.record(events, tenantID: tenantID) }
+        // One batch is written while the next is read, validated and planned (one write in flight, so reports come in
+        // order).
+        var chain = IngestChain(pipeline: pipeline, tenantID: tenantID)
+        func flush() async throws {
+            let events = batch
+            batch.removeAll(keepingCapacity: true)
+            if let written = try await chain.add(events) {
+                report.add(written)
+                progress(report)
             }
+        }
+        do {
             while let line = lines.next() {
                 report.lines += 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
@@ -62,10 +62,14 @@ public struct NDJSONImport: Sendable {
                 if batch.count >= batchSize { try await flush() }
             }
             try await flush()
-            try await flush()
-            progress(report)
-            return report
+        } catch {
+            // The batch being written still commits.
+            _ = try? await chain.finish()
+            throw error
         }
+        if let written = try await chain.finish() { report.add(written) }
+        progress(report)
+        return report
     }
 }
 
