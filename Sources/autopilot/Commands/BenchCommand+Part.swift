@@ -21,7 +21,7 @@ extension BenchCommand {
         @Option(help: "ingest: the first event's number.") var first = 0
         @Option(help: "ingest: how many events.") var count = 0
         @Option(help: "timers: which timer pass (0 or 1).") var pass = 0
-        @Flag(help: "ingest: read and validate batch n+1 while batch n is written (IngestPipeline.ingest(bodies:)).") var overlapped = false
+        @Flag(help: "ingest: read, validate and plan batch n+1 while batch n is written (IngestPipeline.ingest(bodies:)).") var overlapped = false
 
         func validate() throws {
             guard ["ingest", "timers"].contains(role) else { throw ArgumentParser.ValidationError("--role: ingest or timers") }

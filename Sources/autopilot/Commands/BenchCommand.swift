@@ -56,7 +56,7 @@ struct BenchCommand: AsyncParsableCommand {
                     let figure = try await PostgresBench.ingest(url: database, events: events, workers: count, overlapped: overlapped, now: Date())
                     if !quiet {
                         print(
-                            "PostgreSQL pipeline, \(BenchWorkers.processes(count))\(overlapped ? ", batch n+1 read while batch n is written" : ""): "
+                            "PostgreSQL pipeline, \(BenchWorkers.processes(count))\(overlapped ? ", batch n+1 read and planned while batch n is written" : ""): "
                                 + String(
                                     format: "%.0f events/s (%.1f statements per batch of 1,000; %.0f%% of the time waiting for PostgreSQL, %.0f%% on the processor)",
                                     figure.eventsPerSecond, figure.statementsPerBatch, figure.waitingShare * 100, figure.processorShare * 100))
