@@ -52,6 +52,15 @@ public final class PostgresDatabase: SQLDatabase {
         }
     }
 
+    /// Several plain `SELECT`s in one statement (`PostgresReadBatch`): one round trip and one snapshot for them all, where
+    /// `read` sends each on its own. For the reads of a batch planned before its write transaction.
+    public func readCombined(_ statements: [SQLStatement]) async throws -> [[SQLRow]] {
+        guard PostgresReadBatch.canCombine(statements) else { return try await read(statements) }
+        return try await withConnection { connection, holder in
+            try PostgresReadBatch.rows(from: try await self.query(connection, holder, PostgresReadBatch.statement(statements)), count: statements.count)
+        }
+    }
+
     public func transaction<Result: Sendable>(
         lock: String?, reads: [SQLStatement], followUps: [@Sendable ([[SQLRow]]) throws -> [SQLStatement]],
         decide: @Sendable ([[SQLRow]]) throws -> (writes: [SQLWrite], result: Result)

@@ -17,7 +17,13 @@ extension SQLStore {
     ) async throws -> PlannedIngest {
         let batch = IngestBatch(events: events, tenantID: tenantID, receivedAt: receivedAt)
         let reads = SnapshotReads(lookups: batch.lookups, tenantID: tenantID, dialect: database.dialect)
-        let rows = try await database.read([EventsTable.tenantKeyRead(tenantID)] + reads.statements)
+        let statements = [EventsTable.tenantKeyRead(tenantID)] + reads.statements
+        let rows: [[SQLRow]]
+        if let postgres = database as? PostgresDatabase {
+            rows = try await postgres.readCombined(statements)
+        } else {
+            rows = try await database.read(statements)
+        }
         guard let tenantKey = rows[0].first?.int(0) else { throw UnknownTenant(tenantID: tenantID) }
         var snapshot = reads.snapshot(from: Array(rows.dropFirst()))
         if let previous, previous.batch.tenantID == tenantID {

@@ -28,6 +28,8 @@ struct IngestBenchmark {
         /// Batches of that run written as planned ahead, and planned again in their transaction.
         var overlappedBatchesWrittenAsPlanned: Int? = nil
         var overlappedBatchesPlannedAgain: Int? = nil
+        /// Where that run's write transactions spend their time, per batch.
+        var overlappedProfile: [String: PostgresBench.IngestFigure.PerBatch]? = nil
         var peakRSSMB: Double
         /// What the pipeline's database spends per event (migration 42's compact events table).
         var storage: EventStorageFigures? = nil
@@ -52,6 +54,7 @@ struct IngestBenchmark {
             case overlappedShareOfCeiling = "overlapped_share_of_ceiling"
             case overlappedBatchesWrittenAsPlanned = "overlapped_batches_written_as_planned"
             case overlappedBatchesPlannedAgain = "overlapped_batches_planned_again"
+            case overlappedProfile = "overlapped_per_batch"
             case peakRSSMB = "peak_rss_mb"
             case storage
             case pipelineProfile = "pipeline_per_batch"
@@ -77,11 +80,13 @@ struct IngestBenchmark {
         log(String(format: "the same rows inserted raw (events and projections, %d rows): %.0f events/s", rawRows.rows, rawRows.rate))
         let storage = try await EventStorageFigures.measure(path: directory.appendingPathComponent("pipeline.sqlite").path)
         log("storage: " + storage.line)
-        let (overlapped, writtenAsPlanned, plannedAgain) = try await overlappedRate(factory)
+        let (overlapped, writtenAsPlanned, plannedAgain, overlappedProfile) = try await overlappedRate(factory)
         log(
             String(
                 format: "pipeline, batch n+1 read, validated and planned while batch n is written: %.0f events/s "
-                    + "(%d batches written as planned, %d planned again in their transaction)", overlapped, writtenAsPlanned, plannedAgain))
+                    + "(%d batches written as planned, %d planned again in their transaction); its write transactions, per batch:",
+                overlapped, writtenAsPlanned, plannedAgain))
+        for line in Self.profileLines(overlappedProfile) { log(line) }
         let http = try await httpRate(factory)
         log(String(format: "HTTP: %.0f events/s", http))
         return Result(
@@ -91,6 +96,7 @@ struct IngestBenchmark {
             rawRowsEventsPerSecond: rawRows.rate.rounded(), pipelineShareOfRawRows: (pipeline / rawRows.rate * 1000).rounded() / 1000,
             overlappedPipelineEventsPerSecond: overlapped.rounded(), overlappedShareOfCeiling: (overlapped / raw * 1000).rounded() / 1000,
             overlappedBatchesWrittenAsPlanned: writtenAsPlanned, overlappedBatchesPlannedAgain: plannedAgain,
+            overlappedProfile: overlappedProfile,
             peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10, storage: storage, pipelineProfile: profile)
     }
 
@@ -184,8 +190,10 @@ struct IngestBenchmark {
 
     /// The same batches through `ingest(bodies:)`, fifty at a time (their bodies made before the clock starts): events per
     /// second, batches written as planned ahead and batches planned again in their transaction.
-    private func overlappedRate(_ factory: BenchEventFactory) async throws -> (Double, Int, Int) {
-        let (store, tenantID, _) = try await freshStore("overlapped")
+    private func overlappedRate(_ factory: BenchEventFactory) async throws -> (Double, Int, Int, [String: PostgresBench.IngestFigure.PerBatch]) {
+        let profile = StatementProfile()
+        let (store, tenantID, _) = try await freshStore("overlapped", profile: profile)
+        profile.reset()
         let pipeline = IngestPipeline(dependencies: Dependencies(store: store, logger: logger))
         var elapsed = Duration.zero
         var start = 0
@@ -213,7 +221,7 @@ struct IngestBenchmark {
             start = chunk.upperBound
         }
         try await store.database.close()
-        return (Double(events) / elapsed.seconds, writtenAsPlanned, plannedAgain)
+        return (Double(events) / elapsed.seconds, writtenAsPlanned, plannedAgain, PostgresBench.perBatch(profile.read(), batches: batches))
     }
 
     private func httpRate(_ factory: BenchEventFactory) async throws -> Double {
