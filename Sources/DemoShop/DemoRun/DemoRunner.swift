@@ -9,7 +9,10 @@ import Storage
 public struct DemoRunner: Sendable {
     public let dependencies: Dependencies
     public let configuration: DemoShopConfiguration
-    public var batchSize = 1_000
+    /// Events per transaction of the import. Larger batches write each index page the batch touches once for more events:
+    /// on the 100,000-customer shop (release), 2,000 took the import from 81 to 74 s and 4,000 to 65 s, but peak memory
+    /// went from 329 to 425 and 630 MB (the pages a batch changes stay in memory until it commits).
+    public var batchSize = 2_000
     /// The shop's last days are lived through the flows (history before them is imported, never followed up).
     public var flowDays: Int
     /// The language the recommendations' reasons are written in.
@@ -29,7 +32,9 @@ public struct DemoRunner: Sendable {
         var dependencies = self.dependencies
         dependencies.clock = clock
         let tenant = try await TenantService(dependencies: dependencies).create(name: "Demo boutique")
-        let pipeline = IngestPipeline(dependencies: dependencies)
+        var pipeline = IngestPipeline(dependencies: dependencies)
+        // The demo's own batches, not requests: they may hold more than a request's 1,000 events.
+        pipeline.reader.maximumBatch = max(batchSize, pipeline.reader.maximumBatch)
         let started = ContinuousClock.now
         var accepted = 0
         var duplicates = 0
