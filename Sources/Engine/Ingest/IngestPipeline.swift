@@ -29,20 +29,7 @@ public struct IngestPipeline: Sendable {
     /// results in order). Stops at the first error; the bodies before it are recorded.
     public func ingest(bodies: [[UInt8]], tenantID: String) async throws -> [IngestResult] {
         var chain = IngestChain(pipeline: self, tenantID: tenantID)
-        var results: [IngestResult] = []
-        results.reserveCapacity(bodies.count)
-        do {
-            for body in bodies {
-                let events = try reader.read(try JSONParser.parseRequest(body), now: dependencies.clock.now())
-                if let written = try await chain.add(events) { results.append(written) }
-            }
-        } catch {
-            // The batch being written still commits.
-            _ = try? await chain.finish()
-            throw error
-        }
-        if let written = try await chain.finish() { results.append(written) }
-        return results
+        return try await chain.ingest(bodies: bodies)
     }
 
     /// Records events that are already validated, with the events Autopilot derives from them (a lead's qualification).
@@ -105,6 +92,25 @@ public struct IngestChain: Sendable {
         return written
     }
 
+    /// Reads, validates and adds each body in turn (`IngestPipeline.ingest(bodies:)`), then waits for the last write; the
+    /// results in order. Stops at the first error; the bodies before it are recorded.
+    public mutating func ingest(bodies: [[UInt8]]) async throws -> [IngestResult] {
+        var results: [IngestResult] = []
+        results.reserveCapacity(bodies.count)
+        do {
+            for body in bodies {
+                let events = try pipeline.reader.read(try JSONParser.parseRequest(body), now: pipeline.dependencies.clock.now())
+                if let written = try await add(events) { results.append(written) }
+            }
+        } catch {
+            // The batch being written still commits.
+            _ = try? await finish()
+            throw error
+        }
+        if let written = try await finish() { results.append(written) }
+        return results
+    }
+
     /// Waits for the batch being written; its result, nil when none was.
     public mutating func finish() async throws -> IngestResult? {
         guard let writing else { return nil }
@@ -116,14 +122,11 @@ public struct IngestChain: Sendable {
             previous = nil
             throw error
         }
-        if let previous {
-            // Ids are never given twice: a batch planned again has none of its planned ids.
-            let plannedIDs = Set(previous.plannedEventIDs)
-            if result.accepted.allSatisfy({ plannedIDs.contains($0.id) }) {
-                writtenAsPlanned += 1
-            } else {
-                plannedAgain += 1
-            }
+        // Ids are never given twice: a batch planned again has none of its planned ids, so its first accepted one tells.
+        if let first = result.accepted.first?.id, let previous, !previous.plannedEventIDs.contains(first) {
+            plannedAgain += 1
+        } else {
+            writtenAsPlanned += 1
         }
         return result
     }

@@ -205,14 +205,9 @@ struct IngestBenchmark {
                 factory.requestBody($0..<min(chunk.upperBound, $0 + batchSize))
             }
             let clock = ContinuousClock.now
-            // `ingest(bodies:)`'s loop, with its chain at hand for the count of batches written as planned.
+            // `ingest(bodies:)`, with its chain at hand for the count of batches written as planned.
             var chain = IngestChain(pipeline: pipeline, tenantID: tenantID)
-            var results: [IngestResult] = []
-            for body in bodies {
-                let events = try pipeline.reader.read(try JSONParser.parseRequest(body), now: pipeline.dependencies.clock.now())
-                if let written = try await chain.add(events) { results.append(written) }
-            }
-            if let written = try await chain.finish() { results.append(written) }
+            let results = try await chain.ingest(bodies: bodies)
             elapsed += .now - clock
             writtenAsPlanned += chain.writtenAsPlanned
             plannedAgain += chain.plannedAgain
@@ -238,11 +233,8 @@ struct IngestBenchmark {
         let services = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
         let total = httpEvents
         let batches = stride(from: 0, to: total, by: batchSize).map { $0..<min(total, $0 + batchSize) }
-        let rate = try await withThrowingTaskGroup(of: Double?.self) { group in
-            group.addTask {
-                try await services.run()
-                return nil
-            }
+        let rate = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await services.run() }
             var iterator = ports.stream.makeAsyncIterator()
             guard let bound = await iterator.next() else { throw BenchFailure(description: "the server did not start") }
             let url = "http://127.0.0.1:\(bound)/v1/events"
@@ -273,7 +265,7 @@ struct IngestBenchmark {
             return Double(total) / elapsed.seconds
         }
         try await store.database.close()
-        return rate ?? 0
+        return rate
     }
 }
 
