@@ -9,6 +9,8 @@ public final class RawEventInserter {
     }
 
     private var connection: OpaquePointer?
+    /// Checkpoints beside the inserts, as the store's writer does (`SQLiteCheckpointer`).
+    private var checkpointer: SQLiteCheckpointer?
     private var insert: OpaquePointer?
 
     /// Opens the database (already migrated) with the store's pragmas.
@@ -17,12 +19,15 @@ public final class RawEventInserter {
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536"] {
             try execute(pragma)
         }
+        checkpointer = try SQLiteCheckpointer(path: path)
+        checkpointer?.install(on: connection!)
         let sql =
             "INSERT INTO events (tenant_key, id, type, occurred_at, received_at, idempotency_key, contact_id, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         guard sqlite3_prepare_v2(connection, sql, -1, &insert, nil) == SQLITE_OK else { throw Failure(description: message()) }
     }
 
     deinit {
+        checkpointer?.close()
         sqlite3_finalize(insert)
         sqlite3_close(connection)
     }

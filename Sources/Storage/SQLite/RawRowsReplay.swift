@@ -23,6 +23,8 @@ public final class RawRowsReplay {
     }
 
     private var connection: OpaquePointer?
+    /// Checkpoints beside the inserts, as the store's writer does (`SQLiteCheckpointer`).
+    private var checkpointer: SQLiteCheckpointer?
     private var tables: [Table] = []
 
     /// The rows added, over all tables.
@@ -35,6 +37,8 @@ public final class RawRowsReplay {
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = OFF", "PRAGMA cache_size = -65536"] {
             _ = try rows(pragma)
         }
+        checkpointer = try SQLiteCheckpointer(path: copy)
+        checkpointer?.install(on: connection!)
         _ = try rows("ATTACH DATABASE '\(source.replacingOccurrences(of: "'", with: "''"))' AS source")
         let names = try rows("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
             .compactMap { row -> String? in
@@ -59,6 +63,7 @@ public final class RawRowsReplay {
     }
 
     deinit {
+        checkpointer?.close()
         for table in tables { sqlite3_finalize(table.insert) }
         sqlite3_close(connection)
     }

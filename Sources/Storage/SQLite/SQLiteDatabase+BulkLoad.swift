@@ -6,8 +6,9 @@ extension SQLiteDatabase {
     /// Measured on the demo's import of 100,000 customers (2.77 million events, release build, docs/storage.md): 138–153 s
     /// with `standard`, 111 s with `bulkLoad`, 98 s with `bulkLoadIntoNewFile`. A bigger page cache (256 MB) did not help.
     public enum WriterTuning: Sendable, Equatable {
-        /// Every process that serves: a checkpoint every 1,000 pages of WAL, `synchronous = NORMAL` (a commit survives the
-        /// process's crash; a power loss may lose the last ones, never damage the file).
+        /// Every process that serves: a checkpoint every 1,000 pages of WAL (run beside the writer, `SQLiteCheckpointer`),
+        /// `synchronous = NORMAL` (a commit survives the process's crash; a power loss may lose the last ones, never
+        /// damage the file).
         case standard
         /// Loading many events into a database in use (`autopilot ingest`): a checkpoint every 16,384 pages (64 MB of WAL),
         /// so that an index page changed by many batches is copied into the file once, not once per thousand pages
@@ -23,20 +24,25 @@ extension SQLiteDatabase {
     /// emptied.
     public func tuneWriter(_ tuning: WriterTuning) async throws {
         guard path != ":memory:" else { return }
+        let checkpointer = self.checkpointer
         try await writer.writeWithoutTransaction { db in
             switch tuning {
             case .standard:
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+                checkpointer?.configure(.standard)
+                checkpointer?.settle()
                 _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             case .bulkLoad:
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+                checkpointer?.configure(.init(threshold: Self.bulkCheckpointPages, syncs: true))
             case .bulkLoadIntoNewFile:
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+                checkpointer?.configure(.init(threshold: Self.bulkCheckpointPages, syncs: false))
                 try db.execute(sql: "PRAGMA synchronous = OFF")
             }
         }
     }
+
+    /// A bulk load's checkpoint threshold: 16,384 pages, 64 MB of WAL.
+    static let bulkCheckpointPages: Int32 = 16_384
 }
 
 extension SQLStore {

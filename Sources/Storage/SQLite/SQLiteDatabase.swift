@@ -12,6 +12,8 @@ public final class SQLiteDatabase: SQLDatabase {
     public let access: Access
     /// When given, each write transaction's statements and steps are timed into it (`bench ingest`); nil costs nothing.
     public let profile: StatementProfile?
+    /// Copies the WAL into the file beside the writer (a file only; nil in memory).
+    public let checkpointer: SQLiteCheckpointer?
 
     /// On which thread statements run.
     public enum Access: Sendable {
@@ -50,6 +52,17 @@ public final class SQLiteDatabase: SQLDatabase {
             writer = try DatabasePool(path: path, configuration: configuration)
         }
         try Self.useIncrementalVacuum(writer)
+        checkpointer = path == ":memory:" ? nil : try Self.checkpointBeside(writer, path: path)
+    }
+
+    /// The writer's commits hand their checkpoints to a connection of their own (`SQLiteCheckpointer`).
+    private static func checkpointBeside(_ writer: any DatabaseWriter, path: String) throws -> SQLiteCheckpointer {
+        let checkpointer = try SQLiteCheckpointer(path: path)
+        try writer.writeWithoutTransaction { db in
+            guard let connection = db.sqliteConnection else { return }
+            checkpointer.install(on: connection)
+        }
+        return checkpointer
     }
 
     /// Pages freed by deletes go to a free list that `PRAGMA incremental_vacuum(N)` gives back to the file system (retention
@@ -123,6 +136,7 @@ public final class SQLiteDatabase: SQLDatabase {
     }
 
     public func close() async throws {
+        checkpointer?.close()
         try writer.close()
     }
 

@@ -5,12 +5,16 @@ import Testing
 /// The writer's tuning for a bulk load (the demo's import) and back, and the statement profile `bench ingest` reads.
 @Suite("SQLite — the writer tuned for a bulk load, and the write profile")
 struct SQLiteWriterTuningTests {
-    /// The writer connection's settings, read inside a write transaction (reads there run on the writer).
+    /// The writer connection's settings, read inside a write transaction (reads there run on the writer), and the
+    /// checkpoint threshold of the checkpointer beside it. SQLite's own automatic checkpoint stays off: the checkpointer's
+    /// hook replaced it.
     static func writerSettings(_ database: SQLiteDatabase) async throws -> (synchronous: Int64?, checkpoint: Int64?, cache: Int64?) {
-        try await database.transaction(
+        let (synchronous, sqliteOwn, cache) = try await database.transaction(
             lock: nil,
             reads: [SQLStatement("PRAGMA synchronous"), SQLStatement("PRAGMA wal_autocheckpoint"), SQLStatement("PRAGMA cache_size")]
         ) { rows in ([], (rows[0].first?.int(0), rows[1].first?.int(0), rows[2].first?.int(0))) }
+        #expect(sqliteOwn == 0)
+        return (synchronous, database.checkpointer.map { Int64($0.settings.threshold) }, cache)
     }
 
     @Test(arguments: [SQLiteDatabase.Access.queued, .callersThread])
@@ -31,6 +35,7 @@ struct SQLiteWriterTuningTests {
         try await database.tuneWriter(.bulkLoadIntoNewFile)
         let bulk = try await Self.writerSettings(database)
         #expect(bulk.synchronous == 0 && bulk.checkpoint == 16_384 && bulk.cache == -65_536)
+        #expect(database.checkpointer?.settings.syncs == false)
         for start in stride(from: 0, to: 2_000, by: 500) {
             try await database.transaction(lock: nil, reads: []) { _ in
                 let rows = (start..<start + 500).map { [SQLValue.int(Int64($0)), .text(String(repeating: "x", count: 200))] }
@@ -44,6 +49,7 @@ struct SQLiteWriterTuningTests {
         try await database.tuneWriter(.standard)
         let back = try await Self.writerSettings(database)
         #expect(back.synchronous == 1 && back.checkpoint == 1_000 && back.cache == -65_536)
+        #expect(database.checkpointer?.settings == .standard)
         #expect(try Self.size(of: walPath) == 0)
         let count = try await database.read([SQLStatement("SELECT COUNT(*) FROM notes")])[0].first?.int(0)
         #expect(count == 2_000)
