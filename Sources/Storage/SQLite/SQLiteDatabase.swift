@@ -58,7 +58,7 @@ public final class SQLiteDatabase: SQLDatabase {
     /// The writer's commits hand their checkpoints to a connection of their own (`SQLiteCheckpointer`).
     private static func checkpointBeside(_ writer: any DatabaseWriter, path: String) throws -> SQLiteCheckpointer {
         let checkpointer = try SQLiteCheckpointer(path: path)
-        try writer.writeWithoutTransaction { db in
+        writer.writeWithoutTransaction { db in
             guard let connection = db.sqliteConnection else { return }
             checkpointer.install(on: connection)
         }

@@ -1,5 +1,6 @@
 extension Migrations {
-    /// The tables an ingest batch writes, and their foreign keys (PostgreSQL only: `Migrations.projectionsWithoutChecks`).
+    /// The tables an ingest batch writes besides the events, and their foreign keys (dropped on PostgreSQL by
+    /// `projectionsWithoutChecks`, on SQLite by `ingestTablesWithoutChecksOnSQLite`).
     static let ingestForeignKeys: [(table: String, constraint: String)] = [
         ("contacts", "contacts_tenant_id_fkey"),
         ("products", "products_tenant_id_fkey"),
@@ -23,8 +24,8 @@ extension Migrations {
     /// an ingest batch writes, in one transaction and in one statement, every contact, order and message that its
     /// carts, lines, reviews and message events name, or names one it read as existing under the tenant's ingest lock;
     /// and nothing deletes a tenant, a contact, an order or a message (erasure anonymises a contact and keeps its row;
-    /// retention prunes events and message events, the children). SQLite keeps its foreign keys: there a check is a
-    /// lookup in the same process that locks nothing.
+    /// retention prunes events and message events, the children). SQLite dropped the same checks later, for their cost on
+    /// its writer (migration 47, `ingestTablesWithoutChecksOnSQLite`).
     static let projectionsWithoutChecks = Migration(
         version: 46, name: "projections_without_row_checks",
         template: [],

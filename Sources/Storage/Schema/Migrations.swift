@@ -29,6 +29,7 @@ public enum Migrations {
         tenantStateVersions,
         eventsWithoutChecks,
         projectionsWithoutChecks,
+        ingestTablesWithoutChecksOnSQLite,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

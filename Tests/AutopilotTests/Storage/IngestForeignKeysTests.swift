@@ -21,13 +21,31 @@ import Testing
         }
     }
 
-    @Test func sqliteKeepsEveryCheck() async throws {
+    @Test func sqliteDropsTheSameChecksAndKeepsTheOthers() async throws {
         try await TestDatabases.withSQLite { store in
-            for table in Set(Migrations.ingestForeignKeys.map(\.table)) {
+            for table in Set(Migrations.ingestForeignKeys.map(\.table)).union(["events"]) {
                 let keys = try await store.database.read([SQLStatement("SELECT \"table\" FROM pragma_foreign_key_list('\(table)')")])[0]
-                let parents = Set(keys.compactMap { $0.text(0) })
-                #expect(parents.contains("tenants"), "\(table) still checks its tenant on SQLite")
+                #expect(keys.isEmpty, "\(table) checks no foreign key on SQLite")
             }
+            for (table, parent) in [("api_keys", "tenants"), ("flow_runs", "tenants"), ("tasks", "contacts"), ("tenant_keys", "tenants")] {
+                let keys = try await store.database.read([SQLStatement("SELECT \"table\" FROM pragma_foreign_key_list('\(table)')")])[0]
+                #expect(keys.contains { $0.text(0) == parent }, "\(table) still checks \(parent)")
+            }
+            // The definitions were edited in place: the file is still sound.
+            #expect(try await store.database.read([SQLStatement("PRAGMA integrity_check")])[0].first?.text(0) == "ok")
+            // The writer's own connection reloaded the edited definitions: an order line naming no order is stored, and a
+            // task naming no contact is still refused.
+            let tenant = "tn_checks"
+            try await store.database.executeScript([
+                "INSERT INTO tenants (id, name, created_at) VALUES ('\(tenant)', 'Checks', 0)",
+                "INSERT INTO order_lines (order_id, line_number, tenant_id, sku, quantity, price) VALUES ('or_none', 1, '\(tenant)', 'SKU', 1, 1)",
+            ])
+            let refused = await #expect(throws: (any Error).self) {
+                try await store.database.executeScript([
+                    "INSERT INTO tasks (id, tenant_id, idempotency_key, kind, status, contact_id, subject, created_by, created_at, updated_at) VALUES ('tk_1', '\(tenant)', 'k', 'support_ticket', 'open', 'ct_none', 'Call back', 'test', 0, 0)"
+                ])
+            }
+            #expect(String(describing: refused).contains("FOREIGN KEY"))
         }
     }
 }
