@@ -63,7 +63,7 @@ public final class SQLiteCheckpointer: Sendable {
     /// `committed(frames:)` instead of checkpointing themselves.
     ///
     /// The hook holds the checkpointer weakly, through a small box that stays with the connection (a connection cannot
-    /// say when it closes); once the checkpointer is gone, the writer's commits leave the WAL alone.
+    /// say when it closes); once the checkpointer is closed or gone, the writer's commits checkpoint themselves again.
     public func install(on writer: OpaquePointer) {
         let target = HookTarget(self)
         sqlite3_wal_hook(writer, walHook, Unmanaged.passRetained(target).toOpaque())
@@ -82,7 +82,7 @@ public final class SQLiteCheckpointer: Sendable {
         queue.sync {}
     }
 
-    /// Waits for the checkpoint running, then closes the connection; commits after this leave the WAL alone.
+    /// Waits for the checkpoint running, then closes the connection; commits after this checkpoint themselves.
     public func close() {
         state.withLock { $0.closed = true }
         queue.sync { connection.close() }
@@ -95,8 +95,9 @@ public final class SQLiteCheckpointer: Sendable {
     /// Called by the writer's connection after each commit, with the frames the WAL holds.
     func committed(frames: Int32, writer: OpaquePointer?, schema: UnsafePointer<CChar>?) {
         let action: Action = state.withLock { state in
-            guard !state.closed, frames >= state.settings.threshold else { return .nothing }
-            if frames >= state.settings.writerBound { return .writerCheckpoints }
+            guard frames >= state.settings.threshold else { return .nothing }
+            // Closed, the checkpointer no longer runs any: the writer does, as SQLite would.
+            if state.closed || frames >= state.settings.writerBound { return .writerCheckpoints }
             if state.running {
                 state.pending = true
                 return .nothing
@@ -150,7 +151,12 @@ private let walHook: @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, U
     context, connection, schema, frames in
     guard let context else { return SQLITE_OK }
     let target = Unmanaged<HookTarget>.fromOpaque(context).takeUnretainedValue()
-    target.checkpointer?.committed(frames: frames, writer: connection, schema: schema)
+    if let checkpointer = target.checkpointer {
+        checkpointer.committed(frames: frames, writer: connection, schema: schema)
+    } else if frames >= SQLiteCheckpointer.Settings.standard.threshold {
+        // The checkpointer is gone and the connection still writes: it checkpoints itself, as SQLite would.
+        sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+    }
     return SQLITE_OK
 }
 

@@ -104,6 +104,20 @@ struct SQLiteCheckpointerTests {
     }
 
     @Test
+    func onceTheCheckpointerIsClosedTheWriterCheckpointsItself() async throws {
+        let (database, directory) = try await Self.database("after-close.sqlite")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let checkpointer = try #require(database.checkpointer)
+        checkpointer.configure(.init(threshold: 1, syncs: true, writerBound: .max))
+        checkpointer.close()
+        try await Self.write(database, transactions: 3)
+        #expect(checkpointer.counts.byWriter == 3)
+        #expect(checkpointer.counts.background == 0)
+        #expect(try await Self.rowsInFileAlone(database.path, directory: directory) == 150)
+        try await database.close()
+    }
+
+    @Test
     func aDatabaseInMemoryHasNone() throws {
         #expect(try SQLiteDatabase(path: ":memory:").checkpointer == nil)
     }
