@@ -30,8 +30,7 @@ extension SQLiteDatabase {
             case .standard:
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 checkpointer?.configure(.standard)
-                checkpointer?.settle()
-                _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                try Self.copyWholeLog(db, after: checkpointer)
             case .bulkLoad:
                 checkpointer?.configure(.init(threshold: Self.bulkCheckpointPages, syncs: true))
             case .bulkLoadIntoNewFile:
@@ -39,6 +38,26 @@ extension SQLiteDatabase {
                 try db.execute(sql: "PRAGMA synchronous = OFF")
             }
         }
+    }
+
+    /// Copies the whole WAL into the database file and empties it, once the checkpoint running beside the writer (if
+    /// any) has ended: the file then holds every commit, at its final size (pages given back by `incremental_vacuum`
+    /// leave the file here). Returns false if a reader kept it from finishing; nothing is lost then, the WAL still
+    /// holds what the file does not.
+    @discardableResult
+    public func copyWholeLog() async throws -> Bool {
+        guard path != ":memory:" else { return true }
+        let checkpointer = self.checkpointer
+        return try await writer.writeWithoutTransaction { db in try Self.copyWholeLog(db, after: checkpointer) }
+    }
+
+    /// On the writer's connection: no commit can ask for a checkpoint meanwhile, so after `settle` none runs beside it
+    /// (two checkpoints at once: the second answers busy and copies nothing).
+    @discardableResult
+    static func copyWholeLog(_ db: Database, after checkpointer: SQLiteCheckpointer?) throws -> Bool {
+        checkpointer?.settle()
+        let busy = try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 1
+        return busy == 0
     }
 
     /// A bulk load's checkpoint threshold: 16,384 pages, 64 MB of WAL.
