@@ -5,7 +5,7 @@ extension SQLStore {
     static let leadRowColumns = """
         l.id, l.contact_id, c.first_name, c.last_name, c.email, l.company, l.source, l.score, l.tier, l.status, l.created_at,
         (SELECT MAX(m.sent_at) FROM messages m WHERE m.tenant_id = l.tenant_id AND m.contact_id = l.contact_id),
-        (SELECT MAX(r.replied_at) FROM messages r WHERE r.tenant_id = l.tenant_id AND r.contact_id = l.contact_id)
+        (SELECT MAX(r.replied_at) FROM messages r WHERE r.tenant_id = l.tenant_id AND r.contact_id = l.contact_id AND r.replied_at IS NOT NULL)
         """
 
     public func leadList(_ query: LeadListQuery, tenantID: String) async throws -> LeadListPage {

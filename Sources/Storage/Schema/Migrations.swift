@@ -30,6 +30,7 @@ public enum Migrations {
         eventsWithoutChecks,
         projectionsWithoutChecks,
         ingestTablesWithoutChecksOnSQLite,
+        repliesIndexedAlone,
     ]
 
     public static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -1,7 +1,7 @@
 import AutopilotCore
 import Engine
 import Foundation
-import Storage
+@testable import Storage
 import Testing
 
 /// The leads and customers pages' queries, on SQLite always and on PostgreSQL when AUTOPILOT_TEST_POSTGRES_URL is set.
@@ -26,6 +26,39 @@ import Testing
         event(
             "order.placed", at, "order-" + id, email,
             ["order_id": .string(id), "lines": [["sku": "TEA", "quantity": 1, "price": .double(total)]], "total": .double(total), "currency": "EUR"])
+    }
+
+    /// A lead's last contact is its last message sent or its last reply, whichever is later; replies are read from an
+    /// index that holds only replied messages (migration 48), and another shop's messages to the same address do not count.
+    static func lastContactCountsReplies(_ store: SQLStore, pipeline: IngestPipeline, shop: String, other: String) async throws {
+        func message(_ type: String, _ at: String, _ id: String, _ email: String) -> JSONValue {
+            event(type, at, type + id, email, ["message_id": .string(id), "channel": "email", "text": "Oui, appelez-moi"])
+        }
+        _ = try await pipeline.ingest(
+            document: [
+                "events": [
+                    message("message.sent", "2026-03-03T09:00:00Z", "m-hot", "camille@durand.example"),
+                    message("message.replied", "2026-03-04T15:30:00Z", "m-hot", "camille@durand.example"),
+                    message("message.sent", "2026-03-05T09:00:00Z", "m-cold", "curious@lab.example"),
+                ]
+            ], tenantID: shop)
+        _ = try await pipeline.ingest(
+            document: [
+                "events": [
+                    message("message.sent", "2026-03-08T09:00:00Z", "m-other", "camille@durand.example"),
+                    message("message.replied", "2026-03-09T09:00:00Z", "m-other", "camille@durand.example"),
+                ]
+            ], tenantID: other)
+        let rows = try await store.leadList(LeadListQuery(), tenantID: shop).rows
+        #expect(rows.map(\.company) == ["Thés Durand", "50% Lab"])
+        #expect(rows.map(\.lastContactAt) == [Timestamp.parse("2026-03-04T15:30:00Z"), Timestamp.parse("2026-03-05T09:00:00Z")])
+        guard store.database.dialect == .sqlite else { return }
+        let plan = try await store.database.read([
+            SQLStatement(
+                "EXPLAIN QUERY PLAN SELECT \(SQLStore.leadRowColumns) FROM leads l JOIN contacts c ON c.id = l.contact_id WHERE l.tenant_id = ?",
+                [.text(shop)])
+        ])[0].compactMap { $0.text(3) }
+        #expect(plan.contains { $0.contains("USING COVERING INDEX messages_contact_replied") }, "\(plan)")
     }
 
     static func contract(_ store: SQLStore) async throws {
@@ -64,6 +97,8 @@ import Testing
         let second = try await store.leadList(LeadListQuery(page: 2, pageSize: 1), tenantID: shop)
         #expect(second.total == 2 && second.rows.map(\.company) == ["50% Lab"])
         #expect(try await store.leadSources(tenantID: shop) == ["webform"])
+
+        try await lastContactCountsReplies(store, pipeline: pipeline, shop: shop, other: other)
 
         let hot = all.rows[0]
         #expect(try await store.leadFile(id: hot.id, tenantID: other) == nil)
