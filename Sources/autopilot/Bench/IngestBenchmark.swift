@@ -25,6 +25,9 @@ struct IngestBenchmark {
         /// The pipeline reading, validating and planning batch n+1 while batch n is written (`IngestChain`).
         var overlappedPipelineEventsPerSecond: Double? = nil
         var overlappedShareOfCeiling: Double? = nil
+        /// The overlapped pipeline against the same rows inserted raw: what is left of the pipeline's own cost once the rows
+        /// it writes are counted.
+        var overlappedShareOfRawRows: Double? = nil
         /// Batches of that run written as planned ahead, and planned again in their transaction.
         var overlappedBatchesWrittenAsPlanned: Int? = nil
         var overlappedBatchesPlannedAgain: Int? = nil
@@ -52,6 +55,7 @@ struct IngestBenchmark {
             case pipelineShareOfRawRows = "pipeline_share_of_raw_rows"
             case overlappedPipelineEventsPerSecond = "overlapped_pipeline_events_per_s"
             case overlappedShareOfCeiling = "overlapped_share_of_ceiling"
+            case overlappedShareOfRawRows = "overlapped_share_of_raw_rows"
             case overlappedBatchesWrittenAsPlanned = "overlapped_batches_written_as_planned"
             case overlappedBatchesPlannedAgain = "overlapped_batches_planned_again"
             case overlappedProfile = "overlapped_per_batch"
@@ -95,6 +99,7 @@ struct IngestBenchmark {
             pipelineShareOfCeiling: (pipeline / raw * 1000).rounded() / 1000,
             rawRowsEventsPerSecond: rawRows.rate.rounded(), pipelineShareOfRawRows: (pipeline / rawRows.rate * 1000).rounded() / 1000,
             overlappedPipelineEventsPerSecond: overlapped.rounded(), overlappedShareOfCeiling: (overlapped / raw * 1000).rounded() / 1000,
+            overlappedShareOfRawRows: (overlapped / rawRows.rate * 1000).rounded() / 1000,
             overlappedBatchesWrittenAsPlanned: writtenAsPlanned, overlappedBatchesPlannedAgain: plannedAgain,
             overlappedProfile: overlappedProfile,
             peakRSSMB: (ProcessMemory.peakResidentMB() * 10).rounded() / 10, storage: storage, pipelineProfile: profile)

@@ -76,6 +76,9 @@ struct BenchCommand: AsyncParsableCommand {
                 if let share = result.pipelineShareOfRawRows {
                     print(String(format: "pipeline = %.0f%% of the same rows inserted raw", share * 100))
                 }
+                if let share = result.overlappedShareOfRawRows {
+                    print(String(format: "pipeline with batches overlapped = %.0f%% of the same rows inserted raw", share * 100))
+                }
                 for figure in result.postgres ?? [] {
                     if figure.overlapped {
                         let reference = result.overlappedPipelineEventsPerSecond ?? result.pipelineEventsPerSecond
