@@ -24,7 +24,7 @@ struct UsersCLITests {
 
     @Test func createsListsAndResetsUsers() async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("users-cli-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { TestDatabases.removeFiles(of: database) }
         let tenant = try JSONParser.parse(try ServeProcess.run(["tenants", "create", "CLI shop", "--database", database, "--json"]))
         let tenantID = try #require(tenant["tenant_id"]?.stringValue)
 

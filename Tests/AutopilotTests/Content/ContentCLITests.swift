@@ -13,7 +13,7 @@ struct ContentCLITests {
 
     @Test func blogJSONHasTheDocumentedFields() throws {
         let database = Self.database()
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { TestDatabases.removeFiles(of: database) }
         let output = try ServeProcess.run([
             "content", "blog", "--topic", "Customer reviews", "--language", "en", "--keywords", "Google reviews, trust", "--framework", "FAB",
             "--agentic", "--json", "--database", database,
@@ -29,7 +29,7 @@ struct ContentCLITests {
 
     @Test func publishingWithoutSettingsStillPrintsTheArticle() async throws {
         let database = Self.database()
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { TestDatabases.removeFiles(of: database) }
         let tenant = try JSONParser.parse(try ServeProcess.run(["tenants", "create", "CLI shop", "--database", database, "--json"]))
         let output = try ServeProcess.run(["content", "blog", "--topic", "Fidélité", "--publish", "--json", "--database", database])
         let article = try JSONParser.parse(output)
@@ -47,7 +47,7 @@ struct ContentCLITests {
 
     @Test func weeklyReportJSON() throws {
         let database = Self.database()
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { TestDatabases.removeFiles(of: database) }
         _ = try ServeProcess.run(["tenants", "create", "CLI shop", "--database", database, "--json"])
         let report = try JSONParser.parse(
             try ServeProcess.run(["report", "weekly", "--week-ending", "2026-03-08", "--language", "en", "--json", "--database", database]))

@@ -9,7 +9,7 @@ import Testing
 struct OrdersCLITests {
     @Test func printsTheDecision() async throws {
         let database = FileManager.default.temporaryDirectory.appendingPathComponent("orders-cli-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: database) }
+        defer { TestDatabases.removeFiles(of: database) }
         let tenant = try JSONParser.parse(try ServeProcess.run(["tenants", "create", "CLI shop", "--database", database, "--json"]))
         let tenantID = try #require(tenant["tenant_id"]?.stringValue ?? tenant["id"]?.stringValue)
         let store = SQLStore(database: try SQLiteDatabase(path: database))

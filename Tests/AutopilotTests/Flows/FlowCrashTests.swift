@@ -37,7 +37,7 @@ import Testing
     /// Runs the scenario on a file database; when the planned fault fires, restarts on the same file and goes on.
     private func run(plan: FaultyDatabase.Plan?) async throws -> (Outcome, [Int]) {
         let path = NSTemporaryDirectory() + "autopilot-crash-\(UUID().uuidString).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { TestDatabases.removeFiles(of: path) }
         let sqlite = try SQLiteDatabase(path: path)
         let faulty = FaultyDatabase(base: sqlite)
         let store = SQLStore(database: faulty)

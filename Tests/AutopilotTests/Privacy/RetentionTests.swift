@@ -110,7 +110,7 @@ import Testing
 
     @Test func pruningShrinksTheFile() async throws {
         let path = Self.file()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { TestDatabases.removeFiles(of: path) }
         let database = try SQLiteDatabase(path: path)
         #expect(try await Self.pragma(database, "auto_vacuum") == 2)
         let store = SQLStore(database: database)
@@ -150,7 +150,7 @@ import Testing
     /// A file made before incremental vacuum (auto_vacuum NONE) is converted once, by a VACUUM, when it is opened.
     @Test func anOlderFileIsConvertedOnOpening() async throws {
         let path = Self.file()
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        defer { TestDatabases.removeFiles(of: path) }
         let first = try SQLiteDatabase(path: path)
         try await SQLStore(database: first).migrate(now: Fixtures.now)
         try await first.executeScriptOutsideTransaction("PRAGMA auto_vacuum = NONE")

@@ -217,7 +217,7 @@ struct SQLiteStoreContractTests {
 
     @Test func aDatabaseFileSurvivesReopening() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("autopilot-\(UUID().uuidString).sqlite").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        defer { TestDatabases.removeFiles(of: path) }
         let tenantID = try await DatabaseConfiguration.sqlite(path: path).withStore(logger: .init(label: "test")) { store in
             try await store.migrate(now: Fixtures.now)
             let created = try await TenantService(dependencies: Dependencies(store: store)).create(name: "Shop")

@@ -10,6 +10,12 @@ enum TestDatabases {
     static let postgresURL = ProcessInfo.processInfo.environment["AUTOPILOT_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
     static let skipMessage: Comment = "PostgreSQL tests skipped: set AUTOPILOT_TEST_POSTGRES_URL=postgres://user:pass@127.0.0.1:5432/db to run them"
 
+    /// Removes an SQLite database file and the WAL and shared-memory files beside it (a process that exits without closing
+    /// its database leaves them).
+    static func removeFiles(of path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
     static func withSQLite<Result: Sendable>(_ body: @Sendable (SQLStore) async throws -> Result) async throws -> Result {
         let store = SQLStore(database: try SQLiteDatabase(path: ":memory:"))
         try await store.migrate(now: Fixtures.now)
