@@ -12,6 +12,7 @@ events=$(sqlite3 "$source" "SELECT count(*) FROM events")
 transactions=${2:-$(( (events + 1999) / 2000 ))}
 sqlite3 "$source" "VACUUM INTO '$work/as-is.sqlite'"
 { echo "ATTACH '$source' AS s;"; cat "$here/keyed.sql"; } | sqlite3 "$work/keyed.sqlite" > /dev/null
+python3 "$here/copy_rest.py" "$source" "$work/keyed.sqlite"
 for schema in as-is keyed; do
     python3 "$here/replay.py" "$work/$schema.sqlite" "$work/$schema-replayed.sqlite" "$transactions"
     python3 "$here/replay.py" "$work/$schema.sqlite" "$work/$schema-events.sqlite" "$transactions" events
